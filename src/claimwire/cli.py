@@ -1,0 +1,251 @@
+"""The ``claimwire`` command: a thin shell over the library (only this module prints)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+import click
+
+from .errors import ClaimwireError, ExitCode, InvalidOptionError
+
+FORMATS = ("json", "table", "html")
+
+
+def fail(message: str, code: ExitCode) -> None:
+    """Print an error to standard error and exit with ``code``."""
+    click.echo(f"claimwire: error: {message}", err=True)
+    sys.exit(int(code))
+
+
+def validate_published(
+    _ctx: click.Context, _param: click.Parameter, value: str | None
+) -> str | None:
+    """Reject an unparseable --published before anything is read."""
+    from .documents import parse_published
+
+    if value is not None:
+        try:
+            parse_published(value)
+        except InvalidOptionError as error:
+            raise click.BadParameter(error.message) from None
+    return value
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="claimwire")
+@click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug) to stderr.")
+def main(verbose: int) -> None:
+    """claimwire: figures, claims and events from news reports about armed conflict,
+    each with who claims it, how sure they sound, and the exact evidence span."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, metavar="FILE|DIR|-")
+@click.option(
+    "--published",
+    callback=validate_published,
+    metavar="YYYY-MM-DD",
+    help="Publication date; relative dates ('on Monday') resolve against it.",
+)
+@click.option("--url", help="URL of the article.")
+@click.option("--outlet", help="Outlet that published the article.")
+@click.option("--title", help="Title of the article.")
+@click.option(
+    "-f",
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="json",
+    show_default=True,
+    help="json (JSONL for several articles), table, or html.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write here instead of standard output (a directory for html of several).",
+)
+@click.option(
+    "--max-chars",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Longest article accepted, in characters [default: 1,000,000].",
+)
+def extract(
+    paths: tuple[str, ...],
+    published: str | None,
+    url: str | None,
+    outlet: str | None,
+    title: str | None,
+    output_format: str,
+    output: Path | None,
+    max_chars: int | None,
+) -> None:
+    """Extract figures, claims, places, dates and events from articles.
+
+    Reads a text or HTML file, standard input (-), a JSONL file with one article per
+    line ({"text" or "html", "url", "outlet", "published", "title", "id"}), or a
+    directory of such files. One article gives one JSON document; several give JSONL,
+    one result per line. Exit codes: 0 ok, 1 some articles failed, 2 usage error,
+    3 nothing could be processed, 4 no spaCy model installed.
+    """
+    from .extract import extract_many
+    from .pipeline import DEFAULT_MAX_CHARS
+    from .sources import ArticleInput, read_sources
+
+    limit = max_chars or DEFAULT_MAX_CHARS
+    names = list(paths) or ["-"]
+    if names == ["-"] and sys.stdin.isatty():
+        fail(
+            "no input: give a FILE, a DIR, or pipe text into `claimwire extract -`", ExitCode.USAGE
+        )
+    several = len(names) > 1 or any(
+        name != "-" and (Path(name).is_dir() or Path(name).suffix.lower() in (".jsonl", ".ndjson"))
+        for name in names
+    )
+    if several and output_format == "html" and (output is None or output.is_file()):
+        fail("--format html with several articles needs --output DIR", ExitCode.USAGE)
+    overrides = {"published": published, "url": url, "outlet": outlet, "title": title}
+
+    def articles() -> Iterator[object]:
+        for item in read_sources(names, stdin=sys.stdin.buffer, max_bytes=4 * limit):
+            if isinstance(item, ArticleInput):
+                given = {key: value for key, value in overrides.items() if value}
+                item = dataclasses.replace(item, **given)
+            yield item
+
+    try:
+        outcomes = extract_many(articles(), max_chars=limit)
+        good, bad = write_results(outcomes, output_format, output, several=several)
+    except ClaimwireError as error:
+        fail(error.message, error.exit_code)
+    if bad and not good:
+        fail(f"nothing could be processed ({bad} input(s) failed)", ExitCode.NO_INPUT)
+    if bad:
+        click.echo(f"claimwire: {good} article(s) processed, {bad} failed", err=True)
+        sys.exit(int(ExitCode.PARTIAL))
+
+
+def write_results(
+    outcomes: Iterator[object], output_format: str, output: Path | None, *, several: bool
+) -> tuple[int, int]:
+    """Write each result in the chosen format; report failures on stderr. Returns counts."""
+    from .extract import Failure
+    from .render.html import render_html
+    from .render.table import render_table
+
+    good = bad = 0
+    stream: IO[str] = sys.stdout
+    if output is not None and not (several and output_format == "html"):
+        stream = output.open("w", encoding="utf-8")
+    elif output is not None:
+        output.mkdir(parents=True, exist_ok=True)
+    try:
+        for outcome in outcomes:
+            if isinstance(outcome, Failure):
+                bad += 1
+                where = f" (line {outcome.problem.line})" if outcome.problem.line else ""
+                click.echo(
+                    f"claimwire: error: {outcome.source}{where}: [{outcome.problem.code}] "
+                    f"{outcome.problem.message}",
+                    err=True,
+                )
+                continue
+            good += 1
+            if output_format == "json":
+                data = outcome.model_dump(mode="json")
+                stream.write(json.dumps(data, ensure_ascii=False, indent=None if several else 2))
+                stream.write("\n")
+            elif output_format == "table":
+                stream.write(render_table(outcome) + "\n")
+            elif several and output is not None:
+                (output / f"{outcome.document.id}.html").write_text(
+                    render_html(outcome), encoding="utf-8"
+                )
+            else:
+                stream.write(render_html(outcome))
+            stream.flush()
+    finally:
+        if stream is not sys.stdout:
+            stream.close()
+    return good, bad
+
+
+@main.command()
+@click.option(
+    "--write",
+    "write_path",
+    type=click.Path(path_type=Path),
+    help="Write the schema to this file instead of printing it.",
+)
+def schema(write_path: Path | None) -> None:
+    """Print the JSON Schema of `claimwire extract --format json` output."""
+    from .schema import schema_text
+
+    if write_path is None:
+        click.echo(schema_text(), nl=False)
+    else:
+        write_path.write_text(schema_text(), encoding="utf-8")
+
+
+@main.group()
+def bench() -> None:
+    """Measure accuracy on gold data and speed on real articles."""
+
+
+@bench.command("seed")
+@click.option(
+    "--data",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder of NAME.txt + NAME.expected.json pairs [default: ../shared/seed].",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def bench_seed(data: Path | None, as_json: bool) -> None:
+    """Score every section against the seed article's expected file."""
+    from .bench.seed import format_report, score_seed
+
+    try:
+        report = score_seed(data)
+    except ClaimwireError as error:
+        fail(error.message, error.exit_code)
+    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else format_report(report))
+    below = report.below_floors()
+    if below:
+        fail("below the committed floors: " + ", ".join(below), ExitCode.PARTIAL)
+
+
+@bench.command("speed")
+@click.option(
+    "--corpus",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder of real articles (an eval set or the eval root) [default: ../shared/eval].",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=500,
+    show_default=True,
+    help="Number of articles to time.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def bench_speed(corpus: Path | None, limit: int, as_json: bool) -> None:
+    """Articles/s, words/s and peak memory: full pipeline vs bare spaCy."""
+    from .bench.speed import format_report, measure_speed
+
+    try:
+        report = measure_speed(corpus, limit=limit)
+    except ClaimwireError as error:
+        fail(error.message, error.exit_code)
+    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else format_report(report))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,69 @@
+"""claimwire's exceptions and exit codes.
+
+Misuse (a wrong option, a missing model, an unreadable config) raises a
+:class:`ClaimwireError` with a stable code and a message that says what to do. A bad
+*article* never raises: it becomes a :class:`claimwire.models.Problem` and the batch goes on.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Exit codes of the ``claimwire`` command (documented in docs/cli.md)."""
+
+    OK = 0
+    PARTIAL = 1
+    """Some articles or lines could not be processed; every good one was."""
+    USAGE = 2
+    """A wrong option or argument (an unparseable --published, a missing file)."""
+    NO_INPUT = 3
+    """Nothing could be processed: every input was empty, binary, too large or broken."""
+    SETUP = 4
+    """claimwire is not installed completely (no spaCy English pipeline)."""
+
+
+class ClaimwireError(Exception):
+    """Base of claimwire's exceptions: ``code`` is stable, ``str()`` says what to do."""
+
+    code = "E000"
+    exit_code = ExitCode.USAGE
+
+    def __init__(self, message: str) -> None:
+        super().__init__(f"[{self.code}] {message}")
+        self.message = message
+
+
+class ModelNotFoundError(ClaimwireError):
+    """No spaCy English pipeline can be loaded."""
+
+    code = "E001"
+    exit_code = ExitCode.SETUP
+
+
+class InvalidOptionError(ClaimwireError, ValueError):
+    """An option or argument has a value claimwire cannot use."""
+
+    code = "E002"
+
+
+class InputNotFoundError(ClaimwireError, FileNotFoundError):
+    """A path given as input does not exist."""
+
+    code = "E003"
+
+
+class ArticleError(ClaimwireError):
+    """One article cannot be processed at all (empty, binary, over the size limit).
+
+    Raised by :func:`claimwire.extract` for a single article; batch functions record it
+    as a Problem and go on.
+    """
+
+    code = "E004"
+    exit_code = ExitCode.NO_INPUT
+
+    def __init__(self, problem_code: str, message: str) -> None:
+        super().__init__(message)
+        self.problem_code = problem_code

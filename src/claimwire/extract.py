@@ -1,0 +1,200 @@
+"""The public extraction functions: one article (`extract`) or a stream (`extract_many`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import __version__, convert
+from .documents import make_document, parse_published
+from .errors import ArticleError
+from .models import Document, Problem, Provenance, Result
+from .pipeline import DEFAULT_MAX_CHARS, get_nlp, model_name, spacy_version
+from .sources import ArticleInput, InputFailure, looks_like_html
+
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 32
+"""Articles per nlp.pipe batch: large enough to amortize, small enough to bound memory."""
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An article that could not be processed at all, with the reason."""
+
+    source: str
+    problem: Problem
+
+
+def extract(
+    text_or_html: str | bytes,
+    *,
+    published: str | dt.date | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Result:
+    """Extract figures, claims, places, dates and events from one article.
+
+    Args:
+        text_or_html: The article as plain text or as an HTML page (bytes are decoded as
+            UTF-8, invalid sequences replaced and recorded as a problem).
+        published: Publication date (``YYYY-MM-DD`` or a date); relative dates resolve
+            against it.
+        url: The article's URL.
+        outlet: The publishing outlet.
+        title: The article's title.
+        max_chars: Longest text accepted, in characters.
+
+    Returns:
+        The result: the document, every fact with its evidence, problems and provenance.
+
+    Raises:
+        ArticleError: The article is empty, has no main text, or is over ``max_chars``.
+        InvalidOptionError: ``published`` is not an ISO date.
+        ModelNotFoundError: No spaCy English pipeline is installed.
+    """
+    if isinstance(text_or_html, bytes):
+        from .sources import read_bytes
+
+        (item,) = read_bytes(text_or_html, source="<bytes>")
+        if isinstance(item, InputFailure):
+            raise ArticleError(item.problem.code, item.problem.message)
+        raw, problems = (item.html or item.text or ""), item.problems
+    else:
+        raw, problems = text_or_html, ()
+    article = ArticleInput(
+        source="<text>",
+        text=None if looks_like_html(raw) else raw,
+        html=raw if looks_like_html(raw) else None,
+        title=title,
+        outlet=outlet,
+        url=url,
+        problems=tuple(problems),
+    )
+    published_value = parse_published(published)
+    document, found = make_document(article, max_chars=max_chars)
+    if published_value is not None:
+        document = document.model_copy(update={"published": published_value})
+    nlp = get_nlp()
+    return to_result(nlp, nlp(document.text), document, found, run_id=new_run_id())
+
+
+def extract_many(
+    items: Iterable[ArticleInput | InputFailure | str],
+    *,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[Result | Failure]:
+    """Extract from a stream of articles, in order, in batches of ``batch_size``.
+
+    A bad article never stops the stream: it comes out as a :class:`Failure` in its place.
+
+    Args:
+        items: Articles as read by :mod:`claimwire.sources`, failures of reading (passed
+            through), or plain strings.
+        max_chars: Longest text accepted, in characters.
+        batch_size: Articles per spaCy batch.
+
+    Yields:
+        One :class:`Result` or :class:`Failure` per item, in input order.
+    """
+    nlp = get_nlp()
+    run_id = new_run_id()
+    batch: list[ArticleInput | InputFailure] = []
+    for number, item in enumerate(items):
+        if isinstance(item, str):
+            item = ArticleInput(source=f"<item {number}>", text=item)
+        batch.append(item)
+        if len(batch) >= batch_size:
+            yield from _run_batch(nlp, batch, max_chars=max_chars, run_id=run_id)
+            batch = []
+    if batch:
+        yield from _run_batch(nlp, batch, max_chars=max_chars, run_id=run_id)
+
+
+def _run_batch(
+    nlp: Language, batch: list[ArticleInput | InputFailure], *, max_chars: int, run_id: str
+) -> Iterator[Result | Failure]:
+    prepared: list[Failure | tuple[Document, list[Problem]]] = []
+    for item in batch:
+        if isinstance(item, InputFailure):
+            prepared.append(Failure(item.source, item.problem))
+            continue
+        try:
+            prepared.append(make_document(item, max_chars=max_chars))
+        except ArticleError as error:
+            problem = Problem(
+                code=error.problem_code, message=error.message, severity="error", source=item.source
+            )
+            prepared.append(Failure(item.source, problem))
+    good = [entry for entry in prepared if not isinstance(entry, Failure)]
+    docs = iter(_pipe(nlp, [document.text for document, _ in good]))
+    for entry in prepared:
+        if isinstance(entry, Failure):
+            yield entry
+            continue
+        document, problems = entry
+        doc = next(docs)
+        if isinstance(doc, Problem):
+            yield Failure(document.source or document.id, doc)
+        else:
+            yield to_result(nlp, doc, document, problems, run_id=run_id)
+
+
+def _pipe(nlp: Language, texts: list[str]) -> list[Doc | Problem]:
+    """Run the pipeline over ``texts``; if a batch fails, retry one by one to isolate it."""
+    try:
+        return list(nlp.pipe(texts))
+    except Exception:  # an extractor bug must not lose the rest of the batch
+        logger.warning("a batch failed; retrying its %d articles one by one", len(texts))
+    results: list[Doc | Problem] = []
+    for text in texts:
+        try:
+            results.append(nlp(text))
+        except Exception as error:  # recorded as the article's problem, batch goes on
+            logger.exception("pipeline failed on an article")
+            results.append(
+                Problem(
+                    code="pipeline_error",
+                    message=f"the pipeline failed on this article: {type(error).__name__}: {error}",
+                    severity="error",
+                )
+            )
+    return results
+
+
+def to_result(
+    nlp: Language, doc: Doc, document: Document, problems: Iterable[Problem], *, run_id: str
+) -> Result:
+    """Assemble the result of one processed document."""
+    return Result(
+        document=document,
+        numbers=convert.numbers(doc),
+        problems=list(problems),
+        provenance=provenance(nlp, run_id),
+    )
+
+
+def provenance(nlp: Language, run_id: str) -> Provenance:
+    """Provenance of a result produced by ``nlp`` in run ``run_id``."""
+    return Provenance(
+        claimwire_version=__version__,
+        model=model_name(nlp),
+        spacy_version=spacy_version(),
+        components=[name for name in nlp.pipe_names if name.startswith("claimwire.")],
+        run_id=run_id,
+        created=dt.datetime.now(dt.UTC).replace(microsecond=0),
+    )
+
+
+def new_run_id() -> str:
+    """A fresh random run id."""
+    return uuid.uuid4().hex[:12]

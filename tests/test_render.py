@@ -1,0 +1,43 @@
+"""Tables for people and the self-contained HTML page."""
+
+from __future__ import annotations
+
+import claimwire
+from claimwire.render.html import render_html, segments
+from claimwire.render.table import render_table
+
+
+def test_html_escapes_article_text() -> None:
+    result = claimwire.extract('<script>alert("x")</script> said 5 soldiers & 3 medics died.')
+    page = render_html(result)
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;" in page
+    assert "&amp; 3 medics" in page or "&amp; " in page
+
+
+def test_html_highlights_every_number(example_result) -> None:
+    page = render_html(example_result)
+    assert page.count('class="hl') >= len(example_result.numbers)
+    assert "http" not in page.split("<body>")[0], "the page must load nothing external"
+    assert ">32, 300<" in page
+
+
+def test_segments_split_overlapping_spans() -> None:
+    from claimwire.models import Span
+    from claimwire.render.html import Item
+
+    a = Item("number", "a", Span(start=0, end=5, text="hello"), "")
+    b = Item("claim", "b", Span(start=3, end=8, text="lo wo"), "")
+    pieces = segments("hello world", [a, b])
+    assert [(s, e, [i.key for i in items]) for s, e, items in pieces] == [
+        (0, 3, ["a"]),
+        (3, 5, ["a", "b"]),
+        (5, 8, ["b"]),
+        (8, 11, []),
+    ]
+
+
+def test_table_lists_numbers_with_lines(example_result) -> None:
+    table = render_table(example_result)
+    assert "32, 300" in table and "32,300" in table
+    assert "published 2022-06-14" in table
