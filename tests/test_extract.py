@@ -27,7 +27,7 @@ def test_example_result_is_complete(example_result: claimwire.Result) -> None:
     assert document.published == dt.date(2022, 6, 14)
     assert document.id.startswith("doc_") and document.language == "en"
     assert example_result.numbers, "the example is full of numbers"
-    assert "claimwire.numbers.v1" in example_result.provenance.components
+    assert "claimwire_numbers_v1" in example_result.provenance.components
     assert example_result.provenance.model.startswith("en_core_web_sm")
     assert_spans_honest(example_result)
 

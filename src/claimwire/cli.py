@@ -196,55 +196,54 @@ def schema(write_path: Path | None) -> None:
         write_path.write_text(schema_text(), encoding="utf-8")
 
 
-@main.group()
-def bench() -> None:
-    """Measure accuracy on gold data and speed on real articles."""
-
-
-@bench.command("seed")
+@main.command()
+@click.argument("task", metavar="TASK")
 @click.option(
     "--data",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Folder of NAME.txt + NAME.expected.json pairs [default: ../shared/seed].",
-)
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def bench_seed(data: Path | None, as_json: bool) -> None:
-    """Score every section against the seed article's expected file."""
-    from .bench.seed import format_report, score_seed
-
-    try:
-        report = score_seed(data)
-    except ClaimwireError as error:
-        fail(error.message, error.exit_code)
-    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else format_report(report))
-    below = report.below_floors()
-    if below:
-        fail("below the committed floors: " + ", ".join(below), ExitCode.PARTIAL)
-
-
-@bench.command("speed")
-@click.option(
     "--corpus",
+    "data",
     type=click.Path(path_type=Path, file_okay=False),
-    help="Folder of real articles (an eval set or the eval root) [default: ../shared/eval].",
+    help="Set folder [default: ../shared/eval/<set> for the task; ../shared/seed for seed].",
 )
 @click.option(
     "--limit",
     type=click.IntRange(min=1),
-    default=500,
-    show_default=True,
-    help="Number of articles to time.",
+    default=None,
+    help="Score only the first N documents (speed: time N articles, default 500).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def bench_speed(corpus: Path | None, limit: int, as_json: bool) -> None:
-    """Articles/s, words/s and peak memory: full pipeline vs bare spaCy."""
-    from .bench.speed import format_report, measure_speed
+def bench(task: str, data: Path | None, limit: int | None, as_json: bool) -> None:
+    """Measure accuracy (precision / recall / F1) on a gold set, or speed.
 
+    TASK is `speed` or one of the accuracy tasks; `claimwire bench list` lists them.
+    """
+    from . import bench as benchmarks
+
+    if task == "list":
+        click.echo("speed".ljust(12) + "articles/s, words/s and peak memory vs bare spaCy")
+        for name, entry in benchmarks.TASKS.items():
+            where = entry.default_set or "../shared/seed"
+            click.echo(f"{name:<12}{entry.description} [{where}]")
+        return
+    if task == "speed":
+        from .bench.speed import format_report, measure_speed
+
+        try:
+            speed = measure_speed(data, limit=limit or 500)
+        except ClaimwireError as error:
+            fail(error.message, error.exit_code)
+        click.echo(json.dumps(speed.to_dict(), indent=2) if as_json else format_report(speed))
+        return
+    if task not in benchmarks.TASKS:
+        choices = ", ".join(["speed", *benchmarks.TASKS])
+        fail(f"unknown bench task {task!r}; choose one of: {choices}", ExitCode.USAGE)
+    if data is not None and not data.is_dir():
+        fail(f"no such set folder: {data}", ExitCode.NO_INPUT)
     try:
-        report = measure_speed(corpus, limit=limit)
+        report = benchmarks.run_task(benchmarks.get_task(task), data, limit=limit)
     except ClaimwireError as error:
         fail(error.message, error.exit_code)
-    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else format_report(report))
+    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.format())
 
 
 if __name__ == "__main__":

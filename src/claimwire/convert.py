@@ -23,7 +23,7 @@ def from_spacy_span(span: SpacySpan) -> Span:
 
 
 def numbers(doc: Doc) -> list[NumberMention]:
-    """The number mentions the ``claimwire.numbers.v1`` component left on ``doc``."""
+    """The number mentions the ``claimwire_numbers_v1`` component left on ``doc``."""
     if "claimwire.numbers" not in doc.spans:
         return []
     found = []
@@ -31,9 +31,7 @@ def numbers(doc: Doc) -> list[NumberMention]:
         value = span._.claimwire_number
         found.append(
             NumberMention(
-                span=make_span(doc, span.start_char, span.end_char)
-                if value.text == span.text
-                else _exact_span(doc, span, value.text),
+                span=make_span(doc, value.start, value.end),
                 value=value.value,
                 lower=value.lower,
                 upper=value.upper,
@@ -45,11 +43,3 @@ def numbers(doc: Doc) -> list[NumberMention]:
             )
         )
     return found
-
-
-def _exact_span(doc: Doc, span: SpacySpan, text: str) -> Span:
-    """The span of ``text`` inside a token-expanded spaCy span."""
-    start = doc.text.find(text, span.start_char, span.end_char)
-    if start < 0:
-        return from_spacy_span(span)
-    return make_span(doc, start, start + len(text))

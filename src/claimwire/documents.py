@@ -44,6 +44,10 @@ def parse_published(value: str | dt.date | None) -> dt.date | dt.datetime | None
         ) from None
 
 
+NAVIGATION_TAGS = frozenset({"nav", "header", "footer", "aside", "menu"})
+"""Page parts that are never an article's main text."""
+
+
 def html_to_text(html: str, *, source: str) -> tuple[str, dict[str, str]]:
     """Take the main text and metadata of an HTML page with trafilatura.
 
@@ -54,7 +58,13 @@ def html_to_text(html: str, *, source: str) -> tuple[str, dict[str, str]]:
     Raises:
         ArticleError: The page has no main text.
     """
-    found = trafilatura.bare_extraction(html, with_metadata=True, include_tables=False)
+    # Precise extraction first; trafilatura's fallbacks would return menus of empty pages.
+    found = trafilatura.bare_extraction(
+        html, with_metadata=True, include_tables=False, fast=True, favor_precision=True
+    ) or trafilatura.bare_extraction(html, with_metadata=True, include_tables=False)
+    body = getattr(found, "body", None)
+    if body is not None and getattr(body, "tag", None) in NAVIGATION_TAGS:
+        found = None
     text = getattr(found, "text", None) if found is not None else None
     if not text or not text.strip():
         raise ArticleError(

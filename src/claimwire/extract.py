@@ -189,7 +189,7 @@ def provenance(nlp: Language, run_id: str) -> Provenance:
         claimwire_version=__version__,
         model=model_name(nlp),
         spacy_version=spacy_version(),
-        components=[name for name in nlp.pipe_names if name.startswith("claimwire.")],
+        components=[name for name in nlp.pipe_names if name.startswith("claimwire_")],
         run_id=run_id,
         created=dt.datetime.now(dt.UTC).replace(microsecond=0),
     )

