@@ -244,6 +244,9 @@ def bench(task: str, data: Path | None, limit: int | None, as_json: bool) -> Non
     except ClaimwireError as error:
         fail(error.message, error.exit_code)
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.format())
+    below = report.extra.get("below_floors")
+    if below:
+        fail("below the committed floors: " + "; ".join(below), ExitCode.PARTIAL)
 
 
 if __name__ == "__main__":

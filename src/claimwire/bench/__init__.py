@@ -9,13 +9,25 @@ names of the command line to those modules and to the default set folder under
 from __future__ import annotations
 
 import importlib
+import json
 import os
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 from .metrics import Report, Score
 
-__all__ = ["TASKS", "Report", "Score", "Task", "default_eval_root", "get_task"]
+__all__ = [
+    "TASKS",
+    "Report",
+    "Score",
+    "Task",
+    "below_floors",
+    "default_eval_root",
+    "floors",
+    "get_task",
+    "run_task",
+]
 
 
 @dataclass(frozen=True)
@@ -55,8 +67,30 @@ def get_task(name: str) -> Task:
 
 
 def run_task(task: Task, data: Path | None, *, limit: int | None = None) -> Report:
-    """Run one accuracy task on its set folder (or ``data``)."""
+    """Run one accuracy task on its set folder (or ``data``), and check its floors."""
     module = importlib.import_module(task.module)
-    if data is None and task.default_set is not None:
+    default = data is None
+    if default and task.default_set is not None:
         data = default_eval_root() / task.default_set
-    return module.run(data, limit=limit)
+    report: Report = module.run(data, limit=limit)
+    if default and limit is None:  # floors are committed for the default sets only
+        report.extra["below_floors"] = below_floors(task.name, report)
+    return report
+
+
+def floors() -> dict[str, dict[str, float]]:
+    """The committed minimum F1 per task and section (``bench/floors.json``)."""
+    path = resources.files("claimwire") / "bench" / "floors.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {task: values for task, values in data.items() if isinstance(values, dict)}
+
+
+def below_floors(task: str, report: Report) -> list[str]:
+    """The sections of ``report`` whose F1 is under the committed floor, as messages."""
+    below = []
+    for section, floor in floors().get(task, {}).items():
+        score = report.sections.get(section)
+        f1 = score.f1 if score is not None else 0.0
+        if f1 + 1e-9 < floor:
+            below.append(f"{section} F1 {f1:.3f} < floor {floor:.3f}")
+    return below

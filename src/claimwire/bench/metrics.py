@@ -95,7 +95,8 @@ class Report:
                 f"{score.tp:6d} {score.fp:6d} {score.fn:6d}"
             )
         for key, value in self.extra.items():
-            lines.append(f"{key}: {value}")
+            if value or value == 0:
+                lines.append(f"{key}: {value}")
         for name, found in self.misses.items():
             if found and show_misses:
                 lines.append(f"-- {name}: first misses")

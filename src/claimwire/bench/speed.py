@@ -1,0 +1,144 @@
+"""``claimwire bench speed``: articles/s, words/s and peak memory, full pipeline vs bare spaCy.
+
+Each measurement runs in a fresh process (so its peak resident memory is its own) on the
+same articles: the bare spaCy English pipeline through ``nlp.pipe``, then claimwire's
+whole extraction (components and conversion to records) through ``extract_many``.
+Model loading is timed apart from processing.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import resource
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from . import default_eval_root
+from .corpus import load_articles
+
+
+@dataclass(frozen=True)
+class Timing:
+    """One measured run over the corpus."""
+
+    name: str
+    load_seconds: float
+    seconds: float
+    articles: int
+    words: int
+    peak_rss_mb: float
+
+    @property
+    def articles_per_second(self) -> float:
+        """Articles processed per second (loading excluded)."""
+        return self.articles / self.seconds if self.seconds else 0.0
+
+    @property
+    def words_per_second(self) -> float:
+        """Whitespace-separated words processed per second (loading excluded)."""
+        return self.words / self.seconds if self.seconds else 0.0
+
+
+@dataclass(frozen=True)
+class SpeedReport:
+    """Speed of the full pipeline next to bare spaCy on the same articles."""
+
+    corpus: str
+    timings: list[Timing]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as plain JSON-ready data."""
+        return {
+            "corpus": self.corpus,
+            "timings": [
+                {
+                    **asdict(timing),
+                    "articles_per_second": round(timing.articles_per_second, 2),
+                    "words_per_second": round(timing.words_per_second, 1),
+                }
+                for timing in self.timings
+            ],
+        }
+
+
+def _peak_rss_mb() -> float:
+    # ru_maxrss is in kilobytes on Linux.
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _time_bare(texts: list[str]) -> tuple[float, float, float]:
+    from ..pipeline import load_model
+
+    started = time.perf_counter()
+    nlp = load_model()
+    nlp.max_length = max(nlp.max_length, max(len(text) for text in texts) + 1)
+    loaded = time.perf_counter()
+    for _doc in nlp.pipe(texts, batch_size=32):
+        pass
+    return loaded - started, time.perf_counter() - loaded, _peak_rss_mb()
+
+
+def _time_full(texts: list[str]) -> tuple[float, float, float]:
+    from ..extract import extract_many
+    from ..pipeline import get_nlp
+
+    started = time.perf_counter()
+    get_nlp()
+    loaded = time.perf_counter()
+    for _result in extract_many(texts):
+        pass
+    return loaded - started, time.perf_counter() - loaded, _peak_rss_mb()
+
+
+def _in_fresh_process(function: Any, texts: list[str]) -> tuple[float, float, float]:
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(1) as pool:
+        return pool.apply(function, (texts,))
+
+
+def measure_speed(corpus: Path | None = None, *, limit: int = 500) -> SpeedReport:
+    """Time the bare spaCy pipeline and claimwire's extraction on real articles.
+
+    Args:
+        corpus: Folder of articles (an eval set or the eval root); default ``../shared/eval``.
+        limit: Number of articles to time.
+
+    Returns:
+        Both timings, with articles/s, words/s and peak memory.
+
+    Raises:
+        InputNotFoundError: The corpus folder is missing or holds no articles.
+    """
+    root = corpus or default_eval_root()
+    texts = load_articles(root, limit=limit)
+    words = sum(len(text.split()) for text in texts)
+    timings = []
+    for name, function in (("spaCy en_core_web_sm (bare)", _time_bare), ("claimwire", _time_full)):
+        load_seconds, seconds, peak = _in_fresh_process(function, texts)
+        timings.append(
+            Timing(
+                name, round(load_seconds, 2), round(seconds, 2), len(texts), words, round(peak, 1)
+            )
+        )
+    return SpeedReport(corpus=str(root), timings=timings)
+
+
+def format_report(report: SpeedReport) -> str:
+    """A plain-text table of a speed report."""
+    lines = [
+        f"claimwire bench speed: {report.corpus}",
+        f"{'pipeline':<30} {'articles':>8} {'words':>8} {'load s':>7} {'run s':>7} "
+        f"{'art/s':>7} {'words/s':>8} {'peak MB':>8}",
+    ]
+    for timing in report.timings:
+        lines.append(
+            f"{timing.name:<30} {timing.articles:8d} {timing.words:8d} {timing.load_seconds:7.2f} "
+            f"{timing.seconds:7.2f} {timing.articles_per_second:7.2f} "
+            f"{timing.words_per_second:8.0f} {timing.peak_rss_mb:8.1f}"
+        )
+    if len(report.timings) == 2 and report.timings[0].seconds:
+        ratio = report.timings[1].seconds / report.timings[0].seconds
+        lines.append(f"claimwire takes {ratio:.2f}x the time of bare spaCy")
+    return "\n".join(lines)

@@ -1,0 +1,134 @@
+"""claimwire bench: metrics, the seed scorer, the corpus loader and the speed harness."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from claimwire.bench import below_floors, floors
+from claimwire.bench.corpus import load_articles
+from claimwire.bench.metrics import Report, Score
+from claimwire.bench.seed import run as run_seed
+from claimwire.cli import main
+from claimwire.errors import ExitCode, InputNotFoundError
+
+
+def test_score_rates():
+    score = Score(tp=3, fp=1, fn=2)
+    assert score.precision == pytest.approx(0.75)
+    assert score.recall == pytest.approx(0.6)
+    assert score.f1 == pytest.approx(2 * 0.75 * 0.6 / 1.35)
+    assert Score().f1 == 0.0
+
+
+def test_report_keeps_a_bounded_list_of_misses():
+    report = Report(task="t", data="d")
+    for n in range(100):
+        report.miss("numbers", f"miss {n}")
+    assert len(report.misses["numbers"]) == 50
+    assert "numbers" in report.format() or report.sections == {}
+
+
+ARTICLE = (
+    "Rebels said 12 soldiers were killed near the border on Sunday.\n"
+    "About 300 families fled, officials said, and hundreds more were trapped.\n"
+    "It was one of the worst days of the 21st century for the town.\n"
+)
+
+
+def write_seed(folder: Path, figures: list[dict]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "town.txt").write_text(ARTICLE, encoding="utf-8")
+    expected = {"document": {"published": "2023-05-02"}, "figures": figures, "optional_figures": []}
+    (folder / "town.expected.json").write_text(json.dumps(expected), encoding="utf-8")
+    return folder
+
+
+def test_seed_numbers_scored_by_line_and_value(tmp_path):
+    figures = [
+        {"id": "F1", "value": 12, "line": 1},
+        {"id": "F2", "value": 300, "approx": True, "line": 2},
+        {"id": "F3", "value": None, "lower_bound": 200, "line": 2},
+        {"id": "F4", "value": 7, "line": 3},
+    ]
+    report = run_seed(write_seed(tmp_path / "seed", figures))
+    score = report.sections["numbers"]
+    assert (score.tp, score.fp, score.fn) == (3, 0, 1)
+    assert report.misses["numbers"] == ["missed F4: 7 on line 3"]
+
+
+def test_seed_spurious_numbers_count_against_precision(tmp_path):
+    report = run_seed(write_seed(tmp_path / "seed", [{"id": "F1", "value": 12, "line": 1}]))
+    score = report.sections["numbers"]
+    assert (score.tp, score.fp, score.fn) == (1, 2, 0)
+
+
+def test_seed_folder_without_pairs_is_an_error(tmp_path):
+    with pytest.raises(InputNotFoundError, match=r"expected\.json"):
+        run_seed(tmp_path)
+
+
+def test_floors_are_checked():
+    assert floors()["seed"]["numbers"] > 0
+    report = Report(task="seed", data="d", sections={"numbers": Score(tp=1, fn=1)})
+    assert below_floors("seed", report) == [
+        f"numbers F1 0.667 < floor {floors()['seed']['numbers']:.3f}"
+    ]
+
+
+def test_cli_bench_seed_on_a_folder(tmp_path):
+    folder = write_seed(tmp_path / "seed", [{"id": "F1", "value": 12, "line": 1}])
+    result = CliRunner().invoke(main, ["bench", "seed", "--data", str(folder), "--json"])
+    assert result.exit_code == ExitCode.OK, result.output
+    assert json.loads(result.output)["sections"]["numbers"]["tp"] == 1
+
+
+def test_cli_bench_errors(tmp_path):
+    runner = CliRunner()
+    assert runner.invoke(main, ["bench", "nonsense"]).exit_code == ExitCode.USAGE
+    missing = runner.invoke(main, ["bench", "seed", "--data", str(tmp_path / "missing")])
+    assert missing.exit_code == ExitCode.NO_INPUT
+
+
+def make_corpus(root: Path) -> Path:
+    (root / "setA" / "train" / "text").mkdir(parents=True)
+    for n in range(3):
+        body = f"Article {n}. " + "Troops shelled the town and 4 people died. " * 10
+        (root / "setA" / "train" / "text" / f"a{n}.txt").write_text(body, encoding="utf-8")
+    (root / "setB").mkdir()
+    lines = [
+        json.dumps({"doc_text": f"Report {n}. " + "Police arrested 3 men. " * 12}) for n in range(3)
+    ]
+    lines.insert(1, "{broken")
+    (root / "setB" / "docs.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    (root / "setB" / "short.jsonl").write_text(json.dumps({"text": "too short"}), encoding="utf-8")
+    return root
+
+
+def test_corpus_mixes_sets_and_skips_short_and_broken(tmp_path):
+    articles = load_articles(make_corpus(tmp_path), limit=10)
+    assert len(articles) == 6
+    assert articles[0].startswith("Article 0") and articles[1].startswith("Report 0")
+
+
+def test_corpus_limit_and_errors(tmp_path):
+    assert len(load_articles(make_corpus(tmp_path / "c"), limit=4)) == 4
+    with pytest.raises(InputNotFoundError):
+        load_articles(tmp_path / "nothing", limit=5)
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputNotFoundError, match="no article texts"):
+        load_articles(tmp_path / "empty", limit=5)
+
+
+@pytest.mark.slow
+def test_speed_reports_both_pipelines(tmp_path):
+    result = CliRunner().invoke(
+        main, ["bench", "speed", "--corpus", str(make_corpus(tmp_path)), "--limit", "4", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    timings = json.loads(result.output)["timings"]
+    assert [t["articles"] for t in timings] == [4, 4]
+    assert all(t["articles_per_second"] > 0 and t["peak_rss_mb"] > 50 for t in timings)
