@@ -110,3 +110,17 @@ def test_every_span_is_its_evidence(text: str) -> None:
         assert not normalize(text)
         return
     assert_spans_honest(result)
+
+
+def test_components_see_the_publication_date(nlp):
+    import datetime as dt
+
+    from claimwire.extract import PUBLISHED_KEY, make_doc
+    from claimwire.models import Document
+
+    document = Document(
+        id="doc_x", text="Shelling on Monday.", published=dt.datetime(2022, 6, 14, 9)
+    )
+    doc = make_doc(nlp, document)
+    assert doc.user_data[PUBLISHED_KEY] == dt.date(2022, 6, 14)
+    assert nlp(doc).user_data[PUBLISHED_KEY] == dt.date(2022, 6, 14)

@@ -20,6 +20,9 @@ from .sources import ArticleInput, InputFailure, looks_like_html
 
 logger = logging.getLogger(__name__)
 
+PUBLISHED_KEY = "claimwire.published"
+"""Key of the publication date in ``doc.user_data``."""
+
 BATCH_SIZE = 32
 """Articles per nlp.pipe batch: large enough to amortize, small enough to bound memory."""
 
@@ -84,7 +87,7 @@ def extract(
     if published_value is not None:
         document = document.model_copy(update={"published": published_value})
     nlp = get_nlp()
-    return to_result(nlp, nlp(document.text), document, found, run_id=new_run_id())
+    return to_result(nlp, nlp(make_doc(nlp, document)), document, found, run_id=new_run_id())
 
 
 def extract_many(
@@ -136,7 +139,7 @@ def _run_batch(
             )
             prepared.append(Failure(item.source, problem))
     good = [entry for entry in prepared if not isinstance(entry, Failure)]
-    docs = iter(_pipe(nlp, [document.text for document, _ in good]))
+    docs = iter(_pipe(nlp, [make_doc(nlp, document) for document, _ in good]))
     for entry in prepared:
         if isinstance(entry, Failure):
             yield entry
@@ -149,16 +152,31 @@ def _run_batch(
             yield to_result(nlp, doc, document, problems, run_id=run_id)
 
 
-def _pipe(nlp: Language, texts: list[str]) -> list[Doc | Problem]:
-    """Run the pipeline over ``texts``; if a batch fails, retry one by one to isolate it."""
+def make_doc(nlp: Language, document: Document) -> Doc:
+    """The tokenized Doc of ``document``, carrying its publication date for the components.
+
+    Components read the date as ``doc.user_data["claimwire.published"]`` (a date or None).
+    """
+    doc = nlp.make_doc(document.text)
+    published = document.published
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    doc.user_data[PUBLISHED_KEY] = published
+    return doc
+
+
+def _pipe(nlp: Language, docs: list[Doc]) -> list[Doc | Problem]:
+    """Run the pipeline over ``docs``; if a batch fails, retry one by one to isolate it."""
     try:
-        return list(nlp.pipe(texts))
+        return list(nlp.pipe(docs))
     except Exception:  # an extractor bug must not lose the rest of the batch
-        logger.warning("a batch failed; retrying its %d articles one by one", len(texts))
+        logger.warning("a batch failed; retrying its %d articles one by one", len(docs))
     results: list[Doc | Problem] = []
-    for text in texts:
+    for doc in docs:
+        fresh = nlp.make_doc(doc.text)  # the failed batch may have half-annotated ``doc``
+        fresh.user_data[PUBLISHED_KEY] = doc.user_data.get(PUBLISHED_KEY)
         try:
-            results.append(nlp(text))
+            results.append(nlp(fresh))
         except Exception as error:  # recorded as the article's problem, batch goes on
             logger.exception("pipeline failed on an article")
             results.append(
