@@ -1,0 +1,938 @@
+"""``claimwire_dates_v1``: time expressions resolved to intervals against the publication date.
+
+News conventions come first, dateparser only underneath for what the rules leave:
+
+- A bare weekday ("on Monday") is the most recent such day not after publication (a Monday
+  in a Monday article is that day); it points forward only with "next"/"coming" or a
+  future verb ("will meet on Friday"). "last Monday" is strictly before publication.
+- A day and month without a year ("Feb. 24", "30 December") is the latest such date not
+  after publication (the earliest not before it when the verb is future).
+- "last month", "last week", "last year" are the previous calendar month, week (Monday to
+  Sunday) or year; "earlier this month" runs from the 1st to the publication date.
+- "Yesterday", "last night" are the day before publication; "Last night (Mon)" is the
+  Monday; "so far" and "to date" are the publication date itself, as an as-of date.
+- "18th century" is 1701-01-01..1800-12-31, "the 1990s" a decade; a four-digit year needs a
+  cue ("in 2014", "since 2014") or the model's DATE label, and is never a count ("2014 troops").
+- "the next day", "the day before" are resolved against the previous day-precise date of
+  the text (its ``anchor``), not the publication date.
+- Durations ("for weeks", "three days") get ``role="duration"`` and no interval; ages
+  ("18-year-old") and adjectival durations ("24-hour") are not dates.
+
+Candidates are this module's patterns (built from ``resources/dates.json``) plus the
+model's DATE entities that the patterns do not cover; those are parsed by dateparser
+(``method="fallback"``) or kept as ``"unresolved"``. Without a publication date, relative
+expressions are ``"unresolved"`` (never guessed); explicit ones still resolve.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+FACTORY = "claimwire_dates_v1"
+"""Registered spaCy factory name (spaCy forbids dots in factory names)."""
+
+SPAN_KEY = "claimwire.dates"
+"""Key of the span group in ``doc.spans``."""
+
+EXTENSION = "claimwire_dates"
+"""Name of the Doc extension holding the list of :class:`DateHit`."""
+
+PUBLISHED_KEY = "claimwire.published"
+"""Key of the publication date in ``doc.user_data``."""
+
+GRANULARITIES = ("day", "week", "month", "year", "decade", "century", "unknown")
+METHODS = ("explicit", "relative", "fallback", "unresolved")
+ROLES = ("point", "period_start", "period_end", "duration", "as_of")
+
+
+@dataclass(frozen=True)
+class DateHit:
+    """A time expression of the text and the interval it denotes.
+
+    Attributes:
+        start: Offset of the expression in ``doc.text``.
+        end: Offset after the expression.
+        text: ``doc.text[start:end]``.
+        start_date: First day of the interval (inclusive), or None when unresolved.
+        end_date: Last day of the interval (inclusive), or None when unresolved.
+        granularity: "day", "week", "month", "year", "decade", "century" or "unknown".
+        method: "explicit" (the text says it all), "relative" (needed an anchor),
+            "fallback" (dateparser on a model entity) or "unresolved".
+        role: "point", "period_start" ("since ..."), "period_end" ("until ..."),
+            "duration" ("for weeks") or "as_of" ("so far", "as of ...").
+        anchor: The date the expression was resolved against (publication date, or the
+            previous date of the text for "the next day"), None when none was needed.
+        cue_start: Offset of the role cue ("since", "for", "as of"), if any.
+        cue_end: Offset after the role cue.
+        rule: Which pattern found it ("weekday", "month_day", "model", ...).
+    """
+
+    start: int
+    end: int
+    text: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    granularity: str
+    method: str
+    role: str = "point"
+    anchor: dt.date | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """What a rule made of a match: an interval (or None), its granularity and method."""
+
+    start_date: dt.date | None
+    end_date: dt.date | None
+    granularity: str
+    method: str
+    anchor: dt.date | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A pattern match before resolution."""
+
+    start: int
+    end: int
+    rule: str
+    match: re.Match[str]
+    order: int
+
+
+# --------------------------------------------------------------------------- resources
+
+
+@lru_cache(maxsize=1)
+def load_resources() -> dict[str, Any]:
+    """The vocabulary file ``resources/dates.json``, loaded once."""
+    path = files("claimwire") / "resources" / "dates.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def _alternation(words: list[str] | dict[str, Any]) -> str:
+    """A regex alternation of ``words``, longest first, spaces matching any whitespace."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """Compiled patterns and lookup tables built from the resources."""
+
+    rules: tuple[tuple[str, re.Pattern[str]], ...]
+    weekday_suffix: re.Pattern[str]
+    non_dates: tuple[re.Pattern[str], ...]
+    duration_text: re.Pattern[str]
+    year_text: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def patterns() -> Patterns:
+    """Compile the patterns once (see :func:`load_resources`)."""
+    res = load_resources()
+    month = (
+        rf"\b(?P<month>(?:{_alternation(res['months'])})\b"
+        rf"|(?:{_alternation(res['month_abbreviations'])})\b\.?)"
+    )
+    weekday = rf"(?P<wd>{_alternation(res['weekdays'])})"
+    weekday_any = _alternation({**res["weekdays"], **res["weekday_abbreviations"]})
+    wd_prefix = rf"(?:\b(?P<wdp>{weekday_any})\.?,?\s+(?:the\s+)?)?"
+    day = r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
+    year4 = r"(?P<year>1[5-9]\d\d|20\d\d)\b"
+    numbers = rf"(?P<n>{_alternation(res['number_words'])}|\d+)"
+    units = rf"(?P<unit>{_alternation(res['units'])})\b"
+    parts = _alternation(res["parts_of_day"])
+    month_mods = _alternation(list(res["month_parts"]) + res["month_relatives"])
+    ordinals = _alternation(res["ordinal_words"])
+    day_parts = _alternation(res["relative_day_parts"])
+    rules = (
+        ("iso", r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b"),
+        (
+            "month_day_range",
+            rf"{month}\s+(?P<day>[0-3]?\d)\s*[-–]\s*(?P<day2>[0-3]?\d)\b(?:,?\s+{year4})?",
+        ),
+        (
+            "day_range_month",
+            rf"\b(?P<day>[0-3]?\d)\s*[-–]\s*(?P<day2>[0-3]?\d)\s+{month}(?:,?\s+{year4})?",
+        ),
+        ("month_day", rf"{wd_prefix}{month}\s+{day}(?!\s*[-–]\s*\d)(?:,?\s+{year4})?"),
+        ("day_month", rf"{wd_prefix}(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year4})?"),
+        ("day_month_yy", rf"{wd_prefix}{day}\s+{month}\s+(?P<yy>\d\d)\b(?![ \t]*\w)"),
+        ("month", rf"(?:\b(?P<mod>{month_mods})[\s-]+)?{month}(?:,?\s+(?:of\s+)?{year4})?"),
+        (
+            "weekday",
+            rf"(?:\b(?P<rel>last|this|next|past|coming|previous)\s+)?\b{weekday}\b(?:\s+(?P<part>{parts})\b)?",
+        ),
+        ("relative_day", rf"\b(?P<phrase>{_alternation(res['relative_days'])})\b"),
+        ("relative_day_part", rf"\b(?P<phrase>{day_parts})\s+(?P<part>{parts})\b"),
+        ("relative_period", rf"\b(?P<phrase>{_alternation(res['relative_periods'])})\b"),
+        ("ago", rf"\b{numbers}\s+{units}\s+ago\b"),
+        ("past_n", rf"\bthe\s+(?:past|last|previous)\s+(?:{numbers}\s+)?{units}"),
+        (
+            "century",
+            rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordinals})[\s-]+century\b",
+        ),
+        ("decade", r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dec>1\d\d0|20\d0)['’]?s\b"),
+        ("decade_short", r"\b(?:the\s+)?['’](?P<dec>\d0)s\b"),
+        ("year", rf"\b{year4}"),
+        (
+            "season",
+            rf"(?:\b(?P<rel>last|this|next|past|early|late|mid)[\s-]+)?\b(?P<season>{_alternation(res['seasons'])})\b(?:\s+(?:of\s+)?{year4})?",
+        ),
+        ("as_of", rf"\b(?P<phrase>{_alternation(res['as_of_phrases'])})\b"),
+        ("narrative", rf"\b(?P<phrase>{_alternation(res['narrative_relative'])})\b"),
+        (
+            "duration",
+            rf"\b(?P<cue>{_alternation(res['duration_cues'])})\s+(?:(?:about|some|nearly|almost|more\s+than|over|at\s+least)\s+)?(?:{numbers}\s+)?(?P<unit>hours|days|weeks|months|years|decades)\b(?!\s+(?:ago|later|earlier|before|after))",
+        ),
+    )
+    compiled = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in rules)
+    suffix = re.compile(rf"\s*\(\s*(?P<wd>{weekday_any})\.?\s*\)", re.IGNORECASE)
+    durations = re.compile(
+        rf"(?:(?:about|some|nearly|almost|more\s+than|over|at\s+least|the)\s+)?(?:{numbers}\s+)?"
+        rf"(?P<unit>hours|days|weeks|months|years|decades|hour|day|week|month|year)",
+        re.IGNORECASE,
+    )
+    return Patterns(
+        rules=compiled,
+        weekday_suffix=suffix,
+        non_dates=tuple(re.compile(rx, re.IGNORECASE) for rx in res["non_dates"]),
+        duration_text=durations,
+        year_text=re.compile(rf"(?:the\s+year\s+)?{year4}", re.IGNORECASE),
+    )
+
+
+# --------------------------------------------------------------------------- calendar
+
+
+def month_end(year: int, month: int) -> dt.date:
+    """The last day of a month."""
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def shift_month(year: int, month: int, offset: int) -> tuple[int, int]:
+    """The (year, month) ``offset`` months after (year, month)."""
+    index = year * 12 + (month - 1) + offset
+    return index // 12, index % 12 + 1
+
+
+def make_date(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None when it does not exist (February 30)."""
+    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return dt.date(year, month, day)
+
+
+def nearest_month_day(month: int, day: int, anchor: dt.date, *, future: bool) -> dt.date | None:
+    """The latest ``month``/``day`` not after ``anchor`` (or the earliest not before it)."""
+    years = range(anchor.year + 1, anchor.year - 5, -1)
+    found = [d for d in (make_date(y, month, day) for y in years) if d is not None]
+    if future:
+        later = [d for d in found if d >= anchor]
+        return min(later) if later else None
+    earlier = [d for d in found if d <= anchor]
+    return max(earlier) if earlier else None
+
+
+def resolve_weekday(weekday: int, anchor: dt.date, rel: str | None, *, future: bool) -> dt.date:
+    """The day a weekday reference points at, by news conventions (module docstring)."""
+    if rel in ("next", "coming") or (future and rel != "last"):
+        ahead = (weekday - anchor.weekday()) % 7
+        if ahead == 0 and rel in ("next", "coming"):
+            ahead = 7
+        return anchor + dt.timedelta(days=ahead)
+    back = (anchor.weekday() - weekday) % 7
+    if back == 0 and rel in ("last", "past", "previous"):
+        back = 7
+    return anchor - dt.timedelta(days=back)
+
+
+def two_digit_year(yy: int, anchor: dt.date | None) -> int:
+    """The four-digit year of a two-digit one: near the anchor, else pivot 50."""
+    if anchor is None:
+        return 1900 + yy if yy >= 50 else 2000 + yy
+    candidates = [century + yy for century in (1900, 2000, 2100)]
+    return min(candidates, key=lambda year: (abs(year - anchor.year), year))
+
+
+# --------------------------------------------------------------------------- rules
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule may use besides its match: the anchor, the text, and the future test."""
+
+    anchor: dt.date | None
+    text: str
+    future: Callable[[int, int], bool]
+
+
+Rule = Callable[[re.Match[str], Candidate, Context], Resolved | None]
+
+
+def _day(year: int, month: int, day: int, method: str, anchor: dt.date | None) -> Resolved | None:
+    date = make_date(year, month, day)
+    if date is None:
+        return None
+    return Resolved(date, date, "day", method, anchor)
+
+
+def _unresolved(granularity: str) -> Resolved:
+    return Resolved(None, None, granularity, "unresolved")
+
+
+def _month_number(match: re.Match[str]) -> int:
+    res = load_resources()
+    name = match.group("month").lower().rstrip(".")
+    return int(res["months"].get(name) or res["month_abbreviations"][name])
+
+
+def _proper(word: str) -> bool:
+    """Month names must be capitalized (guards 'may', 'march')."""
+    return word[:1].isupper()
+
+
+def rule_iso(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
+    """2022-02-24."""
+    return _day(int(match["year"]), int(match["mon"]), int(match["day"]), "explicit", None)
+
+
+def rule_month_day(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
+    """'February 24', 'Feb. 24, 2022', '24 February', 'Monday, 13 June'."""
+    if not _proper(match["month"]):
+        return None
+    month, day = _month_number(match), int(match["day"])
+    if match["year"]:
+        return _day(int(match["year"]), month, day, "explicit", None)
+    if ctx.anchor is None:
+        return _unresolved("day") if make_date(2000, month, day) else None
+    date = nearest_month_day(month, day, ctx.anchor, future=ctx.future(cand.start, cand.end))
+    return Resolved(date, date, "day", "relative", ctx.anchor) if date else None
+
+
+def rule_day_month_yy(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
+    """'3 JAN 90' (datelines)."""
+    if not _proper(match["month"]):
+        return None
+    year = two_digit_year(int(match["yy"]), ctx.anchor)
+    return _day(year, _month_number(match), int(match["day"]), "explicit", None)
+
+
+def rule_day_range(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
+    """'June 1-5', '1-5 June 2022'."""
+    if not _proper(match["month"]):
+        return None
+    month, first, last = _month_number(match), int(match["day"]), int(match["day2"])
+    if last <= first:
+        return None
+    if match["year"]:
+        year, method, anchor = int(match["year"]), "explicit", None
+    elif ctx.anchor is None:
+        return _unresolved("day")
+    else:
+        start = nearest_month_day(month, first, ctx.anchor, future=False)
+        if start is None:
+            return None
+        year, method, anchor = start.year, "relative", ctx.anchor
+    start, end = make_date(year, month, first), make_date(year, month, last)
+    if start is None or end is None:
+        return None
+    return Resolved(start, end, "day", method, anchor)
+
+
+def _month_interval(year: int, month: int, mod: str | None) -> tuple[dt.date, dt.date]:
+    first, last = dt.date(year, month, 1), month_end(year, month)
+    part = load_resources()["month_parts"].get(_norm(mod)) if mod else None
+    if part:
+        first = dt.date(year, month, part[0])
+        last = dt.date(year, month, min(part[1], last.day))
+    return first, last
+
+
+def _norm(words: str | None) -> str:
+    return " ".join((words or "").lower().split())
+
+
+def rule_month(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
+    """'in February', 'last March', 'mid-March', 'February 2022', 'early June'."""
+    if not _proper(match["month"]):
+        return None
+    mod = _norm(match["mod"])
+    if not mod and not match["year"] and not _cue_before(ctx.text, cand.start, "bare_month_cues"):
+        return None
+    month = _month_number(match)
+    if match["year"]:
+        first, last = _month_interval(int(match["year"]), month, mod)
+        return Resolved(first, last, "month", "explicit")
+    if ctx.anchor is None:
+        return _unresolved("month")
+    current = ctx.anchor.year * 12 + ctx.anchor.month - 1
+    past = [y * 12 + month - 1 for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)]
+    future = mod in ("next", "coming") or (mod != "last" and ctx.future(cand.start, cand.end))
+    if mod == "last":
+        index = max(i for i in past if i < current)
+    elif mod == "this":
+        index = ctx.anchor.year * 12 + month - 1
+    elif future:
+        index = min(i for i in past if (i > current if mod == "next" else i >= current))
+    else:
+        index = max(i for i in past if i <= current)
+    first, last = _month_interval(index // 12, index % 12 + 1, mod)
+    return Resolved(first, last, "month", "relative", ctx.anchor)
+
+
+def rule_weekday(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
+    """'on Monday', 'last Friday', 'next Tuesday', 'Monday night'."""
+    if ctx.anchor is None:
+        return _unresolved("day")
+    weekday = int(load_resources()["weekdays"][match["wd"].lower()])
+    rel = match["rel"].lower() if match["rel"] else None
+    date = resolve_weekday(weekday, ctx.anchor, rel, future=ctx.future(cand.start, cand.end))
+    return Resolved(date, date, "day", "relative", ctx.anchor)
+
+
+def rule_relative_day(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
+    """'yesterday', 'last night', 'overnight', 'this morning', 'yesterday evening'."""
+    if ctx.anchor is None:
+        return _unresolved("day")
+    phrase = _norm(match["phrase"])
+    offsets = load_resources()["relative_days"][phrase]
+    first = ctx.anchor + dt.timedelta(days=offsets[0])
+    last = ctx.anchor + dt.timedelta(days=offsets[1])
+    return Resolved(first, last, "day", "relative", ctx.anchor)
+
+
+def _weekend(anchor: dt.date, offset: int) -> tuple[dt.date, dt.date]:
+    monday = anchor - dt.timedelta(days=anchor.weekday())
+    saturday = monday + dt.timedelta(days=5)
+    if offset < 0 and saturday > anchor:
+        saturday -= dt.timedelta(days=7)
+    elif offset > 0:
+        saturday += dt.timedelta(days=7)
+    return saturday, saturday + dt.timedelta(days=1)
+
+
+def period_interval(unit: str, offset: int, part: str, anchor: dt.date) -> tuple[dt.date, dt.date]:
+    """The interval of 'last week', 'earlier this month', 'next year', 'over the weekend'."""
+    if unit == "weekend":
+        return _weekend(anchor, offset)
+    if unit == "week":
+        monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=offset)
+        first, last = monday, monday + dt.timedelta(days=6)
+    elif unit == "month":
+        year, month = shift_month(anchor.year, anchor.month, offset)
+        first, last = dt.date(year, month, 1), month_end(year, month)
+    else:
+        first, last = dt.date(anchor.year + offset, 1, 1), dt.date(anchor.year + offset, 12, 31)
+    if part == "to_anchor":
+        last = anchor
+    elif part == "from_anchor":
+        first = anchor
+    return first, last
+
+
+def rule_relative_period(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
+    """'last week', 'last month', 'earlier this year', 'over the weekend'."""
+    spec = load_resources()["relative_periods"][_norm(match["phrase"])]
+    granularity = "day" if spec["unit"] == "weekend" else spec["unit"]
+    if ctx.anchor is None:
+        return _unresolved(granularity)
+    first, last = period_interval(spec["unit"], spec["offset"], spec["part"], ctx.anchor)
+    return Resolved(first, last, granularity, "relative", ctx.anchor)
+
+
+def _count(word: str | None) -> int:
+    if not word:
+        return 1
+    if word.isdigit():
+        return int(word)
+    return int(load_resources()["number_words"][_norm(word)])
+
+
+def _unit(word: str) -> str:
+    return str(load_resources()["units"][word.lower()])
+
+
+def _back(anchor: dt.date, unit: str, count: int) -> dt.date:
+    if unit == "hour":
+        return anchor - dt.timedelta(days=-(-count // 24))
+    if unit == "day":
+        return anchor - dt.timedelta(days=count)
+    if unit == "week":
+        return anchor - dt.timedelta(weeks=count)
+    months = count * {"month": 1, "year": 12, "decade": 120}[unit]
+    year, month = shift_month(anchor.year, anchor.month, -months)
+    return dt.date(year, month, min(anchor.day, calendar.monthrange(year, month)[1]))
+
+
+UNIT_GRANULARITY = {"hour": "day", "day": "day", "week": "week", "month": "month"}
+
+
+def rule_ago(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
+    """'two days ago', 'a week ago', 'three months ago', 'a year ago'."""
+    unit = _unit(match["unit"])
+    granularity = UNIT_GRANULARITY.get(unit, "year")
+    if ctx.anchor is None:
+        return _unresolved(granularity)
+    date = _back(ctx.anchor, unit, _count(match["n"]))
+    if unit in ("hour", "day"):
+        return Resolved(date, date, "day", "relative", ctx.anchor)
+    if unit == "week":
+        first, last = period_interval("week", 0, "whole", date)
+    elif unit == "month":
+        first, last = period_interval("month", 0, "whole", date)
+    else:
+        first, last = period_interval("year", 0, "whole", date)
+    return Resolved(first, last, granularity, "relative", ctx.anchor)
+
+
+def rule_past_n(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
+    """'the past 24 hours', 'the last three weeks', 'the past month'."""
+    unit = _unit(match["unit"])
+    granularity = UNIT_GRANULARITY.get(unit, "year")
+    if ctx.anchor is None:
+        return _unresolved(granularity)
+    return Resolved(
+        _back(ctx.anchor, unit, _count(match["n"])), ctx.anchor, granularity, "relative", ctx.anchor
+    )
+
+
+def rule_century(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
+    """'18th century', 'the eighteenth century'."""
+    word = match["ord"].lower()
+    number = int(word[:-2]) if word[:1].isdigit() else int(load_resources()["ordinal_words"][word])
+    if not 1 <= number <= 21:
+        return None
+    return Resolved(
+        dt.date(100 * (number - 1) + 1, 1, 1), dt.date(100 * number, 12, 31), "century", "explicit"
+    )
+
+
+def rule_decade(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
+    """'the 1990s' (a decade), 'the 1700s' (a century)."""
+    first = int(match["dec"])
+    if first % 100 == 0:
+        return Resolved(dt.date(first, 1, 1), dt.date(first + 99, 12, 31), "century", "explicit")
+    return Resolved(dt.date(first, 1, 1), dt.date(first + 9, 12, 31), "decade", "explicit")
+
+
+def rule_decade_short(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
+    """ "the '90s": the latest such decade not after the anchor (1900s without one)."""
+    tens = int(match["dec"])
+    if ctx.anchor is None:
+        first = 1900 + tens
+    else:
+        first = max(c + tens for c in (1900, 2000) if c + tens <= ctx.anchor.year)
+    return Resolved(dt.date(first, 1, 1), dt.date(first + 9, 12, 31), "decade", "relative")
+
+
+def rule_year(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
+    """'in 2014', 'since 2014' (a cue is needed; counts are excluded later)."""
+    if not _cue_before(ctx.text, cand.start, "year_cues"):
+        return None
+    year = int(match["year"])
+    return Resolved(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", "explicit")
+
+
+def _season(year: int, months: list[int]) -> tuple[dt.date, dt.date]:
+    first = dt.date(year, months[0], 1)
+    end_year = year if months[1] >= months[0] else year + 1
+    return first, month_end(end_year, months[1])
+
+
+def rule_season(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
+    """'last summer', 'this spring', 'winter 2021', 'in the autumn'."""
+    months = load_resources()["seasons"][match["season"].lower()]
+    rel = match["rel"].lower() if match["rel"] else None
+    if match["year"]:
+        first, last = _season(int(match["year"]), months)
+        return Resolved(first, last, "month", "explicit")
+    before = ctx.text[max(0, cand.start - 12) : cand.start].lower()
+    if rel is None and not re.search(r"\b(?:in|the|this|since|during)\s+$", before):
+        return None
+    if match["season"].lower() == "fall" and rel is None:
+        return None
+    if ctx.anchor is None:
+        return _unresolved("month")
+    instances = [_season(y, months) for y in range(ctx.anchor.year - 2, ctx.anchor.year + 2)]
+    anchor = ctx.anchor
+    if rel == "last":
+        first, last = max(i for i in instances if i[1] < anchor)
+    elif rel == "next" or ctx.future(cand.start, cand.end):
+        first, last = min(
+            i for i in instances if (i[0] > anchor if rel == "next" else i[1] >= anchor)
+        )
+    else:
+        first, last = max(i for i in instances if i[0] <= anchor)
+    return Resolved(first, last, "month", "relative", anchor)
+
+
+def rule_as_of(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
+    """'so far', 'to date': the publication date, as an as-of date."""
+    if ctx.anchor is None:
+        return Resolved(None, None, "day", "unresolved", role="as_of")
+    return Resolved(ctx.anchor, ctx.anchor, "day", "relative", ctx.anchor, role="as_of")
+
+
+def rule_narrative(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
+    """'the next day': resolved later against the previous date of the text."""
+    return _unresolved("day")
+
+
+def rule_duration(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
+    """'for weeks', 'for three days': a duration, not a point in time."""
+    unit = _unit(match["unit"])
+    return Resolved(None, None, UNIT_GRANULARITY.get(unit, "year"), "unresolved", role="duration")
+
+
+RULES: dict[str, Rule] = {
+    "iso": rule_iso,
+    "month_day_range": rule_day_range,
+    "day_range_month": rule_day_range,
+    "month_day": rule_month_day,
+    "day_month": rule_month_day,
+    "day_month_yy": rule_day_month_yy,
+    "month": rule_month,
+    "weekday": rule_weekday,
+    "relative_day": rule_relative_day,
+    "relative_day_part": rule_relative_day,
+    "relative_period": rule_relative_period,
+    "ago": rule_ago,
+    "past_n": rule_past_n,
+    "century": rule_century,
+    "decade": rule_decade,
+    "decade_short": rule_decade_short,
+    "year": rule_year,
+    "season": rule_season,
+    "as_of": rule_as_of,
+    "narrative": rule_narrative,
+    "duration": rule_duration,
+}
+"""Pattern name -> resolver; a resolver returns None to reject the match."""
+
+RANGE_RULES = frozenset({"month_day_range", "day_range_month"})
+"""Rules whose match is a whole period already ('June 1-5'): no role cue applies."""
+
+RELATIVE_RULES = frozenset({"weekday", "relative_day", "relative_day_part", "narrative"})
+"""Rules whose day a following '(Mon)' overrides."""
+
+
+# --------------------------------------------------------------------------- cues
+
+
+def _cue_before(text: str, start: int, key: str) -> bool:
+    """Whether one of the words of resource list ``key`` ends right before ``start``."""
+    words = load_resources()[key]
+    window = text[max(0, start - 20) : start]
+    return (
+        re.search(rf"(?:^|\W)(?:{_alternation(words)})[\s-]+$", window, re.IGNORECASE) is not None
+    )
+
+
+def find_role(
+    text: str, start: int, previous: DateHit | None
+) -> tuple[str, int | None, int | None]:
+    """The role of the expression at ``start`` from the cue before it, with the cue offsets."""
+    cues = load_resources()["role_cues"]
+    window_start = max(0, start - 24)
+    window = text[window_start:start]
+    for role in ("period_start", "period_end", "as_of", "period_end_after_start"):
+        found = re.search(rf"(?:^|\W)({_alternation(cues[role])})\s*$", window, re.IGNORECASE)
+        if found is None:
+            continue
+        if role == "period_end_after_start":
+            if previous is None or previous.role != "period_start" or start - previous.end > 12:
+                continue
+            role = "period_end"
+        if role == "as_of" and found.group(1).lower() == "by" and text[start - 1 : start] != " ":
+            continue
+        return role, window_start + found.start(1), window_start + found.end(1)
+    return "point", None, None
+
+
+def future_test(doc: Doc) -> Callable[[int, int], bool]:
+    """A test of whether the verb governing a character range speaks of the future."""
+    cues = load_resources()["future_cues"]
+    auxiliaries, governors = set(cues["auxiliaries"]), set(cues["governors"])
+    words = set(cues["words"])
+
+    def is_future(start: int, end: int) -> bool:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        before = doc.text[max(0, start - 12) : start].lower().split()
+        if before and before[-1] in words:
+            return True
+        verb = span.root
+        for _ in range(4):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        chain = [verb, verb.head] if verb.dep_ in ("xcomp", "ccomp", "advcl") else [verb]
+        for token in chain:
+            if any(c.dep_.startswith("aux") and c.lower_ in auxiliaries for c in token.children):
+                return True
+            if token is not verb and token.lemma_.lower() in governors:
+                return True
+        return verb.dep_ == "xcomp" and verb.head.lower_ in governors
+
+    return is_future
+
+
+# --------------------------------------------------------------------------- finding
+
+
+def published_date(doc: Doc) -> dt.date | None:
+    """The article's publication date from ``doc.user_data``, as a date (or None)."""
+    value = doc.user_data.get(PUBLISHED_KEY)
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return None
+
+
+def match_candidates(text: str) -> list[Candidate]:
+    """Every pattern match of ``text``, overlapping, before resolution."""
+    found: list[Candidate] = []
+    for order, (name, pattern) in enumerate(patterns().rules):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if name == "duration":
+                start = match.end("cue")
+                while start < end and text[start].isspace():
+                    start += 1
+            found.append(Candidate(start, end, name, match, order))
+    return found
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < t_end and t_start < end for t_start, t_end in taken)
+
+
+def _non_date_ranges(text: str) -> list[tuple[int, int]]:
+    return [m.span() for p in patterns().non_dates for m in p.finditer(text)]
+
+
+def _is_count(doc: Doc, start: int, end: int) -> bool:
+    """A year-like number modifying a noun ('2014 troops') is a count."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].dep_ == "nummod"
+
+
+def resolve_candidates(doc: Doc, anchor: dt.date | None) -> list[DateHit]:
+    """Resolve pattern matches, longest first, never overlapping each other or non-dates."""
+    text = doc.text
+    ctx = Context(anchor, text, future_test(doc))
+    taken = _non_date_ranges(text)
+    hits: list[DateHit] = []
+    ordered = sorted(match_candidates(text), key=lambda c: (c.start - c.end, c.order, c.start))
+    for cand in ordered:
+        if _overlaps(cand.start, cand.end, taken):
+            continue
+        if cand.rule == "year" and _is_count(doc, cand.start, cand.end):
+            continue
+        resolved = RULES[cand.rule](cand.match, cand, ctx)
+        if resolved is None:
+            continue
+        taken.append((cand.start, cand.end))
+        hits.append(_make_hit(text, cand.start, cand.end, resolved, cand.rule))
+    return hits
+
+
+def _make_hit(text: str, start: int, end: int, resolved: Resolved, rule: str) -> DateHit:
+    return DateHit(
+        start=start,
+        end=end,
+        text=text[start:end],
+        start_date=resolved.start_date,
+        end_date=resolved.end_date,
+        granularity=resolved.granularity,
+        method=resolved.method,
+        role=resolved.role or "point",
+        anchor=resolved.anchor,
+        rule=rule,
+    )
+
+
+def attach_weekday_suffix(text: str, hit: DateHit, anchor: dt.date | None) -> DateHit:
+    """Extend a hit over a following '(Mon)'; for relative expressions, it names the day."""
+    found = patterns().weekday_suffix.match(text, hit.end)
+    if found is None:
+        return hit
+    hit = replace(hit, end=found.end(), text=text[hit.start : found.end()])
+    if hit.rule not in RELATIVE_RULES or anchor is None:
+        return hit
+    res = load_resources()
+    name = found["wd"].lower()
+    weekday = res["weekdays"].get(name, res["weekday_abbreviations"].get(name))
+    day = resolve_weekday(int(weekday), anchor, None, future=False)
+    return replace(
+        hit, start_date=day, end_date=day, granularity="day", method="relative", anchor=anchor
+    )
+
+
+def resolve_narrative(hits: list[DateHit]) -> list[DateHit]:
+    """Resolve 'the next day' and the like against the previous day-precise date."""
+    offsets = load_resources()["narrative_relative"]
+    resolved: list[DateHit] = []
+    previous: dt.date | None = None
+    for hit in hits:
+        if hit.rule == "narrative" and previous is not None:
+            day = previous + dt.timedelta(days=int(offsets[_norm(hit.text.split("(")[0])]))
+            hit = replace(hit, start_date=day, end_date=day, method="relative", anchor=previous)
+        if (
+            hit.granularity == "day"
+            and hit.start_date is not None
+            and hit.start_date == hit.end_date
+        ):
+            previous = hit.start_date
+        resolved.append(hit)
+    return resolved
+
+
+def model_hits(doc: Doc, anchor: dt.date | None, taken: list[tuple[int, int]]) -> list[DateHit]:
+    """The model's DATE entities the patterns missed: durations, years, or dateparser."""
+    found: list[DateHit] = []
+    pats = patterns()
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME") or _overlaps(ent.start_char, ent.end_char, taken):
+            continue
+        text = ent.text
+        if pats.duration_text.fullmatch(text):
+            resolved: Resolved | None = rule_duration(
+                pats.duration_text.fullmatch(text), None, None
+            )  # type: ignore[arg-type]
+        elif ent.label_ == "TIME" or not any(ch.isalpha() for ch in text):
+            year = pats.year_text.fullmatch(text)
+            if ent.label_ == "TIME" or year is None or _is_count(doc, ent.start_char, ent.end_char):
+                continue
+            y = int(year["year"])
+            resolved = Resolved(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", "explicit")
+        else:
+            resolved = parse_fallback(text, anchor)
+        found.append(_make_hit(doc.text, ent.start_char, ent.end_char, resolved, "model"))
+    return found
+
+
+def parse_fallback(text: str, anchor: dt.date | None) -> Resolved:
+    """dateparser on a model entity, relative to the anchor; 'unresolved' when it fails."""
+    if anchor is None:
+        return _unresolved("unknown")
+    data = _date_parser(anchor).get_date_data(text)
+    if data.date_obj is None:
+        return _unresolved("unknown")
+    day = data.date_obj.date()
+    if abs((day - anchor).days) > 3660:
+        return _unresolved("unknown")
+    period = data.period or "day"
+    if period in ("week", "month"):
+        first, last = period_interval(period, 0, "whole", day)
+        return Resolved(first, last, period, "fallback", anchor)
+    if period == "year":
+        first, last = dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+        return Resolved(first, last, "year", "fallback", anchor)
+    return Resolved(day, day, "day", "fallback", anchor)
+
+
+@lru_cache(maxsize=64)
+def _date_parser(anchor: dt.date) -> Any:
+    """A dateparser parser for English relative to ``anchor`` (imported lazily: slow import)."""
+    from dateparser.date import DateDataParser
+
+    base = dt.datetime(anchor.year, anchor.month, anchor.day, 12)
+    settings = {"PREFER_DATES_FROM": "past", "RELATIVE_BASE": base}
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def find(doc: Doc) -> list[DateHit]:
+    """Find and resolve every time expression of ``doc`` (see the module docstring).
+
+    Args:
+        doc: A parsed document; its publication date, if known, is
+            ``doc.user_data["claimwire.published"]``.
+
+    Returns:
+        The hits, in text order, never overlapping.
+    """
+    anchor = published_date(doc)
+    text = doc.text
+    hits = resolve_candidates(doc, anchor)
+    taken = [(h.start, h.end) for h in hits] + _non_date_ranges(text)
+    hits.extend(model_hits(doc, anchor, taken))
+    hits.sort(key=lambda h: h.start)
+    hits = [attach_weekday_suffix(text, hit, anchor) for hit in hits]
+    hits = resolve_narrative(hits)
+    with_roles: list[DateHit] = []
+    for hit in hits:
+        if hit.role == "point" and hit.rule not in RANGE_RULES:
+            previous = with_roles[-1] if with_roles else None
+            role, cue_start, cue_end = find_role(text, hit.start, previous)
+            hit = replace(hit, role=role, cue_start=cue_start, cue_end=cue_end)
+        elif hit.role == "duration" and hit.rule == "duration":
+            cue = patterns().rules[-1][1].match(text, _cue_start(text, hit.start))
+            if cue is not None:
+                hit = replace(hit, cue_start=cue.start("cue"), cue_end=cue.end("cue"))
+        with_roles.append(hit)
+    return with_roles
+
+
+def _cue_start(text: str, start: int) -> int:
+    """Start of the duration cue word before ``start`` ('for ' in 'for weeks')."""
+    position = start
+    while position > 0 and text[position - 1].isspace():
+        position -= 1
+    while position > 0 and not text[position - 1].isspace():
+        position -= 1
+    before = text[max(0, position - 20) : position]
+    multi = re.search(r"over\s+the\s+course\s+of\s+$", before, re.IGNORECASE)
+    return position - len(before) + multi.start() if multi else position
+
+
+# --------------------------------------------------------------------------- component
+
+
+class DateResolver:
+    """The spaCy component: :func:`find`, then :meth:`set_annotations`."""
+
+    def __init__(self, name: str = FACTORY) -> None:
+        self.name = name
+        if not Doc.has_extension(EXTENSION):
+            Doc.set_extension(EXTENSION, default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, find(doc))
+        return doc
+
+    def set_annotations(self, doc: Doc, found: list[DateHit]) -> None:
+        """Store the hits in ``doc._.claimwire_dates`` and as spans labelled by role."""
+        setattr(doc._, EXTENSION, found)
+        spans = []
+        for hit in found:
+            span = doc.char_span(hit.start, hit.end, label=hit.role, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[SPAN_KEY] = spans
+
+
+@Language.factory(FACTORY, assigns=[f"doc._.{EXTENSION}"], requires=["doc.ents"])
+def make_date_resolver(nlp: Language, name: str) -> DateResolver:
+    """Create the date component (spaCy factory ``claimwire_dates_v1``)."""
+    return DateResolver(name)

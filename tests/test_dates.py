@@ -1,0 +1,408 @@
+"""claimwire_dates_v1: time expressions resolved against the publication date, by news rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import re
+from importlib.resources import files
+
+import pytest
+
+from claimwire.components import dates
+from claimwire.pipeline import load_model
+
+D = dt.date
+TUE = D(2022, 6, 14)  # a Tuesday
+FRI = D(2022, 6, 17)
+SUN = D(2022, 6, 19)
+
+
+@pytest.fixture(scope="module")
+def dates_nlp():
+    nlp = load_model()
+    nlp.add_pipe(dates.FACTORY)
+    return nlp
+
+
+def run(nlp, text: str, published: dt.date | dt.datetime | None) -> list[dates.DateHit]:
+    doc = nlp.make_doc(text)
+    doc.user_data[dates.PUBLISHED_KEY] = published
+    return nlp(doc)._.claimwire_dates
+
+
+def hit_for(nlp, text: str, published, evidence: str) -> dates.DateHit:
+    found = run(nlp, text, published)
+    matching = [hit for hit in found if hit.text == evidence]
+    assert matching, f"no hit {evidence!r} in {[hit.text for hit in found]}"
+    return matching[0]
+
+
+# (text, published, evidence, "start[..end] granularity method [role]"), "-" = no interval
+CASES = [
+    # the seed's conventions, in sentences of our own
+    ("Russian forces attacked the town on Monday.", TUE, "Monday", "2022-06-13 day relative"),
+    (
+        "Last night (Mon) the army claimed gains.",
+        TUE,
+        "Last night (Mon)",
+        "2022-06-13 day relative",
+    ),
+    (
+        "Last night (Sun) the army claimed gains.",
+        TUE,
+        "Last night (Sun)",
+        "2022-06-12 day relative",
+    ),
+    ("Yesterday the office delivered a list.", TUE, "Yesterday", "2022-06-13 day relative"),
+    ("the invasion they launched on Feb. 24.", TUE, "Feb. 24", "2022-02-24 day relative"),
+    (
+        "Children were killed by the February 24 invasion.",
+        TUE,
+        "February 24",
+        "2022-02-24 day relative",
+    ),
+    (
+        "It echoed the fall of the port last month.",
+        TUE,
+        "last month",
+        "2022-05-01..2022-05-31 month relative",
+    ),
+    (
+        "He recalled the emperor's 18th century conquest.",
+        TUE,
+        "18th century",
+        "1701-01-01..1800-12-31 century explicit",
+    ),
+    (
+        "the eighteenth century wars",
+        TUE,
+        "the eighteenth century",
+        "1701-01-01..1800-12-31 century explicit",
+    ),
+    (
+        "Losses have mounted since February 24.",
+        TUE,
+        "February 24",
+        "2022-02-24 day relative period_start",
+    ),
+    ("So far 200 homes have been destroyed.", TUE, "So far", "2022-06-14 day relative as_of"),
+    ("To date, 40 schools have been hit.", TUE, "To date", "2022-06-14 day relative as_of"),
+    # weekdays: past by default, future only with a future verb or "next"
+    ("The talks resumed on Friday.", TUE, "Friday", "2022-06-10 day relative"),
+    ("The talks will resume on Friday.", TUE, "Friday", "2022-06-17 day relative"),
+    ("The envoy arrives next Monday.", TUE, "next Monday", "2022-06-20 day relative"),
+    ("The mayor spoke on Friday.", FRI, "Friday", "2022-06-17 day relative"),
+    ("Officials met last Friday.", FRI, "last Friday", "2022-06-10 day relative"),
+    ("Officials met last Monday.", TUE, "last Monday", "2022-06-13 day relative"),
+    ("Shelling resumed on Sunday night.", TUE, "Sunday night", "2022-06-12 day relative"),
+    ("A drone struck on Sunday.", SUN, "Sunday", "2022-06-19 day relative"),
+    ("Rebels attacked on Monday morning.", TUE, "Monday morning", "2022-06-13 day relative"),
+    (
+        "The meeting on Monday, June 6, was cancelled.",
+        TUE,
+        "Monday, June 6",
+        "2022-06-06 day relative",
+    ),
+    ("The strike hit a depot on Wednesday.", D(1990, 1, 3), "Wednesday", "1990-01-03 day relative"),
+    # day and month without a year: the latest not after publication, across year ends
+    (
+        "The kidnapping took place on December 30.",
+        D(1990, 1, 3),
+        "December 30",
+        "1989-12-30 day relative",
+    ),
+    (
+        "THE KIDNAPPING TOOK PLACE ON 30 DECEMBER.",
+        D(1990, 1, 3),
+        "30 DECEMBER",
+        "1989-12-30 day relative",
+    ),
+    (
+        "The bridge was blown up on the 2nd of June.",
+        TUE,
+        "the 2nd of June",
+        "2022-06-02 day relative",
+    ),
+    ("The convoy left on Jan. 3.", D(2023, 1, 10), "Jan. 3", "2023-01-03 day relative"),
+    ("The convoy left on Dec. 28.", D(2023, 1, 10), "Dec. 28", "2022-12-28 day relative"),
+    # explicit dates
+    (
+        "The invasion began on February 24, 2022.",
+        TUE,
+        "February 24, 2022",
+        "2022-02-24 day explicit",
+    ),
+    ("The invasion began on 24 February 2022.", TUE, "24 February 2022", "2022-02-24 day explicit"),
+    ("The order is dated 2022-02-24.", TUE, "2022-02-24", "2022-02-24 day explicit"),
+    (
+        "SAN SALVADOR, 3 JAN 90 -- [TEXT] REBELS ATTACKED.",
+        None,
+        "3 JAN 90",
+        "1990-01-03 day explicit",
+    ),
+    ("In March 2022 the city fell.", TUE, "March 2022", "2022-03-01..2022-03-31 month explicit"),
+    ("In Sept. 2021 the talks failed.", TUE, "Sept. 2021", "2021-09-01..2021-09-30 month explicit"),
+    ("Aid arrived between June 1-5.", TUE, "June 1-5", "2022-06-01..2022-06-05 day relative"),
+    # months, seasons, years, decades
+    ("It happened in December.", TUE, "December", "2021-12-01..2021-12-31 month relative"),
+    (
+        "Elections will be held in December.",
+        TUE,
+        "December",
+        "2022-12-01..2022-12-31 month relative",
+    ),
+    (
+        "The siege lasted until mid-March.",
+        TUE,
+        "mid-March",
+        "2022-03-11..2022-03-20 month relative period_end",
+    ),
+    (
+        "The offensive started in early May.",
+        TUE,
+        "early May",
+        "2022-05-01..2022-05-10 month relative",
+    ),
+    ("The port fell last May.", TUE, "last May", "2022-05-01..2022-05-31 month relative"),
+    ("The port fell last June.", TUE, "last June", "2021-06-01..2021-06-30 month relative"),
+    (
+        "Prices rose last month.",
+        D(2023, 1, 10),
+        "last month",
+        "2022-12-01..2022-12-31 month relative",
+    ),
+    ("Talks resume next month.", TUE, "next month", "2022-07-01..2022-07-31 month relative"),
+    ("The dam was hit last summer.", TUE, "last summer", "2021-06-01..2021-08-31 month relative"),
+    ("Fighting eased this spring.", TUE, "this spring", "2022-03-01..2022-05-31 month relative"),
+    (
+        "Supplies ran out in the winter of 2021.",
+        TUE,
+        "winter of 2021",
+        "2021-12-01..2022-02-28 month explicit",
+    ),
+    ("The war began in 2014.", TUE, "2014", "2014-01-01..2014-12-31 year explicit"),
+    (
+        "Fighting has raged since 2014.",
+        TUE,
+        "2014",
+        "2014-01-01..2014-12-31 year explicit period_start",
+    ),
+    (
+        "The region was quiet in the 1990s.",
+        TUE,
+        "the 1990s",
+        "1990-01-01..1999-12-31 decade explicit",
+    ),
+    (
+        "The region was quiet in the '90s.",
+        TUE,
+        "the '90s",
+        "1990-01-01..1999-12-31 decade relative",
+    ),
+    (
+        "The fort was built in the 1700s.",
+        TUE,
+        "the 1700s",
+        "1700-01-01..1799-12-31 century explicit",
+    ),
+    ("Prices rose last year.", TUE, "last year", "2021-01-01..2021-12-31 year relative"),
+    # relative periods and offsets
+    ("The strikes continued last week.", TUE, "last week", "2022-06-06..2022-06-12 week relative"),
+    ("Talks are planned for next week.", TUE, "next week", "2022-06-20..2022-06-26 week relative"),
+    (
+        "Shelling intensified over the weekend.",
+        TUE,
+        "over the weekend",
+        "2022-06-11..2022-06-12 day relative",
+    ),
+    (
+        "Two villages were retaken earlier this month.",
+        TUE,
+        "earlier this month",
+        "2022-06-01..2022-06-14 month relative",
+    ),
+    (
+        "Exports fell earlier this year.",
+        TUE,
+        "earlier this year",
+        "2022-01-01..2022-06-14 year relative",
+    ),
+    ("The bridge was hit two days ago.", TUE, "two days ago", "2022-06-12 day relative"),
+    ("The depot burned a week ago.", TUE, "a week ago", "2022-06-06..2022-06-12 week relative"),
+    (
+        "The town fell three months ago.",
+        TUE,
+        "three months ago",
+        "2022-03-01..2022-03-31 month relative",
+    ),
+    (
+        "In the past 24 hours, ten shells fell.",
+        TUE,
+        "the past 24 hours",
+        "2022-06-13..2022-06-14 day relative",
+    ),
+    (
+        "Prices doubled over the past three weeks.",
+        TUE,
+        "the past three weeks",
+        "2022-05-24..2022-06-14 week relative",
+    ),
+    ("Shelling continued overnight.", TUE, "overnight", "2022-06-13..2022-06-14 day relative"),
+    ("This morning a missile hit a school.", TUE, "This morning", "2022-06-14 day relative"),
+    ("The envoy is expected tomorrow.", TUE, "tomorrow", "2022-06-15 day relative"),
+    # roles
+    ("As of June 10, 300 people were missing.", TUE, "June 10", "2022-06-10 day relative as_of"),
+    ("The curfew lasts until Thursday.", TUE, "Thursday", "2022-06-09 day relative period_end"),
+    ("Fighting can last for days.", TUE, "days", "- day unresolved duration"),
+    ("Civilians were holed up for weeks.", TUE, "weeks", "- week unresolved duration"),
+    # narrative-relative: against the previous date of the text
+    (
+        "On June 3 rebels attacked. The next day troops arrived.",
+        TUE,
+        "The next day",
+        "2022-06-04 day relative",
+    ),
+    # without a publication date: relative expressions are unresolved, explicit ones resolve
+    ("Russian forces attacked the town on Monday.", None, "Monday", "- day unresolved"),
+    ("Yesterday the office delivered a list.", None, "Yesterday", "- day unresolved"),
+    ("the invasion they launched on Feb. 24.", None, "Feb. 24", "- day unresolved"),
+    ("It echoed the fall of the port last month.", None, "last month", "- month unresolved"),
+    (
+        "The invasion began on February 24, 2022.",
+        None,
+        "February 24, 2022",
+        "2022-02-24 day explicit",
+    ),
+    (
+        "He recalled the emperor's 18th century conquest.",
+        None,
+        "18th century",
+        "1701-01-01..1800-12-31 century explicit",
+    ),
+    ("The war began in 2014.", None, "2014", "2014-01-01..2014-12-31 year explicit"),
+    # a datetime publication works like its date
+    (
+        "Russian forces attacked the town on Monday.",
+        dt.datetime(2022, 6, 14, 9, 30),
+        "Monday",
+        "2022-06-13 day relative",
+    ),
+]
+
+
+def parse_spec(spec: str) -> tuple[dt.date | None, dt.date | None, str, str, str]:
+    """'2022-05-01..2022-05-31 month relative [role]' -> (start, end, granularity, method, role)."""
+    interval, granularity, method, *role = spec.split()
+    if interval == "-":
+        return None, None, granularity, method, role[0] if role else "point"
+    first, _, last = interval.partition("..")
+    start = D.fromisoformat(first)
+    return (
+        start,
+        D.fromisoformat(last) if last else start,
+        granularity,
+        method,
+        (role or ["point"])[0],
+    )
+
+
+@pytest.mark.parametrize(("text", "published", "evidence", "spec"), CASES)
+def test_resolves(dates_nlp, text, published, evidence, spec):
+    start, end, granularity, method, role = parse_spec(spec)
+    hit = hit_for(dates_nlp, text, published, evidence)
+    assert (hit.start_date, hit.end_date) == (start, end)
+    assert (hit.granularity, hit.method, hit.role) == (granularity, method, role)
+    assert text[hit.start : hit.end] == hit.text
+
+
+# (text, a stretch that must not be (part of) a date)
+NEGATIVES = [
+    ("He may visit the front soon.", "may"),
+    ("Troops will march on the capital.", "march"),
+    ("An 18-year-old soldier was killed.", "18-year-old"),
+    ("A 24-hour ceasefire was agreed.", "24-hour"),
+    ("The army says 2014 soldiers deserted.", "2014"),
+    ("Losses are now 32, 300 dead.", "32"),
+    ("The Sun reported the raid.", "Sun"),
+    ("She was aged 19 when she died.", "19"),
+    ("The fall of the city shocked everyone.", "fall"),
+    ("The general flew in at 10 p.m. local time.", "10 p.m."),
+]
+
+
+@pytest.mark.parametrize(("text", "stretch"), NEGATIVES)
+def test_ignores_non_dates(dates_nlp, text, stretch):
+    start = text.index(stretch)
+    end = start + len(stretch)
+    found = run(dates_nlp, text, TUE)
+    clashing = [h.text for h in found if h.start < end and start < h.end and h.role != "duration"]
+    assert clashing == []
+
+
+def test_between_gives_a_period(dates_nlp):
+    found = run(dates_nlp, "Aid arrived between June 1 and June 5.", TUE)
+    assert [(h.text, h.role) for h in found] == [
+        ("June 1", "period_start"),
+        ("June 5", "period_end"),
+    ]
+    assert found[0].cue_start is not None
+    text = "Aid arrived between June 1 and June 5."
+    assert text[found[0].cue_start : found[0].cue_end] == "between"
+
+
+def test_hits_are_stand_off_evidence_and_spans(dates_nlp):
+    text = "On Monday, and so far this year, 20 died; last night (Mon) 3 more, since Feb. 24."
+    doc = dates_nlp.make_doc(text)
+    doc.user_data[dates.PUBLISHED_KEY] = TUE
+    doc = dates_nlp(doc)
+    found = doc._.claimwire_dates
+    assert len(found) >= 4
+    assert all(text[h.start : h.end] == h.text for h in found)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+    assert [s.text for s in doc.spans[dates.SPAN_KEY]] == [h.text for h in found]
+    assert {s.label_ for s in doc.spans[dates.SPAN_KEY]} <= set(dates.ROLES)
+    assert all(e.label_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "GPE"} for e in doc.ents)
+    for hit in found:
+        assert hit.granularity in dates.GRANULARITIES
+        assert hit.method in dates.METHODS
+        assert (hit.start_date is None) == (hit.method == "unresolved")
+        if hit.start_date is not None:
+            assert hit.start_date <= hit.end_date
+
+
+def test_find_is_pure(dates_nlp):
+    doc = dates_nlp.make_doc("The town fell on Monday.")
+    doc.user_data[dates.PUBLISHED_KEY] = TUE
+    for name, proc in dates_nlp.pipeline:
+        if name != dates.FACTORY:
+            doc = proc(doc)
+    first = dates.find(doc)
+    assert dates.find(doc) == first
+    assert doc.spans.get(dates.SPAN_KEY) is None
+
+
+def test_resource_file_is_valid():
+    data = json.loads((files("claimwire") / "resources" / "dates.json").read_text("utf-8"))
+    assert isinstance(data["version"], int) and data["description"]
+    assert sorted(set(data["months"].values())) == list(range(1, 13))
+    assert set(data["month_abbreviations"].values()) <= set(range(1, 13))
+    assert sorted(data["weekdays"].values()) == list(range(7))
+    assert set(data["weekday_abbreviations"].values()) <= set(range(7))
+    for offsets in data["relative_days"].values():
+        assert len(offsets) == 2 and offsets[0] <= offsets[1]
+    for spec in data["relative_periods"].values():
+        assert spec["unit"] in {"week", "month", "year", "weekend"}
+        assert spec["part"] in {"whole", "to_anchor", "from_anchor"}
+    for first, last in data["month_parts"].values():
+        assert 1 <= first <= last <= 31
+    for pattern in data["non_dates"]:
+        re.compile(pattern)
+    assert set(data["role_cues"]) == {
+        "period_start",
+        "period_end",
+        "period_end_after_start",
+        "as_of",
+    }
+    assert all(word == word.lower() for word in data["as_of_phrases"])
