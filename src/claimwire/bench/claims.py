@@ -1,0 +1,438 @@
+"""``claimwire bench claims``: quotes and speakers on GenderGapTracker's gold set; seed claims.
+
+The set folder holds ``*.jsonl`` files (one article per line with its ``quotations``) and,
+optionally, ``rawtext/<id>.txt`` (the text the quotes were annotated on; preferred over the
+line's ``text`` when present). The gold offsets are unreliable, so every gold quote is
+re-anchored by searching its text in the article (the occurrence nearest the gold offset).
+
+Scoring follows GenderGapTracker's own evaluation: a predicted quote matches a gold quote
+when their character spans overlap by at least a threshold share of the gold span (0.3 and
+0.8 are reported), one to one; the speaker is right when the predicted claimant names the
+gold ``reference`` (full name) or the gold ``speaker`` string; the verb is right on
+case-insensitive equality. Predictions are all claims except the outlet's own and partial
+quotes nested in another claim.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from ..components.claims import (
+    QUOTE_MARKS,
+    Claimant,
+    ClaimHit,
+    government_aliases,
+    word_sets,
+)
+from ..errors import InputNotFoundError
+from .metrics import Report
+
+THRESHOLDS = (0.3, 0.8)
+PUBLISHED = {"quote_f1": 0.837, "speaker_accuracy": 0.865}
+"""GenderGapTracker's published scores on this set (Asr et al. 2021)."""
+
+
+@dataclass(frozen=True)
+class GoldQuote:
+    """A gold quote re-anchored in the article text."""
+
+    start: int
+    end: int
+    speaker: str
+    reference: str
+    verb: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article of the set, its text and gold quotes (None when not found in the text)."""
+
+    id: str
+    text: str
+    quotes: tuple[GoldQuote | None, ...]
+
+
+def run(data: Path | None, *, limit: int | None = None) -> Report:
+    """Score claims on a GenderGapTracker-like folder.
+
+    Args:
+        data: The set folder (``*.jsonl`` and optionally ``rawtext/*.txt``).
+        limit: Score only the first ``limit`` articles (in file order).
+
+    Returns:
+        Sections ``quotes@0.3``, ``quotes@0.8``, ``speaker`` and ``verb`` (for the last
+        two, precision is the accuracy over quotes matched at 0.3).
+
+    Raises:
+        InputNotFoundError: The folder has no ``*.jsonl`` file with articles.
+    """
+    from ..pipeline import get_nlp
+
+    started = time.perf_counter()
+    folder = Path(data) if data is not None else Path("ggt_quotes")
+    articles = list(read_articles(folder))
+    if limit is not None:
+        articles = articles[:limit]
+    if not articles:
+        raise InputNotFoundError(
+            f"no articles in {folder}: expected *.jsonl files with one article per line "
+            "(id, text, quotations), as in ../shared/eval/ggt_quotes"
+        )
+    nlp = claims_pipeline(get_nlp())
+    report = Report(task="claims", data=str(folder), documents=len(articles))
+    docs = nlp.pipe((article.text for article in articles), batch_size=8)
+    for article, doc in zip(articles, docs, strict=True):
+        score_article(article, predictions(doc._.claimwire_claims), report)
+    report.extra["unanchored_gold_quotes"] = report.extra.get("unanchored_gold_quotes", 0)
+    report.extra["speaker_accuracy"] = round(report.section("speaker").precision, 4)
+    report.extra["published_ggt"] = PUBLISHED
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def claims_pipeline(nlp: Any) -> Any:
+    """``nlp`` with the claims component added when it is not there yet."""
+    from ..components import claims  # noqa: F401  (registers the factory)
+
+    if "claimwire_claims_v1" not in nlp.pipe_names:
+        nlp.add_pipe("claimwire_claims_v1")
+    return nlp
+
+
+def read_articles(folder: Path) -> Iterator[Article]:
+    """The articles of every ``*.jsonl`` file of ``folder``, gold quotes re-anchored."""
+    if not folder.is_dir():
+        raise InputNotFoundError(f"{folder} is not a folder with a claims-quotes set")
+    raw = {path.stem: path for path in folder.glob("rawtext/*.txt")}
+    for path in sorted(folder.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as lines:
+            for line in lines:
+                if not line.strip():
+                    continue
+                record = json.loads(line)
+                key = str(record.get("id", ""))
+                text = (
+                    raw[key].read_text(encoding="utf-8") if key in raw else record.get("text", "")
+                )
+                if not text:
+                    continue
+                quotes = tuple(anchor(text, q) for q in record.get("quotations", []))
+                yield Article(key, text, quotes)
+
+
+def anchor(text: str, quotation: dict[str, Any]) -> GoldQuote | None:
+    """Find a gold quotation in ``text``: the occurrence nearest its (rough) gold offset."""
+    quote = str(quotation.get("quote", "")).strip()
+    if not quote:
+        return None
+    rough = _rough_start(str(quotation.get("quote_index", "")))
+    pattern = r"\s+".join(re.escape(part) for part in quote.split())
+    matches = [m.span() for m in re.finditer(pattern, text)]
+    if not matches:
+        inner = quote.strip("".join(QUOTE_MARKS) + " ,.")
+        if not inner:
+            return None
+        pattern = r"\s+".join(re.escape(part) for part in inner.split())
+        matches = [m.span() for m in re.finditer(pattern, text)]
+    if not matches:
+        return None
+    start, end = min(matches, key=lambda span: abs(span[0] - rough))
+    return GoldQuote(
+        start,
+        end,
+        str(quotation.get("speaker", "")),
+        str(quotation.get("reference", "")),
+        str(quotation.get("verb", "")),
+    )
+
+
+def _rough_start(index: str) -> int:
+    match = re.match(r"\((\d+),", index)
+    return int(match.group(1)) if match else 0
+
+
+def predictions(hits: list[ClaimHit] | None) -> list[ClaimHit]:
+    """The claims scored as quotes: attributed ones, not nested in another claim."""
+    return [hit for hit in hits or [] if hit.form != "outlet" and hit.parent is None]
+
+
+def score_article(article: Article, hits: list[ClaimHit], report: Report) -> None:
+    """Add one article's quote, speaker and verb counts to ``report``."""
+    text = article.text
+    gold = [q for q in article.quotes if q is not None]
+    missing = len(article.quotes) - len(gold)
+    report.extra["unanchored_gold_quotes"] = report.extra.get("unanchored_gold_quotes", 0) + missing
+    spans = [_with_marks(text, hit.start, hit.end) for hit in hits]
+    for threshold in THRESHOLDS:
+        section = report.section(f"quotes@{threshold}")
+        pairs = match_quotes(gold, spans, threshold)
+        section.tp += len(pairs)
+        section.fn += len(gold) - len(pairs) + missing
+        section.fp += len(hits) - len(pairs)
+        if threshold != THRESHOLDS[0]:
+            continue
+        matched_gold = {g for g, _ in pairs}
+        matched_pred = {p for _, p in pairs}
+        for g, quote in enumerate(gold):
+            if g not in matched_gold:
+                report.miss("quotes (fn)", f"{article.id}: {_clip(text[quote.start : quote.end])}")
+        for p, hit in enumerate(hits):
+            if p not in matched_pred:
+                report.miss(
+                    "quotes (fp)", f"{article.id}: {hit.form} {_clip(text[hit.start : hit.end])}"
+                )
+        for g, p in pairs:
+            _score_speaker(article, gold[g], hits[p], report)
+
+
+def _score_speaker(article: Article, gold: GoldQuote, hit: ClaimHit, report: Report) -> None:
+    speaker = report.section("speaker")
+    if speaker_matches(hit.claimant, gold.reference, gold.speaker):
+        speaker.tp += 1
+    else:
+        speaker.fp += 1
+        report.miss(
+            "speaker",
+            f"{article.id}: gold {gold.reference!r} ({gold.speaker!r}), got "
+            f"{hit.claimant.name!r} [{hit.claimant.type}] for "
+            f"{_clip(article.text[hit.start : hit.end], 50)}",
+        )
+    if gold.verb:
+        verb = report.section("verb")
+        cue = article.text[hit.cue_start : hit.cue_end] if hit.cue_start is not None else ""
+        if cue.lower() == gold.verb.lower():
+            verb.tp += 1
+        else:
+            verb.fp += 1
+
+
+def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """A quote's span with its quote marks (gold spans include them when selected)."""
+    if start > 0 and text[start - 1] in QUOTE_MARKS:
+        start -= 1
+    if (
+        end < len(text)
+        and text[end] in ",."
+        and end + 1 < len(text)
+        and text[end + 1] in QUOTE_MARKS
+    ):
+        end += 1
+    if end < len(text) and text[end] in QUOTE_MARKS:
+        end += 1
+    return start, end
+
+
+def match_quotes(
+    gold: list[GoldQuote], spans: list[tuple[int, int]], threshold: float
+) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, prediction index) covering ``threshold`` of the gold."""
+    candidates = []
+    for g, quote in enumerate(gold):
+        length = max(quote.end - quote.start, 1)
+        for p, (start, end) in enumerate(spans):
+            overlap = min(end, quote.end) - max(start, quote.start)
+            if overlap > 0 and overlap / length >= threshold:
+                candidates.append((overlap / length, g, p))
+    pairs: list[tuple[int, int]] = []
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    for _, g, p in sorted(candidates, reverse=True):
+        if g in used_gold or p in used_pred:
+            continue
+        used_gold.add(g)
+        used_pred.add(p)
+        pairs.append((g, p))
+    return pairs
+
+
+def speaker_matches(claimant: Claimant, reference: str, surface: str = "") -> bool:
+    """Whether ``claimant`` is the gold speaker (full ``reference`` or ``surface`` string)."""
+    name = claimant.name.lower()
+    for gold in (reference, surface):
+        gold = gold.strip().lower()
+        if not gold or gold in ("he", "she", "they", "it", "i", "we"):
+            continue
+        if name == gold:
+            return True
+        if claimant.type == "person" and _same_person(name, gold):
+            return True
+        if claimant.type != "person" and fuzz.token_set_ratio(name, gold) >= 85:
+            return True
+    return False
+
+
+def _same_person(one: str, other: str) -> bool:
+    a, b = one.replace("’s", "").replace("'s", "").split(), other.split()
+    if not a or not b:
+        return False
+    if fuzz.ratio(a[-1], b[-1]) < 85:
+        return False
+    return len(a) == 1 or len(b) == 1 or a[0][0] == b[0][0]
+
+
+def _clip(text: str, size: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+# --------------------------------------------------------------------------- seed
+
+
+SEED_FORMS = {
+    "direct": {"direct"},
+    "indirect": {"indirect", "reported", "according_to"},
+    "reported": {"reported"},
+}
+
+
+def score_seed_claims(
+    expected_claims: list[dict[str, Any]],
+    hits: list[ClaimHit],
+    text: str,
+    *,
+    report: Report | None = None,
+) -> Report:
+    """Score claims against the seed's expected ``claims`` (line + claimant + form + hedge).
+
+    A claim matches an expected one when its content or cue starts on the expected line,
+    its claimant names the expected ``source`` (governments through their capitals and
+    country names, people by surname, spelled alike), its form fits the expected ``kind``
+    (``according to`` cues must be ``according_to``; ``indirect with a partial direct
+    quote`` may be ``indirect`` or ``partial``) and, where the expected item says so, its
+    hedge (``If true`` -> conditional; a ``claimed`` cue -> claimed or stronger). The
+    outlet's own claims and partial quotes nested in a claim are not scored. Expected
+    ``contradicts`` links are scored in section ``claim_contradictions``.
+
+    Args:
+        expected_claims: The ``claims`` list of the expected file.
+        hits: ``doc._.claimwire_claims`` of the seed article.
+        text: The seed article text the hits index.
+        report: A report to add the sections to (a new one when None).
+
+    Returns:
+        The report with sections ``claims`` and ``claim_contradictions``.
+    """
+    report = report or Report(task="seed-claims", data="seed")
+    scored = predictions(hits)
+    section = report.section("claims")
+    matched: dict[str, ClaimHit] = {}
+    used: set[str] = set()
+    for expected in expected_claims:
+        hit = next((h for h in scored if h.id not in used and _seed_match(expected, h, text)), None)
+        if hit is None:
+            section.fn += 1
+            report.miss(
+                "claims", f"missed {expected['id']} line {expected['line']}: {expected['source']}"
+            )
+            continue
+        used.add(hit.id)
+        matched[expected["id"]] = hit
+        section.tp += 1
+    for hit in scored:
+        if hit.id not in used:
+            section.fp += 1
+            report.miss(
+                "claims",
+                f"spurious {hit.id} line {_line(text, hit.start)}: {hit.claimant.name} {hit.form}",
+            )
+    _score_seed_contradictions(expected_claims, hits, matched, report)
+    return report
+
+
+def _score_seed_contradictions(
+    expected_claims: list[dict[str, Any]],
+    hits: list[ClaimHit],
+    matched: dict[str, ClaimHit],
+    report: Report,
+) -> None:
+    section = report.section("claim_contradictions")
+    expected_pairs = set()
+    for expected in expected_claims:
+        other = expected.get("contradicts")
+        if other:
+            expected_pairs.add(frozenset((expected["id"], other)))
+    found_pairs = {frozenset((hit.id, other)) for hit in hits for other in hit.contradicts}
+    by_hit = {hit.id: key for key, hit in matched.items()}
+    for pair in expected_pairs:
+        one, other = sorted(pair)
+        if (
+            one in matched
+            and other in matched
+            and frozenset((matched[one].id, matched[other].id)) in found_pairs
+        ):
+            section.tp += 1
+        else:
+            section.fn += 1
+            report.miss("claim_contradictions", f"missed {one} <-> {other}")
+    for pair in found_pairs:
+        keys = frozenset(by_hit.get(h, h) for h in pair)
+        if keys not in expected_pairs:
+            section.fp += 1
+            report.miss("claim_contradictions", f"spurious {' <-> '.join(sorted(pair))}")
+
+
+def _seed_match(expected: dict[str, Any], hit: ClaimHit, text: str) -> bool:
+    lines = {_line(text, hit.start)}
+    if hit.cue_start is not None:
+        lines.add(_line(text, hit.cue_start))
+    if expected["line"] not in lines:
+        return False
+    if not claimant_named(str(expected["source"]), hit.claimant):
+        return False
+    kind = str(expected.get("kind", "indirect"))
+    cue = str(expected.get("cue", "")).lower()
+    if cue == "according to":
+        forms = {"according_to"}
+    elif "partial" in kind:
+        forms = {"indirect", "partial"}
+    else:
+        forms = SEED_FORMS.get(kind, {"indirect"})
+    if hit.form not in forms:
+        return False
+    hedge = str(expected.get("hedge", "")).lower()
+    if "if true" in hedge and hit.hedge != "conditional":
+        return False
+    return not (cue.startswith("claim") and hit.hedge in ("asserted", "reported"))
+
+
+def claimant_named(source: str, claimant: Claimant) -> bool:
+    """Whether ``claimant`` is the one an expected ``source`` description names.
+
+    The description's head (before a parenthesis or comma) is read as a government alias
+    ("Kyiv", "Ukraine"), else word by word: proper names by fuzzy match (two spellings),
+    other words literally; titles are skipped.
+    """
+    head = re.split(r"\s*[(,]", source.strip())[0].strip().strip("'\"")
+    alias = government_aliases().get(head.lower().removeprefix("the "))
+    if alias is not None:
+        return claimant.name == alias[0]
+    name_words = [_bare(w) for w in claimant.name.lower().split()]
+    roles = word_sets()["roles"]
+    for word in head.split():
+        bare = _bare(word.lower())
+        if not bare or bare in roles:
+            continue
+        if word[:1].isupper():
+            if not any(fuzz.ratio(bare, other) >= 85 for other in name_words):
+                return False
+        elif bare not in name_words:
+            return False
+    return True
+
+
+def _bare(word: str) -> str:
+    for suffix in ("'s", "’s"):
+        word = word.removesuffix(suffix)
+    return word.strip(".,;:'\"")
+
+
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1

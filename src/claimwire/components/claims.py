@@ -1,0 +1,1273 @@
+"""``claimwire_claims_v1``: who says what, how sure they sound, and where sources disagree.
+
+Attribution in the forms news uses, each a :class:`ClaimHit` with character offsets:
+
+- direct quotes, found on the characters (straight and curly marks mixed, quotes across
+  line breaks, a quote that never closes and ends at its paragraph, a paragraph that opens
+  a new quote mark continuing the speaker's quote), attributed by the words right after
+  the quote (``"...," she said``) or right before it (``He said: "..."``), else to the
+  speaker of the claim just before (form ``direct``);
+- indirect speech from the parse: a cue verb with a clausal complement, its subject the
+  speaker (``indirect``), or a parenthetical cue (``..., he said, ...``); quotes inside the
+  content are ``partial`` claims nested in it;
+- ``according to X`` and ``citing X`` (``according_to``), reporting nouns as speakers
+  ("the latest figures said") or published by someone ("X issued a statement")
+  (``reported``);
+- sentences nobody is said to say that carry a number or an event verb: the outlet's own
+  claims (``outlet``).
+
+Speakers are resolved by :class:`Speakers`: people with their role and affiliation, one
+person under two spellings, pronouns and role nouns to the latest compatible speaker,
+capitals and countries to governments, groups, anonymous sources, reporting nouns to the
+latest institution. Hedges come from the cue (claimed, denied, negated) and from markers
+in the sentence ("reportedly") or in the next one ("If true, ..."). Claims by different
+claimants about the same referent with opposite polarity are linked both ways.
+
+Vocabulary lives in ``resources/claims_cues.json`` and ``resources/claimants.json``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from rapidfuzz import fuzz
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+SPAN_KEY = "claimwire.claims"
+EXTENSION = "claimwire_claims"
+FACTORY = "claimwire_claims_v1"
+
+QUOTE_MARKS = frozenset('"“”„«»‟')
+OPENING_MARKS = frozenset("“„«‟")
+CLOSING_MARKS = frozenset("”»")
+TERMINAL = frozenset(".!?…")
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+HEDGE_ORDER = ("asserted", "reported", "claimed", "unconfirmed", "conditional", "denied", "negated")
+STOPS = frozenset({"that", "who"})
+FORMS = ("direct", "indirect", "partial", "according_to", "reported", "outlet")
+
+
+@dataclass(frozen=True)
+class Claimant:
+    """Who makes a claim: canonical name, kind, role, affiliation, side and mentions."""
+
+    name: str
+    type: str
+    role: str | None = None
+    affiliation: str | None = None
+    side: str | None = None
+    mentions: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    """Why a claim contradicts another one: the shared referent and the opposite states."""
+
+    other: str
+    referent: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ClaimHit:
+    """One claim: content offsets, cue offsets, form, hedge, claimant, contradictions.
+
+    ``start``/``end`` delimit the content (without quote marks); ``cue_start``/``cue_end``
+    the cue ("said", "according to") or None; ``parent`` is the id of the claim a partial
+    quote sits in.
+    """
+
+    id: str
+    start: int
+    end: int
+    cue_start: int | None
+    cue_end: int | None
+    form: str
+    hedge: str
+    claimant: Claimant
+    contradicts: tuple[str, ...] = ()
+    reasons: tuple[Contradiction, ...] = ()
+    parent: str | None = None
+
+
+@dataclass
+class _Draft:
+    """A claim being built, before ids, hedges and claimants are final."""
+
+    start: int
+    end: int
+    cue: tuple[int, int] | None
+    form: str
+    hedge: str
+    speaker: int | None  # index into Speakers.entries; None = the outlet
+    parent: int | None = None
+
+
+# --------------------------------------------------------------------------- resources
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, Any]:
+    """The cue lexicon of ``resources/claims_cues.json``, loaded once."""
+    return _load("claims_cues.json")
+
+
+@lru_cache(maxsize=1)
+def claimant_lexicon() -> dict[str, Any]:
+    """The claimant vocabulary of ``resources/claimants.json``, loaded once."""
+    return _load("claimants.json")
+
+
+def _load(name: str) -> dict[str, Any]:
+    path = resources.files("claimwire") / "resources" / name
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def inflections(lemma: str) -> set[str]:
+    """The usual written forms of a reporting verb (said, says, saying ...)."""
+    forms = {lemma, *cues()["irregular"].get(lemma, [])}
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms |= {lemma[:-1] + "ied", lemma[:-1] + "ies", lemma + "ing"}
+    else:
+        forms |= {stem + "ed", stem + "ing"}
+        forms.add(lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z", "o")) else "s"))
+    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", lemma):
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+@lru_cache(maxsize=1)
+def cue_forms() -> dict[str, str]:
+    """Written form of every reporting verb -> its lemma."""
+    found: dict[str, str] = {}
+    for lemma in cues()["verbs"]:
+        for form in inflections(lemma):
+            found.setdefault(form, lemma)
+    return found
+
+
+@lru_cache(maxsize=1)
+def government_aliases() -> dict[str, tuple[str, str]]:
+    """Lower-cased alias of a government (capital, country, seat) -> (name, side)."""
+    found: dict[str, tuple[str, str]] = {}
+    for name, entry in claimant_lexicon()["governments"].items():
+        for alias in [name, *entry["aliases"]]:
+            found[alias.lower()] = (name, entry["side"])
+    return found
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Lower-cased demonym -> side ("ukrainian" -> "Ukraine")."""
+    found: dict[str, str] = {}
+    for entry in claimant_lexicon()["governments"].values():
+        for demonym in entry["demonyms"]:
+            found[demonym.lower()] = entry["side"]
+    return found
+
+
+@lru_cache(maxsize=1)
+def word_sets() -> dict[str, frozenset[str]]:
+    """The single-word lists of both resources, as lower-cased sets."""
+    data, people = cues(), claimant_lexicon()
+    return {
+        "anonymous": frozenset(data["anonymous_sources"]),
+        "roles": frozenset(data["role_nouns"]),
+        "reporting": frozenset(data["reporting_nouns"]),
+        "publishing": frozenset(data["publishing_verbs"]),
+        "not_objects": frozenset(data["not_cue_objects"]),
+        "not_parenthetical": frozenset(data["not_parenthetical"]),
+        "event_verbs": frozenset(data["event_verbs"]),
+        "groups": frozenset(people["group_nouns"]),
+        "organizations": frozenset(people["organization_nouns"]),
+        "gone": frozenset(data["contradiction"]["gone"]),
+        "persists": frozenset(data["contradiction"]["persists"]),
+        "generic": frozenset(data["contradiction"]["generic_referents"]),
+    }
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quote on the characters: marks and content offsets."""
+
+    open: int
+    close: int | None  # offset of the closing mark, None when it never closes
+    start: int
+    end: int
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Pair the quote marks of ``text`` into quotes.
+
+    A quote closes at the next mark unless a blank line comes first, or the next mark
+    opens a line (a quote continued in a new paragraph): then it never closed and ends at
+    the end of its paragraph. Marks right after a digit (inches) are not quote marks.
+    """
+    marks = [i for i, char in enumerate(text) if char in QUOTE_MARKS and _is_mark(text, i)]
+    found: list[Quote] = []
+    k = 0
+    while k < len(marks):
+        opening = marks[k]
+        if text[opening] in CLOSING_MARKS:
+            k += 1
+            continue
+        nxt = marks[k + 1] if k + 1 < len(marks) else None
+        stop = _paragraph_end(text, opening + 1, nxt)
+        if nxt is not None and stop is None:
+            found.append(_quote(text, opening, nxt, nxt))
+            k += 2
+            continue
+        end = stop if stop is not None else _unclosed_end(text, opening + 1)
+        found.append(_quote(text, opening, None, end))
+        k += 1
+    return [quote for quote in found if quote.end > quote.start]
+
+
+def _is_mark(text: str, i: int) -> bool:
+    return not (text[i] == '"' and i > 0 and text[i - 1].isdigit())
+
+
+def _paragraph_end(text: str, start: int, nxt: int | None) -> int | None:
+    """Where an open quote must stop before ``nxt`` (a blank line, a new quoted line)."""
+    limit = nxt if nxt is not None else len(text)
+    blank = BLANK_LINE.search(text, start, limit)
+    if blank:
+        return blank.start()
+    if nxt is not None:
+        line_start = text.rfind("\n", start, nxt)
+        if line_start >= 0 and not text[line_start + 1 : nxt].strip():
+            return line_start
+    return None
+
+
+def _unclosed_end(text: str, start: int) -> int:
+    """End of a quote that never closes: its paragraph (a line ending a sentence)."""
+    for match in re.finditer(r"\n", text[start:]):
+        before = text[start : start + match.start()].rstrip()
+        if before and (before[-1] in TERMINAL or before[-1] in QUOTE_MARKS):
+            return start + match.start()
+    return len(text)
+
+
+def _quote(text: str, opening: int, close: int | None, end: int) -> Quote:
+    start = opening + 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Quote(opening, close, start, end)
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+@dataclass
+class Speaker:
+    """A claimant met in the document, with its mentions so far."""
+
+    name: str
+    type: str
+    role: str | None = None
+    affiliation: str | None = None
+    side: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    last: int = -1
+
+    def freeze(self) -> Claimant:
+        """The public record of this speaker."""
+        return Claimant(
+            self.name,
+            self.type,
+            self.role,
+            self.affiliation,
+            self.side,
+            tuple(sorted(set(self.mentions))),
+        )
+
+
+class Speakers:
+    """Resolves the phrase naming a speaker to a claimant of the document."""
+
+    def __init__(self) -> None:
+        self.entries: list[Speaker] = []
+
+    def add(self, speaker: Speaker, start: int, end: int) -> int:
+        """Register a mention of ``speaker`` (merged with an equal one) and return its index."""
+        for index, entry in enumerate(self.entries):
+            if entry.name.lower() == speaker.name.lower() and entry.type == speaker.type:
+                entry.role = entry.role or speaker.role
+                entry.affiliation = entry.affiliation or speaker.affiliation
+                entry.side = entry.side or speaker.side
+                return self._mention(index, start, end)
+        self.entries.append(speaker)
+        return self._mention(len(self.entries) - 1, start, end)
+
+    def _mention(self, index: int, start: int, end: int) -> int:
+        entry = self.entries[index]
+        entry.mentions.append((start, end))
+        entry.last = max(entry.last, start)
+        return index
+
+    def latest(self, before: int, types: tuple[str, ...], role: str | None = None) -> int | None:
+        """The speaker of one of ``types`` mentioned last before offset ``before``."""
+        best, best_at = None, -1
+        for index, entry in enumerate(self.entries):
+            if entry.type not in types:
+                continue
+            if role is not None and not (entry.role and role in entry.role.lower()):
+                continue
+            at = max((s for s, _ in entry.mentions if s < before), default=-1)
+            if at > best_at:
+                best, best_at = index, at
+        return best
+
+    def person(self, name: str) -> int | None:
+        """An earlier person with the same name, or the same surname spelled alike."""
+        surname = name.split()[-1].lower()
+        for index, entry in enumerate(self.entries):
+            if entry.type != "person" or entry.name == entry.role:
+                continue
+            if entry.name.lower() == name.lower():
+                return index
+            other = entry.name.split()[-1].lower()
+            if fuzz.ratio(surname, other) >= 85 and _first_names_agree(name, entry.name):
+                return index
+        return None
+
+    def resolve(self, span: SpacySpan) -> int | None:
+        """The claimant named by ``span`` (a subject, an object of "according to").
+
+        Returns None when the span names nothing (then the caller decides).
+        """
+        tokens = [t for t in span if not (t.is_punct or t.is_space) and t.lower_ not in QUOTE_MARKS]
+        while tokens and tokens[0].dep_ in ("det", "cc", "prep") and tokens[0].lower_ != "no":
+            tokens = tokens[1:]
+        if not tokens:
+            return None
+        doc = span.doc
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        text = doc.text[start:end]
+        lower = text.lower()
+        lexicon = word_sets()
+        if len(tokens) == 1 and tokens[0].lower_ in cues()["pronouns"]:
+            return self._pronoun(tokens[0])
+        if lower in government_aliases() or lower.removeprefix("the ") in government_aliases():
+            name, side = government_aliases()[lower.removeprefix("the ")]
+            return self.add(Speaker(name, "government", side=side), start, end)
+        head = _head(tokens)
+        owner = _owner(tokens, head)
+        if head.lower_ in lexicon["reporting"] and not _names_person(tokens):
+            return self._reporting(tokens, owner, start)
+        if owner is not None and head.lower_ in lexicon["organizations"]:
+            return self._owned(tokens, owner, head, start, end)
+        person = _person_tokens(tokens)
+        if person:
+            return self._named_person(tokens, person, start, end)
+        if head.lower_ in lexicon["roles"] and len(tokens) <= 3:
+            role = " ".join(t.lower_ for t in tokens if t.dep_ != "det")
+            found = self.latest(start, ("person",), role=head.lower_)
+            if found is not None:
+                return self._mention(found, start, end)
+            return self.add(Speaker(text, "person", role=role), start, end)
+        side = _side(tokens)
+        if head.lower_ in lexicon["groups"] or any(t.lower_.startswith("pro-") for t in tokens):
+            return self.add(Speaker(_clean_name(tokens), "group", side=side), start, end)
+        if head.lower_ in lexicon["anonymous"] or head.lemma_.lower() in lexicon["anonymous"]:
+            affiliation = side
+            return self.add(
+                Speaker(_clean_name(tokens), "anonymous", affiliation=affiliation, side=side),
+                start,
+                end,
+            )
+        ents = [e for e in doc.ents if e.start >= tokens[0].i and e.end <= tokens[-1].i + 1]
+        for ent in ents:
+            alias = government_aliases().get(ent.text.lower().removeprefix("the "))
+            if alias is not None and ent.root == head:
+                return self.add(Speaker(alias[0], "government", side=alias[1]), start, end)
+        if any(e.label_ in ("ORG", "NORP", "GPE") for e in ents) or head.pos_ == "PROPN":
+            return self.add(Speaker(_clean_name(tokens), "organization", side=side), start, end)
+        if head.pos_ in ("NOUN", "PROPN"):
+            return self.add(Speaker(_clean_name(tokens), "anonymous", side=side), start, end)
+        return None
+
+    def _pronoun(self, token: Token) -> int | None:
+        kind = cues()["pronouns"][token.lower_]
+        at = token.idx
+        if kind == "person":
+            found = self.latest(at, ("person",))
+        elif kind == "plural":
+            found = self.latest(at, ("group", "government", "organization", "anonymous"))
+        else:
+            found = self.latest(at, ("government", "organization", "group"))
+        if found is None:
+            return None
+        return self._mention(found, at, at + len(token))
+
+    def _reporting(self, tokens: list[Token], owner: list[Token] | None, start: int) -> int | None:
+        if owner:
+            span = owner[0].doc[owner[0].i : owner[-1].i + 1]
+            return self.resolve(span)
+        found = self.latest(start, ("government", "organization"))
+        return found
+
+    def _owned(
+        self, tokens: list[Token], owner: list[Token], head: Token, start: int, end: int
+    ) -> int | None:
+        doc = head.doc
+        owner_index = self.resolve(doc[owner[0].i : owner[-1].i + 1])
+        if owner_index is None:
+            return self.add(Speaker(_clean_name(tokens), "organization"), start, end)
+        boss = self.entries[owner_index]
+        rest = [t for t in tokens if t.i > owner[-1].i and t.lower_ not in ("'s", "’s", "'")]
+        noun = " ".join(t.lower_ for t in rest) or head.lower_
+        name = f"{boss.name}'s {noun}" if boss.type == "person" else f"{boss.name} {noun}"
+        return self.add(
+            Speaker(name, "organization", affiliation=boss.name, side=boss.side), start, end
+        )
+
+    def _named_person(
+        self, tokens: list[Token], person: list[Token], start: int, end: int
+    ) -> int | None:
+        name = " ".join(t.text for t in person)
+        before = [t for t in tokens if t.i < person[0].i and t.dep_ != "det"]
+        role_words = [t.lower_ for t in before if t.lower_ not in demonyms() and not t.is_punct]
+        role = " ".join(role_words) or _apposition_role(person[-1])
+        side = _side(tokens)
+        affiliation = side
+        found = self.person(name)
+        if found is not None:
+            entry = self.entries[found]
+            if len(name.split()) > len(entry.name.split()):
+                entry.name = name
+            entry.role = entry.role or role
+            entry.side = entry.side or side
+            entry.affiliation = entry.affiliation or affiliation
+            return self._mention(found, start, end)
+        speaker = Speaker(name, "person", role=role, affiliation=affiliation, side=side)
+        return self.add(speaker, start, end)
+
+
+def _first_names_agree(one: str, other: str) -> bool:
+    a, b = one.split()[:-1], other.split()[:-1]
+    return not a or not b or a[0][0].lower() == b[0][0].lower()
+
+
+def _head(tokens: list[Token]) -> Token:
+    ids = {t.i for t in tokens}
+    for token in tokens:
+        if token.head.i not in ids or token.head == token:
+            return token
+    return tokens[-1]
+
+
+def _owner(tokens: list[Token], head: Token) -> list[Token] | None:
+    for child in head.children:
+        if child.dep_ == "poss" and child.i < head.i:
+            ids = sorted(t.i for t in child.subtree if t.lower_ not in ("'s", "’s", "'"))
+            return [t for t in tokens if t.i in ids] or None
+    return None
+
+
+def _names_person(tokens: list[Token]) -> bool:
+    return any(t.ent_type_ == "PERSON" for t in tokens)
+
+
+def _person_tokens(tokens: list[Token]) -> list[Token]:
+    """The tokens of the last person name in ``tokens`` (NER, else a run of proper nouns)."""
+    run: list[Token] = []
+    best: list[Token] = []
+    for token in tokens:
+        if token.ent_type_ == "PERSON" and token.lower_ not in government_aliases():
+            run.append(token)
+        else:
+            if run:
+                best = run
+            run = []
+    best = run or best
+    if best and best[-1].lower_ in ("'s", "’s"):
+        best = best[:-1]
+    return best
+
+
+def _apposition_role(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            words = [t.text for t in child.subtree if not t.is_punct and t.dep_ != "det"]
+            return " ".join(words).lower() if len(words) <= 8 else None
+    return None
+
+
+def _side(tokens: list[Token]) -> str | None:
+    for token in tokens:
+        lower = token.lower_
+        if lower.startswith(("pro-", "anti-")):
+            target = lower.split("-", 1)[1]
+            alias = government_aliases().get(target)
+            side = alias[1] if alias else demonyms().get(target)
+            if side and lower.startswith("pro-"):
+                return side
+        if lower in demonyms():
+            return demonyms()[lower]
+        alias = government_aliases().get(lower)
+        if alias and token.ent_type_ in ("GPE", "NORP", "PERSON", ""):
+            return alias[1]
+    return None
+
+
+def _clean_name(tokens: list[Token]) -> str:
+    """The phrase as a name: no leading article, a sentence-initial common word lower-cased."""
+    while tokens and tokens[0].lower_ in ("the", "a", "an"):
+        tokens = tokens[1:]
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    name = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    first = tokens[0]
+    keep = first.pos_ == "PROPN" or first.lower_ in demonyms() or first.ent_type_ != ""
+    if first.lower_ == "pro" or not keep:
+        name = name[:1].lower() + name[1:]
+    return name
+
+
+# --------------------------------------------------------------------------- finding
+
+
+@dataclass
+class _Candidate:
+    """An attribution found in pass one, its speaker phrase not yet resolved."""
+
+    start: int
+    end: int
+    cue: tuple[int, int] | None
+    form: str
+    hedge: str
+    speaker: SpacySpan | None
+    continuation: bool = False
+    quoted: bool = False
+    resolved: int | None = None
+    parent: _Candidate | None = None
+    reporting: bool = False
+
+
+class _Finder:
+    """Finds the claims of one document (see :func:`find_claims`)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.sents = list(doc.sents)
+        self.sent_starts = [sent.start_char for sent in self.sents]
+        self.quotes = find_quotes(self.text)
+        self.speakers = Speakers()
+        self.lexicon = word_sets()
+        self.forms = cue_forms()
+
+    # ---- helpers
+
+    def sent_at(self, offset: int) -> SpacySpan:
+        """The sentence holding character ``offset``."""
+        index = max(bisect.bisect_right(self.sent_starts, offset) - 1, 0)
+        return self.sents[index]
+
+    def sent_index(self, offset: int) -> int:
+        """Index of the sentence holding character ``offset``."""
+        return max(bisect.bisect_right(self.sent_starts, offset) - 1, 0)
+
+    def in_quote(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside the content of a direct quote."""
+        return any(q.start <= offset < q.end for q in self.quotes)
+
+    def token_at(self, offset: int) -> Token | None:
+        """The token starting at or covering ``offset``."""
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def cue_lemma(self, token: Token) -> str | None:
+        """The reporting-verb lemma of ``token``, or None when it is not a cue verb."""
+        if token.pos_ not in ("VERB", "AUX") and token.tag_ not in (
+            "VBD",
+            "VBZ",
+            "VBP",
+            "VBG",
+            "VBN",
+            "VB",
+        ):
+            return None
+        if token.lemma_.lower() in cues()["verbs"]:
+            return token.lemma_.lower()
+        return self.forms.get(token.lower_)
+
+    # ---- pass one
+
+    def candidates(self) -> list[_Candidate]:
+        """Every attribution of the document, speakers still as phrases."""
+        found: list[_Candidate] = []
+        for quote in self.quotes:
+            candidate = self.quote_candidate(quote)
+            if candidate is not None:
+                found.append(candidate)
+        for token in self.doc:
+            if self.in_quote(token.idx):
+                continue
+            lemma = self.cue_lemma(token)
+            if lemma is not None:
+                candidate = self.speech_candidate(token, lemma)
+                if candidate is not None and not _overlaps_quote_claim(candidate, found):
+                    found.append(candidate)
+            elif token.lemma_.lower() in self.lexicon["publishing"]:
+                candidate = self.published_candidate(token)
+                if candidate is not None:
+                    found.append(candidate)
+        found.extend(self.according_candidates())
+        return found
+
+    def quote_candidate(self, quote: Quote) -> _Candidate | None:
+        opening_sent = self.sent_at(quote.open)
+        lead = self.text[opening_sent.start_char : quote.open]
+        free_start = not lead.strip(" \t\n-–—:")
+        attribution = self.attribution_after(quote) if free_start else None
+        if attribution is None:
+            attribution = self.attribution_before(quote)
+        if attribution is not None:
+            cue, speaker, lemma = attribution
+            hedge = cues()["verbs"].get(lemma, "asserted")
+            return _Candidate(quote.start, quote.end, cue, "direct", hedge, speaker, quoted=True)
+        words = len(self.text[quote.start : quote.end].split())
+        if free_start and words >= 4:
+            return _Candidate(
+                quote.start, quote.end, None, "direct", "asserted", None, True, quoted=True
+            )
+        return _Candidate(quote.start, quote.end, None, "partial", "asserted", None, quoted=True)
+
+    def attribution_after(self, quote: Quote) -> tuple[tuple[int, int], SpacySpan, str] | None:
+        """``"...," she said`` / ``"...," said Smith, the minister``: cue and speaker after."""
+        if quote.close is None:
+            return None
+        first = self.token_at(quote.close + 1) if quote.close + 1 < len(self.text) else None
+        if first is None:
+            return None
+        sent = self.sent_at(quote.close)
+        if sent.end_char <= quote.close + 1 and first.is_sent_start:
+            # the sentence ends at the quote: "...," said X. starts a new one only if lower-case
+            if not first.text[:1].islower():
+                return None
+            sent = self.sent_at(first.idx)
+        tokens = [t for t in self.doc[first.i : min(sent.end, first.i + 12)]]
+        for k, token in enumerate(tokens):
+            if token.text in QUOTE_MARKS or (token.text in TERMINAL and k > 0):
+                return None
+            lemma = self.cue_lemma(token)
+            if lemma is None:
+                continue
+            before = [t for t in tokens[:k] if not t.is_punct]
+            if before:
+                if any(t.pos_ in ("VERB", "AUX") for t in before) or len(before) > 8:
+                    return None
+                speaker = self.doc[before[0].i : before[-1].i + 1]
+            else:
+                speaker = self._speaker_after(token)
+                if speaker is None:
+                    return None
+            return (token.idx, token.idx + len(token)), speaker, lemma
+        return None
+
+    def _speaker_after(self, cue: Token) -> SpacySpan | None:
+        """The speaker right after an inverted cue: ``said Smith, the minister``."""
+        words: list[Token] = []
+        for token in self.doc[cue.i + 1 : min(cue.i + 10, len(self.doc))]:
+            if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP", "SCONJ") or token.is_space:
+                break
+            words.append(token)
+        if not words:
+            return None
+        return self.doc[words[0].i : words[-1].i + 1]
+
+    def attribution_before(self, quote: Quote) -> tuple[tuple[int, int], SpacySpan, str] | None:
+        """``He said: "..."``: a cue ending the text before the opening mark."""
+        line_start = self.text.rfind("\n", 0, quote.open) + 1
+        sent = self.sent_at(quote.open)
+        start = max(line_start, sent.start_char) if quote.open > sent.start_char else line_start
+        lead = self.text[start : quote.open]
+        cue_match = None
+        for word in re.finditer(r"[A-Za-z]+", lead):
+            if word.group(0).lower() in self.forms:
+                cue_match = word
+        if cue_match is None:
+            return None
+        tail = lead[cue_match.end() :].strip()
+        if (tail and not tail.endswith((":", ","))) or len(tail.split()) > 6:
+            return None
+        cue_start = start + cue_match.start()
+        cue_end = start + cue_match.end()
+        lemma = self.forms[cue_match.group(0).lower()]
+        speaker = self._speaker_before(start, cue_start)
+        if speaker is None:
+            speaker = self._speaker_after_char(cue_end, quote.open)
+        if speaker is None:
+            return None
+        return (cue_start, cue_end), speaker, lemma
+
+    def _speaker_before(self, start: int, cue_start: int) -> SpacySpan | None:
+        span = self.doc.char_span(start, cue_start, alignment_mode="contract")
+        if span is None or not len(span):
+            return None
+        tokens = list(span)
+        cut = 0
+        for k, token in enumerate(tokens):
+            if token.text in (",", ";", "—", "–") or token.pos_ in ("VERB", "AUX", "SCONJ"):
+                cut = k + 1
+        tokens = [t for t in tokens[cut:] if not t.is_space]
+        if not tokens or len(tokens) > 10:
+            return None
+        return self.doc[tokens[0].i : tokens[-1].i + 1]
+
+    def _speaker_after_char(self, cue_end: int, limit: int) -> SpacySpan | None:
+        span = self.doc.char_span(cue_end, limit, alignment_mode="contract")
+        if span is None or not len(span):
+            return None
+        words = [t for t in span if not t.is_punct and not t.is_space]
+        if not words or words[0].pos_ not in ("PROPN", "NOUN", "PRON", "DET", "ADJ"):
+            return None
+        return self.doc[words[0].i : words[-1].i + 1]
+
+    def speech_candidate(self, token: Token, lemma: str) -> _Candidate | None:
+        """Indirect speech: a cue verb with a clause, or a parenthetical ``, he said,``."""
+        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        if clause is None and lemma in ("deny", "admit", "confirm"):
+            clause = next(
+                (c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None
+            )
+        subject = self.subject_of(token)
+        if subject is None:
+            return None
+        hedge = cues()["verbs"][lemma]
+        if any(c.dep_ == "neg" for c in token.children):
+            hedge = "negated"
+        cue = (token.idx, token.idx + len(token))
+        sent = token.sent
+        if clause is not None:
+            if any(
+                c.dep_ == "dobj" and c.lower_ in self.lexicon["not_objects"] for c in token.children
+            ):
+                return None
+            start, end = self.clause_range(token, clause, sent)
+        elif token.dep_ == "parataxis" and lemma not in self.lexicon["not_parenthetical"]:
+            start, end = self.parenthetical_range(token, sent)
+        else:
+            return None
+        if end <= start:
+            return None
+        head = subject.root
+        reporting = head.lower_ in self.lexicon["reporting"] and not _names_person(list(subject))
+        form = "reported" if reporting else "indirect"
+        return _Candidate(start, end, cue, form, hedge, subject, reporting=reporting)
+
+    def subject_of(self, token: Token) -> SpacySpan | None:
+        """The speaker phrase of a cue verb: its subject, or the subject it shares."""
+        current = token
+        for _ in range(3):
+            subject = next((c for c in current.children if c.dep_ in SUBJECTS), None)
+            if subject is not None:
+                if subject.lower_ in ("who", "that", "which") and current.dep_ == "relcl":
+                    return self.phrase(current.head)
+                return self.phrase(subject)
+            if current.dep_ in ("advcl", "xcomp", "conj", "acl") and current.head != current:
+                current = current.head
+                continue
+            return None
+        return None
+
+    def phrase(self, token: Token) -> SpacySpan:
+        """The noun phrase of ``token`` without relative clauses, appositions or clauses."""
+        cut = {"relcl", "acl", "appos", "punct", "advcl", "ccomp", "cc", "conj", "prep"}
+        keep = {token.i}
+        for child in token.children:
+            if child.dep_ in cut and not (child.dep_ == "prep" and child.i < token.i):
+                continue
+            keep.update(t.i for t in child.subtree)
+        for child in token.children:  # "figures from the ministry", "a spokesman for X"
+            if (
+                child.dep_ == "prep"
+                and child.i > token.i
+                and child.lower_ in ("of", "for", "from", "at")
+            ):
+                keep.update(t.i for t in child.subtree)
+        left, right = min(keep), max(keep)
+        while right > left and self.doc[right].is_punct:
+            right -= 1
+        while left < right and self.doc[left].is_punct:
+            left += 1
+        return self.doc[left : right + 1]
+
+    def clause_range(self, cue: Token, clause: Token, sent: SpacySpan) -> tuple[int, int]:
+        """Characters of the reported clause: its tokens on its side of the cue."""
+        if clause.i > cue.i:
+            tokens = [t for t in clause.subtree if t.i > cue.i]
+            first = min(t.i for t in tokens)
+            last = sent.end - 1
+            for child in cue.children:
+                if child.dep_ == "conj" and child.i > clause.i and child.pos_ in ("VERB", "AUX"):
+                    last = min(last, child.left_edge.i - 1)
+            while last > first and (self.doc[last].is_punct or self.doc[last].is_space):
+                if self.doc[last].text in QUOTE_MARKS and self._closes_inside(last, first):
+                    break
+                last -= 1
+            if self.doc[first].lower_ == "that" and first < last:
+                first += 1
+            return self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
+        tokens = [t for t in clause.subtree if t.i < cue.i]
+        first, last = min(t.i for t in tokens), max(t.i for t in tokens)
+        first = max(first, sent.start)
+        while first < last and (self.doc[first].is_punct or self.doc[first].is_space):
+            first += 1
+        while last > first and (self.doc[last].is_punct or self.doc[last].is_space):
+            last -= 1
+        return self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
+
+    def _closes_inside(self, index: int, first: int) -> bool:
+        offset = self.doc[index].idx
+        return any(q.close == offset and q.open >= self.doc[first].idx for q in self.quotes)
+
+    def parenthetical_range(self, cue: Token, sent: SpacySpan) -> tuple[int, int]:
+        """The sentence around ``, he said,`` (the whole sentence when the cue is inside)."""
+        cue_tokens = sorted(t.i for t in cue.subtree)
+        first, last = sent.start, sent.end - 1
+        if cue_tokens[-1] >= last - 1:
+            last = cue_tokens[0] - 1
+        while first < last and (self.doc[first].is_punct or self.doc[first].is_space):
+            first += 1
+        while last > first and (self.doc[last].is_punct or self.doc[last].is_space):
+            last -= 1
+        return self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
+
+    def published_candidate(self, verb: Token) -> _Candidate | None:
+        """``X issued a statement`` / ``X delivered a list``: a reported claim of X."""
+        obj = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "dobj" and c.lower_ in self.lexicon["reporting"]
+            ),
+            None,
+        )
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if obj is None or subject is None:
+            return None
+        sent = verb.sent
+        first, last = sent.start, sent.end - 1
+        while last > first and (self.doc[last].is_punct or self.doc[last].is_space):
+            last -= 1
+        modality = cues()["reporting_nouns"].get(obj.lower_, "reported")
+        return _Candidate(
+            self.doc[first].idx,
+            self.doc[last].idx + len(self.doc[last]),
+            (verb.idx, obj.idx + len(obj)),
+            "reported",
+            modality,
+            self.phrase(subject),
+        )
+
+    def according_candidates(self) -> list[_Candidate]:
+        """``..., according to X`` / ``According to X, ...`` / ``..., citing X``."""
+        found = []
+        words = [t.lower_ for t in self.doc]
+        for phrase in cues()["phrases"]:
+            parts = phrase["text"].split()
+            for i in range(len(words) - len(parts) + 1):
+                if words[i : i + len(parts)] != parts or self.in_quote(self.doc[i].idx):
+                    continue
+                candidate = self.according_candidate(i, i + len(parts), phrase)
+                if candidate is not None:
+                    found.append(candidate)
+        return found
+
+    def according_candidate(
+        self, first: int, after: int, phrase: dict[str, str]
+    ) -> _Candidate | None:
+        sent = self.doc[first].sent
+        words: list[Token] = []
+        for token in self.doc[after : sent.end]:
+            ends = token.is_punct or token.pos_ in ("VERB", "AUX") or token.lower_ in STOPS
+            if ends and not (token.text in ("'s", "’s") or token.pos_ == "PART"):
+                break
+            words.append(token)
+        if not words:
+            return None
+        claimant = self.doc[words[0].i : words[-1].i + 1]
+        phrase_end = words[-1].i
+        if first - sent.start > 2:
+            lo, hi = sent.start, first - 1
+        else:
+            lo, hi = phrase_end + 1, sent.end - 1
+        while lo < hi and (self.doc[lo].is_punct or self.doc[lo].is_space):
+            lo += 1
+        while hi > lo and (self.doc[hi].is_punct or self.doc[hi].is_space):
+            hi -= 1
+        if hi <= lo:
+            return None
+        return _Candidate(
+            self.doc[lo].idx,
+            self.doc[hi].idx + len(self.doc[hi]),
+            (self.doc[first].idx, self.doc[after - 1].idx + len(self.doc[after - 1])),
+            phrase["form"],
+            phrase["modality"],
+            claimant,
+        )
+
+    # ---- pass two
+
+    def run(self) -> list[ClaimHit]:
+        """Find, resolve, hedge, number and link the claims of the document."""
+        found = sorted(self.candidates(), key=lambda c: (c.start, -c.end))
+        found = self.nest(found)
+        self.resolve(found)
+        found = [
+            c
+            for c in found
+            if c.form != "partial" or c.parent is not None or c.resolved is not None
+        ]
+        found.extend(self.outlet_candidates(found))
+        found.sort(key=lambda c: (c.start, -c.end))
+        self.apply_hedges(found)
+        return self.number(found)
+
+    def nest(self, found: list[_Candidate]) -> list[_Candidate]:
+        """Attach partial quotes to the claim they sit in; drop unattached ones later."""
+        for candidate in found:
+            if candidate.form != "partial":
+                continue
+            for outer in found:
+                if outer is candidate or outer.form == "partial":
+                    continue
+                if outer.start <= candidate.start and candidate.end <= outer.end:
+                    candidate.parent = outer
+                    candidate.speaker = outer.speaker
+                    candidate.cue = outer.cue
+                    candidate.hedge = outer.hedge
+                    break
+        return found
+
+    def resolve(self, found: list[_Candidate]) -> None:
+        """Resolve speaker phrases to claimants, in the order the speakers are mentioned."""
+        order = sorted(
+            range(len(found)),
+            key=lambda k: (
+                found[k].speaker.start_char if found[k].speaker is not None else found[k].start
+            ),
+        )
+        for k in order:
+            candidate = found[k]
+            if candidate.speaker is not None and candidate.parent is None:
+                if candidate.reporting:
+                    candidate.resolved = self.speakers._reporting(
+                        list(candidate.speaker),
+                        _owner(list(candidate.speaker), candidate.speaker.root),
+                        candidate.speaker.start_char,
+                    )
+                else:
+                    candidate.resolved = self.speakers.resolve(candidate.speaker)
+        for k in sorted(range(len(found)), key=lambda k: found[k].start):
+            candidate = found[k]
+            if candidate.parent is not None:
+                candidate.resolved = candidate.parent.resolved
+            elif candidate.continuation:
+                candidate.resolved = self.previous_speaker(found, candidate)
+
+    def previous_speaker(self, found: list[_Candidate], candidate: _Candidate) -> int | None:
+        """The speaker of the closest earlier attributed claim (a quote going on)."""
+        best: _Candidate | None = None
+        for other in found:
+            if other is candidate or other.resolved is None or other.start >= candidate.start:
+                continue
+            if best is None or other.start > best.start:
+                best = other
+        if best is None or candidate.start - best.end > 1500:
+            return None
+        return best.resolved
+
+    def outlet_candidates(self, found: list[_Candidate]) -> list[_Candidate]:
+        """The outlet's own claims: unattributed sentences with a number or an event verb."""
+        numbers = {s.start_char for s in self.doc.spans.get("claimwire.numbers", [])}
+        covered = [(c.start, c.end) for c in found if c.resolved is not None or c.form == "direct"]
+        covered += [(q.open, q.end) for q in self.quotes]
+        extra = []
+        for sent in self.sents:
+            start, end = _strip_range(self.text, sent.start_char, sent.end_char)
+            if end - start < 3 or _covered(start, end, covered):
+                continue
+            has_number = any(start <= n < end for n in numbers) or any(
+                t.like_num and t.ent_type_ in ("CARDINAL", "PERCENT", "QUANTITY", "MONEY")
+                for t in sent
+            )
+            has_event = any(
+                t.lemma_.lower() in self.lexicon["event_verbs"] and t.pos_ == "VERB" for t in sent
+            )
+            if has_number or has_event:
+                extra.append(_Candidate(start, end, None, "outlet", "asserted", None))
+        return extra
+
+    def apply_hedges(self, found: list[_Candidate]) -> None:
+        """Hedge markers: in the claim's sentence, or opening the next one ("If true")."""
+        by_sentence: dict[int, list[_Candidate]] = {}
+        for candidate in found:
+            by_sentence.setdefault(self.sent_index(candidate.start), []).append(candidate)
+        for index, sent in enumerate(self.sents):
+            lower = sent.text.lower()
+            for marker in cues()["hedges"]:
+                at = _find_word(lower, marker["text"])
+                if at < 0 or self.in_quote(sent.start_char + at):
+                    continue
+                own = by_sentence.get(index, [])
+                previous = by_sentence.get(index - 1, []) if index else []
+                scope = marker["scope"]
+                if scope == "previous" and len(lower[:at].split()) <= 2:
+                    targets = previous + [c for c in own if c.form == "outlet"]
+                elif scope == "previous_or_sentence":
+                    attributed = [c for c in own if c.form != "outlet"]
+                    targets = attributed or previous or own
+                elif scope == "sentence":
+                    targets = own
+                else:
+                    continue
+                for candidate in targets:
+                    candidate.hedge = _stronger(candidate.hedge, marker["modality"])
+
+    def number(self, found: list[_Candidate]) -> list[ClaimHit]:
+        """Give ids in text order, freeze claimants, link contradictions."""
+        ids = {id(c): f"c{k + 1}" for k, c in enumerate(found)}
+        claimants = [speaker.freeze() for speaker in self.speakers.entries]
+        outlet = Claimant(_outlet_name(self.doc), "outlet")
+        unknown = Claimant("unidentified", "anonymous")
+        hits = []
+        for candidate in found:
+            if candidate.form == "outlet":
+                claimant = outlet
+            elif candidate.resolved is None:
+                claimant = unknown
+            else:
+                claimant = claimants[candidate.resolved]
+            parent = ids.get(id(candidate.parent)) if candidate.parent is not None else None
+            cue = candidate.cue
+            hits.append(
+                ClaimHit(
+                    ids[id(candidate)],
+                    candidate.start,
+                    candidate.end,
+                    cue[0] if cue else None,
+                    cue[1] if cue else None,
+                    candidate.form,
+                    candidate.hedge,
+                    claimant,
+                    parent=parent,
+                )
+            )
+        return link_contradictions(self.doc, hits)
+
+
+def _overlaps_quote_claim(candidate: _Candidate, found: list[_Candidate]) -> bool:
+    """A parse claim repeating an attributed direct quote (same content) is dropped."""
+    for other in found:
+        if not other.quoted or other.form == "partial":
+            continue
+        overlap = min(other.end, candidate.end) - max(other.start, candidate.start)
+        if overlap > 0.5 * min(other.end - other.start, candidate.end - candidate.start):
+            return True
+    return False
+
+
+def _strip_range(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _covered(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    """Whether a third or more of ``start:end`` lies in claims already found."""
+    inside = sum(max(0, min(end, e) - max(start, s)) for s, e in ranges)
+    return inside >= (end - start) / 3
+
+
+def _find_word(text: str, phrase: str) -> int:
+    match = re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text)
+    return match.start() if match else -1
+
+
+def _stronger(current: str, marker: str) -> str:
+    return max(current, marker, key=HEDGE_ORDER.index)
+
+
+def _outlet_name(doc: Doc) -> str:
+    outlet = doc.user_data.get("claimwire.outlet")
+    return str(outlet) if outlet else "outlet"
+
+
+# --------------------------------------------------------------------------- contradictions
+
+
+def _polar_referents(doc: Doc, hit: ClaimHit) -> dict[str, set[str]]:
+    """Referent lemma -> polarities ("gone", "persists") stated about it in ``hit``."""
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    if span is None:
+        return {}
+    lexicon = word_sets()
+    found: dict[str, set[str]] = {}
+    for token in span:
+        word = token.lemma_.lower()
+        for polarity in ("gone", "persists"):
+            if word not in lexicon[polarity] and token.lower_ not in lexicon[polarity]:
+                continue
+            negated = any(c.dep_ == "neg" for c in token.children)
+            state = ("persists" if polarity == "gone" else "gone") if negated else polarity
+            for noun in _related_nouns(token):
+                found.setdefault(noun, set()).add(state)
+    return found
+
+
+def _related_nouns(token: Token) -> list[str]:
+    """Nouns a state word speaks of: its subject, its object, the noun it modifies."""
+    generic = word_sets()["generic"]
+    nouns = []
+    candidates = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if token.dep_ in ("amod", "compound") or token.pos_ == "ADJ":
+        candidates.append(token.head)
+    if token.dep_ == "advmod" and token.head.pos_ in ("VERB", "AUX"):
+        candidates.extend(c for c in token.head.children if c.dep_ in ("nsubj", "attr", "dobj"))
+        candidates.extend(
+            p for c in token.head.children if c.dep_ in ("attr", "dobj") for p in _pobjs(c)
+        )
+    for noun in candidates:
+        if noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() not in generic:
+            nouns.append(noun.lemma_.lower())
+    return nouns
+
+
+def _pobjs(token: Token) -> list[Token]:
+    found = []
+    for child in token.subtree:
+        if child.dep_ == "pobj":
+            found.append(child)
+    return found
+
+
+def link_contradictions(doc: Doc, hits: list[ClaimHit]) -> list[ClaimHit]:
+    """Link claims of different claimants stating opposite states of the same referent.
+
+    A referent is a noun lemma tied by the parse to a state word of
+    ``claims_cues.json``'s ``contradiction`` lists ("the bridge ... had been destroyed" vs
+    "the last remaining bridge"); a denial contradicts the claims it shares a referent
+    with. Links go both ways, each with its reason.
+    """
+    states = {hit.id: _polar_referents(doc, hit) for hit in hits if hit.form != "outlet"}
+    links: dict[str, list[Contradiction]] = {}
+    attributed = [hit for hit in hits if hit.id in states and hit.parent is None]
+    for k, one in enumerate(attributed):
+        for other in attributed[k + 1 :]:
+            if one.claimant.name == other.claimant.name:
+                continue
+            reason = _conflict(states[one.id], states[other.id], one, other)
+            if reason is None:
+                continue
+            referent, why = reason
+            links.setdefault(one.id, []).append(Contradiction(other.id, referent, why))
+            links.setdefault(other.id, []).append(Contradiction(one.id, referent, why))
+    return [
+        replace(
+            hit,
+            contradicts=tuple(link.other for link in links.get(hit.id, [])),
+            reasons=tuple(links.get(hit.id, [])),
+        )
+        for hit in hits
+    ]
+
+
+def _conflict(
+    one: dict[str, set[str]], other: dict[str, set[str]], first: ClaimHit, second: ClaimHit
+) -> tuple[str, str] | None:
+    for referent in sorted(set(one) & set(other)):
+        if ("gone" in one[referent] and "persists" in other[referent]) or (
+            "persists" in one[referent] and "gone" in other[referent]
+        ):
+            return referent, "gone vs still there"
+    if (first.hedge == "denied") != (second.hedge == "denied"):
+        shared = sorted(set(one) & set(other))
+        if shared:
+            return shared[0], "denied vs asserted"
+    return None
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def find_claims(doc: Doc) -> list[ClaimHit]:
+    """Every claim of ``doc``, in text order, ids ``c1``..``cN``.
+
+    Args:
+        doc: A parsed document (tagger, parser and NER have run).
+
+    Returns:
+        The claims, with character offsets into ``doc.text``.
+    """
+    return _Finder(doc).run()
+
+
+def claim_for_offset(hits: list[ClaimHit], offset: int) -> ClaimHit | None:
+    """The innermost claim whose content covers character ``offset``, or None.
+
+    Args:
+        hits: Claims of one document (``doc._.claimwire_claims``).
+        offset: A character offset into the document text (a figure, an event trigger).
+
+    Returns:
+        The covering claim with the shortest content, or None.
+    """
+    covering = [hit for hit in hits if hit.start <= offset < hit.end]
+    return min(covering, key=lambda hit: hit.end - hit.start, default=None)
+
+
+class Claims:
+    """Finds claims and stores them in ``doc._.claimwire_claims`` and ``doc.spans``."""
+
+    def __init__(self, name: str = FACTORY) -> None:
+        self.name = name
+        if not Doc.has_extension(EXTENSION):
+            Doc.set_extension(EXTENSION, default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, find_claims(doc))
+        return doc
+
+    def set_annotations(self, doc: Doc, found: list[ClaimHit]) -> None:
+        """Store the claims as the Doc extension and as spans labelled by form."""
+        doc._.set(EXTENSION, found)
+        spans = []
+        for hit in found:
+            span = doc.char_span(hit.start, hit.end, label=hit.form, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[SPAN_KEY] = spans
+
+
+@Language.factory(
+    FACTORY,
+    assigns=[f"doc._.{EXTENSION}", "doc.spans"],
+    requires=["token.dep", "token.lemma", "token.pos", "doc.ents"],
+)
+def make_claims(nlp: Language, name: str) -> Claims:
+    """Create the claims component (spaCy factory ``claimwire_claims_v1``)."""
+    return Claims(name)
