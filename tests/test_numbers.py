@@ -202,6 +202,7 @@ CONTEXT_CASES = [
     ("The EU pledged $5 million in aid.", [("5 million", 5_000_000)]),
     ("An 18th century fort was hit.", [("18th", 18)]),
     ("Since 1991 the border has moved.", []),
+    ("Call the hotline on +380 44 123 4567 or (555) 123-4567 for help.", []),
 ]
 
 

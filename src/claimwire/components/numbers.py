@@ -30,6 +30,7 @@ DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 THREE_DIGITS = re.compile(r"^\d{3}$")
 SCALED = re.compile(r"^(\d+(?:\.\d+)?)(bn|mn)$")
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+PHONE_CHARS = frozenset("0123456789 -()+")
 CURRENCY = frozenset({"$", "£", "€", "¥", "₴", "₽", "us$"})
 
 
@@ -260,7 +261,21 @@ def _is_date_or_time(doc: Doc, start: int, end: int, number: NumberValue) -> boo
         return in_date or before in lexicon()["year_cues"] or before in months or not after
     # "T-72", "Su-25": a letter and a hyphen glued to the digits.
     text, offset = doc.text, first.idx
-    return offset >= 2 and text[offset - 1] == "-" and text[offset - 2].isalpha()
+    if offset >= 2 and text[offset - 1] == "-" and text[offset - 2].isalpha():
+        return True
+    return _is_phone_like(text, offset, last.idx + len(last.text))
+
+
+def _is_phone_like(text: str, start: int, end: int) -> bool:
+    """ "+380 44 123 4567", "(555) 123-4567": digit groups joined by spaces, dashes, brackets."""
+    while start > 0 and text[start - 1] in PHONE_CHARS:
+        start -= 1
+    while end < len(text) and text[end] in PHONE_CHARS:
+        end += 1
+    run = text[start:end].strip()
+    groups = re.findall(r"\d+", run)
+    digits = sum(len(group) for group in groups)
+    return (run.startswith("+") and digits >= 7) or (len(groups) >= 3 and digits >= 7)
 
 
 def _not_a_count(doc: Doc, start: int, end: int) -> bool:
