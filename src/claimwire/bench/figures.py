@@ -1,0 +1,422 @@
+"""``claimwire bench figures``: victim counts of MUC-4 messages, and the seed's figures.
+
+The measure (MUC-4, ``../shared/eval/muc4``; texts ``raw/CORPORA/*/*`` not starting with
+``key-`` and not ``text-headers-info``, keys ``raw/CORPORA/*/key-*``, read as latin-1):
+
+- Gold: in each relevant template (slot 1 not ``*``), every ``HUM TGT: NUMBER`` filler with
+  a number (``50``, ``~50``, ``50-`` at least, ``-50`` at most, ``10-15`` scored on 10)
+  whose target string has ``EFFECT OF INCIDENT`` DEATH (-> killed) or INJURY (-> injured)
+  is a gold figure (value, measure) of its message. Optional templates and ``?`` fillers
+  are optional: neither required nor spurious when found.
+- Only gold figures whose number is written in the message (a number the numbers
+  component finds there) are required: a "1" for a named victim ("the mayor was shot")
+  has no number to tie to. The others are counted in ``report.extra``.
+- Predicted: our figures with measure killed or injured, not negated, actual, counting
+  people (or nothing named), with an exact value or a bound (vague "dozens" are skipped:
+  the key writes them PLURAL). Per message, predicted and gold (value, measure) sets are
+  compared; sections ``killed``, ``injured`` and ``overall``.
+- The texts are upper case; they are lower-cased with sentence-initial capitals (same
+  length, so offsets hold) before spaCy, which parses upper case poorly.
+- A full run is long on two cores; the messages are sampled deterministically (every
+  k-th in id order) down to :data:`DEFAULT_SAMPLE`, said in ``report.extra``.
+
+The seed's figures are scored by :func:`score_seed_figures`.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..components.figures import FigureHit, categorize_text, category_group
+from ..errors import InputNotFoundError
+from .metrics import Report, Score
+
+MESSAGE_START = re.compile(r"^((?:DEV|TST\d)-MUC\d-\d{4})\b.*$", re.MULTILINE)
+SLOT = re.compile(
+    r"^(?P<number>\d{1,2})\.\s+(?P<label>[A-Z][A-Z :/-]*?[A-Z])(?:\s{2,}(?P<value>.*))?$"
+)
+QUOTED = re.compile(r'"([^"]*)"')
+KEY_NUMBER = re.compile(r"^\s*(?P<optional>\?)?\s*(?P<number>~?\d+-?\d*|-\d+)\s*:")
+DEFAULT_SAMPLE = 400
+EFFECTS = {"DEATH": "killed", "INJURY": "injured"}
+SCORED_MEASURES = ("killed", "injured")
+MEASURE_FAMILIES = {
+    "sheltering": "sheltering",
+    "trapped": "sheltering",
+    "holed up": "sheltering",
+    "remain": "sheltering",
+    "shot down": "destroyed",
+    "shot_down": "destroyed",
+    "lost": "destroyed",
+    "dead": "killed",
+    "wounded": "injured",
+    "pledged": "delivered",
+}
+
+
+@dataclass
+class Message:
+    """One MUC-4 message with its gold victim figures."""
+
+    id: str
+    text: str
+    gold: set[tuple[float, str]] = field(default_factory=set)
+    optional: set[tuple[float, str]] = field(default_factory=set)
+
+
+def truecase(text: str) -> str:
+    """Lower-case an all-caps text, capitalizing sentence starts (same length)."""
+    chars = list(text.lower())
+    capital = True
+    for i, char in enumerate(chars):
+        if char.isalpha():
+            if capital:
+                chars[i] = char.upper()
+            capital = False
+        elif char in ".!?\n" and (i + 1 == len(chars) or chars[i + 1] in " \n"):
+            capital = True
+    return "".join(chars)
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="latin-1")
+
+
+def read_texts(folder: Path) -> dict[str, str]:
+    """Message id -> text, from every text file of ``folder/raw/CORPORA/*/``."""
+    texts: dict[str, str] = {}
+    for path in sorted(folder.glob("raw/CORPORA/*/*")):
+        if not path.is_file() or path.name.startswith("key-") or path.name == "text-headers-info":
+            continue
+        content = _read(path)
+        starts = list(MESSAGE_START.finditer(content))
+        for i, match in enumerate(starts):
+            end = starts[i + 1].start() if i + 1 < len(starts) else len(content)
+            texts[match.group(1)] = content[match.end() : end].strip("\n")
+    return texts
+
+
+def _templates(content: str) -> Iterator[dict[int, list[str]]]:
+    """Each template of a key file as slot number -> filler lines."""
+    template: dict[int, list[str]] = {}
+    last = None
+    for line in content.splitlines():
+        if line.startswith(";;;") or not line.strip():
+            continue
+        match = SLOT.match(line)
+        if match:
+            number = int(match.group("number"))
+            if number == 0 and template:
+                yield template
+                template = {}
+            template[number] = [match.group("value") or ""]
+            last = number
+        elif last is not None and line[:1].isspace():
+            template[last].append(line.strip())
+    if template:
+        yield template
+
+
+def _key_value(text: str) -> tuple[float, bool] | None:
+    """The number of a NUMBER filler ("~50: ...", "10-15: ...") and whether it is optional."""
+    match = KEY_NUMBER.match(text)
+    if match is None:
+        return None
+    number = match.group("number").lstrip("~")
+    head = number.split("-")[1] if number.startswith("-") else number.split("-")[0]
+    return float(head), bool(match.group("optional"))
+
+
+def _effects(lines: list[str]) -> dict[str, set[str]]:
+    """Target string -> effects (DEATH, INJURY ...) from the EFFECT OF INCIDENT fillers."""
+    found: dict[str, set[str]] = {}
+    for line in lines:
+        label = line.split('"')[0].strip().lstrip("?").strip().rstrip(":").strip()
+        effects = {part.strip() for part in label.split("/")}
+        for target in QUOTED.findall(line):
+            found.setdefault(target, set()).update(effects)
+    return found
+
+
+def read_keys(folder: Path) -> dict[str, tuple[set[tuple[float, str]], set[tuple[float, str]]]]:
+    """Message id -> (required, optional) gold (value, measure) pairs."""
+    keys: dict[str, tuple[set[tuple[float, str]], set[tuple[float, str]]]] = {}
+    for path in sorted(folder.glob("raw/CORPORA/*/key-*")):
+        for template in _templates(_read(path)):
+            message_id = (template.get(0) or [""])[0].split(" ")[0]
+            if not message_id:
+                continue
+            gold, optional = keys.setdefault(message_id, (set(), set()))
+            slot1 = (template.get(1) or ["*"])[0]
+            if slot1.strip().startswith("*"):
+                continue
+            effects = _effects(template.get(23, []))
+            for line in template.get(21, []):
+                parsed = _key_value(line)
+                if parsed is None:
+                    continue
+                value, maybe = parsed
+                targets = set(QUOTED.findall(line))
+                for target in targets:
+                    for effect in effects.get(target, set()):
+                        if effect in EFFECTS:
+                            pair = (value, EFFECTS[effect])
+                            if maybe or "OPTIONAL" in slot1:
+                                optional.add(pair)
+                            else:
+                                gold.add(pair)
+    return keys
+
+
+def load_messages(folder: Path) -> list[Message]:
+    """Messages of the set with their gold figures, in id order.
+
+    Raises:
+        InputNotFoundError: The folder has no MUC-4 texts with keys.
+    """
+    if not folder.is_dir():
+        raise InputNotFoundError(f"no such MUC-4 folder: {folder}")
+    texts, keys = read_texts(folder), read_keys(folder)
+    messages = []
+    for message_id in sorted(texts):
+        if message_id not in keys:
+            continue
+        gold, optional = keys[message_id]
+        messages.append(Message(message_id, texts[message_id], gold, optional - gold))
+    if not messages:
+        raise InputNotFoundError(
+            f"no MUC-4 messages with answer keys under {folder}/raw/CORPORA/*/ "
+            "(texts named like dev-muc3-0001-0100, keys named key-*)"
+        )
+    return messages
+
+
+def sample(messages: list[Message], size: int) -> list[Message]:
+    """Every k-th message so that about ``size`` remain (deterministic)."""
+    if len(messages) <= size:
+        return messages
+    step = len(messages) / size
+    return [messages[int(i * step)] for i in range(size)]
+
+
+def predicted(hits: list[FigureHit]) -> set[tuple[float, str]]:
+    """The (value, measure) pairs of our killed / injured figures scored against MUC-4."""
+    found = set()
+    for hit in hits:
+        if hit.measure not in SCORED_MEASURES or hit.negated or hit.modality != "actual":
+            continue
+        if category_group(hit.category) not in (None, "people"):
+            continue
+        value = hit.value if hit.value is not None else hit.lower
+        if value is None or (hit.value is None and hit.approx):
+            continue
+        found.add((float(value), hit.measure))
+    return found
+
+
+def _written(doc: Any) -> set[float]:
+    values = set()
+    for span in doc.spans.get("claimwire.numbers", []):
+        number = span._.claimwire_number
+        for value in (number.value, number.lower, number.upper):
+            if value is not None:
+                values.add(float(value))
+    return values
+
+
+def figures_pipeline() -> Any:
+    """The claimwire pipeline with the figures component."""
+    from .. import components  # noqa: F401
+    from ..components import figures  # noqa: F401
+    from ..pipeline import get_nlp
+
+    nlp = get_nlp()
+    if "claimwire_figures_v1" not in nlp.pipe_names:
+        nlp.add_pipe("claimwire_figures_v1", name="claimwire_figures_v1")
+    return nlp
+
+
+def run(data: Path | None, *, limit: int | None = None) -> Report:
+    """Score killed / injured figures on MUC-4 (see the module docstring).
+
+    Args:
+        data: The MUC-4 set folder.
+        limit: Score at most this many messages (sampled evenly); default
+            :data:`DEFAULT_SAMPLE`.
+
+    Returns:
+        The report with sections killed, injured and overall.
+
+    Raises:
+        InputNotFoundError: No folder given, or no usable messages in it.
+    """
+    if data is None:
+        raise InputNotFoundError("bench figures needs the MUC-4 set folder (../shared/eval/muc4)")
+    started = time.perf_counter()
+    messages = load_messages(Path(data))
+    size = limit if limit is not None else DEFAULT_SAMPLE
+    chosen = sample(messages, size)
+    report = Report(task="figures", data=str(data), documents=len(chosen))
+    report.extra["sample"] = (
+        f"every {len(messages) / len(chosen):.2f}-th of {len(messages)} messages"
+    )
+    nlp = figures_pipeline()
+    not_written = 0
+    texts = (truecase(message.text) for message in chosen)
+    for message, doc in zip(chosen, nlp.pipe(texts, batch_size=16), strict=True):
+        written = _written(doc)
+        gold = {pair for pair in message.gold if pair[0] in written}
+        not_written += len(message.gold) - len(gold)
+        optional = message.optional | (message.gold - gold)
+        found = predicted(doc._.claimwire_figures or [])
+        _score_message(report, message, doc, gold, optional, found)
+    report.extra["gold_not_written"] = not_written
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _score_message(
+    report: Report,
+    message: Message,
+    doc: Any,
+    gold: set[tuple[float, str]],
+    optional: set[tuple[float, str]],
+    found: set[tuple[float, str]],
+) -> None:
+    for measure in SCORED_MEASURES:
+        section = report.section(measure)
+        wanted = {pair for pair in gold if pair[1] == measure}
+        got = {pair for pair in found if pair[1] == measure}
+        score = Score(
+            tp=len(wanted & got),
+            fp=len(got - wanted - optional),
+            fn=len(wanted - got),
+        )
+        section.add(score)
+        report.section("overall").add(score)
+        for value, _ in sorted(wanted - got):
+            report.miss(measure, f"{message.id}: missed {value:g} {measure}")
+        for value, _ in sorted(got - wanted - optional):
+            report.miss(
+                measure, f"{message.id}: spurious {value:g} {measure}{_context(doc, value)}"
+            )
+
+
+def _context(doc: Any, value: float) -> str:
+    for hit in doc._.claimwire_figures or []:
+        if hit.value == value or hit.lower == value:
+            sent = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+            if sent is not None:
+                text = sent.sent.text.replace("\n", " ")
+                return f" in {text[:120]!r}"
+    return ""
+
+
+# ---- the seed article -------------------------------------------------------------------
+
+
+def normalize_measure(measure: str | None) -> set[str]:
+    """The measure families an expected or predicted measure string stands for."""
+    if not measure:
+        return set()
+    found = set()
+    for part in measure.split("/"):
+        word = part.strip().lower()
+        found.add(MEASURE_FAMILIES.get(word, word))
+    return found
+
+
+def expected_category(counted: str | None) -> str | None:
+    """The category of an expected ``counted`` string, without its parenthesized notes."""
+    if not counted:
+        return None
+    return categorize_text(re.sub(r"\([^)]*\)", " ", counted))
+
+
+def _start(hit: Any) -> int:
+    return hit.start if hasattr(hit, "start") else hit.span.start
+
+
+def _value(hit: Any) -> float | None:
+    return hit.value if hit.value is not None else hit.lower
+
+
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def score_seed_figures(
+    expected_figures: list[dict[str, Any]],
+    hits: list[Any],
+    text: str,
+    *,
+    optional_figures: list[dict[str, Any]] | None = None,
+    report: Report | None = None,
+) -> Report:
+    """Score figures against the seed's expected ``figures``.
+
+    A figure matches an expected one on its line (1-based line of the number's start) and
+    value (value, or lower bound for vague numbers). Sections: ``figures`` (line + value),
+    ``figures.measure``, ``figures.category`` and ``figures.side`` (line + value + that
+    field: a wrong field counts as a miss and a spurious item, so partial credit shows).
+    Measures are compared by family (sheltering = trapped = holed up; shot down counts as
+    destroyed); categories by running the expected ``counted`` through our vocabulary;
+    side is ``side`` or ``side_of_victims`` (absent = no side). ``optional_figures`` are
+    neither required nor spurious.
+
+    Args:
+        expected_figures: The ``figures`` list of the expected file.
+        hits: ``doc._.claimwire_figures`` (or ``Figure`` records) of the seed article.
+        text: The seed article text the hits index.
+        optional_figures: The ``optional_figures`` list of the expected file.
+        report: A report to add the sections to (a new one when None).
+
+    Returns:
+        The report with the four sections and the misses.
+    """
+    report = report or Report(task="seed-figures", data="seed")
+    optional = {(item["line"], _expected_value(item)) for item in optional_figures or []}
+    checks = {
+        "figures": lambda e, h: True,
+        "figures.measure": lambda e, h: bool(
+            normalize_measure(e.get("measure")) & normalize_measure(h.measure)
+        ),
+        "figures.category": lambda e, h: expected_category(e.get("counted")) == h.category,
+        "figures.side": lambda e, h: (e.get("side") or e.get("side_of_victims")) == h.side,
+    }
+    placed = [(_line(text, _start(hit)), _value(hit), hit) for hit in hits]
+    for name, check in checks.items():
+        section = report.section(name)
+        unmatched = list(placed)
+        for item in expected_figures:
+            key = (item["line"], _expected_value(item))
+            match = next((p for p in unmatched if p[:2] == key and check(item, p[2])), None)
+            if match is None:
+                section.fn += 1
+                report.miss(name, f"missed {item['id']} line {key[0]}: {key[1]:g} {_show(item)}")
+            else:
+                section.tp += 1
+                unmatched.remove(match)
+        for line, value, hit in unmatched:
+            if (line, value) in optional:
+                continue
+            section.fp += 1
+            report.miss(
+                name, f"spurious line {line}: {value} {hit.category} {hit.measure} {hit.side}"
+            )
+    return report
+
+
+def _expected_value(item: dict[str, Any]) -> float | None:
+    value = item.get("value")
+    return float(value) if value is not None else item.get("lower_bound")
+
+
+def _show(item: dict[str, Any]) -> str:
+    side = item.get("side") or item.get("side_of_victims")
+    return f"{item.get('counted')} / {item.get('measure')} / {side}"

@@ -1,0 +1,532 @@
+"""claimwire_figures_v1: what a number counts, what happened to it, whose it is, and when."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from claimwire.components.figures import (
+    FigureHit,
+    categorize_text,
+    find_figures,
+    lexicon,
+)
+
+SHOPPING_LIST = (
+    "Kyiv handed over a shopping list of weapons it needs. "
+    "It includes 200 tanks, 300 howitzers. 500 armoured vehicles and 100 drones."
+)
+
+# (case id, text, number as written, expected fields of its figure)
+CASES = [
+    # killed
+    (
+        "killed-passive",
+        "At least 12 civilians were killed in the strike on Kharkiv on Monday.",
+        "At least 12",
+        {"category": "civilians", "measure": "killed", "lower": 12, "cumulative": False},
+    ),
+    (
+        "killed-active",
+        "Israeli air strikes killed 31 Palestinians across Gaza overnight, medics said.",
+        "31",
+        {"measure": "killed", "side": "Palestine"},
+    ),
+    (
+        "killed-died",
+        "Five soldiers died when their convoy hit a mine near Gao.",
+        "Five",
+        {"category": "soldiers", "measure": "killed", "value": 5},
+    ),
+    (
+        "killed-dead",
+        "The bombardment left 40 people dead in El Fasher.",
+        "40",
+        {"category": "people", "measure": "killed"},
+    ),
+    (
+        "killed-lives",
+        "More than 200 villagers lost their lives in the junta's air raids.",
+        "More than 200",
+        {"category": "civilians", "measure": "killed", "lower": 200},
+    ),
+    (
+        "killed-deaths-noun",
+        "Health officials recorded 57 deaths after the shelling of the market.",
+        "57",
+        {"category": "people", "measure": "killed"},
+    ),
+    (
+        "killed-toll",
+        "The death toll from the attack on the mosque rose to 24.",
+        "24",
+        {"measure": "killed"},
+    ),
+    (
+        "killed-bodies",
+        "Rescuers pulled 18 bodies from the rubble of the apartment block in Dnipro.",
+        "18",
+        {"measure": "killed", "category": "people"},
+    ),
+    (
+        "killed-massacre",
+        "Militants massacred 60 worshippers at a church in northern Burkina Faso.",
+        "60",
+        {"measure": "killed", "category": "civilians"},
+    ),
+    # injured, elision, coordination
+    (
+        "injured",
+        "Dozens of children were injured when the school in Kramatorsk was hit.",
+        "Dozens",
+        {"category": "children", "measure": "injured", "lower": 24},
+    ),
+    (
+        "injured-wounded",
+        "Two journalists were wounded by sniper fire in Khan Younis.",
+        "Two",
+        {"category": "journalists", "measure": "injured"},
+    ),
+    (
+        "elided-injured",
+        "So far 150 Sudanese civilians have been killed in the city and 400 injured.",
+        "400",
+        {"category": "civilians", "measure": "injured", "side": "Sudan"},
+    ),
+    (
+        "elided-first",
+        "So far 150 Sudanese civilians have been killed in the city and 400 injured.",
+        "150",
+        {"category": "civilians", "measure": "killed", "side": "Sudan", "cumulative": True},
+    ),
+    (
+        "dead-and-wounded-1",
+        "The raid left 12 dead and 30 wounded, the governor said.",
+        "12",
+        {"measure": "killed"},
+    ),
+    (
+        "dead-and-wounded-2",
+        "The raid left 12 dead and 30 wounded, the governor said.",
+        "30",
+        {"measure": "injured"},
+    ),
+    (
+        "coordinated-subjects",
+        "Four soldiers and two rebels were killed in clashes near Goma.",
+        "two",
+        {"category": "fighters", "measure": "killed"},
+    ),
+    (
+        "casualties",
+        "The brigade suffered 300 casualties in a week of fighting.",
+        "300",
+        {"measure": "casualties"},
+    ),
+    # missing, captured, detained, kidnapped
+    (
+        "missing",
+        "Some 20 fishermen remain missing after the boat was shelled.",
+        "Some 20",
+        {"category": "civilians", "measure": "missing", "approx": True},
+    ),
+    (
+        "captured",
+        "Ukrainian forces captured 45 Russian soldiers near Kupiansk.",
+        "45",
+        {"category": "soldiers", "measure": "captured", "side": "Russia"},
+    ),
+    (
+        "taken-prisoner",
+        "Eleven marines were taken prisoner after the port fell.",
+        "Eleven",
+        {"category": "soldiers", "measure": "captured"},
+    ),
+    (
+        "detained",
+        "Police detained 120 protesters in Yangon on Sunday.",
+        "120",
+        {"category": "civilians", "measure": "detained"},
+    ),
+    (
+        "arrested",
+        "Security forces arrested 35 people during night raids in Jenin.",
+        "35",
+        {"category": "people", "measure": "detained"},
+    ),
+    (
+        "kidnapped",
+        "Gunmen abducted 80 pupils from a boarding school in Kaduna state.",
+        "80",
+        {"category": "children", "measure": "kidnapped"},
+    ),
+    (
+        "hostage",
+        "About 240 people were taken hostage during the October 7 attack.",
+        "About 240",
+        {"measure": "kidnapped", "approx": True},
+    ),
+    # displaced, sheltering, evacuated, rescued
+    (
+        "displaced",
+        "The fighting has displaced 1.5 million people in Darfur since April.",
+        "1.5 million",
+        {"category": "people", "measure": "displaced", "cumulative": True},
+    ),
+    (
+        "fled",
+        "More than 3,000 residents fled the town as the offensive advanced.",
+        "More than 3,000",
+        {"category": "civilians", "measure": "displaced"},
+    ),
+    (
+        "sheltering",
+        "Hundreds of civilians are sheltering in the basement of the theatre.",
+        "Hundreds",
+        {"category": "civilians", "measure": "sheltering"},
+    ),
+    (
+        "trapped",
+        "Around 1,000 people were trapped in the steelworks as the siege tightened.",
+        "Around 1,000",
+        {"category": "people", "measure": "sheltering"},
+    ),
+    (
+        "holed-up",
+        "Roughly 300 fighters are holed up in the old city.",
+        "Roughly 300",
+        {"category": "fighters", "measure": "sheltering"},
+    ),
+    (
+        "remain",
+        "About 500 civilians remain inside the hospital compound, 40 of them are children.",
+        "About 500",
+        {"category": "civilians", "measure": "sheltering"},
+    ),
+    (
+        "partitive-pronoun",
+        "About 500 civilians remain inside the hospital compound, 40 of them are children.",
+        "40",
+        {"category": "children", "measure": "sheltering"},
+    ),
+    (
+        "evacuated",
+        "Authorities evacuated 2,500 residents from the frontline villages.",
+        "2,500",
+        {"category": "civilians", "measure": "evacuated"},
+    ),
+    (
+        "rescued",
+        "Rescue teams saved 14 people trapped under the collapsed building.",
+        "14",
+        {"category": "people", "measure": "rescued"},
+    ),
+    (
+        "exchanged",
+        "Kyiv and Moscow exchanged 90 prisoners of war on Friday.",
+        "90",
+        {"category": "prisoners", "measure": "exchanged"},
+    ),
+    # equipment: destroyed, damaged, shot down
+    (
+        "destroyed",
+        "The army said 14 Russian tanks had been destroyed near Bakhmut.",
+        "14",
+        {"category": "tanks", "measure": "destroyed", "side": "Russia"},
+    ),
+    (
+        "along-with",
+        "Kyiv said 210 Russian tanks had been destroyed, along with 400 armoured personnel carriers.",
+        "400",
+        {"category": "armoured_vehicles", "measure": "destroyed", "side": "Russia"},
+    ),
+    (
+        "possessive-partitive",
+        "Officials said 12 of Moscow's helicopters had been blown up.",
+        "12",
+        {"category": "helicopters", "measure": "destroyed", "side": "Russia"},
+    ),
+    (
+        "shot-down",
+        "Air defences shot down 23 of the 30 drones launched overnight.",
+        "23",
+        {"category": "drones", "measure": "shot_down"},
+    ),
+    (
+        "downed",
+        "The militia claimed it downed three Sudanese army aircraft.",
+        "three",
+        {"category": "aircraft", "measure": "shot_down", "side": "Sudan"},
+    ),
+    (
+        "damaged",
+        "The storm of shelling damaged 70 houses in the village.",
+        "70",
+        {"category": "buildings", "measure": "damaged"},
+    ),
+    (
+        "losses-equipment",
+        "Russia has lost 2,000 tanks since the invasion began, analysts estimate.",
+        "2,000",
+        {"category": "tanks", "measure": "destroyed", "side": None},
+    ),
+    (
+        "troop-losses-predicate",
+        "Russia's total troop losses are now 45, 200 dead, the general staff said.",
+        "45, 200",
+        {"category": "soldiers", "measure": "killed", "side": "Russia", "value": 45200},
+    ),
+    # requested, delivered
+    (
+        "requested-list",
+        SHOPPING_LIST,
+        "200",
+        {"category": "tanks", "measure": "requested", "modality": "requested"},
+    ),
+    (
+        "requested-stray-stop",
+        SHOPPING_LIST,
+        "500",
+        {"category": "armoured_vehicles", "measure": "requested", "modality": "requested"},
+    ),
+    (
+        "requested-last",
+        SHOPPING_LIST,
+        "100",
+        {"category": "drones", "measure": "requested"},
+    ),
+    (
+        "requested-asked",
+        "The government asked for 50 air defence systems to protect its cities.",
+        "50",
+        {"category": "air_defence", "measure": "requested"},
+    ),
+    (
+        "delivered",
+        "Germany has delivered 18 Leopard tanks to Ukraine.",
+        "18",
+        {"category": "tanks", "measure": "delivered", "modality": "actual"},
+    ),
+    (
+        "pledged",
+        "Washington pledged 31 Abrams tanks and 4 HIMARS launchers.",
+        "31",
+        {"category": "tanks", "measure": "delivered"},
+    ),
+    # controlled share of territory
+    (
+        "controlled-percent",
+        "Russian forces now control about 80% of the city, the governor said.",
+        "about 80%",
+        {"unit": "percent", "measure": "controlled", "category": "territory", "side": "Russia"},
+    ),
+    (
+        "controlled-possessive",
+        "Moscow's troops control roughly 18 percent of Ukraine's territory.",
+        "roughly 18 percent",
+        {"unit": "percent", "measure": "controlled", "side": "Russia"},
+    ),
+    # negation and modality
+    (
+        "negated-no",
+        "No civilians were killed in the overnight attack on Odesa, the mayor said.",
+        "No",
+        {"value": 0, "negated": True, "measure": "killed", "category": "civilians"},
+    ),
+    (
+        "negated-not",
+        "The 12 passengers were not hurt when the bus was hit.",
+        "12",
+        {"negated": True, "measure": "injured", "category": "civilians"},
+    ),
+    (
+        "hypothetical",
+        "A strike on the dam could kill up to 100 people downstream.",
+        "up to 100",
+        {"modality": "hypothetical", "measure": "killed", "upper": 100},
+    ),
+    (
+        "threatened",
+        "The group threatened to kill 10 hostages if its demands were not met.",
+        "10",
+        {"modality": "hypothetical", "measure": "killed"},
+    ),
+    # sides from adjectives and possessives
+    (
+        "side-adjective",
+        "Israeli troops killed 3 Hezbollah fighters in southern Lebanon.",
+        "3",
+        {"category": "fighters", "measure": "killed", "side": "Hezbollah"},
+    ),
+    (
+        "side-myanmar",
+        "The resistance said 25 Myanmar soldiers were killed in the ambush.",
+        "25",
+        {"category": "soldiers", "side": "Myanmar"},
+    ),
+    (
+        "side-none",
+        "Gunmen killed 15 villagers in central Mali.",
+        "15",
+        {"category": "civilians", "side": None},
+    ),
+    # time
+    (
+        "since-date",
+        "Since February 24, 500 Ukrainian children have been killed.",
+        "500",
+        {"measure": "killed", "side": "Ukraine", "cumulative": True, "time_relation": "since"},
+    ),
+    (
+        "background",
+        "The assault echoed the siege of the city last year, where hundreds of civilians "
+        "were trapped for weeks.",
+        "hundreds",
+        {"measure": "sheltering", "status": "background"},
+    ),
+]
+
+# (case id, text, number as written): numbers that are not figures
+NEGATIVES = [
+    ("duration", "The battles can last for 3 days in a single street.", "3"),
+    ("hours", "The curfew runs for 24 hours from Friday.", "24"),
+    ("age-hyphen", "An 18-year-old conscript was among the dead.", "18"),
+    ("age-apposition", "Rodrigo Perez, 65, was killed by gunmen at his home.", "65"),
+    ("distance", "Troops advanced 70 km towards the capital.", "70"),
+    ("months", "The siege has lasted 6 months.", "6"),
+    ("ordinal", "The 18th century fortress was damaged.", "18th"),
+    ("money", "Congress approved $40 billion in aid.", "40 billion"),
+    ("list-index", "1. Soldiers must report to the barracks.", "1"),
+    ("percent-nothing", "Inflation rose 12% last month.", "12%"),
+    ("street", "The office at 14 Main Street was closed.", "14"),
+]
+
+
+@pytest.fixture(scope="module")
+def figure_nlp(nlp):
+    """The claimwire pipeline with the figures component."""
+    import claimwire.components.figures  # noqa: F401
+
+    if "claimwire_figures_v1" not in nlp.pipe_names:
+        nlp.add_pipe("claimwire_figures_v1", name="claimwire_figures_v1")
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def parsed(figure_nlp):
+    """Every test text, parsed once."""
+    texts = sorted({case[1] for case in CASES} | {case[1] for case in NEGATIVES})
+    return dict(zip(texts, figure_nlp.pipe(texts), strict=True))
+
+
+def _figure_at(doc, number: str) -> FigureHit | None:
+    start = doc.text.index(number)
+    return next((hit for hit in doc._.claimwire_figures if hit.start == start), None)
+
+
+@pytest.mark.parametrize(("case", "text", "number", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_figure(parsed, case, text, number, expected):
+    hit = _figure_at(parsed[text], number)
+    assert hit is not None, f"{case}: no figure for {number!r}"
+    assert text[hit.start : hit.end] == number
+    for field, value in expected.items():
+        assert getattr(hit, field) == value, f"{case}: {field} is {getattr(hit, field)!r}"
+
+
+@pytest.mark.parametrize(("case", "text", "number"), NEGATIVES, ids=[c[0] for c in NEGATIVES])
+def test_not_a_figure(parsed, case, text, number):
+    assert _figure_at(parsed[text], number) is None
+
+
+def test_counted_span_is_evidence(parsed):
+    doc = parsed["Officials said 12 of Moscow's helicopters had been blown up."]
+    (hit,) = doc._.claimwire_figures
+    assert doc.text[hit.counted_start : hit.counted_end] == "Moscow's helicopters"
+    assert doc.text[hit.trigger_start : hit.trigger_end] == "blown up"
+
+
+def test_requested_not_destroyed_in_one_article(figure_nlp):
+    doc = figure_nlp(
+        "Kyiv handed over a shopping list of weapons it needs. It includes 500 tanks. "
+        "Officials said 1,400 Russian tanks had been destroyed."
+    )
+    measures = {doc.text[h.start : h.end]: h.measure for h in doc._.claimwire_figures}
+    assert measures == {"500": "requested", "1,400": "destroyed"}
+
+
+def test_spans_and_extension(figure_nlp):
+    doc = figure_nlp("Gunmen killed 15 villagers in central Mali.")
+    assert [span.text for span in doc.spans["claimwire.figures"]] == ["15"]
+    assert doc.spans["claimwire.figures"][0].label_ == "killed"
+    assert doc.ents == figure_nlp("Gunmen killed 15 villagers in central Mali.").ents
+
+
+def test_without_numbers_component_finds_nothing(figure_nlp):
+    doc = figure_nlp.make_doc("Gunmen killed 15 villagers.")
+    assert find_figures(doc) == []
+
+
+def test_resource_is_valid():
+    path = resources.files("claimwire") / "resources" / "figures.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["version"] and data["description"]
+    measures = set(data["measures"])
+    assert set(data["sentence_scan_priority"]) == measures
+    assert set(data["people_only_measures"]) <= measures
+    assert set(data["equipment_only_measures"]) <= measures
+    for name, entry in data["categories"].items():
+        assert entry["group"] in ("people", "equipment", "property", "place"), name
+        assert entry["nouns"] or entry["phrases"], name
+        assert all(word == word.lower() for word in entry["nouns"] + entry["phrases"]), name
+    for name, entry in data["measures"].items():
+        assert set(entry) >= {"verbs", "adjectives", "nouns", "phrases"}, name
+        assert set(entry.get("particle", {})) <= set(entry["verbs"]), name
+    assert all(side == side.strip() and key == key.lower() for key, side in data["sides"].items())
+
+
+def test_categories_align_with_general_staff_columns():
+    columns = {
+        "personnel",
+        "POW",
+        "tank",
+        "APC",
+        "field artillery",
+        "MRL",
+        "anti-aircraft warfare",
+        "aircraft",
+        "helicopter",
+        "drone",
+        "naval ship",
+        "submarines",
+        "vehicles and fuel tanks",
+        "cruise missiles",
+        "special equipment",
+    }
+    mapped = {
+        entry["general_staff"]
+        for entry in lexicon()["categories"].values()
+        if entry["general_staff"] is not None
+    }
+    assert mapped == columns
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("armoured personnel vehicles", "armoured_vehicles"),
+        ("Multi Launch Rocket Systems", "mlrs"),
+        ("howitzer artillery systems", "artillery"),
+        ("fuel tanks", "fuel_tanks"),
+        ("tanks", "tanks"),
+        ("troop losses", "soldiers"),
+        ("police officers", "police"),
+        ("UAVs", "drones"),
+        ("prisoners of war", "prisoners"),
+        ("bridges", "buildings"),
+        ("words", None),
+    ],
+)
+def test_categorize_text(text, category):
+    assert categorize_text(text) == category
