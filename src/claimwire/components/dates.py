@@ -141,6 +141,7 @@ class Patterns:
     non_dates: tuple[re.Pattern[str], ...]
     duration_text: re.Pattern[str]
     year_text: re.Pattern[str]
+    qualifiers: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -216,6 +217,7 @@ def patterns() -> Patterns:
         non_dates=tuple(re.compile(rx, re.IGNORECASE) for rx in res["non_dates"]),
         duration_text=durations,
         year_text=re.compile(rf"(?:the\s+year\s+)?{year4}", re.IGNORECASE),
+        qualifiers=re.compile(rf"^(?:(?:{_alternation(res['qualifiers'])})\s+)+", re.IGNORECASE),
     )
 
 
@@ -241,14 +243,34 @@ def make_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def nearest_month_day(month: int, day: int, anchor: dt.date, *, future: bool) -> dt.date | None:
-    """The latest ``month``/``day`` not after ``anchor`` (or the earliest not before it)."""
+    """The latest ``month``/``day`` not after ``anchor`` (or the earliest not before it).
+
+    A past date almost a year back yields to a future one a few weeks ahead ("the 19 March
+    elections" in a 15 March report): see :func:`prefer_future`.
+    """
     years = range(anchor.year + 1, anchor.year - 5, -1)
     found = [d for d in (make_date(y, month, day) for y in years) if d is not None]
-    if future:
-        later = [d for d in found if d >= anchor]
-        return min(later) if later else None
+    later = [d for d in found if d >= anchor]
     earlier = [d for d in found if d <= anchor]
-    return max(earlier) if earlier else None
+    after = min(later) if later else None
+    before = max(earlier) if earlier else None
+    if future or before is None:
+        return after
+    if after is not None and prefer_future(before, after, anchor):
+        return after
+    return before
+
+
+def prefer_future(before: dt.date, after: dt.date, anchor: dt.date) -> bool:
+    """Whether a date ``after`` the anchor beats the past default ``before`` it.
+
+    True when the past one lies further back than ``past_beyond_days`` and the future one
+    within ``future_within_days`` (resource ``past_default_window``).
+    """
+    window = load_resources()["past_default_window"]
+    return (anchor - before).days > window["past_beyond_days"] and (after - anchor).days <= window[
+        "future_within_days"
+    ]
 
 
 def resolve_weekday(weekday: int, anchor: dt.date, rel: str | None, *, future: bool) -> dt.date:
@@ -394,6 +416,10 @@ def rule_month(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved 
         index = min(i for i in past if (i > current if mod == "next" else i >= current))
     else:
         index = max(i for i in past if i <= current)
+        ahead = min(i for i in past if i > current)
+        last_day = month_end(index // 12, index % 12 + 1)
+        if prefer_future(last_day, dt.date(ahead // 12, ahead % 12 + 1, 1), ctx.anchor):
+            index = ahead
     first, last = _month_interval(index // 12, index % 12 + 1, mod)
     return Resolved(first, last, "month", "relative", ctx.anchor)
 
@@ -743,7 +769,7 @@ def resolve_candidates(doc: Doc, anchor: dt.date | None) -> list[DateHit]:
     ctx = Context(anchor, text, future_test(doc))
     taken = _non_date_ranges(text)
     hits: list[DateHit] = []
-    ordered = sorted(match_candidates(text), key=lambda c: (c.start - c.end, c.order, c.start))
+    ordered = sorted(match_candidates(text), key=lambda c: (c.start - c.end, c.start, c.order))
     for cand in ordered:
         if _overlaps(cand.start, cand.end, taken):
             continue
@@ -811,25 +837,36 @@ def resolve_narrative(hits: list[DateHit]) -> list[DateHit]:
 def model_hits(doc: Doc, anchor: dt.date | None, taken: list[tuple[int, int]]) -> list[DateHit]:
     """The model's DATE entities the patterns missed: durations, years, or dateparser."""
     found: list[DateHit] = []
-    pats = patterns()
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME") or _overlaps(ent.start_char, ent.end_char, taken):
             continue
-        text = ent.text
-        if pats.duration_text.fullmatch(text):
-            resolved: Resolved | None = rule_duration(
-                pats.duration_text.fullmatch(text), None, None
-            )  # type: ignore[arg-type]
-        elif ent.label_ == "TIME" or not any(ch.isalpha() for ch in text):
-            year = pats.year_text.fullmatch(text)
-            if ent.label_ == "TIME" or year is None or _is_count(doc, ent.start_char, ent.end_char):
-                continue
-            y = int(year["year"])
-            resolved = Resolved(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", "explicit")
-        else:
-            resolved = parse_fallback(text, anchor)
+        resolved = resolve_entity(doc, ent.start_char, ent.end_char, ent.label_, anchor)
+        if resolved is None:
+            continue
         found.append(_make_hit(doc.text, ent.start_char, ent.end_char, resolved, "model"))
     return found
+
+
+def resolve_entity(
+    doc: Doc, start: int, end: int, label: str, anchor: dt.date | None
+) -> Resolved | None:
+    """A model DATE/TIME entity: a duration, a year, a dateparser date, or not a date (None)."""
+    pats = patterns()
+    text = doc.text[start:end]
+    duration = pats.duration_text.fullmatch(text)
+    if duration is not None:
+        unit = _unit(duration["unit"])
+        return Resolved(
+            None, None, UNIT_GRANULARITY.get(unit, "year"), "unresolved", role="duration"
+        )
+    core = pats.qualifiers.sub("", text)
+    if label == "TIME" or not any(ch.isalpha() for ch in core):
+        year = pats.year_text.fullmatch(core)
+        if label == "TIME" or core != text or year is None or _is_count(doc, start, end):
+            return None
+        number = int(year["year"])
+        return Resolved(dt.date(number, 1, 1), dt.date(number, 12, 31), "year", "explicit")
+    return parse_fallback(text, anchor)
 
 
 def parse_fallback(text: str, anchor: dt.date | None) -> Resolved:
