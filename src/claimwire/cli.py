@@ -6,6 +6,7 @@ import dataclasses
 import json
 import logging
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -79,6 +80,20 @@ def main(verbose: int) -> None:
     default=None,
     help="Longest article accepted, in characters [default: 1,000,000].",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for several articles [default: every core].",
+)
+@click.option(
+    "--time-budget",
+    type=click.FloatRange(min=0, min_open=True),
+    default=120.0,
+    show_default=True,
+    help="Seconds one article may take (several articles) before it is skipped and reported.",
+)
 def extract(
     paths: tuple[str, ...],
     published: str | None,
@@ -88,6 +103,8 @@ def extract(
     output_format: str,
     output: Path | None,
     max_chars: int | None,
+    jobs: int | None,
+    time_budget: float,
 ) -> None:
     """Extract figures, claims, places, dates and events from articles.
 
@@ -98,6 +115,7 @@ def extract(
     3 nothing could be processed, 4 no spaCy model installed.
     """
     from .extract import extract_many
+    from .parallel import extract_parallel
     from .pipeline import DEFAULT_MAX_CHARS
     from .sources import ArticleInput, read_sources
 
@@ -123,8 +141,15 @@ def extract(
             yield item
 
     try:
-        outcomes = extract_many(articles(), max_chars=limit)
-        good, bad = write_results(outcomes, output_format, output, several=several)
+        if several:
+            outcomes = extract_parallel(
+                articles(), jobs=jobs, max_chars=limit, time_budget=time_budget
+            )
+        else:
+            outcomes = extract_many(articles(), max_chars=limit)
+        good, bad = write_results(
+            with_progress(outcomes, show=several), output_format, output, several=several
+        )
     except ClaimwireError as error:
         fail(error.message, error.exit_code)
     if bad and not good:
@@ -132,6 +157,29 @@ def extract(
     if bad:
         click.echo(f"claimwire: {good} article(s) processed, {bad} failed", err=True)
         sys.exit(int(ExitCode.PARTIAL))
+
+
+def with_progress(outcomes: Iterator[object], *, show: bool) -> Iterator[object]:
+    """Pass ``outcomes`` through, with a live count and rate on a terminal's standard error."""
+    if not show or not sys.stderr.isatty():
+        yield from outcomes
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.completed} articles"),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("extract", total=None, rate="")
+        started = time.monotonic()
+        for count, outcome in enumerate(outcomes, start=1):
+            rate = count / max(time.monotonic() - started, 1e-9)
+            progress.update(task, completed=count, rate=f"{rate:.1f} articles/s")
+            yield outcome
 
 
 def write_results(

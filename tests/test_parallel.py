@@ -1,0 +1,49 @@
+"""extract_parallel: same results as in-process, in order, and a time budget per article."""
+
+from __future__ import annotations
+
+from claimwire.extract import Failure, extract_many
+from claimwire.models import Problem
+from claimwire.parallel import extract_parallel
+from claimwire.sources import ArticleInput, InputFailure
+
+ARTICLES = [
+    "Shelling killed 3 civilians in the port on Monday, officials said.",
+    "About 500 people are sheltering in the plant.",
+    "",
+    "Rebels said they captured 12 soldiers.",
+    "Police detained at least 40 protesters.",
+]
+
+
+def items():
+    found = [ArticleInput(source=f"a{n}", text=text) for n, text in enumerate(ARTICLES)]
+    found.insert(1, InputFailure("broken.jsonl:2", Problem(code="invalid_json", message="bad")))
+    return found
+
+
+def summary(outcomes):
+    return [
+        ("failure", o.problem.code)
+        if isinstance(o, Failure)
+        else (o.document.id, [n.value for n in o.numbers])
+        for o in outcomes
+    ]
+
+
+def test_parallel_matches_in_process_and_keeps_order():
+    expected = summary(extract_many(items()))
+    assert summary(extract_parallel(items(), jobs=2, batch_size=2)) == expected
+    assert [kind for kind, _ in expected].count("failure") == 2
+
+
+def test_an_article_over_its_time_budget_is_reported_and_the_run_goes_on():
+    outcomes = list(
+        extract_parallel(
+            [ArticleInput(source="slow", text=ARTICLES[0])], jobs=1, time_budget=0.001, startup=0
+        )
+    )
+    (failure,) = outcomes
+    assert isinstance(failure, Failure) and failure.source == "slow"
+    assert failure.problem.code == "time_budget_exceeded"
+    assert "--time-budget" in failure.problem.message
