@@ -1,0 +1,1469 @@
+"""``claimwire_events_v1``: what happened, who did it to whom, where and when.
+
+Events are typed in claimwire's ontology (``resources/event_types.json``): ACLED's event
+types and sub-event types, each mapped to a PLOVER event type, plus a few non-ACLED
+"Other developments" (diplomacy, responsibility claims, crime, disasters) so that such
+reports are not forced into a violent type. Actors and targets are canonicalized with the
+actor dictionary ``resources/actors.json``.
+
+How it works, per sentence:
+
+1. **Trigger mentions.** Lemma sequences of the trigger lexicon ("shell", "air strike",
+   "fall", "take control") are matched, with their required / forbidden context. Generic
+   triggers ("attack", "kill", "bombing") are refined by instrument cues ("warplanes" ->
+   air/drone strike, "grenade" -> grenade) and by their target (civilians -> attack on
+   civilians, protesters -> excessive force). A protest in the sentence absorbs the
+   arrests, killings and clashes around it (protest with intervention, excessive force,
+   violent demonstration).
+2. **Roles.** The actor is the subject of an active trigger verb (inherited from the
+   governing verb for participles and ``continue to storm``), the ``by`` agent of a passive
+   one, or the possessor / demonym of a nominal trigger ("Russia's assault", "Israeli
+   strike"); targets are the object, the passive subject and ``on`` / ``against`` phrases.
+3. **Place and date.** Taken from the places and dates components when they ran (else
+   from the model's GPE/LOC/FAC and DATE entities): first what attaches to the trigger in
+   the parse, then the nearest in the sentence not owned by another event, then the
+   paragraph's. Undated events keep no date: converting them to the publication date is
+   left to the reader of the record (``date_method`` says how a date was chosen).
+4. **Status.** ``background`` when the date ends more than ``background_days`` before the
+   publication date, when the trigger is inside a ``since`` clause, carries a relative past
+   cue ("last month") or is the object of a comparison ("echoed the fall of X"). Events
+   of the distant past (centuries, historical figures such as "Peter the Great") are
+   dropped: they are comparisons, not events.
+5. **Irrealis.** Threats, plans, modals, conditionals and negations are flagged
+   (``hypothetical``, ``negated``) and left out unless ``keep_irrealis`` is set.
+6. **Merging.** A mention merges into an earlier event of the same type family and
+   status when their places and dates agree (or one is unknown) and, when neither has a
+   place, they are close in the text: several sentences can describe one event.
+
+Snippet-level typing (:func:`classify_doc`) scores every trigger mention, also those that
+do not make an event (a generic plural, a compound modifier), and returns the best
+sub-type; the case2021 bench uses it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+SPAN_KEY = "claimwire.events"
+EXTENSION = "claimwire_events"
+FACTORY = "claimwire_events_v1"
+
+LIGHT_VERBS = frozenset(
+    {
+        "launch", "carry", "conduct", "stage", "mount", "begin", "start", "unleash", "step",
+        "intensify", "continue", "hold", "organize", "organise", "suffer", "face", "repel",
+        "repulse", "witness", "resume", "escalate", "commit", "perpetrate", "execute",
+    }
+)  # fmt: skip
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+TARGET_PREPS = frozenset({"on", "against", "at", "upon", "targeting"})
+PLACE_PREPS = frozenset({"in", "at", "near", "into", "of", "outside", "around", "across", "from"})
+QUANTITY_NOUNS = frozenset(
+    {"hundred", "thousand", "dozen", "score", "million", "ten", "number", "total", "some", "many"}
+)
+CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "relcl"})
+MAX_MERGE_DISTANCE = 3
+"""Sentences between two placeless mentions that may still describe one event."""
+REGION_DEGREES = 2.0
+"""Latitude span within which a region-level place and another place are one theatre."""
+
+
+@dataclass(frozen=True)
+class Participant:
+    """An actor or target of an event, canonicalized when the actor dictionary knows it.
+
+    Attributes:
+        name: Canonical name ("Armed Forces of Russia", "Civilians") or the words as written.
+        side: The camp it belongs to ("Russia"), or None.
+        type: ``state_forces``, ``police``, ``militia``, ``rebel``, ``civilians``, ...
+        start: Offset of the mention into ``doc.text``.
+        end: Offset after the mention.
+        actor_id: Id of the actors.json entry, or None for words not in the dictionary.
+    """
+
+    name: str
+    side: str | None
+    type: str
+    start: int
+    end: int
+    actor_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One trigger of the lexicon found in a sentence, with its context checks done."""
+
+    start: int
+    end: int
+    lemma: str
+    subtype: str
+    weight: float
+    root: int
+    """Token index of the trigger's syntactic head."""
+    anchor: int
+    """Token index that owns the trigger's arguments (a light verb for 'launched an attack')."""
+    sentence: int
+    """Index of the sentence in ``doc.sents``."""
+    eventive: bool = True
+    """False for mentions that type a text but make no event (modifiers, generic plurals)."""
+
+
+@dataclass(frozen=True)
+class EventHit:
+    """An event found in a document (character offsets index ``doc.text``).
+
+    Attributes:
+        id: "e1", "e2"... in document order.
+        start: Offset of the first trigger.
+        end: Offset after the first trigger.
+        evidence_start: Offset of the sentence of the first trigger.
+        evidence_end: Offset after that sentence.
+        type: ACLED event type (or "Other developments").
+        subtype: Sub-type key of ``event_types.json`` ("air_drone_strike").
+        plover: PLOVER event type ("ASSAULT").
+        actors: Who did it.
+        targets: Who or what it was done to.
+        place_start: Offset of the place mention, or None.
+        place_end: Offset after it, or None.
+        place_name: Name of the place (canonical when the places component ran).
+        place_index: Index into ``doc._.claimwire_places`` when the places component ran.
+        date_start: Offset of the date mention, or None.
+        date_end: Offset after it, or None.
+        date_index: Index into ``doc._.claimwire_dates`` when the dates component ran.
+        date_method: How the date was chosen: "attached", "sentence", "paragraph" or None.
+        figures: Offsets (start, end) of linked figures (from the figures component).
+        figure_indices: Their indices into ``doc._.claimwire_figures``.
+        claim_id: Id of the claim that reports it (claims component), or None.
+        status: "new" or "background".
+        negated: The event is said not to have happened.
+        hypothetical: Threatened, planned, conditional or modal.
+        mentions: Offsets of every trigger merged into this event.
+    """
+
+    id: str
+    start: int
+    end: int
+    evidence_start: int
+    evidence_end: int
+    type: str
+    subtype: str
+    plover: str
+    actors: tuple[Participant, ...] = ()
+    targets: tuple[Participant, ...] = ()
+    place_start: int | None = None
+    place_end: int | None = None
+    place_name: str | None = None
+    place_index: int | None = None
+    date_start: int | None = None
+    date_end: int | None = None
+    date_index: int | None = None
+    date_method: str | None = None
+    figures: tuple[tuple[int, int], ...] = ()
+    figure_indices: tuple[int, ...] = ()
+    claim_id: str | None = None
+    status: str = "new"
+    negated: bool = False
+    hypothetical: bool = False
+    mentions: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass
+class _Draft:
+    """An event being built from one or more mentions (internal, mutable)."""
+
+    mention: Mention
+    subtype: str
+    actors: list[Participant] = field(default_factory=list)
+    targets: list[Participant] = field(default_factory=list)
+    place: tuple[int, int, str, int | None] | None = None
+    place_info: Any = None
+    date: tuple[int, int, int | None, str] | None = None
+    date_value: Any = None
+    status: str = "new"
+    negated: bool = False
+    hypothetical: bool = False
+    historical: bool = False
+    mentions: list[Mention] = field(default_factory=list)
+    sentences: set[int] = field(default_factory=set)
+    paragraph: int = 0
+
+
+# ---------------------------------------------------------------- resources
+
+
+def _load(name: str) -> dict[str, Any]:
+    path = resources.files("claimwire") / "resources" / name
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+@lru_cache(maxsize=1)
+def ontology() -> dict[str, Any]:
+    """The event ontology and trigger lexicon of ``resources/event_types.json``, loaded once."""
+    return _load("event_types.json")
+
+
+@lru_cache(maxsize=1)
+def actor_dictionary() -> dict[str, Any]:
+    """The actor dictionary of ``resources/actors.json``, loaded once."""
+    return _load("actors.json")
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    """Token words of a lexicon phrase, split as spaCy splits them ('pro-moscow' -> 3)."""
+    spaced = re.sub(r"(?<=\w)-(?=\w)", " - ", phrase.lower()).replace("'s", " 's")
+    return tuple(spaced.split())
+
+
+@lru_cache(maxsize=1)
+def _trigger_index() -> dict[str, list[tuple[tuple[str, ...], dict[str, Any]]]]:
+    """First word -> [(phrase words, trigger entry)], longest phrases first."""
+    index: dict[str, list[tuple[tuple[str, ...], dict[str, Any]]]] = {}
+    for entry in ontology()["triggers"]:
+        for phrase in entry["match"]:
+            words = _words(phrase)
+            index.setdefault(words[0], []).append((words, entry))
+    for found in index.values():
+        found.sort(key=lambda item: -len(item[0]))
+    return index
+
+
+@lru_cache(maxsize=1)
+def _actor_phrases() -> dict[str, list[tuple[tuple[str, ...], dict[str, Any], bool]]]:
+    """First word -> [(words, actor or class entry, is historical)], longest first."""
+    data = actor_dictionary()
+    index: dict[str, list[tuple[tuple[str, ...], dict[str, Any], bool]]] = {}
+    for actor in data["actors"]:
+        for alias in actor["aliases"]:
+            words = _words(alias)
+            index.setdefault(words[0], []).append((words, actor, False))
+    for group in data["classes"]:
+        for noun in group["nouns"]:
+            words = _words(noun)
+            index.setdefault(words[0], []).append((words, group, False))
+    historical = {"id": "historical", "name": "", "side": None, "type": "historical"}
+    for name in data["historical"]:
+        words = _words(name)
+        index.setdefault(words[0], []).append((words, historical, True))
+    for found in index.values():
+        found.sort(key=lambda item: -len(item[0]))
+    return index
+
+
+@lru_cache(maxsize=1)
+def _modifiers() -> dict[str, dict[str, Any]]:
+    """Demonym or possessor word -> actor entry ('russian', 'moscow', 'putin')."""
+    found: dict[str, dict[str, Any]] = {}
+    for actor in actor_dictionary()["actors"]:
+        for word in [*actor["demonyms"], *actor["possessors"]]:
+            found.setdefault(word.lower(), actor)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _target_classes() -> dict[str, str]:
+    """Lemma -> target class (civilians, forces, property, equipment, protesters)."""
+    found: dict[str, str] = {}
+    for name, words in ontology()["target_classes"].items():
+        for word in words:
+            found.setdefault(word, name)
+    return found
+
+
+# ---------------------------------------------------------------- small helpers
+
+
+def _keys(token: Token) -> tuple[str, ...]:
+    lower = token.lower_
+    irregular = _irregular().get(lower)
+    if irregular:
+        return token.lemma_.lower(), lower, irregular
+    return token.lemma_.lower(), lower
+
+
+@lru_cache(maxsize=1)
+def _irregular() -> dict[str, str]:
+    """Inflected forms the small model's lemmatizer gets wrong ('retook', 'raped')."""
+    return dict(ontology()["irregular_forms"])
+
+
+def _phrase_at(doc: Doc, i: int, words: tuple[str, ...], limit: int) -> bool:
+    if i + len(words) > limit:
+        return False
+    return all(words[k] in _keys(doc[i + k]) for k in range(len(words)))
+
+
+def _has_any(sent_words: set[str], sent_text: str, cues: Iterable[str]) -> bool:
+    for cue in cues:
+        if " " in cue or "-" in cue or "'" in cue:
+            if cue in sent_text:
+                return True
+        elif cue in sent_words:
+            return True
+    return False
+
+
+def _sentence_words(sent: Span) -> tuple[set[str], str]:
+    words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    lemma_text = " ".join(t.lemma_.lower() for t in sent)
+    return words, f"{sent.text.lower()} || {lemma_text}"
+
+
+def _argument_tokens(token: Token) -> list[Token]:
+    """Objects, passive subjects, prepositional objects and modifiers of a trigger."""
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ in {"dobj", "nsubjpass", "attr", "poss", "compound", "npadvmod", "oprd"}:
+            found.append(child)
+        elif child.dep_ in {"prep", "agent"} or child.dep_ == "prt":
+            found.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "nsubj" and token.pos_ == "VERB":
+            found.append(child)
+    for arg in list(found):
+        found.extend(c for c in arg.children if c.dep_ in {"compound", "amod", "conj"})
+        found.extend(g for c in arg.children if c.dep_ == "prep" for g in c.children)
+    return found
+
+
+def _object_ok(doc: Doc, mention_tokens: list[Token], words: Sequence[str]) -> bool:
+    wanted = set(words)
+    for token in mention_tokens:
+        for arg in _argument_tokens(token):
+            if arg.lemma_.lower() in wanted or arg.lower_ in wanted:
+                return True
+            if "city" in wanted and _toponym_like(arg):
+                return True
+    # a passive or intransitive subject ("the city fell", "a bridge was destroyed")
+    for token in mention_tokens:
+        for child in token.children:
+            if child.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            if child.lemma_.lower() in wanted or ("city" in wanted and _toponym_like(child)):
+                return True
+    return False
+
+
+def _toponym_like(token: Token) -> bool:
+    """A place name by the model's entities, or a proper noun the model did not type."""
+    if token.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return True
+    return token.pos_ == "PROPN" and token.ent_type_ in {"", "ORG"} and token.is_title
+
+
+# ---------------------------------------------------------------- trigger mentions
+
+
+def _entry_applies(
+    entry: dict[str, Any],
+    phrase: str,
+    tokens: list[Token],
+    root: Token,
+    context: tuple[set[str], str],
+) -> bool:
+    words, text = context
+    allowed = entry.get("pos")
+    if allowed and root.pos_ not in allowed:
+        return False
+    if entry.get("requires") and not _has_any(words, text, entry["requires"]):
+        return False
+    if entry.get("forbids") and _has_any(words, text, entry["forbids"]):
+        return False
+    extra = entry.get("requires_for", {}).get(phrase)
+    if extra and not _has_any(words, text, extra):
+        return False
+    extra = entry.get("forbids_for", {}).get(phrase)
+    if extra and _has_any(words, text, extra):
+        return False
+    if entry.get("requires_object"):
+        return _object_ok(root.doc, [*tokens, root], entry["requires_object"])
+    if entry.get("property"):
+        return _property_target(tokens, root)
+    return True
+
+
+def _property_target(tokens: list[Token], root: Token) -> bool:
+    """Destruction counts as an event when property is hit, not a tally of lost equipment."""
+    property_words = _class_words("property")
+    for token in [*tokens, root]:
+        for arg in _argument_tokens(token):
+            if arg.lemma_.lower() in property_words and not _counted(arg):
+                return True
+    return False
+
+
+@lru_cache(maxsize=8)
+def _class_words(name: str) -> frozenset[str]:
+    return frozenset(ontology()["target_classes"][name])
+
+
+def _counted(token: Token) -> bool:
+    return token.pos_ == "NUM" or any(c.dep_ == "nummod" for c in token.children)
+
+
+def _anchor(root: Token) -> Token:
+    """The token owning a trigger's arguments: a light verb for 'launched an attack'."""
+    if root.pos_ in {"NOUN", "PROPN"} and root.dep_ in {"dobj", "nsubjpass"}:
+        head = root.head
+        if head.lemma_.lower() in LIGHT_VERBS:
+            return head
+    return root
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    """Every trigger of the lexicon in ``doc`` that passes its context checks.
+
+    Args:
+        doc: A parsed document.
+
+    Returns:
+        Mentions in document order, one per trigger (the longest and heaviest match wins).
+    """
+    index = _trigger_index()
+    found: list[Mention] = []
+    for s_index, sent in enumerate(doc.sents):
+        context = _sentence_words(sent)
+        stopped = _stopped(doc, sent)
+        i = sent.start
+        while i < sent.end:
+            if i in stopped:
+                i += 1
+                continue
+            best: Mention | None = None
+            length = 1
+            for key in dict.fromkeys(_keys(doc[i])):
+                for words, entry in index.get(key, ()):
+                    if not _phrase_at(doc, i, words, sent.end):
+                        continue
+                    tokens = list(doc[i : i + len(words)])
+                    root = doc[i : i + len(words)].root
+                    phrase = " ".join(words)
+                    if not _entry_applies(entry, phrase, tokens, root, context):
+                        continue
+                    weight = float(entry.get("weight", 1)) + 0.01 * len(words)
+                    if best is None or weight > best.weight:
+                        length = len(words)
+                        best = Mention(
+                            start=doc[i].idx,
+                            end=doc[i + len(words) - 1].idx + len(doc[i + len(words) - 1]),
+                            lemma=phrase,
+                            subtype=entry["subtype"],
+                            weight=weight,
+                            root=root.i,
+                            anchor=_anchor(root).i,
+                            sentence=s_index,
+                            eventive=_eventive(root, entry),
+                        )
+            if best is not None:
+                found.append(best)
+                i += length
+            else:
+                i += 1
+    return found
+
+
+@lru_cache(maxsize=1)
+def _stop_phrases() -> tuple[tuple[str, ...], ...]:
+    return tuple(_words(p) for p in ontology()["stop_phrases"])
+
+
+def _stopped(doc: Doc, sent: Span) -> set[int]:
+    """Token indices inside phrases that are never triggers ("according to")."""
+    found: set[int] = set()
+    for i in range(sent.start, sent.end):
+        for words in _stop_phrases():
+            if _phrase_at(doc, i, words, sent.end):
+                found.update(range(i, i + len(words)))
+    return found
+
+
+def _eventive(root: Token, entry: dict[str, Any]) -> bool:
+    """Whether a trigger occurrence reports an event rather than naming a kind of one."""
+    if root.dep_ == "compound" and root.head.pos_ in {"NOUN", "PROPN"}:
+        return False  # "post bombing assessment", "the strike force"
+    if root.dep_ == "amod" or (root.dep_ == "acl" and root.tag_ == "VBN"):
+        return False  # "wounded soldiers", "children injured and killed in attacks"
+    if root.dep_ == "attr" and root.head.lemma_ == "be":
+        return False  # "it is a battle for control": a characterization
+    if root.pos_ == "NOUN" and root.tag_ in {"NNS", "NNPS"}:
+        determined = any(c.dep_ in {"det", "poss", "nummod"} for c in root.children)
+        specific = any(c.dep_ == "prep" and c.lower_ in {"in", "on", "at"} for c in root.children)
+        if not determined and not specific and entry.get("subtype") != "peaceful_protest":
+            return False  # "casualties of attacks": a generic plural
+    return True
+
+
+# ---------------------------------------------------------------- typing
+
+
+def _instrument(tokens: Iterable[Token]) -> str | None:
+    tokens = list(tokens)
+    words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    text = " ".join(t.lower_ for t in tokens) + " || " + " ".join(t.lemma_.lower() for t in tokens)
+    for cue in ontology()["instruments"]:
+        if _has_any(words, text, cue["match"]):
+            return str(cue["subtype"])
+    return None
+
+
+def _target_class(doc: Doc, mention: Mention) -> str | None:
+    classes = _target_classes()
+    anchor = doc[mention.anchor]
+    for arg in _argument_tokens(anchor) + _argument_tokens(doc[mention.root]):
+        if arg.dep_ in {"nsubj", "poss", "compound"}:
+            continue
+        for token in arg.subtree:
+            kind = classes.get(token.lemma_.lower())
+            if kind in {"protesters", "civilians", "forces"}:
+                return kind
+    return None
+
+
+def _refine(doc: Doc, mention: Mention, sent: Span) -> str:
+    """The sub-type of a mention after instrument, target and territory cues."""
+    entries = ontology()["subtypes"]
+    subtype = mention.subtype
+    generic = _generic(mention)
+    anchor = doc[mention.anchor]
+    own = range(mention.start, mention.end)
+    if not generic and subtype in ontology()["instrumental_subtypes"]:
+        subjects = [c for c in anchor.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "agent"]
+        found = _instrument(t for c in subjects for t in c.subtree)
+        if found:
+            return found
+    if generic:
+        found = _instrument(t for t in anchor.subtree if t.idx not in own) or _instrument(
+            t for t in sent if t.idx not in own
+        )
+        if found:
+            return found
+        if entries[subtype]["type"] == "Explosions/Remote violence":
+            return subtype
+        target = _target_class(doc, mention)
+        if target == "protesters":
+            return "excessive_force_against_protesters"
+        if target == "civilians":
+            return "attack"
+        if target == "forces":
+            return "armed_clash"
+    return subtype
+
+
+@lru_cache(maxsize=1)
+def _generic_lemmas() -> frozenset[str]:
+    return frozenset(
+        " ".join(_words(p)) for e in ontology()["triggers"] if e.get("generic") for p in e["match"]
+    )
+
+
+def _generic(mention: Mention) -> bool:
+    return mention.lemma in _generic_lemmas()
+
+
+def _territory(doc: Doc, mention: Mention, actors: list[Participant]) -> str:
+    """Government regains vs non-state actor overtakes, from the actor when known."""
+    kinds = {a.type for a in actors}
+    if kinds & {"state_forces", "police"}:
+        return "government_regains_territory"
+    if kinds & {"rebel", "militia"}:
+        return "non_state_actor_overtakes_territory"
+    return mention.subtype
+
+
+def _protest_subtype(sent: Span) -> str:
+    cues = ontology()["protest_cues"]
+    context = _sentence_words(sent)
+    if _has_any(*context, cues["excessive_force"]):
+        return "excessive_force_against_protesters"
+    if _has_any(*context, cues["violent"]):
+        return "violent_demonstration"
+    if _has_any(*context, cues["intervention"]):
+        return "protest_with_intervention"
+    return "peaceful_protest"
+
+
+PROTEST_ABSORBS = frozenset(
+    {"arrests", "armed_clash", "attack", "looting_property_destruction", "change_to_group_activity"}
+)
+
+
+def _type_sentence(doc: Doc, mentions: list[Mention], sent: Span) -> list[Mention]:
+    """Refine the sub-types of one sentence's mentions; a protest absorbs its repression."""
+    protest = [m for m in mentions if m.subtype in {"peaceful_protest", "violent_demonstration"}]
+    typed: list[Mention] = []
+    if protest:
+        kind = _protest_subtype(sent)
+        if any(m.subtype == "violent_demonstration" for m in protest) and kind in {
+            "peaceful_protest",
+            "protest_with_intervention",
+        }:
+            kind = "violent_demonstration"
+        for m in mentions:
+            if m.subtype in {"peaceful_protest", "violent_demonstration"}:
+                typed.append(replace(m, subtype=kind))
+            elif m.subtype in PROTEST_ABSORBS or _generic(m):
+                continue
+            else:
+                typed.append(m)
+        return typed
+    return [replace(m, subtype=_refine(doc, m, sent)) for m in mentions]
+
+
+# ---------------------------------------------------------------- actors
+
+
+@dataclass(frozen=True)
+class _ActorSpan:
+    start: int  # token indices
+    end: int
+    participant: Participant
+    historical: bool = False
+
+
+def find_actor_spans(doc: Doc) -> list[_ActorSpan]:
+    """Dictionary actors, generic classes and historical figures named in ``doc``."""
+    index = _actor_phrases()
+    found: list[_ActorSpan] = []
+    i = 0
+    while i < len(doc):
+        match = None
+        for words, entry, historical in index.get(doc[i].lower_, ()):
+            n = len(words)
+            if i + n <= len(doc) and all(doc[i + k].lower_ == words[k] for k in range(n)):
+                match = (n, entry, historical)
+                break
+        if match is None:
+            i += 1
+            continue
+        n, entry, historical = match
+        span = doc[i : i + n]
+        participant = Participant(
+            name=entry["name"] or span.text,
+            side=entry.get("side"),
+            type=entry["type"],
+            start=span.start_char,
+            end=span.end_char,
+            actor_id=entry["id"],
+        )
+        found.append(_ActorSpan(i, i + n, participant, historical))
+        i += n
+    return _with_modifiers(doc, found)
+
+
+def _with_modifiers(doc: Doc, found: list[_ActorSpan]) -> list[_ActorSpan]:
+    """Add 'Russian forces', "Moscow's troops", 'Russian cruise missiles' (head + modifier)."""
+    data = actor_dictionary()
+    heads = {w.lower() for w in [*data["force_nouns"], *data["weapon_nouns"]]}
+    modifiers = _modifiers()
+    taken = {k for a in found for k in range(a.start, a.end)}
+    extra: list[_ActorSpan] = []
+    for token in doc:
+        if token.lower_ not in heads and token.lemma_.lower() not in heads:
+            continue
+        for child in token.children:
+            if child.dep_ not in {"amod", "compound", "poss", "nmod"}:
+                continue
+            key = child.lower_
+            if child.dep_ == "poss":
+                key = doc[child.left_edge.i : child.i + 1].text.lower()
+            entry = modifiers.get(key) or modifiers.get(child.lower_)
+            if entry is None:
+                continue
+            left = min(child.left_edge.i, token.i)
+            span = doc[left : token.i + 1]
+            participant = Participant(
+                entry["name"], entry["side"], entry["type"], span.start_char, span.end_char,
+                entry["id"],
+            )  # fmt: skip
+            if token.i in taken:
+                owner = next(a for a in found if a.start <= token.i < a.end)
+                if owner.participant.actor_id not in _class_ids():
+                    break  # a dictionary alias ("pro-moscow separatists") wins
+                found = [a for a in found if a is not owner]
+            extra.append(_ActorSpan(left, token.i + 1, participant))
+            break
+    return sorted([*found, *extra], key=lambda a: a.start)
+
+
+@lru_cache(maxsize=1)
+def _class_ids() -> frozenset[str]:
+    return frozenset(c["id"] for c in actor_dictionary()["classes"])
+
+
+def _participant_at(token: Token, actors: list[_ActorSpan], *, deep: bool) -> _ActorSpan | None:
+    """The actor span headed by (or, with ``deep``, inside the phrase of) ``token``."""
+    for actor in actors:
+        if actor.start <= token.i < actor.end:
+            return actor
+    if deep:
+        for actor in actors:
+            if token.left_edge.i <= actor.start and actor.end <= token.right_edge.i + 1:
+                return actor
+    return None
+
+
+def _plain_participant(token: Token) -> Participant | None:
+    if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ in {"DATE", "TIME", "CARDINAL"}:
+        return None
+    if token.like_num or token.lemma_.lower() in QUANTITY_NOUNS:
+        return None
+    left = min([c.i for c in token.children if c.dep_ in {"compound", "amod"}] + [token.i])
+    span = token.doc[left : token.i + 1]
+    kind = _target_classes().get(token.lemma_.lower(), "unknown")
+    return Participant(span.text, None, kind, span.start_char, span.end_char)
+
+
+def _roles(
+    doc: Doc, mention: Mention, actors: list[_ActorSpan]
+) -> tuple[list[Participant], list[Participant], bool]:
+    """Actors and targets of a mention; True as third value when an actor is historical."""
+    root, anchor = doc[mention.root], doc[mention.anchor]
+    agents: list[Token] = []
+    patients: list[Token] = []
+    for token in {root, anchor}:
+        for child in token.children:
+            if child.dep_ in SUBJECT_DEPS:
+                agents.append(child)
+            elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                agents.extend(g for g in child.children if g.dep_ == "pobj")
+            elif child.dep_ == "poss" or (
+                child.dep_ in {"amod", "compound"} and (root.pos_ == "NOUN" or root.tag_ == "VBG")
+            ):
+                agents.append(child)
+            elif child.dep_ in {"dobj", "nsubjpass"} and child.i != root.i:
+                patients.append(child)
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                patients.extend(g for g in child.children if g.dep_ == "pobj")
+    if not agents:
+        agents = _inherited_subject(anchor)
+    agents = _with_conjuncts(agents)
+    patients = _with_conjuncts(patients)
+    historical = False
+    found_actors: list[Participant] = []
+    for token in agents:
+        span = _participant_at(token, actors, deep=False)
+        if span is not None:
+            historical = historical or span.historical
+            if not span.historical:
+                found_actors.append(span.participant)
+        elif token.dep_ not in {"amod", "compound"} and token.pos_ != "PRON":
+            plain = _plain_participant(token)
+            if plain is not None and plain.type not in {"property", "equipment"}:
+                found_actors.append(plain)
+    found_targets: list[Participant] = []
+    for token in patients:
+        span = _participant_at(token, actors, deep=True)
+        if span is not None:
+            historical = historical or span.historical
+            if not span.historical:
+                found_targets.append(span.participant)
+        else:
+            plain = _plain_participant(token)
+            if plain is not None:
+                found_targets.append(plain)
+    return _unique(found_actors), _unique(found_targets), historical
+
+
+def _inherited_subject(anchor: Token) -> list[Token]:
+    """The subject of the governing verb, for 'bombing' in 'X swarmed in, bombing ...'."""
+    token = anchor
+    for _ in range(3):
+        if token.dep_ not in {"advcl", "xcomp", "conj", "pcomp"} or token.head is token:
+            return []
+        token = token.head
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return subjects
+    return []
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    found = list(tokens)
+    for token in tokens:
+        found.extend(c for c in token.children if c.dep_ == "conj")
+    return found
+
+
+def _unique(participants: list[Participant]) -> list[Participant]:
+    seen: set[tuple[str, int]] = set()
+    found: list[Participant] = []
+    for p in participants:
+        if (p.name, p.start) not in seen:
+            seen.add((p.name, p.start))
+            found.append(p)
+    return found
+
+
+# ---------------------------------------------------------------- places and dates
+
+
+@dataclass(frozen=True)
+class _Located:
+    start: int
+    end: int
+    name: str
+    index: int | None
+    value: Any = None
+    granularity: str | None = None
+    country: str | None = None
+    feature_class: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+def _component_hits(doc: Doc, name: str) -> list[Any] | None:
+    key = f"claimwire_{name}"
+    if not Doc.has_extension(key):
+        return None
+    hits = getattr(doc._, key)
+    return list(hits) if hits is not None else None
+
+
+def _places(doc: Doc, actor_tokens: frozenset[int] = frozenset()) -> list[_Located]:
+    hits = _component_hits(doc, "places")
+    if hits is not None:
+        found = []
+        for i, hit in enumerate(hits):
+            if getattr(hit, "role", "location") not in {"location", None}:
+                continue
+            name = getattr(hit, "name", None) or doc.text[hit.start : hit.end]
+            found.append(
+                _Located(
+                    hit.start,
+                    hit.end,
+                    name,
+                    i,
+                    country=getattr(hit, "country", None),
+                    feature_class=getattr(hit, "feature_class", None),
+                    lat=getattr(hit, "lat", None),
+                    lon=getattr(hit, "lon", None),
+                )
+            )
+        return found
+    found = [
+        _Located(ent.start_char, ent.end_char, ent.text, None)
+        for ent in doc.ents
+        if ent.label_ in {"GPE", "LOC", "FAC"}
+        and ent.root.dep_ not in {"nsubj", "poss", "amod"}
+        and ent.root.pos_ != "ADJ"
+    ]
+    taken = {p.start for p in found}
+    for token in doc:
+        if token.idx in taken or token.i in actor_tokens or not _toponym_like(token):
+            continue
+        if token.ent_type_ in {"GPE", "LOC"} and token.dep_ not in {"dobj", "nsubjpass"}:
+            continue
+        if (
+            (token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS)
+            or (token.dep_ == "compound" and token.head.pos_ == "NOUN")
+            or (token.dep_ in {"dobj", "nsubjpass"} and token.head.pos_ == "VERB")
+        ):
+            found.append(_Located(token.idx, token.idx + len(token), token.text, None))
+    return sorted(found, key=lambda p: p.start)
+
+
+def _dates(doc: Doc) -> list[_Located]:
+    hits = _component_hits(doc, "dates")
+    if hits is not None:
+        return [
+            _Located(
+                hit.start,
+                hit.end,
+                doc.text[hit.start : hit.end],
+                i,
+                value=(getattr(hit, "start_date", None), getattr(hit, "end_date", None)),
+                granularity=getattr(hit, "granularity", None),
+            )
+            for i, hit in enumerate(hits)
+        ]
+    published = doc.user_data.get("claimwire.published")
+    return [
+        _Located(
+            ent.start_char,
+            ent.end_char,
+            ent.text,
+            None,
+            value=_rough_date(ent.text, published),
+            granularity="century" if "centur" in ent.text.lower() else None,
+        )
+        for ent in doc.ents
+        if ent.label_ == "DATE"
+    ]
+
+
+MONTHS = {
+    m: k + 1
+    for k, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")]
+    )
+    for m in names
+}  # fmt: skip
+MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})\b|\b(\d{1,2})\s+([A-Za-z]{3,9})\b")
+
+
+def _rough_date(text: str, published: Any) -> Any:
+    """A day for 'Feb. 24' / '24 February' next to a known publication date, else the text.
+
+    Only used when the dates component did not run, to tell background from new events
+    and to merge mentions of the same date; it is never reported as a resolved date.
+    """
+    if published is None:
+        return text.lower()
+    match = MONTH_DAY.search(text)
+    if match:
+        month_word = (match.group(1) or match.group(4)).lower()
+        day = int(match.group(2) or match.group(3))
+        month = MONTHS.get(month_word)
+        if month and 1 <= day <= 31:
+            try:
+                value = dt.date(published.year, month, day)
+            except ValueError:
+                return text.lower()
+            if value > published:
+                value = value.replace(year=published.year - 1)
+            return (value, value)
+    return text.lower()
+
+
+def _owner(doc: Doc, start: int, anchors: dict[int, int]) -> int | None:
+    """The mention whose anchor is the first trigger met walking up from a mention span."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span.root
+    for _ in range(12):
+        if token.i in anchors:
+            return anchors[token.i]
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _choose(
+    doc: Doc,
+    mention_index: int,
+    mention: Mention,
+    candidates: list[tuple[_Located, int | None, int]],
+    ancestors: set[int],
+    paragraph_of: list[int],
+) -> tuple[_Located, str] | None:
+    """Attached first, then the nearest unowned one of the sentence, then the paragraph's."""
+    attached = [c for c, owner, _ in candidates if owner == mention_index]
+    if attached:
+        return min(attached, key=lambda c: abs(c.start - mention.start)), "attached"
+    same = [
+        c
+        for c, owner, s in candidates
+        if s == mention.sentence and (owner is None or owner in ancestors)
+    ]
+    if same:
+        return min(same, key=lambda c: abs(c.start - mention.start)), "sentence"
+    paragraph = [
+        c
+        for c, owner, s in candidates
+        if s < mention.sentence and paragraph_of[s] == paragraph_of[mention.sentence]
+    ]
+    if paragraph:
+        return max(paragraph, key=lambda c: c.start), "paragraph"
+    return None
+
+
+def _paragraphs(doc: Doc, sents: list[Span]) -> list[int]:
+    """Paragraph number of each sentence: blank lines, else line breaks, delimit them."""
+    marker = "\n\n" if "\n\n" in doc.text else "\n"
+    numbers: list[int] = []
+    current = 0
+    for k, sent in enumerate(sents):
+        if k and marker in doc.text[sents[k - 1].start_char : sent.start_char + 1]:
+            current += 1
+        numbers.append(current)
+    return numbers
+
+
+# ---------------------------------------------------------------- status and irrealis
+
+
+def _clause_tokens(doc: Doc, mention: Mention) -> list[Token]:
+    anchor = doc[mention.anchor]
+    return [anchor, *anchor.ancestors][:4]
+
+
+def _irrealis(doc: Doc, mention: Mention) -> tuple[bool, bool]:
+    """(negated, hypothetical) of a mention, from its clause and the verbs above it."""
+    cues = ontology()["irrealis_cues"]
+    modals = set(cues["modals"]) | set(cues["future"])
+    plans = set(cues["plan_verbs"])
+    negated = hypothetical = False
+    chain = _clause_tokens(doc, mention)
+    for depth, token in enumerate(chain):
+        children = list(token.children)
+        if depth <= 1 and any(c.dep_ == "neg" for c in children):
+            negated = True
+        if token.lemma_.lower() in cues["denial_verbs"] and depth > 0:
+            negated = True
+        if any(c.dep_ == "aux" and c.lower_ in modals for c in children) and depth <= 1:
+            hypothetical = True
+        if depth > 0 and token.lemma_.lower() in plans:
+            hypothetical = True
+        if any(c.dep_ == "mark" and c.lower_ in cues["conditional"] for c in children):
+            hypothetical = True
+        if token.dep_ not in CLAUSE_DEPS and depth > 0:
+            break
+    return negated, hypothetical
+
+
+def _background_cue(doc: Doc, mention: Mention) -> bool:
+    cues = ontology()["background_cues"]
+    anchor = doc[mention.anchor]
+    root = doc[mention.root]
+    path = [anchor, *list(anchor.ancestors)[:2]]
+    for k, token in enumerate(path):
+        if any(c.dep_ in {"mark", "prep"} and c.lower_ in cues["since"] for c in token.children):
+            return True
+        if not k or root.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        lemma, below = token.lemma_.lower(), path[k - 1]
+        if lemma in cues["comparison_verbs"]:
+            return below.dep_ not in {"nsubj", "nsubjpass", "csubj"}
+        if lemma in cues["comparison_to_verbs"] and below.dep_ == "prep":
+            return below.lower_ in {"to", "with"}
+    sub = list(anchor.subtree)
+    text = " ".join(t.lower_ for t in sub)
+    return any(cue in text for cue in cues["relative"])
+
+
+def _historical(doc: Doc, mention: Mention, date: _Located | None) -> bool:
+    if date is not None and date.granularity in {"century", "decade"}:
+        return True
+    anchor = doc[mention.anchor]
+    words = [t.lower_ for t in anchor.subtree]
+    for k, word in enumerate(words):
+        if word in {"century", "centuries"} and k and words[k - 1][:1].isdigit():
+            return True
+    return False
+
+
+def _is_past(value: Any, published: Any) -> bool:
+    start, end = value if isinstance(value, tuple) else (None, None)
+    last = end or start
+    if last is None or published is None:
+        return False
+    days = ontology()["background_cues"]["background_days"]
+    return bool((published - last).days > days)
+
+
+# ---------------------------------------------------------------- assembling events
+
+
+def find(doc: Doc, *, keep_irrealis: bool = False) -> list[EventHit]:
+    """The events of a parsed document.
+
+    Args:
+        doc: A document processed by the English pipeline (and, optionally, by the
+            figures, places, dates and claims components).
+        keep_irrealis: Keep threatened, planned, conditional and negated events (flagged).
+
+    Returns:
+        Events in document order, with ids "e1", "e2"...
+    """
+    sents = list(doc.sents)
+    mentions = find_mentions(doc)
+    typed: list[Mention] = []
+    for s_index, sent in enumerate(sents):
+        in_sentence = [m for m in mentions if m.sentence == s_index]
+        if in_sentence:
+            typed.extend(_type_sentence(doc, in_sentence, sent))
+    typed = _absorb_caused(doc, [m for m in typed if _conflict_relevant(m)])
+    typed = [m for m in typed if m.eventive and not _tally(doc, m)]
+    drafts = _drafts(doc, typed, sents, keep_irrealis=keep_irrealis)
+    return _finish(doc, _merge(drafts), sents)
+
+
+def _tally(doc: Doc, mention: Mention) -> bool:
+    """'1,432 tanks had been destroyed', '178 of the helicopters were blown up': a loss count."""
+    classes = _target_classes()
+    root = doc[mention.root]
+    for child in root.children:
+        if child.dep_ not in {"nsubjpass", "dobj", "nsubj"} or not _counted(child):
+            continue
+        heads = [child, *(g for c in child.children if c.dep_ == "prep" for g in c.children)]
+        if any(classes.get(h.lemma_.lower()) == "equipment" for h in heads):
+            return True
+    return False
+
+
+def _conflict_relevant(mention: Mention) -> bool:
+    return bool(ontology()["subtypes"][mention.subtype]["acled"])
+
+
+def _absorb_caused(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'killed by the invasion': the killing is a toll of the other event, not an event."""
+    roots = {m.root for m in mentions}
+    kept = []
+    for m in mentions:
+        root = doc[m.root]
+        agent_events = [
+            g.i
+            for c in root.children
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in {"by", "in"})
+            for g in c.children
+            if g.dep_ in {"pobj", "pcomp"} and g.i in roots
+        ]
+        if agent_events and _generic(m):
+            continue
+        kept.append(m)
+    return kept
+
+
+def _drafts(
+    doc: Doc, mentions: list[Mention], sents: list[Span], *, keep_irrealis: bool
+) -> list[_Draft]:
+    actors = find_actor_spans(doc)
+    paragraph_of = _paragraphs(doc, sents)
+    sentence_of = _sentence_lookup(sents)
+    anchors = {m.anchor: k for k, m in enumerate(mentions)}
+    anchors.update({m.root: k for k, m in enumerate(mentions)})
+    actor_tokens = frozenset(k for a in actors for k in range(a.start, a.end))
+    places = [
+        (p, _owner(doc, p.start, anchors), sentence_of(p.start)) for p in _places(doc, actor_tokens)
+    ]
+    dates = [(d, _owner(doc, d.start, anchors), sentence_of(d.start)) for d in _dates(doc)]
+    published = doc.user_data.get("claimwire.published")
+    drafts: list[_Draft] = []
+    for k, mention in enumerate(mentions):
+        ancestors = {anchors[t.i] for t in doc[mention.anchor].ancestors if t.i in anchors}
+        found_actors, targets, historical = _roles(doc, mention, actors)
+        cued = _background_cue(doc, mention)
+        place = _choose(doc, k, mention, places, ancestors, paragraph_of)
+        date = _choose(doc, k, mention, dates, ancestors, paragraph_of)
+        if cued and date is not None and date[1] != "attached" and doc[mention.root].pos_ == "NOUN":
+            date = _attached_in_clause(doc, mention, dates, date)
+        if historical or _historical(doc, mention, date[0] if date else None):
+            continue
+        negated, hypothetical = _irrealis(doc, mention)
+        if (negated or hypothetical) and not keep_irrealis:
+            continue
+        if _bare_casualty(mention, found_actors, place):
+            continue
+        if mention.lemma in _country_scope():
+            place = _country_place(place)
+        subtype = mention.subtype
+        if _is_territory(mention):
+            subtype = _territory(doc, mention, found_actors)
+        status = "new"
+        if cued or (date and _is_past(date[0].value, published)):
+            status = "background"
+        draft = _Draft(
+            mention=mention,
+            subtype=subtype,
+            actors=found_actors,
+            targets=targets,
+            status=status,
+            negated=negated,
+            hypothetical=hypothetical,
+            mentions=[mention],
+            sentences={mention.sentence},
+            paragraph=paragraph_of[mention.sentence],
+        )
+        if place:
+            located, _how = place
+            draft.place = (located.start, located.end, located.name, located.index)
+            draft.place_info = located
+        if date:
+            located, how = date
+            draft.date = (located.start, located.end, located.index, how)
+            draft.date_value = located.value if located.value is not None else located.name
+        drafts.append(draft)
+    return drafts
+
+
+def _attached_in_clause(
+    doc: Doc,
+    mention: Mention,
+    dates: list[tuple[_Located, int | None, int]],
+    chosen: tuple[_Located, str],
+) -> tuple[_Located, str] | None:
+    """For a nominal in a comparison ('echoed the fall of X last month'), only a date of the
+    comparing clause counts: the sentence's other dates belong to the news of the day."""
+    head = doc[mention.anchor].head
+    inside = {t.idx for t in head.subtree}
+    own = [d for d, _owner, _s in dates if d.start in inside]
+    if chosen[0] in own:
+        return chosen
+    return None
+
+
+def _bare_casualty(
+    mention: Mention, actors: list[Participant], place: tuple[_Located, str] | None
+) -> bool:
+    """'hundreds were wounded': a toll with no actor, instrument or own place is a figure."""
+    if mention.lemma not in ontology()["casualty_lemmas"] or actors:
+        return False
+    if _family(mention.subtype) == "Explosions/Remote violence":
+        return False
+    return place is None or place[1] != "attached"
+
+
+@lru_cache(maxsize=1)
+def _country_scope() -> frozenset[str]:
+    return frozenset(
+        " ".join(_words(p))
+        for e in ontology()["triggers"]
+        if e.get("scope") == "country"
+        for p in e["match"]
+    )
+
+
+def _country_place(place: tuple[_Located, str] | None) -> tuple[_Located, str] | None:
+    """An invasion happens in a country: its own 'of X', else the country of nearby places."""
+    if place is None or place[1] == "attached":
+        return place
+    code = place[0].country
+    if not code:
+        return None
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return None
+    name = getattr(country, "common_name", None) or country.name
+    return _Located(place[0].start, place[0].end, name, None, country=code), "country"
+
+
+@lru_cache(maxsize=1)
+def _territory_lemmas() -> frozenset[str]:
+    entries = [e for e in ontology()["triggers"] if e.get("territory")]
+    return frozenset(" ".join(_words(p)) for e in entries for p in e["match"])
+
+
+def _is_territory(mention: Mention) -> bool:
+    return mention.lemma in _territory_lemmas() and mention.subtype in {
+        "government_regains_territory",
+        "non_state_actor_overtakes_territory",
+    }
+
+
+def _sentence_lookup(sents: list[Span]) -> Any:
+    starts = [s.start_char for s in sents]
+
+    def sentence_of(offset: int) -> int:
+        low, high = 0, len(starts) - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            if starts[middle] <= offset:
+                low = middle
+            else:
+                high = middle - 1
+        return low
+
+    return sentence_of
+
+
+def _family(subtype: str) -> str:
+    return str(ontology()["subtypes"][subtype]["type"])
+
+
+def _place_key(draft: _Draft) -> str | None:
+    if draft.place is None:
+        return None
+    return draft.place[2].lower()
+
+
+def _compatible(a: _Draft, b: _Draft) -> bool:
+    if _family(a.subtype) != _family(b.subtype) or a.status != b.status:
+        return False
+    if a.date_value is not None and b.date_value is not None and a.date_value != b.date_value:
+        return False
+    place_a, place_b = _place_key(a), _place_key(b)
+    if place_a and place_b:
+        return place_a == place_b or _nearby(a, b)
+    if isinstance(a.date_value, tuple) and a.date_value == b.date_value:
+        return True
+    if a.status == "background":
+        return False  # past events merge on an equal place or date only
+    if place_a or place_b:
+        return True
+    distance = min(abs(s - t) for s in a.sentences for t in b.sentences)
+    return distance <= MAX_MERGE_DISTANCE
+
+
+def _nearby(a: _Draft, b: _Draft) -> bool:
+    """A region and a town inside it (by coordinates, when the places component gave them)."""
+    if a.place_info is None or b.place_info is None:
+        return False
+    kinds = {a.place_info.feature_class, b.place_info.feature_class}
+    if "P" in kinds and kinds <= {"P"}:
+        return False
+    points = [(p.lat, p.lon) for p in (a.place_info, b.place_info)]
+    if any(lat is None or lon is None for lat, lon in points):
+        return False
+    (lat1, lon1), (lat2, lon2) = points
+    return bool(abs(lat1 - lat2) < REGION_DEGREES and abs(lon1 - lon2) < REGION_DEGREES * 1.5)
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    """Fold mentions that describe an event already found into it (see the module doc)."""
+    merged: list[_Draft] = []
+    for draft in drafts:
+        target = next((e for e in reversed(merged) if _compatible(e, draft)), None)
+        if target is None:
+            merged.append(draft)
+            continue
+        target.mentions.append(draft.mention)
+        target.sentences |= draft.sentences
+        target.actors = _unique([*target.actors, *draft.actors])
+        target.targets = _unique([*target.targets, *draft.targets])
+        if target.place is None:
+            target.place, target.place_info = draft.place, draft.place_info
+        if target.date is None:
+            target.date, target.date_value = draft.date, draft.date_value
+        if draft.mention.weight > target.mention.weight and _family(draft.subtype) == _family(
+            target.subtype
+        ):
+            target.subtype = draft.subtype
+    return merged
+
+
+def _finish(doc: Doc, drafts: list[_Draft], sents: list[Span]) -> list[EventHit]:
+    subtypes = ontology()["subtypes"]
+    figures = _component_hits(doc, "figures") or []
+    claims = _component_hits(doc, "claims")
+    claim_for_offset = _claim_lookup() if claims else None
+    hits: list[EventHit] = []
+    for number, draft in enumerate(drafts, start=1):
+        first = draft.mention
+        sent = sents[first.sentence]
+        spans = [(sents[k].start_char, sents[k].end_char) for k in draft.sentences]
+        linked = [(i, f) for i, f in enumerate(figures) if any(a <= f.start < b for a, b in spans)]
+        claim_id = None
+        if claim_for_offset is not None:
+            claim = claim_for_offset(claims, first.start)
+            claim_id = getattr(claim, "id", None) if claim is not None else None
+        place = draft.place
+        date = draft.date
+        hits.append(
+            EventHit(
+                id=f"e{number}",
+                start=first.start,
+                end=first.end,
+                evidence_start=sent.start_char,
+                evidence_end=sent.end_char,
+                type=subtypes[draft.subtype]["type"],
+                subtype=draft.subtype,
+                plover=subtypes[draft.subtype]["plover"],
+                actors=tuple(draft.actors),
+                targets=tuple(draft.targets),
+                place_start=place[0] if place else None,
+                place_end=place[1] if place else None,
+                place_name=place[2] if place else None,
+                place_index=place[3] if place else None,
+                date_start=date[0] if date else None,
+                date_end=date[1] if date else None,
+                date_index=date[2] if date else None,
+                date_method=date[3] if date else None,
+                figures=tuple((f.start, f.end) for _, f in linked),
+                figure_indices=tuple(i for i, _ in linked),
+                claim_id=claim_id,
+                status=draft.status,
+                negated=draft.negated,
+                hypothetical=draft.hypothetical,
+                mentions=tuple((m.start, m.end) for m in draft.mentions),
+            )
+        )
+    return hits
+
+
+def _claim_lookup() -> Any:
+    """``claims.claim_for_offset`` when the claims component is installed, else None."""
+    from importlib import import_module
+    from importlib.util import find_spec
+
+    if find_spec("claimwire.components.claims") is None:
+        return None
+    return getattr(import_module("claimwire.components.claims"), "claim_for_offset", None)
+
+
+# ---------------------------------------------------------------- snippet typing
+
+
+def classify_doc(doc: Doc) -> tuple[str | None, dict[str, float]]:
+    """The most likely sub-type of a short text (a snippet), and the score of each.
+
+    Every trigger mention counts, weighted by the lexicon, with the first sentence
+    counting half again as much: snippets open with their main event.
+
+    Args:
+        doc: A parsed document.
+
+    Returns:
+        (best sub-type or None when no trigger matched, scores by sub-type).
+    """
+    sents = list(doc.sents)
+    mentions = find_mentions(doc)
+    scores: dict[str, float] = {}
+    for s_index, sent in enumerate(sents):
+        in_sentence = [m for m in mentions if m.sentence == s_index]
+        if not in_sentence:
+            continue
+        actors = find_actor_spans(doc) if any(_is_territory(m) for m in in_sentence) else []
+        for m in _type_sentence(doc, in_sentence, sent):
+            subtype = m.subtype
+            if _is_territory(m):
+                subtype = _territory(doc, m, _roles(doc, m, actors)[0])
+            factor = 1.5 if s_index == 0 else 1.0
+            scores[subtype] = scores.get(subtype, 0.0) + m.weight * factor
+    if not scores:
+        found = _instrument(doc)
+        return found, ({found: 1.0} if found else {})
+    return max(scores, key=lambda k: scores[k]), scores
+
+
+# ---------------------------------------------------------------- the component
+
+
+class Events:
+    """Finds events and stores them in ``doc._.claimwire_events`` and ``doc.spans``."""
+
+    def __init__(self, name: str = FACTORY, *, keep_irrealis: bool = False) -> None:
+        self.name = name
+        self.keep_irrealis = keep_irrealis
+        if not Doc.has_extension(EXTENSION):
+            Doc.set_extension(EXTENSION, default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, find(doc, keep_irrealis=self.keep_irrealis))
+        return doc
+
+    def set_annotations(self, doc: Doc, found: list[EventHit]) -> None:
+        """Store the events and a span per trigger labelled with the sub-type."""
+        setattr(doc._, EXTENSION, found)
+        spans = []
+        for hit in found:
+            span = doc.char_span(hit.start, hit.end, label=hit.subtype, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[SPAN_KEY] = spans
+
+
+@Language.factory(
+    FACTORY,
+    assigns=[f"doc._.{EXTENSION}", "doc.spans"],
+    requires=["token.dep", "token.lemma", "doc.sents"],
+    default_config={"keep_irrealis": False},
+)
+def make_events(nlp: Language, name: str, keep_irrealis: bool) -> Events:
+    """Create the events component (spaCy factory ``claimwire_events_v1``)."""
+    return Events(name, keep_irrealis=keep_irrealis)

@@ -1,0 +1,341 @@
+"""claimwire_events_v1: the ontology and actor files, and events on sentences written here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from importlib import resources
+
+import pytest
+
+from claimwire.components import events as ev
+
+PUBLISHED = dt.date(2024, 6, 14)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The bare English model with the events component (no other claimwire component)."""
+    from claimwire.pipeline import load_model
+
+    nlp = load_model()
+    nlp.add_pipe("claimwire_events_v1")
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def nlp_irrealis():
+    """The same, keeping threatened, planned and negated events (flagged)."""
+    from claimwire.pipeline import load_model
+
+    nlp = load_model()
+    nlp.add_pipe("claimwire_events_v1", config={"keep_irrealis": True})
+    return nlp
+
+
+def run(nlp, text: str, published: dt.date | None = PUBLISHED):
+    doc = nlp.make_doc(text)
+    doc.user_data["claimwire.published"] = published
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def events(nlp, text: str, published: dt.date | None = PUBLISHED) -> list[ev.EventHit]:
+    return run(nlp, text, published)._.claimwire_events
+
+
+# ------------------------------------------------------------------ resources
+
+
+def _resource(name: str) -> dict:
+    path = resources.files("claimwire") / "resources" / name
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_event_types_file_is_valid():
+    data = _resource("event_types.json")
+    assert isinstance(data["version"], int) and data["description"]
+    types = set(data["types"])
+    acled = [k for k, v in data["subtypes"].items() if v["acled"]]
+    assert len(acled) == 25, "every ACLED sub-event type, no more"
+    plover = {"AGREE", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT", "SANCTION", "ACCUSE"}
+    for key, entry in data["subtypes"].items():
+        assert entry["type"] in types, key
+        assert entry["definition"] and entry["label"], key
+        assert entry["plover"] in plover | {"OTHER"}, key
+    for trigger in data["triggers"]:
+        assert trigger["subtype"] in data["subtypes"], trigger
+        assert trigger["match"] and all(m == m.lower() for m in trigger["match"]), trigger
+        for key in ("requires", "forbids", "requires_object"):
+            assert all(isinstance(w, str) for w in trigger.get(key, [])), trigger
+        for phrase in trigger.get("requires_for", {}):
+            assert phrase in trigger["match"], (phrase, trigger["match"])
+    for cue in data["instruments"]:
+        assert data["subtypes"][cue["subtype"]]["type"] == "Explosions/Remote violence"
+    mapping = data["mappings"]["case2021_task2"]["labels"]
+    assert set(mapping) == set(data["subtypes"])
+    assert len(set(mapping.values())) == 30
+
+
+def test_actors_file_is_valid():
+    data = _resource("actors.json")
+    assert isinstance(data["version"], int) and data["description"]
+    ids = [a["id"] for a in data["actors"]] + [c["id"] for c in data["classes"]]
+    assert len(ids) == len(set(ids))
+    for actor in data["actors"]:
+        assert actor["name"] and actor["side"] and actor["type"], actor
+        assert actor["type"] in {"state_forces", "police", "militia", "rebel", "international"}
+        for word in actor["aliases"] + actor["demonyms"] + actor["possessors"]:
+            assert word == word.lower() and word.strip() == word, word
+    aliases = [w for a in data["actors"] for w in a["aliases"]]
+    assert len(aliases) == len(set(aliases)), "an alias names one actor"
+    assert "peter the great" in data["historical"]
+
+
+# ------------------------------------------------------------------ families
+
+FAMILY_CASES = [
+    # (sentence, expected sub-type of the first event)
+    ("Rebels and government troops clashed near the town of Kidal on Tuesday.", "armed_clash"),
+    ("Heavy fighting erupted between the army and militants in Marawi.", "armed_clash"),
+    (
+        "Taliban fighters attacked a police checkpoint in Kunduz, killing four officers.",
+        "armed_clash",
+    ),
+    ("Israeli warplanes struck a house in Rafah overnight.", "air_drone_strike"),
+    ("A drone strike hit a car in Marib on Sunday.", "air_drone_strike"),
+    (
+        "Russian forces shelled residential districts of Kharkiv on Thursday.",
+        "shelling_artillery_missile_attack",
+    ),
+    ("Artillery fire hit the outskirts of Donetsk.", "shelling_artillery_missile_attack"),
+    (
+        "A roadside bomb exploded near a convoy in Helmand province.",
+        "remote_explosive_landmine_ied",
+    ),
+    ("A car bomb went off outside a hotel in Mogadishu.", "remote_explosive_landmine_ied"),
+    ("A suicide bomber blew himself up at a mosque in Peshawar.", "suicide_bomb"),
+    ("A grenade was hurled at a bus stop in Manipur, wounding six people.", "grenade"),
+    ("Government forces used chlorine gas in an attack on Douma.", "chemical_weapon"),
+    (
+        "Gunmen abducted 30 students from a school in Kaduna state.",
+        "abduction_forced_disappearance",
+    ),
+    ("Soldiers raped women in the village of Tabit, witnesses said.", "sexual_violence"),
+    ("Gunmen opened fire on worshippers at a church in Owo, killing 40 people.", "attack"),
+    (
+        "Thousands of protesters marched through Tbilisi against the foreign agents law.",
+        "peaceful_protest",
+    ),
+    ("Police fired tear gas to disperse protesters in Nairobi.", "protest_with_intervention"),
+    (
+        "Security forces shot dead five protesters in Khartoum on Saturday.",
+        "excessive_force_against_protesters",
+    ),
+    ("Protesters threw stones at police and set cars on fire in Dakar.", "violent_demonstration"),
+    ("An angry mob lynched two men accused of theft in Ruhango.", "mob_violence"),
+    ("Police arrested 12 opposition activists in Dhaka on Monday.", "arrests"),
+    ("The warring parties agreed a 72-hour ceasefire in Jeddah.", "agreement"),
+    ("Turkish forces set up a new military base near Afrin.", "headquarters_or_base_established"),
+    ("Soldiers seized a large cache of weapons and explosives in Gao.", "disrupted_weapons_use"),
+    ("Looters ransacked shops in the market of Port-au-Prince.", "looting_property_destruction"),
+    ("Militants set fire to a school in the village of Yola.", "looting_property_destruction"),
+    (
+        "Al-Shabaab militants captured the town of Mahas after government troops fled.",
+        "non_state_actor_overtakes_territory",
+    ),
+    ("The army retook the town of Bama from Boko Haram on Friday.", "government_regains_territory"),
+    (
+        "The SDF withdrew from the crossing and handed it over without resistance.",
+        "non_violent_transfer_of_territory",
+    ),
+    (
+        "M23 rebels seized control of Rubaya, a mining town in North Kivu.",
+        "non_state_actor_overtakes_territory",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "subtype"), FAMILY_CASES)
+def test_event_subtype(nlp, text, subtype):
+    found = events(nlp, text)
+    assert found, f"no event in {text!r}"
+    assert found[0].subtype == subtype, [(e.subtype, text[e.start : e.end]) for e in found]
+    assert found[0].type == ev.ontology()["subtypes"][subtype]["type"]
+
+
+NEGATIVES = [
+    "Russia threatened to strike Kyiv if the talks fail.",
+    "The army plans to launch an offensive in the spring.",
+    "Hamas denied that its fighters attacked the kibbutz.",
+    "The general warned that militants could attack the capital.",
+    "Napoleon's invasion of Russia in the 19th century ended in disaster.",
+    "He compared the campaign to Peter the Great's 18th century conquest of the Baltic.",
+    "Prices fell by 5% according to the central bank.",
+    "The minister will visit the border region next week.",
+    "The company struck a deal with its suppliers.",
+    "The fire brigade arrived an hour later.",
+    "Ukraine said 1,200 Russian tanks had been destroyed since February.",
+    "If the bridge is destroyed, the city will be cut off.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_no_event(nlp, text):
+    found = events(nlp, text)
+    assert not found, [(e.subtype, text[e.start : e.end]) for e in found]
+
+
+# ------------------------------------------------------------------ roles
+
+
+ACTOR_CASES = [
+    ("Russian forces shelled the village of Vovchansk.", "Armed Forces of Russia", "Russia"),
+    ("Moscow's troops stormed the town of Avdiivka.", "Armed Forces of Russia", "Russia"),
+    ("Putin's forces attacked the port of Odesa with drones.", "Armed Forces of Russia", "Russia"),
+    ("Ukrainian troops recaptured the village of Robotyne.", "Armed Forces of Ukraine", "Ukraine"),
+    (
+        "Pro-Moscow separatists shelled Kramatorsk overnight.",
+        "Luhansk People's Republic forces",
+        "Russia",
+    ),
+    ("The RSF attacked the city of El Fasher on Friday.", "Rapid Support Forces", "RSF"),
+    ("The Sudanese army bombed RSF positions in Omdurman.", "Sudanese Armed Forces", "Sudan (SAF)"),
+    ("The IDF struck a school compound in Gaza City.", "Israel Defense Forces", "Israel"),
+    ("Hamas fired rockets at Ashkelon on Saturday.", "Hamas", "Hamas"),
+    (
+        "Houthi rebels launched a missile attack on a ship in the Red Sea.",
+        "Houthis (Ansar Allah)",
+        "Houthis",
+    ),
+    (
+        "The Tatmadaw bombed a village in Sagaing region.",
+        "Military of Myanmar (Tatmadaw)",
+        "Myanmar junta",
+    ),
+    (
+        "JNIM fighters ambushed a convoy near Djibo.",
+        "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)",
+        "JNIM",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "side"), ACTOR_CASES)
+def test_actor_alias(nlp, text, name, side):
+    found = events(nlp, text)
+    assert found, text
+    actors = [(a.name, a.side) for e in found for a in e.actors]
+    assert (name, side) in actors, actors
+
+
+def test_passive_voice_agent_and_target(nlp):
+    text = "Six civilians were killed by Russian shelling in Kherson on Tuesday."
+    found = events(nlp, text)
+    assert found and found[0].type == "Explosions/Remote violence"
+    assert any(a.name == "Armed Forces of Russia" for e in found for a in e.actors)
+
+
+def test_passive_target_and_place(nlp):
+    text = "The bridge in Zaporizhzhia was destroyed by Russian missiles on Monday."
+    hit = events(nlp, text)[0]
+    assert hit.subtype == "shelling_artillery_missile_attack"
+    assert text[hit.place_start : hit.place_end] == "Zaporizhzhia"
+    assert [a.name for a in hit.actors] == ["Armed Forces of Russia"]
+    assert any("bridge" in t.name for t in hit.targets)
+
+
+def test_possessive_actor_and_on_target(nlp):
+    text = "Hezbollah's attack on an Israeli army post in Metula wounded two soldiers."
+    hit = events(nlp, text)[0]
+    assert hit.actors[0].name == "Hezbollah"
+    assert any(t.side == "Israel" or "post" in t.name for t in hit.targets)
+
+
+def test_civilians_as_target(nlp):
+    text = "Gunmen killed nine villagers in Zamfara state on Sunday."
+    hit = events(nlp, text)[0]
+    assert hit.subtype == "attack"
+    assert [t.name for t in hit.targets] == ["Civilians"]
+
+
+def test_participle_inherits_subject(nlp):
+    text = "Israeli troops raided the camp of Jenin on Monday, killing three militants."
+    found = events(nlp, text)
+    assert all(a.side == "Israel" for e in found for a in e.actors)
+    assert found[0].place_name == "Jenin"
+
+
+# ------------------------------------------------------------------ status, merge, irrealis
+
+
+def test_background_last_month(nlp):
+    text = "The siege echoed the fall of Bakhmut last month, when hundreds were trapped."
+    found = events(nlp, text)
+    statuses = {text[e.start : e.end]: e.status for e in found}
+    assert statuses == {"siege": "new", "fall": "background"}
+
+
+def test_background_since_invasion(nlp):
+    text = "It is one of the worst attacks since they launched their invasion on Feb. 24."
+    found = events(nlp, text, published=dt.date(2022, 6, 14))
+    invasion = [e for e in found if "invasion" in text[e.start : e.end]]
+    assert invasion and invasion[0].status == "background"
+
+
+def test_new_event_yesterday(nlp):
+    text = "Russian forces shelled Nikopol on Monday."
+    assert events(nlp, text)[0].status == "new"
+
+
+def test_historical_comparison_makes_no_event(nlp):
+    text = "The president likened the offensive to Napoleon's 19th century conquest of Spain."
+    found = events(nlp, text)
+    assert [text[e.start : e.end] for e in found] == ["offensive"]
+    assert found[0].status == "new"
+
+
+def test_later_sentence_elaborates_same_event(nlp):
+    text = (
+        "Russian troops stormed the city of Vuhledar on Tuesday. "
+        "The fighting was fierce, a commander said. "
+        "Russians continued to assault the town, pushing back Ukrainian soldiers."
+    )
+    found = events(nlp, text)
+    battles = [e for e in found if e.type == "Battles"]
+    assert len(battles) == 1
+    assert len(battles[0].mentions) >= 2
+    assert any(t.side == "Ukraine" for t in battles[0].targets)
+
+
+def test_two_events_in_one_sentence(nlp):
+    text = "Rebels attacked an army base in Mopti and kidnapped two aid workers on Friday."
+    found = events(nlp, text)
+    assert {e.type for e in found} >= {"Battles", "Violence against civilians"}
+
+
+def test_irrealis_flags_when_kept(nlp_irrealis):
+    found = events(nlp_irrealis, "Iran threatened to attack Israeli bases in the Golan.")
+    assert found and found[0].hypothetical
+    found = events(nlp_irrealis, "The army did not shell the village, a spokesman said.")
+    assert found and found[0].negated
+
+
+def test_offsets_index_the_text(nlp):
+    text = "Militants ambushed a patrol near Menaka on Sunday, killing 12 soldiers."
+    doc = run(nlp, text)
+    for hit in doc._.claimwire_events:
+        assert 0 <= hit.start < hit.end <= len(text)
+        assert hit.evidence_start <= hit.start < hit.end <= hit.evidence_end
+        for actor in [*hit.actors, *hit.targets]:
+            assert text[actor.start : actor.end]
+    labels = [span.label_ for span in doc.spans[ev.SPAN_KEY]]
+    assert labels == [hit.subtype for hit in doc._.claimwire_events]
+
+
+def test_classify_doc_snippet(nlp):
+    doc = nlp("Saudi warplanes bombed a market in Hajjah, killing 19 people.")
+    best, scores = ev.classify_doc(doc)
+    assert best == "air_drone_strike" and scores[best] > 0
+    assert ev.classify_doc(nlp("The weather was pleasant in May."))[0] is None
