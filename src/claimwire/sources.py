@@ -124,15 +124,16 @@ def read_bytes(data: bytes, *, source: str) -> Iterator[ArticleInput | InputFail
 
 
 def read_jsonl(
-    stream: IO[bytes], *, source: str, max_bytes: int
+    stream: IO[bytes], *, source: str, max_bytes: int, first_line: int = 1
 ) -> Iterator[ArticleInput | InputFailure]:
     """Read a JSONL stream: one article object per line.
 
     Each object has ``text`` or ``html`` and optionally ``url``, ``outlet``, ``published``,
     ``title`` and ``id``. Blank lines are skipped; a broken line is a failure with its line
-    number, and the lines after it are still read.
+    number, and the lines after it are still read. ``first_line`` is the line number of the
+    stream's first line (for a stream cut out of a larger file).
     """
-    for number, raw in enumerate(stream, start=1):
+    for number, raw in enumerate(stream, start=first_line):
         where = f"{source}:{number}"
         if not raw.strip():
             continue
