@@ -10,11 +10,11 @@ import pytest
 
 pytest.importorskip("distributed")
 
-from distributed import Client, LocalCluster  # noqa: E402
+from distributed import Client, LocalCluster
 
-from claimwire.distributed import plan_partitions, read_results, run_dask  # noqa: E402
-from claimwire.extract import Failure, extract_many  # noqa: E402
-from claimwire.sources import read_path  # noqa: E402
+from claimwire.distributed import plan_partitions, read_results, run_dask
+from claimwire.extract import Failure, extract_many
+from claimwire.sources import read_path
 
 PLACES = ["the port", "the capital", "a village", "the border town", "the airfield"]
 
