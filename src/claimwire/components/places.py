@@ -1,0 +1,545 @@
+"""``claimwire_places_v1``: place names found, resolved to gazetteer entries, given a role.
+
+Recognition (:func:`find_mentions`):
+
+- the gazetteer over the text: every run of up to five tokens that starts with a capital
+  is looked up by normalized name in the offline gazetteer (:mod:`claimwire.gazetteer`),
+  longest first, with guards for capitalized common words ("Mobile", "Nice", "Said"),
+  sentence-initial words and names inside person or organization names;
+- the model's GPE, LOC and FAC entities, looked up the same way, then by transliteration
+  skeleton (Lugansk -> Luhansk), and kept as unresolved places when nothing matches;
+- misspellings: an unknown capitalized proper noun at edit distance 1 from a notable place
+  of a country the article is about ("Luhanks" -> Luhansk);
+- demonyms and country adjectives ("Ukrainian", "Pro-Moscow") are never locations: they
+  are kept with ``role="modifier"`` and give the resolution its country context.
+
+Resolution (:func:`resolve`) scores each candidate entry: kind and population, national
+capital, the countries and regions of the other mentions, "X, Y" and "X in Y" containment,
+"the Ukrainian city of X", a region noun ("X region") or a settlement noun ("city of X").
+The score of a hit is the share of its best candidate, discounted for variant and fuzzy
+matches; a mention without candidates stays ``resolved=False``.
+
+Role (:func:`place_role`): a country or national capital that is the subject of a verb
+("Kyiv said", "Ukraine claimed"), the possessor of forces or government ("Moscow's troops")
+or the object of "according to" is an ``"actor"``; everything else is a ``"location"``.
+Word lists live in ``resources/places_rules.json``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz.distance import OSA
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..gazetteer import Entry, Gazetteer, get_gazetteer, load_resource, name_key
+
+FACTORY = "claimwire_places_v1"
+SPAN_KEY = "claimwire.places"
+EXTENSION = "claimwire_places"
+MAX_TOKENS = 5
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+OTHER_NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+MATCH_CONFIDENCE = {"exact": 1.0, "variant": 0.85, "fuzzy": 0.7, "demonym": 0.9}
+NAME_CHARS = frozenset("-'’.&")
+
+
+@dataclass(frozen=True)
+class PlaceHit:
+    """A place mention: evidence offsets, the chosen gazetteer entry and the mention's role.
+
+    ``gazetteer_id`` is ``geonames:<id>``, ``iso3166-2:<code>`` (a first-level region) or
+    ``curated:<id>``; all entry fields are None when ``resolved`` is False.
+    """
+
+    start: int
+    end: int
+    text: str
+    name: str | None
+    gazetteer_id: str | None
+    lat: float | None
+    lon: float | None
+    feature_class: str | None
+    feature_code: str | None
+    admin1: str | None
+    country: str | None
+    role: str
+    score: float
+    resolved: bool
+    population: int | None
+    kind: str | None = None
+    match: str = "exact"
+
+
+@dataclass
+class Mention:
+    """A recognized name before resolution: token span, candidates, how it was matched."""
+
+    span: Span
+    candidates: tuple[Entry, ...]
+    match: str
+    label: str | None = None
+    demonym: str | None = None
+    scores: dict[str, float] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict[str, Any]:
+    """The word lists of ``resources/places_rules.json``, as sets, loaded once."""
+    data = load_resource("places_rules.json")
+    listed = {key: frozenset(value) for key, value in data.items() if isinstance(value, list)}
+    return {**data, **listed, "demonym_keys": {name_key(k): v for k, v in data["demonyms"].items()}}
+
+
+def _is_capitalized(token: Token) -> bool:
+    return token.text[:1].isupper() and any(char.isalpha() for char in token.text)
+
+
+def _name_token(token: Token) -> bool:
+    return token.is_alpha or all(char.isalpha() or char in NAME_CHARS for char in token.text)
+
+
+def _entity_of(doc: Doc) -> list[Span | None]:
+    owner: list[Span | None] = [None] * len(doc)
+    for ent in doc.ents:
+        for index in range(ent.start, ent.end):
+            owner[index] = ent
+    return owner
+
+
+def _clean_entity(ent: Span) -> Span | None:
+    """The entity without a leading 'the' and a trailing possessive."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in {"the", "pro", "-"} or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _notable(entries: tuple[Entry, ...], population: int) -> bool:
+    return any(entry.kind != "city" or entry.population >= population for entry in entries)
+
+
+def _gazetteer_guard(span: Span, entries: tuple[Entry, ...], owner: Span | None) -> bool:
+    """Tell whether a name the model did not call a place may still be taken as one."""
+    first = span[0]
+    words = rules()["common_words"]
+    if owner is not None and owner.label_ in PLACE_LABELS:
+        return True
+    if len(span) == 1:
+        if span.text in words or first.tag_ not in {"NNP", "NNPS"}:
+            return False
+        if owner is not None and owner.label_ in OTHER_NAME_LABELS:
+            return len(owner) == 1 and _notable(entries, 100_000)
+        if first.is_sent_start:
+            return _notable(entries, 100_000)
+        return _notable(entries, 5_000)
+    if owner is not None and owner.label_ in OTHER_NAME_LABELS and len(owner) > len(span):
+        return any(entry.kind not in {"city", "admin1"} for entry in entries)
+    return _notable(entries, 500) or span[-1].is_lower
+
+
+def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, owner: list[Span | None]) -> list[Mention]:
+    found: list[Mention] = []
+    index = 0
+    while index < len(doc):
+        token = doc[index]
+        if not _is_capitalized(token) or not _name_token(token):
+            index += 1
+            continue
+        matched = None
+        for size in range(min(MAX_TOKENS, len(doc) - index), 0, -1):
+            span = doc[index : index + size]
+            if any(not _name_token(t) or "\n" in t.text_with_ws[:-1] for t in span):
+                continue
+            if size > 1 and any(t.is_sent_start for t in span[1:]):
+                continue
+            last = span[-1]
+            if size > 1 and not _is_capitalized(last) and not last.is_lower:
+                continue
+            entries = gazetteer.lookup(span.text)
+            if last.is_lower and size > 1:
+                entries = tuple(e for e in entries if e.kind in {"facility", "region", "water"})
+            if entries and _gazetteer_guard(span, entries, owner[index]):
+                matched = Mention(
+                    span, entries, "exact", owner[index].label_ if owner[index] else None
+                )
+                break
+        if matched is None:
+            index += 1
+            continue
+        found.append(matched)
+        index = matched.span.end
+    return found
+
+
+def _demonym_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
+    demonyms = rules()["demonym_keys"]
+    found = []
+    for token in doc:
+        if token.i in taken or not _is_capitalized(token):
+            continue
+        code = demonyms.get(name_key(token.text))
+        if code is None and token.text.endswith("s"):
+            code = demonyms.get(name_key(token.text[:-1])) if token.tag_ == "NNPS" else None
+        if code is not None:
+            found.append(Mention(doc[token.i : token.i + 1], (), "demonym", None, code))
+    return found
+
+
+def _fuzzy_entries(text: str, gazetteer: Gazetteer, countries: Counter[str]) -> tuple[Entry, ...]:
+    """Notable places of the article's countries at edit distance 1 of ``text``."""
+    key = name_key(text)
+    if len(key) < 6 or " " in key:
+        return ()
+    limit = 2 if len(key) >= 10 else 1
+    found: list[Entry] = []
+    for name in gazetteer.fuzzy_names(key[:1]):
+        if name[:2] != key[:2] or abs(len(name) - len(key)) > limit:
+            continue
+        if OSA.distance(key, name, score_cutoff=limit) <= limit:
+            found += [e for e in gazetteer.lookup_notable(name) if e.country in countries]
+    return tuple(found)
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Recognize place names in ``doc`` (see the module docstring), before resolution."""
+    owner = _entity_of(doc)
+    mentions = _gazetteer_mentions(doc, gazetteer, owner)
+    taken = {index for mention in mentions for index in range(mention.span.start, mention.span.end)}
+    demonyms = _demonym_mentions(doc, taken)
+    taken |= {mention.span.start for mention in demonyms}
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS or any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        span = _clean_entity(ent)
+        if span is None or not _is_capitalized(span[0]):
+            continue
+        entries = gazetteer.lookup(span.text)
+        match = "exact"
+        if not entries:
+            entries, match = gazetteer.lookup_variant(span.text), "variant"
+        mentions.append(Mention(span, entries, match, ent.label_))
+        taken |= set(range(span.start, span.end))
+    countries = _context_countries(mentions + demonyms)
+    for token in doc:
+        if token.i in taken or token.tag_ != "NNP" or not _name_token(token):
+            continue
+        entity = owner[token.i]
+        if token.is_sent_start or token.text in rules()["common_words"]:
+            continue
+        if entity is not None and (len(entity) > 1 or entity.label_ not in OTHER_NAME_LABELS):
+            continue
+        span = doc[token.i : token.i + 1]
+        entries = tuple(e for e in gazetteer.lookup_variant(token.text) if _notable((e,), 50_000))
+        if entries:
+            mentions.append(Mention(span, entries, "variant", None))
+            continue
+        entries = _fuzzy_entries(token.text, gazetteer, countries)
+        if entries:
+            mentions.append(Mention(span, entries, "fuzzy", None))
+    mentions += demonyms
+    mentions.sort(key=lambda mention: mention.span.start)
+    return mentions
+
+
+def _context_countries(mentions: list[Mention]) -> Counter[str]:
+    """Countries the article is about: demonyms, country names, unambiguous places."""
+    countries: Counter[str] = Counter()
+    for mention in mentions:
+        if mention.demonym:
+            countries[mention.demonym] += 1
+            continue
+        codes = {entry.country for entry in mention.candidates if entry.country}
+        kinds = {entry.kind for entry in mention.candidates}
+        if len(codes) == 1 or "country" in kinds:
+            best = max(mention.candidates, key=_prior)
+            if best.country:
+                countries[best.country] += 1
+    return countries
+
+
+def _prior(entry: Entry) -> float:
+    """How likely an entry is before context: kind, size, capital."""
+    if entry.kind == "country":
+        return 3.2
+    if entry.kind in {"continent", "region", "water", "facility"}:
+        return 2.6
+    if entry.kind == "admin1":
+        return 1.5
+    value = math.log10(entry.population + 10) / 7 * 2.4
+    return value + (0.6 if entry.feature_code == "PPLC" else 0.0)
+
+
+def _words_after(span: Span, count: int = 2) -> list[Token]:
+    doc = span.doc
+    return [doc[i] for i in range(span.end, min(span.end + count, len(doc)))]
+
+
+def _determined(span: Span) -> bool:
+    """Tell whether a name stands after a determiner and adjectives: 'the ruined X city'."""
+    doc = span.doc
+    index = span.start - 1
+    while index >= 0 and doc[index].tag_ in {"JJ", "JJR", "JJS", "VBN", "RB"}:
+        index -= 1
+    return index >= 0 and doc[index].pos_ == "DET"
+
+
+def _cue_bonus(
+    mention: Mention,
+    entry: Entry,
+    mentions_by_start: dict[int, Mention],
+    mentions_by_end: dict[int, Mention],
+) -> float:
+    """Evidence from the words around a mention for one candidate."""
+    span, doc = mention.span, mention.span.doc
+    lists = rules()
+    bonus = 0.0
+    after = _words_after(span, 3)
+    before = doc[span.start - 1] if span.start > 0 else None
+    if after and after[0].lower_ in lists["region_nouns"]:
+        bonus += 2.0 if entry.kind in {"admin1", "region"} else 0.0
+    if after and after[0].lower_ in lists["settlement_nouns"]:
+        if _determined(span) and entry.kind == "admin1":
+            bonus += 2.0
+        elif entry.kind == "city":
+            bonus += 1.0
+    if before is not None and before.lower_ == "of" and span.start > 1:
+        noun = doc[span.start - 2]
+        if noun.lower_ in lists["settlement_nouns"] and entry.kind == "city":
+            bonus += 1.0
+        if noun.lower_ in lists["region_nouns"] and entry.kind == "admin1":
+            bonus += 2.0
+    container = None
+    if len(after) >= 2 and after[0].text == ",":
+        container = mentions_by_start.get(after[1].i)
+    if container is not None and container.candidates:
+        for other in container.candidates:
+            if other.kind == "admin1" and entry.admin1 and other.name == entry.admin1:
+                bonus += 3.0
+                break
+            if other.kind == "country" and entry.country == other.country:
+                bonus += 2.0
+                break
+    contained = None
+    if span.start >= 2 and doc[span.start - 1].text == ",":
+        contained = mentions_by_end.get(span.start - 1)
+    if contained is not None and entry.kind in {"admin1", "country"}:
+        for other in contained.candidates:
+            inside = entry.kind == "admin1" and other.admin1 == entry.name
+            if inside or (entry.kind == "country" and other.country == entry.country):
+                bonus += 3.0 if inside else 2.0
+                break
+    return bonus
+
+
+def _containment_bonus(
+    mention: Mention, entry: Entry, mentions_by_start: dict[int, Mention]
+) -> float:
+    """'Azot plant in Y', 'X, Y': a candidate inside the place named next to it."""
+    doc = mention.span.doc
+    end = mention.span.end
+    if end + 1 < len(doc) and doc[end].lower_ in {"in", "near", "outside"}:
+        other = mentions_by_start.get(end + 1)
+        if other is not None and other.candidates:
+            for container in other.candidates:
+                same_parent = entry.parent and entry.parent == container.id
+                same_region = (
+                    container.kind in {"admin1", "city"}
+                    and entry.admin1
+                    and entry.admin1 == container.admin1
+                )
+                if same_parent or same_region:
+                    return 2.0
+                if container.kind == "country" and entry.country == container.country:
+                    return 1.0
+    return 0.0
+
+
+def _demonym_before(mention: Mention) -> str | None:
+    """'the Ukrainian city of X', 'the Syrian town X': the country the text gives X."""
+    doc = mention.span.doc
+    demonyms = rules()["demonym_keys"]
+    for index in range(max(0, mention.span.start - 4), mention.span.start):
+        code = demonyms.get(name_key(doc[index].text))
+        if code:
+            return str(code)
+    return None
+
+
+def resolve(mentions: list[Mention]) -> None:
+    """Score the candidates of every mention in place (two passes over the context)."""
+    by_start = {mention.span.start: mention for mention in mentions}
+    by_end = {mention.span.end: mention for mention in mentions}
+    countries = _context_countries(mentions)
+    for _ in range(2):
+        regions: Counter[str] = Counter()
+        chosen_countries: Counter[str] = Counter(countries)
+        for mention in mentions:
+            best = _best(mention)
+            if best is not None:
+                chosen_countries[best.country or ""] += 1
+                if best.admin1:
+                    regions[best.admin1] += 1
+        total = sum(chosen_countries.values()) or 1
+        for mention in mentions:
+            if not mention.candidates:
+                continue
+            demonym = _demonym_before(mention)
+            own = _best(mention)
+            for entry in mention.candidates:
+                score = _prior(entry)
+                share = chosen_countries[entry.country or ""]
+                if own is not None and own.country == entry.country:
+                    share -= 1
+                score += 2.0 * max(share, 0) / total
+                if (
+                    entry.admin1
+                    and regions[entry.admin1] - (own is not None and own.admin1 == entry.admin1) > 0
+                ):
+                    score += 0.8
+                if demonym and entry.country == demonym:
+                    score += 2.0
+                score += _cue_bonus(mention, entry, by_start, by_end)
+                score += _containment_bonus(mention, entry, by_start)
+                mention.scores[entry.id] = score
+
+
+def _best(mention: Mention) -> Entry | None:
+    if not mention.candidates:
+        return None
+    if not mention.scores:
+        return max(mention.candidates, key=_prior)
+    return max(mention.candidates, key=lambda entry: mention.scores.get(entry.id, 0.0))
+
+
+def place_role(mention: Mention, entry: Entry | None) -> str:
+    """``"actor"`` for a country or capital acting or owning forces, ``"modifier"`` for
+    demonyms and 'pro-X', else ``"location"``."""
+    span = mention.span
+    doc = span.doc
+    if mention.demonym:
+        return "modifier"
+    if (
+        span.start >= 2
+        and doc[span.start - 1].text == "-"
+        and doc[span.start - 2].lower_
+        in {
+            "pro",
+            "anti",
+        }
+    ):
+        return "modifier"
+    if entry is None or not (entry.kind == "country" or entry.feature_code == "PPLC"):
+        return "location"
+    lists = rules()
+    root = span.root
+    head = root.head
+    inert = {"be", "lie", "remain", "become", "sit"}
+    if root.dep_ == "nsubj" and head.pos_ in {"VERB", "AUX"} and head.lemma_ not in inert:
+        return "actor"
+    if root.dep_ == "poss" and (
+        head.lower_ in lists["actor_nouns"] or head.lemma_ in lists["actor_nouns"]
+    ):
+        return "actor"
+    if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+        return "actor"
+    if root.dep_ == "compound" and head.lower_ in lists["actor_nouns"]:
+        return "actor"
+    return "location"
+
+
+def _confidence(mention: Mention, entry: Entry) -> float:
+    values = [mention.scores.get(e.id, _prior(e)) for e in mention.candidates]
+    top = mention.scores.get(entry.id, _prior(entry))
+    share = 1.0 / sum(math.exp(value - top) for value in values)
+    return round(max(0.0, min(1.0, share * MATCH_CONFIDENCE.get(mention.match, 0.8))), 3)
+
+
+def find(doc: Doc, gazetteer: Gazetteer | None = None) -> list[PlaceHit]:
+    """Find, resolve and give a role to every place mention of ``doc``.
+
+    Args:
+        doc: A parsed document with the model's entities.
+        gazetteer: The gazetteer to use; default the process-wide one.
+
+    Returns:
+        The place hits, in text order.
+    """
+    gazetteer = gazetteer or get_gazetteer()
+    mentions = find_mentions(doc, gazetteer)
+    resolve(mentions)
+    hits = []
+    for mention in mentions:
+        span = mention.span
+        if mention.demonym:
+            entries = gazetteer.lookup_country(mention.demonym)
+            entry = entries[0] if entries else None
+        else:
+            entry = _best(mention)
+        role = place_role(mention, entry)
+        score = 0.0
+        if entry is not None:
+            score = MATCH_CONFIDENCE["demonym"] if mention.demonym else _confidence(mention, entry)
+        hits.append(
+            PlaceHit(
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                name=entry.name if entry else None,
+                gazetteer_id=entry.id if entry else None,
+                lat=entry.lat if entry else None,
+                lon=entry.lon if entry else None,
+                feature_class=entry.feature_class if entry else None,
+                feature_code=entry.feature_code if entry else None,
+                admin1=entry.admin1 if entry else None,
+                country=entry.country if entry else None,
+                role=role,
+                score=score,
+                resolved=entry is not None,
+                population=entry.population if entry else None,
+                kind=entry.kind if entry else None,
+                match=mention.match,
+            )
+        )
+    return hits
+
+
+class PlaceFinder:
+    """The spaCy component: runs :func:`find` and stores its hits on the Doc."""
+
+    def __init__(self, name: str = FACTORY) -> None:
+        self.name = name
+        if not Doc.has_extension(EXTENSION):
+            Doc.set_extension(EXTENSION, default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, find(doc))
+        return doc
+
+    def set_annotations(self, doc: Doc, found: list[PlaceHit]) -> None:
+        """Store ``found`` in ``doc._.claimwire_places`` and as spans labelled by role."""
+        setattr(doc._, EXTENSION, found)
+        spans = []
+        for hit in found:
+            span = doc.char_span(hit.start, hit.end, label=hit.role)
+            if span is not None:
+                spans.append(span)
+        doc.spans[SPAN_KEY] = spans
+
+
+@Language.factory(
+    FACTORY,
+    assigns=[f"doc._.{EXTENSION}", "doc.spans"],
+    requires=["doc.ents", "token.dep", "token.tag"],
+)
+def make_place_finder(nlp: Language, name: str) -> PlaceFinder:
+    """Create the place component (spaCy factory ``claimwire_places_v1``)."""
+    return PlaceFinder(name)

@@ -1,0 +1,136 @@
+"""The offline gazetteer: names, variants, resources, build and reuse, lookups."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import time
+
+import pycountry
+import pytest
+
+from claimwire import gazetteer
+from claimwire.gazetteer import (
+    distance_km,
+    load_resource,
+    name_key,
+    open_gazetteer,
+    skeleton,
+)
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    """The real gazetteer (built into the user cache on first use)."""
+    return gazetteer.get_gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Ivano-Frankivs’k", "ivano frankivsk"),
+        ("  St. Louis ", "st louis"),
+        ("Mek'ele", "mekele"),
+        ("Zürich", "zurich"),
+    ],
+)
+def test_name_key(name, key):
+    assert name_key(name) == key
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Sievierodonetsk", "Severodonetsk"),
+        ("Lugansk", "Luhansk"),
+        ("Kharkov", "Kharkiv"),
+        ("Odessa", "Odesa"),
+        ("Donets'k", "Donetsk"),
+        ("Zaporizhzhia", "Zaporizhia"),
+    ],
+)
+def test_transliteration_variants_share_a_skeleton(one, other):
+    assert skeleton(one) == skeleton(other)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"), [("Paris", "Perth"), ("Kyiv", "Kursk"), ("Gaza", "Goma")]
+)
+def test_different_names_keep_different_skeletons(one, other):
+    assert skeleton(one) != skeleton(other)
+
+
+def test_distance_km():
+    assert distance_km(0, 0, 0, 0) == 0
+    assert distance_km(50.45, 30.52, 55.75, 37.62) == pytest.approx(756, abs=10)
+
+
+def test_curated_resource_is_valid():
+    data = load_resource("places_curated.json")
+    assert data["version"] and data["description"]
+    ids = [place["id"] for place in data["places"]]
+    assert len(ids) == len(set(ids))
+    for place in data["places"]:
+        assert set(place) >= {"id", "name", "aliases", "lat", "lon", "kind", "country", "parent"}
+        assert -90 <= place["lat"] <= 90 and -180 <= place["lon"] <= 180
+        assert place["kind"] in {"region", "water", "facility"}
+        assert place["country"] is None or pycountry.countries.get(alpha_2=place["country"])
+        assert place["parent"] is None or re.match(r"^(geonames|curated):\S+$", place["parent"])
+        assert place["source"]
+
+
+def test_variant_and_country_resources_are_valid():
+    variants = load_resource("places_variants.json")
+    assert variants["version"] and variants["description"]
+    for rule in variants["skeleton_rules"]:
+        re.compile(rule["pattern"])
+        assert rule["why"]
+    countries = load_resource("places_countries.json")
+    assert countries["version"] and countries["description"]
+    for code, (lat, lon) in countries["points"].items():
+        assert pycountry.countries.get(alpha_2=code), code
+        assert -90 <= lat <= 90 and -180 <= lon <= 180
+
+
+def test_rules_resource_is_valid():
+    data = load_resource("places_rules.json")
+    assert data["version"] and data["description"]
+    for code in data["demonyms"].values():
+        assert code == "XK" or pycountry.countries.get(alpha_2=code), code
+    for key in ("speech_verbs", "actor_nouns", "settlement_nouns", "region_nouns", "common_words"):
+        assert data[key] and len(data[key]) == len(set(data[key])), key
+
+
+def test_small_build_is_reused_then_replaced_on_new_version(tmp_path, monkeypatch):
+    monkeypatch.setattr(gazetteer, "CITIES_FILE", "cities15000.json")
+    path = tmp_path / "gaz.sqlite"
+    first = open_gazetteer(path)
+    assert first.lookup("Kharkov")[0].name == "Kharkiv"
+    built = path.stat().st_mtime_ns
+    open_gazetteer(path)
+    assert path.stat().st_mtime_ns == built
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE meta SET value = 'old' WHERE key = 'version'")
+    rebuilt = open_gazetteer(path)
+    assert rebuilt.meta()["version"] == gazetteer.build_version()
+
+
+def test_lookups_cover_towns_regions_countries_and_curated(gaz):
+    luhansk = {entry.kind for entry in gaz.lookup("Luhansk")}
+    assert {"city", "admin1"} <= luhansk
+    assert gaz.lookup("Luhansk Oblast")[0].country == "UA"
+    assert gaz.lookup("UK")[0].kind == "country"
+    donbas = gaz.lookup("Donbas")
+    assert donbas[0].id == "curated:donbas"
+    azot = gaz.lookup("Azot plant")[0]
+    assert azot.kind == "facility" and azot.parent == "geonames:691999"
+    assert gaz.get("geonames:691999").name == "Siverskodonetsk"
+    assert any(entry.country == "UA" for entry in gaz.lookup_variant("Lugansk"))
+    assert gaz.lookup_country("UA")[0].name == "Ukraine"
+
+
+def test_gazetteer_opens_fast(gaz):
+    started = time.perf_counter()
+    opened = gazetteer.Gazetteer(gaz.path)
+    opened.lookup("Mariupol")
+    assert time.perf_counter() - started < 2.0

@@ -1,0 +1,141 @@
+"""The place component: recognition, resolution, roles, guards, offsets."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from claimwire.components import places
+from claimwire.pipeline import load_model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The English model with the place component at the end."""
+    model = load_model()
+    model.add_pipe(places.FACTORY)
+    return model
+
+
+def hits_of(nlp, text):
+    doc = nlp(text)
+    for hit in doc._.claimwire_places:
+        assert doc.text[hit.start : hit.end] == hit.text
+        assert 0.0 <= hit.score <= 1.0
+    return doc._.claimwire_places
+
+
+def hit(hits, text):
+    found = [h for h in hits if h.text == text]
+    assert found, f"{text!r} not found in {[h.text for h in hits]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Kyiv said the bridge had been destroyed.", "Kyiv", "actor"),
+        ("Moscow's troops advanced on the town overnight.", "Moscow", "actor"),
+        ("Washington announced new sanctions on Tuesday.", "Washington", "actor"),
+        ("Ukraine claimed that the attack had failed.", "Ukraine", "actor"),
+        ("Missiles hit a depot in west Ukraine, officials said.", "Ukraine", "location"),
+        ("Several missiles struck Kyiv overnight.", "Kyiv", "location"),
+        ("According to Moscow, the depot was destroyed.", "Moscow", "actor"),
+    ],
+)
+def test_metonymy(nlp, text, name, role):
+    assert hit(hits_of(nlp, text), name).role == role
+
+
+def test_demonym_is_a_modifier_and_gives_context(nlp):
+    hits = hits_of(nlp, "Troops entered the Ukrainian city of Kharkiv on Monday.")
+    assert hit(hits, "Ukrainian").role == "modifier"
+    kharkiv = hit(hits, "Kharkiv")
+    assert kharkiv.role == "location" and kharkiv.country == "UA"
+    assert kharkiv.feature_class == "P"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        (
+            "Shelling continued in Severodonetsk, the governor said.",
+            "Severodonetsk",
+            "Siverskodonetsk",
+        ),
+        ("Heavy fighting was reported near Kharkov and Lugansk.", "Kharkov", "Kharkiv"),
+        ("Heavy fighting was reported near Kharkov and Lugansk.", "Lugansk", "Luhansk"),
+    ],
+)
+def test_transliterations(nlp, text, mention, name):
+    found = hit(hits_of(nlp, text), mention)
+    assert found.resolved and found.name == name and found.country == "UA"
+
+
+def test_misspelling_with_context_resolves_to_the_region(nlp):
+    text = "Ukrainian forces held out as Russian shells hit the ruined Luhanks city again."
+    found = hit(hits_of(nlp, text), "Luhanks")
+    assert found.match == "fuzzy"
+    assert found.name == "Luhansk Oblast" and found.country == "UA"
+    assert found.score < 0.8
+
+
+def test_misspelling_without_context_is_not_guessed(nlp):
+    hits = hits_of(nlp, "The report was written by Mr Bellast and checked twice.")
+    assert not [h for h in hits if h.text == "Bellast"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("Voters in Atlanta and Savannah, Georgia, waited for hours.", "Georgia", "US"),
+        ("Russian troops entered Georgia in 2008 and shelled Tbilisi.", "Georgia", "GE"),
+        ("The band played in Paris, Texas, last weekend.", "Paris", "US"),
+        ("Protesters marched in Paris and Lyon on Saturday.", "Paris", "FR"),
+    ],
+)
+def test_ambiguous_names_follow_the_context(nlp, text, mention, country):
+    assert hit(hits_of(nlp, text), mention).country == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She said it was a nice day in March.",
+        "Mobile networks were down across the region.",
+        "Reading the report, officials said nothing more.",
+    ],
+)
+def test_common_words_are_not_places(nlp, text):
+    assert [h for h in hits_of(nlp, text) if h.role == "location"] == []
+
+
+def test_facility_in_a_town_is_the_curated_facility(nlp):
+    hits = hits_of(nlp, "About 500 civilians sheltered in the Azot plant in Severodonetsk.")
+    azot = hit(hits, "Azot plant")
+    assert azot.gazetteer_id == "curated:azot-sievierodonetsk" and azot.kind == "facility"
+
+
+def test_curated_region(nlp):
+    donbas = hit(hits_of(nlp, "The battle for the eastern Donbas region goes on."), "Donbas")
+    assert donbas.gazetteer_id == "curated:donbas" and donbas.resolved
+
+
+def test_unknown_place_entity_stays_unresolved(nlp):
+    doc = nlp("Fighting spread to Qwzxrtown on Friday.")
+    doc.ents = [Span(doc, 3, 4, label="GPE")]
+    found = [h for h in places.find(doc) if h.text == "Qwzxrtown"]
+    assert found and not found[0].resolved and found[0].gazetteer_id is None
+    assert found[0].score == 0.0
+
+
+def test_annotations_go_to_the_extension_and_span_group(nlp):
+    doc = nlp("Kyiv said Russian shells hit Mariupol.")
+    spans = doc.spans[places.SPAN_KEY]
+    assert [(span.text, span.label_) for span in spans] == [
+        ("Kyiv", "actor"),
+        ("Russian", "modifier"),
+        ("Mariupol", "location"),
+    ]
+    assert len(doc._.claimwire_places) == 3
+    assert all(ent.label_ != "actor" for ent in doc.ents)
