@@ -126,9 +126,16 @@ def test_corpus_limit_and_errors(tmp_path):
 @pytest.mark.slow
 def test_speed_reports_both_pipelines(tmp_path):
     result = CliRunner().invoke(
-        main, ["bench", "speed", "--corpus", str(make_corpus(tmp_path)), "--limit", "4", "--json"]
+        main,
+        ["bench", "speed", "--corpus", str(make_corpus(tmp_path)), "--limit", "4", "--json"],
     )
     assert result.exit_code == 0, result.output
     timings = json.loads(result.output)["timings"]
-    assert [t["articles"] for t in timings] == [4, 4]
-    assert all(t["articles_per_second"] > 0 and t["peak_rss_mb"] > 50 for t in timings)
+    assert [t["articles"] for t in timings] == [4, 4, 4, 4]
+    assert all(t["articles_per_second"] > 0 for t in timings)
+    assert all(t["peak_rss_mb"] > 50 for t in timings[:3])
+
+
+def test_speed_rejects_unknown_modes(tmp_path):
+    result = CliRunner().invoke(main, ["bench", "speed", "--modes", "bare,warp"])
+    assert result.exit_code == ExitCode.USAGE and "warp" in result.output

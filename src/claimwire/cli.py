@@ -259,8 +259,14 @@ def schema(write_path: Path | None) -> None:
     default=None,
     help="Score only the first N documents (speed: time N articles, default 500).",
 )
+@click.option(
+    "--modes",
+    default="bare,single,jobs2,dask2",
+    show_default=True,
+    help="speed only: configurations to time (bare, single, jobs2, dask2), comma-separated.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def bench(task: str, data: Path | None, limit: int | None, as_json: bool) -> None:
+def bench(task: str, data: Path | None, limit: int | None, modes: str, as_json: bool) -> None:
     """Measure accuracy (precision / recall / F1) on a gold set, or speed.
 
     TASK is `speed` or one of the accuracy tasks; `claimwire bench list` lists them.
@@ -274,10 +280,16 @@ def bench(task: str, data: Path | None, limit: int | None, as_json: bool) -> Non
             click.echo(f"{name:<12}{entry.description} [{where}]")
         return
     if task == "speed":
-        from .bench.speed import format_report, measure_speed
+        from .bench.speed import MODES, format_report, measure_speed
 
+        chosen = tuple(mode.strip() for mode in modes.split(",") if mode.strip())
+        unknown = [mode for mode in chosen if mode not in MODES]
+        if unknown or not chosen:
+            fail(
+                f"unknown speed mode(s) {unknown}; choose among {', '.join(MODES)}", ExitCode.USAGE
+            )
         try:
-            speed = measure_speed(data, limit=limit or 500)
+            speed = measure_speed(data, limit=limit or 500, modes=chosen)
         except ClaimwireError as error:
             fail(error.message, error.exit_code)
         click.echo(json.dumps(speed.to_dict(), indent=2) if as_json else format_report(speed))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import resource
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -92,18 +93,59 @@ def _time_full(texts: list[str]) -> tuple[float, float, float]:
     return loaded - started, time.perf_counter() - loaded, _peak_rss_mb()
 
 
+def _time_jobs(texts: list[str]) -> tuple[float, float, float]:
+    from ..parallel import extract_parallel
+
+    started = time.perf_counter()
+    for _result in extract_parallel(texts, jobs=2):
+        pass
+    # Workers load the pipeline inside the run; their peak is the largest child's.
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return 0.0, time.perf_counter() - started, peak
+
+
+def _time_dask(texts: list[str]) -> tuple[float, float, float]:
+    import json
+    import tempfile
+
+    from ..distributed import run_dask
+
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = Path(folder) / "corpus.jsonl"
+        with corpus.open("w", encoding="utf-8") as stream:
+            for text in texts:
+                stream.write(json.dumps({"text": text}) + "\n")
+        started = time.perf_counter()
+        run_dask([corpus], Path(folder) / "out", workers=2, size=50)
+        return 0.0, time.perf_counter() - started, 0.0
+
+
+MODES = {
+    "bare": ("spaCy en_core_web_sm (bare)", _time_bare),
+    "single": ("claimwire, 1 process", _time_full),
+    "jobs2": ("claimwire --jobs 2", _time_jobs),
+    "dask2": ("claimwire Dask, 2 workers", _time_dask),
+}
+"""Measured configurations; jobs2 and dask2 include starting their workers."""
+
+
 def _in_fresh_process(function: Any, texts: list[str]) -> tuple[float, float, float]:
+    # Not a multiprocessing.Pool: its daemonic workers could not start the workers of
+    # the jobs and Dask modes.
     context = multiprocessing.get_context("spawn")
-    with context.Pool(1) as pool:
-        return pool.apply(function, (texts,))
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        return pool.submit(function, texts).result()
 
 
-def measure_speed(corpus: Path | None = None, *, limit: int = 500) -> SpeedReport:
+def measure_speed(
+    corpus: Path | None = None, *, limit: int = 500, modes: tuple[str, ...] = tuple(MODES)
+) -> SpeedReport:
     """Time the bare spaCy pipeline and claimwire's extraction on real articles.
 
     Args:
         corpus: Folder of articles (an eval set or the eval root); default ``../shared/eval``.
         limit: Number of articles to time.
+        modes: Configurations to time, among :data:`MODES`.
 
     Returns:
         Both timings, with articles/s, words/s and peak memory.
@@ -115,7 +157,8 @@ def measure_speed(corpus: Path | None = None, *, limit: int = 500) -> SpeedRepor
     texts = load_articles(root, limit=limit)
     words = sum(len(text.split()) for text in texts)
     timings = []
-    for name, function in (("spaCy en_core_web_sm (bare)", _time_bare), ("claimwire", _time_full)):
+    for mode in modes:
+        name, function = MODES[mode]
         load_seconds, seconds, peak = _in_fresh_process(function, texts)
         timings.append(
             Timing(
@@ -138,7 +181,10 @@ def format_report(report: SpeedReport) -> str:
             f"{timing.seconds:7.2f} {timing.articles_per_second:7.2f} "
             f"{timing.words_per_second:8.0f} {timing.peak_rss_mb:8.1f}"
         )
-    if len(report.timings) == 2 and report.timings[0].seconds:
-        ratio = report.timings[1].seconds / report.timings[0].seconds
-        lines.append(f"claimwire takes {ratio:.2f}x the time of bare spaCy")
+    base = report.timings[0]
+    for timing in report.timings[1:]:
+        if base.seconds and timing.seconds:
+            share = timing.articles_per_second / base.articles_per_second
+            lines.append(f"{timing.name}: {share:.0%} of {base.name} throughput")
+    lines.append("(jobs and Dask runs include starting their workers; peak MB is per process)")
     return "\n".join(lines)
