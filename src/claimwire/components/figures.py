@@ -31,12 +31,15 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .numbers import lexicon as numbers_lexicon
+
 SPAN_KEY = "claimwire.figures"
 NUMBERS_KEY = "claimwire.numbers"
 EXTENSION = "claimwire_figures"
 PRENOMINAL_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 SKIPPABLE_POS = frozenset({"AUX", "ADV", "PART"})
+CORE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr"})
 HOPS = 7
 
 
@@ -219,7 +222,12 @@ def _noun_run(doc: Doc, i: int, limit: int) -> tuple[int, int, Token] | None:
         token = doc[j]
         if token.ent_type_ in ("DATE", "TIME") and token.pos_ == "PROPN":
             break
-        if token.tag_ == "POS" and head is not None:
+        if token.is_space:
+            pass
+        elif token.text == "-" and head is not None and j + 1 < limit:
+            if doc[j + 1].pos_ not in PRENOMINAL_POS:
+                break
+        elif token.tag_ == "POS" and head is not None:
             head = None  # "Moscow's helicopters": the possessor is not the head
         elif token.pos_ in NOMINAL_POS and not token.like_num:
             head = token
@@ -250,7 +258,7 @@ def _counted(doc: Doc, span: Span, sent: Span) -> _Counted:
         j = i + 1
         if j < sent.end and doc[j].lower_ in lexicon()["partitive_pronouns"]:
             return _Counted(start=doc[j].idx, end=doc[j].idx + len(doc[j]), kind="pronoun")
-        while j < sent.end and (doc[j].dep_ in ("det", "case") or doc[j].lower_ in ("the",)):
+        while j < sent.end and (doc[j].dep_ in ("det", "case", "nummod") or doc[j].like_num):
             j += 1
         run = _noun_run(doc, j, sent.end)
         if run is not None:
@@ -383,53 +391,112 @@ class _Trigger:
     length: int = 1
 
 
-def _pick(token: Token, category: str | None, unit: str) -> _Trigger | None:
+def _pick(token: Token, category: str | None, unit: str, *, agent: bool = False) -> _Trigger | None:
+    """The trigger at ``token`` compatible with the counted; for the agent of an active
+    verb only measures whose subject is the counted ("3,000 residents fled the town")."""
     measures, length = _trigger_measures(token)
     for measure in measures:
+        if agent and length == 1 and measure not in lexicon()["subject_measures"]:
+            continue
         if _compatible(measure, category, unit):
             return _Trigger(measure, token, length)
     return None
 
 
+def _is_agent(anchor: Token, verb: Token) -> bool:
+    """ "Two gunmen killed 15 villagers": the subject of an active verb with an object."""
+    return (
+        anchor.dep_ == "nsubj"
+        and anchor.head == verb
+        and any(c.dep_ in ("dobj", "obj") for c in verb.children)
+    )
+
+
+def _pick_strong(
+    doc: Doc, j: int, limit: int, category: str | None, unit: str, *, agent: bool = False
+) -> _Trigger | None:
+    """The trigger at token ``j``; a weak one ("remain") yields to a trigger right after it."""
+    found = _pick(doc[j], category, unit, agent=agent)
+    if found is None or doc[j].lemma_.lower() not in lexicon()["weak_triggers"]:
+        return found
+    for k in range(j + 1, min(j + 3, limit)):
+        stronger = _pick(doc[k], category, unit)
+        if stronger is not None:
+            return stronger
+    return found
+
+
 def _find_trigger(
     doc: Doc, span: Span, counted: _Counted, category: str | None, unit: str
 ) -> tuple[_Trigger | None, bool]:
-    """The trigger of the figure's measure, and whether the search stopped at a list verb."""
+    """The trigger of the figure's measure, and whether the search stopped at a list verb.
+
+    In order: a measure noun counted itself ("57 deaths"); the verb the counted phrase is
+    the subject or object of; a trigger right after the counted phrase ("527 injured");
+    a clause attached to the counted noun; the heads above it; the counted noun again for
+    nouns that imply a measure ("10 hostages").
+    """
     sent = span.sent
     head = counted.head if counted.kind in ("noun", "partitive") else None
-    if head is not None and counted.kind == "noun":
-        found = _pick(head, category, unit) if head.lemma_.lower() != "people" else None
-        if found is not None and head.pos_ in NOMINAL_POS:
+    anchor = head if counted.kind == "noun" and head is not None else _attachment(span)
+    noun_trigger = None
+    if head is not None and counted.kind == "noun" and head.pos_ in NOMINAL_POS:
+        noun_trigger = _pick(head, category, unit)
+        if noun_trigger is not None and category in (None, "people"):
+            return noun_trigger, False
+    governor = anchor.head
+    if anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "obj"):
+        agent = _is_agent(anchor, governor)
+        found = _pick_strong(doc, governor.i, sent.end, category, unit, agent=agent)
+        if found is not None:
             return found, False
-    # Right after the counted phrase (or the number): "527 injured", "children have been killed".
     after = (head.i + 1) if head is not None and head.i >= span.end else span.end
     j, skipped = after, 0
     while j < sent.end and skipped <= 4:
         token = doc[j]
-        found = _pick(token, category, unit)
+        agent = _is_agent(anchor, token)
+        found = _pick_strong(doc, j, sent.end, category, unit, agent=agent)
         if found is not None:
             return found, False
+        if agent:
+            break
+        if token.is_space:
+            j += 1
+            continue
         if token.pos_ in SKIPPABLE_POS or token.lower_ in ("have", "been", "being"):
             j, skipped = j + 1, skipped + 1
             continue
         break
-    anchor = head if head is not None else _attachment(span)
     for child in anchor.children:
         if child.dep_ in ("acl", "relcl", "amod") and child.i > anchor.i:
             found = _pick(child, category, unit)
             if found is not None:
                 return found, False
+    found, listing = _walk_up(anchor, category, unit)
+    return (found or noun_trigger), listing
+
+
+def _walk_up(anchor: Token, category: str | None, unit: str) -> tuple[_Trigger | None, bool]:
+    """The nearest trigger among the heads of ``anchor``, up to a reporting verb."""
     token, reporting, listing = anchor, lexicon()["reporting_verbs"], lexicon()["list_verbs"]
     for _ in range(HOPS):
         if token.head == token:
             break
+        agent = _is_agent(token, token.head)
+        dep = token.dep_
+        if dep == "agent":
+            break  # "shot by two men": the counted are the perpetrators
         token = token.head
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX") and lemma in listing:
             return None, True
-        found = _pick(token, category, unit)
+        if token.pos_ in NOMINAL_POS and dep != "prep":
+            continue  # a noun counts only over "of": "the death of six guerrillas"
+        found = _pick(token, category, unit, agent=agent)
         if found is not None:
             return found, False
+        if agent or (token.pos_ in ("VERB", "AUX") and dep in CORE_ARGUMENTS):
+            break  # the counted take part in this verb's event, not in one above it
         if lemma in reporting:
             break
     return None, False
@@ -459,13 +526,22 @@ def _previous_sentence(sent: Span) -> Span | None:
     return sent.doc[sent.start - 1].sent
 
 
+def _next_word(doc: Doc, i: int) -> Token | None:
+    """The first token at or after ``i`` that is not white space."""
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return doc[i] if i < len(doc) else None
+
+
 def _not_a_count(doc: Doc, span: Span, counted: _Counted) -> bool:
     """Years are gone already; drop ages, durations, distances, list indexes, "one of"."""
     lex = lexicon()
     before = doc[span.start - 1] if span.start > 0 else None
-    after = doc[span.end] if span.end < len(doc) else None
+    after = _next_word(doc, span.end)
     if before is not None and before.lower_ in lex["age_words"]:
         return True
+    if after is not None and after.lower_.rstrip(".") in numbers_lexicon()["months"]:
+        return True  # "on 16\nNovember": a day of the month across a line break
     if after is not None and after.text == "-" and span.end + 1 < len(doc):
         following = doc[span.end + 1]
         if following.lemma_.lower() in lex["non_count_units"] or following.lower_ == "year":
@@ -657,9 +733,7 @@ def _figure(doc: Doc, span: Span, found: list[FigureHit]) -> FigureHit | None:
         measure, modality, trigger = _continued_measure(sent, found, category, unit, listing)
     if measure is None and inherited is not None and counted.kind == "pronoun":
         measure, modality = inherited.measure, inherited.modality
-    if measure is None and category is None:
-        return None
-    if measure is None and (unit == "percent" or category_group(category) == "place"):
+    if measure is None:
         return None
     if measure == "requested":
         modality = "requested"
