@@ -766,11 +766,17 @@ def _roles(
             historical = historical or span.historical
             if not span.historical:
                 found_targets.append(span.participant)
-        else:
+        elif token.lemma_.lower() not in _place_nouns() and not _toponym_like(token):
             plain = _plain_participant(token)
             if plain is not None:
                 found_targets.append(plain)
     return _unique(found_actors), _unique(found_targets), historical
+
+
+@lru_cache(maxsize=1)
+def _place_nouns() -> frozenset[str]:
+    """Nouns that name where an event is ('the city'), never whom it targets."""
+    return frozenset(ontology()["place_nouns"])
 
 
 def _inherited_subject(anchor: Token) -> list[Token]:
@@ -794,11 +800,12 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
 
 
 def _unique(participants: list[Participant]) -> list[Participant]:
-    seen: set[tuple[str, int]] = set()
+    """One participant per canonical name (its first mention)."""
+    seen: set[str] = set()
     found: list[Participant] = []
     for p in participants:
-        if (p.name, p.start) not in seen:
-            seen.add((p.name, p.start))
+        if p.name not in seen:
+            seen.add(p.name)
             found.append(p)
     return found
 
@@ -884,6 +891,8 @@ def _dates(doc: Doc) -> list[_Located]:
                 granularity=getattr(hit, "granularity", None),
             )
             for i, hit in enumerate(hits)
+            if getattr(hit, "start_date", None) is not None
+            or getattr(hit, "end_date", None) is not None
         ]
     published = doc.user_data.get("claimwire.published")
     return [
@@ -1340,6 +1349,7 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
 def _finish(doc: Doc, drafts: list[_Draft], sents: list[Span]) -> list[EventHit]:
     subtypes = ontology()["subtypes"]
     figures = _component_hits(doc, "figures") or []
+    measures = set(ontology()["figure_measures"])
     claims = _component_hits(doc, "claims")
     claim_for_offset = _claim_lookup() if claims else None
     hits: list[EventHit] = []
@@ -1347,7 +1357,11 @@ def _finish(doc: Doc, drafts: list[_Draft], sents: list[Span]) -> list[EventHit]
         first = draft.mention
         sent = sents[first.sentence]
         spans = [(sents[k].start_char, sents[k].end_char) for k in draft.sentences]
-        linked = [(i, f) for i, f in enumerate(figures) if any(a <= f.start < b for a, b in spans)]
+        linked = [
+            (i, f)
+            for i, f in enumerate(figures)
+            if getattr(f, "measure", None) in measures and any(a <= f.start < b for a, b in spans)
+        ]
         claim_id = None
         if claim_for_offset is not None:
             claim = claim_for_offset(claims, first.start)
