@@ -20,12 +20,15 @@ import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz
+from spacy.language import Language
 
 from ..components.claims import (
+    FACTORY,
     QUOTE_MARKS,
     Claimant,
     ClaimHit,
@@ -74,8 +77,6 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
     Raises:
         InputNotFoundError: The folder has no ``*.jsonl`` file with articles.
     """
-    from ..pipeline import get_nlp
-
     started = time.perf_counter()
     folder = Path(data) if data is not None else Path("ggt_quotes")
     articles = list(read_articles(folder))
@@ -86,7 +87,7 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
             f"no articles in {folder}: expected *.jsonl files with one article per line "
             "(id, text, quotations), as in ../shared/eval/ggt_quotes"
         )
-    nlp = claims_pipeline(get_nlp())
+    nlp = claims_pipeline()
     report = Report(task="claims", data=str(folder), documents=len(articles))
     docs = nlp.pipe((article.text for article in articles), batch_size=8)
     for article, doc in zip(articles, docs, strict=True):
@@ -98,12 +99,21 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
     return report
 
 
-def claims_pipeline(nlp: Any) -> Any:
-    """``nlp`` with the claims component added when it is not there yet."""
-    from ..components import claims  # noqa: F401  (registers the factory)
+@lru_cache(maxsize=1)
+def claims_pipeline() -> Language:
+    """The claimwire pipeline with the claims component, loaded once.
 
-    if "claimwire_claims_v1" not in nlp.pipe_names:
-        nlp.add_pipe("claimwire_claims_v1")
+    The shared pipeline is used when it already has the component; else a private copy
+    gets it, so that the bench never changes the pipeline other code uses.
+    """
+    from ..components import claims  # noqa: F401  (registers the factory)
+    from ..pipeline import build_pipeline, get_nlp, load_model
+
+    shared = get_nlp()
+    if FACTORY in shared.pipe_names:
+        return shared
+    nlp = build_pipeline(load_model())
+    nlp.add_pipe(FACTORY)
     return nlp
 
 

@@ -52,6 +52,9 @@ TERMINAL = frozenset(".!?…")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 HEDGE_ORDER = ("asserted", "reported", "claimed", "unconfirmed", "conditional", "denied", "negated")
+PRONOUN_WINDOW = 600
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+HONORIFIC_GENDER = {"mr": "m", "ms": "f", "mrs": "f", "miss": "f", "sir": "m", "madam": "f"}
 STOPS = frozenset({"that", "who"})
 FORMS = ("direct", "indirect", "partial", "according_to", "reported", "outlet")
 
@@ -237,6 +240,12 @@ def find_quotes(text: str) -> list[Quote]:
     return [quote for quote in found if quote.end > quote.start]
 
 
+def starts_sentence(text: str, offset: int) -> bool:
+    """Whether a quote mark at ``offset`` opens a sentence (nothing of its sentence before)."""
+    before = text[max(0, offset - 200) : offset].rstrip(" \t-–—")
+    return not before or before[-1] in TERMINAL or before[-1] in QUOTE_MARKS or before[-1] == "\n"
+
+
 def _is_mark(text: str, i: int) -> bool:
     return not (text[i] == '"' and i > 0 and text[i - 1].isdigit())
 
@@ -286,6 +295,8 @@ class Speaker:
     side: str | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)
     last: int = -1
+    subjects: set[int] = field(default_factory=set)
+    gender: str | None = None
 
     def freeze(self) -> Claimant:
         """The public record of this speaker."""
@@ -316,11 +327,36 @@ class Speakers:
         self.entries.append(speaker)
         return self._mention(len(self.entries) - 1, start, end)
 
-    def _mention(self, index: int, start: int, end: int) -> int:
+    def _mention(self, index: int, start: int, end: int, *, subject: bool = True) -> int:
         entry = self.entries[index]
         entry.mentions.append((start, end))
         entry.last = max(entry.last, start)
+        if subject:
+            entry.subjects.add(start)
         return index
+
+    def latest_person(self, before: int, gender: str | None) -> int | None:
+        """The person a pronoun at ``before`` points to.
+
+        The last person who was the subject of a sentence in the preceding
+        :data:`PRONOUN_WINDOW` characters, else the last person named; people known to be
+        of the other gender (from honorifics or earlier pronouns) are skipped.
+        """
+        subject: tuple[int, int] | None = None
+        named: tuple[int, int] | None = None
+        for index, entry in enumerate(self.entries):
+            if entry.type != "person" or (gender and entry.gender and entry.gender != gender):
+                continue
+            for start, _ in entry.mentions:
+                if start >= before:
+                    continue
+                if named is None or start > named[0]:
+                    named = (start, index)
+                recent = before - start <= PRONOUN_WINDOW
+                if recent and start in entry.subjects and (subject is None or start > subject[0]):
+                    subject = (start, index)
+        chosen = subject or named
+        return chosen[1] if chosen else None
 
     def latest(self, before: int, types: tuple[str, ...], role: str | None = None) -> int | None:
         """The speaker of one of ``types`` mentioned last before offset ``before``."""
@@ -368,13 +404,18 @@ class Speakers:
         if lower in government_aliases() or lower.removeprefix("the ") in government_aliases():
             name, side = government_aliases()[lower.removeprefix("the ")]
             return self.add(Speaker(name, "government", side=side), start, end)
+        words = [t for t in tokens if t.dep_ != "det" and t.lower_ not in ("'s", "’s")]
+        if words and all(t.pos_ == "PROPN" for t in words) and len(words) <= 3:
+            known = self.person(" ".join(t.text for t in words))
+            if known is not None:
+                return self._mention(known, start, end)
         head = _head(tokens)
         owner = _owner(tokens, head)
         if head.lower_ in lexicon["reporting"] and not _names_person(tokens):
             return self._reporting(tokens, owner, start)
         if owner is not None and head.lower_ in lexicon["organizations"]:
             return self._owned(tokens, owner, head, start, end)
-        person = _person_tokens(tokens)
+        person = _person_tokens(tokens) or _unlabelled_name(tokens)
         if person:
             return self._named_person(tokens, person, start, end)
         if head.lower_ in lexicon["roles"] and len(tokens) <= 3:
@@ -408,7 +449,10 @@ class Speakers:
         kind = cues()["pronouns"][token.lower_]
         at = token.idx
         if kind == "person":
-            found = self.latest(at, ("person",))
+            gender = PRONOUN_GENDER.get(token.lower_)
+            found = self.latest_person(at, gender)
+            if found is not None and gender and self.entries[found].gender is None:
+                self.entries[found].gender = gender
         elif kind == "plural":
             found = self.latest(at, ("group", "government", "organization", "anonymous"))
         else:
@@ -422,7 +466,10 @@ class Speakers:
             span = owner[0].doc[owner[0].i : owner[-1].i + 1]
             return self.resolve(span)
         found = self.latest(start, ("government", "organization"))
-        return found
+        if found is None:
+            end = tokens[-1].idx + len(tokens[-1])
+            return self.add(Speaker(_clean_name(tokens), "anonymous"), start, end)
+        return self._mention(found, start, tokens[-1].idx + len(tokens[-1]))
 
     def _owned(
         self, tokens: list[Token], owner: list[Token], head: Token, start: int, end: int
@@ -438,6 +485,20 @@ class Speakers:
         return self.add(
             Speaker(name, "organization", affiliation=boss.name, side=boss.side), start, end
         )
+
+    def name_person(self, person: list[Token], start: int, end: int, *, subject: bool) -> int:
+        """Register a person named in the text (not necessarily a speaker)."""
+        name = " ".join(t.text for t in person)
+        found = self.person(name)
+        if found is None:
+            self.entries.append(Speaker(name, "person"))
+            found = len(self.entries) - 1
+        entry = self.entries[found]
+        if len(name.split()) > len(entry.name.split()):
+            entry.name = name
+        previous = person[0].nbor(-1).lower_.rstrip(".") if person[0].i > 0 else ""
+        entry.gender = entry.gender or HONORIFIC_GENDER.get(previous)
+        return self._mention(found, start, end, subject=subject)
 
     def _named_person(
         self, tokens: list[Token], person: list[Token], start: int, end: int
@@ -501,6 +562,19 @@ def _person_tokens(tokens: list[Token]) -> list[Token]:
     if best and best[-1].lower_ in ("'s", "’s"):
         best = best[:-1]
     return best
+
+
+def _unlabelled_name(tokens: list[Token]) -> list[Token]:
+    """A speaker's proper name the NER left unlabelled ("Lonechild said")."""
+    words = [t for t in tokens if t.dep_ != "det"]
+    if not words or len(words) > 4 or any(t.pos_ != "PROPN" for t in words):
+        return []
+    if any(t.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT") for t in words):
+        return []
+    lexicon = word_sets()
+    if any(t.lower_ in government_aliases() or t.lower_ in lexicon["organizations"] for t in words):
+        return []
+    return words
 
 
 def _apposition_role(token: Token) -> str | None:
@@ -571,6 +645,7 @@ class _Finder:
         self.text = doc.text
         self.sents = list(doc.sents)
         self.sent_starts = [sent.start_char for sent in self.sents]
+        self.token_starts = [token.idx for token in doc]
         self.quotes = find_quotes(self.text)
         self.speakers = Speakers()
         self.lexicon = word_sets()
@@ -591,10 +666,12 @@ class _Finder:
         """Whether ``offset`` lies inside the content of a direct quote."""
         return any(q.start <= offset < q.end for q in self.quotes)
 
-    def token_at(self, offset: int) -> Token | None:
-        """The token starting at or covering ``offset``."""
-        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
-        return span[0] if span is not None and len(span) else None
+    def token_from(self, offset: int) -> Token | None:
+        """The first non-space token starting at or after ``offset``."""
+        index = bisect.bisect_left(self.token_starts, offset)
+        while index < len(self.doc) and self.doc[index].is_space:
+            index += 1
+        return self.doc[index] if index < len(self.doc) else None
 
     def cue_lemma(self, token: Token) -> str | None:
         """The reporting-verb lemma of ``token``, or None when it is not a cue verb."""
@@ -636,9 +713,7 @@ class _Finder:
         return found
 
     def quote_candidate(self, quote: Quote) -> _Candidate | None:
-        opening_sent = self.sent_at(quote.open)
-        lead = self.text[opening_sent.start_char : quote.open]
-        free_start = not lead.strip(" \t\n-–—:")
+        free_start = starts_sentence(self.text, quote.open)
         attribution = self.attribution_after(quote) if free_start else None
         if attribution is None:
             attribution = self.attribution_before(quote)
@@ -657,20 +732,17 @@ class _Finder:
         """``"...," she said`` / ``"...," said Smith, the minister``: cue and speaker after."""
         if quote.close is None:
             return None
-        first = self.token_at(quote.close + 1) if quote.close + 1 < len(self.text) else None
+        first = self.token_from(quote.close + 1)
         if first is None:
             return None
-        sent = self.sent_at(quote.close)
-        if sent.end_char <= quote.close + 1 and first.is_sent_start:
-            # the sentence ends at the quote: "...," said X. starts a new one only if lower-case
-            if not first.text[:1].islower():
-                return None
-            sent = self.sent_at(first.idx)
-        tokens = [t for t in self.doc[first.i : min(sent.end, first.i + 12)]]
+        last_char = self.text[quote.start : quote.end].rstrip()[-1:]
+        if last_char == "." and not first.text[:1].islower():
+            return None  # "... end." Smith said. is a new sentence, not an attribution
+        tokens = [t for t in self.doc[first.i : min(len(self.doc), first.i + 12)]]
         for k, token in enumerate(tokens):
             if token.text in QUOTE_MARKS or (token.text in TERMINAL and k > 0):
                 return None
-            lemma = self.cue_lemma(token)
+            lemma = self.cue_lemma(token) or self.forms.get(token.lower_)
             if lemma is None:
                 continue
             before = [t for t in tokens[:k] if not t.is_punct]
@@ -751,6 +823,8 @@ class _Finder:
             clause = next(
                 (c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None
             )
+        if clause is None:
+            clause = self.clause_of_statement(token)
         subject = self.subject_of(token)
         if subject is None:
             return None
@@ -775,6 +849,20 @@ class _Finder:
         reporting = head.lower_ in self.lexicon["reporting"] and not _names_person(list(subject))
         form = "reported" if reporting else "indirect"
         return _Candidate(start, end, cue, form, hedge, subject, reporting=reporting)
+
+    def clause_of_statement(self, cue: Token) -> Token | None:
+        """``said in a statement that ...``: the clause the parser hung on the noun."""
+        for prep in cue.children:
+            if prep.dep_ != "prep" or prep.i < cue.i:
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj" or noun.lower_ not in self.lexicon["reporting"]:
+                    continue
+                for child in noun.children:
+                    marked = any(c.lower_ == "that" for c in child.children)
+                    if child.dep_ in ("ccomp", "acl", "relcl") and child.i > noun.i and marked:
+                        return child
+        return None
 
     def subject_of(self, token: Token) -> SpacySpan | None:
         """The speaker phrase of a cue verb: its subject, or the subject it shares."""
@@ -963,6 +1051,7 @@ class _Finder:
 
     def resolve(self, found: list[_Candidate]) -> None:
         """Resolve speaker phrases to claimants, in the order the speakers are mentioned."""
+        self.register_people()
         order = sorted(
             range(len(found)),
             key=lambda k: (
@@ -986,6 +1075,18 @@ class _Finder:
                 candidate.resolved = candidate.parent.resolved
             elif candidate.continuation:
                 candidate.resolved = self.previous_speaker(found, candidate)
+
+    def register_people(self) -> None:
+        """Every person named outside quotes, so that pronouns can point back to them."""
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or self.in_quote(ent.start_char):
+                continue
+            tokens = [t for t in ent if t.lower_ not in ("'s", "’s", "'")]
+            if not tokens or ent.text.lower() in government_aliases():
+                continue
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+            subject = ent.root.dep_ in SUBJECTS
+            self.speakers.name_person(tokens, start, end, subject=subject)
 
     def previous_speaker(self, found: list[_Candidate], candidate: _Candidate) -> int | None:
         """The speaker of the closest earlier attributed claim (a quote going on)."""

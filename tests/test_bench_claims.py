@@ -1,0 +1,138 @@
+"""Tests of the claims bench: a tiny GenderGapTracker-like folder, and the seed scorer."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimwire.bench import claims as bench
+from claimwire.components.claims import Claimant, ClaimHit
+from claimwire.errors import InputNotFoundError
+
+ARTICLE = (
+    "Mayor Ana Lopez visited the flooded district on Sunday.\n\n"
+    '"We will rebuild every house," Lopez said.\n\n'
+    "She said the water had reached the second floor in places.\n\n"
+    "The river rose two metres overnight."
+)
+
+
+def write_set(folder, text_in_rawtext: bool = True) -> None:
+    quotations = [
+        {
+            "speaker": "Lopez",
+            "verb": "said",
+            "quote": '"We will rebuild every house,"',
+            "quote_index": "(60,90)",
+            "reference": "Ana Lopez",
+        },
+        {
+            "speaker": "She",
+            "verb": "said",
+            "quote": "the water had reached the second floor in places",
+            "quote_index": "(0,10)",
+            "reference": "Ana Lopez",
+        },
+    ]
+    record = {"id": "a1", "text": "stale copy", "quotations": quotations}
+    (folder / "gold.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    if text_in_rawtext:
+        (folder / "rawtext").mkdir()
+        (folder / "rawtext" / "a1.txt").write_text(ARTICLE, encoding="utf-8")
+
+
+def test_bench_on_a_tiny_set(tmp_path):
+    write_set(tmp_path)
+    report = bench.run(tmp_path)
+    assert report.documents == 1
+    quotes = report.sections["quotes@0.3"]
+    assert (quotes.tp, quotes.fn, quotes.fp) == (2, 0, 0)
+    assert report.sections["quotes@0.8"].tp == 2
+    assert report.sections["speaker"].precision == 1.0
+    assert report.sections["verb"].precision == 1.0
+    assert report.extra["unanchored_gold_quotes"] == 0
+
+
+def test_bench_counts_unfound_gold_as_missed(tmp_path):
+    write_set(tmp_path, text_in_rawtext=False)  # the stale text holds neither quote
+    report = bench.run(tmp_path)
+    assert report.extra["unanchored_gold_quotes"] == 2
+    assert report.sections["quotes@0.3"].fn == 2
+
+
+def test_bench_without_files_raises(tmp_path):
+    with pytest.raises(InputNotFoundError):
+        bench.run(tmp_path)
+
+
+def test_match_quotes_threshold_share_of_gold():
+    gold = [bench.GoldQuote(0, 100, "", "", "")]
+    assert bench.match_quotes(gold, [(0, 50)], 0.3) == [(0, 0)]
+    assert bench.match_quotes(gold, [(0, 50)], 0.8) == []
+    assert bench.match_quotes(gold, [(0, 40), (0, 90)], 0.3) == [(0, 1)]
+
+
+@pytest.mark.parametrize(
+    ("claimant", "reference", "surface", "right"),
+    [
+        (Claimant("Ana Lopez", "person"), "Ana Lopez", "she", True),
+        (Claimant("Lopez", "person"), "Ana Lopez", "", True),
+        (Claimant("Volodymyr Zelenskiy", "person"), "Volodymyr Zelensky", "", True),
+        (Claimant("Ana Lopez", "person"), "Maria Lopez", "", False),
+        (Claimant("Bob Stone", "person"), "Ana Lopez", "she", False),
+        (Claimant("Health Canada", "organization"), "Health Canada", "", True),
+    ],
+)
+def test_speaker_matches(claimant, reference, surface, right):
+    assert bench.speaker_matches(claimant, reference, surface) is right
+
+
+def hit(ident, start, end, name, kind, form="indirect", hedge="asserted", contradicts=()):
+    return ClaimHit(
+        ident, start, end, start, start + 1, form, hedge, Claimant(name, kind), contradicts
+    )
+
+
+def test_score_seed_claims():
+    text = "Kyiv said one thing.\nRebels claimed a bridge fell.\nMoscow said it stands."
+    expected = [
+        {"id": "C1", "source": "Kyiv (government)", "kind": "indirect", "cue": "said", "line": 1},
+        {"id": "C2", "source": "rebels", "kind": "indirect", "cue": "claimed", "line": 2},
+        {
+            "id": "C3",
+            "source": "Moscow",
+            "kind": "indirect",
+            "cue": "said",
+            "line": 3,
+            "contradicts": "C2",
+        },
+    ]
+    line2, line3 = text.index("Rebels"), text.index("Moscow")
+    hits = [
+        hit("c1", 0, 5, "Government of Ukraine", "government"),
+        hit("c2", line2, line2 + 5, "rebels", "group", hedge="claimed", contradicts=("c3",)),
+        hit("c3", line3, line3 + 5, "Government of Russia", "government", contradicts=("c2",)),
+        hit("c4", line3, line3 + 5, "outlet", "outlet", form="outlet"),
+    ]
+    report = bench.score_seed_claims(expected, hits, text)
+    assert report.sections["claims"].f1 == 1.0
+    assert report.sections["claim_contradictions"].f1 == 1.0
+    wrong_hedge = [hits[0], hit("c2", line2, line2 + 5, "rebels", "group"), hits[2]]
+    report = bench.score_seed_claims(expected, wrong_hedge, text)
+    assert report.sections["claims"].tp == 2
+    assert report.sections["claim_contradictions"].fn == 1
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "right"),
+    [
+        ("Ukraine (government)", "Government of Ukraine", True),
+        ("Kyiv (government of Ukraine)", "Government of Russia", False),
+        ("President Zelensky's office", "Volodymyr Zelenskiy's office", True),
+        ("pro-Moscow separatists", "pro-Moscow separatists", True),
+        ("Sergio Gad, regional governor", "Sergio Gad", True),
+    ],
+)
+def test_claimant_named(source, name, right):
+    assert bench.claimant_named(source, Claimant(name, "person")) is right

@@ -1,0 +1,379 @@
+"""Tests of claimwire_claims_v1: attribution forms, speakers, hedges, contradictions."""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+
+import pytest
+
+from claimwire.components.claims import (
+    HEDGE_ORDER,
+    ClaimHit,
+    claim_for_offset,
+    cue_forms,
+    find_quotes,
+    inflections,
+)
+
+
+@pytest.fixture(scope="module")
+def claims_nlp():
+    """A fresh claimwire pipeline with the claims component (not the shared one)."""
+    from claimwire.components import claims  # noqa: F401  (registers the factory)
+    from claimwire.pipeline import build_pipeline, load_model
+
+    nlp = build_pipeline(load_model())
+    if "claimwire_claims_v1" not in nlp.pipe_names:
+        nlp.add_pipe("claimwire_claims_v1")
+    return nlp
+
+
+def attributed(doc) -> list[ClaimHit]:
+    """Claims somebody is said to make (not the outlet's, not nested partial quotes)."""
+    return [hit for hit in doc._.claimwire_claims if hit.form != "outlet" and hit.parent is None]
+
+
+# (text, form, claimant name or part of it, hedge or None); form None = no attributed claim
+PATTERNS = [
+    ("The minister said the bridge was destroyed.", "indirect", "minister", "asserted"),
+    ("John Smith said the town had fallen.", "indirect", "John Smith", "asserted"),
+    ('"We will fight on," said John Smith.', "direct", "John Smith", "asserted"),
+    ('"We will fight on," John Smith said.', "direct", "John Smith", "asserted"),
+    ('"We will fight on,” John Smith said.', "direct", "John Smith", "asserted"),
+    ('John Smith said: "We will fight on."', "direct", "John Smith", "asserted"),
+    ('John Smith said:"We will fight on.”', "direct", "John Smith", "asserted"),
+    ("John Smith told reporters that the town had fallen.", "indirect", "John Smith", None),
+    ("The town had fallen, according to the army.", "according_to", "army", None),
+    (
+        "According to local officials, ten people died in the attack.",
+        "according_to",
+        "local officials",
+        None,
+    ),
+    ("Kyiv said 20 drones were shot down overnight.", "indirect", "Government of Ukraine", None),
+    (
+        "Moscow claimed its forces had taken the village.",
+        "indirect",
+        "Government of Russia",
+        "claimed",
+    ),
+    (
+        "The Kremlin denied that its troops had shelled the city.",
+        "indirect",
+        "Government of Russia",
+        "denied",
+    ),
+    ("The ministry did not say how many soldiers died.", "indirect", "ministry", "negated"),
+    ("Officials said the road was closed.", "indirect", "officials", None),
+    ("A source told Reuters that the talks had collapsed.", "indirect", "source", None),
+    ("Witnesses said soldiers opened fire on the crowd.", "indirect", "witnesses", None),
+    (
+        "Pro-Russian separatists claimed the airport was under their control.",
+        "indirect",
+        "separatists",
+        "claimed",
+    ),
+    ("Rebels said they had captured the town.", "indirect", "rebels", None),
+    (
+        "Khartoum said the paramilitaries had attacked the camp.",
+        "indirect",
+        "Government of Sudan",
+        None,
+    ),
+    (
+        "Washington warned that the strike would escalate the war.",
+        "indirect",
+        "Government of the United States",
+        None,
+    ),
+    ("Beijing said the exercises were routine.", "indirect", "Government of China", None),
+    ("The army said in a statement that the base had been hit.", "indirect", "army", None),
+    ("The army issued a statement on the attack on Monday.", "reported", "army", None),
+    ("The strike killed 12 people, the mayor said.", "indirect", "mayor", None),
+    ("The report said 40 soldiers died in the ambush.", "reported", "report", None),
+    ("Residents said the shelling lasted all night.", "indirect", "residents", None),
+    (
+        "The United Nations estimated that 2 million people had fled.",
+        "indirect",
+        "United Nations",
+        None,
+    ),
+    ("Israel said the strike targeted militants.", "indirect", "Government of Israel", None),
+    ("The spokesman insisted the troops had withdrawn.", "indirect", "spokesman", "claimed"),
+    ("Defence Minister John Smith said the army was ready.", "indirect", "John Smith", None),
+    ('"It is over," said Maria Gonzalez, the regional governor.', "direct", "Maria Gonzalez", None),
+    ('"They said we must leave," Ana Lopez said.', "direct", "Ana Lopez", None),
+    ('"We left. We had nothing," Ana Lopez said.', "direct", "Ana Lopez", None),
+    (
+        'Smith said the fighting was "relentless" and that troops were exhausted.',
+        "indirect",
+        "Smith",
+        None,
+    ),
+    ("The general admitted that the offensive had stalled.", "indirect", "general", "asserted"),
+    ("Police alleged that the men had planted the bomb.", "indirect", "police", "claimed"),
+    (
+        "The village was recaptured on Friday, officials told the BBC.",
+        "indirect",
+        "officials",
+        None,
+    ),
+    (
+        "The Pentagon confirmed that two soldiers were wounded.",
+        "indirect",
+        "Government of the United States",
+        None,
+    ),
+    ("Hamas said 30 people were killed in the strike.", "indirect", "Hamas", None),
+    (
+        "Lt. Col. Anna Berg, a military spokeswoman, said the unit had withdrawn.",
+        "indirect",
+        "Anna Berg",
+        None,
+    ),
+    ("The governor added that the power plant was damaged.", "indirect", "governor", None),
+    (
+        "The attack killed 5 people, according to the health ministry.",
+        "according_to",
+        "health ministry",
+        None,
+    ),
+    ("Doctors said most of the victims were children.", "indirect", "doctors", None),
+    ("Analysts warned the ceasefire might not hold.", "indirect", "analysts", None),
+    (
+        "Mr. Okafor wrote on social media that the convoy had been ambushed.",
+        "indirect",
+        "Okafor",
+        None,
+    ),
+    ("The militia announced it had seized the border post.", "indirect", "militia", None),
+    # negatives
+    ("The fire claimed the lives of 20 people.", None, None, None),
+    ("The so-called referendum was held on Sunday.", None, None, None),
+    ("He claimed victory in the election.", None, None, None),
+    ("They said goodbye at the station.", None, None, None),
+    ("The weather was cold and wet.", None, None, None),
+    ('The "special operation" began in February.', None, None, None),
+    ("The bombing claimed 20 lives.", None, None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "form", "name", "hedge"), PATTERNS)
+def test_attribution_patterns(claims_nlp, text, form, name, hedge):
+    doc = claims_nlp(text)
+    found = attributed(doc)
+    if form is None:
+        assert found == []
+        return
+    described = [(h.form, h.claimant.name, h.hedge) for h in found]
+    assert any(
+        h.form == form
+        and name.lower() in h.claimant.name.lower()
+        and (hedge is None or h.hedge == hedge)
+        for h in found
+    ), described
+    for hit in doc._.claimwire_claims:
+        assert 0 <= hit.start < hit.end <= len(text)
+
+
+def test_pattern_table_is_large_with_negatives():
+    assert len(PATTERNS) >= 50
+    assert sum(1 for case in PATTERNS if case[1] is None) >= 5
+
+
+def test_direct_quote_content_excludes_marks(claims_nlp):
+    text = 'John Smith said: "We will fight on."'
+    (hit,) = attributed(claims_nlp(text))
+    assert text[hit.start : hit.end] == "We will fight on."
+    assert text[hit.cue_start : hit.cue_end] == "said"
+
+
+def test_pronoun_resolves_to_latest_person(claims_nlp):
+    text = (
+        "Governor Jane Doe visited the ruined school on Monday.\n"
+        "She said the damage was severe.\n"
+        'She said: "We will rebuild it."'
+    )
+    found = attributed(claims_nlp(text))
+    assert len(found) == 2
+    assert {h.claimant.name for h in found} == {"Jane Doe"}
+
+
+def test_parenthetical_cue_with_pronoun(claims_nlp):
+    text = (
+        "Mayor Ivan Petrov spoke on Tuesday.\n"
+        "The city is surrounded, he said, and food is running out."
+    )
+    (hit,) = attributed(claims_nlp(text))
+    assert hit.claimant.name == "Ivan Petrov"
+    assert "food is running out" in text[hit.start : hit.end]
+
+
+def test_role_noun_resolves_to_person_with_that_role(claims_nlp):
+    text = (
+        "Regional governor Olena Marchenko said the shelling continued.\n"
+        "The governor said three villages were evacuated."
+    )
+    found = attributed(claims_nlp(text))
+    assert [h.claimant.name for h in found] == ["Olena Marchenko", "Olena Marchenko"]
+    assert found[0].claimant.role == "regional governor"
+
+
+def test_two_spellings_are_one_speaker(claims_nlp):
+    text = (
+        "Ukrainian President Volodymyr Zelenskiy said the army would hold the line.\n"
+        "Later, President Zelensky said more weapons were needed."
+    )
+    found = attributed(claims_nlp(text))
+    assert len(found) == 2
+    assert found[0].claimant == found[1].claimant
+    assert found[0].claimant.side == "Ukraine"
+    assert len(found[0].claimant.mentions) >= 2
+
+
+def test_historical_figure_in_quote_is_not_a_speaker(claims_nlp):
+    text = (
+        "President Ann Lee spoke to parliament on Friday.\n"
+        'She said: "Not Napoleon, but our own children."'
+    )
+    (hit,) = attributed(claims_nlp(text))
+    assert hit.claimant.name == "Ann Lee"
+
+
+def test_if_true_hedges_the_previous_sentence(claims_nlp):
+    text = (
+        "Missiles destroyed a fuel depot near the border, according to Moscow.\n"
+        "If true, it marks a new phase of the campaign."
+    )
+    found = attributed(claims_nlp(text))
+    assert [(h.form, h.hedge) for h in found] == [("according_to", "conditional")]
+    assert found[0].claimant.name == "Government of Russia"
+
+
+def test_unverified_claim_hedged(claims_nlp):
+    text = "Rebels said they downed a helicopter. The claim could not be independently verified."
+    (hit,) = attributed(claims_nlp(text))
+    assert hit.hedge == "unconfirmed"
+
+
+def test_reportedly_hedges_outlet_claim(claims_nlp):
+    doc = claims_nlp("Russian troops reportedly shelled the village, killing 4 people.")
+    (hit,) = doc._.claimwire_claims
+    assert (hit.form, hit.hedge, hit.claimant.type) == ("outlet", "reported", "outlet")
+
+
+def test_outlet_claims_only_for_facts(claims_nlp):
+    doc = claims_nlp("The weather was mild.\n300 people were evacuated on Monday.")
+    assert [h.form for h in doc._.claimwire_claims] == ["outlet"]
+    assert doc._.claimwire_claims[0].start == doc.text.index("300")
+
+
+def test_never_closing_quote_runs_to_its_paragraph_and_continues(claims_nlp):
+    text = (
+        "Commander Petra Novak spoke by phone.\n"
+        'She said: "The enemy keeps attacking, and we have pushed them back.\n'
+        '"About 200 civilians remain in the shelter. We try to evacuate them.”\n'
+        "The weather was cold."
+    )
+    doc = claims_nlp(text)
+    found = attributed(doc)
+    assert [h.form for h in found] == ["direct", "direct"]
+    assert text[found[0].start : found[0].end].endswith("pushed them back.")
+    assert text[found[1].start : found[1].end].startswith("About 200 civilians")
+    assert {h.claimant.name for h in found} == {"Petra Novak"}
+    assert found[1].cue_start is None
+    figure = text.index("200")
+    assert claim_for_offset(doc._.claimwire_claims, figure) == found[1]
+
+
+def test_partial_quote_nested_in_indirect_speech(claims_nlp):
+    text = 'Smith said the fighting was "relentless" and that troops were exhausted.'
+    doc = claims_nlp(text)
+    partial = [h for h in doc._.claimwire_claims if h.form == "partial"]
+    (outer,) = attributed(doc)
+    assert len(partial) == 1
+    assert text[partial[0].start : partial[0].end] == "relentless"
+    assert partial[0].parent == outer.id
+    assert claim_for_offset(doc._.claimwire_claims, text.index("relentless")) == partial[0]
+
+
+def test_contradiction_between_claimants(claims_nlp):
+    text = (
+        "Rebels claimed the bridge had been destroyed.\nThe army said the bridge was still intact."
+    )
+    one, two = attributed(claims_nlp(text))
+    assert one.contradicts == (two.id,)
+    assert two.contradicts == (one.id,)
+    assert one.reasons[0].referent == "bridge"
+
+
+def test_no_contradiction_within_one_claimant(claims_nlp):
+    text = "The army said the bridge was destroyed.\nThe army said the bridge remained open."
+    assert all(h.contradicts == () for h in attributed(claims_nlp(text)))
+
+
+def test_ids_are_in_text_order(claims_nlp):
+    doc = claims_nlp('Kyiv said 5 drones were downed. "We hold," Anna Berg said. 10 tanks burned.')
+    hits = doc._.claimwire_claims
+    assert [h.id for h in hits] == [f"c{k + 1}" for k in range(len(hits))]
+    assert [h.start for h in hits] == sorted(h.start for h in hits)
+    assert doc.spans["claimwire.claims"]
+
+
+def test_claim_for_offset_outside_any_claim():
+    assert claim_for_offset([], 3) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        ('He said "yes" and "no".', ["yes", "no"]),
+        ('She said:"Open straight, close curly.” Then left.', ["Open straight, close curly."]),
+        ('"Across a\nline break," he said.', ["Across a\nline break,"]),
+        ('He said: "Never closed.\nNext line.', ["Never closed."]),
+        ('"One.\n\n"Two."', ["One.", "Two."]),
+        ('A 12" screen.', []),
+    ],
+)
+def test_find_quotes(text, contents):
+    assert [text[q.start : q.end] for q in find_quotes(text)] == contents
+
+
+def test_inflections():
+    assert {"said", "says", "saying"} <= inflections("say")
+    assert {"denied", "denies"} <= inflections("deny")
+    assert {"admitted", "admits"} <= inflections("admit")
+    assert cue_forms()["told"] == "tell"
+
+
+def test_cue_resource_is_valid():
+    data = json.loads((files("claimwire") / "resources" / "claims_cues.json").read_text("utf-8"))
+    assert data["version"] and data["description"]
+    modalities = set(HEDGE_ORDER)
+    assert set(data["verbs"].values()) <= modalities
+    assert set(data["reporting_nouns"].values()) <= modalities
+    for phrase in data["phrases"]:
+        assert phrase["modality"] in modalities
+        assert phrase["form"] in {"according_to", "reported"}
+    for hedge in data["hedges"]:
+        assert hedge["modality"] in modalities
+        assert hedge["scope"] in {"sentence", "previous", "previous_or_sentence"}
+        assert hedge["text"] == hedge["text"].lower()
+    assert set(data["not_parenthetical"]) <= set(data["verbs"])
+    assert set(data["pronouns"].values()) <= {"person", "plural", "organization"}
+    for key in ("anonymous_sources", "role_nouns", "event_verbs", "publishing_verbs"):
+        assert data[key] and all(word == word.lower() for word in data[key]), key
+    contradiction = data["contradiction"]
+    assert not set(contradiction["gone"]) & set(contradiction["persists"])
+
+
+def test_claimant_resource_is_valid():
+    data = json.loads((files("claimwire") / "resources" / "claimants.json").read_text("utf-8"))
+    assert data["version"] and data["description"]
+    seen: dict[str, str] = {}
+    for name, entry in data["governments"].items():
+        assert entry["side"] and entry["aliases"], name
+        for alias in entry["aliases"]:
+            assert seen.setdefault(alias.lower(), name) == name, alias
+    assert all(word == word.lower() for word in data["group_nouns"])
