@@ -1,0 +1,180 @@
+"""Ingesting articles into a store: read, extract in batches, write each result atomically.
+
+Resumable: every input (a file, a JSONL line) has a key, a hash of where it was read and
+what it holds, committed in the same transaction as its result. Run again after any
+interruption (kill -9 included), ingest skips the keys already done and goes on with the
+rest; ids are content hashes, so nothing is stored twice. A broken input is recorded
+with its problem and reported; the others go on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import sqlite3
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .extract import BATCH_SIZE, Failure, extract_many
+from .models import Problem
+from .pipeline import DEFAULT_MAX_CHARS
+from .sources import ArticleInput, InputFailure, read_sources
+from .store import open_store
+from .store.write import record_failure, write_result
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestProgress:
+    """Where an ingest stands; passed to the ``progress`` callback after each input."""
+
+    done: int = 0
+    """Inputs handled in this run (stored, unchanged or failed)."""
+    total: int | None = None
+    """Inputs to handle in this run, when counted beforehand."""
+    skipped: int = 0
+    """Inputs already done by an earlier run."""
+    new: int = 0
+    versions: int = 0
+    duplicates: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    started: float = field(default_factory=time.perf_counter)
+
+    @property
+    def seconds(self) -> float:
+        """Seconds since the ingest started."""
+        return time.perf_counter() - self.started
+
+    @property
+    def articles_per_second(self) -> float:
+        """Inputs handled per second so far."""
+        return self.done / self.seconds if self.seconds > 0 else 0.0
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What an ingest did, with the inputs that failed."""
+
+    progress: IngestProgress
+    failures: list[tuple[str, Problem]]
+    seconds: float
+
+    @property
+    def stored(self) -> int:
+        """Articles written in this run (new, new versions and wire copies)."""
+        return self.progress.new + self.progress.versions + self.progress.duplicates
+
+
+def input_key(item: ArticleInput | InputFailure) -> str:
+    """The key of an input: a hash of its source and content (and metadata)."""
+    digest = hashlib.sha256()
+    if isinstance(item, InputFailure):
+        parts = ["failure", item.source, item.problem.code, item.problem.message]
+    else:
+        parts = [
+            item.source,
+            item.text if item.text is not None else "",
+            item.html if item.html is not None else "",
+            *(
+                value or ""
+                for value in (item.title, item.outlet, item.url, item.published, item.id)
+            ),
+        ]
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x00")
+    return digest.hexdigest()[:32]
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    db: str | Path | sqlite3.Connection,
+    *,
+    progress: Callable[[IngestProgress], None] | None = None,
+    count_first: bool = False,
+    batch_size: int = BATCH_SIZE,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> IngestReport:
+    """Extract every article of ``paths`` and store it, skipping inputs already done.
+
+    Args:
+        paths: Files (text, HTML, JSONL) and directories of them.
+        db: The store's path (created when missing), or an open store connection.
+        progress: Called after each input with the running counts (the CLI draws a bar).
+        count_first: Read the inputs once beforehand to know the total (for an ETA).
+        batch_size: Articles per spaCy batch.
+        max_chars: Longest article accepted, in characters.
+
+    Returns:
+        Counts of what was done and the inputs that failed.
+
+    Raises:
+        InputNotFoundError: A path does not exist (nothing is read then).
+        StoreError: The store cannot be opened (corrupt, foreign, read-only location).
+    """
+    names = [str(path) for path in paths]
+    connection = db if isinstance(db, sqlite3.Connection) else open_store(db)
+    state = IngestProgress()
+    failures: list[tuple[str, Problem]] = []
+    try:
+        done = {row[0] for row in connection.execute("SELECT key FROM inputs")}
+        if count_first:
+            state.total = sum(
+                1
+                for item in read_sources(names, max_bytes=4 * max_chars)
+                if input_key(item) not in done
+            )
+        keys: deque[tuple[str, str]] = deque()
+        todo = _pending(names, done, keys, state, max_chars=max_chars)
+        for outcome in extract_many(todo, max_chars=max_chars, batch_size=batch_size):
+            key, source = keys.popleft()
+            if isinstance(outcome, Failure):
+                record_failure(connection, key, source=source, problem=outcome.problem)
+                failures.append((outcome.source, outcome.problem))
+                state.failed += 1
+            else:
+                written = write_result(connection, outcome, input_key=key, source=source)
+                _count(state, written.status)
+            state.done += 1
+            if progress is not None:
+                progress(state)
+    finally:
+        if not isinstance(db, sqlite3.Connection):
+            connection.close()
+    return IngestReport(progress=state, failures=failures, seconds=state.seconds)
+
+
+def _pending(
+    names: list[str],
+    done: set[str],
+    keys: deque[tuple[str, str]],
+    state: IngestProgress,
+    *,
+    max_chars: int,
+) -> Iterator[ArticleInput | InputFailure]:
+    """The inputs not done yet; each key is queued as its input goes to extraction."""
+    seen: set[str] = set()
+    for item in read_sources(names, max_bytes=4 * max_chars):
+        key = input_key(item)
+        if key in done or key in seen:
+            state.skipped += 1
+            continue
+        seen.add(key)
+        keys.append((key, item.source))
+        yield item
+
+
+def _count(state: IngestProgress, status: str) -> None:
+    if status == "new":
+        state.new += 1
+    elif status == "version":
+        state.versions += 1
+    elif status == "duplicate":
+        state.duplicates += 1
+    else:
+        state.unchanged += 1

@@ -1,0 +1,128 @@
+"""Adding one article's facts to the corpus: canonical entities, series, clusters, conflicts.
+
+Called by the write path inside the article's transaction, so the cross-document state
+is always that of the articles stored so far (incremental, and consistent after a crash).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from collections.abc import Sequence
+
+from .clusters import assign_cluster, refresh_cluster
+from .contradictions import claim_contradictions, denial_contradictions, figure_contradictions
+from .entities import claimant_entity, place_entity
+from .rows import EventRow, FigureRow, PlaceRow, ResultRows, Row
+from .series import assign_series, refresh_series
+
+NOT_STORED = frozenset({"place_local_id"})
+"""Row fields that link facts inside one result and have no column."""
+
+
+def add_facts(connection: sqlite3.Connection, rows: ResultRows, *, duplicate: bool) -> None:
+    """Insert an article's facts with their corpus links, and update the corpus.
+
+    Args:
+        connection: A connection inside the article's write transaction.
+        rows: The article's rows (:func:`claimwire.store.rows.result_rows`).
+        duplicate: The article is a copy of a stored text (a wire story in another outlet):
+            its facts are stored and marked, but do not add points, reports or conflicts.
+    """
+    flag = int(duplicate)
+    entities = {
+        name: claimant_entity(connection, claimant) for name, claimant in rows.claimants.items()
+    }
+    places: dict[str, str] = {}
+    place_rows: list[PlaceRow] = []
+    for place in rows.places:
+        entity = place_entity(connection, place)
+        places[place.id] = entity
+        place_rows.append(dataclasses.replace(place, place_entity=entity))
+    insert(connection, "places", place_rows)
+
+    claims = [
+        dataclasses.replace(claim, claimant_entity=entities.get(claim.claimant), duplicate=flag)
+        for claim in rows.claims
+    ]
+    insert(connection, "claims", claims)
+
+    figures = [_link_figure(connection, figure, entities, places, flag) for figure in rows.figures]
+    insert(connection, "figures", figures)
+    for series_id in sorted({f.series_id for f in figures if f.series_id}):
+        refresh_series(connection, series_id)
+
+    events = [_link_event(connection, event, entities, places, flag) for event in rows.events]
+    for cluster_id in sorted({e.cluster_id for e in events if e.cluster_id}):
+        refresh_cluster(connection, cluster_id)
+
+    if duplicate:
+        return
+    for figure in figures:
+        figure_contradictions(connection, figure)
+    claim_contradictions(connection, claims)
+    for event in events:
+        denial_contradictions(connection, event)
+
+
+def retire(connection: sqlite3.Connection, document_id: str) -> None:
+    """Mark a superseded version's facts as not current and recount what they were in."""
+    for table in ("figures", "claims", "places", "events"):
+        connection.execute(f"UPDATE {table} SET current = 0 WHERE document_id = ?", (document_id,))
+    connection.execute("UPDATE documents SET current = 0 WHERE id = ?", (document_id,))
+    for (series_id,) in connection.execute(
+        "SELECT DISTINCT series_id FROM figures WHERE document_id = ? AND series_id IS NOT NULL "
+        "ORDER BY series_id",
+        (document_id,),
+    ).fetchall():
+        refresh_series(connection, series_id)
+    for (cluster_id,) in connection.execute(
+        "SELECT DISTINCT cluster_id FROM events WHERE document_id = ? AND cluster_id IS NOT NULL "
+        "ORDER BY cluster_id",
+        (document_id,),
+    ).fetchall():
+        refresh_cluster(connection, cluster_id)
+
+
+def insert(connection: sqlite3.Connection, table: str, rows: Sequence[Row]) -> None:
+    """Insert rows of one table (fields in :data:`NOT_STORED` left out)."""
+    if not rows:
+        return
+    columns = [name for name in rows[0].values() if name not in NOT_STORED]
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+    connection.executemany(sql, [[row.values()[name] for name in columns] for row in rows])
+
+
+def _link_figure(
+    connection: sqlite3.Connection,
+    figure: FigureRow,
+    entities: dict[str, str],
+    places: dict[str, str],
+    duplicate: int,
+) -> FigureRow:
+    linked = dataclasses.replace(
+        figure,
+        claimant_entity=entities.get(figure.claimant),
+        place_entity=places.get(figure.place_local_id) if figure.place_local_id else None,
+        duplicate=duplicate,
+    )
+    return dataclasses.replace(linked, series_id=assign_series(connection, linked))
+
+
+def _link_event(
+    connection: sqlite3.Connection,
+    event: EventRow,
+    entities: dict[str, str],
+    places: dict[str, str],
+    duplicate: int,
+) -> EventRow:
+    linked = dataclasses.replace(
+        event,
+        claimant_entity=entities.get(event.claimant),
+        place_entity=places.get(event.place_local_id) if event.place_local_id else None,
+        duplicate=duplicate,
+    )
+    # Events go in one by one: the next report of the same article may join this cluster.
+    linked = dataclasses.replace(linked, cluster_id=assign_cluster(connection, linked))
+    insert(connection, "events", [linked])
+    return linked

@@ -1,0 +1,103 @@
+"""Event clusters: the reports of one event by several outlets, grouped as they arrive.
+
+Two reports are one event when they have the same type, the same canonical place, dates
+within a window (``cluster_window_days`` of ``resources/corpus.json``), and compatible
+actors (their sides overlap, or one report names none). Each report stays in ``events``
+with its claimant, hedge and evidence; ``clusters`` holds the event's span of dates and
+how many reports and outlets tell it. A report without a place or a date is its own cluster.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+
+from .rows import EventRow
+from .settings import settings
+
+
+def assign_cluster(connection: sqlite3.Connection, event: EventRow) -> str:
+    """The cluster of a new event report (an existing one, or a new one it founds)."""
+    cluster = _matching_cluster(connection, event)
+    if cluster is None:
+        cluster = event.id
+        connection.execute(
+            "INSERT INTO clusters (id, type, subtype, place_entity, country, date_start, date_end) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                cluster,
+                event.type,
+                event.subtype,
+                event.place_entity,
+                event.country,
+                event.date,
+                event.date,
+            ),
+        )
+    return cluster
+
+
+def refresh_cluster(connection: sqlite3.Connection, cluster_id: str) -> None:
+    """Recount a cluster's reports, outlets and dates from its current reports."""
+    connection.execute(
+        "UPDATE clusters SET "
+        "reports = (SELECT count(*) FROM events WHERE cluster_id = :id AND current = 1 "
+        "  AND duplicate = 0), "
+        "outlets = (SELECT count(DISTINCT coalesce(outlet, document_id)) FROM events "
+        "  WHERE cluster_id = :id AND current = 1), "
+        "date_start = coalesce((SELECT min(date) FROM events WHERE cluster_id = :id "
+        "  AND current = 1), date_start), "
+        "date_end = coalesce((SELECT max(date) FROM events WHERE cluster_id = :id "
+        "  AND current = 1), date_end) "
+        "WHERE id = :id",
+        {"id": cluster_id},
+    )
+
+
+def _matching_cluster(connection: sqlite3.Connection, event: EventRow) -> str | None:
+    if event.place_entity is None or event.date is None:
+        return None
+    window = dt.timedelta(days=settings().cluster_window_days)
+    day = dt.date.fromisoformat(event.date)
+    rows = connection.execute(
+        "SELECT id, date_start, date_end FROM clusters WHERE type = ? AND place_entity = ? "
+        "AND date_start <= ? AND date_end >= ? ORDER BY id",
+        (event.type, event.place_entity, (day + window).isoformat(), (day - window).isoformat()),
+    ).fetchall()
+    sides = _sides(event.actor1_side, event.actor2_side, event.actors_json, event.targets_json)
+    best: tuple[int, str] | None = None
+    for row in rows:
+        if sides and not _sides_compatible(connection, row["id"], sides):
+            continue
+        start, end = (
+            dt.date.fromisoformat(row["date_start"]),
+            dt.date.fromisoformat(row["date_end"]),
+        )
+        distance = 0 if start <= day <= end else min(abs((day - start).days), abs((day - end).days))
+        if best is None or (distance, row["id"]) < best:
+            best = (distance, row["id"])
+    return None if best is None else best[1]
+
+
+def _sides(*values: str | None) -> set[str]:
+    sides = set()
+    for value in values:
+        if value is None:
+            continue
+        if value.startswith("["):
+            sides.update(side for _name, side in json.loads(value) if side)
+        else:
+            sides.add(value)
+    return sides
+
+
+def _sides_compatible(connection: sqlite3.Connection, cluster_id: str, sides: set[str]) -> bool:
+    known: set[str] = set()
+    for row in connection.execute(
+        "SELECT actor1_side, actor2_side, actors_json, targets_json FROM events "
+        "WHERE cluster_id = ? AND current = 1",
+        (cluster_id,),
+    ):
+        known |= _sides(*row)
+    return not known or bool(known & sides)

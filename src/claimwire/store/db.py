@@ -1,0 +1,163 @@
+"""Opening a claimwire store: a SQLite file in WAL mode, checked before it is touched.
+
+A file that is not a SQLite database, or a SQLite database that another program made,
+is refused with a clear error and never written to. A location claimwire cannot write
+gives a clear error before anything is created.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from pathlib import Path
+
+from ..errors import ClaimwireError, ExitCode
+
+logger = logging.getLogger(__name__)
+
+APPLICATION_ID = 0x436C5772
+"""``PRAGMA application_id`` of a claimwire store ("ClWr"): tells it from other SQLite files."""
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+"""How long a writer or reader waits for a lock held by another process."""
+
+DEFAULT_DB = "claimwire.db"
+
+
+class StoreError(ClaimwireError):
+    """The store cannot be opened or used."""
+
+    code = "E101"
+    exit_code = ExitCode.USAGE
+
+
+class CorruptStoreError(StoreError):
+    """The file is not a readable SQLite database (damaged or not a database at all)."""
+
+    code = "E102"
+
+
+class ForeignStoreError(StoreError):
+    """The file is a SQLite database, but not one claimwire made."""
+
+    code = "E103"
+
+
+class StoreLocationError(StoreError):
+    """The store cannot be created or written where it was asked for."""
+
+    code = "E104"
+
+
+class StoreVersionError(StoreError):
+    """The store was made by a newer claimwire (its schema is ahead of this version)."""
+
+    code = "E105"
+
+
+def open_store(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """Open (or create) the claimwire store at ``path`` and bring its schema up to date.
+
+    Args:
+        path: The database file. Created with its directory's permission when missing
+            (unless ``readonly``).
+        readonly: Open for queries only: nothing is created or migrated.
+
+    Returns:
+        A connection in autocommit mode (``isolation_level=None``): writers open their
+        own transactions. Rows come back as :class:`sqlite3.Row`.
+
+    Raises:
+        CorruptStoreError: The file is not a readable SQLite database.
+        ForeignStoreError: The file is another program's SQLite database.
+        StoreLocationError: The location cannot be written (or, read-only, does not exist).
+        StoreVersionError: The store was made by a newer claimwire.
+    """
+    from .migrations import migrate, pending
+
+    path = Path(path)
+    _check_file(path, readonly=readonly)
+    connection = _connect(path, readonly=readonly)
+    try:
+        _check_owner(connection, path)
+        if readonly:
+            if pending(connection):
+                raise StoreVersionError(
+                    f"{path} has an older schema; open it once for writing "
+                    "(e.g. `claimwire ingest`) to upgrade it"
+                )
+        else:
+            connection.execute("PRAGMA journal_mode=WAL")
+            migrate(connection)
+    except sqlite3.DatabaseError as error:
+        connection.close()
+        raise CorruptStoreError(
+            f"{path} is not a readable SQLite database ({error}); it was left untouched. "
+            "Give another --db path, or restore the file from a backup"
+        ) from None
+    except ClaimwireError:
+        connection.close()
+        raise
+    return connection
+
+
+def _check_file(path: Path, *, readonly: bool) -> None:
+    if path.is_dir():
+        raise StoreLocationError(f"{path} is a directory; give a database file path with --db")
+    if path.exists():
+        with path.open("rb") as stream:
+            header = stream.read(len(SQLITE_HEADER))
+        if header and header != SQLITE_HEADER:
+            raise CorruptStoreError(
+                f"{path} is not a SQLite database (it starts with {header[:8]!r}); "
+                "claimwire will not overwrite it. Give another --db path"
+            )
+        if not readonly and not os.access(path, os.W_OK):
+            raise StoreLocationError(f"{path} is read-only; claimwire cannot write to it")
+        if not readonly and not os.access(path.parent, os.W_OK):
+            raise StoreLocationError(
+                f"the directory {path.parent} is read-only; SQLite needs to write its journal "
+                "files next to the database. Move the database or make the directory writable"
+            )
+        return
+    if readonly:
+        raise StoreLocationError(
+            f"no database at {path}; create one with `claimwire ingest PATH --db {path}`"
+        )
+    parent = path.parent
+    if not parent.is_dir():
+        raise StoreLocationError(f"cannot create {path}: the directory {parent} does not exist")
+    if not os.access(parent, os.W_OK):
+        raise StoreLocationError(
+            f"cannot create {path}: the directory {parent} is read-only; give a writable --db path"
+        )
+
+
+def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
+    if readonly:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        connection = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    else:
+        connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    connection.row_factory = sqlite3.Row
+    connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    connection.execute("PRAGMA foreign_keys=ON")
+    connection.execute("PRAGMA synchronous=NORMAL")
+    return connection
+
+
+def _check_owner(connection: sqlite3.Connection, path: Path) -> None:
+    """Refuse a SQLite database that has tables but is not a claimwire store."""
+    application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+    if application_id == APPLICATION_ID:
+        return
+    tables = connection.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type IN ('table', 'view')"
+    ).fetchone()[0]
+    if application_id != 0 or tables:
+        raise ForeignStoreError(
+            f"{path} is a SQLite database made by another program (not a claimwire store); "
+            "claimwire will not touch it. Give another --db path"
+        )

@@ -1,0 +1,254 @@
+"""Reading the store: figures, claims, events, clusters, contradictions and series.
+
+Every query takes the same :class:`Filters` and returns plain rows (column -> value) sorted
+by date then id, one page at a time (``limit``/``offset``), so that the CLI, an API and
+a web page show the same thing. Only current versions of articles are read unless
+``include_superseded``; wire copies are left out unless ``include_duplicates``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+import pycountry
+
+from ..errors import InvalidOptionError
+from .names import name_key
+
+FIGURE_COLUMNS = (
+    "id", "date", "claimant", "hedge", "measure", "category", "side", "value", "lower",
+    "upper", "approx", "unit", "cumulative", "negated", "modality", "status", "place",
+    "country", "outlet", "published", "evidence", "context", "start_char", "end_char",
+    "date_basis", "document_id", "claim_id", "series_id", "claimant_entity", "place_entity",
+)  # fmt: skip
+CLAIM_COLUMNS = (
+    "id", "date", "claimant", "claimant_type", "claimant_role", "claimant_side", "form",
+    "hedge", "cue", "content", "outlet", "published", "start_char", "end_char",
+    "document_id", "claimant_entity", "contradicts_json",
+)  # fmt: skip
+EVENT_COLUMNS = (
+    "id", "date", "type", "subtype", "status", "actor1", "actor1_side", "actor2",
+    "actor2_side", "place", "admin1", "country", "lat", "lon", "date_start", "date_end",
+    "granularity", "fatalities", "claimant", "hedge", "outlet", "published", "evidence",
+    "context", "start_char", "end_char", "cluster_id", "document_id", "place_entity",
+)  # fmt: skip
+CLUSTER_COLUMNS = (
+    "id", "type", "subtype", "place", "country", "admin1", "lat", "lon", "date_start",
+    "date_end", "reports", "outlets", "place_entity",
+)  # fmt: skip
+CONTRADICTION_COLUMNS = (
+    "id", "date", "kind", "reason", "measure", "category", "side", "subject",
+    "a_claimant", "a_value", "a_evidence", "b_claimant", "b_value", "b_evidence",
+    "settled_by", "settled_side", "settled_reason", "a_kind", "a_id", "a_document",
+    "b_kind", "b_id", "b_document", "detected_by",
+)  # fmt: skip
+
+DEFAULT_LIMIT = 100
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What to select. Every field is optional; ``None`` selects everything.
+
+    Dates are inclusive and compare with a fact's date (a figure's as-of date, an event's
+    date, else the publication date). ``country`` is an ISO 3166-1 alpha-2 code or a
+    country name. ``claimant`` matches any spelling of a canonical claimant, or a part of
+    the name as written. ``type`` is an event type or sub-type (events), or a
+    contradiction kind (``figures`` / ``statements``).
+    """
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    country: str | None = None
+    claimant: str | None = None
+    measure: str | None = None
+    category: str | None = None
+    type: str | None = None
+    outlet: str | None = None
+    include_superseded: bool = False
+    include_duplicates: bool = False
+    open_only: bool = False
+    limit: int | None = DEFAULT_LIMIT
+    offset: int = 0
+
+
+@dataclass
+class _Where:
+    clauses: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def add(self, clause: str, *params: Any) -> None:
+        self.clauses.append(clause)
+        self.params.extend(params)
+
+    def sql(self) -> str:
+        return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
+
+
+def country_code(value: str) -> str:
+    """The ISO alpha-2 code of a country given by code or name.
+
+    Raises:
+        InvalidOptionError: No such country.
+    """
+    text = value.strip()
+    if len(text) == 2 and text.isalpha():
+        return text.upper()
+    try:
+        return str(pycountry.countries.lookup(text).alpha_2)
+    except LookupError:
+        raise InvalidOptionError(
+            f"unknown country {value!r}: give an ISO code (UA) or a name (Ukraine)"
+        ) from None
+
+
+def figures(connection: sqlite3.Connection, filters: Filters) -> list[dict[str, Any]]:
+    """Figures matching the filters, by date then id."""
+    where = _common(filters, table="f")
+    _claimant(where, filters, "f.claimant", "f.claimant_entity")
+    if filters.country:
+        where.add("f.country = ?", country_code(filters.country))
+    if filters.measure:
+        where.add("f.measure = ?", filters.measure)
+    if filters.category:
+        where.add("f.category = ?", filters.category)
+    return _page(connection, "figures f", FIGURE_COLUMNS, where, filters, "f")
+
+
+def claims(connection: sqlite3.Connection, filters: Filters) -> list[dict[str, Any]]:
+    """Claims matching the filters (``country``: articles that name a place there)."""
+    where = _common(filters, table="c")
+    _claimant(where, filters, "c.claimant", "c.claimant_entity")
+    if filters.country:
+        where.add(
+            "c.document_id IN (SELECT document_id FROM places WHERE country = ?)",
+            country_code(filters.country),
+        )
+    return _page(connection, "claims c", CLAIM_COLUMNS, where, filters, "c")
+
+
+def events(connection: sqlite3.Connection, filters: Filters) -> list[dict[str, Any]]:
+    """Event reports matching the filters, each with its cluster id."""
+    where = _common(filters, table="e")
+    _claimant(where, filters, "e.claimant", "e.claimant_entity")
+    if filters.country:
+        where.add("e.country = ?", country_code(filters.country))
+    if filters.type:
+        where.add("(e.type = ? OR e.subtype = ?)", filters.type, filters.type)
+    return _page(connection, "events e", EVENT_COLUMNS, where, filters, "e")
+
+
+def clusters(connection: sqlite3.Connection, filters: Filters) -> list[dict[str, Any]]:
+    """Event clusters (one row per event, however many reports) matching the filters."""
+    where = _Where()
+    where.add("c.reports > 0")
+    if filters.since:
+        where.add("c.date_end >= ?", filters.since.isoformat())
+    if filters.until:
+        where.add("c.date_start <= ?", filters.until.isoformat())
+    if filters.country:
+        where.add("c.country = ?", country_code(filters.country))
+    if filters.type:
+        where.add("(c.type = ? OR c.subtype = ?)", filters.type, filters.type)
+    if filters.claimant:
+        where.add(
+            "c.id IN (SELECT cluster_id FROM events WHERE current = 1 AND "
+            f"{_claimant_sql('claimant', 'claimant_entity')})",
+            *_claimant_params(filters.claimant),
+        )
+    columns = ", ".join(
+        f"p.name AS {name}"
+        if name == "place"
+        else f"p.{name} AS {name}"
+        if name in ("admin1", "lat", "lon")
+        else f"c.{name} AS {name}"
+        for name in CLUSTER_COLUMNS
+    )
+    sql = (
+        f"SELECT {columns} FROM clusters c LEFT JOIN entities p ON p.id = c.place_entity"
+        f"{where.sql()} ORDER BY c.date_start, c.id{_limit(filters)}"
+    )
+    return [dict(row) for row in connection.execute(sql, where.params)]
+
+
+def contradictions(connection: sqlite3.Connection, filters: Filters) -> list[dict[str, Any]]:
+    """Contradictions matching the filters (``type``: figures or statements)."""
+    where = _Where()
+    if filters.since:
+        where.add("x.date >= ?", filters.since.isoformat())
+    if filters.until:
+        where.add("x.date <= ?", filters.until.isoformat())
+    if filters.measure:
+        where.add("x.measure = ?", filters.measure)
+    if filters.category:
+        where.add("x.category = ?", filters.category)
+    if filters.type:
+        where.add("x.kind = ?", filters.type)
+    if filters.open_only:
+        where.add("x.settled_by IS NULL")
+    if filters.claimant:
+        like = f"%{filters.claimant}%"
+        where.add("(x.a_claimant LIKE ? OR x.b_claimant LIKE ?)", like, like)
+    if filters.country:
+        where.add(
+            "EXISTS (SELECT 1 FROM places p WHERE p.document_id IN (x.a_document, x.b_document) "
+            "AND p.country = ?)",
+            country_code(filters.country),
+        )
+    return _page(connection, "contradictions x", CONTRADICTION_COLUMNS, where, filters, "x")
+
+
+def _common(filters: Filters, *, table: str) -> _Where:
+    where = _Where()
+    if not filters.include_superseded:
+        where.add(f"{table}.current = 1")
+    if not filters.include_duplicates:
+        where.add(f"{table}.duplicate = 0")
+    if filters.since:
+        where.add(f"{table}.date >= ?", filters.since.isoformat())
+    if filters.until:
+        where.add(f"{table}.date <= ?", filters.until.isoformat())
+    if filters.outlet:
+        where.add(f"{table}.outlet LIKE ?", f"%{filters.outlet}%")
+    return where
+
+
+def _claimant_sql(name_column: str, entity_column: str) -> str:
+    return (
+        f"({name_column} LIKE ? OR {entity_column} IN "
+        "(SELECT entity_id FROM entity_names WHERE kind = 'claimant' AND key = ?))"
+    )
+
+
+def _claimant_params(value: str) -> list[str]:
+    return [f"%{value}%", name_key(value)]
+
+
+def _claimant(where: _Where, filters: Filters, name_column: str, entity_column: str) -> None:
+    if filters.claimant:
+        where.add(_claimant_sql(name_column, entity_column), *_claimant_params(filters.claimant))
+
+
+def _limit(filters: Filters) -> str:
+    if filters.limit is None:
+        return f" LIMIT -1 OFFSET {int(filters.offset)}" if filters.offset else ""
+    return f" LIMIT {int(filters.limit)} OFFSET {int(filters.offset)}"
+
+
+def _page(
+    connection: sqlite3.Connection,
+    source: str,
+    columns: tuple[str, ...],
+    where: _Where,
+    filters: Filters,
+    alias: str,
+) -> list[dict[str, Any]]:
+    selected = ", ".join(f"{alias}.{column}" for column in columns)
+    sql = (
+        f"SELECT {selected} FROM {source}{where.sql()} "
+        f"ORDER BY {alias}.date, {alias}.id{_limit(filters)}"
+    )
+    return [dict(row) for row in connection.execute(sql, where.params)]

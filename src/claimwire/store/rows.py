@@ -1,0 +1,453 @@
+"""From a :class:`~claimwire.models.Result` to the rows of the store's fact tables.
+
+Pure functions: each fact becomes one flat row that carries what queries filter on (its
+claimant, hedge, date, place, country) next to its evidence offsets, so the query commands
+never have to open the result JSON. Cross-document columns (canonical entities, series,
+clusters) are filled in later by :mod:`claimwire.store.aggregate`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, fields
+from typing import Any
+
+from ..models import Claim, Claimant, DateMention, Event, Figure, Place, Result
+
+CONTEXT_CHARS = 400
+"""Longest context (the article line around a piece of evidence) kept with a fact."""
+
+UNKNOWN_OUTLET = "unknown outlet"
+
+
+@dataclass(frozen=True)
+class Row:
+    """Base of the table rows: knows its table's columns."""
+
+    def values(self) -> dict[str, Any]:
+        """Column name -> value, in declaration order."""
+        return {field.name: getattr(self, field.name) for field in fields(self)}
+
+
+@dataclass(frozen=True)
+class DocumentRow(Row):
+    """A row of ``documents`` (versioning columns are set by the write path)."""
+
+    id: str
+    version_key: str
+    text_hash: str
+    url: str | None
+    outlet: str | None
+    title: str | None
+    published: str | None
+    language: str
+    source: str | None
+    external_id: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class FigureRow(Row):
+    """A row of ``figures``."""
+
+    id: str
+    document_id: str
+    value: float | None
+    lower: float | None
+    upper: float | None
+    approx: int
+    qualifier: str | None
+    unit: str
+    category: str | None
+    measure: str | None
+    side: str | None
+    counted: str | None
+    negated: int
+    modality: str
+    status: str
+    cumulative: int | None
+    as_of: str | None
+    since: str | None
+    until: str | None
+    date: str | None
+    date_basis: str
+    claim_id: str | None
+    claimant: str
+    claimant_type: str
+    claimant_side: str | None
+    hedge: str
+    place: str | None
+    country: str | None
+    start_char: int
+    end_char: int
+    evidence: str
+    context: str
+    outlet: str | None
+    published: str | None
+    place_local_id: str | None = None
+    claimant_entity: str | None = None
+    place_entity: str | None = None
+    series_id: str | None = None
+    duplicate: int = 0
+
+
+@dataclass(frozen=True)
+class ClaimRow(Row):
+    """A row of ``claims``."""
+
+    id: str
+    document_id: str
+    claimant: str
+    claimant_type: str
+    claimant_role: str | None
+    claimant_affiliation: str | None
+    claimant_side: str | None
+    form: str
+    hedge: str
+    cue: str | None
+    content: str
+    start_char: int
+    end_char: int
+    contradicts_json: str
+    date: str | None
+    outlet: str | None
+    published: str | None
+    claimant_entity: str | None = None
+    duplicate: int = 0
+
+
+@dataclass(frozen=True)
+class PlaceRow(Row):
+    """A row of ``places`` (one mention)."""
+
+    id: str
+    document_id: str
+    mention: str
+    name: str | None
+    resolved: int
+    gazetteer_id: str | None
+    lat: float | None
+    lon: float | None
+    feature_class: str | None
+    admin1: str | None
+    country: str | None
+    role: str
+    start_char: int
+    end_char: int
+    place_entity: str | None = None
+
+
+@dataclass(frozen=True)
+class EventRow(Row):
+    """A row of ``events``."""
+
+    id: str
+    document_id: str
+    type: str
+    subtype: str | None
+    status: str
+    actor1: str | None
+    actor1_side: str | None
+    actor2: str | None
+    actor2_side: str | None
+    actors_json: str
+    targets_json: str
+    place: str | None
+    admin1: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    date_start: str | None
+    date_end: str | None
+    granularity: str | None
+    date: str | None
+    date_basis: str
+    fatalities: float | None
+    claim_id: str | None
+    claimant: str
+    claimant_type: str
+    hedge: str
+    start_char: int
+    end_char: int
+    evidence: str
+    context: str
+    outlet: str | None
+    published: str | None
+    place_local_id: str | None = None
+    claimant_entity: str | None = None
+    place_entity: str | None = None
+    cluster_id: str | None = None
+    duplicate: int = 0
+
+
+@dataclass(frozen=True)
+class ResultRows:
+    """Every row one result gives."""
+
+    document: DocumentRow
+    figures: list[FigureRow]
+    claims: list[ClaimRow]
+    places: list[PlaceRow]
+    events: list[EventRow]
+    claimants: dict[str, Claimant]
+    """Claimants by the name the fact rows carry (for canonical entities)."""
+
+
+def text_hash(text: str) -> str:
+    """Hash of an article text alone (two outlets running one wire copy share it)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def iso_date(value: dt.date | dt.datetime | None) -> str | None:
+    """``YYYY-MM-DD`` of a date or datetime, or None."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return value.isoformat()
+
+
+def context_of(text: str, start: int, end: int) -> str:
+    """The article line holding ``text[start:end]``, cut to :data:`CONTEXT_CHARS`."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if line_end - line_start > CONTEXT_CHARS:
+        middle = (start + end) // 2
+        line_start = max(line_start, middle - CONTEXT_CHARS // 2)
+        line_end = min(line_end, line_start + CONTEXT_CHARS)
+    return text[line_start:line_end].strip()
+
+
+def version_key(result: Result) -> str:
+    """What versions of one article share: its external id, else its URL, else its id."""
+    document = result.document
+    if document.external_id:
+        return f"id:{document.external_id}"
+    if document.url:
+        return f"url:{document.url}"
+    return f"doc:{document.id}"
+
+
+def result_rows(result: Result) -> ResultRows:
+    """Flatten a result into table rows (no database access)."""
+    document = result.document
+    published = iso_date(document.published)
+    claims = {claim.id: claim for claim in result.claims}
+    places = {place.id: place for place in result.places}
+    dates = {date.id: date for date in result.dates}
+    figures = {figure.id: figure for figure in result.figures}
+    outlet_claimant = Claimant(name=document.outlet or UNKNOWN_OUTLET, type="outlet")
+    claimants = {outlet_claimant.name: outlet_claimant}
+    for claim in result.claims:
+        claimants.setdefault(claim.claimant.name, claim.claimant)
+    context = _Context(result, published, claims, places, outlet_claimant)
+    return ResultRows(
+        document=DocumentRow(
+            id=document.id,
+            version_key=version_key(result),
+            text_hash=text_hash(document.text),
+            url=document.url,
+            outlet=document.outlet,
+            title=document.title,
+            published=published,
+            language=document.language,
+            source=document.source,
+            external_id=document.external_id,
+            text=document.text,
+        ),
+        figures=[context.figure_row(figure) for figure in result.figures],
+        claims=[context.claim_row(claim) for claim in result.claims],
+        places=[context.place_row(place) for place in result.places],
+        events=[context.event_row(event, dates, figures) for event in result.events],
+        claimants=claimants,
+    )
+
+
+def fact_id(document_id: str, local_id: str) -> str:
+    """Store-wide id of a fact: its document's id and its id within the result."""
+    return f"{document_id}:{local_id}"
+
+
+@dataclass(frozen=True)
+class _Context:
+    result: Result
+    published: str | None
+    claims: dict[str, Claim]
+    places: dict[str, Place]
+    outlet_claimant: Claimant
+
+    @property
+    def document_id(self) -> str:
+        return self.result.document.id
+
+    def attribution(self, claim_id: str | None) -> tuple[Claimant, str, str | None]:
+        """Claimant, hedge and store claim id of a fact (the outlet when unattributed)."""
+        claim = self.claims.get(claim_id) if claim_id else None
+        if claim is None:
+            return self.outlet_claimant, "asserted", None
+        return claim.claimant, claim.hedge, fact_id(self.document_id, claim.id)
+
+    def place(self, place_ids: list[str]) -> Place | None:
+        found = [self.places[pid] for pid in place_ids if pid in self.places]
+        located = [place for place in found if place.role == "location"]
+        return (located or found or [None])[0]
+
+    def figure_row(self, figure: Figure) -> FigureRow:
+        claimant, hedge, claim_id = self.attribution(figure.claim_id)
+        time = figure.time
+        as_of = iso_date(time.as_of) if time else None
+        until = iso_date(time.until) if time else None
+        date, basis = _pick_date(as_of=as_of, until=until, published=self.published)
+        place = self.place(figure.place_ids)
+        text = self.result.document.text
+        return FigureRow(
+            id=fact_id(self.document_id, figure.id),
+            document_id=self.document_id,
+            value=figure.value,
+            lower=figure.lower,
+            upper=figure.upper,
+            approx=int(figure.approx),
+            qualifier=figure.qualifier,
+            unit=figure.unit,
+            category=figure.category,
+            measure=figure.measure,
+            side=figure.side,
+            counted=figure.counted.text if figure.counted else None,
+            negated=int(figure.negated),
+            modality=figure.modality,
+            status=figure.status,
+            cumulative=None if time is None or time.cumulative is None else int(time.cumulative),
+            as_of=as_of,
+            since=iso_date(time.since) if time else None,
+            until=until,
+            date=date,
+            date_basis=basis,
+            claim_id=claim_id,
+            claimant=claimant.name,
+            claimant_type=claimant.type,
+            claimant_side=claimant.side,
+            hedge=hedge,
+            place=(place.name or place.span.text) if place else None,
+            country=place.country if place else None,
+            start_char=figure.span.start,
+            end_char=figure.span.end,
+            evidence=figure.span.text,
+            context=context_of(text, figure.span.start, figure.span.end),
+            outlet=self.result.document.outlet,
+            published=self.published,
+            place_local_id=fact_id(self.document_id, place.id) if place else None,
+        )
+
+    def claim_row(self, claim: Claim) -> ClaimRow:
+        claimant = claim.claimant
+        return ClaimRow(
+            id=fact_id(self.document_id, claim.id),
+            document_id=self.document_id,
+            claimant=claimant.name,
+            claimant_type=claimant.type,
+            claimant_role=claimant.role,
+            claimant_affiliation=claimant.affiliation,
+            claimant_side=claimant.side,
+            form=claim.form,
+            hedge=claim.hedge,
+            cue=claim.cue.text if claim.cue else None,
+            content=claim.content.text,
+            start_char=claim.content.start,
+            end_char=claim.content.end,
+            contradicts_json=json.dumps(
+                [fact_id(self.document_id, other) for other in claim.contradicts]
+            ),
+            date=self.published,
+            outlet=self.result.document.outlet,
+            published=self.published,
+        )
+
+    def place_row(self, place: Place) -> PlaceRow:
+        return PlaceRow(
+            id=fact_id(self.document_id, place.id),
+            document_id=self.document_id,
+            mention=place.span.text,
+            name=place.name,
+            resolved=int(place.resolved),
+            gazetteer_id=place.gazetteer_id,
+            lat=place.lat,
+            lon=place.lon,
+            feature_class=place.feature_class,
+            admin1=place.admin1,
+            country=place.country,
+            role=place.role,
+            start_char=place.span.start,
+            end_char=place.span.end,
+        )
+
+    def event_row(
+        self, event: Event, dates: dict[str, DateMention], figures: dict[str, Figure]
+    ) -> EventRow:
+        claimant, hedge, claim_id = self.attribution(event.claim_id)
+        place = self.places.get(event.place_id) if event.place_id else None
+        date = dates.get(event.date_id) if event.date_id else None
+        date_start = iso_date(date.start) if date else None
+        chosen, basis = _pick_date(as_of=date_start, until=None, published=self.published)
+        other = event.targets[:1] or event.actors[1:2]
+        text = self.result.document.text
+        return EventRow(
+            id=fact_id(self.document_id, event.id),
+            document_id=self.document_id,
+            type=event.type,
+            subtype=event.subtype,
+            status=event.status,
+            actor1=event.actors[0].name if event.actors else None,
+            actor1_side=event.actors[0].side if event.actors else None,
+            actor2=other[0].name if other else None,
+            actor2_side=other[0].side if other else None,
+            actors_json=json.dumps([[a.name, a.side] for a in event.actors]),
+            targets_json=json.dumps([[a.name, a.side] for a in event.targets]),
+            place=(place.name or place.span.text) if place else None,
+            admin1=place.admin1 if place else None,
+            country=place.country if place else None,
+            lat=place.lat if place else None,
+            lon=place.lon if place else None,
+            date_start=date_start,
+            date_end=iso_date(date.end) if date else None,
+            granularity=date.granularity if date else None,
+            date=chosen,
+            date_basis="date" if basis == "as_of" else basis,
+            fatalities=_fatalities([figures[f] for f in event.figure_ids if f in figures]),
+            claim_id=claim_id,
+            claimant=claimant.name,
+            claimant_type=claimant.type,
+            hedge=hedge,
+            start_char=event.trigger.start,
+            end_char=event.trigger.end,
+            evidence=event.trigger.text,
+            context=context_of(text, event.trigger.start, event.trigger.end),
+            outlet=self.result.document.outlet,
+            published=self.published,
+            place_local_id=fact_id(self.document_id, place.id) if place else None,
+        )
+
+
+def _pick_date(
+    *, as_of: str | None, until: str | None, published: str | None
+) -> tuple[str | None, str]:
+    if as_of:
+        return as_of, "as_of"
+    if until:
+        return until, "until"
+    if published:
+        return published, "published"
+    return None, "none"
+
+
+def _fatalities(figures: list[Figure]) -> float | None:
+    """People killed according to an event's figures (lower bounds when no exact value)."""
+    killed = [
+        figure.value if figure.value is not None else figure.lower
+        for figure in figures
+        if figure.measure == "killed" and not figure.negated and figure.modality == "actual"
+    ]
+    known = [value for value in killed if value is not None]
+    return sum(known) if known else None

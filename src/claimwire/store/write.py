@@ -1,0 +1,175 @@
+"""The one write path of the store: a result goes in whole, in one transaction, or not at all.
+
+Ids are content hashes, so writing the same article twice adds nothing. An article whose
+URL or external id is stored with another text is a new version: it links to the old one,
+which stops being current (its facts stay, marked). An article whose text is already
+stored under another URL or outlet (a wire copy) is kept and marked as a duplicate of the
+first. The input key of an ingested file or line is committed with its result, which is
+what makes an interrupted ingest resumable.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Literal
+
+from ..models import Problem, Result
+from .aggregate import add_facts, retire
+from .rows import result_rows
+
+WriteStatus = Literal["new", "version", "duplicate", "unchanged"]
+
+
+@dataclass(frozen=True)
+class WriteOutcome:
+    """What writing one result did."""
+
+    document_id: str
+    status: WriteStatus
+    previous_id: str | None = None
+    duplicate_of: str | None = None
+
+
+@contextmanager
+def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """A write transaction (``BEGIN IMMEDIATE``): committed on success, rolled back on error."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield connection
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+def write_result(
+    connection: sqlite3.Connection,
+    result: Result,
+    *,
+    input_key: str | None = None,
+    source: str | None = None,
+) -> WriteOutcome:
+    """Store one result and update the corpus, in one transaction.
+
+    Args:
+        connection: An open store (:func:`claimwire.store.open_store`).
+        result: The extraction result of one article.
+        input_key: Key of the input it came from, recorded as done in the same transaction.
+        source: Where the input was read from, recorded with the key.
+
+    Returns:
+        Whether the article was new, a new version, a duplicate text, or already stored.
+    """
+    with transaction(connection):
+        outcome = store_result(connection, result)
+        if input_key is not None:
+            mark_input(
+                connection,
+                input_key,
+                source=source or result.document.source or "",
+                status=outcome.status,
+                document_id=outcome.document_id,
+            )
+    return outcome
+
+
+def record_failure(
+    connection: sqlite3.Connection, input_key: str, *, source: str, problem: Problem
+) -> None:
+    """Record an input that could not be processed (it is reported, and not retried)."""
+    with transaction(connection):
+        mark_input(
+            connection,
+            input_key,
+            source=source,
+            status="failed",
+            problem_json=problem.model_dump_json(),
+        )
+
+
+def mark_input(
+    connection: sqlite3.Connection,
+    key: str,
+    *,
+    source: str,
+    status: str,
+    document_id: str | None = None,
+    problem_json: str | None = None,
+) -> None:
+    """Record an input as done (inside the caller's transaction)."""
+    connection.execute(
+        "INSERT OR REPLACE INTO inputs (key, source, status, document_id, problem_json) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (key, source, status, document_id, problem_json),
+    )
+
+
+def store_result(connection: sqlite3.Connection, result: Result) -> WriteOutcome:
+    """Store one result inside the caller's transaction (see :func:`write_result`)."""
+    document = result.document
+    if connection.execute("SELECT 1 FROM documents WHERE id = ?", (document.id,)).fetchone():
+        return WriteOutcome(document.id, "unchanged")
+    rows = result_rows(result)
+    previous = None
+    if not rows.document.version_key.startswith("doc:"):
+        previous = connection.execute(
+            "SELECT id, version FROM documents WHERE version_key = ? AND current = 1 "
+            "ORDER BY version DESC LIMIT 1",
+            (rows.document.version_key,),
+        ).fetchone()
+    copy = connection.execute(
+        "SELECT id FROM documents WHERE text_hash = ? AND current = 1 ORDER BY seq LIMIT 1",
+        (rows.document.text_hash,),
+    ).fetchone()
+    duplicate_of = copy["id"] if copy is not None and previous is None else None
+    seq = connection.execute("SELECT coalesce(max(seq), 0) + 1 FROM documents").fetchone()[0]
+    values = rows.document.values()
+    values.update(
+        seq=seq,
+        version=(previous["version"] + 1) if previous else 1,
+        previous_id=previous["id"] if previous else None,
+        duplicate_of=duplicate_of,
+    )
+    connection.execute(
+        f"INSERT INTO documents ({', '.join(values)}) VALUES ({', '.join('?' for _ in values)})",
+        list(values.values()),
+    )
+    if previous is not None:
+        retire(connection, previous["id"])
+    connection.execute(
+        "INSERT INTO results (document_id, result_json, run_id, created) VALUES (?, ?, ?, ?)",
+        (
+            document.id,
+            result.model_dump_json(exclude={"document": {"text"}}),
+            result.provenance.run_id,
+            result.provenance.created.isoformat(),
+        ),
+    )
+    add_facts(connection, rows, duplicate=duplicate_of is not None)
+    if previous is not None:
+        return WriteOutcome(document.id, "version", previous_id=previous["id"])
+    if duplicate_of is not None:
+        return WriteOutcome(document.id, "duplicate", duplicate_of=duplicate_of)
+    return WriteOutcome(document.id, "new")
+
+
+def load_result(connection: sqlite3.Connection, document_id: str) -> Result:
+    """The stored result of a document, text included.
+
+    Raises:
+        KeyError: No such document in the store.
+    """
+    row = connection.execute(
+        "SELECT r.result_json, d.text FROM results r JOIN documents d ON d.id = r.document_id "
+        "WHERE r.document_id = ?",
+        (document_id,),
+    ).fetchone()
+    if row is None:
+        raise KeyError(document_id)
+    data = json.loads(row["result_json"])
+    data["document"]["text"] = row["text"]
+    return Result.model_validate(data)
