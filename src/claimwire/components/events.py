@@ -72,6 +72,9 @@ QUANTITY_NOUNS = frozenset(
     {"hundred", "thousand", "dozen", "score", "million", "ten", "number", "total", "some", "many"}
 )
 CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "relcl"})
+OBJECT_WINDOW = 14
+"""Tokens of an object phrase searched for the nouns a trigger requires."""
+PARTICLES = frozenset({"out", "down", "up", "back", "off", "over", "away"})
 MAX_MERGE_DISTANCE = 3
 """Sentences between two placeless mentions that may still describe one event."""
 REGION_DEGREES = 2.0
@@ -299,8 +302,23 @@ def _irregular() -> dict[str, str]:
 
 def _phrase_at(doc: Doc, i: int, words: tuple[str, ...], limit: int) -> bool:
     if i + len(words) > limit:
+        return _separated_particle(doc, i, words)
+    if all(words[k] in _keys(doc[i + k]) for k in range(len(words))):
+        return True
+    return _separated_particle(doc, i, words)
+
+
+def _consecutive(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
+    return i + len(words) <= len(doc) and all(
+        words[k] in _keys(doc[i + k]) for k in range(len(words))
+    )
+
+
+def _separated_particle(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
+    """'drove the militants out', 'shot it down': a phrasal verb split by its object."""
+    if len(words) != 2 or words[1] not in PARTICLES or words[0] not in _keys(doc[i]):
         return False
-    return all(words[k] in _keys(doc[i + k]) for k in range(len(words)))
+    return any(c.lower_ == words[1] and c.i > i + 1 for c in doc[i].children)
 
 
 def _has_any(sent_words: set[str], sent_text: str, cues: Iterable[str]) -> bool:
@@ -339,18 +357,30 @@ def _object_ok(doc: Doc, mention_tokens: list[Token], words: Sequence[str]) -> b
     wanted = set(words)
     for token in mention_tokens:
         for arg in _argument_tokens(token):
-            if arg.lemma_.lower() in wanted or arg.lower_ in wanted:
-                return True
-            if "city" in wanted and _toponym_like(arg):
-                return True
+            if arg.dep_ == "nsubj" or arg.head.dep_ == "agent" or arg.head.lower_ == "by":
+                continue  # the doer is not the object
+            for part in list(arg.subtree)[:OBJECT_WINDOW]:
+                if _noun_keys(part) & wanted or ("city" in wanted and _toponym_like(part)):
+                    return True
     # a passive or intransitive subject ("the city fell", "a bridge was destroyed")
     for token in mention_tokens:
         for child in token.children:
             if child.dep_ not in {"nsubj", "nsubjpass"}:
                 continue
-            if child.lemma_.lower() in wanted or ("city" in wanted and _toponym_like(child)):
+            if _noun_keys(child) & wanted or ("city" in wanted and _toponym_like(child)):
                 return True
     return False
+
+
+def _noun_keys(token: Token) -> set[str]:
+    """Lemma and surface forms of a noun, with a naive singular ('bases' -> 'base')."""
+    lower = token.lower_
+    keys = {token.lemma_.lower(), lower}
+    if lower.endswith("es"):
+        keys.add(lower[:-2])
+    if lower.endswith("s"):
+        keys.add(lower[:-1])
+    return keys
 
 
 def _toponym_like(token: Token) -> bool:
@@ -372,7 +402,7 @@ def _entry_applies(
 ) -> bool:
     words, text = context
     allowed = entry.get("pos")
-    if allowed and root.pos_ not in allowed:
+    if allowed and root.pos_ not in allowed and not (root.pos_ == "PROPN" and "NOUN" in allowed):
         return False
     if entry.get("requires") and not _has_any(words, text, entry["requires"]):
         return False
@@ -444,17 +474,18 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 for words, entry in index.get(key, ()):
                     if not _phrase_at(doc, i, words, sent.end):
                         continue
-                    tokens = list(doc[i : i + len(words)])
-                    root = doc[i : i + len(words)].root
+                    size = len(words) if _consecutive(doc, i, words) else 1
+                    tokens = list(doc[i : i + size])
+                    root = doc[i : i + size].root
                     phrase = " ".join(words)
                     if not _entry_applies(entry, phrase, tokens, root, context):
                         continue
                     weight = float(entry.get("weight", 1)) + 0.01 * len(words)
                     if best is None or weight > best.weight:
-                        length = len(words)
+                        length = size
                         best = Mention(
                             start=doc[i].idx,
-                            end=doc[i + len(words) - 1].idx + len(doc[i + len(words) - 1]),
+                            end=doc[i + size - 1].idx + len(doc[i + size - 1]),
                             lemma=phrase,
                             subtype=entry["subtype"],
                             weight=weight,
@@ -505,14 +536,25 @@ def _eventive(root: Token, entry: dict[str, Any]) -> bool:
 # ---------------------------------------------------------------- typing
 
 
-def _instrument(tokens: Iterable[Token]) -> str | None:
-    tokens = list(tokens)
-    words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
-    text = " ".join(t.lower_ for t in tokens) + " || " + " ".join(t.lemma_.lower() for t in tokens)
-    for cue in ontology()["instruments"]:
-        if _has_any(words, text, cue["match"]):
-            return str(cue["subtype"])
-    return None
+def _instrument(tokens: Iterable[Token], near: int | None = None) -> str | None:
+    """The sub-type of the instrument cue among ``tokens`` nearest to character ``near``.
+
+    Ties (and ``near=None``) go to the order of ``instruments`` in the ontology.
+    """
+    tokens = sorted(tokens, key=lambda t: t.i)
+    best: tuple[int, int, str] | None = None
+    for rank, cue in enumerate(ontology()["instruments"]):
+        for phrase in cue["match"]:
+            words = _words(phrase)
+            for k, token in enumerate(tokens):
+                if words[0] not in _keys(token) or k + len(words) > len(tokens):
+                    continue
+                if not all(words[j] in _keys(tokens[k + j]) for j in range(len(words))):
+                    continue
+                distance = 0 if near is None else abs(token.idx - near)
+                if best is None or (distance, rank) < best[:2]:
+                    best = (distance, rank, str(cue["subtype"]))
+    return best[2] if best else None
 
 
 def _target_class(doc: Doc, mention: Mention) -> str | None:
@@ -523,7 +565,7 @@ def _target_class(doc: Doc, mention: Mention) -> str | None:
             continue
         for token in arg.subtree:
             kind = classes.get(token.lemma_.lower())
-            if kind in {"protesters", "civilians", "forces"}:
+            if kind in {"protesters", "civilians", "forces", "property"}:
                 return kind
     return None
 
@@ -537,13 +579,13 @@ def _refine(doc: Doc, mention: Mention, sent: Span) -> str:
     own = range(mention.start, mention.end)
     if not generic and subtype in ontology()["instrumental_subtypes"]:
         subjects = [c for c in anchor.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "agent"]
-        found = _instrument(t for c in subjects for t in c.subtree)
+        found = _instrument((t for c in subjects for t in c.subtree), mention.start)
         if found:
             return found
     if generic:
-        found = _instrument(t for t in anchor.subtree if t.idx not in own) or _instrument(
-            t for t in sent if t.idx not in own
-        )
+        found = _instrument(
+            (t for t in anchor.subtree if t.idx not in own), mention.start
+        ) or _instrument((t for t in sent if t.idx not in own), mention.start)
         if found:
             return found
         if entries[subtype]["type"] == "Explosions/Remote violence":
@@ -551,11 +593,22 @@ def _refine(doc: Doc, mention: Mention, sent: Span) -> str:
         target = _target_class(doc, mention)
         if target == "protesters":
             return "excessive_force_against_protesters"
-        if target == "civilians":
+        if target in {"civilians", "property"}:
             return "attack"
         if target == "forces":
             return "armed_clash"
+        if _one_sided_agent(anchor):
+            return "attack"
     return subtype
+
+
+def _one_sided_agent(anchor: Token) -> bool:
+    """'Gunmen opened fire', 'a shooting': violence that names no armed opponent."""
+    cues = set(ontology()["one_sided_cues"])
+    subjects = [c for c in anchor.children if c.dep_ in SUBJECT_DEPS] + [
+        c for c in anchor.children if c.dep_ in {"compound", "amod"}
+    ]
+    return any(t.lemma_.lower() in cues or t.lower_ in cues for c in subjects for t in c.subtree)
 
 
 @lru_cache(maxsize=1)
@@ -615,7 +668,28 @@ def _type_sentence(doc: Doc, mentions: list[Mention], sent: Span) -> list[Mentio
             else:
                 typed.append(m)
         return typed
-    return [replace(m, subtype=_refine(doc, m, sent)) for m in mentions]
+    typed = [replace(m, subtype=_refine(doc, m, sent)) for m in mentions]
+    kinds = {m.subtype for m in typed}
+    if "disrupted_weapons_use" in kinds:
+        # "explosive devices were found / defused": the weapons did not go off
+        typed = [
+            m
+            for m in typed
+            if _family(m.subtype) != "Explosions/Remote violence"
+            or doc[m.root].pos_ not in {"NOUN", "PROPN", "ADJ"}
+        ]
+    if "responsibility_claim" in kinds:
+        # "IS claimed responsibility for the bombing": the claim is the news
+        typed = [m for m in typed if not (_violent(m.subtype) and doc[m.root].pos_ == "NOUN")]
+    return typed
+
+
+def _violent(subtype: str) -> bool:
+    return _family(subtype) in {
+        "Battles",
+        "Explosions/Remote violence",
+        "Violence against civilians",
+    }
 
 
 # ---------------------------------------------------------------- actors
@@ -1437,12 +1511,25 @@ def classify_doc(doc: Doc) -> tuple[str | None, dict[str, float]]:
             subtype = m.subtype
             if _is_territory(m):
                 subtype = _territory(doc, m, _roles(doc, m, actors)[0])
-            factor = 1.5 if s_index == 0 else 1.0
+            factor = (1.5 if s_index == 0 else 1.0) * _salience(doc[m.root])
             scores[subtype] = scores.get(subtype, 0.0) + m.weight * factor
     if not scores:
-        found = _instrument(doc)
+        found = _instrument(doc, None)
         return found, ({found: 1.0} if found else {})
     return max(scores, key=lambda k: scores[k]), scores
+
+
+def _salience(token: Token) -> float:
+    """Main-clause triggers count more than ones buried in modifiers ('scene of an attack')."""
+    depth = 0
+    while token.head is not token and depth < 4:
+        if token.dep_ not in {"conj", "xcomp", "aux", "ccomp"}:
+            depth += 1
+        token = token.head
+    return SALIENCE[min(depth, len(SALIENCE) - 1)]
+
+
+SALIENCE = (2.0, 1.5, 1.0, 0.6, 0.5)
 
 
 # ---------------------------------------------------------------- the component
