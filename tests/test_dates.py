@@ -264,6 +264,37 @@ CASES = [
         "The next day",
         "2022-06-04 day relative",
     ),
+    (
+        "Rebels struck on June 3. Three days later they withdrew.",
+        TUE,
+        "Three days later",
+        "2022-06-06 day relative",
+    ),
+    (
+        "Rebels struck on June 3. Two weeks earlier a bridge fell.",
+        TUE,
+        "Two weeks earlier",
+        "2022-05-20 day relative",
+    ),
+    (
+        "Talks ended on June 1. The following Sunday they resumed.",
+        TUE,
+        "The following Sunday",
+        "2022-06-05 day relative",
+    ),
+    (
+        "On June 3 rebels attacked; two days before, a bridge fell.",
+        TUE,
+        "two days before",
+        "2022-06-01 day relative",
+    ),
+    ("Rebels struck. Three days later they withdrew.", TUE, "Three days later", "- day unresolved"),
+    (
+        "Aid will arrive over the next 7 days.",
+        TUE,
+        "the next 7 days",
+        "2022-06-14..2022-06-21 day relative",
+    ),
     # without a publication date: relative expressions are unresolved, explicit ones resolve
     ("Russian forces attacked the town on Monday.", None, "Monday", "- day unresolved"),
     ("Yesterday the office delivered a list.", None, "Yesterday", "- day unresolved"),
@@ -329,6 +360,10 @@ NEGATIVES = [
     ("She was aged 19 when she died.", "19"),
     ("The fall of the city shocked everyone.", "fall"),
     ("The general flew in at 10 p.m. local time.", "10 p.m."),
+    ("THE BOMB EXPLODED AT APPROXIMATELY 1600 NEAR THE BANK.", "1600"),
+    ("THE BLAST OCCURRED AT 1130 (LOCAL TIME).", "1130"),
+    ("THE GUERRILLAS MAY ATTACK THE TOWN.", "MAY"),
+    ("Volunteers aged 18 to 50 years of age signed up.", "50 years"),
 ]
 
 

@@ -140,8 +140,10 @@ class Patterns:
     weekday_suffix: re.Pattern[str]
     non_dates: tuple[re.Pattern[str], ...]
     duration_text: re.Pattern[str]
-    year_text: re.Pattern[str]
-    qualifiers: re.Pattern[str]
+    time_words: frozenset[str]
+    calendar_words: frozenset[str]
+    non_dates_text: re.Pattern[str]
+    bare_month_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -187,6 +189,12 @@ def patterns() -> Patterns:
         ("ago", rf"\b{numbers}\s+{units}\s+ago\b"),
         ("past_n", rf"\bthe\s+(?:past|last|previous)\s+(?:{numbers}\s+)?{units}"),
         (
+            "narrative_offset",
+            rf"\b{numbers}\s+(?P<unit>days?|weeks?)\s+"
+            r"(?P<dir>later|earlier|after(?=\s*(?:[.,;]|$))|before(?=\s*(?:[.,;]|$)))",
+        ),
+        ("narrative_weekday", rf"\b(?:the\s+)?following\s+{weekday}\b"),
+        (
             "century",
             rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordinals})[\s-]+century\b",
         ),
@@ -199,6 +207,7 @@ def patterns() -> Patterns:
         ),
         ("as_of", rf"\b(?P<phrase>{_alternation(res['as_of_phrases'])})\b"),
         ("narrative", rf"\b(?P<phrase>{_alternation(res['narrative_relative'])})\b"),
+        ("next_n", rf"\bthe\s+(?:next|coming)\s+(?:{numbers}\s+)?{units}"),
         (
             "duration",
             rf"\b(?P<cue>{_alternation(res['duration_cues'])})\s+(?:(?:about|some|nearly|almost|more\s+than|over|at\s+least)\s+)?(?:{numbers}\s+)?(?P<unit>hours|days|weeks|months|years|decades)\b(?!\s+(?:ago|later|earlier|before|after))",
@@ -207,7 +216,7 @@ def patterns() -> Patterns:
     compiled = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in rules)
     suffix = re.compile(rf"\s*\(\s*(?P<wd>{weekday_any})\.?\s*\)", re.IGNORECASE)
     durations = re.compile(
-        rf"(?:(?:about|some|nearly|almost|more\s+than|over|at\s+least|the)\s+)?(?:{numbers}\s+)?"
+        rf"(?:(?:{_alternation(res['duration_qualifiers'])})\s+)*(?:{numbers}\s+)?(?:working\s+)?"
         rf"(?P<unit>hours|days|weeks|months|years|decades|hour|day|week|month|year)",
         re.IGNORECASE,
     )
@@ -216,8 +225,10 @@ def patterns() -> Patterns:
         weekday_suffix=suffix,
         non_dates=tuple(re.compile(rx, re.IGNORECASE) for rx in res["non_dates"]),
         duration_text=durations,
-        year_text=re.compile(rf"(?:the\s+year\s+)?{year4}", re.IGNORECASE),
-        qualifiers=re.compile(rf"^(?:(?:{_alternation(res['qualifiers'])})\s+)+", re.IGNORECASE),
+        time_words=frozenset([*res["time_words"], *res["units"], *res["months"], *res["weekdays"]]),
+        calendar_words=frozenset([*res["months"], *res["month_abbreviations"], *res["weekdays"]]),
+        non_dates_text=re.compile("|".join(res["non_dates"]), re.IGNORECASE),
+        bare_month_words=frozenset([*res["months"], *res["month_abbreviations"], "the", "of"]),
     )
 
 
@@ -540,6 +551,18 @@ def rule_past_n(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved
     )
 
 
+def rule_next_n(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
+    """'the next 7 days', 'the coming weeks': from the anchor forward."""
+    unit = _unit(match["unit"])
+    granularity = UNIT_GRANULARITY.get(unit, "year")
+    if ctx.anchor is None:
+        return _unresolved(granularity)
+    back = _back(ctx.anchor, unit, _count(match["n"]))
+    return Resolved(
+        ctx.anchor, ctx.anchor + (ctx.anchor - back), granularity, "relative", ctx.anchor
+    )
+
+
 def rule_century(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
     """'18th century', 'the eighteenth century'."""
     word = match["ord"].lower()
@@ -642,6 +665,9 @@ RULES: dict[str, Rule] = {
     "relative_period": rule_relative_period,
     "ago": rule_ago,
     "past_n": rule_past_n,
+    "next_n": rule_next_n,
+    "narrative_offset": rule_narrative,
+    "narrative_weekday": rule_narrative,
     "century": rule_century,
     "decade": rule_decade,
     "decade_short": rule_decade_short,
@@ -656,7 +682,10 @@ RULES: dict[str, Rule] = {
 RANGE_RULES = frozenset({"month_day_range", "day_range_month"})
 """Rules whose match is a whole period already ('June 1-5'): no role cue applies."""
 
-RELATIVE_RULES = frozenset({"weekday", "relative_day", "relative_day_part", "narrative"})
+NARRATIVE_RULES = frozenset({"narrative", "narrative_offset", "narrative_weekday"})
+"""Rules resolved against the previous day-precise date of the text."""
+
+RELATIVE_RULES = frozenset({"weekday", "relative_day", "relative_day_part"}) | NARRATIVE_RULES
 """Rules whose day a following '(Mon)' overrides."""
 
 
@@ -816,22 +845,37 @@ def attach_weekday_suffix(text: str, hit: DateHit, anchor: dt.date | None) -> Da
 
 
 def resolve_narrative(hits: list[DateHit]) -> list[DateHit]:
-    """Resolve 'the next day' and the like against the previous day-precise date."""
-    offsets = load_resources()["narrative_relative"]
+    """Resolve 'the next day', 'three days later', 'the following Sunday' against the
+    previous day-precise date of the text."""
     resolved: list[DateHit] = []
     previous: dt.date | None = None
     for hit in hits:
-        if hit.rule == "narrative" and previous is not None:
-            day = previous + dt.timedelta(days=int(offsets[_norm(hit.text.split("(")[0])]))
-            hit = replace(hit, start_date=day, end_date=day, method="relative", anchor=previous)
-        if (
-            hit.granularity == "day"
-            and hit.start_date is not None
-            and hit.start_date == hit.end_date
-        ):
+        if hit.rule in NARRATIVE_RULES and previous is not None:
+            day = narrative_day(hit, previous)
+            if day is not None:
+                hit = replace(hit, start_date=day, end_date=day, method="relative", anchor=previous)
+        if hit.granularity == "day" and hit.start_date and hit.start_date == hit.end_date:
             previous = hit.start_date
         resolved.append(hit)
     return resolved
+
+
+def narrative_day(hit: DateHit, previous: dt.date) -> dt.date | None:
+    """The day a narrative-relative hit points at, from the previous date of the text."""
+    res = load_resources()
+    text = hit.text.split("(")[0]
+    if hit.rule == "narrative":
+        return previous + dt.timedelta(days=int(res["narrative_relative"][_norm(text)]))
+    pattern = dict(patterns().rules)[hit.rule]
+    match = pattern.fullmatch(text.strip())
+    if match is None:
+        return None
+    if hit.rule == "narrative_weekday":
+        ahead = (int(res["weekdays"][match["wd"].lower()]) - previous.weekday()) % 7
+        return previous + dt.timedelta(days=ahead or 7)
+    days = _count(match["n"]) * (7 if _unit(match["unit"]) == "week" else 1)
+    sign = 1 if match["dir"].lower() in ("later", "after") else -1
+    return previous + dt.timedelta(days=sign * days)
 
 
 def model_hits(doc: Doc, anchor: dt.date | None, taken: list[tuple[int, int]]) -> list[DateHit]:
@@ -859,13 +903,13 @@ def resolve_entity(
         return Resolved(
             None, None, UNIT_GRANULARITY.get(unit, "year"), "unresolved", role="duration"
         )
-    core = pats.qualifiers.sub("", text)
-    if label == "TIME" or not any(ch.isalpha() for ch in core):
-        year = pats.year_text.fullmatch(core)
-        if label == "TIME" or core != text or year is None or _is_count(doc, start, end):
-            return None
-        number = int(year["year"])
-        return Resolved(dt.date(number, 1, 1), dt.date(number, 12, 31), "year", "explicit")
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    if label == "TIME" or not words & pats.time_words or pats.non_dates_text.search(text):
+        return None
+    if words <= pats.bare_month_words:
+        return None  # a month name the month rule rejected ('may', no cue)
+    if not words & pats.calendar_words and not re.search(r"\b1[5-9]\d\d|20\d\d\b", text):
+        return _unresolved("unknown")
     return parse_fallback(text, anchor)
 
 
