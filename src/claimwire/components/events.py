@@ -633,15 +633,39 @@ def _territory(doc: Doc, mention: Mention, actors: list[Participant]) -> str:
 
 
 def _protest_subtype(sent: Span) -> str:
+    """Violent demonstration, excessive force, intervention or peaceful (see protest_cues)."""
     cues = ontology()["protest_cues"]
     context = _sentence_words(sent)
+    if _has_any(*context, cues["violent_phrases"]) or _protesters_act_violently(sent):
+        return "violent_demonstration"
     if _has_any(*context, cues["excessive_force"]):
         return "excessive_force_against_protesters"
-    if _has_any(*context, cues["violent"]):
-        return "violent_demonstration"
     if _has_any(*context, cues["intervention"]):
         return "protest_with_intervention"
     return "peaceful_protest"
+
+
+def _protesters_act_violently(sent: Span) -> bool:
+    """A violent verb ('threw', 'torched', 'clashed') whose subject names protesters."""
+    cues = ontology()["protest_cues"]
+    verbs, people = set(cues["violent_verbs"]), set(cues["protester_words"])
+    for token in sent:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
+            continue
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects:
+            subjects = _inherited_subject(token)
+        if any(_noun_keys(t) & people for c in subjects for t in c.subtree):
+            return True
+    return False
+
+
+def _protest_context(doc: Doc, mention: Mention, sent: Span) -> bool:
+    """Whether the sentence reports the protest itself, not arrests before or about one."""
+    cues = ontology()["protest_cues"]
+    if _has_any(*_sentence_words(sent), cues["not_at_protest"]):
+        return False
+    return not any(t.dep_ in {"relcl", "acl"} for t in doc[mention.root].ancestors)
 
 
 PROTEST_ABSORBS = frozenset(
@@ -653,7 +677,7 @@ def _type_sentence(doc: Doc, mentions: list[Mention], sent: Span) -> list[Mentio
     """Refine the sub-types of one sentence's mentions; a protest absorbs its repression."""
     protest = [m for m in mentions if m.subtype in {"peaceful_protest", "violent_demonstration"}]
     typed: list[Mention] = []
-    if protest:
+    if protest and any(_protest_context(doc, m, sent) for m in protest):
         kind = _protest_subtype(sent)
         if any(m.subtype == "violent_demonstration" for m in protest) and kind in {
             "peaceful_protest",
