@@ -694,22 +694,25 @@ RELATIVE_RULES = frozenset({"weekday", "relative_day", "relative_day_part"}) | N
 
 def _cue_before(text: str, start: int, key: str) -> bool:
     """Whether one of the words of resource list ``key`` ends right before ``start``."""
-    words = load_resources()[key]
     window = text[max(0, start - 20) : start]
-    return (
-        re.search(rf"(?:^|\W)(?:{_alternation(words)})[\s-]+$", window, re.IGNORECASE) is not None
-    )
+    return _cue_pattern(key, r"[\s-]+$").search(window) is not None
+
+
+@lru_cache(maxsize=16)
+def _cue_pattern(key: str, tail: str, group: str | None = None) -> re.Pattern[str]:
+    """The words of resource list ``key`` (or ``role_cues[group]``) ending a window."""
+    words = load_resources()[key] if group is None else load_resources()[key][group]
+    return re.compile(rf"(?:^|\W)({_alternation(words)}){tail}", re.IGNORECASE)
 
 
 def find_role(
     text: str, start: int, previous: DateHit | None
 ) -> tuple[str, int | None, int | None]:
     """The role of the expression at ``start`` from the cue before it, with the cue offsets."""
-    cues = load_resources()["role_cues"]
     window_start = max(0, start - 24)
     window = text[window_start:start]
     for role in ("period_start", "period_end", "as_of", "period_end_after_start"):
-        found = re.search(rf"(?:^|\W)({_alternation(cues[role])})\s*$", window, re.IGNORECASE)
+        found = _cue_pattern("role_cues", r"\s*$", role).search(window)
         if found is None:
             continue
         if role == "period_end_after_start":
@@ -727,12 +730,13 @@ def future_test(doc: Doc) -> Callable[[int, int], bool]:
     cues = load_resources()["future_cues"]
     auxiliaries, governors = set(cues["auxiliaries"]), set(cues["governors"])
     words = set(cues["words"])
+    text = doc.text  # built on each access: read once
 
     def is_future(start: int, end: int) -> bool:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return False
-        before = doc.text[max(0, start - 12) : start].lower().split()
+        before = text[max(0, start - 12) : start].lower().split()
         if before and before[-1] in words:
             return True
         verb = span.root
@@ -792,11 +796,13 @@ def _is_count(doc: Doc, start: int, end: int) -> bool:
     return span is not None and len(span) == 1 and span[0].dep_ == "nummod"
 
 
-def resolve_candidates(doc: Doc, anchor: dt.date | None) -> list[DateHit]:
+def resolve_candidates(
+    doc: Doc, anchor: dt.date | None, non_dates: list[tuple[int, int]]
+) -> list[DateHit]:
     """Resolve pattern matches, longest first, never overlapping each other or non-dates."""
     text = doc.text
     ctx = Context(anchor, text, future_test(doc))
-    taken = _non_date_ranges(text)
+    taken = list(non_dates)
     hits: list[DateHit] = []
     ordered = sorted(match_candidates(text), key=lambda c: (c.start - c.end, c.start, c.order))
     for cand in ordered:
@@ -881,22 +887,20 @@ def narrative_day(hit: DateHit, previous: dt.date) -> dt.date | None:
 def model_hits(doc: Doc, anchor: dt.date | None, taken: list[tuple[int, int]]) -> list[DateHit]:
     """The model's DATE entities the patterns missed: durations, years, or dateparser."""
     found: list[DateHit] = []
+    text = doc.text
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME") or _overlaps(ent.start_char, ent.end_char, taken):
             continue
-        resolved = resolve_entity(doc, ent.start_char, ent.end_char, ent.label_, anchor)
+        resolved = resolve_entity(ent.text, ent.label_, anchor)
         if resolved is None:
             continue
-        found.append(_make_hit(doc.text, ent.start_char, ent.end_char, resolved, "model"))
+        found.append(_make_hit(text, ent.start_char, ent.end_char, resolved, "model"))
     return found
 
 
-def resolve_entity(
-    doc: Doc, start: int, end: int, label: str, anchor: dt.date | None
-) -> Resolved | None:
+def resolve_entity(text: str, label: str, anchor: dt.date | None) -> Resolved | None:
     """A model DATE/TIME entity: a duration, a year, a dateparser date, or not a date (None)."""
     pats = patterns()
-    text = doc.text[start:end]
     duration = pats.duration_text.fullmatch(text)
     if duration is not None:
         unit = _unit(duration["unit"])
@@ -955,8 +959,9 @@ def find(doc: Doc) -> list[DateHit]:
     """
     anchor = published_date(doc)
     text = doc.text
-    hits = resolve_candidates(doc, anchor)
-    taken = [(h.start, h.end) for h in hits] + _non_date_ranges(text)
+    non_dates = _non_date_ranges(text)
+    hits = resolve_candidates(doc, anchor, non_dates)
+    taken = [(h.start, h.end) for h in hits] + non_dates
     hits.extend(model_hits(doc, anchor, taken))
     hits.sort(key=lambda h: h.start)
     hits = [attach_weekday_suffix(text, hit, anchor) for hit in hits]
