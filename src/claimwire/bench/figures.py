@@ -8,8 +8,8 @@ The measure (MUC-4, ``../shared/eval/muc4``; texts ``raw/CORPORA/*/*`` not start
   whose target string has ``EFFECT OF INCIDENT`` DEATH (-> killed) or INJURY (-> injured)
   is a gold figure (value, measure) of its message. Optional templates and ``?`` fillers
   are optional: neither required nor spurious when found.
-- Only gold figures whose number is written in the message before a word of its target
-  string (within 80 characters: "about 50 peasants", "seven of the nine soldiers") are
+- Only gold figures whose number is written in the message before the last word of its
+  target string (within 60 characters: "about 50 peasants", "seven of the nine soldiers") are
   required: a "1" for a named victim ("the mayor was shot") has no number to tie to. The
   others become optional and are counted in ``report.extra["gold_not_written"]``.
 - Predicted: our figures with measure killed or injured, not negated, actual, counting
@@ -48,6 +48,7 @@ SLOT = re.compile(
 QUOTED = re.compile(r'"([^"]*)"')
 KEY_NUMBER = re.compile(r"^\s*(?P<optional>\?)?\s*(?P<number>~?\d+-?\d*|-\d+)\s*:")
 DEFAULT_SAMPLE = 400
+WINDOW = 60
 EFFECTS = {"DEATH": "killed", "INJURY": "injured"}
 SCORED_MEASURES = ("killed", "injured")
 MEASURE_FAMILIES = {
@@ -142,15 +143,40 @@ def _key_value(text: str) -> tuple[float, bool] | None:
     return float(head), bool(match.group("optional"))
 
 
-def _effects(lines: list[str]) -> dict[str, set[str]]:
-    """Target string -> effects (DEATH, INJURY ...) from the EFFECT OF INCIDENT fillers."""
-    found: dict[str, set[str]] = {}
+def _effects(lines: list[str]) -> dict[str, list[set[str]]]:
+    """Target string -> the effects (DEATH, INJURY ...) of each of its EFFECT fillers."""
+    found: dict[str, list[set[str]]] = {}
     for line in lines:
         label = line.split('"')[0].strip().lstrip("?").strip().rstrip(":").strip()
         effects = {part.strip() for part in label.split("/")}
         for target in QUOTED.findall(line):
-            found.setdefault(target, set()).update(effects)
+            found.setdefault(target, []).append(effects)
     return found
+
+
+def _paired(
+    numbers: list[tuple[float, bool, list[str]]], effects: dict[str, list[set[str]]]
+) -> Iterator[tuple[float, bool, str, set[str]]]:
+    """(value, optional, target, effects) of each NUMBER filler.
+
+    When one target string ("PEOPLE") has as many NUMBER fillers as EFFECT fillers, they
+    pair in order (9 "PEOPLE" DEATH, 30 "PEOPLE" INJURY); otherwise every effect of the
+    string applies to every number of it.
+    """
+    counts: dict[str, int] = {}
+    for _, _, targets in numbers:
+        for target in targets:
+            counts[target] = counts.get(target, 0) + 1
+    seen: dict[str, int] = {}
+    for value, maybe, targets in numbers:
+        for target in targets:
+            listed = effects.get(target, [])
+            index = seen.get(target, 0)
+            seen[target] = index + 1
+            if counts[target] > 1 and len(listed) == counts[target]:
+                yield value, maybe, target, listed[index]
+            else:
+                yield value, maybe, target, set().union(*listed)
 
 
 def read_keys(folder: Path) -> dict[str, Message]:
@@ -166,23 +192,22 @@ def read_keys(folder: Path) -> dict[str, Message]:
             if slot1.strip().startswith("*"):
                 continue
             message.relevant = True
-            effects = _effects(template.get(23, []))
+            numbers = []
             for line in template.get(21, []):
                 parsed = _key_value(line)
-                if parsed is None:
-                    continue
-                value, maybe = parsed
-                targets = set(QUOTED.findall(line))
-                for target in targets:
-                    for effect in effects.get(target, set()):
-                        if effect in EFFECTS:
-                            pair = (value, EFFECTS[effect])
-                            if maybe or "OPTIONAL" in slot1:
-                                message.optional.add(pair)
-                            else:
-                                message.gold.add(pair)
-                            words = message.targets.setdefault(pair, set())
-                            words.update(w for w in target.lower().split() if len(w) > 2)
+                if parsed is not None:
+                    numbers.append((*parsed, QUOTED.findall(line)))
+            effects = _effects(template.get(23, []))
+            for value, maybe, target, found in _paired(numbers, effects):
+                for effect in sorted(found & set(EFFECTS)):
+                    pair = (value, EFFECTS[effect])
+                    if maybe or "OPTIONAL" in slot1:
+                        message.optional.add(pair)
+                    else:
+                        message.gold.add(pair)
+                    words = target.lower().replace("[", " ").replace("]", " ").split()
+                    if words:
+                        message.targets.setdefault(pair, set()).add(words[-1])
     return keys
 
 
@@ -235,13 +260,14 @@ def predicted(hits: list[FigureHit]) -> set[tuple[float, str]]:
 
 
 def written(doc: Any, pair: tuple[float, str], words: set[str]) -> bool:
-    """Tell whether a gold figure's number is written before a word of its target string
-    (within 80 characters: "about 50 peasants", "seven of the nine soldiers")."""
+    """Tell whether a gold figure's number is written before the last word of its target
+    string (within :data:`WINDOW` characters: "about 50 peasants", "seven of the nine
+    soldiers")."""
     for span in doc.spans.get("claimwire.numbers", []):
         number = span._.claimwire_number
         if pair[0] not in (number.value, number.lower, number.upper):
             continue
-        window = doc.text[span.end_char : span.end_char + 80].lower()
+        window = doc.text[span.end_char : span.end_char + WINDOW].lower()
         if not words or any(re.search(rf"\b{re.escape(word)}", window) for word in words):
             return True
     return False

@@ -445,6 +445,10 @@ def _find_trigger(
         if noun_trigger is not None and category in (None, "people"):
             return noun_trigger, False
     governor = anchor.head
+    if anchor.dep_ == "pobj" and governor.lower_ == "of" and governor.head.pos_ in NOMINAL_POS:
+        found = _pick(governor.head, category, unit)  # "the death of four students"
+        if found is not None:
+            return found, False
     if anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "obj"):
         agent = _is_agent(anchor, governor)
         found = _pick_strong(doc, governor.i, sent.end, category, unit, agent=agent)
@@ -484,8 +488,8 @@ def _walk_up(anchor: Token, category: str | None, unit: str) -> tuple[_Trigger |
             break
         agent = _is_agent(token, token.head)
         dep = token.dep_
-        if dep == "agent":
-            break  # "shot by two men": the counted are the perpetrators
+        if dep == "agent" or token.lower_ == "by":
+            break  # "shot by two men", "attacks by 150 rebels": the counted are perpetrators
         token = token.head
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX") and lemma in listing:
@@ -540,6 +544,10 @@ def _not_a_count(doc: Doc, span: Span, counted: _Counted) -> bool:
     after = _next_word(doc, span.end)
     if before is not None and before.lower_ in lex["age_words"]:
         return True
+    if before is not None and before.lower_ in lex["identifier_words"]:
+        return True  # "detachment no. 6", "Channel 7"
+    if after is not None and after.lemma_.lower() in lex["non_count_units"]:
+        return True  # "50 km west", "3 days"
     if after is not None and after.lower_.rstrip(".") in numbers_lexicon()["months"]:
         return True  # "on 16\nNovember": a day of the month across a line break
     if after is not None and after.text == "-" and span.end + 1 < len(doc):
@@ -562,7 +570,7 @@ def _not_a_count(doc: Doc, span: Span, counted: _Counted) -> bool:
         and before is not None
         and before.text == ","
         and after is not None
-        and after.text == ","
+        and after.text in (",", ".", ")", ";")
         and span.start > 1
         and doc[span.start - 2].pos_ in NOMINAL_POS
     ):
@@ -718,6 +726,8 @@ def _figure(doc: Doc, span: Span, found: list[FigureHit]) -> FigureHit | None:
     ):
         counted.category = "territory"
     category = counted.category
+    if category is None and counted.head is not None and counted.head.lower_ in lexicon()["sides"]:
+        category = "people"  # "31 Palestinians", "two Salvadorans"
     if category is None and inherited is not None and counted.kind in ("none", "pronoun"):
         category = inherited.category
         if counted.start is None or counted.kind == "none":
@@ -735,6 +745,12 @@ def _figure(doc: Doc, span: Span, found: list[FigureHit]) -> FigureHit | None:
         measure, modality = inherited.measure, inherited.modality
     if measure is None:
         return None
+    if (
+        counted.kind in ("noun", "partitive")
+        and category is None
+        and measure in lexicon()["people_only_measures"]
+    ):
+        return None  # "14 departments", "Channel 7 television": not people
     if measure == "requested":
         modality = "requested"
     elif trigger is not None and _hypothetical(trigger, sent):
