@@ -74,6 +74,10 @@ QUANTITY_NOUNS = frozenset(
 CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "relcl"})
 OBJECT_WINDOW = 14
 """Tokens of an object phrase searched for the nouns a trigger requires."""
+OBJECT_PREPS = frozenset({"of", "over", "into", "to", "on", "from", "at", "out", "off", "back"})
+PHRASE_DEPS = frozenset(
+    {"compound", "amod", "conj", "prep", "pobj", "nummod", "nmod", "appos", "quantmod", "poss"}
+)
 PARTICLES = frozenset({"out", "down", "up", "back", "off", "over", "away"})
 MAX_MERGE_DISTANCE = 3
 """Sentences between two placeless mentions that may still describe one event."""
@@ -353,23 +357,55 @@ def _argument_tokens(token: Token) -> list[Token]:
     return found
 
 
-def _object_ok(doc: Doc, mention_tokens: list[Token], words: Sequence[str]) -> bool:
-    wanted = set(words)
-    for token in mention_tokens:
-        for arg in _argument_tokens(token):
-            if arg.dep_ == "nsubj" or arg.head.dep_ == "agent" or arg.head.lower_ == "by":
-                continue  # the doer is not the object
-            for part in list(arg.subtree)[:OBJECT_WINDOW]:
-                if _noun_keys(part) & wanted or ("city" in wanted and _toponym_like(part)):
-                    return True
-    # a passive or intransitive subject ("the city fell", "a bridge was destroyed")
+def _object_ok(
+    doc: Doc, mention_tokens: list[Token], words: Sequence[str], forbidden: Sequence[str] = ()
+) -> bool:
+    """Whether the trigger's object phrase names one of ``words`` and none of ``forbidden``."""
+    wanted, unwanted = set(words), set(forbidden)
+    found = False
+    for part in _object_phrases(mention_tokens):
+        keys = _noun_keys(part)
+        if keys & unwanted:
+            return False
+        if keys & wanted or ("city" in wanted and part.dep_ != "compound" and _toponym_like(part)):
+            found = True
+    return found
+
+
+def _object_phrases(mention_tokens: list[Token]) -> list[Token]:
+    """Tokens of the object phrases of a trigger (no doer, no embedded clause)."""
+    found: list[Token] = []
     for token in mention_tokens:
         for child in token.children:
-            if child.dep_ not in {"nsubj", "nsubjpass"}:
-                continue
-            if _noun_keys(child) & wanted or ("city" in wanted and _toponym_like(child)):
-                return True
-    return False
+            heads: list[Token] = []
+            if child.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} or (
+                child.dep_ == "nsubj" and token.pos_ != "VERB"
+            ):
+                heads.append(child)
+            elif child.dep_ in {"prep", "prt"} and child.lower_ in OBJECT_PREPS:
+                heads.extend(g for g in child.children if g.dep_ == "pobj")
+                heads.extend(
+                    g
+                    for c in child.children
+                    if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                )
+            elif child.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in token.children):
+                heads.append(child)  # "the city fell"
+            for head in heads:
+                found.extend(_phrase_tokens(head))
+    return found
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The noun phrase of ``head``, with 'of' complements, without clauses."""
+    found, stack = [], [head]
+    while stack and len(found) < OBJECT_WINDOW:
+        token = stack.pop()
+        found.append(token)
+        stack.extend(c for c in token.children if c.dep_ in PHRASE_DEPS)
+    return found
 
 
 def _noun_keys(token: Token) -> set[str]:
@@ -415,7 +451,9 @@ def _entry_applies(
     if extra and _has_any(words, text, extra):
         return False
     if entry.get("requires_object"):
-        return _object_ok(root.doc, [*tokens, root], entry["requires_object"])
+        return _object_ok(
+            root.doc, [*tokens, root], entry["requires_object"], entry.get("forbids_object", ())
+        )
     if entry.get("property"):
         return _property_target(tokens, root)
     return True
@@ -693,6 +731,13 @@ def _type_sentence(doc: Doc, mentions: list[Mention], sent: Span) -> list[Mentio
                 typed.append(m)
         return typed
     typed = [replace(m, subtype=_refine(doc, m, sent)) for m in mentions]
+    withdrawal = set(ontology()["withdrawal_lemmas"])
+    if any(m.lemma in withdrawal for m in typed):
+        # "IS seized Palmyra after the army pulled out": territory changed hands unopposed
+        typed = [
+            replace(m, subtype="non_violent_transfer_of_territory") if _is_territory(m) else m
+            for m in typed
+        ]
     kinds = {m.subtype for m in typed}
     if "disrupted_weapons_use" in kinds:
         # "explosive devices were found / defused": the weapons did not go off
@@ -774,7 +819,7 @@ def _with_modifiers(doc: Doc, found: list[_ActorSpan]) -> list[_ActorSpan]:
             if child.dep_ == "poss":
                 key = doc[child.left_edge.i : child.i + 1].text.lower()
             entry = modifiers.get(key) or modifiers.get(child.lower_)
-            if entry is None:
+            if entry is None or _insurgent_phrase(token):
                 continue
             left = min(child.left_edge.i, token.i)
             span = doc[left : token.i + 1]
@@ -790,6 +835,13 @@ def _with_modifiers(doc: Doc, found: list[_ActorSpan]) -> list[_ActorSpan]:
             extra.append(_ActorSpan(left, token.i + 1, participant))
             break
     return sorted([*found, *extra], key=lambda a: a.start)
+
+
+def _insurgent_phrase(head: Token) -> bool:
+    """'Syrian opposition fighters', 'Syrian rebels': a demonym does not make state forces."""
+    words = set(actor_dictionary()["non_state_words"])
+    phrase = [head, *(c for c in head.children if c.dep_ in {"compound", "amod"})]
+    return any(_noun_keys(t) & words for t in phrase)
 
 
 @lru_cache(maxsize=1)
@@ -848,7 +900,7 @@ def _roles(
     historical = False
     found_actors: list[Participant] = []
     for token in agents:
-        span = _participant_at(token, actors, deep=False)
+        span = _participant_at(token, actors, deep=token.dep_ in SUBJECT_DEPS)
         if span is not None:
             historical = historical or span.historical
             if not span.historical:
