@@ -400,7 +400,8 @@ def _object_phrases(mention_tokens: list[Token]) -> list[Token]:
 
 def _phrase_tokens(head: Token) -> list[Token]:
     """The noun phrase of ``head``, with 'of' complements, without clauses."""
-    found, stack = [], [head]
+    found: list[Token] = []
+    stack = [head]
     while stack and len(found) < OBJECT_WINDOW:
         token = stack.pop()
         found.append(token)
