@@ -9,8 +9,9 @@ Scoring follows GenderGapTracker's own evaluation: a predicted quote matches a g
 when their character spans overlap by at least a threshold share of the gold span (0.3 and
 0.8 are reported), one to one; the speaker is right when the predicted claimant names the
 gold ``reference`` (full name) or the gold ``speaker`` string; the verb is right on
-case-insensitive equality. Predictions are all claims except the outlet's own and partial
-quotes nested in another claim.
+case-insensitive equality. Predictions are all claims except the outlet's own, partial
+quotes nested in another claim, and beliefs (cues such as "believes", "thinks": GGT
+annotates speech only).
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from ..components.claims import (
     QUOTE_MARKS,
     Claimant,
     ClaimHit,
+    cue_forms,
+    cues,
     government_aliases,
     word_sets,
 )
@@ -91,7 +94,7 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
     report = Report(task="claims", data=str(folder), documents=len(articles))
     docs = nlp.pipe((article.text for article in articles), batch_size=8)
     for article, doc in zip(articles, docs, strict=True):
-        score_article(article, predictions(doc._.claimwire_claims), report)
+        score_article(article, quote_predictions(doc._.claimwire_claims, article.text), report)
     report.extra["unanchored_gold_quotes"] = report.extra.get("unanchored_gold_quotes", 0)
     report.extra["speaker_accuracy"] = round(report.section("speaker").precision, 4)
     report.extra["published_ggt"] = PUBLISHED
@@ -170,8 +173,23 @@ def _rough_start(index: str) -> int:
 
 
 def predictions(hits: list[ClaimHit] | None) -> list[ClaimHit]:
-    """The claims scored as quotes: attributed ones, not nested in another claim."""
+    """The claims scored against attributed claims: not the outlet's, not nested ones."""
     return [hit for hit in hits or [] if hit.form != "outlet" and hit.parent is None]
+
+
+def quote_predictions(hits: list[ClaimHit] | None, text: str) -> list[ClaimHit]:
+    """The claims scored as quotes: :func:`predictions` minus beliefs ("X believes ...").
+
+    GenderGapTracker annotates what people say, not what they are said to think.
+    """
+    beliefs = set(cues()["belief_verbs"])
+    forms = cue_forms()
+    return [
+        hit
+        for hit in predictions(hits)
+        if hit.cue_start is None
+        or forms.get(text[hit.cue_start : hit.cue_end].lower()) not in beliefs
+    ]
 
 
 def score_article(article: Article, hits: list[ClaimHit], report: Report) -> None:

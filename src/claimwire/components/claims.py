@@ -55,6 +55,11 @@ HEDGE_ORDER = ("asserted", "reported", "claimed", "unconfirmed", "conditional", 
 PRONOUN_WINDOW = 600
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 HONORIFIC_GENDER = {"mr": "m", "ms": "f", "mrs": "f", "miss": "f", "sir": "m", "madam": "f"}
+ADVERBIAL_MARKS = frozenset(
+    {"as", "while", "when", "after", "before", "because", "if", "since", "until", "though", "to"}
+)
+CLIMB = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp"})
+CAPTION = re.compile(r"^[^\n]*\(\s*[^()\n/]{2,60}/[^()\n/]{2,60}\)[ \t]*$", re.MULTILINE)
 STOPS = frozenset({"that", "who"})
 FORMS = ("direct", "indirect", "partial", "according_to", "reported", "outlet")
 
@@ -694,9 +699,7 @@ class _Finder:
         """Every attribution of the document, speakers still as phrases."""
         found: list[_Candidate] = []
         for quote in self.quotes:
-            candidate = self.quote_candidate(quote)
-            if candidate is not None:
-                found.append(candidate)
+            found.extend(self.quote_candidates(quote))
         for token in self.doc:
             if self.in_quote(token.idx):
                 continue
@@ -712,21 +715,34 @@ class _Finder:
         found.extend(self.according_candidates())
         return found
 
-    def quote_candidate(self, quote: Quote) -> _Candidate | None:
+    def quote_candidates(self, quote: Quote) -> list[_Candidate]:
+        """The claim of a direct quote, or the sentence it ends with its attribution.
+
+        ``Her time "was heartbreaking," she said``: the sentence up to the quote is the
+        speaker's (indirect), the quote a partial claim nested in it.
+        """
         free_start = starts_sentence(self.text, quote.open)
-        attribution = self.attribution_after(quote) if free_start else None
-        if attribution is None:
-            attribution = self.attribution_before(quote)
+        partial = _Candidate(quote.start, quote.end, None, "partial", "asserted", None, quoted=True)
+        after = self.attribution_after(quote)
+        if after is not None and not free_start:
+            cue, speaker, lemma = after
+            start = _strip_range(self.text, self.sent_at(quote.open).start_char, quote.end)[0]
+            hedge = cues()["verbs"].get(lemma, "asserted")
+            outer = _Candidate(start, quote.end, cue, "indirect", hedge, speaker, quoted=True)
+            return [outer, partial]
+        attribution = after or self.attribution_before(quote)
         if attribution is not None:
             cue, speaker, lemma = attribution
             hedge = cues()["verbs"].get(lemma, "asserted")
-            return _Candidate(quote.start, quote.end, cue, "direct", hedge, speaker, quoted=True)
+            return [_Candidate(quote.start, quote.end, cue, "direct", hedge, speaker, quoted=True)]
         words = len(self.text[quote.start : quote.end].split())
         if free_start and words >= 4:
-            return _Candidate(
-                quote.start, quote.end, None, "direct", "asserted", None, True, quoted=True
-            )
-        return _Candidate(quote.start, quote.end, None, "partial", "asserted", None, quoted=True)
+            return [
+                _Candidate(
+                    quote.start, quote.end, None, "direct", "asserted", None, True, quoted=True
+                )
+            ]
+        return [partial]
 
     def attribution_after(self, quote: Quote) -> tuple[tuple[int, int], SpacySpan, str] | None:
         """``"...," she said`` / ``"...," said Smith, the minister``: cue and speaker after."""
@@ -819,12 +835,14 @@ class _Finder:
     def speech_candidate(self, token: Token, lemma: str) -> _Candidate | None:
         """Indirect speech: a cue verb with a clause, or a parenthetical ``, he said,``."""
         clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-        if clause is None and lemma in ("deny", "admit", "confirm"):
+        if clause is None and lemma in ("deny", "admit", "confirm", "report", "recall"):
             clause = next(
                 (c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None
             )
         if clause is None:
             clause = self.clause_of_statement(token)
+        if any(c.dep_ == "auxpass" for c in token.children):
+            return None  # "was told he had months to live": the subject is the addressee
         subject = self.subject_of(token)
         if subject is None:
             return None
@@ -841,14 +859,39 @@ class _Finder:
             start, end = self.clause_range(token, clause, sent)
         elif token.dep_ == "parataxis" and lemma not in self.lexicon["not_parenthetical"]:
             start, end = self.parenthetical_range(token, sent)
+        elif (loose := self.loose_clause(token, lemma)) is not None:
+            start, end = self.clause_range(token, loose, sent)
         else:
             return None
         if end <= start:
             return None
+        end = self.through_quotes(start, end)
         head = subject.root
         reporting = head.lower_ in self.lexicon["reporting"] and not _names_person(list(subject))
         form = "reported" if reporting else "indirect"
         return _Candidate(start, end, cue, form, hedge, subject, reporting=reporting)
+
+    def through_quotes(self, start: int, end: int) -> int:
+        """Extend a content end to the end of a quote opened inside the content."""
+        for quote in self.quotes:
+            if start <= quote.open < end < quote.end:
+                end = quote.end
+        return end
+
+    def loose_clause(self, cue: Token, lemma: str) -> Token | None:
+        """A clause the parser did not label ccomp: ``said having X back was a boost``."""
+        if lemma in self.lexicon["not_parenthetical"] or cue.dep_ not in ("ROOT", "conj"):
+            return None
+        for child in cue.rights:
+            if child.dep_ in ("xcomp", "dep", "advcl") and child.pos_ in ("VERB", "AUX"):
+                marks = [
+                    c
+                    for c in child.children
+                    if c.dep_ in ("mark", "advmod", "aux") and c.i < child.i
+                ]
+                if not any(m.lower_ in ADVERBIAL_MARKS for m in marks):
+                    return child
+        return None
 
     def clause_of_statement(self, cue: Token) -> Token | None:
         """``said in a statement that ...``: the clause the parser hung on the noun."""
@@ -873,8 +916,8 @@ class _Finder:
                 if subject.lower_ in ("who", "that", "which") and current.dep_ == "relcl":
                     return self.phrase(current.head)
                 return self.phrase(subject)
-            if current.dep_ in ("advcl", "xcomp", "conj", "acl") and current.head != current:
-                current = current.head
+            if current.dep_ in CLIMB and current.head != current:
+                current = current.head if current.head.dep_ != "prep" else current.head.head
                 continue
             return None
         return None
@@ -917,9 +960,9 @@ class _Finder:
             if self.doc[first].lower_ == "that" and first < last:
                 first += 1
             return self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
-        tokens = [t for t in clause.subtree if t.i < cue.i]
-        first, last = min(t.i for t in tokens), max(t.i for t in tokens)
-        first = max(first, sent.start)
+        subject = next((c for c in cue.children if c.dep_ in SUBJECTS and c.i < cue.i), None)
+        first = sent.start
+        last = (subject.left_edge.i if subject is not None else cue.i) - 1
         while first < last and (self.doc[first].is_punct or self.doc[first].is_space):
             first += 1
         while last > first and (self.doc[last].is_punct or self.doc[last].is_space):
@@ -997,7 +1040,10 @@ class _Finder:
             return None
         claimant = self.doc[words[0].i : words[-1].i + 1]
         phrase_end = words[-1].i
-        if first - sent.start > 2:
+        before, after_phrase = first - sent.start, sent.end - 1 - phrase_end
+        if before > 2 and after_phrase > 2:
+            lo, hi = sent.start, sent.end - 1  # "X, according to Y, did Z": the sentence
+        elif before > 2:
             lo, hi = sent.start, first - 1
         else:
             lo, hi = phrase_end + 1, sent.end - 1
@@ -1020,7 +1066,9 @@ class _Finder:
 
     def run(self) -> list[ClaimHit]:
         """Find, resolve, hedge, number and link the claims of the document."""
-        found = sorted(self.candidates(), key=lambda c: (c.start, -c.end))
+        captions = caption_lines(self.text)
+        found = [c for c in self.candidates() if not _inside(c.start, captions)]
+        found.sort(key=lambda c: (c.start, -c.end))
         found = self.nest(found)
         self.resolve(found)
         found = [
@@ -1188,6 +1236,15 @@ def _overlaps_quote_claim(candidate: _Candidate, found: list[_Candidate]) -> boo
         if overlap > 0.5 * min(other.end - other.start, candidate.end - candidate.start):
             return True
     return False
+
+
+def caption_lines(text: str) -> list[tuple[int, int]]:
+    """Lines that end with a photo credit, "(Name/Agency)": captions repeat the story."""
+    return [match.span() for match in CAPTION.finditer(text)]
+
+
+def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in ranges)
 
 
 def _strip_range(text: str, start: int, end: int) -> tuple[int, int]:
