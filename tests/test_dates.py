@@ -145,6 +145,15 @@ CASES = [
     ("In March 2022 the city fell.", TUE, "March 2022", "2022-03-01..2022-03-31 month explicit"),
     ("In Sept. 2021 the talks failed.", TUE, "Sept. 2021", "2021-09-01..2021-09-30 month explicit"),
     ("Aid arrived between June 1-5.", TUE, "June 1-5", "2022-06-01..2022-06-05 day relative"),
+    ("The decree was signed on 24.02.2022.", None, "24.02.2022", "2022-02-24 day explicit"),
+    ("The decree was signed on 02/24/2022.", None, "02/24/2022", "2022-02-24 day explicit"),
+    ("The decree was signed on 03/04/2022.", None, "03/04/2022", "- day unresolved"),
+    (
+        "Protests spread this past weekend.",
+        TUE,
+        "this past weekend",
+        "2022-06-11..2022-06-12 day relative",
+    ),
     # months, seasons, years, decades
     ("It happened in December.", TUE, "December", "2021-12-01..2021-12-31 month relative"),
     (
@@ -357,6 +366,9 @@ NEGATIVES = [
     ("The army says 2014 soldiers deserted.", "2014"),
     ("Losses are now 32, 300 dead.", "32"),
     ("The Sun reported the raid.", "Sun"),
+    ("The Good Friday agreement still holds.", "Friday"),
+    ("Marchers recalled Bloody Sunday.", "Sunday"),
+    ("The Sunday Times reported the raid.", "Sunday"),
     ("She was aged 19 when she died.", "19"),
     ("The fall of the city shocked everyone.", "fall"),
     ("The general flew in at 10 p.m. local time.", "10 p.m."),

@@ -143,7 +143,7 @@ class Patterns:
     time_words: frozenset[str]
     calendar_words: frozenset[str]
     non_dates_text: re.Pattern[str]
-    bare_month_words: frozenset[str]
+    name_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -167,6 +167,7 @@ def patterns() -> Patterns:
     day_parts = _alternation(res["relative_day_parts"])
     rules = (
         ("iso", r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b"),
+        ("numeric", r"(?<![\d./])(?P<a>\d{1,2})([./])(?P<b>\d{1,2})\2(?P<year>\d{4})(?!\d|[./]\d)"),
         (
             "month_day_range",
             rf"{month}\s+(?P<day>[0-3]?\d)\s*[-–]\s*(?P<day2>[0-3]?\d)\b(?:,?\s+{year4})?",
@@ -228,7 +229,9 @@ def patterns() -> Patterns:
         time_words=frozenset([*res["time_words"], *res["units"], *res["months"], *res["weekdays"]]),
         calendar_words=frozenset([*res["months"], *res["month_abbreviations"], *res["weekdays"]]),
         non_dates_text=re.compile("|".join(res["non_dates"]), re.IGNORECASE),
-        bare_month_words=frozenset([*res["months"], *res["month_abbreviations"], "the", "of"]),
+        name_words=frozenset(
+            [*res["months"], *res["month_abbreviations"], *res["weekdays"], "the", "of"]
+        ),
     )
 
 
@@ -347,6 +350,16 @@ def rule_iso(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | 
     return _day(int(match["year"]), int(match["mon"]), int(match["day"]), "explicit", None)
 
 
+def rule_numeric(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
+    """24.02.2022 or 02/24/2022: resolved only when day and month cannot be confused."""
+    first, second, year = int(match["a"]), int(match["b"]), int(match["year"])
+    readings = {d for d in (make_date(year, second, first), make_date(year, first, second)) if d}
+    if len(readings) == 1:
+        date = readings.pop()
+        return Resolved(date, date, "day", "explicit")
+    return _unresolved("day") if readings else None
+
+
 def rule_month_day(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
     """'February 24', 'Feb. 24, 2022', '24 February', 'Monday, 13 June'."""
     if not _proper(match["month"]):
@@ -436,13 +449,27 @@ def rule_month(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved 
 
 
 def rule_weekday(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
-    """'on Monday', 'last Friday', 'next Tuesday', 'Monday night'."""
+    """'on Monday', 'last Friday', 'next Tuesday', 'Monday night'; not 'Good Friday'."""
+    if _weekday_in_name(ctx.text, cand):
+        return None
     if ctx.anchor is None:
         return _unresolved("day")
     weekday = int(load_resources()["weekdays"][match["wd"].lower()])
     rel = match["rel"].lower() if match["rel"] else None
     date = resolve_weekday(weekday, ctx.anchor, rel, future=ctx.future(cand.start, cand.end))
     return Resolved(date, date, "day", "relative", ctx.anchor)
+
+
+def _weekday_in_name(text: str, cand: Candidate) -> bool:
+    """'Good Friday', 'Bloody Sunday', 'the Sunday Times': a weekday inside a name."""
+    res = load_resources()
+    before = text[max(0, cand.start - 16) : cand.start].lower().split()
+    if before and before[-1] in res["weekday_name_prefixes"]:
+        return True
+    after = text[cand.end : cand.end + 20].split()
+    follows_name = bool(after) and after[0][:1].isupper() and after[0][:1].isalpha()
+    month_next = bool(after) and after[0].lower().rstrip(".,") in res["months"]
+    return bool(before) and before[-1] == "the" and follows_name and not month_next
 
 
 def rule_relative_day(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
@@ -653,6 +680,7 @@ def rule_duration(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolv
 
 RULES: dict[str, Rule] = {
     "iso": rule_iso,
+    "numeric": rule_numeric,
     "month_day_range": rule_day_range,
     "day_range_month": rule_day_range,
     "month_day": rule_month_day,
@@ -910,8 +938,8 @@ def resolve_entity(text: str, label: str, anchor: dt.date | None) -> Resolved | 
     words = set(re.findall(r"[a-z]+", text.lower()))
     if label == "TIME" or not words & pats.time_words or pats.non_dates_text.search(text):
         return None
-    if words <= pats.bare_month_words:
-        return None  # a month name the month rule rejected ('may', no cue)
+    if words <= pats.name_words:
+        return None  # a month or weekday name the rules rejected ("may", "Good Friday")
     if not words & pats.calendar_words and not re.search(r"\b1[5-9]\d\d|20\d\d\b", text):
         return _unresolved("unknown")
     return parse_fallback(text, anchor)
