@@ -9,6 +9,8 @@ import re
 from importlib.resources import files
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from claimwire.components import dates
 from claimwire.pipeline import load_model
@@ -216,6 +218,18 @@ CASES = [
         "the 1700s",
         "1700-01-01..1799-12-31 century explicit",
     ),
+    (
+        "In 2019 protesters toppled the president.",
+        TUE,
+        "2019",
+        "2019-01-01..2019-12-31 year explicit",
+    ),
+    (
+        "In late 2021 the military seized power.",
+        TUE,
+        "late 2021",
+        "2021-09-01..2021-12-31 year explicit",
+    ),
     ("Prices rose last year.", TUE, "last year", "2021-01-01..2021-12-31 year relative"),
     # relative periods and offsets
     ("The strikes continued last week.", TUE, "last week", "2022-06-06..2022-06-12 week relative"),
@@ -364,6 +378,7 @@ NEGATIVES = [
     ("An 18-year-old soldier was killed.", "18-year-old"),
     ("A 24-hour ceasefire was agreed.", "24-hour"),
     ("The army says 2014 soldiers deserted.", "2014"),
+    ("A force of 1500 troops crossed the river.", "1500"),
     ("Losses are now 32, 300 dead.", "32"),
     ("The Sun reported the raid.", "Sun"),
     ("The Good Friday agreement still holds.", "Friday"),
@@ -444,6 +459,11 @@ def test_resource_file_is_valid():
         assert spec["part"] in {"whole", "to_anchor", "from_anchor"}
     for first, last in data["month_parts"].values():
         assert 1 <= first <= last <= 31
+    for first, last in data["year_parts"].values():
+        assert 1 <= first <= last <= 12
+    assert not set(data["year_cues"]) & set(data["weak_year_cues"])
+    window = data["past_default_window"]
+    assert window["future_within_days"] < window["past_beyond_days"]
     for pattern in data["non_dates"]:
         re.compile(pattern)
     assert set(data["role_cues"]) == {
@@ -453,3 +473,34 @@ def test_resource_file_is_valid():
         "as_of",
     }
     assert all(word == word.lower() for word in data["as_of_phrases"])
+
+
+FRAGMENTS = [
+    "on Monday", "Last night (Mon)", "yesterday", "Feb. 24", "since February 24", "last month",
+    "the 18th century", "for weeks", "so far", "in 2014", "3 JAN 90", "the next day",
+    "two days ago", "May", "march", "an 18-year-old", "at 1600", "32, 300", "next week",
+    "early May", "the 1990s", "(Sun)", "Good Friday", "troops", "said", "the city", ",", ".",
+    "will", "between", "and", "\n",
+]  # fmt: skip
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    words=st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=25),
+    published=st.one_of(st.none(), st.dates(min_value=D(1950, 1, 1), max_value=D(2090, 12, 31))),
+)
+def test_invariants_on_random_text(dates_nlp, words, published):
+    text = " ".join(words)
+    found = run(dates_nlp, text, published)
+    for hit in found:
+        assert text[hit.start : hit.end] == hit.text
+        assert hit.granularity in dates.GRANULARITIES and hit.role in dates.ROLES
+        if hit.start_date is not None:
+            assert hit.end_date is not None and hit.start_date <= hit.end_date
+        elif hit.role != "duration":
+            assert hit.method == "unresolved"
+        if published is None and hit.method == "relative":
+            assert hit.anchor is not None  # only narrative dates, anchored in the text
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))

@@ -201,6 +201,7 @@ def patterns() -> Patterns:
         ),
         ("decade", r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dec>1\d\d0|20\d0)['’]?s\b"),
         ("decade_short", r"\b(?:the\s+)?['’](?P<dec>\d0)s\b"),
+        ("year_part", rf"\b(?P<mod>{_alternation(res['year_parts'])})[\s-]+{year4}"),
         ("year", rf"\b{year4}"),
         (
             "season",
@@ -620,11 +621,19 @@ def rule_decade_short(match: re.Match[str], cand: Candidate, ctx: Context) -> Re
 
 
 def rule_year(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
-    """'in 2014', 'since 2014' (a cue is needed; counts are excluded later)."""
-    if not _cue_before(ctx.text, cand.start, "year_cues"):
+    """'in 2014', 'since 2014'; after a weak cue ('of', 'from') counts are excluded later."""
+    cues = ("year_cues", "weak_year_cues")
+    if not any(_cue_before(ctx.text, cand.start, key) for key in cues):
         return None
     year = int(match["year"])
     return Resolved(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", "explicit")
+
+
+def rule_year_part(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
+    """'late 2021', 'the first half of 2022': part of a year, granularity year."""
+    first, last = load_resources()["year_parts"][_norm(match["mod"])]
+    year = int(match["year"])
+    return Resolved(dt.date(year, first, 1), month_end(year, last), "year", "explicit")
 
 
 def _season(year: int, months: list[int]) -> tuple[dt.date, dt.date]:
@@ -699,6 +708,7 @@ RULES: dict[str, Rule] = {
     "century": rule_century,
     "decade": rule_decade,
     "decade_short": rule_decade_short,
+    "year_part": rule_year_part,
     "year": rule_year,
     "season": rule_season,
     "as_of": rule_as_of,
@@ -836,7 +846,8 @@ def resolve_candidates(
     for cand in ordered:
         if _overlaps(cand.start, cand.end, taken):
             continue
-        if cand.rule == "year" and _is_count(doc, cand.start, cand.end):
+        weak = cand.rule == "year" and _cue_before(text, cand.start, "weak_year_cues")
+        if weak and _is_count(doc, cand.start, cand.end):
             continue
         resolved = RULES[cand.rule](cand.match, cand, ctx)
         if resolved is None:
