@@ -11,6 +11,7 @@ from claimwire.components.figures import (
     FigureHit,
     categorize_text,
     find_figures,
+    general_staff_column,
     lexicon,
 )
 
@@ -535,3 +536,33 @@ def test_categories_align_with_general_staff_columns():
 )
 def test_categorize_text(text, category):
     assert categorize_text(text) == category
+
+
+def test_general_staff_column():
+    assert general_staff_column("tanks") == "tank"
+    assert general_staff_column("soldiers") == "personnel"
+    assert general_staff_column("civilians") is None
+    assert general_staff_column(None) is None
+
+
+def test_offsets_are_evidence(parsed):
+    for doc in parsed.values():
+        for hit in doc._.claimwire_figures:
+            assert doc.char_span(hit.start, hit.end) is not None
+            for start, end in (
+                (hit.counted_start, hit.counted_end),
+                (hit.trigger_start, hit.trigger_end),
+                (hit.time_start, hit.time_end),
+            ):
+                assert (start is None) == (end is None)
+                if start is not None:
+                    assert 0 <= start < end <= len(doc.text)
+                    assert doc.char_span(start, end) is not None
+
+
+def test_cumulative_figure_with_a_date_is_as_of(figure_nlp):
+    doc = figure_nlp("On Sunday Kyiv claimed Russia's total troop losses are now 40,000 dead.")
+    (hit,) = doc._.claimwire_figures
+    assert hit.cumulative is True
+    assert hit.time_relation == "as_of"
+    assert doc.text[hit.time_start : hit.time_end] == "Sunday"

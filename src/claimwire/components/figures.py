@@ -195,6 +195,14 @@ def category_group(category: str | None) -> str | None:
     return lexicon()["categories"][category]["group"]
 
 
+def general_staff_column(category: str | None) -> str | None:
+    """The column of the Ukrainian General Staff loss series a category compares with
+    ("tanks" -> "tank", "soldiers" -> "personnel"), or None."""
+    if category is None:
+        return None
+    return lexicon()["categories"][category]["general_staff"]
+
+
 def _side_of(tokens: list[Token]) -> str | None:
     sides = lexicon()["sides"]
     for token in tokens:
@@ -757,6 +765,9 @@ def _figure(doc: Doc, span: Span, found: list[FigureHit]) -> FigureHit | None:
         modality = "hypothetical"
     side = _figure_side(counted, trigger, measure, found, sent, inherited)
     time = _time_phrase(span)
+    cumulative = _cumulative(sent)
+    if time is not None and cumulative and time[2] == "on":
+        time = (time[0], time[1], "as_of")  # "Last night ... total losses are now ..."
     return FigureHit(
         id=f"f{len(found) + 1}",
         start=span.start_char,
@@ -776,7 +787,7 @@ def _figure(doc: Doc, span: Span, found: list[FigureHit]) -> FigureHit | None:
         negated=_negated(trigger, counted),
         modality=modality,
         side=side,
-        cumulative=_cumulative(sent),
+        cumulative=cumulative,
         time_start=time[0] if time else None,
         time_end=time[1] if time else None,
         time_relation=time[2] if time else None,
