@@ -79,8 +79,9 @@ def open_store(path: str | Path, *, readonly: bool = False) -> sqlite3.Connectio
 
     path = Path(path)
     _check_file(path, readonly=readonly)
-    connection = _connect(path, readonly=readonly)
+    connection: sqlite3.Connection | None = None
     try:
+        connection = _connect(path, readonly=readonly)
         _check_owner(connection, path)
         if readonly:
             if pending(connection):
@@ -92,13 +93,17 @@ def open_store(path: str | Path, *, readonly: bool = False) -> sqlite3.Connectio
             connection.execute("PRAGMA journal_mode=WAL")
             migrate(connection)
     except sqlite3.DatabaseError as error:
-        connection.close()
+        if connection is not None:
+            connection.close()
+        if isinstance(error, sqlite3.OperationalError) and "malformed" not in str(error):
+            raise  # a failing migration or a lock: not the file's fault
         raise CorruptStoreError(
             f"{path} is not a readable SQLite database ({error}); it was left untouched. "
             "Give another --db path, or restore the file from a backup"
         ) from None
     except ClaimwireError:
-        connection.close()
+        if connection is not None:
+            connection.close()
         raise
     return connection
 
@@ -114,9 +119,11 @@ def _check_file(path: Path, *, readonly: bool) -> None:
                 f"{path} is not a SQLite database (it starts with {header[:8]!r}); "
                 "claimwire will not overwrite it. Give another --db path"
             )
-        if not readonly and not os.access(path, os.W_OK):
+        if readonly:
+            return
+        if not _can_write_file(path):
             raise StoreLocationError(f"{path} is read-only; claimwire cannot write to it")
-        if not readonly and not os.access(path.parent, os.W_OK):
+        if not _can_create_in(path.parent):
             raise StoreLocationError(
                 f"the directory {path.parent} is read-only; SQLite needs to write its journal "
                 "files next to the database. Move the database or make the directory writable"
@@ -129,10 +136,32 @@ def _check_file(path: Path, *, readonly: bool) -> None:
     parent = path.parent
     if not parent.is_dir():
         raise StoreLocationError(f"cannot create {path}: the directory {parent} does not exist")
-    if not os.access(parent, os.W_OK):
+    if not _can_create_in(parent):
         raise StoreLocationError(
             f"cannot create {path}: the directory {parent} is read-only; give a writable --db path"
         )
+
+
+def _can_create_in(directory: Path) -> bool:
+    """Try to create (and remove) a file: permission bits do not tell for root or read-only
+    file systems."""
+    probe = directory / f".claimwire-probe-{os.getpid()}"
+    try:
+        descriptor = os.open(probe, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except OSError:
+        return False
+    os.close(descriptor)
+    probe.unlink(missing_ok=True)
+    return True
+
+
+def _can_write_file(path: Path) -> bool:
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_APPEND)
+    except OSError:
+        return False
+    os.close(descriptor)
+    return True
 
 
 def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:

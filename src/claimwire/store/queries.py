@@ -108,7 +108,7 @@ def country_code(value: str) -> str:
 def figures(connection: sqlite3.Connection, filters: Filters) -> list[dict[str, Any]]:
     """Figures matching the filters, by date then id."""
     where = _common(filters, table="f")
-    _claimant(where, filters, "f.claimant", "f.claimant_entity")
+    _claimant(where, filters, "f.claimant_entity")
     if filters.country:
         where.add("f.country = ?", country_code(filters.country))
     if filters.measure:
@@ -121,7 +121,7 @@ def figures(connection: sqlite3.Connection, filters: Filters) -> list[dict[str, 
 def claims(connection: sqlite3.Connection, filters: Filters) -> list[dict[str, Any]]:
     """Claims matching the filters (``country``: articles that name a place there)."""
     where = _common(filters, table="c")
-    _claimant(where, filters, "c.claimant", "c.claimant_entity")
+    _claimant(where, filters, "c.claimant_entity")
     if filters.country:
         where.add(
             "c.document_id IN (SELECT document_id FROM places WHERE country = ?)",
@@ -133,7 +133,7 @@ def claims(connection: sqlite3.Connection, filters: Filters) -> list[dict[str, A
 def events(connection: sqlite3.Connection, filters: Filters) -> list[dict[str, Any]]:
     """Event reports matching the filters, each with its cluster id."""
     where = _common(filters, table="e")
-    _claimant(where, filters, "e.claimant", "e.claimant_entity")
+    _claimant(where, filters, "e.claimant_entity")
     if filters.country:
         where.add("e.country = ?", country_code(filters.country))
     if filters.type:
@@ -156,8 +156,8 @@ def clusters(connection: sqlite3.Connection, filters: Filters) -> list[dict[str,
     if filters.claimant:
         where.add(
             "c.id IN (SELECT cluster_id FROM events WHERE current = 1 AND "
-            f"{_claimant_sql('claimant', 'claimant_entity')})",
-            *_claimant_params(filters.claimant),
+            f"{_claimant_sql('claimant_entity')})",
+            *claimant_params(filters.claimant),
         )
     columns = ", ".join(
         f"p.name AS {name}"
@@ -216,20 +216,22 @@ def _common(filters: Filters, *, table: str) -> _Where:
     return where
 
 
-def _claimant_sql(name_column: str, entity_column: str) -> str:
+def _claimant_sql(entity_column: str) -> str:
+    """Any spelling of the canonical claimant, or a part of a name it was written with."""
     return (
-        f"({name_column} LIKE ? OR {entity_column} IN "
-        "(SELECT entity_id FROM entity_names WHERE kind = 'claimant' AND key = ?))"
+        f"{entity_column} IN (SELECT entity_id FROM entity_names WHERE kind = 'claimant' "
+        "AND (key = ? OR name LIKE ?))"
     )
 
 
-def _claimant_params(value: str) -> list[str]:
-    return [f"%{value}%", name_key(value)]
+def claimant_params(value: str) -> list[str]:
+    """The parameters of the claimant filter."""
+    return [name_key(value), f"%{value}%"]
 
 
-def _claimant(where: _Where, filters: Filters, name_column: str, entity_column: str) -> None:
+def _claimant(where: _Where, filters: Filters, entity_column: str) -> None:
     if filters.claimant:
-        where.add(_claimant_sql(name_column, entity_column), *_claimant_params(filters.claimant))
+        where.add(_claimant_sql(entity_column), *claimant_params(filters.claimant))
 
 
 def _limit(filters: Filters) -> str:

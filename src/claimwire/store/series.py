@@ -12,8 +12,7 @@ import hashlib
 import sqlite3
 from dataclasses import asdict, dataclass, field
 
-from .names import name_key
-from .queries import Filters, country_code
+from .queries import Filters, claimant_params, country_code
 from .rows import FigureRow
 from .settings import settings
 
@@ -132,12 +131,10 @@ def read_series(connection: sqlite3.Connection, filters: Filters) -> list[Series
         params.append(filters.category)
     if filters.claimant:
         where.append(
-            "(s.claimant LIKE ? OR s.claimant_entity IN (SELECT entity_id FROM entity_names "
-            "WHERE kind = 'claimant' AND key = ?) OR s.id IN (SELECT series_id FROM figures "
-            "WHERE claimant LIKE ? AND series_id IS NOT NULL))"
+            "s.claimant_entity IN (SELECT entity_id FROM entity_names WHERE kind = 'claimant' "
+            "AND (key = ? OR name LIKE ?))"
         )
-        like = f"%{filters.claimant}%"
-        params.extend([like, name_key(filters.claimant), like])
+        params.extend(claimant_params(filters.claimant))
     limit = "" if filters.limit is None else f" LIMIT {int(filters.limit)}"
     offset = f" OFFSET {int(filters.offset)}" if filters.offset else ""
     if offset and not limit:
@@ -159,11 +156,12 @@ def read_series(connection: sqlite3.Connection, filters: Filters) -> list[Series
 def _points(connection: sqlite3.Connection, series_id: str, filters: Filters) -> list[Point]:
     rows = connection.execute(
         "SELECT id, document_id, date, value, lower, upper, approx, cumulative, claimant, "
-        "hedge, outlet, published, date_basis, evidence, place, place_entity FROM figures "
+        "hedge, outlet, published, date_basis, evidence, place, place_entity, country FROM figures "
         "WHERE series_id = ? AND current = 1 AND duplicate = 0 ORDER BY date, published, id",
         (series_id,),
     ).fetchall()
     points: list[Point] = []
+    countries: dict[str, str | None] = {}
     base: float | None = None
     base_date: str | None = None
     increments: dict[tuple[str | None, str | None], float] = {}
@@ -182,6 +180,7 @@ def _points(connection: sqlite3.Connection, series_id: str, filters: Filters) ->
                 key = (row["date"], row["place_entity"])
                 increments[key] = min(increments.get(key, amount), amount)
                 total = (base or 0.0) + sum(increments.values())
+        countries[row["id"]] = row["country"]
         points.append(
             Point(
                 date=row["date"],
@@ -202,17 +201,15 @@ def _points(connection: sqlite3.Connection, series_id: str, filters: Filters) ->
                 place=row["place"],
             )
         )
-    return [point for point in points if _selected(point, filters, connection)]
+    country = country_code(filters.country) if filters.country else None
+    return [
+        point
+        for point in points
+        if _selected(point, filters) and (country is None or countries[point.figure_id] == country)
+    ]
 
 
-def _selected(point: Point, filters: Filters, connection: sqlite3.Connection) -> bool:
+def _selected(point: Point, filters: Filters) -> bool:
     if filters.since and (point.date or "") < filters.since.isoformat():
         return False
-    if filters.until and (point.date or "9999") > filters.until.isoformat():
-        return False
-    if filters.country:
-        country = connection.execute(
-            "SELECT country FROM figures WHERE id = ?", (point.figure_id,)
-        ).fetchone()[0]
-        return country == country_code(filters.country)
-    return True
+    return not (filters.until and (point.date or "9999") > filters.until.isoformat())

@@ -1,0 +1,510 @@
+"""The corpus store: opening, refusing bad files, migrations, the write path, queries,
+exports, concurrency and query speed. Results are built by hand (tests/corpus_helpers.py)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimwire.store import (
+    CorruptStoreError,
+    ForeignStoreError,
+    StoreLocationError,
+    StoreVersionError,
+    export,
+    load_result,
+    migrations,
+    open_store,
+    queries,
+    write_result,
+)
+from claimwire.store.db import APPLICATION_ID
+from claimwire.store.names import name_key, similar
+from claimwire.store.queries import Filters
+from claimwire.store.series import read_series
+from claimwire.store.settings import parse_settings
+from claimwire.store.settings import settings as corpus_settings
+from corpus_helpers import BAKHMUT, Article, two_weeks
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "corpus.db"
+
+
+@pytest.fixture
+def store(db: Path) -> sqlite3.Connection:
+    connection = open_store(db)
+    for result in two_weeks():
+        write_result(connection, result)
+    yield connection
+    connection.close()
+
+
+# --- opening -------------------------------------------------------------------------
+
+
+def test_new_store_is_a_wal_claimwire_database(db: Path) -> None:
+    connection = open_store(db)
+    assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert connection.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert connection.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert migrations.current_version(connection) == len(migrations.migrations())
+
+
+def test_a_file_that_is_not_sqlite_is_refused_and_left_untouched(db: Path) -> None:
+    db.write_bytes(b"these are my notes, not a database\n" * 100)
+    before = db.read_bytes()
+    with pytest.raises(CorruptStoreError, match="not a SQLite database"):
+        open_store(db)
+    assert db.read_bytes() == before
+
+
+def test_a_damaged_store_is_refused_and_left_untouched(db: Path) -> None:
+    open_store(db).close()
+    data = bytearray(db.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)
+    db.write_bytes(bytes(data))
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    with pytest.raises(CorruptStoreError, match="untouched"):
+        open_store(db)
+    assert db.read_bytes() == bytes(data)
+
+
+def test_another_programs_sqlite_database_is_refused_and_left_untouched(db: Path) -> None:
+    other = sqlite3.connect(db)
+    other.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL)")
+    other.execute("INSERT INTO invoices VALUES (1, 9.5)")
+    other.commit()
+    other.close()
+    before = db.read_bytes()
+    with pytest.raises(ForeignStoreError, match="another program"):
+        open_store(db)
+    assert db.read_bytes() == before
+
+
+def _read_only_dir(tmp_path: Path) -> Path:
+    """A directory nobody can create files in: a chmod 555 folder, or (for root, whom
+    permission bits do not stop) a read-only file system such as /sys."""
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o555)
+    for candidate in (folder, Path("/sys"), Path("/proc")):
+        try:
+            (candidate / "claimwire-probe").touch()
+        except OSError:
+            return candidate
+        (candidate / "claimwire-probe").unlink()
+    pytest.skip("no read-only location available")
+
+
+def test_a_read_only_location_gives_a_clear_error(tmp_path: Path) -> None:
+    folder = _read_only_dir(tmp_path)
+    with pytest.raises(StoreLocationError, match="read-only"):
+        open_store(folder / "corpus.db")
+    assert not (folder / "corpus.db").exists()
+
+
+def test_a_missing_directory_gives_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreLocationError, match="does not exist"):
+        open_store(tmp_path / "nowhere" / "corpus.db")
+
+
+def test_reading_a_missing_store_says_how_to_make_one(db: Path) -> None:
+    with pytest.raises(StoreLocationError, match="claimwire ingest"):
+        open_store(db, readonly=True)
+    assert not db.exists()
+
+
+# --- migrations ----------------------------------------------------------------------
+
+
+def test_an_old_store_is_upgraded_on_open(db: Path) -> None:
+    raw = sqlite3.connect(db, isolation_level=None)
+    migrations.migrate(raw, target=1)
+    raw.execute(
+        "INSERT INTO documents (id, seq, version_key, text_hash, text) "
+        "VALUES ('doc_old', 1, 'doc:doc_old', 'h', 'An old article.')"
+    )
+    assert migrations.current_version(raw) == 1
+    raw.close()
+    upgraded = open_store(db)
+    assert migrations.current_version(upgraded) == len(migrations.migrations())
+    indexes = {row[0] for row in upgraded.execute("SELECT name FROM sqlite_master")}
+    assert "figures_date" in indexes
+    assert upgraded.execute("SELECT text FROM documents").fetchone()[0] == "An old article."
+
+
+def test_a_failing_migration_changes_nothing(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    open_store(db).close()
+    broken = migrations.Migration(
+        len(migrations.migrations()) + 1,
+        "broken",
+        "CREATE TABLE half_done (x INTEGER);\nINSERT INTO no_such_table VALUES (1);",
+    )
+    shipped = migrations.migrations()
+    monkeypatch.setattr(migrations, "migrations", lambda: (*shipped, broken))
+    with pytest.raises(sqlite3.OperationalError):
+        open_store(db)
+    monkeypatch.undo()
+    connection = open_store(db)
+    assert migrations.current_version(connection) == broken.number - 1
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    assert "half_done" not in tables
+
+
+def test_a_store_from_a_newer_claimwire_is_refused(db: Path) -> None:
+    connection = open_store(db)
+    connection.execute("INSERT INTO schema_version VALUES (99, 'future', 'x')")
+    connection.close()
+    with pytest.raises(StoreVersionError, match="newer"):
+        open_store(db)
+
+
+def test_migration_files_split_into_statements() -> None:
+    for migration in migrations.migrations():
+        statements = migrations.split_statements(migration.sql)
+        assert statements and all(sqlite3.complete_statement(s) for s in statements)
+
+
+# --- write path ----------------------------------------------------------------------
+
+
+def _counts(connection: sqlite3.Connection) -> dict[str, int]:
+    tables = ("documents", "figures", "claims", "events", "places", "contradictions")
+    return {t: connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+def test_writing_the_same_results_again_adds_nothing(store: sqlite3.Connection) -> None:
+    before = _counts(store)
+    outcomes = [write_result(store, result) for result in two_weeks()]
+    assert {outcome.status for outcome in outcomes} == {"unchanged"}
+    assert _counts(store) == before
+
+
+def test_a_changed_article_at_the_same_url_is_a_linked_new_version(
+    store: sqlite3.Connection,
+) -> None:
+    rows = store.execute(
+        "SELECT id, version, previous_id, current FROM documents WHERE url LIKE '%/a10' "
+        "ORDER BY version"
+    ).fetchall()
+    assert [(row["version"], row["current"]) for row in rows] == [(1, 0), (2, 1)]
+    assert rows[1]["previous_id"] == rows[0]["id"]
+    old = store.execute("SELECT current FROM figures WHERE document_id = ?", (rows[0]["id"],))
+    assert [row[0] for row in old] == [0]
+
+
+def test_a_wire_copy_is_kept_and_marked(store: sqlite3.Connection) -> None:
+    rows = store.execute(
+        "SELECT outlet, duplicate_of FROM documents WHERE text LIKE 'Russian shelling killed%' "
+        "ORDER BY seq"
+    ).fetchall()
+    assert [row["outlet"] for row in rows] == ["Global Wire", "Euro Post"]
+    assert rows[0]["duplicate_of"] is None and rows[1]["duplicate_of"] is not None
+
+
+def test_a_stored_result_reads_back_equal(store: sqlite3.Connection) -> None:
+    for result in two_weeks()[:3]:
+        assert load_result(store, result.document.id) == result
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    text=st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=200),
+    outlet=st.one_of(st.none(), st.text(min_size=1, max_size=20)),
+)
+def test_any_text_round_trips_through_the_store(text: str, outlet: str | None) -> None:
+    connection = sqlite3.connect(":memory:", isolation_level=None)
+    connection.row_factory = sqlite3.Row
+    migrations.migrate(connection)
+    article = Article(text + " 12 killed", published="2022-06-01", outlet=outlet)
+    article.figure("12", 12, category="civilians", measure="killed")
+    result = article.result()
+    write_result(connection, result)
+    assert load_result(connection, result.document.id) == result
+    (evidence,) = connection.execute("SELECT evidence, start_char, end_char FROM figures")
+    stored = load_result(connection, result.document.id).document.text
+    assert stored[evidence["start_char"] : evidence["end_char"]] == evidence["evidence"]
+
+
+def test_a_failed_write_leaves_nothing_behind(db: Path) -> None:
+    connection = open_store(db)
+    article = Article("Shelling killed 3 people.", published="2022-06-01")
+    article.figure("3", 3, category="people", measure="killed")
+    article.figure("3", 3, category="people", measure="killed")  # same id twice: F1, F2 ok
+    bad = article.result().model_copy(
+        update={"figures": [article.figures[0], article.figures[0]]}
+    )  # two figures with one id violate the primary key
+    with pytest.raises(sqlite3.IntegrityError):
+        write_result(connection, bad)
+    assert _counts(connection)["documents"] == 0
+
+
+# --- queries -------------------------------------------------------------------------
+
+
+def test_figures_filter_by_claimant_spelling_measure_and_dates(
+    store: sqlite3.Connection,
+) -> None:
+    rows = queries.figures(store, Filters(claimant="Serhiy Haidai"))
+    assert [(row["claimant"], row["evidence"]) for row in rows] == [
+        ("Serhiy Haidai", "4"),
+        ("Sergei Gadai", "four"),
+    ]
+    rows = queries.figures(
+        store,
+        Filters(measure="killed", category="soldiers", since=dt.date(2022, 6, 12),
+                until=dt.date(2022, 6, 12)),
+    )  # fmt: skip
+    assert sorted(row["value"] for row in rows) == [20, 20, 170, 31900, 31900]
+    assert queries.figures(store, Filters(country="Ukraine")) == queries.figures(
+        store, Filters(country="UA")
+    )
+
+
+def test_pages_follow_each_other_in_date_order(store: sqlite3.Connection) -> None:
+    everything = queries.figures(store, Filters(limit=None))
+    pages = [queries.figures(store, Filters(limit=3, offset=o)) for o in range(0, 12, 3)]
+    assert [row for page in pages for row in page] == everything
+    assert [row["date"] for row in everything] == sorted(row["date"] for row in everything)
+
+
+def test_superseded_versions_and_copies_only_on_request(store: sqlite3.Connection) -> None:
+    plain = queries.figures(store, Filters(limit=None))
+    every = queries.figures(
+        store, Filters(limit=None, include_superseded=True, include_duplicates=True)
+    )
+    assert len(every) - len(plain) == 2
+    assert 32050 not in [row["value"] for row in plain]
+
+
+def test_events_filter_by_type(store: sqlite3.Connection) -> None:
+    rows = queries.events(store, Filters(type="armed_clash"))
+    assert [row["evidence"] for row in rows] == ["clashed", "fighting"]
+
+
+def test_an_unknown_country_is_a_usage_error(store: sqlite3.Connection) -> None:
+    from claimwire.errors import InvalidOptionError
+
+    with pytest.raises(InvalidOptionError, match="unknown country"):
+        queries.figures(store, Filters(country="Atlantis"))
+
+
+# --- exports -------------------------------------------------------------------------
+
+
+def test_jsonl_export_holds_the_current_results(store: sqlite3.Connection) -> None:
+    stream = io.StringIO()
+    assert export.write_jsonl(store, stream, Filters()) == 12
+    lines = [json.loads(line) for line in stream.getvalue().splitlines()]
+    texts = [line["document"]["text"] for line in lines]
+    assert any("32,150" in text for text in texts)
+    assert not any("32,050" in text for text in texts)
+
+
+def test_csv_export_of_figures(store: sqlite3.Connection) -> None:
+    stream = io.StringIO()
+    export.write_csv(export.table_rows(store, "figures", Filters()), stream)
+    rows = list(csv.DictReader(io.StringIO(stream.getvalue())))
+    assert len(rows) == 10
+    assert rows[0]["date"] == "2022-06-06" and rows[0]["evidence"] == "31,150"
+
+
+def test_geojson_export_has_one_point_per_located_event(store: sqlite3.Connection) -> None:
+    stream = io.StringIO()
+    assert export.write_geojson(store, stream, Filters()) == 2
+    collection = json.loads(stream.getvalue())
+    first, second = collection["features"]
+    assert first["geometry"] == {"type": "Point", "coordinates": [38.43, 48.9]}
+    assert first["properties"]["reports"] == 3
+    assert second["geometry"]["coordinates"] == [BAKHMUT["lon"], BAKHMUT["lat"]]
+
+
+def test_acled_export(store: sqlite3.Connection) -> None:
+    stream = io.StringIO()
+    export.write_acled(store, stream, Filters())
+    rows = list(csv.DictReader(io.StringIO(stream.getvalue())))
+    assert list(rows[0])[:17] == [
+        "event_id_cnty", "event_date", "year", "time_precision", "event_type",
+        "sub_event_type", "actor1", "actor2", "country", "admin1", "location", "latitude",
+        "longitude", "geo_precision", "fatalities", "source", "notes",
+    ]  # fmt: skip
+    shelling, battle = rows
+    assert shelling["event_date"] == "2022-06-07"
+    assert shelling["sub_event_type"] == "Shelling/artillery/missile attack"
+    assert shelling["actor1"] == "Armed Forces of Russia" and shelling["actor2"] == "Civilians"
+    assert shelling["fatalities"] == "4"
+    assert shelling["source"] == "Global Wire; Frontline News; Moscow Herald; Euro Post"
+    assert shelling["claimant"] == "Serhiy Haidai; Sergei Gadai; Government of Russia"
+    assert shelling["hedge"] == "asserted; asserted; denied"
+    assert battle["event_type"] == "Battles" and battle["fatalities"] == "0"
+    assert battle["event_date"] == "2022-06-18" and battle["reports"] == "2"
+
+
+def test_parquet_export(store: sqlite3.Connection, tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    path = tmp_path / "figures.parquet"
+    assert export.write_parquet(export.table_rows(store, "figures", Filters()), path) == 10
+    table = pq.read_table(path)
+    assert table.num_rows == 10
+    assert sorted(table.column("value").to_pylist())[-1] == 32150
+
+
+# --- names and settings --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "kind", "same"),
+    [
+        ("Sergei Gadai", "Serhiy Haidai", "person", True),
+        ("President Zelensky", "Volodymyr Zelenskyy", "person", True),
+        ("Igor Konashenkov", "Ihor Konashenkov", "person", True),
+        ("Denis Pushilin", "Denis Pushkin", "person", False),
+        ("John Smith", "Jane Smyth", "person", False),
+        ("Severodonetsk", "Sievierodonetsk", "place", True),
+        ("Lysychansk", "Lisichansk", "place", True),
+        ("Kramatorsk", "Sloviansk", "place", False),
+        ("Government of Ukraine", "Government of Russia", "other", False),
+    ],
+)
+def test_spelling_variants_of_one_name(first: str, second: str, kind: str, same: bool) -> None:
+    assert similar(name_key(first), name_key(second), kind=kind) is same
+
+
+def test_the_corpus_settings_file_is_valid() -> None:
+    loaded = corpus_settings()
+    assert loaded.version >= 1 and loaded.folding and loaded.cluster_window_days >= 0
+    with pytest.raises(ValueError, match="lacks"):
+        parse_settings({"version": 1})
+
+
+# --- concurrency and speed -----------------------------------------------------------
+
+WRITER = """
+import sys
+sys.path.insert(0, {tests!r})
+from corpus_helpers import Article
+from claimwire.store import open_store, write_result
+connection = open_store({db!r})
+for number in range(400):
+    article = Article(f"Report {{number}}: shelling killed {{number}} people.",
+                      published="2022-06-01", outlet="Wire")
+    article.figure(f"{{number}} people", number, category="people", measure="killed")
+    write_result(connection, article.result())
+"""
+
+
+def test_readers_work_while_a_writer_writes(db: Path) -> None:
+    open_store(db).close()
+    code = WRITER.format(tests=str(Path(__file__).parent), db=str(db))
+    writer = subprocess.Popen([sys.executable, "-c", code])
+    reader = open_store(db, readonly=True)
+    seen = []
+    while writer.poll() is None:
+        seen.append(reader.execute("SELECT count(*) FROM figures").fetchone()[0])
+        queries.figures(reader, Filters(measure="killed", limit=10))
+    assert writer.wait() == 0
+    seen.append(reader.execute("SELECT count(*) FROM figures").fetchone()[0])
+    assert seen == sorted(seen) and seen[-1] == 400
+    assert len(set(seen)) > 2  # the reader saw the store grow
+
+
+def _fill(connection: sqlite3.Connection, figures: int) -> None:
+    """Write ``figures`` figure rows straight into the tables (no extraction)."""
+    documents = figures // 100
+    connection.execute("BEGIN")
+    connection.executemany(
+        "INSERT INTO entities (id, kind, name, type) VALUES (?, 'claimant', ?, 'government')",
+        [(f"claimant:c{n}", f"Claimant {n}") for n in range(50)],
+    )
+    connection.executemany(
+        "INSERT INTO entity_names (kind, key, name, entity_id) VALUES ('claimant', ?, ?, ?)",
+        [(f"claimant {n}", f"Claimant {n}", f"claimant:c{n}") for n in range(50)],
+    )
+    connection.executemany(
+        "INSERT INTO documents (id, seq, version_key, text_hash, text, outlet, published) "
+        "VALUES (?, ?, ?, ?, 'text', ?, ?)",
+        [
+            (
+                f"d{n}",
+                n,
+                f"doc:d{n}",
+                f"h{n}",
+                f"Outlet {n % 30}",
+                (dt.date(2022, 2, 24) + dt.timedelta(days=n % 700)).isoformat(),
+            )
+            for n in range(documents)
+        ],
+    )
+    measures = ("killed", "injured", "destroyed", "captured")
+    categories = ("civilians", "soldiers", "tanks", "children", "drones")
+    series = {}
+    for c in range(50):
+        for measure in measures:
+            for category in categories:
+                series[(c, measure, category)] = f"s{c}-{measure}-{category}"
+    connection.executemany(
+        "INSERT INTO series (id, claimant_entity, claimant, measure, category, unit) "
+        "VALUES (?, ?, ?, ?, ?, 'count')",
+        [(sid, f"claimant:c{c}", f"Claimant {c}", m, k) for (c, m, k), sid in series.items()],
+    )
+    rows = []
+    for n in range(figures):
+        c, measure, category = n % 50, measures[n % 4], categories[(n // 4) % 5]
+        day = (dt.date(2022, 2, 24) + dt.timedelta(days=(n * 7) % 700)).isoformat()
+        rows.append(
+            (f"d{n // 100}:F{n}", f"d{n // 100}", float(n % 500), category, measure,
+             day, f"Claimant {c}", f"claimant:c{c}", "UA" if n % 3 else "SY",
+             series[(c, measure, category)], str(n % 500), n % 2)
+        )  # fmt: skip
+    connection.executemany(
+        "INSERT INTO figures (id, document_id, value, approx, unit, category, measure, negated, "
+        "modality, status, date, date_basis, claimant, claimant_type, claimant_entity, hedge, "
+        "country, series_id, start_char, end_char, evidence, cumulative) VALUES "
+        "(?, ?, ?, 0, 'count', ?, ?, 0, 'actual', 'new', ?, 'as_of', ?, 'government', ?, "
+        "'asserted', ?, ?, 0, 3, ?, ?)",
+        rows,
+    )
+    connection.execute("UPDATE series SET points = 1")
+    connection.execute("COMMIT")
+
+
+@pytest.mark.slow
+def test_queries_over_100000_figures_answer_in_under_200_ms(db: Path) -> None:
+    connection = open_store(db)
+    _fill(connection, 100_000)
+    connection.execute("ANALYZE")
+    reader = open_store(db, readonly=True)
+    cases = [
+        lambda: queries.figures(reader, Filters()),
+        lambda: queries.figures(reader, Filters(measure="killed", category="civilians")),
+        lambda: queries.figures(reader, Filters(claimant="Claimant 7", limit=100, offset=200)),
+        lambda: queries.figures(
+            reader, Filters(since=dt.date(2023, 1, 1), until=dt.date(2023, 1, 31), country="UA")
+        ),
+        lambda: queries.figures(reader, Filters(measure="destroyed", category="tanks",
+                                                claimant="Claimant 2", country="Syria")),
+        lambda: queries.contradictions(reader, Filters()),
+        lambda: read_series(reader, Filters(claimant="Claimant 3", measure="killed")),
+    ]  # fmt: skip
+    for case in cases:
+        case()  # warm the page cache
+        started = time.perf_counter()
+        found = case()
+        elapsed = time.perf_counter() - started
+        assert elapsed < 0.2, f"{elapsed * 1000:.0f} ms"
+        assert found is not None
+    assert reader.execute("SELECT count(*) FROM figures").fetchone()[0] == 100_000
