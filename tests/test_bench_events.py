@@ -1,0 +1,143 @@
+"""Bench tasks of the events component, end to end on tiny sets written here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from claimwire.bench import events as bench_events
+from claimwire.bench import police_events
+from claimwire.components.events import EventHit
+from claimwire.errors import InputNotFoundError
+
+SNIPPETS = [
+    ("1", "Government warplanes bombed a market in Kafr Nabl, killing 12 people.", "AIR_STRIKE"),
+    ("2", "Thousands of demonstrators marched through the capital for elections.", "PEACE_PROTEST"),
+    ("3", "Police arrested 40 opposition activists in the city on Friday.", "ARREST"),
+    ("4", "The weather bureau said the sky would be clear all week.", "OTHER"),
+    ("5", "A suicide bomber blew himself up at a checkpoint, killing five soldiers.", "SUIC_BOMB"),
+]
+
+
+def write_case_set(folder, rows=SNIPPETS) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = ["id\tEventSnippet\tSubType", *("\t".join(row) for row in rows)]
+    (folder / "labels.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "notes.txt").write_text("not a tsv", encoding="utf-8")
+
+
+def test_case_bench_end_to_end(tmp_path):
+    write_case_set(tmp_path / "case")
+    report = bench_events.run(tmp_path / "case")
+    assert report.documents == 5
+    assert report.sections["all"].tp + report.sections["all"].fn == 5
+    assert report.sections["all"].tp >= 4
+    assert report.sections["type:AIR_STRIKE"].tp == 1
+    assert 0.0 <= report.extra["macro_f1_acled25"] <= 1.0
+    assert report.seconds > 0
+
+
+def test_case_bench_limit_and_missing(tmp_path):
+    write_case_set(tmp_path / "case")
+    assert bench_events.run(tmp_path / "case", limit=2).documents == 2
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputNotFoundError):
+        bench_events.run(tmp_path / "empty")
+    with pytest.raises(InputNotFoundError):
+        bench_events.run(tmp_path / "nowhere")
+
+
+def test_case_labels_cover_the_ontology():
+    assert bench_events.case_label(None) == "OTHER"
+    assert bench_events.case_label("air_drone_strike") == "AIR_STRIKE"
+    assert bench_events.case_label("diplomatic_action") == "DIPLO"
+
+
+SENTENCES = [
+    (1, 0, "police arrested 12 people in the old city on sunday.", ["ARREST", "ANY_ACTION"]),
+    (1, 1, "two men died in police firing near the station.", ["KILL", "FORCE", "ANY_ACTION"]),
+    (1, 2, "the market was calm and shops opened in the morning.", []),
+    (2, 0, "the police stood by as the mob looted shops, residents said.", ["FAIL"]),
+]
+
+
+def test_police_bench_end_to_end(tmp_path):
+    folder = tmp_path / "police"
+    folder.mkdir()
+    with (folder / "sents.jsonl").open("w", encoding="utf-8") as out:
+        for doc_id, sent_id, text, labels in SENTENCES:
+            record = {"doc_id": doc_id, "sent_id": sent_id, "sent_labels": labels}
+            out.write(json.dumps({**record, "sent_text": text}) + "\n")
+    (folder / "docs.jsonl").write_text(
+        json.dumps({"doc_id": 1, "doc_text": "x", "doc_labels": []}) + "\n", encoding="utf-8"
+    )
+    report = police_events.run(folder)
+    assert report.documents == 4
+    assert set(report.sections) == set(police_events.LABELS)
+    assert report.sections["ARREST"].tp == 1 and report.sections["ARREST"].fp == 0
+    assert report.sections["KILL"].tp == 1
+    assert report.sections["FAIL"].tp == 1
+    with pytest.raises(InputNotFoundError):
+        police_events.run(tmp_path / "nowhere")
+
+
+def hit(event_id, subtype, type_, *, place=None, status="new", date_index=None, text=""):
+    start = text.find(place) if place else None
+    return EventHit(
+        id=event_id,
+        start=0,
+        end=1,
+        evidence_start=0,
+        evidence_end=len(text),
+        type=type_,
+        subtype=subtype,
+        plover="ASSAULT",
+        place_start=start,
+        place_end=start + len(place) if place else None,
+        place_name=place,
+        date_index=date_index,
+        status=status,
+    )
+
+
+class FakeDate:
+    def __init__(self, start, end):
+        self.start_date, self.end_date = start, end
+
+
+def test_score_seed_events_counts_fields_and_spurious():
+    text = "Rebels stormed Kidal on Monday. Jets bombed Gao. The fall of Tessalit last month."
+    expected = [
+        {"id": "E1", "type": "battle / ground assault", "where": "Kidal", "date": "2024-06-10"},
+        {"id": "E2", "type": "air strike (remote violence)", "where": "Gao"},
+        {
+            "id": "E3",
+            "type": "background: fall of Tessalit",
+            "where": "Tessalit",
+            "date": "2024-05",
+        },
+    ]
+    dates = [
+        FakeDate(dt.date(2024, 6, 10), dt.date(2024, 6, 10)),
+        FakeDate(dt.date(2024, 5, 1), dt.date(2024, 5, 31)),
+    ]
+    fall = "non_state_actor_overtakes_territory"
+    hits = [
+        hit("e1", "armed_clash", "Battles", place="Kidal", date_index=0, text=text),
+        hit("e2", "air_drone_strike", "Explosions/Remote violence", place="Gao", text=text),
+        hit("e3", fall, "Battles", place="Tessalit", status="background", date_index=1, text=text),
+        hit("e4", "arrests", "Strategic developments", text=text),
+    ]
+    report = bench_events.score_seed_events(expected, hits, text, dates=dates)
+    score = report.sections["events"]
+    assert (score.tp, score.fp, score.fn) == (3, 1, 0)
+    wrong_status = [
+        *hits[:2],
+        hit("e3", "armed_clash", "Battles", place="Tessalit", date_index=1, text=text),
+    ]
+    report = bench_events.score_seed_events(expected, wrong_status, text, dates=dates)
+    assert report.sections["events"].fn == 1
+    assert report.sections["event_status"].fn == 1
+    assert any("wrong status" in line for line in report.misses["events"])
