@@ -137,6 +137,7 @@ class Patterns:
     """Compiled patterns and lookup tables built from the resources."""
 
     rules: tuple[tuple[str, re.Pattern[str]], ...]
+    starts: re.Pattern[str]
     weekday_suffix: re.Pattern[str]
     non_dates: tuple[re.Pattern[str], ...]
     duration_text: re.Pattern[str]
@@ -224,6 +225,7 @@ def patterns() -> Patterns:
     )
     return Patterns(
         rules=compiled,
+        starts=_start_words(res),
         weekday_suffix=suffix,
         non_dates=tuple(re.compile(rx, re.IGNORECASE) for rx in res["non_dates"]),
         duration_text=durations,
@@ -234,6 +236,29 @@ def patterns() -> Patterns:
             [*res["months"], *res["month_abbreviations"], *res["weekdays"], "the", "of"]
         ),
     )
+
+
+START_WORD_LISTS = (
+    "months", "month_abbreviations", "weekdays", "weekday_abbreviations", "number_words",
+    "ordinal_words", "seasons", "relative_days", "relative_periods", "as_of_phrases",
+    "narrative_relative", "month_parts", "year_parts", "month_relatives", "duration_cues",
+)  # fmt: skip
+"""Resource lists whose first words can start a time expression."""
+
+EXTRA_START_WORDS = ("last", "this", "next", "past", "coming", "previous", "early", "mid", "late",
+                     "the", "following")  # fmt: skip
+"""Words the patterns themselves start with."""
+
+
+def _start_words(res: dict[str, Any]) -> re.Pattern[str]:
+    """Where a time expression can start: a digit or the first word of a pattern.
+
+    Matching the patterns only there (instead of at every character) is what keeps the
+    component cheap; every pattern must start with one of these.
+    """
+    words = {re.split(r"[\s-]", word)[0] for key in START_WORD_LISTS for word in res[key]}
+    words |= set(EXTRA_START_WORDS)
+    return re.compile(rf"(?<![\w'’])(?:\d|['’]\d|(?:{_alternation(sorted(words))})\b)", re.I)
 
 
 # --------------------------------------------------------------------------- calendar
@@ -809,8 +834,13 @@ def published_date(doc: Doc) -> dt.date | None:
 def match_candidates(text: str) -> list[Candidate]:
     """Every pattern match of ``text``, overlapping, before resolution."""
     found: list[Candidate] = []
-    for order, (name, pattern) in enumerate(patterns().rules):
-        for match in pattern.finditer(text):
+    pats = patterns()
+    starts = [m.start() for m in pats.starts.finditer(text)]
+    for order, (name, pattern) in enumerate(pats.rules):
+        for position in starts:
+            match = pattern.match(text, position)
+            if match is None:
+                continue
             start, end = match.span()
             if name == "duration":
                 start = match.end("cue")
