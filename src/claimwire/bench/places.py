@@ -17,8 +17,9 @@ Sections, per corpus and micro-averaged over all (``recognition`` and ``resoluti
   resolved (the usual geocoding figure), and the GeoWebNews split into literal and
   associative types.
 
-Demonyms ("Sudanese") are annotated as toponyms in LGL and GeoWebNews but not in GeoVirus,
-so the hits with ``role="modifier"`` count as predictions only for the former two.
+Every hit counts as a prediction, whatever its role (the corpora annotate metonymic and
+embedded toponyms too), except demonym hits ("Sudanese") on GeoVirus, which does not
+annotate demonyms (LGL and GeoWebNews do).
 
 Also :func:`score_seed_places`, the seed article's ``places`` section against place hits.
 """
@@ -185,8 +186,7 @@ class _Tally:
 
 
 def _score_article(article: GoldArticle, hits: list[Any], tally: _Tally, report: Report) -> None:
-    roles = {"location", "actor", "modifier"} if article.demonyms else {"location", "actor"}
-    predicted = [hit for hit in hits if hit.role in roles]
+    predicted = [hit for hit in hits if article.demonyms or hit.match != "demonym"]
     spans = {(hit.start, hit.end) for hit in predicted}
     gold_spans = {(toponym.start, toponym.end) for toponym in article.toponyms}
     tally.recognition.tp += len(spans & gold_spans)
@@ -265,7 +265,7 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
     Raises:
         InputNotFoundError: ``data`` is missing or holds no corpus.
     """
-    from ..components.places import find
+    from ..components.places import EXTENSION, FACTORY
     from ..pipeline import load_model
 
     if data is None:
@@ -273,12 +273,13 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
     started = time.perf_counter()
     articles = _sample(read_corpora(data), limit)
     nlp = load_model()
+    nlp.add_pipe(FACTORY)
     report = Report(task="places", data=str(data), documents=len(articles))
     tallies: dict[str, _Tally] = {}
     docs = nlp.pipe((article.text for article in articles), batch_size=16)
     for article, doc in zip(articles, docs, strict=True):
         tally = tallies.setdefault(article.corpus, _Tally())
-        _score_article(article, find(doc), tally, report)
+        _score_article(article, getattr(doc._, EXTENSION), tally, report)
     overall = _Tally()
     for corpus, tally in sorted(tallies.items()):
         report.sections[f"recognition/{corpus}"] = tally.recognition
@@ -293,7 +294,8 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
     report.extra["overall"] = _summary(overall)
     report.extra["rules"] = (
         "recognition: exact span match; resolution: within 161 km of the gold point, "
-        "scored on gold toponyms with coordinates; demonym hits count for LGL and GeoWebNews"
+        "scored on gold toponyms with coordinates; hits of every role count, demonyms not on "
+        "GeoVirus"
     )
     if limit is not None:
         report.extra["sample"] = f"{len(articles)} articles spread evenly over the corpora"

@@ -85,6 +85,7 @@ class Mention:
     match: str
     label: str | None = None
     demonym: str | None = None
+    embedded: bool = False
     scores: dict[str, float] = field(default_factory=dict)
 
 
@@ -127,70 +128,181 @@ def _notable(entries: tuple[Entry, ...], population: int) -> bool:
     return any(entry.kind != "city" or entry.population >= population for entry in entries)
 
 
-def _gazetteer_guard(span: Span, entries: tuple[Entry, ...], owner: Span | None) -> bool:
-    """Tell whether a name the model did not call a place may still be taken as one."""
-    first = span[0]
-    words = rules()["common_words"]
-    if owner is not None and owner.label_ in PLACE_LABELS:
+@dataclass
+class _Reader:
+    """What recognition needs besides the text: gazetteer, entities, word lists."""
+
+    doc: Doc
+    gazetteer: Gazetteer
+    dictionary: frozenset[str]
+    owner: list[Span | None] = field(default_factory=list)
+    person_words: frozenset[str] = frozenset()
+    taken: set[int] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.owner = _entity_of(self.doc)
+        self.person_words = frozenset(
+            token.text
+            for ent in self.doc.ents
+            if ent.label_ == "PERSON" and len(ent) > 1
+            for token in ent
+        )
+
+    def free(self, span: Span) -> bool:
+        return not any(index in self.taken for index in range(span.start, span.end))
+
+    def take(self, mention: Mention) -> Mention:
+        self.taken.update(range(mention.span.start, mention.span.end))
+        return mention
+
+
+def _proper(token: Token | None) -> bool:
+    if token is None:
+        return False
+    return _is_capitalized(token) and _name_token(token) and token.tag_ in {"NNP", "NNPS"}
+
+
+def _in_name_run(span: Span) -> bool:
+    """Tell whether capitalized words touch the span: it is part of a longer name."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    joined_before = before is not None and not span[0].is_sent_start
+    joined_before = joined_before and "\n" not in before.text_with_ws
+    joined_after = "\n" not in span[-1].text_with_ws
+    return (joined_before and _proper(before)) or (joined_after and _proper(after))
+
+
+def _embedded(span: Span, owner: Span) -> bool:
+    """A place name that starts an organization's name or follows its 'of'."""
+    clean = _clean_entity(owner)
+    if clean is not None and clean.start == span.start:
         return True
-    if len(span) == 1:
-        if span.text in words or first.tag_ not in {"NNP", "NNPS"}:
-            return False
-        if owner is not None and owner.label_ in OTHER_NAME_LABELS:
-            return len(owner) == 1 and _notable(entries, 100_000)
-        if first.is_sent_start:
-            return _notable(entries, 100_000)
-        return _notable(entries, 5_000)
-    if owner is not None and owner.label_ in OTHER_NAME_LABELS and len(owner) > len(span):
-        return any(entry.kind not in {"city", "admin1"} for entry in entries)
-    return _notable(entries, 500) or span[-1].is_lower
+    return span.start > owner.start and span.doc[span.start - 1].lower_ == "of"
 
 
-def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, owner: list[Span | None]) -> list[Mention]:
+def _dateline(span: Span) -> bool:
+    """'BEIRUT:' or 'KYIV, Ukraine -': an upper-case place opening a line."""
+    doc = span.doc
+    opens = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws or span[0].is_sent_start
+    closes = span.end < len(doc) and doc[span.end].text in {":", ",", "-", "—", "–", "("}
+    return opens and closes and span.text.isupper() and len(span.text) >= 4
+
+
+def _accept(reader: _Reader, span: Span, entries: tuple[Entry, ...]) -> str | None:
+    """Whether a gazetteer name outside the model's place entities is a place.
+
+    Returns:
+        ``"location"``, ``"embedded"`` (inside an organization's name), or None.
+    """
+    owner = reader.owner[span.start]
+    words = rules()["common_words"]
+    first = span[0]
+    big = _notable(entries, 100_000)
+    if owner is not None and owner.label_ not in PLACE_LABELS and owner.label_ != "NORP":
+        if owner.label_ == "PERSON" and len(owner) > 1:
+            return None
+        if len(owner) == len(span) and owner.start == span.start:
+            return "location" if big and len(span) == 1 else None
+        return "embedded" if big and _embedded(span, owner) else None
+    if _dateline(span) and big:
+        return "location"
+    if len(span) > 1:
+        return "location" if _notable(entries, 500) or span[-1].is_lower else None
+    text = span.text
+    if text in words or text in reader.person_words or first.tag_ not in {"NNP", "NNPS"}:
+        return None
+    if text.endswith(".") or (text.isupper() and len(text) <= 4):
+        return "location" if any(e.kind in {"country", "admin1"} for e in entries) else None
+    if _in_name_run(span):
+        return None
+    if first.is_sent_start or text.lower() in reader.dictionary:
+        return "location" if big else None
+    return "location" if _notable(entries, 5_000) else None
+
+
+def _ngram_mentions(
+    reader: _Reader, start: int, end: int, *, inside: bool = False
+) -> list[Mention]:
+    """Gazetteer names among tokens ``start:end``, longest first, left to right."""
+    doc = reader.doc
     found: list[Mention] = []
-    index = 0
-    while index < len(doc):
+    index = start
+    while index < end:
         token = doc[index]
-        if not _is_capitalized(token) or not _name_token(token):
+        if index in reader.taken or not _is_capitalized(token) or not _name_token(token):
             index += 1
             continue
         matched = None
-        for size in range(min(MAX_TOKENS, len(doc) - index), 0, -1):
+        for size in range(min(MAX_TOKENS, end - index), 0, -1):
             span = doc[index : index + size]
-            if any(not _name_token(t) or "\n" in t.text_with_ws[:-1] for t in span):
+            if not reader.free(span) or any(not _name_token(t) for t in span):
                 continue
-            if size > 1 and any(t.is_sent_start for t in span[1:]):
+            if size > 1 and any(t.is_sent_start or "\n" in t.text_with_ws for t in span[:-1]):
                 continue
             last = span[-1]
             if size > 1 and not _is_capitalized(last) and not last.is_lower:
                 continue
-            entries = gazetteer.lookup(span.text)
+            entries = reader.gazetteer.lookup(span.text)
             if last.is_lower and size > 1:
                 entries = tuple(e for e in entries if e.kind in {"facility", "region", "water"})
-            if entries and _gazetteer_guard(span, entries, owner[index]):
-                matched = Mention(
-                    span, entries, "exact", owner[index].label_ if owner[index] else None
-                )
+            if not entries:
+                continue
+            verdict = "location" if inside else _accept(reader, span, entries)
+            if verdict is not None:
+                matched = Mention(span, entries, "exact", embedded=verdict == "embedded")
                 break
         if matched is None:
             index += 1
             continue
-        found.append(matched)
+        found.append(reader.take(matched))
         index = matched.span.end
     return found
 
 
-def _demonym_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
+def _demonym_mentions(reader: _Reader) -> list[Mention]:
     demonyms = rules()["demonym_keys"]
+    doc = reader.doc
     found = []
     for token in doc:
-        if token.i in taken or not _is_capitalized(token):
+        if token.i in reader.taken or not _is_capitalized(token):
             continue
-        code = demonyms.get(name_key(token.text))
-        if code is None and token.text.endswith("s"):
-            code = demonyms.get(name_key(token.text[:-1])) if token.tag_ == "NNPS" else None
-        if code is not None:
-            found.append(Mention(doc[token.i : token.i + 1], (), "demonym", None, code))
+        for size in (2, 1):
+            span = doc[token.i : token.i + size]
+            if len(span) < size or not reader.free(span):
+                continue
+            text = span.text
+            code = demonyms.get(name_key(text))
+            if code is None and text.endswith("s") and span[-1].tag_ == "NNPS":
+                code = demonyms.get(name_key(text[:-1]))
+            if code is not None:
+                found.append(reader.take(Mention(span, (), "demonym", demonym=code)))
+                break
+    return found
+
+
+def _entity_mentions(reader: _Reader) -> list[Mention]:
+    """The model's GPE, LOC and FAC entities: whole, by variant, by the names inside."""
+    demonyms = rules()["demonym_keys"]
+    found: list[Mention] = []
+    for ent in reader.doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        span = _clean_entity(ent)
+        if span is None or not _is_capitalized(span[0]) or not reader.free(span):
+            continue
+        if name_key(span.text) in demonyms:
+            continue
+        entries = reader.gazetteer.lookup(span.text)
+        match = "exact"
+        if not entries:
+            entries, match = reader.gazetteer.lookup_variant(span.text), "variant"
+        if not entries and len(span) > 1:
+            inner = _ngram_mentions(reader, span.start, span.end, inside=True)
+            if inner:
+                found += inner
+                continue
+        found.append(reader.take(Mention(span, entries, match, ent.label_)))
     return found
 
 
@@ -209,43 +321,49 @@ def _fuzzy_entries(text: str, gazetteer: Gazetteer, countries: Counter[str]) -> 
     return tuple(found)
 
 
-def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
-    """Recognize place names in ``doc`` (see the module docstring), before resolution."""
-    owner = _entity_of(doc)
-    mentions = _gazetteer_mentions(doc, gazetteer, owner)
-    taken = {index for mention in mentions for index in range(mention.span.start, mention.span.end)}
-    demonyms = _demonym_mentions(doc, taken)
-    taken |= {mention.span.start for mention in demonyms}
-    for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS or any(i in taken for i in range(ent.start, ent.end)):
+def _unknown_name_mentions(reader: _Reader, countries: Counter[str]) -> list[Mention]:
+    """Lone capitalized names the gazetteer lacks: variants and misspellings of notable
+    places of the article's countries."""
+    found = []
+    words = rules()["common_words"]
+    for token in reader.doc:
+        if token.i in reader.taken or token.tag_ != "NNP" or not token.is_alpha:
             continue
-        span = _clean_entity(ent)
-        if span is None or not _is_capitalized(span[0]):
+        if reader.owner[token.i] is not None or token.is_sent_start or token.text in words:
             continue
-        entries = gazetteer.lookup(span.text)
-        match = "exact"
+        span = reader.doc[token.i : token.i + 1]
+        if token.text in reader.person_words or _in_name_run(span):
+            continue
+        if token.lower_ in reader.dictionary:
+            continue
+        entries = tuple(
+            e
+            for e in reader.gazetteer.lookup_variant(token.text)
+            if _notable((e,), 50_000) and e.country in countries
+        )
+        match = "variant"
         if not entries:
-            entries, match = gazetteer.lookup_variant(span.text), "variant"
-        mentions.append(Mention(span, entries, match, ent.label_))
-        taken |= set(range(span.start, span.end))
-    countries = _context_countries(mentions + demonyms)
-    for token in doc:
-        if token.i in taken or token.tag_ != "NNP" or not _name_token(token):
-            continue
-        entity = owner[token.i]
-        if token.is_sent_start or token.text in rules()["common_words"]:
-            continue
-        if entity is not None and (len(entity) > 1 or entity.label_ not in OTHER_NAME_LABELS):
-            continue
-        span = doc[token.i : token.i + 1]
-        entries = tuple(e for e in gazetteer.lookup_variant(token.text) if _notable((e,), 50_000))
+            entries, match = _fuzzy_entries(token.text, reader.gazetteer, countries), "fuzzy"
         if entries:
-            mentions.append(Mention(span, entries, "variant", None))
-            continue
-        entries = _fuzzy_entries(token.text, gazetteer, countries)
-        if entries:
-            mentions.append(Mention(span, entries, "fuzzy", None))
-    mentions += demonyms
+            found.append(reader.take(Mention(span, entries, match)))
+    return found
+
+
+def find_mentions(
+    doc: Doc, gazetteer: Gazetteer, dictionary: frozenset[str] = frozenset()
+) -> list[Mention]:
+    """Recognize place names in ``doc`` (see the module docstring), before resolution.
+
+    Args:
+        doc: A parsed document with the model's entities.
+        gazetteer: Where names are looked up.
+        dictionary: Lower-case English words (capitalized, they need more evidence).
+    """
+    reader = _Reader(doc, gazetteer, dictionary)
+    mentions = _demonym_mentions(reader)
+    mentions += _entity_mentions(reader)
+    mentions += _ngram_mentions(reader, 0, len(doc))
+    mentions += _unknown_name_mentions(reader, _context_countries(mentions))
     mentions.sort(key=lambda mention: mention.span.start)
     return mentions
 
@@ -273,7 +391,9 @@ def _prior(entry: Entry) -> float:
     if entry.kind in {"continent", "region", "water", "facility"}:
         return 2.6
     if entry.kind == "admin1":
-        return 1.5
+        return 1.3 + math.log10(entry.population + 10) / 7 * 0.5
+    if entry.kind == "admin2":
+        return 1.2
     value = math.log10(entry.population + 10) / 7 * 2.4
     return value + (0.6 if entry.feature_code == "PPLC" else 0.0)
 
@@ -399,12 +519,12 @@ def resolve(mentions: list[Mention]) -> None:
                 share = chosen_countries[entry.country or ""]
                 if own is not None and own.country == entry.country:
                     share -= 1
-                score += 2.0 * max(share, 0) / total
+                score += 3.0 * max(share, 0) / total
                 if (
                     entry.admin1
                     and regions[entry.admin1] - (own is not None and own.admin1 == entry.admin1) > 0
                 ):
-                    score += 0.8
+                    score += 1.5
                 if demonym and entry.country == demonym:
                     score += 2.0
                 score += _cue_bonus(mention, entry, by_start, by_end)
@@ -425,7 +545,7 @@ def place_role(mention: Mention, entry: Entry | None) -> str:
     demonyms and 'pro-X', else ``"location"``."""
     span = mention.span
     doc = span.doc
-    if mention.demonym:
+    if mention.demonym or mention.embedded:
         return "modifier"
     if (
         span.start >= 2
@@ -463,18 +583,21 @@ def _confidence(mention: Mention, entry: Entry) -> float:
     return round(max(0.0, min(1.0, share * MATCH_CONFIDENCE.get(mention.match, 0.8))), 3)
 
 
-def find(doc: Doc, gazetteer: Gazetteer | None = None) -> list[PlaceHit]:
+def find(
+    doc: Doc, gazetteer: Gazetteer | None = None, dictionary: frozenset[str] = frozenset()
+) -> list[PlaceHit]:
     """Find, resolve and give a role to every place mention of ``doc``.
 
     Args:
         doc: A parsed document with the model's entities.
         gazetteer: The gazetteer to use; default the process-wide one.
+        dictionary: Lower-case English words (see :func:`english_words`).
 
     Returns:
         The place hits, in text order.
     """
     gazetteer = gazetteer or get_gazetteer()
-    mentions = find_mentions(doc, gazetteer)
+    mentions = find_mentions(doc, gazetteer, dictionary)
     resolve(mentions)
     hits = []
     for mention in mentions:
@@ -512,16 +635,36 @@ def find(doc: Doc, gazetteer: Gazetteer | None = None) -> list[PlaceHit]:
     return hits
 
 
+def english_words(nlp: Language) -> frozenset[str]:
+    """Lower-case English words from the pipeline's lemmatizer tables (empty without them).
+
+    Capitalized, such a word ("Reading", "Mobile") is taken as a place only on stronger
+    evidence than an unknown word.
+    """
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    words: set[str] = set()
+    if lookups is not None and lookups.has_table("lemma_index"):
+        for listed in lookups.get_table("lemma_index").values():
+            words.update(listed)
+    if lookups is not None and lookups.has_table("lemma_exc"):
+        for forms in lookups.get_table("lemma_exc").values():
+            words.update(forms)
+    return frozenset(word for word in words if word.isalpha())
+
+
 class PlaceFinder:
     """The spaCy component: runs :func:`find` and stores its hits on the Doc."""
 
-    def __init__(self, name: str = FACTORY) -> None:
+    def __init__(self, name: str = FACTORY, dictionary: frozenset[str] = frozenset()) -> None:
         self.name = name
+        self.dictionary = dictionary
         if not Doc.has_extension(EXTENSION):
             Doc.set_extension(EXTENSION, default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, find(doc))
+        self.set_annotations(doc, find(doc, dictionary=self.dictionary))
         return doc
 
     def set_annotations(self, doc: Doc, found: list[PlaceHit]) -> None:
@@ -542,4 +685,4 @@ class PlaceFinder:
 )
 def make_place_finder(nlp: Language, name: str) -> PlaceFinder:
     """Create the place component (spaCy factory ``claimwire_places_v1``)."""
-    return PlaceFinder(name)
+    return PlaceFinder(name, english_words(nlp))
