@@ -1,0 +1,439 @@
+"""Ingesting a corpus: cross-document aggregation on fourteen hand-built reports, the real
+ingest end to end, resuming after kill -9, and the corpus commands of the CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from claimwire.cli_corpus import register
+from claimwire.ingest import ingest
+from claimwire.store import load_result, open_store, queries, write_result
+from claimwire.store.queries import Filters
+from claimwire.store.series import read_series
+from corpus_helpers import two_weeks
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> sqlite3.Connection:
+    connection = open_store(tmp_path / "corpus.db")
+    for result in two_weeks():
+        write_result(connection, result)
+    yield connection
+    connection.close()
+
+
+# --- aggregation over fourteen reports -----------------------------------------------
+
+
+def test_spellings_of_one_person_and_one_town_are_one_entity(store: sqlite3.Connection) -> None:
+    names = store.execute(
+        "SELECT e.name, group_concat(n.name, ' | ') FROM entity_names n "
+        "JOIN entities e ON e.id = n.entity_id WHERE e.name IN ('Serhiy Haidai', 'Lysychansk') "
+        "GROUP BY e.id ORDER BY e.name"
+    ).fetchall()
+    assert [tuple(row) for row in names] == [
+        ("Lysychansk", "Lysychansk"),
+        ("Serhiy Haidai", "Serhiy Haidai | Sergei Gadai"),
+    ]
+    (place,) = {row[0] for row in store.execute(
+        "SELECT place_entity FROM events WHERE type = 'Explosions/Remote violence'")}  # fmt: skip
+    assert place == "place:geonames:900001"
+
+
+def test_reports_of_one_event_form_one_cluster(store: sqlite3.Connection) -> None:
+    rows = queries.clusters(store, Filters())
+    summary = [
+        (r["type"], r["place"], r["date_start"], r["date_end"], r["reports"], r["outlets"])
+        for r in rows
+    ]
+    assert summary == [
+        ("Explosions/Remote violence", "Lysychansk", "2022-06-07", "2022-06-07", 3, 4),
+        ("Battles", "Bakhmut", "2022-06-18", "2022-06-19", 2, 2),
+    ]
+    reports = queries.events(store, Filters(type="Explosions/Remote violence"))
+    assert [(r["claimant"], r["hedge"], r["evidence"]) for r in reports] == [
+        ("Serhiy Haidai", "asserted", "shelling"),
+        ("Sergei Gadai", "asserted", "hit"),
+        ("Government of Russia", "denied", "shelled"),
+    ]
+    assert len({r["cluster_id"] for r in reports}) == 1
+
+
+def test_series_per_claimant_measure_category_and_side(store: sqlite3.Connection) -> None:
+    found = {
+        (s.claimant, s.measure, s.category, s.side): [(p.date, p.value, p.kind, p.total)
+                                                      for p in s.points]
+        for s in read_series(store, Filters())
+    }  # fmt: skip
+    assert found == {
+        ("Government of Ukraine", "killed", "soldiers", "Russia"): [
+            ("2022-06-06", 31150, "total", 31150),
+            ("2022-06-12", 31900, "total", 31900),
+            ("2022-06-12", 31900, "total", 31900),
+            ("2022-06-16", 32150, "total", 32150),  # the corrected version, not 32,050
+        ],
+        ("Government of Ukraine", "destroyed", "tanks", "Russia"): [
+            ("2022-06-12", 1400, "total", 1400)
+        ],
+        ("Government of Ukraine", "killed", "soldiers", "Ukraine"): [
+            ("2022-06-12", 20, "increment", 20)
+        ],
+        ("Government of Russia", "killed", "soldiers", "Ukraine"): [
+            ("2022-06-12", 170, "increment", 170)
+        ],
+        ("UN Monitoring Mission", "killed", "soldiers", "Ukraine"): [
+            ("2022-06-12", 20, "increment", 20)
+        ],
+        # two reports of one increment (one per spelling; the wire copy left out) count once
+        ("Serhiy Haidai", "killed", "civilians", None): [
+            ("2022-06-07", 4, "increment", 4),
+            ("2022-06-07", 4, "increment", 4),
+        ],
+    }
+
+
+def test_increments_add_up_on_a_running_total(tmp_path: Path) -> None:
+    from corpus_helpers import Article
+
+    connection = open_store(tmp_path / "series.db")
+    for day, text, value, cumulative in (
+        ("2022-06-01", "The ministry said 1,000 soldiers have been killed so far.", 1000, True),
+        ("2022-06-02", "The ministry said 30 soldiers were killed on Thursday.", 30, False),
+        ("2022-06-03", "The ministry said 20 soldiers were killed on Friday.", 20, False),
+        ("2022-06-04", "The ministry said 1,060 soldiers have been killed in all.", 1060, True),
+    ):
+        article = Article(text, published=day, outlet="Daily")
+        claim = article.claim("Ministry of Defence", text[:12], type="organization")
+        article.figure(f"{value:,}", value, category="soldiers", measure="killed", claim=claim,
+                       cumulative=cumulative, as_of=day)  # fmt: skip
+        write_result(connection, article.result())
+    (series,) = read_series(connection, Filters())
+    assert [(p.kind, p.total) for p in series.points] == [
+        ("total", 1000), ("increment", 1030), ("increment", 1050), ("total", 1060),
+    ]  # fmt: skip
+
+
+def test_contradictions_keep_both_sides_and_a_settled_one_stays(
+    store: sqlite3.Connection,
+) -> None:
+    rows = queries.contradictions(store, Filters())
+    found = [
+        (r["kind"], r["a_claimant"], r["a_value"], r["b_claimant"], r["b_value"],
+         r["settled_side"])
+        for r in rows
+    ]  # fmt: skip
+    assert sorted(found, key=str) == sorted(
+        [
+            ("figures", "Government of Russia", "170", "Government of Ukraine", "20", "b"),
+            ("figures", "Government of Russia", "170", "UN Monitoring Mission", "about 20", None),
+            ("statements", "Serhiy Haidai", "asserted", "Government of Russia", "denied", None),
+            ("statements", "Sergei Gadai", "asserted", "Government of Russia", "denied", None),
+        ],
+        key=str,
+    )
+    settled = next(r for r in rows if r["settled_side"])
+    assert settled["a_evidence"] == "170" and settled["b_evidence"] == "20"
+    assert "cannot both hold" in settled["reason"] and "UN Monitoring" in settled["settled_reason"]
+    assert [r["kind"] for r in queries.contradictions(store, Filters(open_only=True))].count(
+        "figures"
+    ) == 1
+
+
+def test_equal_figures_from_a_wire_copy_and_another_outlet_do_not_contradict(
+    store: sqlite3.Connection,
+) -> None:
+    rows = queries.contradictions(store, Filters(category="civilians"))
+    assert rows == []
+
+
+# --- the real ingest -----------------------------------------------------------------
+
+ARTICLES = [
+    {"id": "kd-1", "outlet": "Kyiv Daily", "published": "2022-06-06",
+     "url": "https://kyivdaily.example/1",
+     "text": "Russian shelling killed 6 civilians in Kharkiv on Sunday, the regional "
+             "governor said. Ukraine's General Staff said 31,150 Russian troops have died."},
+    {"id": "gw-2", "outlet": "Global Wire", "published": "2022-06-08",
+     "url": "https://wire.example/2",
+     "text": "At least 12 people were wounded when missiles hit Odesa on Tuesday, "
+             "officials said. Three buildings were destroyed."},
+    {"id": "mh-3", "outlet": "Moscow Herald", "published": "2022-06-09",
+     "url": "https://moscowherald.example/3",
+     "text": "Russia's Defence Ministry said its forces destroyed 5 Ukrainian tanks near "
+             "Izium on Wednesday. Kyiv did not comment."},
+]  # fmt: skip
+
+
+def _jsonl(path: Path, records: list[dict[str, str]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_ingest_stores_each_article_once_and_records_broken_inputs(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _jsonl(folder / "feed.jsonl", ARTICLES)
+    copy = {**ARTICLES[1], "id": "ep-9", "outlet": "Euro Post", "url": "https://ep.example/9"}
+    (folder / "more.jsonl").write_text(json.dumps(copy) + "\n{broken\n", encoding="utf-8")
+    (folder / "empty.txt").write_text("   \n", encoding="utf-8")
+    db = tmp_path / "corpus.db"
+
+    report = ingest([folder], db)
+    state = report.progress
+    assert (state.new, state.duplicates, state.failed, state.done) == (3, 1, 2, 6)
+    assert sorted(problem.code for _, problem in report.failures) == [
+        "broken_record",
+        "empty_text",
+    ]
+    again = ingest([folder], db)
+    assert (again.progress.done, again.progress.skipped) == (0, 6)
+
+    connection = open_store(db, readonly=True)
+    failed = connection.execute("SELECT count(*) FROM inputs WHERE status = 'failed'")
+    assert failed.fetchone()[0] == 2
+    from claimwire import extract
+
+    for record in ARTICLES:
+        expected = extract(record["text"], published=record["published"],
+                           outlet=record["outlet"], url=record["url"])  # fmt: skip
+        stored = load_result(connection, expected.document.id)
+        leave_out = {"provenance": True, "document": {"source", "external_id"}}
+        assert stored.model_dump(exclude=leave_out) == expected.model_dump(exclude=leave_out)
+
+
+def test_a_changed_article_with_the_same_id_is_a_new_version(tmp_path: Path) -> None:
+    db = tmp_path / "corpus.db"
+    ingest([_jsonl(tmp_path / "one.jsonl", ARTICLES[:1])], db)
+    changed = {**ARTICLES[0], "text": ARTICLES[0]["text"].replace("6 civilians", "7 civilians")}
+    report = ingest([_jsonl(tmp_path / "two.jsonl", [changed])], db)
+    assert report.progress.versions == 1
+    connection = open_store(db, readonly=True)
+    rows = connection.execute("SELECT version, current FROM documents ORDER BY version")
+    assert [tuple(row) for row in rows] == [(1, 0), (2, 1)]
+
+
+def test_progress_is_reported_after_each_input(tmp_path: Path) -> None:
+    seen = []
+    ingest(
+        [_jsonl(tmp_path / "feed.jsonl", ARTICLES)],
+        tmp_path / "corpus.db",
+        progress=lambda state: seen.append((state.done, state.total)),
+        count_first=True,
+    )
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+
+
+# --- kill -9 and resume --------------------------------------------------------------
+
+TOWNS = ["Kharkiv", "Odesa", "Izium", "Kherson", "Mykolaiv", "Sumy", "Dnipro", "Lviv"]
+OUTLETS = ["Kyiv Daily", "Global Wire", "Moscow Herald", "Euro Post", "Frontline News"]
+TEMPLATES = [
+    "{n} civilians were killed in shelling of {town} on Monday, the governor said.",
+    "Officials said {n} people were wounded when rockets hit {town} overnight.",
+    "The army said it destroyed {n} tanks near {town} this week.",
+    "About {n} residents were evacuated from {town}, the regional administration said.",
+]
+
+
+def _three_hundred(folder: Path) -> None:
+    rng = random.Random(7)
+    folder.mkdir()
+    records = []
+    for number in range(300):
+        text = " ".join(
+            rng.choice(TEMPLATES).format(n=rng.randint(2, 900), town=rng.choice(TOWNS))
+            for _ in range(rng.randint(2, 5))
+        )
+        records.append({"id": f"a{number}", "text": f"Report {number}. {text}",
+                        "outlet": rng.choice(OUTLETS),
+                        "published": f"2022-06-{1 + number % 28:02d}"})  # fmt: skip
+    for part in range(3):
+        _jsonl(folder / f"feed{part}.jsonl", records[part * 100 : (part + 1) * 100])
+    (folder / "broken.jsonl").write_text('{"title": "no body"}\nnot json\n', encoding="utf-8")
+
+
+VOLATILE = {("results", "run_id"), ("results", "created"), ("schema_version", "applied")}
+
+
+def _dump(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    """The store's content, without what differs between runs (run ids and times)."""
+    connection = sqlite3.connect(db)
+    connection.row_factory = sqlite3.Row
+    tables = [row[0] for row in connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]  # fmt: skip
+    content = {}
+    for table in tables:
+        rows = []
+        for row in connection.execute(f"SELECT * FROM {table}"):
+            values = []
+            for column in row.keys():  # noqa: SIM118 (sqlite3.Row)
+                value = row[column]
+                if (table, column) in VOLATILE:
+                    continue
+                if column == "result_json":
+                    data = json.loads(value)
+                    data.pop("provenance")
+                    value = json.dumps(data, sort_keys=True)
+                values.append(value)
+            rows.append(tuple(values))
+        content[table] = sorted(rows, key=repr)
+    connection.close()
+    return content
+
+
+@pytest.mark.slow
+def test_an_ingest_killed_at_a_random_point_finishes_on_rerun(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    _three_hundred(folder)
+    crashed, clean = tmp_path / "crashed.db", tmp_path / "clean.db"
+    kill_after = random.randrange(1, 280)
+    code = "import sys; from claimwire.ingest import ingest; ingest([sys.argv[1]], sys.argv[2])"
+    process = subprocess.Popen([sys.executable, "-c", code, str(folder), str(crashed)])
+    done = 0
+    while process.poll() is None and done < kill_after:
+        time.sleep(0.02)
+        if crashed.exists():
+            try:
+                reader = sqlite3.connect(f"file:{crashed}?mode=ro", uri=True)
+                done = reader.execute("SELECT count(*) FROM inputs").fetchone()[0]
+                reader.close()
+            except sqlite3.Error:
+                continue
+    os.kill(process.pid, signal.SIGKILL)
+    assert process.wait() == -signal.SIGKILL, f"the ingest ended before {kill_after} inputs"
+
+    resumed = ingest([folder], crashed)
+    assert resumed.progress.skipped >= kill_after
+    assert resumed.progress.skipped + resumed.progress.done == 302
+    ingest([folder], clean)
+    assert _dump(crashed) == _dump(clean), f"killed after {kill_after} inputs"
+    counts = open_store(clean, readonly=True).execute(
+        "SELECT status, count(*) FROM inputs GROUP BY status ORDER BY status"
+    )
+    assert [tuple(row) for row in counts] == [("failed", 2), ("new", 300)]
+
+
+# --- the CLI -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def cli() -> click.Group:
+    @click.group()
+    def main() -> None:
+        """Test group."""
+
+    register(main)
+    return main
+
+
+@pytest.fixture
+def db_path(store: sqlite3.Connection, tmp_path: Path) -> Path:
+    return tmp_path / "corpus.db"
+
+
+def test_cli_ingest_then_query(cli: click.Group, tmp_path: Path) -> None:
+    feed = _jsonl(tmp_path / "feed.jsonl", ARTICLES)
+    db = tmp_path / "cli.db"
+    result = CliRunner().invoke(cli, ["ingest", str(feed), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "3 new" in result.output
+    again = CliRunner().invoke(cli, ["ingest", str(feed), "--db", str(db)])
+    assert "3 already done" in again.output
+
+
+def test_cli_ingest_reports_failures_with_exit_code_1(cli: click.Group, tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps(ARTICLES[0]) + "\nnot json\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(feed), "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 1
+    assert "broken_record" in result.output
+
+
+def test_cli_refuses_a_foreign_database(cli: click.Group, tmp_path: Path) -> None:
+    other = tmp_path / "notes.db"
+    other.write_bytes(b"not a database at all" * 10)
+    result = CliRunner().invoke(cli, ["figures", "--db", str(other)])
+    assert result.exit_code == 2 and "not a SQLite database" in result.output
+
+
+def test_cli_queries_as_json_and_csv(cli: click.Group, db_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["figures", "--db", str(db_path), "--claimant", "Gadai",
+                                 "-f", "json"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert [row["evidence"] for row in json.loads(result.output)] == ["4", "four"]
+    result = runner.invoke(cli, ["contradictions", "--db", str(db_path), "--type", "figures",
+                                 "--open", "-f", "csv"])  # fmt: skip
+    assert result.output.count("\n") == 2 and "UN Monitoring Mission" in result.output
+    result = runner.invoke(cli, ["events", "--db", str(db_path), "--clusters", "-f", "json"])
+    assert [row["reports"] for row in json.loads(result.output)] == [3, 2]
+    result = runner.invoke(cli, ["series", "--db", str(db_path), "--measure", "destroyed"])
+    assert result.exit_code == 0 and "1,400" in result.output
+
+
+def test_cli_exports(cli: click.Group, db_path: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    acled = runner.invoke(cli, ["export", "--db", str(db_path), "--to", "acled"])
+    assert acled.output.splitlines()[0].startswith("event_id_cnty,event_date,year")
+    geojson = runner.invoke(cli, ["export", "--db", str(db_path), "--to", "geojson"])
+    assert len(json.loads(geojson.output)["features"]) == 2
+    out = tmp_path / "results.jsonl"
+    runner.invoke(cli, ["export", "--db", str(db_path), "--to", "jsonl", "-o", str(out)])
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 12
+    missing = runner.invoke(cli, ["export", "--db", str(db_path), "--to", "parquet"])
+    assert missing.exit_code == 2 and "--output" in missing.output
+
+
+def test_cli_plots_a_series_with_a_reference(cli: click.Group, db_path: Path,
+                                             tmp_path: Path) -> None:  # fmt: skip
+    pytest.importorskip("matplotlib")
+    reference = tmp_path / "reference.csv"
+    reference.write_text("date,personnel\n2022-06-05,31000\n2022-06-15,32100\n", "utf-8")
+    image = tmp_path / "series.png"
+    result = CliRunner().invoke(cli, ["plot", "series", "--db", str(db_path), "--measure",
+                                      "killed", "--category", "soldiers", "--reference",
+                                      str(reference), "-o", str(image)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "7 point(s) of 4 series" in result.output
+
+
+def test_cli_reconcile_with_a_reference_folder(cli: click.Group, db_path: Path,
+                                               tmp_path: Path) -> None:  # fmt: skip
+    folder = tmp_path / "reference"
+    folder.mkdir()
+    days = {"2022-06-05": 31000, "2022-06-06": 31150, "2022-06-11": 31900,
+            "2022-06-12": 32000, "2022-06-16": 32200}  # fmt: skip
+    records = []
+    for offset in range(13):
+        day = f"2022-06-{5 + offset:02d}"
+        records.append({"date": day, "personnel": days.get(day, 31500), "tank": 1400})
+    (folder / "totals.json").write_text(json.dumps(records), encoding="utf-8")
+    corrections = [{"date": "2022-01-01", "tank": -3}, {"date": "2022-12-01", "tank": 2}]
+    (folder / "corrections.json").write_text(json.dumps(corrections), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["reconcile", "--db", str(db_path), "--reference",
+                                      str(folder), "-f", "json"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    body = result.output[: result.output.rindex("]") + 1]
+    found = [(r["date"], r["category"], r["status"], r["lag_days"], r["difference"])
+             for r in json.loads(body)]  # fmt: skip
+    assert sorted(found) == [
+        ("2022-06-06", "soldiers", "agrees", 0, 0),
+        ("2022-06-12", "soldiers", "lag", 1, -100),
+        ("2022-06-12", "soldiers", "lag", 1, -100),
+        ("2022-06-12", "tanks", "agrees", 0, 0),
+        ("2022-06-16", "soldiers", "differs", None, -50),
+    ]
+    assert "3 agrees" not in result.output and "2 agrees" in result.output
