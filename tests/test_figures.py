@@ -390,6 +390,27 @@ CASES = [
     ),
 ]
 
+CASES += [
+    ("including", "At least 27 people, including six children, were killed when missiles struck "
+     "a shopping centre on Monday.", "six", {"category": "children", "measure": "killed"}),
+    ("quoted-noun", 'The junta said its forces had killed 33 "terrorists" in Sagaing region.',
+     "33", {"category": "fighters", "measure": "killed"}),
+    ("partitive-of-number", "The air force said it had shot down 37 of 45 drones launched "
+     "overnight.", "37", {"category": "drones", "measure": "shot_down", "cumulative": False}),
+    ("partitive-whole", "The air force said it had shot down 37 of 45 drones launched "
+     "overnight.", "45", {"category": "drones", "measure": "launched"}),
+    ("model-designation", "Germany pledged 14 Leopard 2 tanks to Kyiv.",
+     "14", {"category": "tanks", "measure": "delivered"}),
+    ("seized-equipment", "The RSF said it had seized 15 armoured vehicles in the battle for Nyala.",
+     "15", {"category": "armoured_vehicles", "measure": "captured"}),
+    ("neutralised", "The army said 30 attackers were neutralised in the ambush.",
+     "30", {"category": "fighters", "measure": "killed"}),
+    ("no-casualties", "There were no casualties among the crew, the navy said.",
+     "no", {"value": 0, "negated": True, "measure": "casualties"}),
+    ("fled-homes", "The UN says more than 8 million people have fled their homes since April.",
+     "more than 8 million", {"measure": "displaced", "cumulative": True}),
+]  # fmt: skip
+
 # (case id, text, number as written): numbers that are not figures
 NEGATIVES = [
     ("duration", "The battles can last for 3 days in a single street.", "3"),
@@ -406,6 +427,18 @@ NEGATIVES = [
     ("agent", "Two gunmen killed 15 villagers in central Mali.", "Two"),
     ("no-measure", "About 300 soldiers took part in the parade.", "About 300"),
     ("one-of", "It was one of the bloodiest days of the war.", "one"),
+    ("model-number", "Germany pledged 14 Leopard 2 tanks to Kyiv.", "2"),
+    (
+        "crowd-of",
+        "Police arrested 45 demonstrators and fired tear gas at the crowd of 2,000.",
+        "2,000",
+    ),
+    (
+        "km-west",
+        "Three militants were killed in Sonsonate, approximately 50 km west of the capital.",
+        "approximately 50",
+    ),
+    ("agent-by", "Thirty people died in attacks by about 150 rebels on four towns.", "about 150"),
 ]
 
 

@@ -225,13 +225,17 @@ class _Counted:
 
 def _noun_run(doc: Doc, i: int, limit: int) -> tuple[int, int, Token] | None:
     """The noun phrase starting at token ``i``: (start, end, head), by linear order."""
+    while i < limit and (doc[i].is_space or doc[i].is_quote):
+        i += 1
     j, head = i, None
     while j < limit:
         token = doc[j]
         if token.ent_type_ in ("DATE", "TIME") and token.pos_ == "PROPN":
             break
-        if token.is_space:
+        if token.is_space or (token.is_quote and head is None):
             pass
+        elif token.like_num and head is not None and head.pos_ == "PROPN" and head.i == j - 1:
+            pass  # "Leopard 2 tanks": a model designation inside the phrase
         elif token.text == "-" and head is not None and j + 1 < limit:
             if doc[j + 1].pos_ not in PRENOMINAL_POS:
                 break
@@ -274,7 +278,7 @@ def _counted(doc: Doc, span: Span, sent: Span) -> _Counted:
             forms = [_token_forms(t) for t in doc[i + 1 : end]]
             tokens = _np_tokens(head, i + 1) + list(doc[i + 1 : end])
             return _Counted(
-                doc[i + 1].idx,
+                doc[start].idx,
                 doc[end - 1].idx + len(doc[end - 1]),
                 head,
                 "partitive",
@@ -385,6 +389,8 @@ def _compatible(measure: str, category: str | None, unit: str) -> bool:
     group = category_group(category)
     if measure == "controlled":
         return unit == "percent" or category == "territory"
+    if measure in lexicon()["measures_needing_category"] and category is None:
+        return False
     if group == "people" and measure in lexicon()["equipment_only_measures"]:
         return False
     return not (
@@ -434,6 +440,14 @@ def _pick_strong(
     return found
 
 
+def _is_partitive_whole(doc: Doc, span: Span) -> bool:
+    """ "37 of 45 drones", "seven of the nine soldiers": ``span`` is the whole, not the part."""
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].like_num
+
+
 def _find_trigger(
     doc: Doc, span: Span, counted: _Counted, category: str | None, unit: str
 ) -> tuple[_Trigger | None, bool]:
@@ -452,12 +466,15 @@ def _find_trigger(
         noun_trigger = _pick(head, category, unit)
         if noun_trigger is not None and category in (None, "people"):
             return noun_trigger, False
+    if counted.kind == "partitive" and head is not None and anchor.dep_ in ("quantmod", "nummod"):
+        anchor = head  # "shot down 37 of 45 drones", parsed as one quantity
+    whole = _is_partitive_whole(doc, span)
     governor = anchor.head
     if anchor.dep_ == "pobj" and governor.lower_ == "of" and governor.head.pos_ in NOMINAL_POS:
         found = _pick(governor.head, category, unit)  # "the death of four students"
         if found is not None:
             return found, False
-    if anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "obj"):
+    if anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and not whole:
         agent = _is_agent(anchor, governor)
         found = _pick_strong(doc, governor.i, sent.end, category, unit, agent=agent)
         if found is not None:
@@ -498,10 +515,14 @@ def _walk_up(anchor: Token, category: str | None, unit: str) -> tuple[_Trigger |
         dep = token.dep_
         if dep == "agent" or token.lower_ == "by":
             break  # "shot by two men", "attacks by 150 rebels": the counted are perpetrators
+        if dep == "conj" and token.pos_ in ("VERB", "AUX"):
+            break  # "arrested 45 and fired at the crowd of 2,000": another predicate
+        if token.like_num and token is not anchor:
+            break  # "37 of 45 drones": the whole of a partitive is not its part
         token = token.head
         lemma = token.lemma_.lower()
-        if token.pos_ in ("VERB", "AUX") and lemma in listing:
-            return None, True
+        if token.pos_ in ("VERB", "AUX") and lemma in listing and token.dep_ == "ROOT":
+            return None, True  # "It includes 1,000 howitzers, ..."
         if token.pos_ in NOMINAL_POS and dep != "prep":
             continue  # a noun counts only over "of": "the death of six guerrillas"
         found = _pick(token, category, unit, agent=agent)
@@ -554,6 +575,17 @@ def _not_a_count(doc: Doc, span: Span, counted: _Counted) -> bool:
         return True
     if before is not None and before.lower_ in lex["identifier_words"]:
         return True  # "detachment no. 6", "Channel 7"
+    if (
+        before is not None
+        and before.pos_ == "PROPN"
+        and before.is_title
+        and before.i > span.sent.start
+        and len(span) == 1
+        and span[0].is_digit
+        and before.whitespace_ != ""
+        and before.lower_ not in lex["sides"]
+    ):
+        return True  # "Leopard 2 tanks", "Brigade 47": part of a name
     if after is not None and after.lemma_.lower() in lex["non_count_units"]:
         return True  # "50 km west", "3 days"
     if after is not None and after.lower_.rstrip(".") in numbers_lexicon()["months"]:
@@ -724,7 +756,7 @@ def _figure(doc: Doc, span: Span, found: list[FigureHit]) -> FigureHit | None:
         subject = _subject_of_copula(span)
         if subject.kind == "subject":
             counted = subject
-        else:
+        elif _attachment(span).dep_ != "pobj":  # not "a crowd of 2,000"
             inherited = _antecedent(found, sent, same_sentence=True)
     if (
         unit == "percent"
