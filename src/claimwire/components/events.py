@@ -68,6 +68,8 @@ LIGHT_VERBS = frozenset(
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 TARGET_PREPS = frozenset({"on", "against", "at", "upon", "targeting"})
 PLACE_PREPS = frozenset({"in", "at", "near", "into", "of", "outside", "around", "across", "from"})
+PASSIVE_CLASSES = frozenset({"civilians"})
+"""Participant types never taken as the doer from inside a larger subject phrase."""
 QUANTITY_NOUNS = frozenset(
     {"hundred", "thousand", "dozen", "score", "million", "ten", "number", "total", "some", "many"}
 )
@@ -304,23 +306,31 @@ def _irregular() -> dict[str, str]:
     return dict(ontology()["irregular_forms"])
 
 
+_LAST_KEYS: list[Any] = [None, []]
+
+
+def _doc_keys(doc: Doc) -> list[tuple[str, ...]]:
+    """:func:`_keys` of every token of ``doc``, computed once per document."""
+    if _LAST_KEYS[0] is not doc:
+        _LAST_KEYS[0], _LAST_KEYS[1] = doc, [_keys(t) for t in doc]
+    keys: list[tuple[str, ...]] = _LAST_KEYS[1]
+    return keys
+
+
 def _phrase_at(doc: Doc, i: int, words: tuple[str, ...], limit: int) -> bool:
-    if i + len(words) > limit:
-        return _separated_particle(doc, i, words)
-    if all(words[k] in _keys(doc[i + k]) for k in range(len(words))):
+    if i + len(words) <= limit and _consecutive(doc, i, words):
         return True
     return _separated_particle(doc, i, words)
 
 
 def _consecutive(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
-    return i + len(words) <= len(doc) and all(
-        words[k] in _keys(doc[i + k]) for k in range(len(words))
-    )
+    keys = _doc_keys(doc)
+    return i + len(words) <= len(keys) and all(words[k] in keys[i + k] for k in range(len(words)))
 
 
 def _separated_particle(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
     """'drove the militants out', 'shot it down': a phrasal verb split by its object."""
-    if len(words) != 2 or words[1] not in PARTICLES or words[0] not in _keys(doc[i]):
+    if len(words) != 2 or words[1] not in PARTICLES or words[0] not in _doc_keys(doc)[i]:
         return False
     return any(c.lower_ == words[1] and c.i > i + 1 for c in doc[i].children)
 
@@ -488,7 +498,7 @@ def _anchor(root: Token) -> Token:
     return root
 
 
-def find_mentions(doc: Doc) -> list[Mention]:
+def find_mentions(doc: Doc, sents: Sequence[Span] | None = None) -> list[Mention]:
     """Every trigger of the lexicon in ``doc`` that passes its context checks.
 
     Args:
@@ -499,7 +509,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     """
     index = _trigger_index()
     found: list[Mention] = []
-    for s_index, sent in enumerate(doc.sents):
+    for s_index, sent in enumerate(sents if sents is not None else doc.sents):
         context = _sentence_words(sent)
         stopped = _stopped(doc, sent)
         i = sent.start
@@ -509,7 +519,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 continue
             best: Mention | None = None
             length = 1
-            for key in dict.fromkeys(_keys(doc[i])):
+            for key in dict.fromkeys(_doc_keys(doc)[i]):
                 for words, entry in index.get(key, ()):
                     if not _phrase_at(doc, i, words, sent.end):
                         continue
@@ -548,12 +558,23 @@ def _stop_phrases() -> tuple[tuple[str, ...], ...]:
 
 def _stopped(doc: Doc, sent: Span) -> set[int]:
     """Token indices inside phrases that are never triggers ("according to")."""
+    index = _stop_index()
+    keys = _doc_keys(doc)
     found: set[int] = set()
     for i in range(sent.start, sent.end):
-        for words in _stop_phrases():
-            if _phrase_at(doc, i, words, sent.end):
-                found.update(range(i, i + len(words)))
+        for key in keys[i]:
+            for words in index.get(key, ()):
+                if _consecutive(doc, i, words) and i + len(words) <= sent.end:
+                    found.update(range(i, i + len(words)))
     return found
+
+
+@lru_cache(maxsize=1)
+def _stop_index() -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for words in _stop_phrases():
+        index.setdefault(words[0], []).append(words)
+    return index
 
 
 def _eventive(root: Token, entry: dict[str, Any]) -> bool:
@@ -581,19 +602,32 @@ def _instrument(tokens: Iterable[Token], near: int | None = None) -> str | None:
     Ties (and ``near=None``) go to the order of ``instruments`` in the ontology.
     """
     tokens = sorted(tokens, key=lambda t: t.i)
+    if not tokens:
+        return None
+    keys = _doc_keys(tokens[0].doc)
+    index = _instrument_index()
     best: tuple[int, int, str] | None = None
-    for rank, cue in enumerate(ontology()["instruments"]):
-        for phrase in cue["match"]:
-            words = _words(phrase)
-            for k, token in enumerate(tokens):
-                if words[0] not in _keys(token) or k + len(words) > len(tokens):
-                    continue
-                if not all(words[j] in _keys(tokens[k + j]) for j in range(len(words))):
+    for k, token in enumerate(tokens):
+        for key in keys[token.i]:
+            for words, rank, subtype in index.get(key, ()):
+                if k + len(words) > len(tokens) or not all(
+                    words[j] in keys[tokens[k + j].i] for j in range(1, len(words))
+                ):
                     continue
                 distance = 0 if near is None else abs(token.idx - near)
                 if best is None or (distance, rank) < best[:2]:
-                    best = (distance, rank, str(cue["subtype"]))
+                    best = (distance, rank, subtype)
     return best[2] if best else None
+
+
+@lru_cache(maxsize=1)
+def _instrument_index() -> dict[str, list[tuple[tuple[str, ...], int, str]]]:
+    index: dict[str, list[tuple[tuple[str, ...], int, str]]] = {}
+    for rank, cue in enumerate(ontology()["instruments"]):
+        for phrase in cue["match"]:
+            words = _words(phrase)
+            index.setdefault(words[0], []).append((words, rank, str(cue["subtype"])))
+    return index
 
 
 def _target_class(doc: Doc, mention: Mention) -> str | None:
@@ -856,8 +890,9 @@ def _participant_at(token: Token, actors: list[_ActorSpan], *, deep: bool) -> _A
         if actor.start <= token.i < actor.end:
             return actor
     if deep:
+        phrase = {t.i for t in _phrase_tokens(token)}
         for actor in actors:
-            if token.left_edge.i <= actor.start and actor.end <= token.right_edge.i + 1:
+            if actor.start in phrase and actor.participant.type not in PASSIVE_CLASSES:
                 return actor
     return None
 
@@ -989,11 +1024,12 @@ def _component_hits(doc: Doc, name: str) -> list[Any] | None:
 def _places(doc: Doc, actor_tokens: frozenset[int] = frozenset()) -> list[_Located]:
     hits = _component_hits(doc, "places")
     if hits is not None:
+        text = doc.text
         found = []
         for i, hit in enumerate(hits):
             if getattr(hit, "role", "location") not in {"location", None}:
                 continue
-            name = getattr(hit, "name", None) or doc.text[hit.start : hit.end]
+            name = getattr(hit, "name", None) or text[hit.start : hit.end]
             found.append(
                 _Located(
                     hit.start,
@@ -1032,11 +1068,12 @@ def _places(doc: Doc, actor_tokens: frozenset[int] = frozenset()) -> list[_Locat
 def _dates(doc: Doc) -> list[_Located]:
     hits = _component_hits(doc, "dates")
     if hits is not None:
+        text = doc.text
         return [
             _Located(
                 hit.start,
                 hit.end,
-                doc.text[hit.start : hit.end],
+                text[hit.start : hit.end],
                 i,
                 value=(getattr(hit, "start_date", None), getattr(hit, "end_date", None)),
                 granularity=getattr(hit, "granularity", None),
@@ -1143,11 +1180,12 @@ def _choose(
 
 def _paragraphs(doc: Doc, sents: list[Span]) -> list[int]:
     """Paragraph number of each sentence: blank lines, else line breaks, delimit them."""
-    marker = "\n\n" if "\n\n" in doc.text else "\n"
+    text = doc.text
+    marker = "\n\n" if "\n\n" in text else "\n"
     numbers: list[int] = []
     current = 0
     for k, sent in enumerate(sents):
-        if k and marker in doc.text[sents[k - 1].start_char : sent.start_char + 1]:
+        if k and marker in text[sents[k - 1].end_char - 1 : sent.start_char + 1]:
             current += 1
         numbers.append(current)
     return numbers
@@ -1240,7 +1278,7 @@ def find(doc: Doc, *, keep_irrealis: bool = False) -> list[EventHit]:
         Events in document order, with ids "e1", "e2"...
     """
     sents = list(doc.sents)
-    mentions = find_mentions(doc)
+    mentions = find_mentions(doc, sents)
     typed: list[Mention] = []
     for s_index, sent in enumerate(sents):
         in_sentence = [m for m in mentions if m.sentence == s_index]
@@ -1577,7 +1615,7 @@ def classify_doc(doc: Doc) -> tuple[str | None, dict[str, float]]:
         (best sub-type or None when no trigger matched, scores by sub-type).
     """
     sents = list(doc.sents)
-    mentions = find_mentions(doc)
+    mentions = find_mentions(doc, sents)
     scores: dict[str, float] = {}
     for s_index, sent in enumerate(sents):
         in_sentence = [m for m in mentions if m.sentence == s_index]
