@@ -666,6 +666,10 @@ def _refine(doc: Doc, mention: Mention, sent: Span) -> str:
         target = _target_class(doc, mention)
         if target == "protesters":
             return "excessive_force_against_protesters"
+        if target == "property" and not _has_any(
+            *_sentence_words(sent), ontology()["protest_cues"]["excessive_force"]
+        ):
+            return "looting_property_destruction"  # property hit, nobody hurt
         if target in {"civilians", "property"}:
             return "attack"
         if target == "forces":
@@ -780,7 +784,7 @@ def _type_sentence(doc: Doc, mentions: list[Mention], sent: Span) -> list[Mentio
             m
             for m in typed
             if _family(m.subtype) != "Explosions/Remote violence"
-            or doc[m.root].pos_ not in {"NOUN", "PROPN", "ADJ"}
+            or (doc[m.root].pos_ == "VERB" and doc[m.root].dep_ not in {"amod", "acl"})
         ]
     if "responsibility_claim" in kinds:
         # "IS claimed responsibility for the bombing": the claim is the news
@@ -1631,7 +1635,28 @@ def classify_doc(doc: Doc) -> tuple[str | None, dict[str, float]]:
     if not scores:
         found = _instrument(doc, None)
         return found, ({found: 1.0} if found else {})
-    return max(scores, key=lambda k: scores[k]), scores
+    scores = _one_protest_kind(scores)
+    # ties go to the more specific sub-type: an armed clash is the default reading
+    return max(scores, key=lambda k: (round(scores[k], 6), k != "armed_clash")), scores
+
+
+PROTEST_SEVERITY = (
+    "violent_demonstration",
+    "excessive_force_against_protesters",
+    "protest_with_intervention",
+    "peaceful_protest",
+)
+
+
+def _one_protest_kind(scores: dict[str, float]) -> dict[str, float]:
+    """A snippet reports one protest: its sentences' protest kinds pool into the gravest."""
+    kinds = [k for k in PROTEST_SEVERITY if k in scores]
+    if len(kinds) < 2:
+        return scores
+    pooled = dict(scores)
+    total = sum(pooled.pop(k) for k in kinds)
+    pooled[kinds[0]] = total
+    return pooled
 
 
 def _salience(token: Token) -> float:
