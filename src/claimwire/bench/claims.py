@@ -303,6 +303,9 @@ def _same_person(one: str, other: str) -> bool:
         return False
     if fuzz.ratio(a[-1], b[-1]) < 85:
         return False
+    shorter, longer = sorted((a, b), key=len)
+    if longer[len(longer) - len(shorter) :] == shorter:
+        return True
     return len(a) == 1 or len(b) == 1 or a[0][0] == b[0][0]
 
 

@@ -53,13 +53,23 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 HEDGE_ORDER = ("asserted", "reported", "claimed", "unconfirmed", "conditional", "denied", "negated")
 PRONOUN_WINDOW = 600
-PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PRONOUN_GENDER = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
 HONORIFIC_GENDER = {"mr": "m", "ms": "f", "mrs": "f", "miss": "f", "sir": "m", "madam": "f"}
 ADVERBIAL_MARKS = frozenset(
     {"as", "while", "when", "after", "before", "because", "if", "since", "until", "though", "to"}
 )
 CLIMB = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp"})
 CAPTION = re.compile(r"^[^\n]*\(\s*[^()\n/]{2,60}/[^()\n/]{2,60}\)[ \t]*$", re.MULTILINE)
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
 STOPS = frozenset({"that", "who"})
 FORMS = ("direct", "indirect", "partial", "according_to", "reported", "outlet")
 
@@ -195,6 +205,7 @@ def word_sets() -> dict[str, frozenset[str]]:
         "reporting": frozenset(data["reporting_nouns"]),
         "publishing": frozenset(data["publishing_verbs"]),
         "not_objects": frozenset(data["not_cue_objects"]),
+        "titles": frozenset(data["titles"]),
         "not_parenthetical": frozenset(data["not_parenthetical"]),
         "event_verbs": frozenset(data["event_verbs"]),
         "groups": frozenset(people["group_nouns"]),
@@ -340,7 +351,9 @@ class Speakers:
             entry.subjects.add(start)
         return index
 
-    def latest_person(self, before: int, gender: str | None) -> int | None:
+    def latest_person(
+        self, before: int, gender: str | None, *, window_only: bool = False
+    ) -> int | None:
         """The person a pronoun at ``before`` points to.
 
         The last person who was the subject of a sentence in the preceding
@@ -360,7 +373,7 @@ class Speakers:
                 recent = before - start <= PRONOUN_WINDOW
                 if recent and start in entry.subjects and (subject is None or start > subject[0]):
                     subject = (start, index)
-        chosen = subject or named
+        chosen = subject if window_only else subject or named
         return chosen[1] if chosen else None
 
     def latest(self, before: int, types: tuple[str, ...], role: str | None = None) -> int | None:
@@ -426,9 +439,15 @@ class Speakers:
         if head.lower_ in lexicon["roles"] and len(tokens) <= 3:
             role = " ".join(t.lower_ for t in tokens if t.dep_ != "det")
             found = self.latest(start, ("person",), role=head.lower_)
+            if found is None and _definite(span):
+                found = self.latest_person(start, None, window_only=True)
             if found is not None:
                 return self._mention(found, start, end)
             return self.add(Speaker(text, "person", role=role), start, end)
+        if _definite(span) and head.tag_ == "NN" and _describes_person(head):
+            found = self.latest_person(start, None, window_only=True)
+            if found is not None:
+                return self._mention(found, start, end)
         side = _side(tokens)
         if head.lower_ in lexicon["groups"] or any(t.lower_.startswith("pro-") for t in tokens):
             return self.add(Speaker(_clean_name(tokens), "group", side=side), start, end)
@@ -527,9 +546,29 @@ class Speakers:
         return self.add(speaker, start, end)
 
 
+def _definite(span: SpacySpan) -> bool:
+    return len(span) > 0 and span[0].lower_ == "the"
+
+
+def _describes_person(head: Token) -> bool:
+    """A described person noun: "the self-taught Cambridge resident", "the new professor"."""
+    lexicon = word_sets()
+    word = head.lower_
+    excluded = ("organizations", "groups", "reporting", "anonymous")
+    if any(word in lexicon[key] for key in excluded) or word in government_aliases():
+        return False
+    described = any(c.dep_ in ("amod", "compound") for c in head.children)
+    return described and word.endswith(AGENT_SUFFIXES)
+
+
 def _first_names_agree(one: str, other: str) -> bool:
-    a, b = one.split()[:-1], other.split()[:-1]
-    return not a or not b or a[0][0].lower() == b[0][0].lower()
+    """Whether two names with the same surname can be one person (J. Smith, John Smith)."""
+    a, b = one.lower().split(), other.lower().split()
+    shorter, longer = sorted((a, b), key=len)
+    if longer[len(longer) - len(shorter) :] == shorter:
+        return True
+    a, b = a[:-1], b[:-1]
+    return not a or not b or a[0][0] == b[0][0]
 
 
 def _head(tokens: list[Token]) -> Token:
@@ -563,10 +602,22 @@ def _person_tokens(tokens: list[Token]) -> list[Token]:
             if run:
                 best = run
             run = []
-    best = run or best
-    if best and best[-1].lower_ in ("'s", "’s"):
-        best = best[:-1]
-    return best
+    return name_tokens(run or best)
+
+
+def name_tokens(tokens: list[Token]) -> list[Token]:
+    """A person's name without the titles before it and the debris after it."""
+    titles = word_sets()["titles"]
+    while len(tokens) > 1 and (tokens[0].lower_.rstrip(".") in titles or not _name_word(tokens[0])):
+        tokens = tokens[1:]
+    while tokens and not _name_word(tokens[-1]):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _name_word(token: Token) -> bool:
+    text = token.text.replace("-", "").replace("'", "").replace("’", "").rstrip(".")
+    return text.isalpha() and token.lower_ not in ("'s", "’s")
 
 
 def _unlabelled_name(tokens: list[Token]) -> list[Token]:
@@ -841,8 +892,10 @@ class _Finder:
             )
         if clause is None:
             clause = self.clause_of_statement(token)
-        if any(c.dep_ == "auxpass" for c in token.children):
-            return None  # "was told he had months to live": the subject is the addressee
+        if any(
+            c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lower_ == "to") for c in token.children
+        ):
+            return None  # "was told he had months to live", "to expect": no speaker here
         subject = self.subject_of(token)
         if subject is None:
             return None
@@ -919,8 +972,20 @@ class _Finder:
             if current.dep_ in CLIMB and current.head != current:
                 current = current.head if current.head.dep_ != "prep" else current.head.head
                 continue
-            return None
+            return self.left_name(token) if token.dep_ == "ROOT" else None
         return None
+
+    def left_name(self, cue: Token) -> SpacySpan | None:
+        """A name right before a cue the parser gave no subject ("... Josh Doe told")."""
+        if cue.i == 0 or self.doc[cue.i - 1].ent_type_ != "PERSON":
+            return None
+        first = cue.i - 1
+        while first > cue.sent.start and cue.i - first < 10:
+            before = self.doc[first - 1]
+            if before.is_punct or before.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "PRON"):
+                break
+            first -= 1
+        return self.doc[first : cue.i]
 
     def phrase(self, token: Token) -> SpacySpan:
         """The noun phrase of ``token`` without relative clauses, appositions or clauses."""
@@ -949,7 +1014,7 @@ class _Finder:
         if clause.i > cue.i:
             tokens = [t for t in clause.subtree if t.i > cue.i]
             first = min(t.i for t in tokens)
-            last = sent.end - 1
+            last = sent.end - 1 if cue.dep_ in ("ROOT", "conj") else cue.right_edge.i
             for child in cue.children:
                 if child.dep_ == "conj" and child.i > clause.i and child.pos_ in ("VERB", "AUX"):
                     last = min(last, child.left_edge.i - 1)
@@ -1126,15 +1191,30 @@ class _Finder:
 
     def register_people(self) -> None:
         """Every person named outside quotes, so that pronouns can point back to them."""
+        captions = caption_lines(self.text)
         for ent in self.doc.ents:
             if ent.label_ != "PERSON" or self.in_quote(ent.start_char):
                 continue
-            tokens = [t for t in ent if t.lower_ not in ("'s", "’s", "'")]
+            tokens = name_tokens(list(ent))
             if not tokens or ent.text.lower() in government_aliases():
+                continue
+            if _inside(ent.start_char, captions) or _in_parentheses(self.text, ent.start_char):
                 continue
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             subject = ent.root.dep_ in SUBJECTS
-            self.speakers.name_person(tokens, start, end, subject=subject)
+            index = self.speakers.name_person(tokens, start, end, subject=subject)
+            entry = self.speakers.entries[index]
+            if subject and entry.gender is None:
+                entry.gender = self.sentence_gender(ent)
+
+    def sentence_gender(self, ent: SpacySpan) -> str | None:
+        """The gender of the pronouns after a subject in its sentence, when only one occurs."""
+        found = {
+            PRONOUN_GENDER[t.lower_]
+            for t in self.doc[ent.end : ent.sent.end]
+            if t.lower_ in PRONOUN_GENDER and not self.in_quote(t.idx)
+        }
+        return found.pop() if len(found) == 1 else None
 
     def previous_speaker(self, found: list[_Candidate], candidate: _Candidate) -> int | None:
         """The speaker of the closest earlier attributed claim (a quote going on)."""
@@ -1241,6 +1321,11 @@ def _overlaps_quote_claim(candidate: _Candidate, found: list[_Candidate]) -> boo
 def caption_lines(text: str) -> list[tuple[int, int]]:
     """Lines that end with a photo credit, "(Name/Agency)": captions repeat the story."""
     return [match.span() for match in CAPTION.finditer(text)]
+
+
+def _in_parentheses(text: str, offset: int) -> bool:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.rfind("(", line_start, offset) > text.rfind(")", line_start, offset)
 
 
 def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:
