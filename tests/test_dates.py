@@ -230,6 +230,20 @@ CASES = [
         "late 2021",
         "2021-09-01..2021-12-31 year explicit",
     ),
+    ("The 2014 annexation was condemned.", TUE, "2014", "2014-01-01..2014-12-31 year explicit"),
+    ("Officials said on Friday that talks will resume.", TUE, "Friday", "2022-06-10 day relative"),
+    (
+        "Shelling lasted from March 1 to March 5.",
+        TUE,
+        "March 1",
+        "2022-03-01 day relative period_start",
+    ),
+    (
+        "Shelling lasted from March 1 to March 5.",
+        TUE,
+        "March 5",
+        "2022-03-05 day relative period_end",
+    ),
     ("Prices rose last year.", TUE, "last year", "2021-01-01..2021-12-31 year relative"),
     # relative periods and offsets
     ("The strikes continued last week.", TUE, "last week", "2022-06-06..2022-06-12 week relative"),
@@ -379,6 +393,7 @@ NEGATIVES = [
     ("A 24-hour ceasefire was agreed.", "24-hour"),
     ("The army says 2014 soldiers deserted.", "2014"),
     ("A force of 1500 troops crossed the river.", "1500"),
+    ("The 2000 people who fled were housed.", "2000"),
     ("Losses are now 32, 300 dead.", "32"),
     ("The Sun reported the raid.", "Sun"),
     ("The Good Friday agreement still holds.", "Friday"),

@@ -859,9 +859,16 @@ def _non_date_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def _is_count(doc: Doc, start: int, end: int) -> bool:
-    """A year-like number modifying a noun ('2014 troops') is a count."""
+    """A year-like number counting a plural noun ('2014 troops') is a count.
+
+    The parser calls a year before a singular noun ('the 2014 annexation') a number
+    modifier too, so only plural heads make a count.
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and len(span) == 1 and span[0].dep_ == "nummod"
+    if span is None or len(span) != 1:
+        return False
+    token = span[0]
+    return token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS")
 
 
 def resolve_candidates(
@@ -953,6 +960,10 @@ def narrative_day(hit: DateHit, previous: dt.date) -> dt.date | None:
     return previous + dt.timedelta(days=sign * days)
 
 
+MODEL_YEAR = re.compile(r"(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)", re.IGNORECASE)
+"""A model DATE entity that is just a modern year ('the 2014 annexation')."""
+
+
 def model_hits(doc: Doc, anchor: dt.date | None, taken: list[tuple[int, int]]) -> list[DateHit]:
     """The model's DATE entities the patterns missed: durations, years, or dateparser."""
     found: list[DateHit] = []
@@ -960,7 +971,14 @@ def model_hits(doc: Doc, anchor: dt.date | None, taken: list[tuple[int, int]]) -
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME") or _overlaps(ent.start_char, ent.end_char, taken):
             continue
-        resolved = resolve_entity(ent.text, ent.label_, anchor)
+        year = MODEL_YEAR.fullmatch(ent.text) if ent.label_ == "DATE" else None
+        if year is not None and not _is_count(doc, ent.start_char, ent.end_char):
+            number = int(year["year"])
+            resolved: Resolved | None = Resolved(
+                dt.date(number, 1, 1), dt.date(number, 12, 31), "year", "explicit"
+            )
+        else:
+            resolved = resolve_entity(ent.text, ent.label_, anchor)
         if resolved is None:
             continue
         found.append(_make_hit(text, ent.start_char, ent.end_char, resolved, "model"))
