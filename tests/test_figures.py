@@ -411,6 +411,29 @@ CASES += [
      "more than 8 million", {"measure": "displaced", "cumulative": True}),
 ]  # fmt: skip
 
+CASES += [
+    ("raising-verb", "At least 1,000 Wagner fighters are believed to have died in the battle.",
+     "At least 1,000", {"category": "fighters", "measure": "killed"}),
+    ("listed-as", "A total of 4,500 Ukrainian soldiers are listed as missing in action.",
+     "4,500", {"category": "soldiers", "measure": "missing", "side": "Ukraine"}),
+    ("released-part", "The militants released 19 of the 110 schoolgirls kidnapped in Dapchi.",
+     "19", {"category": "children", "measure": "rescued"}),
+    ("kidnapped-whole", "The militants released 19 of the 110 schoolgirls kidnapped in Dapchi.",
+     "110", {"category": "children", "measure": "kidnapped"}),
+    ("members-of", "Israeli strikes killed 8 members of one family, the civil defence agency said.",
+     "8", {"category": "civilians", "measure": "killed"}),
+    ("captured-villages", "Russian forces have captured 3 villages in the Donetsk region.",
+     "3", {"category": "territory", "measure": "controlled", "side": "Russia"}),
+    ("received-jets", "Kyiv has received 60 F-16 jets from its allies.",
+     "60", {"category": "aircraft", "measure": "delivered"}),
+    ("quoted-vague", 'The army said it had repelled the attack, killing "hundreds" of fighters.',
+     "hundreds", {"category": "fighters", "measure": "killed", "lower": 200}),
+    ("destroyed-and-damaged", "The shelling destroyed 12 homes and damaged another 40.",
+     "40", {"category": "buildings", "measure": "damaged"}),
+    ("needs-batteries", "Ukraine needs at least 10 more Patriot batteries, Zelensky said.",
+     "at least 10", {"category": "air_defence", "measure": "requested"}),
+]  # fmt: skip
+
 # (case id, text, number as written): numbers that are not figures
 NEGATIVES = [
     ("duration", "The battles can last for 3 days in a single street.", "3"),
@@ -428,6 +451,8 @@ NEGATIVES = [
     ("no-measure", "About 300 soldiers took part in the parade.", "About 300"),
     ("one-of", "It was one of the bloodiest days of the war.", "one"),
     ("model-number", "Germany pledged 14 Leopard 2 tanks to Kyiv.", "2"),
+    ("inside-counted", "Israeli strikes killed 8 members of one family, the agency said.", "one"),
+    ("two-sides", "The 2 sides exchanged fire for hours.", "2"),
     (
         "crowd-of",
         "Police arrested 45 demonstrators and fired tear gas at the crowd of 2,000.",

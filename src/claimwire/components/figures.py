@@ -234,15 +234,17 @@ def _noun_run(doc: Doc, i: int, limit: int) -> tuple[int, int, Token] | None:
             break
         if token.is_space or (token.is_quote and head is None):
             pass
-        elif token.like_num and head is not None and head.pos_ == "PROPN" and head.i == j - 1:
-            pass  # "Leopard 2 tanks": a model designation inside the phrase
+        elif token.like_num and head is not None and head.pos_ == "PROPN" and head.i >= j - 2:
+            pass  # "Leopard 2 tanks", "F-16 jets": a model designation inside the phrase
         elif token.text == "-" and head is not None and j + 1 < limit:
-            if doc[j + 1].pos_ not in PRENOMINAL_POS:
+            if doc[j + 1].pos_ not in PRENOMINAL_POS and not doc[j + 1].like_num:
                 break
         elif token.tag_ == "POS" and head is not None:
             head = None  # "Moscow's helicopters": the possessor is not the head
         elif token.pos_ in NOMINAL_POS and not token.like_num:
             head = token
+        elif head is None and token.pos_ == "NUM" and any(c.isalpha() for c in token.text):
+            pass  # "60 F-16 jets"
         elif head is None and (token.pos_ in PRENOMINAL_POS or token.text == "-"):
             if token.pos_ == "VERB" and token.tag_ not in ("VBN", "VBG"):
                 break
@@ -263,32 +265,52 @@ def _np_tokens(head: Token, start: int) -> list[Token]:
     return found
 
 
+def _is_of(doc: Doc, i: int, sent: Span) -> bool:
+    return i < sent.end and doc[i].lower_ == "of"
+
+
+def _counted_partitive(doc: Doc, i: int, sent: Span) -> _Counted:
+    """ "178 of Moscow's helicopters", "40 of them": what follows "of" at token ``i``."""
+    j = i + 1
+    if j < sent.end and doc[j].lower_ in lexicon()["partitive_pronouns"]:
+        return _Counted(start=doc[j].idx, end=doc[j].idx + len(doc[j]), kind="pronoun")
+    while j < sent.end and (doc[j].dep_ in ("det", "case", "nummod") or doc[j].like_num):
+        j += 1
+    run = _noun_run(doc, j, sent.end)
+    if run is None:
+        return _Counted()
+    start, end, head = run
+    forms = [_token_forms(t) for t in doc[i + 1 : end]]
+    tokens = _np_tokens(head, i + 1) + list(doc[i + 1 : end])
+    return _Counted(
+        doc[start].idx,
+        doc[end - 1].idx + len(doc[end - 1]),
+        head,
+        "partitive",
+        categorize(forms),
+        tokens,
+    )
+
+
 def _counted(doc: Doc, span: Span, sent: Span) -> _Counted:
     """Find what the number ``span`` counts (see the module docstring)."""
     i = span.end
-    if i < sent.end and doc[i].lower_ == "of":
-        j = i + 1
-        if j < sent.end and doc[j].lower_ in lexicon()["partitive_pronouns"]:
-            return _Counted(start=doc[j].idx, end=doc[j].idx + len(doc[j]), kind="pronoun")
-        while j < sent.end and (doc[j].dep_ in ("det", "case", "nummod") or doc[j].like_num):
-            j += 1
-        run = _noun_run(doc, j, sent.end)
-        if run is not None:
-            start, end, head = run
-            forms = [_token_forms(t) for t in doc[i + 1 : end]]
-            tokens = _np_tokens(head, i + 1) + list(doc[i + 1 : end])
-            return _Counted(
-                doc[start].idx,
-                doc[end - 1].idx + len(doc[end - 1]),
-                head,
-                "partitive",
-                categorize(forms),
-                tokens,
-            )
+    if _is_of(doc, i, sent):
+        return _counted_partitive(doc, i, sent)
+    while i < sent.end and doc[i].is_quote:
+        i += 1  # 'killing "hundreds" of fighters'
+    if i < sent.end and doc[i].lower_ == "of" and i > span.end:
+        return _counted_partitive(doc, i, sent)
     run = _noun_run(doc, i, sent.end)
     if run is not None:
         start, end, head = run
         forms = [_token_forms(t) for t in doc[start:end]]
+        if head.lemma_.lower() in lexicon()["group_nouns"]:
+            whole = _counted_partitive(doc, end, sent) if _is_of(doc, end, sent) else None
+            if whole is not None and whole.category is not None:
+                whole.start = doc[start].idx
+                whole.head, whole.kind = head, "noun"
+                return whole  # "8 members of one family": the family says who
         tokens = list(doc[span.start : end]) + _np_tokens(head, start)
         return _Counted(
             doc[start].idx,
@@ -391,6 +413,8 @@ def _compatible(measure: str, category: str | None, unit: str) -> bool:
         return unit == "percent" or category == "territory"
     if measure in lexicon()["measures_needing_category"] and category is None:
         return False
+    if group == "place" and measure in lexicon()["place_incompatible_measures"]:
+        return False  # "captured 3 villages": control, not prisoners
     if group == "people" and measure in lexicon()["equipment_only_measures"]:
         return False
     return not (
@@ -440,6 +464,22 @@ def _pick_strong(
     return found
 
 
+def _complement_trigger(verb: Token, category: str | None, unit: str) -> _Trigger | None:
+    """ "are believed to have died", "are listed as missing": a trigger in the complement of
+    the verb the counted are the subject of."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "acomp", "oprd") and child.i > verb.i:
+            found = _pick(child, category, unit) or _complement_trigger(child, category, unit)
+            if found is not None:
+                return found
+        if child.dep_ == "prep" and child.lower_ == "as":
+            for grandchild in child.children:
+                found = _pick(grandchild, category, unit)
+                if found is not None:
+                    return found
+    return None
+
+
 def _is_partitive_whole(doc: Doc, span: Span) -> bool:
     """ "37 of 45 drones", "seven of the nine soldiers": ``span`` is the whole, not the part."""
     i = span.start - 1
@@ -477,6 +517,8 @@ def _find_trigger(
     if anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and not whole:
         agent = _is_agent(anchor, governor)
         found = _pick_strong(doc, governor.i, sent.end, category, unit, agent=agent)
+        if found is None and anchor.dep_ in ("nsubj", "nsubjpass"):
+            found = _complement_trigger(governor, category, unit)
         if found is not None:
             return found, False
     after = (head.i + 1) if head is not None and head.i >= span.end else span.end
@@ -526,6 +568,8 @@ def _walk_up(anchor: Token, category: str | None, unit: str) -> tuple[_Trigger |
         if token.pos_ in NOMINAL_POS and dep != "prep":
             continue  # a noun counts only over "of": "the death of six guerrillas"
         found = _pick(token, category, unit, agent=agent)
+        if found is None and dep in ("nsubj", "nsubjpass") and token.pos_ in ("VERB", "AUX"):
+            found = _complement_trigger(token, category, unit)
         if found is not None:
             return found, False
         if agent or (token.pos_ in ("VERB", "AUX") and dep in CORE_ARGUMENTS):
@@ -723,12 +767,20 @@ def _antecedent(found: list[FigureHit], sent: Span, *, same_sentence: bool) -> F
     return None
 
 
+def _inside_counted(hit: FigureHit, offset: int) -> bool:
+    if hit.counted_start is None or hit.counted_end is None:
+        return False
+    return hit.start < hit.counted_start <= offset < hit.counted_end
+
+
 def _figure(doc: Doc, span: Span, found: list[FigureHit]) -> FigureHit | None:
     """The figure of one number span, or None when it counts nothing of interest."""
     number = span._.claimwire_number
     if number.ordinal or number.unit == "money":
         return None
     sent = span.sent
+    if found and _inside_counted(found[-1], span.start_char):
+        return None  # "8 members of one family": part of the phrase counted before
     counted = _counted(doc, span, sent)
     if _not_a_count(doc, span, counted):
         return None
