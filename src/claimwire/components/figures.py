@@ -3,9 +3,9 @@
 For every number of ``claimwire_numbers_v1`` that counts something, a :class:`FigureHit`
 ties it to:
 
-- the counted noun phrase ("288 Ukrainian children"), a partitive ("178 of Moscow's
-  helicopters", "40 of them are children"), the subject of a predicate nominal ("troop
-  losses are now 32, 300 dead") or, for an elided head ("... and 527 injured"), the
+- the counted noun phrase ("150 Sudanese civilians"), a partitive ("12 of the army's
+  helicopters", "30 of them are women"), the subject of a predicate nominal ("troop
+  losses are now 45, 200 dead") or, for an elided head ("... and 400 injured"), the
   counted phrase of the figure before it in the sentence;
 - a category of ``resources/figures.json`` (aligned with the General Staff loss series);
 - a measure (killed, injured, destroyed, requested, controlled ...) from a trigger right
@@ -240,7 +240,7 @@ def _noun_run(doc: Doc, i: int, limit: int) -> tuple[int, int, Token] | None:
             if doc[j + 1].pos_ not in PRENOMINAL_POS and not doc[j + 1].like_num:
                 break
         elif token.tag_ == "POS" and head is not None:
-            head = None  # "Moscow's helicopters": the possessor is not the head
+            head = None  # "the army's helicopters": the possessor is not the head
         elif token.pos_ in NOMINAL_POS and not token.like_num:
             head = token
         elif head is None and token.pos_ == "NUM" and any(c.isalpha() for c in token.text):
@@ -270,7 +270,7 @@ def _is_of(doc: Doc, i: int, sent: Span) -> bool:
 
 
 def _counted_partitive(doc: Doc, i: int, sent: Span) -> _Counted:
-    """ "178 of Moscow's helicopters", "40 of them": what follows "of" at token ``i``."""
+    """ "12 of the army's helicopters", "30 of them": what follows "of" at token ``i``."""
     j = i + 1
     if j < sent.end and doc[j].lower_ in lexicon()["partitive_pronouns"]:
         return _Counted(start=doc[j].idx, end=doc[j].idx + len(doc[j]), kind="pronoun")
@@ -332,7 +332,7 @@ def _attachment(span: Span) -> Token:
 
 
 def _subject_of_copula(span: Span) -> _Counted:
-    """ "losses are now 32, 300 dead": the subject of the clause the number is predicated of."""
+    """ "losses are now 45, 200 dead": the subject of the clause the number is predicated of."""
     token = _attachment(span)
     verb = token.head
     if token.dep_ not in ("attr", "acomp", "pobj", "dobj", "npadvmod", "nummod", "appos"):
@@ -358,7 +358,7 @@ def _subject_of_copula(span: Span) -> _Counted:
 
 
 def _predicate_nominal(span: Span) -> Token | None:
-    """ "40 of them are children": the attribute noun of the copula the number is subject of."""
+    """ "30 of them are women": the attribute noun of the copula the number is subject of."""
     token = _attachment(span)
     if token.dep_ not in ("nsubj",) or token.head.lemma_ != "be":
         return None
@@ -494,7 +494,7 @@ def _find_trigger(
     """The trigger of the figure's measure, and whether the search stopped at a list verb.
 
     In order: a measure noun counted itself ("57 deaths"); the verb the counted phrase is
-    the subject or object of; a trigger right after the counted phrase ("527 injured");
+    the subject or object of; a trigger right after the counted phrase ("400 injured");
     a clause attached to the counted noun; the heads above it; the counted noun again for
     nouns that imply a measure ("10 hostages").
     """
@@ -564,7 +564,7 @@ def _walk_up(anchor: Token, category: str | None, unit: str) -> tuple[_Trigger |
         token = token.head
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX") and lemma in listing and token.dep_ == "ROOT":
-            return None, True  # "It includes 1,000 howitzers, ..."
+            return None, True  # "It includes 200 tanks, ..."
         if token.pos_ in NOMINAL_POS and dep != "prep":
             continue  # a noun counts only over "of": "the death of six guerrillas"
         found = _pick(token, category, unit, agent=agent)
