@@ -97,7 +97,15 @@ def test_rules_resource_is_valid():
     assert data["version"] and data["description"]
     for code in data["demonyms"].values():
         assert code == "XK" or pycountry.countries.get(alpha_2=code), code
-    for key in ("speech_verbs", "actor_nouns", "settlement_nouns", "region_nouns", "common_words"):
+    for key in (
+        "speech_verbs",
+        "actor_nouns",
+        "settlement_nouns",
+        "region_nouns",
+        "common_words",
+        "never_places",
+        "feature_heads",
+    ):
         assert data[key] and len(data[key]) == len(set(data[key])), key
 
 

@@ -139,3 +139,22 @@ def test_annotations_go_to_the_extension_and_span_group(nlp):
     ]
     assert len(doc._.claimwire_places) == 3
     assert all(ent.label_ != "actor" for ent in doc.ents)
+
+
+def test_state_abbreviation_and_containment(nlp):
+    hits = hits_of(nlp, "The plant near Charleston, W.Va., closed on Friday.")
+    state = hit(hits, "W.Va.")
+    assert state.name == "West Virginia" and state.feature_code == "ADM1"
+    assert hit(hits, "Charleston").admin1 == "West Virginia"
+
+
+def test_place_inside_an_organization_is_a_modifier(nlp):
+    hits = hits_of(nlp, "He asked the Ohio Supreme Court to delay the ruling.")
+    ohio = hit(hits, "Ohio")
+    assert ohio.role == "modifier" and ohio.country == "US"
+
+
+def test_street_names_are_not_split_into_towns(nlp):
+    hits = hits_of(nlp, "The fire started at a house on Orchard Street in Alexandria, Louisiana.")
+    assert not [h for h in hits if h.text in {"Orchard", "Street"}]
+    assert hit(hits, "Alexandria").admin1 == "Louisiana"

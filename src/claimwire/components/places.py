@@ -199,7 +199,14 @@ def _accept(reader: _Reader, span: Span, entries: tuple[Entry, ...]) -> str | No
     words = rules()["common_words"]
     first = span[0]
     big = _notable(entries, 100_000)
-    if owner is not None and owner.label_ not in PLACE_LABELS and owner.label_ != "NORP":
+    if span.text in rules()["never_places"]:
+        return None
+    if owner is not None and owner.label_ in PLACE_LABELS:
+        if len(span) == 1 and span.text in words:
+            return None
+        return "location" if _notable(entries, 1_000) else None
+    covers_owner = owner is not None and span.start <= owner.start and owner.end <= span.end
+    if owner is not None and owner.label_ != "NORP" and not covers_owner:
         if owner.label_ == "PERSON" and len(owner) > 1:
             return None
         if len(owner) == len(span) and owner.start == span.start:
@@ -248,8 +255,9 @@ def _ngram_mentions(
                 entries = tuple(e for e in entries if e.kind in {"facility", "region", "water"})
             if not entries:
                 continue
-            verdict = "location" if inside else _accept(reader, span, entries)
+            verdict = _accept(reader, span, entries)
             if verdict is not None:
+                span = _with_final_dot(span)
                 matched = Mention(span, entries, "exact", embedded=verdict == "embedded")
                 break
         if matched is None:
@@ -281,9 +289,24 @@ def _demonym_mentions(reader: _Reader) -> list[Mention]:
     return found
 
 
-def _entity_mentions(reader: _Reader) -> list[Mention]:
-    """The model's GPE, LOC and FAC entities: whole, by variant, by the names inside."""
-    demonyms = rules()["demonym_keys"]
+def _with_final_dot(span: Span) -> Span:
+    """'W.Va' + '.': an abbreviation keeps the period the tokenizer split off."""
+    doc = span.doc
+    split_dot = span.end < len(doc) and doc[span.end].text == "." and not span[-1].whitespace_
+    if split_dot and "." in span[-1].text:
+        return doc[span.start : span.end + 1]
+    return span
+
+
+def _entity_mentions(reader: _Reader, countries: Counter[str]) -> list[Mention]:
+    """The model's GPE, LOC and FAC entities: whole, by variant, by the names inside.
+
+    A name that ends in a feature word ('Orchard Street', 'Mercy Hospital') and is not in
+    the gazetteer stays whole and unresolved; so does any other unknown place entity whose
+    parts are not names either.
+    """
+    lists = rules()
+    demonyms = lists["demonym_keys"]
     found: list[Mention] = []
     for ent in reader.doc.ents:
         if ent.label_ not in PLACE_LABELS:
@@ -291,14 +314,18 @@ def _entity_mentions(reader: _Reader) -> list[Mention]:
         span = _clean_entity(ent)
         if span is None or not _is_capitalized(span[0]) or not reader.free(span):
             continue
-        if name_key(span.text) in demonyms:
+        if name_key(span.text) in demonyms or span.text in lists["never_places"]:
             continue
+        span = _with_final_dot(span)
         entries = reader.gazetteer.lookup(span.text)
         match = "exact"
         if not entries:
             entries, match = reader.gazetteer.lookup_variant(span.text), "variant"
-        if not entries and len(span) > 1:
-            inner = _ngram_mentions(reader, span.start, span.end, inside=True)
+            entries = tuple(e for e in entries if _notable((e,), 50_000) and e.country in countries)
+            if span.text in reader.person_words:
+                entries = ()
+        if not entries and len(span) > 1 and span[-1].text not in lists["feature_heads"]:
+            inner = _ngram_mentions(reader, span.start, span.end)
             if inner:
                 found += inner
                 continue
@@ -361,7 +388,15 @@ def find_mentions(
     """
     reader = _Reader(doc, gazetteer, dictionary)
     mentions = _demonym_mentions(reader)
-    mentions += _entity_mentions(reader)
+    countries = _context_countries(
+        mentions
+        + [
+            Mention(ent, gazetteer.lookup(ent.text), "exact")
+            for ent in doc.ents
+            if ent.label_ == "GPE"
+        ]
+    )
+    mentions += _entity_mentions(reader, countries)
     mentions += _ngram_mentions(reader, 0, len(doc))
     mentions += _unknown_name_mentions(reader, _context_countries(mentions))
     mentions.sort(key=lambda mention: mention.span.start)
@@ -391,7 +426,7 @@ def _prior(entry: Entry) -> float:
     if entry.kind in {"continent", "region", "water", "facility"}:
         return 2.6
     if entry.kind == "admin1":
-        return 1.3 + math.log10(entry.population + 10) / 7 * 0.5
+        return 1.8
     if entry.kind == "admin2":
         return 1.2
     value = math.log10(entry.population + 10) / 7 * 2.4
@@ -513,18 +548,20 @@ def resolve(mentions: list[Mention]) -> None:
             if not mention.candidates:
                 continue
             demonym = _demonym_before(mention)
+            has_country = any(entry.kind == "country" for entry in mention.candidates)
             own = _best(mention)
             for entry in mention.candidates:
                 score = _prior(entry)
                 share = chosen_countries[entry.country or ""]
                 if own is not None and own.country == entry.country:
                     share -= 1
-                score += 3.0 * max(share, 0) / total
+                weight = 1.5 if has_country and entry.kind != "country" else 3.0
+                score += weight * max(share, 0) / total
                 if (
                     entry.admin1
                     and regions[entry.admin1] - (own is not None and own.admin1 == entry.admin1) > 0
                 ):
-                    score += 1.5
+                    score += 2.0
                 if demonym and entry.country == demonym:
                     score += 2.0
                 score += _cue_bonus(mention, entry, by_start, by_end)
