@@ -276,8 +276,10 @@ def shift_month(year: int, month: int, offset: int) -> tuple[int, int]:
 
 
 def make_date(year: int, month: int, day: int) -> dt.date | None:
-    """The date, or None when it does not exist (February 30)."""
-    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+    """The date, or None when it does not exist (February 30, year 0)."""
+    if not 1 <= year <= 9999 or not 1 <= month <= 12:
+        return None
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
         return None
     return dt.date(year, month, day)
 
@@ -548,6 +550,13 @@ def rule_relative_period(match: re.Match[str], cand: Candidate, ctx: Context) ->
     return Resolved(first, last, granularity, "relative", ctx.anchor)
 
 
+MAX_COUNT = 1000
+"""Largest count of units an offset may have ('999 days ago'); larger ones are not dates."""
+
+MIN_ANCHOR_YEAR, MAX_ANCHOR_YEAR = 1000, 8999
+"""Publication dates outside these years are ignored (calendar arithmetic stays in range)."""
+
+
 def _count(word: str | None) -> int:
     if not word:
         return 1
@@ -577,6 +586,8 @@ UNIT_GRANULARITY = {"hour": "day", "day": "day", "week": "week", "month": "month
 
 def rule_ago(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
     """'two days ago', 'a week ago', 'three months ago', 'a year ago'."""
+    if _count(match["n"]) > MAX_COUNT:
+        return None
     unit = _unit(match["unit"])
     granularity = UNIT_GRANULARITY.get(unit, "year")
     if ctx.anchor is None:
@@ -595,6 +606,8 @@ def rule_ago(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | 
 
 def rule_past_n(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
     """'the past 24 hours', 'the last three weeks', 'the past month'."""
+    if _count(match["n"]) > MAX_COUNT:
+        return None
     unit = _unit(match["unit"])
     granularity = UNIT_GRANULARITY.get(unit, "year")
     if ctx.anchor is None:
@@ -606,6 +619,8 @@ def rule_past_n(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved
 
 def rule_next_n(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
     """'the next 7 days', 'the coming weeks': from the anchor forward."""
+    if _count(match["n"]) > MAX_COUNT:
+        return None
     unit = _unit(match["unit"])
     granularity = UNIT_GRANULARITY.get(unit, "year")
     if ctx.anchor is None:
@@ -825,8 +840,8 @@ def published_date(doc: Doc) -> dt.date | None:
     """The article's publication date from ``doc.user_data``, as a date (or None)."""
     value = doc.user_data.get(PUBLISHED_KEY)
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
+        value = value.date()
+    if isinstance(value, dt.date) and MIN_ANCHOR_YEAR <= value.year <= MAX_ANCHOR_YEAR:
         return value
     return None
 
@@ -955,6 +970,8 @@ def narrative_day(hit: DateHit, previous: dt.date) -> dt.date | None:
     if hit.rule == "narrative_weekday":
         ahead = (int(res["weekdays"][match["wd"].lower()]) - previous.weekday()) % 7
         return previous + dt.timedelta(days=ahead or 7)
+    if _count(match["n"]) > MAX_COUNT:
+        return None
     days = _count(match["n"]) * (7 if _unit(match["unit"]) == "week" else 1)
     sign = 1 if match["dir"].lower() in ("later", "after") else -1
     return previous + dt.timedelta(days=sign * days)
