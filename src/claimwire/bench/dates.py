@@ -167,13 +167,11 @@ def parse_key_date(value: str, anchor: dt.date | None) -> list[tuple[dt.date, dt
         if alternative in ("", "-", "*"):
             continue
         parts = [p.strip() for p in re.split(r"\s+-\s*|^-\s*", alternative)]
-        days = [_key_day(part, anchor) for part in parts if part]
-        if not days or None in days:
+        parsed = [_key_day(part, anchor) for part in parts if part]
+        days = [day for day in parsed if day is not None]
+        if not days or len(days) != len(parsed):
             continue
-        if alternative.startswith("-"):
-            found.append((EARLIEST, days[0]))  # type: ignore[arg-type]
-        else:
-            found.append((days[0], days[-1]))  # type: ignore[arg-type]
+        found.append((EARLIEST if alternative.startswith("-") else days[0], days[-1]))
     return found
 
 
