@@ -429,6 +429,13 @@ def test_between_gives_a_period(dates_nlp):
     assert text[found[0].cue_start : found[0].cue_end] == "between"
 
 
+def test_duration_keeps_its_cue(dates_nlp):
+    text = "Civilians were holed up for about three weeks."
+    (hit,) = run(dates_nlp, text, TUE)
+    assert (hit.text, hit.role) == ("about three weeks", "duration")
+    assert text[hit.cue_start : hit.cue_end] == "for"
+
+
 def test_hits_are_stand_off_evidence_and_spans(dates_nlp):
     text = "On Monday, and so far this year, 20 died; last night (Mon) 3 more, since Feb. 24."
     doc = dates_nlp.make_doc(text)

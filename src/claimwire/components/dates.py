@@ -905,7 +905,10 @@ def resolve_candidates(
         if resolved is None:
             continue
         taken.append((cand.start, cand.end))
-        hits.append(_make_hit(text, cand.start, cand.end, resolved, cand.rule))
+        hit = _make_hit(text, cand.start, cand.end, resolved, cand.rule)
+        if "cue" in cand.match.re.groupindex and cand.match.group("cue"):
+            hit = replace(hit, cue_start=cand.match.start("cue"), cue_end=cand.match.end("cue"))
+        hits.append(hit)
     return hits
 
 
@@ -1076,24 +1079,8 @@ def find(doc: Doc) -> list[DateHit]:
             previous = with_roles[-1] if with_roles else None
             role, cue_start, cue_end = find_role(text, hit.start, previous)
             hit = replace(hit, role=role, cue_start=cue_start, cue_end=cue_end)
-        elif hit.role == "duration" and hit.rule == "duration":
-            cue = patterns().rules[-1][1].match(text, _cue_start(text, hit.start))
-            if cue is not None:
-                hit = replace(hit, cue_start=cue.start("cue"), cue_end=cue.end("cue"))
         with_roles.append(hit)
     return with_roles
-
-
-def _cue_start(text: str, start: int) -> int:
-    """Start of the duration cue word before ``start`` ('for ' in 'for weeks')."""
-    position = start
-    while position > 0 and text[position - 1].isspace():
-        position -= 1
-    while position > 0 and not text[position - 1].isspace():
-        position -= 1
-    before = text[max(0, position - 20) : position]
-    multi = re.search(r"over\s+the\s+course\s+of\s+$", before, re.IGNORECASE)
-    return position - len(before) + multi.start() if multi else position
 
 
 # --------------------------------------------------------------------------- component
