@@ -68,6 +68,7 @@ LIGHT_VERBS = frozenset(
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 TARGET_PREPS = frozenset({"on", "against", "at", "upon", "targeting"})
 PLACE_PREPS = frozenset({"in", "at", "near", "into", "of", "outside", "around", "across", "from"})
+CHEMICAL = "chemical_weapon"
 PASSIVE_CLASSES = frozenset({"civilians"})
 """Participant types never taken as the doer from inside a larger subject phrase."""
 QUANTITY_NOUNS = frozenset(
@@ -379,6 +380,8 @@ def _object_ok(
             return False
         if keys & wanted or ("city" in wanted and part.dep_ != "compound" and _toponym_like(part)):
             found = True
+        elif "city" in wanted and part.dep_ == "dobj" and part.pos_ == "PROPN":
+            found = True  # "recaptured Palmyra", whatever the model's entity label
     return found
 
 
@@ -631,15 +634,22 @@ def _instrument_index() -> dict[str, list[tuple[tuple[str, ...], int, str]]]:
 
 
 def _target_class(doc: Doc, mention: Mention) -> str | None:
+    """The class of what the trigger is done to: protesters, civilians, forces, property."""
     classes = _target_classes()
-    anchor = doc[mention.anchor]
-    for arg in _argument_tokens(anchor) + _argument_tokens(doc[mention.root]):
-        if arg.dep_ in {"nsubj", "poss", "compound"}:
-            continue
-        for token in arg.subtree:
-            kind = classes.get(token.lemma_.lower())
-            if kind in {"protesters", "civilians", "forces", "property"}:
-                return kind
+    tokens = [doc[mention.anchor], doc[mention.root]]
+    on_phrases = [
+        g
+        for t in tokens
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    phrase = _object_phrases(tokens) + [p for g in on_phrases for p in _phrase_tokens(g)]
+    for token in phrase:
+        kind = classes.get(token.lemma_.lower())
+        if kind in {"protesters", "civilians", "forces", "property"}:
+            return kind
     return None
 
 
@@ -655,10 +665,13 @@ def _refine(doc: Doc, mention: Mention, sent: Span) -> str:
         found = _instrument((t for c in subjects for t in c.subtree), mention.start)
         if found:
             return found
+    if _family(subtype) == "Explosions/Remote violence" and not generic:
+        if _instrument((t for t in anchor.subtree if t.idx not in own), None) == CHEMICAL:
+            return CHEMICAL  # "shelled with mortars filled with chlorine"
     if generic:
-        found = _instrument(
-            (t for t in anchor.subtree if t.idx not in own), mention.start
-        ) or _instrument((t for t in sent if t.idx not in own), mention.start)
+        found = _instrument((t for t in anchor.subtree if t.idx not in own), mention.start)
+        if found is None and doc[mention.root].pos_ != "VERB":
+            found = _instrument((t for t in sent if t.idx not in own), mention.start)
         if found:
             return found
         if entries[subtype]["type"] == "Explosions/Remote violence":
@@ -770,6 +783,12 @@ def _type_sentence(doc: Doc, mentions: list[Mention], sent: Span) -> list[Mentio
                 typed.append(m)
         return typed
     typed = [replace(m, subtype=_refine(doc, m, sent)) for m in mentions]
+    if any(m.subtype in {"natural_disaster", "man_made_disaster"} for m in typed):
+        casualties = set(ontology()["casualty_lemmas"])
+        typed = [m for m in typed if m.lemma not in casualties]  # the toll of the disaster
+    if protest:  # an anticipated or past protest, not this one
+        starts = {m.start for m in protest}
+        typed = [replace(m, eventive=False) if m.start in starts else m for m in typed]
     withdrawal = set(ontology()["withdrawal_lemmas"])
     if any(m.lemma in withdrawal for m in typed):
         # "IS seized Palmyra after the army pulled out": territory changed hands unopposed
@@ -788,7 +807,16 @@ def _type_sentence(doc: Doc, mentions: list[Mention], sent: Span) -> list[Mentio
         ]
     if "responsibility_claim" in kinds:
         # "IS claimed responsibility for the bombing": the claim is the news
-        typed = [m for m in typed if not (_violent(m.subtype) and doc[m.root].pos_ == "NOUN")]
+        top = max(_salience(doc[m.root]) for m in typed if m.subtype == "responsibility_claim")
+        typed = [
+            m
+            for m in typed
+            if not (
+                _violent(m.subtype)
+                and doc[m.root].pos_ == "NOUN"
+                and _salience(doc[m.root]) <= top
+            )
+        ]
     return typed
 
 
@@ -1631,6 +1659,8 @@ def classify_doc(doc: Doc) -> tuple[str | None, dict[str, float]]:
             if _is_territory(m):
                 subtype = _territory(doc, m, _roles(doc, m, actors)[0])
             factor = (1.5 if s_index == 0 else 1.0) * _salience(doc[m.root])
+            if not m.eventive:
+                factor *= NON_EVENTIVE_FACTOR
             scores[subtype] = scores.get(subtype, 0.0) + m.weight * factor
     if not scores:
         found = _instrument(doc, None)
@@ -1670,6 +1700,8 @@ def _salience(token: Token) -> float:
 
 
 SALIENCE = (2.0, 1.5, 1.0, 0.6, 0.5)
+NON_EVENTIVE_FACTOR = 0.5
+"""Weight of a trigger that names a kind of event ('chemical weapons facilities')."""
 
 
 # ---------------------------------------------------------------- the component
