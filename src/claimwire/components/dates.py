@@ -6,15 +6,22 @@ News conventions come first, dateparser only underneath for what the rules leave
   in a Monday article is that day); it points forward only with "next"/"coming" or a
   future verb ("will meet on Friday"). "last Monday" is strictly before publication.
 - A day and month without a year ("Feb. 24", "30 December") is the latest such date not
-  after publication (the earliest not before it when the verb is future).
+  after publication (the earliest not before it when the verb is future), unless that is
+  almost a year back while the next one is weeks ahead ("the 19 March elections" in a
+  15 March report); bare months ("in July") alike. Thresholds are in the resource file.
+- Numeric dates resolve only when day and month cannot be confused (24.02.2022, not
+  03/04/2022); "3 JAN 90" datelines take the century nearest the publication date.
 - "last month", "last week", "last year" are the previous calendar month, week (Monday to
   Sunday) or year; "earlier this month" runs from the 1st to the publication date.
 - "Yesterday", "last night" are the day before publication; "Last night (Mon)" is the
   Monday; "so far" and "to date" are the publication date itself, as an as-of date.
 - "18th century" is 1701-01-01..1800-12-31, "the 1990s" a decade; a four-digit year needs a
   cue ("in 2014", "since 2014") or the model's DATE label, and is never a count ("2014 troops").
-- "the next day", "the day before" are resolved against the previous day-precise date of
-  the text (its ``anchor``), not the publication date.
+- "the next day", "three days later", "the following Sunday" are resolved against the
+  previous day-precise date of the text (its ``anchor``), not the publication date.
+- Roles come from the cue before the expression: "since"/"from" (period start),
+  "until"/"to" (period end), "as of"/"by" (as of); weekdays inside names ("Good Friday",
+  "the Sunday Times") and month names without a cue ("may", "march") are not dates.
 - Durations ("for weeks", "three days") get ``role="duration"`` and no interval; ages
   ("18-year-old") and adjectival durations ("24-hour") are not dates.
 
