@@ -665,9 +665,9 @@ def _refine(doc: Doc, mention: Mention, sent: Span) -> str:
         found = _instrument((t for c in subjects for t in c.subtree), mention.start)
         if found:
             return found
-    if _family(subtype) == "Explosions/Remote violence" and not generic:
-        if _instrument((t for t in anchor.subtree if t.idx not in own), None) == CHEMICAL:
-            return CHEMICAL  # "shelled with mortars filled with chlorine"
+    explosive = _family(subtype) == "Explosions/Remote violence" and not generic
+    if explosive and _instrument((t for t in anchor.subtree if t.idx not in own)) == CHEMICAL:
+        return CHEMICAL  # "shelled with mortars filled with chlorine"
     if generic:
         found = _instrument((t for t in anchor.subtree if t.idx not in own), mention.start)
         if found is None and doc[mention.root].pos_ != "VERB":
