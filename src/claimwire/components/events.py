@@ -666,7 +666,7 @@ def _refine(doc: Doc, mention: Mention, sent: Span) -> str:
         if found:
             return found
     explosive = _family(subtype) == "Explosions/Remote violence" and not generic
-    if explosive and _instrument((t for t in anchor.subtree if t.idx not in own)) == CHEMICAL:
+    if explosive and _instrument(t for t in anchor.subtree if t.idx not in own) == CHEMICAL:
         return CHEMICAL  # "shelled with mortars filled with chlorine"
     if generic:
         found = _instrument((t for t in anchor.subtree if t.idx not in own), mention.start)
@@ -812,9 +812,7 @@ def _type_sentence(doc: Doc, mentions: list[Mention], sent: Span) -> list[Mentio
             m
             for m in typed
             if not (
-                _violent(m.subtype)
-                and doc[m.root].pos_ == "NOUN"
-                and _salience(doc[m.root]) <= top
+                _violent(m.subtype) and doc[m.root].pos_ == "NOUN" and _salience(doc[m.root]) <= top
             )
         ]
     return typed
