@@ -5,7 +5,7 @@ News conventions come first, dateparser only underneath for what the rules leave
 - A bare weekday ("on Monday") is the most recent such day not after publication (a Monday
   in a Monday article is that day); it points forward only with "next"/"coming" or a
   future verb ("will meet on Friday"). "last Monday" is strictly before publication.
-- A day and month without a year ("Feb. 24", "30 December") is the latest such date not
+- A day and month without a year ("Mar. 3", "30 December") is the latest such date not
   after publication (the earliest not before it when the verb is future), unless that is
   almost a year back while the next one is weeks ahead ("the 19 March elections" in a
   15 March report); bare months ("in July") alike. Thresholds are in the resource file.
@@ -13,9 +13,9 @@ News conventions come first, dateparser only underneath for what the rules leave
   03/04/2022); "3 JAN 90" datelines take the century nearest the publication date.
 - "last month", "last week", "last year" are the previous calendar month, week (Monday to
   Sunday) or year; "earlier this month" runs from the 1st to the publication date.
-- "Yesterday", "last night" are the day before publication; "Last night (Mon)" is the
-  Monday; "so far" and "to date" are the publication date itself, as an as-of date.
-- "18th century" is 1701-01-01..1800-12-31, "the 1990s" a decade; a four-digit year needs a
+- "Yesterday", "last night" are the day before publication; "last night (Sun)" is the
+  Sunday; "so far" and "to date" are the publication date itself, as an as-of date.
+- "the 17th century" is 1601-01-01..1700-12-31, "the 1990s" a decade; a four-digit year needs a
   cue ("in 2014", "since 2014") or the model's DATE label, and is never a count ("2014 troops").
 - "the next day", "three days later", "the following Sunday" are resolved against the
   previous day-precise date of the text (its ``anchor``), not the publication date.
@@ -396,7 +396,7 @@ def rule_numeric(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolve
 
 
 def rule_month_day(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
-    """'February 24', 'Feb. 24, 2022', '24 February', 'Monday, 13 June'."""
+    """'March 3', 'Mar. 3, 2021', '3 March', 'Monday, 13 June'."""
     if not _proper(match["month"]):
         return None
     month, day = _month_number(match), int(match["day"])
@@ -639,7 +639,7 @@ def rule_next_n(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved
 
 
 def rule_century(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
-    """'18th century', 'the eighteenth century'."""
+    """'17th century', 'the seventeenth century'."""
     word = match["ord"].lower()
     number = int(word[:-2]) if word[:1].isdigit() else int(load_resources()["ordinal_words"][word])
     if not 1 <= number <= 21:
