@@ -46,7 +46,7 @@ def test_extract_json_validates(article: Path) -> None:
 def test_extract_stdin_table() -> None:
     result = run("extract", "-", "--format", "table", input=ARTICLE)
     assert result.exit_code == 0
-    assert "Numbers" in result.stdout and "300" in result.stdout
+    assert "Figures" in result.stdout and "evacuated" in result.stdout and "300" in result.stdout
 
 
 def test_extract_html_to_file(article: Path, tmp_path: Path) -> None:

@@ -124,3 +124,20 @@ def test_components_see_the_publication_date(nlp):
     doc = make_doc(nlp, document)
     assert doc.user_data[PUBLISHED_KEY] == dt.date(2022, 6, 14)
     assert nlp(doc).user_data[PUBLISHED_KEY] == dt.date(2022, 6, 14)
+
+
+def test_a_conversion_error_loses_one_article_not_the_batch(monkeypatch):
+    from claimwire import convert
+    from claimwire.extract import Failure, extract_many
+
+    real = convert.places
+
+    def broken(doc):
+        if "Atlantis" in doc.text:
+            raise ValueError("bad place")
+        return real(doc)
+
+    monkeypatch.setattr(convert, "places", broken)
+    outcomes = list(extract_many(["Troops entered Atlantis.", "Troops entered the town."]))
+    assert isinstance(outcomes[0], Failure) and outcomes[0].problem.code == "conversion_error"
+    assert not isinstance(outcomes[1], Failure)

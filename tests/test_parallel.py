@@ -33,17 +33,25 @@ def summary(outcomes):
 
 def test_parallel_matches_in_process_and_keeps_order():
     expected = summary(extract_many(items()))
-    assert summary(extract_parallel(items(), jobs=2, batch_size=2)) == expected
+    assert summary(extract_parallel(items(), jobs=2, batch_size=2, pool_threshold=0)) == expected
     assert [kind for kind, _ in expected].count("failure") == 2
 
 
 def test_an_article_over_its_time_budget_is_reported_and_the_run_goes_on():
     outcomes = list(
         extract_parallel(
-            [ArticleInput(source="slow", text=ARTICLES[0])], jobs=1, time_budget=0.001, startup=0
+            [ArticleInput(source="slow", text=ARTICLES[0])],
+            jobs=1,
+            time_budget=0.001,
+            startup=0,
+            pool_threshold=0,
         )
     )
     (failure,) = outcomes
     assert isinstance(failure, Failure) and failure.source == "slow"
     assert failure.problem.code == "time_budget_exceeded"
     assert "--time-budget" in failure.problem.message
+
+
+def test_small_inputs_run_in_process():
+    assert summary(extract_parallel(items(), jobs=2)) == summary(extract_many(items()))

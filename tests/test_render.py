@@ -37,7 +37,17 @@ def test_segments_split_overlapping_spans() -> None:
     ]
 
 
-def test_table_lists_numbers_with_lines(example_result) -> None:
+def test_table_lists_every_kind_of_fact(example_result) -> None:
     table = render_table(example_result)
-    assert "32, 300" in table and "32,300" in table
     assert "published 2022-06-14" in table
+    for title in ("Figures (", "Claims (", "Events (", "Places (", "Dates ("):
+        assert title in table
+    row = next(line for line in table.splitlines() if "32, 300" in line)
+    assert row.split("│")[1].strip() == "22"  # the line of the figure
+
+
+def test_table_shows_numbers_when_no_figure_is_found(nlp) -> None:
+    from claimwire import extract
+
+    table = render_table(extract("The code was 4417 and 12 more."))
+    assert "Figures" not in table and "Numbers (" in table and "4,417" in table

@@ -6,10 +6,24 @@ on the Doc; this module reads them and builds the records of :mod:`claimwire.mod
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from .models import NumberMention, Span
+from .models import (
+    Actor,
+    Claim,
+    Claimant,
+    Contradiction,
+    DateMention,
+    Event,
+    Figure,
+    NumberMention,
+    Place,
+    Span,
+    TimeRef,
+)
 
 
 def make_span(doc: Doc, start: int, end: int) -> Span:
@@ -43,3 +57,202 @@ def numbers(doc: Doc) -> list[NumberMention]:
             )
         )
     return found
+
+
+def _hits(doc: Doc, extension: str) -> list[Any]:
+    """The hit list a component left in ``doc._.<extension>``, or [] if it did not run."""
+    if not Doc.has_extension(extension):
+        return []
+    return list(getattr(doc._, extension) or [])
+
+
+def _span_or_none(doc: Doc, start: int | None, end: int | None) -> Span | None:
+    return None if start is None or end is None else make_span(doc, start, end)
+
+
+def places(doc: Doc) -> list[Place]:
+    """The places of ``claimwire_places_v1``, with ids ``p1``, ``p2``... in text order."""
+    return [
+        Place(
+            id=f"p{number}",
+            span=make_span(doc, hit.start, hit.end),
+            name=hit.name,
+            resolved=hit.resolved,
+            gazetteer_id=hit.gazetteer_id,
+            lat=hit.lat,
+            lon=hit.lon,
+            feature_class=hit.feature_class,
+            feature_code=hit.feature_code,
+            population=hit.population,
+            place_kind=hit.kind,
+            match=hit.match,
+            admin1=hit.admin1,
+            country=hit.country,
+            role=hit.role,
+            score=hit.score,
+        )
+        for number, hit in enumerate(_hits(doc, "claimwire_places"), start=1)
+    ]
+
+
+def dates(doc: Doc) -> list[DateMention]:
+    """The dates of ``claimwire_dates_v1``, with ids ``d1``, ``d2``... in text order."""
+    return [
+        DateMention(
+            id=f"d{number}",
+            span=make_span(doc, hit.start, hit.end),
+            start=hit.start_date,
+            end=hit.end_date,
+            granularity=hit.granularity,
+            method=hit.method,
+            role=hit.role,
+            anchor=hit.anchor,
+        )
+        for number, hit in enumerate(_hits(doc, "claimwire_dates"), start=1)
+    ]
+
+
+def claims(doc: Doc) -> tuple[list[Claim], list[Contradiction]]:
+    """The claims of ``claimwire_claims_v1`` and the contradictions between them."""
+    found, contradictions, seen = [], [], set()
+    for hit in _hits(doc, "claimwire_claims"):
+        who = hit.claimant
+        found.append(
+            Claim(
+                id=hit.id,
+                claimant=Claimant(
+                    name=who.name,
+                    type=who.type,
+                    role=who.role,
+                    affiliation=who.affiliation,
+                    side=who.side,
+                    mentions=[make_span(doc, start, end) for start, end in who.mentions],
+                ),
+                cue=_span_or_none(doc, hit.cue_start, hit.cue_end),
+                content=make_span(doc, hit.start, hit.end),
+                form=hit.form,
+                hedge=hit.hedge,
+                contradicts=list(hit.contradicts),
+                parent=hit.parent,
+            )
+        )
+        for reason in hit.reasons:
+            pair = tuple(sorted((hit.id, reason.other), key=_id_order))
+            if pair not in seen:
+                seen.add(pair)
+                contradictions.append(
+                    Contradiction(
+                        claim_ids=list(pair), referent=reason.referent, reason=reason.reason
+                    )
+                )
+    return found, contradictions
+
+
+def _id_order(record_id: str) -> tuple[str, int]:
+    prefix = record_id.rstrip("0123456789")
+    return prefix, int(record_id[len(prefix) :] or 0)
+
+
+def _claim_id(doc: Doc, offset: int) -> str | None:
+    hits = _hits(doc, "claimwire_claims")
+    if not hits:
+        return None
+    from .components.claims import claim_for_offset
+
+    hit = claim_for_offset(hits, offset)
+    return None if hit is None else hit.id
+
+
+def _date_at(found: list[DateMention], start: int, end: int) -> DateMention | None:
+    return next((d for d in found if d.span.start < end and start < d.span.end), None)
+
+
+def _time(doc: Doc, hit: Any, found_dates: list[DateMention]) -> TimeRef | None:
+    """When a figure holds, from its time phrase and the resolved dates."""
+    if hit.time_start is None and hit.cumulative is None:
+        return None
+    evidence = _span_or_none(doc, hit.time_start, hit.time_end)
+    date = None if evidence is None else _date_at(found_dates, evidence.start, evidence.end)
+    relation = hit.time_relation
+    value = None if date is None else date.start
+    return TimeRef(
+        since=value if relation == "since" else None,
+        as_of=(date.end or date.start)
+        if date is not None and relation in ("as_of", "on")
+        else None,
+        cumulative=hit.cumulative,
+        relation=relation,
+        date_id=None if date is None else date.id,
+        evidence=[] if evidence is None else [evidence],
+    )
+
+
+def figures(doc: Doc, found_dates: list[DateMention]) -> list[Figure]:
+    """The figures of ``claimwire_figures_v1``, linked to their claim and dates."""
+    return [
+        Figure(
+            id=hit.id,
+            span=make_span(doc, hit.start, hit.end),
+            value=hit.value,
+            lower=hit.lower,
+            upper=hit.upper,
+            approx=hit.approx,
+            qualifier=hit.qualifier,
+            unit=hit.unit,
+            counted=_span_or_none(doc, hit.counted_start, hit.counted_end),
+            category=hit.category,
+            measure=hit.measure,
+            trigger=_span_or_none(doc, hit.trigger_start, hit.trigger_end),
+            negated=hit.negated,
+            modality=hit.modality,
+            side=hit.side,
+            time=_time(doc, hit, found_dates),
+            claim_id=_claim_id(doc, hit.start),
+            status=hit.status,
+        )
+        for hit in _hits(doc, "claimwire_figures")
+    ]
+
+
+def _actor(doc: Doc, participant: Any) -> Actor:
+    return Actor(
+        name=participant.name,
+        side=participant.side,
+        type=participant.type,
+        actor_id=participant.actor_id,
+        mentions=[make_span(doc, participant.start, participant.end)],
+    )
+
+
+def events(
+    doc: Doc, found_places: list[Place], found_dates: list[DateMention], found: list[Figure]
+) -> list[Event]:
+    """The events of ``claimwire_events_v1``, linked by id to places, dates and figures."""
+    by_offset = {(figure.span.start, figure.span.end): figure.id for figure in found}
+    return [
+        Event(
+            id=hit.id,
+            type=hit.type,
+            subtype=hit.subtype,
+            plover=hit.plover,
+            trigger=make_span(doc, hit.start, hit.end),
+            evidence=make_span(doc, hit.evidence_start, hit.evidence_end),
+            mentions=[make_span(doc, start, end) for start, end in hit.mentions],
+            actors=[_actor(doc, actor) for actor in hit.actors],
+            targets=[_actor(doc, target) for target in hit.targets],
+            place_id=_by_offsets(found_places, hit.place_start, hit.place_end),
+            date_id=_by_offsets(found_dates, hit.date_start, hit.date_end),
+            figure_ids=[by_offset[span] for span in hit.figures if span in by_offset],
+            claim_id=hit.claim_id,
+            status=hit.status,
+            negated=hit.negated,
+            hypothetical=hit.hypothetical,
+        )
+        for hit in _hits(doc, "claimwire_events")
+    ]
+
+
+def _by_offsets(records: list[Any], start: int | None, end: int | None) -> str | None:
+    if start is None or end is None:
+        return None
+    return next((r.id for r in records if r.span.start == start and r.span.end == end), None)

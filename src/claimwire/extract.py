@@ -148,8 +148,19 @@ def _run_batch(
         doc = next(docs)
         if isinstance(doc, Problem):
             yield Failure(document.source or document.id, doc)
-        else:
+            continue
+        try:
             yield to_result(nlp, doc, document, problems, run_id=run_id)
+        except Exception as error:  # a conversion bug loses this article, not the batch
+            logger.exception("could not build the result of an article")
+            yield Failure(
+                document.source or document.id,
+                Problem(
+                    code="conversion_error",
+                    message=f"the result could not be built: {type(error).__name__}: {error}",
+                    severity="error",
+                ),
+            )
 
 
 def make_doc(nlp: Language, document: Document) -> Doc:
@@ -193,9 +204,19 @@ def to_result(
     nlp: Language, doc: Doc, document: Document, problems: Iterable[Problem], *, run_id: str
 ) -> Result:
     """Assemble the result of one processed document."""
+    places = convert.places(doc)
+    dates = convert.dates(doc)
+    figures = convert.figures(doc, dates)
+    claims, contradictions = convert.claims(doc)
     return Result(
         document=document,
         numbers=convert.numbers(doc),
+        figures=figures,
+        claims=claims,
+        places=places,
+        dates=dates,
+        events=convert.events(doc, places, dates, figures),
+        contradictions=contradictions,
         problems=list(problems),
         provenance=provenance(nlp, run_id),
     )

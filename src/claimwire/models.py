@@ -131,6 +131,18 @@ class Claim(Record):
     contradicts: list[str] = Field(
         default_factory=list, description="Ids of claims it contradicts."
     )
+    parent: str | None = Field(
+        default=None, description="Id of the claim a partial quote sits in, if any."
+    )
+
+
+class Contradiction(Record):
+    """Two claims of one article that cannot both hold, kept side by side."""
+
+    kind: Literal["contradiction"] = "contradiction"
+    claim_ids: list[str] = Field(description="The two claims, in text order.")
+    referent: str = Field(description="What they disagree about, as written.")
+    reason: str = Field(description="Why they cannot both hold.")
 
 
 class TimeRef(Record):
@@ -141,6 +153,10 @@ class TimeRef(Record):
     since: dt.date | None = None
     until: dt.date | None = None
     cumulative: bool | None = Field(default=None, description="True for running totals.")
+    relation: Literal["since", "as_of", "on"] | None = Field(
+        default=None, description="How the time phrase bounds the figure."
+    )
+    date_id: str | None = Field(default=None, description="The DateMention of the phrase.")
     evidence: list[Span] = Field(default_factory=list)
 
 
@@ -159,6 +175,7 @@ class Figure(Record):
     counted: Span | None = Field(default=None, description="What is counted, as written.")
     category: str | None = Field(default=None, description="Normalized category of the counted.")
     measure: str | None = Field(default=None, description="What happened: killed, destroyed, ...")
+    trigger: Span | None = Field(default=None, description="The words that say what happened.")
     negated: bool = False
     modality: Literal["actual", "hypothetical", "requested"] = "actual"
     side: str | None = Field(default=None, description="Whose people or equipment are counted.")
@@ -182,6 +199,14 @@ class Place(Record):
     feature_class: str | None = None
     admin1: str | None = None
     country: str | None = Field(default=None, description="ISO 3166-1 alpha-2 code.")
+    feature_code: str | None = Field(default=None, description="GeoNames feature code (PPLA...).")
+    population: int | None = None
+    place_kind: str | None = Field(
+        default=None, description="city, region, country, facility ... (curated entries)."
+    )
+    match: str | None = Field(
+        default=None, description="How the mention was recognized: exact, variant, fuzzy, model."
+    )
     role: Literal["location", "actor", "modifier"] = "location"
     score: float | None = None
 
@@ -196,6 +221,10 @@ class DateMention(Record):
     end: dt.date | None = None
     granularity: Literal["day", "week", "month", "year", "decade", "century", "unknown"] = "unknown"
     method: Literal["explicit", "relative", "fallback", "unresolved"] = "unresolved"
+    role: Literal["point", "period_start", "period_end", "duration", "as_of"] = "point"
+    anchor: dt.date | None = Field(
+        default=None, description="The date relative expressions were resolved against."
+    )
 
 
 class Actor(Record):
@@ -204,6 +233,8 @@ class Actor(Record):
     kind: Literal["actor"] = "actor"
     name: str
     side: str | None = None
+    type: str | None = Field(default=None, description="state_forces, rebels, civilians, ...")
+    actor_id: str | None = Field(default=None, description="Id in resources/actors.json.")
     mentions: list[Span] = Field(default_factory=list)
 
 
@@ -214,7 +245,10 @@ class Event(Record):
     id: str
     type: str
     subtype: str | None = None
+    plover: str | None = Field(default=None, description="PLOVER event type of the subtype.")
     trigger: Span
+    evidence: Span | None = Field(default=None, description="The sentence(s) reporting it.")
+    mentions: list[Span] = Field(default_factory=list, description="Other words reporting it.")
     actors: list[Actor] = Field(default_factory=list)
     targets: list[Actor] = Field(default_factory=list)
     place_id: str | None = None
@@ -222,6 +256,8 @@ class Event(Record):
     figure_ids: list[str] = Field(default_factory=list)
     claim_id: str | None = None
     status: Literal["new", "background"] = "new"
+    negated: bool = False
+    hypothetical: bool = False
 
 
 class Result(Record):
@@ -236,6 +272,7 @@ class Result(Record):
     places: list[Place] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    contradictions: list[Contradiction] = Field(default_factory=list)
     problems: list[Problem] = Field(default_factory=list)
     provenance: Provenance
 

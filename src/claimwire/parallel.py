@@ -1,5 +1,8 @@
 """Extraction on every core, with a time budget per article.
 
+Small inputs (fewer than two batches per worker) run in this process: starting workers
+that each load the pipeline would cost more than it saves.
+
 :func:`extract_parallel` is :func:`claimwire.extract.extract_many` spread over worker
 processes: each worker loads the pipeline once and processes batches of articles; results
 come back in input order; at most two batches per worker are in flight, so memory stays
@@ -16,6 +19,7 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
+from itertools import chain, islice
 from multiprocessing.pool import AsyncResult, Pool
 
 from .extract import BATCH_SIZE, Failure, extract_many
@@ -81,6 +85,7 @@ def extract_parallel(
     batch_size: int = BATCH_SIZE,
     time_budget: float | None = DEFAULT_TIME_BUDGET,
     startup: float = 60.0,
+    pool_threshold: int | None = None,
 ) -> Iterator[Outcome]:
     """Extract from a stream of articles on ``jobs`` worker processes, in input order.
 
@@ -92,13 +97,22 @@ def extract_parallel(
         time_budget: Seconds an article may take (a batch gets this times its size, plus the
             worker's start-up); None for no limit.
         startup: Seconds allowed on top of the budget for a worker to load the pipeline.
+        pool_threshold: Fewer items than this run in this process (starting workers would
+            cost more than it saves; no time budget then); default two batches per job.
 
     Yields:
         One :class:`Result` or :class:`Failure` per item, in input order.
     """
-    workers = _Workers(jobs or default_jobs())
+    jobs = jobs or default_jobs()
+    threshold = 2 * batch_size * jobs if pool_threshold is None else pool_threshold
+    stream = iter(items)
+    head = list(islice(stream, threshold))
+    if len(head) < threshold or (jobs == 1 and time_budget is None):
+        yield from extract_many(chain(head, stream), max_chars=max_chars, batch_size=batch_size)
+        return
+    workers = _Workers(jobs)
     in_flight: deque[tuple[list[Item], AsyncResult[list[Outcome]]]] = deque()
-    batches = _batches(items, batch_size)
+    batches = _batches(chain(head, stream), batch_size)
     try:
         for batch in batches:
             in_flight.append((batch, workers.submit(batch, max_chars)))

@@ -25,6 +25,11 @@ COMPONENTS = (
     # (factory, insert before this model component or None for the end)
     ("claimwire_lines_v1", "parser"),
     ("claimwire_numbers_v1", None),
+    ("claimwire_figures_v1", None),
+    ("claimwire_places_v1", None),
+    ("claimwire_dates_v1", None),
+    ("claimwire_claims_v1", None),
+    ("claimwire_events_v1", None),
 )
 """claimwire's components, in the order of docs/architecture.md."""
 

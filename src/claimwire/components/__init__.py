@@ -1,5 +1,5 @@
 """claimwire's spaCy components, one module each; importing this registers their factories."""
 
-from . import lines, numbers
+from . import claims, dates, events, figures, lines, numbers, places
 
-__all__ = ["lines", "numbers"]
+__all__ = ["claims", "dates", "events", "figures", "lines", "numbers", "places"]

@@ -7,12 +7,12 @@ side panel lists the items. All article text is escaped; the page loads nothing 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from html import escape
 from itertools import pairwise
 
 from ..models import Result, Span
+from .labels import claim_text, date_text, event_text, figure_text, place_text, value_text
 from .table import line_of
 
 STYLE = """
@@ -29,7 +29,7 @@ aside li{margin:.2em 0}aside code{background:#fff;padding:0 3px}
 h1{font-size:1.4em}.meta{color:#666}
 """
 
-KINDS = ("number", "figure", "claim", "place", "date", "event")
+KINDS = ("figure", "claim", "event", "place", "date", "number")
 
 
 @dataclass(frozen=True)
@@ -44,19 +44,22 @@ class Item:
 
 def items_of(result: Result) -> list[Item]:
     """Every item of the result that has an evidence span, with a short label."""
-    found: list[Item] = []
-    for index, number in enumerate(result.numbers):
-        details = {
-            "value": number.value,
-            "lower": number.lower,
-            "upper": number.upper,
-            "unit": number.unit,
-            "qualifier": number.qualifier,
-            "ordinal": number.ordinal,
-            "vague": number.vague,
-        }
-        label = json.dumps({k: v for k, v in details.items() if v not in (None, False)})
-        found.append(Item("number", f"n{index}", number.span, label))
+    found: list[Item] = [
+        Item("figure", figure.id, figure.span, figure_text(result, figure))
+        for figure in result.figures
+    ]
+    figure_spans = {(figure.span.start, figure.span.end) for figure in result.figures}
+    found += [
+        Item("number", f"n{index}", number.span, value_text(number))
+        for index, number in enumerate(result.numbers, start=1)
+        if (number.span.start, number.span.end) not in figure_spans
+    ]
+    found += [Item("claim", claim.id, claim.content, claim_text(claim)) for claim in result.claims]
+    found += [Item("place", place.id, place.span, place_text(place)) for place in result.places]
+    found += [Item("date", date.id, date.span, date_text(date)) for date in result.dates]
+    found += [
+        Item("event", event.id, event.trigger, event_text(result, event)) for event in result.events
+    ]
     return found
 
 

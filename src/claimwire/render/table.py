@@ -6,30 +6,13 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from ..models import Result
+from ..models import Figure, Result
+from .labels import claimant_text, date_text, event_text, place_text, value_text
 
 
 def line_of(text: str, offset: int) -> int:
     """1-based line number of character ``offset`` in ``text``."""
     return text.count("\n", 0, offset) + 1
-
-
-def _value(number: object) -> str:
-    value = getattr(number, "value", None)
-    lower, upper = getattr(number, "lower", None), getattr(number, "upper", None)
-    if value is not None:
-        shown = f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-    elif lower is not None and upper is not None:
-        shown = f"{lower:,.0f}-{upper:,.0f}"
-    elif lower is not None:
-        shown = f">= {lower:,.0f}"
-    elif upper is not None:
-        shown = f"<= {upper:,.0f}"
-    else:
-        shown = "?"
-    if getattr(number, "unit", "count") == "percent":
-        shown += "%"
-    return ("~" if getattr(number, "approx", False) else "") + shown
 
 
 def summary(result: Result) -> Group:
@@ -45,22 +28,88 @@ def summary(result: Result) -> Group:
     ]
     header.append("\n" + " · ".join(detail for detail in details if detail))
     parts: list[object] = [header]
-    if result.numbers:
-        table = Table(title=f"Numbers ({len(result.numbers)})", title_justify="left")
-        for column in ("line", "text", "value", "qualifier", "kind"):
-            table.add_column(column, justify="right" if column == "line" else "left")
-        for number in result.numbers:
-            kind = "ordinal" if number.ordinal else ("vague" if number.vague else number.unit)
-            table.add_row(
-                str(line_of(document.text, number.span.start)),
-                number.span.text,
-                _value(number),
-                number.qualifier or "",
-                kind,
+    text = document.text
+    tables = [
+        _table(
+            "Figures",
+            ("line", "number", "counted", "measure", "side", "claimant", "when"),
+            [
+                (
+                    str(line_of(text, figure.span.start)),
+                    figure.span.text,
+                    figure.category or (figure.counted.text if figure.counted else ""),
+                    _measure(figure),
+                    figure.side or "",
+                    claimant_text(result, figure.claim_id),
+                    _when(figure),
+                )
+                for figure in result.figures
+            ],
+        ),
+        _table(
+            "Claims",
+            ("line", "claimant", "form", "hedge", "cue", "content"),
+            [
+                (
+                    str(line_of(text, claim.content.start)),
+                    claim.claimant.name,
+                    claim.form,
+                    claim.hedge,
+                    claim.cue.text if claim.cue else "",
+                    _short(claim.content.text),
+                )
+                for claim in result.claims
+                if claim.form != "outlet"
+            ],
+        ),
+        _table(
+            "Events",
+            ("line", "trigger", "event", "status"),
+            [
+                (
+                    str(line_of(text, event.trigger.start)),
+                    event.trigger.text,
+                    event_text(result, event),
+                    event.status,
+                )
+                for event in result.events
+            ],
+        ),
+        _table(
+            "Places",
+            ("place", "mentions", "role"),
+            _place_rows(result),
+        ),
+        _table(
+            "Dates",
+            ("line", "text", "resolved"),
+            [
+                (str(line_of(text, date.span.start)), _short(date.span.text), date_text(date))
+                for date in result.dates
+            ],
+        ),
+    ]
+    parts.extend(table for table in tables if table is not None)
+    for contradiction in result.contradictions:
+        first, second = contradiction.claim_ids
+        parts.append(
+            Text(
+                f"Contradiction: {first} vs {second} on '{contradiction.referent}': "
+                f"{contradiction.reason}",
+                style="bold red",
             )
-        parts.append(table)
-    else:
-        parts.append(Text("No numbers found.", style="dim"))
+        )
+    if not result.figures and result.numbers:
+        parts.append(
+            _table(
+                "Numbers",
+                ("line", "text", "value"),
+                [
+                    (str(line_of(text, n.span.start)), n.span.text, value_text(n))
+                    for n in result.numbers
+                ],
+            )
+        )
     for problem in result.problems:
         parts.append(Text(f"{problem.severity}: {problem.code}: {problem.message}", style="yellow"))
     return Group(*parts)
@@ -72,3 +121,50 @@ def render_table(result: Result, *, width: int | None = None) -> str:
     with console.capture() as capture:
         console.print(summary(result))
     return capture.get()
+
+
+def _table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> Table | None:
+    if not rows:
+        return None
+    table = Table(title=f"{title} ({len(rows)})", title_justify="left")
+    for column in columns:
+        table.add_column(column, justify="right" if column == "line" else "left")
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def _short(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _measure(figure: Figure) -> str:
+    measure = figure.measure or ""
+    if figure.negated:
+        measure = f"not {measure}"
+    if figure.modality not in ("actual", figure.measure):
+        measure += f" ({figure.modality})"
+    return measure + (" (background)" if figure.status == "background" else "")
+
+
+def _when(figure: Figure) -> str:
+    if figure.time is None:
+        return ""
+    if figure.time.since:
+        return f"since {figure.time.since}"
+    if figure.time.as_of:
+        return f"as of {figure.time.as_of}"
+    return "running total" if figure.time.cumulative else ""
+
+
+def _place_rows(result: Result) -> list[tuple[str, ...]]:
+    """One row per distinct place, locations first."""
+    counts: dict[tuple[str, str], int] = {}
+    for place in result.places:
+        if place.role == "modifier":
+            continue
+        key = (place_text(place), place.role)
+        counts[key] = counts.get(key, 0) + 1
+    ordered = sorted(counts.items(), key=lambda item: (item[0][1] != "location", -item[1]))
+    return [(name, str(count), role) for (name, role), count in ordered]
