@@ -22,7 +22,8 @@ aside{flex:2;padding:1em;background:#f6f6f4;border-left:1px solid #ddd;height:10
 overflow:auto;position:sticky;top:0;font-size:13px}
 .article{white-space:pre-wrap}
 .hl{border-radius:3px;padding:0 1px;cursor:help}
-.k-number{background:#ffe59a}.k-figure{background:#ffb3a7}.k-claim{background:#c9e4ff}
+.k-number{background:#ffe59a}.k-figure{background:#ffb3a7}
+.k-claim{border-bottom:2px solid #5b9bd5;padding-bottom:1px}
 .k-place{background:#c8f0c0}.k-date{background:#e5d4ff}.k-event{background:#ffd0ec}
 .multi{outline:1px dashed #666}
 aside li{margin:.2em 0}aside code{background:#fff;padding:0 3px}
@@ -55,7 +56,11 @@ def items_of(result: Result) -> list[Item]:
         if (number.span.start, number.span.end) not in figure_spans
     ]
     found += [Item("claim", claim.id, claim.content, claim_text(claim)) for claim in result.claims]
-    found += [Item("place", place.id, place.span, place_text(place)) for place in result.places]
+    found += [
+        Item("place", place.id, place.span, place_text(place))
+        for place in result.places
+        if place.role != "modifier"  # "Ukrainian" in "the Ukrainian city": context only
+    ]
     found += [Item("date", date.id, date.span, date_text(date)) for date in result.dates]
     found += [
         Item("event", event.id, event.trigger, event_text(result, event)) for event in result.events
@@ -101,7 +106,7 @@ def render_html(result: Result) -> str:
         if not listed:
             continue
         rows = "".join(
-            f'<li id="{item.key}"><code>{escape(item.span.text)}</code> '
+            f'<li id="{item.key}"><code>{escape(_short(item.span.text))}</code> '
             f"line {line_of(document.text, item.span.start)}: {escape(item.label)}</li>"
             for item in listed
         )
@@ -128,3 +133,8 @@ def render_html(result: Result) -> str:
         f"<aside><h2>Extracted</h2>{''.join(panel) or '<p>Nothing found.</p>'}</aside>"
         "</body></html>\n"
     )
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
