@@ -154,6 +154,39 @@ FAMILY_CASES = [
         "M23 rebels seized control of Rubaya, a mining town in North Kivu.",
         "non_state_actor_overtakes_territory",
     ),
+    (
+        "The RSF shelled the market of El Fasher, killing 15 civilians.",
+        "shelling_artillery_missile_attack",
+    ),
+    ("Junta jets bombed a monastery in Sagaing region on Sunday.", "air_drone_strike"),
+    (
+        "A landmine exploded under a minibus near Mopti, killing seven.",
+        "remote_explosive_landmine_ied",
+    ),
+    (
+        "Houthi forces fired a ballistic missile at the port of Mocha.",
+        "shelling_artillery_missile_attack",
+    ),
+    (
+        "Boko Haram fighters kidnapped 20 women from a village near Maiduguri.",
+        "abduction_forced_disappearance",
+    ),
+    ("Israeli troops arrested 15 Palestinians in raids across the West Bank.", "arrests"),
+    ("The government and the rebels signed a peace agreement in Addis Ababa.", "agreement"),
+    ("Wagner fighters executed dozens of villagers in Moura, witnesses said.", "attack"),
+    ("JNIM militants ambushed an army convoy near Djibo, killing 17 soldiers.", "armed_clash"),
+    (
+        "Hezbollah fighters clashed with Israeli soldiers near the border village of Aita.",
+        "armed_clash",
+    ),
+    (
+        "Rioters torched police vehicles and looted shops in Nairobi's suburbs.",
+        "violent_demonstration",
+    ),
+    (
+        "Myanmar resistance forces overran a junta outpost in Kachin state.",
+        "non_state_actor_overtakes_territory",
+    ),
 ]
 
 
@@ -178,6 +211,12 @@ NEGATIVES = [
     "The fire brigade arrived an hour later.",
     "Ukraine said 1,200 Russian tanks had been destroyed since February.",
     "If the bridge is destroyed, the city will be cut off.",
+    "The rebels vowed to capture the capital within weeks.",
+    "Officials denied that troops had shelled the hospital.",
+    "No fighting was reported in the city on Sunday.",
+    "The minister said an offensive on Rafah could start soon.",
+    "Analysts fear that the militia may seize the port.",
+    "The 1994 genocide killed 800,000 people in the 20th century's darkest chapter.",
 ]
 
 
@@ -339,3 +378,30 @@ def test_classify_doc_snippet(nlp):
     best, scores = ev.classify_doc(doc)
     assert best == "air_drone_strike" and scores[best] > 0
     assert ev.classify_doc(nlp("The weather was pleasant in May."))[0] is None
+
+
+# ------------------------------------------------------------------ claims
+
+
+@pytest.fixture(scope="module")
+def nlp_claims():
+    """The English model with the claims and events components."""
+    import claimwire.components.claims  # noqa: F401  (registers the factory)
+    from claimwire.pipeline import load_model
+
+    nlp = load_model()
+    nlp.add_pipe("claimwire_claims_v1")
+    nlp.add_pipe("claimwire_events_v1")
+    return nlp
+
+
+def test_if_true_hedge_links_the_claim(nlp_claims):
+    text = (
+        "Israeli jets destroyed a weapons factory in Homs, according to the Syrian army. "
+        "If true, it would be the deepest strike this year."
+    )
+    doc = run(nlp_claims, text)
+    strikes = [e for e in doc._.claimwire_events if e.type == "Explosions/Remote violence"]
+    assert strikes and strikes[0].claim_id is not None
+    claims = {c.id: c for c in doc._.claimwire_claims}
+    assert claims[strikes[0].claim_id].hedge == "conditional"

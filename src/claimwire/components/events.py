@@ -591,7 +591,7 @@ def _eventive(root: Token, entry: dict[str, Any]) -> bool:
     if root.pos_ == "NOUN" and root.tag_ in {"NNS", "NNPS"}:
         determined = any(c.dep_ in {"det", "poss", "nummod"} for c in root.children)
         specific = any(c.dep_ == "prep" and c.lower_ in {"in", "on", "at"} for c in root.children)
-        if not determined and not specific and entry.get("subtype") != "peaceful_protest":
+        if not determined and not specific and not entry.get("protest"):
             return False  # "casualties of attacks": a generic plural
     return True
 
@@ -1240,6 +1240,8 @@ def _irrealis(doc: Doc, mention: Mention) -> tuple[bool, bool]:
         children = list(token.children)
         if depth <= 1 and any(c.dep_ == "neg" for c in children):
             negated = True
+        if depth == 0 and any(c.dep_ == "det" and c.lower_ == "no" for c in children):
+            negated = True  # "no fighting was reported"
         if token.lemma_.lower() in cues["denial_verbs"] and depth > 0:
             negated = True
         if any(c.dep_ == "aux" and c.lower_ in modals for c in children) and depth <= 1:
