@@ -34,6 +34,7 @@ import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,7 @@ SLOT = re.compile(
 )
 QUOTED = re.compile(r'"([^"]*)"')
 KEY_NUMBER = re.compile(r"^\s*(?P<optional>\?)?\s*(?P<number>~?\d+-?\d*|-\d+)\s*:")
-DEFAULT_SAMPLE = 400
+DEFAULT_SAMPLE = 300
 WINDOW = 60
 EFFECTS = {"DEATH": "killed", "INJURY": "injured"}
 SCORED_MEASURES = ("killed", "injured")
@@ -273,15 +274,17 @@ def written(doc: Any, pair: tuple[float, str], words: set[str]) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
 def figures_pipeline() -> Any:
-    """The claimwire pipeline with the figures component."""
-    from .. import components  # noqa: F401
+    """The English model with only what figures need: lines, numbers, figures."""
+    from .. import components  # noqa: F401  (registers the factories)
     from ..components import figures  # noqa: F401
-    from ..pipeline import get_nlp
+    from ..pipeline import load_model
 
-    nlp = get_nlp()
-    if "claimwire_figures_v1" not in nlp.pipe_names:
-        nlp.add_pipe("claimwire_figures_v1", name="claimwire_figures_v1")
+    nlp = load_model()
+    nlp.add_pipe("claimwire_lines_v1", before="parser")
+    nlp.add_pipe("claimwire_numbers_v1")
+    nlp.add_pipe("claimwire_figures_v1")
     return nlp
 
 
