@@ -141,3 +141,40 @@ def test_score_seed_events_counts_fields_and_spurious():
     assert report.sections["events"].fn == 1
     assert report.sections["event_status"].fn == 1
     assert any("wrong status" in line for line in report.misses["events"])
+
+
+def test_wikievents_bench_end_to_end(tmp_path):
+    from claimwire.bench import wikievents
+
+    sentences = [
+        ["Gunmen", "attacked", "a", "checkpoint", "in", "Kandahar", "."],
+        ["Two", "soldiers", "died", "and", "the", "minister", "met", "envoys", "."],
+    ]
+    tokens = [t for s in sentences for t in s]
+    record = {
+        "doc_id": "fake_1",
+        "tokens": tokens,
+        "text": "ignored",
+        "sentences": [[[[t, 0, 0] for t in s], " ".join(s)] for s in sentences],
+        "entity_mentions": [],
+        "event_mentions": [
+            {"event_type": "Conflict.Attack.Unspecified", "trigger": {"start": 1, "end": 2}},
+            {"event_type": "Life.Die.Unspecified", "trigger": {"start": 9, "end": 10}},
+            {"event_type": "Contact.Contact.Meet", "trigger": {"start": 13, "end": 14}},
+        ],
+    }
+    folder = tmp_path / "wiki"
+    folder.mkdir()
+    (folder / "dev.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (folder / "dev_info.jsonl").write_text("not read\n", encoding="utf-8")
+    report = wikievents.run(folder)
+    assert report.documents == 1
+    triggers = report.sections["triggers"]
+    assert triggers.tp + triggers.fn == 2, "the Contact.Meet trigger is not scored"
+    assert triggers.tp >= 1
+    assert wikievents.families_of("Conflict.Attack.DetonateExplode") == frozenset(
+        {"Explosions/Remote violence"}
+    )
+    assert wikievents.families_of("Contact.Contact.Meet") is None
+    with pytest.raises(InputNotFoundError):
+        wikievents.run(tmp_path / "nowhere")

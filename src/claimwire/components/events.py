@@ -1634,6 +1634,22 @@ def _claim_lookup() -> Any:
 # ---------------------------------------------------------------- snippet typing
 
 
+def typed_mentions(doc: Doc) -> list[Mention]:
+    """Every trigger mention of ``doc`` with its sub-type refined in its sentence.
+
+    Unlike :func:`find`, nothing is merged or dropped for being generic, irrealis or
+    past: this is the trigger-level view the benches score.
+    """
+    sents = list(doc.sents)
+    mentions = find_mentions(doc, sents)
+    typed: list[Mention] = []
+    for s_index, sent in enumerate(sents):
+        in_sentence = [m for m in mentions if m.sentence == s_index]
+        if in_sentence:
+            typed.extend(_type_sentence(doc, in_sentence, sent))
+    return typed
+
+
 def classify_doc(doc: Doc) -> tuple[str | None, dict[str, float]]:
     """The most likely sub-type of a short text (a snippet), and the score of each.
 
