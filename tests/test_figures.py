@@ -434,6 +434,27 @@ CASES += [
      "at least 10", {"category": "air_defence", "measure": "requested"}),
 ]  # fmt: skip
 
+CASES += [
+    ("package", "The package includes 90 Stryker armoured vehicles. 59 Bradley fighting vehicles "
+     "and 8 air defence systems.", "59", {"category": "armoured_vehicles", "measure": "delivered"}),
+    ("none-of", "None of the 40 passengers were hurt, the airline said.",
+     "40", {"measure": "injured", "negated": True}),
+    ("toll-could-rise", "Officials fear the death toll could rise to 200.",
+     "200", {"measure": "killed", "modality": "hypothetical"}),
+    ("its-soldiers", "Moscow says 1,351 of its soldiers have died.",
+     "1,351", {"category": "soldiers", "measure": "killed", "side": "Russia"}),
+    ("remain-in-captivity", "Five hostages were freed and three others remain in captivity.",
+     "three", {"measure": "captured"}),
+    ("freed", "Five hostages were freed and three others remain in captivity.",
+     "Five", {"category": "prisoners", "measure": "rescued"}),
+    ("under-control", "Around 40 per cent of the region is under Russian control.",
+     "Around 40 per cent", {"unit": "percent", "measure": "controlled", "side": "Russia"}),
+    ("if-hypothetical", "If the dam breaks, up to 16,000 people could be forced to flee.",
+     "up to 16,000", {"measure": "displaced", "modality": "hypothetical"}),
+    ("on-monday", "On Monday alone, 45 people were killed in the city.",
+     "45", {"measure": "killed", "cumulative": False, "time_relation": "on"}),
+]  # fmt: skip
+
 # (case id, text, number as written): numbers that are not figures
 NEGATIVES = [
     ("duration", "The battles can last for 3 days in a single street.", "3"),
@@ -453,6 +474,7 @@ NEGATIVES = [
     ("model-number", "Germany pledged 14 Leopard 2 tanks to Kyiv.", "2"),
     ("inside-counted", "Israeli strikes killed 8 members of one family, the agency said.", "one"),
     ("two-sides", "The 2 sides exchanged fire for hours.", "2"),
+    ("ages", "The two brothers, aged 7 and 9, were killed instantly.", "7"),
     (
         "crowd-of",
         "Police arrested 45 demonstrators and fired tear gas at the crowd of 2,000.",
@@ -506,7 +528,7 @@ def test_not_a_figure(parsed, case, text, number):
 def test_counted_span_is_evidence(parsed):
     doc = parsed["Officials said 12 of Moscow's helicopters had been blown up."]
     (hit,) = doc._.claimwire_figures
-    assert doc.text[hit.counted_start : hit.counted_end] == "Moscow's helicopters"
+    assert doc.text[hit.counted_start : hit.counted_end] == "helicopters"
     assert doc.text[hit.trigger_start : hit.trigger_end] == "blown up"
 
 

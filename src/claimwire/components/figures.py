@@ -239,6 +239,14 @@ def _noun_run(doc: Doc, i: int, limit: int) -> tuple[int, int, Token] | None:
         elif token.text == "-" and head is not None and j + 1 < limit:
             if doc[j + 1].pos_ not in PRENOMINAL_POS and not doc[j + 1].like_num:
                 break
+        elif (
+            head is not None
+            and head.pos_ == "PROPN"
+            and token.pos_ in ("ADJ", "VERB")
+            and j + 1 < limit
+            and doc[j + 1].pos_ in NOMINAL_POS
+        ):
+            pass  # "90 Stryker armoured vehicles"
         elif token.tag_ == "POS" and head is not None:
             head = None  # "the army's helicopters": the possessor is not the head
         elif token.pos_ in NOMINAL_POS and not token.like_num:
@@ -274,7 +282,7 @@ def _counted_partitive(doc: Doc, i: int, sent: Span) -> _Counted:
     j = i + 1
     if j < sent.end and doc[j].lower_ in lexicon()["partitive_pronouns"]:
         return _Counted(start=doc[j].idx, end=doc[j].idx + len(doc[j]), kind="pronoun")
-    while j < sent.end and (doc[j].dep_ in ("det", "case", "nummod") or doc[j].like_num):
+    while j < sent.end and (doc[j].dep_ in ("det", "case", "nummod", "poss") or doc[j].like_num):
         j += 1
     run = _noun_run(doc, j, sent.end)
     if run is None:
@@ -472,7 +480,7 @@ def _complement_trigger(verb: Token, category: str | None, unit: str) -> _Trigge
             found = _pick(child, category, unit) or _complement_trigger(child, category, unit)
             if found is not None:
                 return found
-        if child.dep_ == "prep" and child.lower_ == "as":
+        if child.dep_ == "prep" and child.lower_ in ("as", "under", "in"):
             for grandchild in child.children:
                 found = _pick(grandchild, category, unit)
                 if found is not None:
@@ -547,6 +555,19 @@ def _find_trigger(
     return (found or noun_trigger), listing
 
 
+def _list_subject(verb: Token, category: str | None, unit: str) -> tuple[_Trigger | None, bool]:
+    """ "It includes ...": the list continues the sentence before (True); "The package
+    includes ...": the subject says what the list is ("package" -> delivered)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or subjects[0].pos_ == "PRON":
+        return None, True
+    for token in subjects[0].subtree:
+        found = _pick(token, category, unit)
+        if found is not None:
+            return found, False
+    return None, False
+
+
 def _walk_up(anchor: Token, category: str | None, unit: str) -> tuple[_Trigger | None, bool]:
     """The nearest trigger among the heads of ``anchor``, up to a reporting verb."""
     token, reporting, listing = anchor, lexicon()["reporting_verbs"], lexicon()["list_verbs"]
@@ -564,7 +585,7 @@ def _walk_up(anchor: Token, category: str | None, unit: str) -> tuple[_Trigger |
         token = token.head
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX") and lemma in listing and token.dep_ == "ROOT":
-            return None, True  # "It includes 200 tanks, ..."
+            return _list_subject(token, category, unit)
         if token.pos_ in NOMINAL_POS and dep != "prep":
             continue  # a noun counts only over "of": "the death of six guerrillas"
         found = _pick(token, category, unit, agent=agent)
@@ -677,11 +698,11 @@ def _negated(trigger: _Trigger | None, counted: _Counted) -> bool:
     return head is not None and any(c.dep_ == "det" and c.lower_ in ("no",) for c in head.children)
 
 
-def _hypothetical(trigger: _Trigger | None, sent: Span) -> bool:
+def _hypothetical(token: Token | None, sent: Span) -> bool:
+    """ "could kill up to 100", "threatened to kill 10", "If the dam breaks, ..."."""
     lex = lexicon()
-    if trigger is None:
+    if token is None:
         return False
-    token = trigger.token
     auxes = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
     if auxes & set(lex["hypothetical_auxiliaries"]) and "have" not in auxes:
         return True
@@ -713,13 +734,27 @@ def _cumulative(sent: Span) -> bool | None:
     return None
 
 
+def _verb_above(token: Token) -> Token | None:
+    """The nearest verb among ``token``'s heads ("could rise to 200" -> rise)."""
+    return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _is_time_phrase(ent: Span) -> bool:
+    """A date entity with a word or a year in it, not bare numbers ("aged 7 and 9")."""
+    return any(t.is_alpha and t.lower_ not in ("and", "to") for t in ent) or any(
+        len(t.text) == 4 and t.is_digit for t in ent
+    )
+
+
 def _time_phrase(span: Span) -> tuple[int, int, str] | None:
     """The date expression of the sentence nearest to the number, and how it bounds it."""
     lex = lexicon()
     dates = [
         ent
         for ent in span.sent.ents
-        if ent.label_ in ("DATE", "TIME") and (ent.end <= span.start or ent.start >= span.end)
+        if ent.label_ in ("DATE", "TIME")
+        and (ent.end <= span.start or ent.start >= span.end)
+        and _is_time_phrase(ent)
     ]
     if not dates:
         return None
@@ -845,7 +880,7 @@ def _figure(doc: Doc, span: Span, found: list[FigureHit]) -> FigureHit | None:
         return None  # "14 departments", "Channel 7 television": not people
     if measure == "requested":
         modality = "requested"
-    elif trigger is not None and _hypothetical(trigger, sent):
+    elif _hypothetical(trigger.token if trigger else _verb_above(_attachment(span)), sent):
         modality = "hypothetical"
     side = _figure_side(counted, trigger, measure, found, sent, inherited)
     time = _time_phrase(span)
@@ -920,6 +955,20 @@ def _continued_measure(
     return None, "actual", None
 
 
+def _possessor_side(counted: _Counted) -> str | None:
+    """ "Moscow says 1,351 of its soldiers died": "its" is the subject of a verb above."""
+    pronouns = {t for t in counted.side_tokens or [] if t.lower_ in ("its", "their")}
+    if not pronouns or counted.head is None:
+        return None
+    for ancestor in counted.head.ancestors:
+        for child in ancestor.children:
+            if child.dep_ == "nsubj" and child.i < counted.head.i:
+                side = _side_of(list(child.subtree))
+                if side is not None:
+                    return side
+    return None
+
+
 def _figure_side(
     counted: _Counted,
     trigger: _Trigger | None,
@@ -929,11 +978,14 @@ def _figure_side(
     inherited: FigureHit | None,
 ) -> str | None:
     if measure == "controlled" and trigger is not None:
-        for child in trigger.token.children:
+        token = trigger.token
+        for child in token.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return _side_of(list(child.subtree))
-        return None
+        return _side_of([c for c in token.children if c.dep_ in ("amod", "poss", "compound")])
     side = _side_of(counted.side_tokens or [])
+    if side is None and counted.head is not None:
+        side = _possessor_side(counted)
     if side is None and inherited is not None:
         side = inherited.side
     if side is None:
