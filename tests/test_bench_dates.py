@@ -113,3 +113,17 @@ def test_seed_scorer_counts_expected_dates_and_spurious_ones():
     ]
     score = bench.score_seed_dates(expected, hits)
     assert (score.tp, score.fn, score.fp) == (2, 1, 2)
+
+
+def test_seed_scorer_reads_date_records_too():
+    from claimwire.models import DateMention, Span
+
+    expected = {"document": {"published": "2022-06-14"}, "events": [{"date": "2022-06-13"}]}
+    day = dt.date(2022, 6, 13)
+    record = DateMention(
+        id="d1", span=Span(start=0, end=6, text="Monday"), start=day, end=day,
+        granularity="day", method="relative",
+    )  # fmt: skip
+    unresolved = DateMention(id="d2", span=Span(start=7, end=12, text="weeks"))
+    score = bench.score_seed_dates(expected, [record, unresolved])
+    assert (score.tp, score.fn, score.fp) == (1, 0, 0)

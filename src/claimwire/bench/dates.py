@@ -380,7 +380,7 @@ def _interval(value: str) -> tuple[dt.date, dt.date]:
     return dt.date(parts[0], parts[1], 1), month_end(parts[0], parts[1])
 
 
-def score_seed_dates(expected: dict[str, Any], hits: list[DateHit]) -> Score:
+def score_seed_dates(expected: dict[str, Any], hits: Iterable[Any]) -> Score:
     """Score our dates of a seed article against the dates its expected file mentions.
 
     Every distinct date of the expected figures and events must be the interval of at
@@ -390,7 +390,9 @@ def score_seed_dates(expected: dict[str, Any], hits: list[DateHit]) -> Score:
 
     Args:
         expected: The parsed ``*.expected.json``.
-        hits: Our hits on the article (``doc._.claimwire_dates``).
+        hits: Our dates on the article: :class:`DateHit` (``doc._.claimwire_dates``) or
+            ``claimwire.models.DateMention`` records (``start``/``end`` dates; an as-of
+            ``role`` is honoured when the record has one).
 
     Returns:
         The counts.
@@ -398,29 +400,29 @@ def score_seed_dates(expected: dict[str, Any], hits: list[DateHit]) -> Score:
     gold = expected_dates(expected)
     published_text = expected.get("document", {}).get("published")
     published = dt.date.fromisoformat(published_text) if published_text else None
-    ours = {
-        (hit.start_date, hit.end_date)
-        for hit in hits
-        if hit.start_date is not None and hit.end_date is not None and hit.role != "as_of"
-    }
+    resolved = [item for item in map(_dated, hits) if item is not None]
+    ours = {interval for interval, _, role in resolved if role != "as_of"}
     score = Score(tp=len(gold & ours), fn=len(gold - ours))
-    spurious = (
-        {
-            (hit.start_date, hit.end_date)
-            for hit in hits
-            if hit.granularity in ("day", "week", "month") and hit.role != "as_of"
-        }
-        - gold
-        - {(None, None)}
-    )
+    spurious = {
+        interval
+        for interval, granularity, role in resolved
+        if granularity in ("day", "week", "month") and role != "as_of"
+    } - gold
     historical = [
-        hit
-        for hit in hits
-        if hit.granularity in ("decade", "century")
+        interval
+        for interval, granularity, _ in resolved
+        if granularity in ("decade", "century")
         and published is not None
-        and hit.start_date is not None
-        and hit.end_date is not None
-        and hit.start_date <= published <= hit.end_date
+        and interval[0] <= published <= interval[1]
     ]
     score.fp = len(spurious) + len(historical)
     return score
+
+
+def _dated(hit: Any) -> tuple[tuple[dt.date, dt.date], str, str] | None:
+    """((first, last), granularity, role) of a hit or DateMention; None when unresolved."""
+    first = getattr(hit, "start_date", None) or getattr(hit, "start", None)
+    last = getattr(hit, "end_date", None) or getattr(hit, "end", None)
+    if not isinstance(first, dt.date) or not isinstance(last, dt.date):
+        return None
+    return (first, last), str(hit.granularity), str(getattr(hit, "role", "point"))
