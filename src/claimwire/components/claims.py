@@ -69,6 +69,8 @@ ADVERBIAL_MARKS = frozenset(
 )
 CLIMB = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp"})
 CAPTION = re.compile(r"^[^\n]*\(\s*[^()\n/]{2,60}/[^()\n/]{2,60}\)[ \t]*$", re.MULTILINE)
+LEFT_STOPS = frozenset({"VERB", "AUX", "ADP", "SCONJ", "PRON", "CCONJ"})
+PASSIVE_QUOTE = frozenset({"be", "quote", "have"})
 AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
 STOPS = frozenset({"that", "who"})
 FORMS = ("direct", "indirect", "partial", "according_to", "reported", "outlet")
@@ -805,6 +807,9 @@ class _Finder:
         last_char = self.text[quote.start : quote.end].rstrip()[-1:]
         if last_char == "." and not first.text[:1].islower():
             return None  # "... end." Smith said. is a new sentence, not an attribution
+        linked = self.subject_link(first)
+        if linked is not None:
+            return linked
         tokens = [t for t in self.doc[first.i : min(len(self.doc), first.i + 12)]]
         for k, token in enumerate(tokens):
             if token.text in QUOTE_MARKS or (token.text in TERMINAL and k > 0):
@@ -814,7 +819,12 @@ class _Finder:
                 continue
             before = [t for t in tokens[:k] if not t.is_punct]
             if before:
-                if any(t.pos_ in ("VERB", "AUX") for t in before) or len(before) > 8:
+                verbs = [t for t in before if t.pos_ in ("VERB", "AUX")]
+                if any(t.lemma_.lower() not in PASSIVE_QUOTE for t in verbs) or len(before) > 8:
+                    return None
+                if verbs:  # "he was quoted as saying"
+                    before = [t for t in before if t.i < verbs[0].i]
+                if not before:
                     return None
                 speaker = self.doc[before[0].i : before[-1].i + 1]
             else:
@@ -823,6 +833,21 @@ class _Finder:
                     return None
             return (token.idx, token.idx + len(token)), speaker, lemma
         return None
+
+    def subject_link(self, first: Token) -> tuple[tuple[int, int], SpacySpan, str] | None:
+        """``"...," Name, a long apposition, said``: the name is the subject of a cue."""
+        while first.is_punct and first.i + 1 < len(self.doc):
+            first = self.doc[first.i + 1]
+        root = first
+        while root.dep_ in ("compound", "flat", "amod", "det") and root.head.i > root.i:
+            root = root.head
+        if root.dep_ not in SUBJECTS or root.head.i < root.i:
+            return None
+        lemma = self.cue_lemma(root.head)
+        if lemma is None:
+            return None
+        cue = root.head
+        return (cue.idx, cue.idx + len(cue)), self.phrase(root), lemma
 
     def _speaker_after(self, cue: Token) -> SpacySpan | None:
         """The speaker right after an inverted cue: ``said Smith, the minister``."""
@@ -935,6 +960,8 @@ class _Finder:
         """A clause the parser did not label ccomp: ``said having X back was a boost``."""
         if lemma in self.lexicon["not_parenthetical"] or cue.dep_ not in ("ROOT", "conj"):
             return None
+        if any(c.dep_ == "dobj" and c.lower_ in self.lexicon["not_objects"] for c in cue.children):
+            return None
         for child in cue.rights:
             if child.dep_ in ("xcomp", "dep", "advcl") and child.pos_ in ("VERB", "AUX"):
                 marks = [
@@ -976,13 +1003,19 @@ class _Finder:
         return None
 
     def left_name(self, cue: Token) -> SpacySpan | None:
-        """A name right before a cue the parser gave no subject ("... Josh Doe told")."""
-        if cue.i == 0 or self.doc[cue.i - 1].ent_type_ != "PERSON":
+        """A name right before a cue the parser gave no subject ("... Josh Doe told").
+
+        The parser sometimes even cuts the name off into a sentence of its own.
+        """
+        if cue.i == 0:
+            return None
+        last = self.doc[cue.i - 1]
+        if last.ent_type_ != "PERSON" and last.pos_ != "PROPN":
             return None
         first = cue.i - 1
-        while first > cue.sent.start and cue.i - first < 10:
+        while first > 0 and cue.i - first < 10:
             before = self.doc[first - 1]
-            if before.is_punct or before.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "PRON"):
+            if before.is_punct or before.is_space or before.pos_ in LEFT_STOPS:
                 break
             first -= 1
         return self.doc[first : cue.i]
