@@ -178,3 +178,41 @@ def test_wikievents_bench_end_to_end(tmp_path):
     assert wikievents.families_of("Contact.Contact.Meet") is None
     with pytest.raises(InputNotFoundError):
         wikievents.run(tmp_path / "nowhere")
+
+
+MUC_TEXT = """DEV-MUC3-0001 (NOSC)
+
+   SAN ISIDRO, 3 JAN 90 -- [REPORT] [TEXT] GUERRILLAS OF THE FMLN ATTACKED AN ARMY
+POST IN THE TOWN OF SANTA ROSA YESTERDAY, KILLING FOUR SOLDIERS, THE ARMY SAID.
+
+DEV-MUC3-0002 (NOSC)
+
+   SAN ISIDRO, 4 JAN 90 -- [REPORT] [TEXT] THE MINISTER MET FARMERS TO DISCUSS THE
+PRICE OF COFFEE AND THE NEW ROAD TO THE COAST.
+"""
+
+MUC_KEY = """0.  MESSAGE: ID                     DEV-MUC3-0001 (NCCOSC)
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  02 JAN 90
+4.  INCIDENT: TYPE                  ATTACK
+10. PERP: ORGANIZATION ID           "FMLN"
+0.  MESSAGE: ID                     DEV-MUC3-0002 (NCCOSC)
+1.  MESSAGE: TEMPLATE               *
+"""
+
+
+def test_muc_events_bench_end_to_end(tmp_path):
+    from claimwire.bench import muc_events
+
+    corpus = tmp_path / "muc" / "raw" / "CORPORA" / "dev"
+    corpus.mkdir(parents=True)
+    (corpus / "dev-muc3-0001-0002").write_text(MUC_TEXT, encoding="latin-1")
+    (corpus / "key-dev-0001.muc4").write_text(MUC_KEY, encoding="latin-1")
+    report = muc_events.run(tmp_path / "muc")
+    assert report.documents == 2
+    relevant = report.sections["relevant"]
+    assert (relevant.tp, relevant.fp, relevant.fn) == (1, 0, 0)
+    assert report.sections["incident_type"].tp == 1
+    assert report.sections["perpetrator_org"].tp == 1
+    with pytest.raises(InputNotFoundError):
+        muc_events.run(tmp_path / "nowhere")

@@ -916,15 +916,22 @@ def _class_ids() -> frozenset[str]:
 
 def _participant_at(token: Token, actors: list[_ActorSpan], *, deep: bool) -> _ActorSpan | None:
     """The actor span headed by (or, with ``deep``, inside the phrase of) ``token``."""
-    for actor in actors:
-        if actor.start <= token.i < actor.end:
-            return actor
+    own = next((a for a in actors if a.start <= token.i < a.end), None)
+    if own is not None and (not deep or own.participant.actor_id not in _class_ids()):
+        return own
     if deep:
+        # "guerrillas of the FMLN": a named group in the phrase beats a generic class
         phrase = {t.i for t in _phrase_tokens(token)}
-        for actor in actors:
-            if actor.start in phrase and actor.participant.type not in PASSIVE_CLASSES:
-                return actor
-    return None
+        inside = [
+            a
+            for a in actors
+            if a.start in phrase and a.participant.type not in PASSIVE_CLASSES and a is not own
+        ]
+        named = [a for a in inside if a.participant.actor_id not in _class_ids()]
+        if named:
+            return named[0]
+        return own or (inside[0] if inside else None)
+    return own
 
 
 def _plain_participant(token: Token) -> Participant | None:
