@@ -455,6 +455,13 @@ CASES += [
      "45", {"measure": "killed", "cumulative": False, "time_relation": "on"}),
 ]  # fmt: skip
 
+CASES += [
+    ("threat-noun", "The group sent a letter informing him of the threat to kill 10 judges.",
+     "10", {"measure": "killed", "modality": "hypothetical", "category": "civilians"}),
+    ("sworn", "The cartel has sworn to kill 10 judges for every extradited trafficker.",
+     "10", {"measure": "killed", "modality": "hypothetical"}),
+]  # fmt: skip
+
 # (case id, text, number as written): numbers that are not figures
 NEGATIVES = [
     ("duration", "The battles can last for 3 days in a single street.", "3"),
