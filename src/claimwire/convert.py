@@ -107,6 +107,7 @@ def dates(doc: Doc) -> list[DateMention]:
             method=hit.method,
             role=hit.role,
             anchor=hit.anchor,
+            cue=_span_or_none(doc, hit.cue_start, hit.cue_end),
         )
         for number, hit in enumerate(_hits(doc, "claimwire_dates"), start=1)
     ]

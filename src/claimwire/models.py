@@ -225,6 +225,7 @@ class DateMention(Record):
     anchor: dt.date | None = Field(
         default=None, description="The date relative expressions were resolved against."
     )
+    cue: Span | None = Field(default=None, description="The word that gives the role: 'since'.")
 
 
 class Actor(Record):

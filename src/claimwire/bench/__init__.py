@@ -44,6 +44,12 @@ TASKS: dict[str, Task] = {
     task.name: task
     for task in (
         Task("seed", "claimwire.bench.seed", None, "the seed article against its expected file"),
+        Task(
+            "dates",
+            "claimwire.bench.dates",
+            "muc4",
+            "incident dates of MUC-4 messages resolved against their dateline",
+        ),
     )
 }
 """Accuracy tasks by command-line name; tasks register here as their extractors land."""

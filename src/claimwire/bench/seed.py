@@ -8,7 +8,9 @@ records to the expected items lives here, not in the extractors:
   bound for vague ones); our non-ordinal, non-money numbers are matched to them by
   (line, value). Numbers of ``optional_figures`` are neither required nor spurious.
 
-Sections for figures, claims, places, dates and events are added here as they land.
+- ``dates``: every distinct date the expected figures and events carry must be resolved
+  by some date mention; resolved days, weeks or months no expected fact carries are
+  spurious (``bench/dates.py``).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import Any
 
 from ..errors import InputNotFoundError
 from ..models import Result
+from .dates import score_seed_dates
 from .metrics import Report, Score
 
 
@@ -129,5 +132,6 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
         published = case.expected.get("document", {}).get("published")
         result = extract(case.text, published=published)
         report.section("numbers").add(score_numbers(result, case.expected, report))
+        report.section("dates").add(score_seed_dates(case.expected, result.dates))
     report.seconds = time.perf_counter() - started
     return report
