@@ -105,6 +105,8 @@ def test_rules_resource_is_valid():
         "common_words",
         "never_places",
         "feature_heads",
+        "disease_heads",
+        "name_connectors",
     ):
         assert data[key] and len(data[key]) == len(set(data[key])), key
 

