@@ -126,6 +126,8 @@ class Mention:
     """Index of the sentence in ``doc.sents``."""
     eventive: bool = True
     """False for mentions that type a text but make no event (modifiers, generic plurals)."""
+    generic: bool = False
+    """True for triggers whose sub-type comes from instrument and target cues ('attack')."""
 
 
 @dataclass(frozen=True)
@@ -545,6 +547,7 @@ def find_mentions(doc: Doc, sents: Sequence[Span] | None = None) -> list[Mention
                             anchor=_anchor(root).i,
                             sentence=s_index,
                             eventive=_eventive(root, entry),
+                            generic=bool(entry.get("generic")),
                         )
             if best is not None:
                 found.append(best)
@@ -701,15 +704,8 @@ def _one_sided_agent(anchor: Token) -> bool:
     return any(t.lemma_.lower() in cues or t.lower_ in cues for c in subjects for t in c.subtree)
 
 
-@lru_cache(maxsize=1)
-def _generic_lemmas() -> frozenset[str]:
-    return frozenset(
-        " ".join(_words(p)) for e in ontology()["triggers"] if e.get("generic") for p in e["match"]
-    )
-
-
 def _generic(mention: Mention) -> bool:
-    return mention.lemma in _generic_lemmas()
+    return mention.generic
 
 
 def _territory(doc: Doc, mention: Mention, actors: list[Participant]) -> str:
@@ -755,7 +751,7 @@ def _protest_context(doc: Doc, mention: Mention, sent: Span) -> bool:
     cues = ontology()["protest_cues"]
     if _has_any(*_sentence_words(sent), cues["not_at_protest"]):
         return False
-    return not any(t.dep_ in {"relcl", "acl"} for t in doc[mention.root].ancestors)
+    return not any(t.dep_ == "relcl" for t in doc[mention.root].ancestors)
 
 
 PROTEST_ABSORBS = frozenset(
@@ -790,7 +786,7 @@ def _type_sentence(doc: Doc, mentions: list[Mention], sent: Span) -> list[Mentio
         starts = {m.start for m in protest}
         typed = [replace(m, eventive=False) if m.start in starts else m for m in typed]
     withdrawal = set(ontology()["withdrawal_lemmas"])
-    if any(m.lemma in withdrawal for m in typed):
+    if any(m.lemma in withdrawal and not any(_irrealis(doc, m)) for m in typed):
         # "IS seized Palmyra after the army pulled out": territory changed hands unopposed
         typed = [
             replace(m, subtype="non_violent_transfer_of_territory") if _is_territory(m) else m
