@@ -37,7 +37,7 @@ from rapidfuzz.distance import OSA
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..gazetteer import Entry, Gazetteer, get_gazetteer, load_resource, name_key
+from ..gazetteer import Entry, Gazetteer, distance_km, get_gazetteer, load_resource, name_key
 
 FACTORY = "claimwire_places_v1"
 SPAN_KEY = "claimwire.places"
@@ -570,6 +570,35 @@ def _demonym_before(mention: Mention) -> str | None:
     return None
 
 
+def _anchors(mentions: list[Mention]) -> list[tuple[int, Entry]]:
+    """Towns and small regions the text pins down: one candidate, or a clear favourite."""
+    found = []
+    for mention in mentions:
+        best = _best(mention)
+        if best is None or best.kind not in {"city", "admin2", "facility"}:
+            continue
+        if len(mention.candidates) == 1 or (mention.scores and _confidence(mention, best) >= 0.8):
+            found.append((mention.span.start, best))
+    return found
+
+
+def _nearby_bonus(mention: Mention, entry: Entry, anchors: list[tuple[int, Entry]]) -> float:
+    """A town near the places the text pins down fits the article better."""
+    if entry.kind not in {"city", "admin2"} or len(mention.candidates) < 2:
+        return 0.0
+    nearest = min(
+        (
+            distance_km(entry.lat, entry.lon, anchor.lat, anchor.lon)
+            for start, anchor in anchors
+            if start != mention.span.start and anchor.id != entry.id
+        ),
+        default=None,
+    )
+    if nearest is None:
+        return 0.0
+    return 1.5 if nearest < 100 else 0.75 if nearest < 300 else 0.0
+
+
 def resolve(mentions: list[Mention]) -> None:
     """Score the candidates of every mention in place (two passes over the context)."""
     by_start = {mention.span.start: mention for mention in mentions}
@@ -585,6 +614,7 @@ def resolve(mentions: list[Mention]) -> None:
                 if best.admin1:
                     regions[best.admin1] += 1
         total = sum(chosen_countries.values()) or 1
+        anchors = _anchors(mentions)
         for mention in mentions:
             if not mention.candidates:
                 continue
@@ -607,6 +637,7 @@ def resolve(mentions: list[Mention]) -> None:
                     score += 2.0
                 score += _cue_bonus(mention, entry, by_start, by_end)
                 score += _containment_bonus(mention, entry, by_start)
+                score += _nearby_bonus(mention, entry, anchors)
                 mention.scores[entry.id] = score
 
 
