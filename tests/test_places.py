@@ -72,8 +72,14 @@ def test_transliterations(nlp, text, mention, name):
     assert found.resolved and found.name == name and found.country == "UA"
 
 
-def test_misspelling_with_context_resolves_to_the_region(nlp):
-    text = "Ukrainian forces held out as Russian shells hit the ruined Luhanks city again."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukrainian forces held out as Russian shells hit the ruined Luhanks city again.",
+        "Troops entered Lysychansk on Monday. The assault on the ruined Luhanks city went on.",
+    ],
+)
+def test_misspelling_with_context_resolves_to_the_region(nlp, text):
     found = hit(hits_of(nlp, text), "Luhanks")
     assert found.match == "fuzzy"
     assert found.name == "Luhansk Oblast" and found.country == "UA"

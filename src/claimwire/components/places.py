@@ -584,7 +584,7 @@ def _anchors(mentions: list[Mention]) -> list[tuple[int, Entry]]:
 
 def _nearby_bonus(mention: Mention, entry: Entry, anchors: list[tuple[int, Entry]]) -> float:
     """A town near the places the text pins down fits the article better."""
-    if entry.kind not in {"city", "admin2"} or len(mention.candidates) < 2:
+    if entry.kind not in {"city", "admin1", "admin2"} or len(mention.candidates) < 2:
         return 0.0
     nearest = min(
         (
