@@ -462,6 +462,27 @@ CASES += [
      "10", {"measure": "killed", "modality": "hypothetical"}),
 ]  # fmt: skip
 
+CASES += [
+    ("killing-participle", "An air strike hit a market in Omdurman, killing at least 20 people "
+     "and wounding dozens.", "dozens", {"category": "people", "measure": "injured"}),
+    ("leaving-dead", "The blast tore through the bus, leaving 5 dead and 12 injured.",
+     "12", {"measure": "injured"}),
+    ("bare-subject", "Fifteen were killed and 40 wounded, the health ministry said.",
+     "Fifteen", {"measure": "killed", "value": 15}),
+    ("peacekeepers", "The attack on the convoy killed two UN peacekeepers from Chad.",
+     "two", {"category": "soldiers", "measure": "killed"}),
+    ("percent-buildings", "The mayor said 70 percent of the town's buildings were destroyed.",
+     "70 percent", {"unit": "percent", "category": "buildings", "measure": "destroyed"}),
+    ("fired-missiles", "Russia fired 40 missiles and 60 drones at Ukraine overnight.",
+     "60", {"category": "drones", "measure": "launched"}),
+    ("swap", "Around 100 Ukrainian servicemen returned home in a prisoner swap on Saturday.",
+     "Around 100", {"measure": "exchanged", "side": "Ukraine"}),
+    ("among-them", "Twelve civilians, among them three women, died in the raid.",
+     "three", {"category": "women", "measure": "killed"}),
+    ("toll-stands", "The toll stands at 3,400 dead, according to the UN.",
+     "3,400", {"measure": "killed", "category": "people"}),
+]  # fmt: skip
+
 # (case id, text, number as written): numbers that are not figures
 NEGATIVES = [
     ("duration", "The battles can last for 3 days in a single street.", "3"),
@@ -483,6 +504,11 @@ NEGATIVES = [
     ("two-sides", "The 2 sides exchanged fire for hours.", "2"),
     ("ages", "The two brothers, aged 7 and 9, were killed instantly.", "7"),
     (
+        "infiltrated",
+        "The army said more than 1,000 militants had infiltrated the border.",
+        "more than 1,000",
+    ),
+    (
         "crowd-of",
         "Police arrested 45 demonstrators and fired tear gas at the crowd of 2,000.",
         "2,000",
@@ -497,13 +523,11 @@ NEGATIVES = [
 
 
 @pytest.fixture(scope="module")
-def figure_nlp(nlp):
-    """The claimwire pipeline with the figures component."""
-    import claimwire.components.figures  # noqa: F401
+def figure_nlp():
+    """The English model with lines, numbers and figures only (independent of the rest)."""
+    from claimwire.bench.figures import figures_pipeline
 
-    if "claimwire_figures_v1" not in nlp.pipe_names:
-        nlp.add_pipe("claimwire_figures_v1", name="claimwire_figures_v1")
-    return nlp
+    return figures_pipeline()
 
 
 @pytest.fixture(scope="module")
