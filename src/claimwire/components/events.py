@@ -77,6 +77,7 @@ QUANTITY_NOUNS = frozenset(
 CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "relcl"})
 OBJECT_WINDOW = 14
 """Tokens of an object phrase searched for the nouns a trigger requires."""
+HEAD_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "pobj", "attr", "oprd", "compound", "conj"})
 OBJECT_PREPS = frozenset({"of", "over", "into", "to", "on", "from", "at", "out", "off", "back"})
 PHRASE_DEPS = frozenset(
     {"compound", "amod", "conj", "prep", "pobj", "nummod", "nmod", "appos", "quantmod", "poss"}
@@ -378,8 +379,8 @@ def _object_ok(
     found = False
     for part in _object_phrases(mention_tokens):
         keys = _noun_keys(part)
-        if keys & unwanted:
-            return False
+        if keys & unwanted and part.dep_ in HEAD_DEPS:
+            return False  # the object itself, not a noun nested in its phrase
         if keys & wanted or ("city" in wanted and part.dep_ != "compound" and _toponym_like(part)):
             found = True
         elif "city" in wanted and part.dep_ == "dobj" and part.pos_ == "PROPN":
@@ -454,7 +455,11 @@ def _entry_applies(
 ) -> bool:
     words, text = context
     allowed = entry.get("pos")
-    if allowed and root.pos_ not in allowed and not (root.pos_ == "PROPN" and "NOUN" in allowed):
+    single = len(tokens) == 1
+    if single and allowed and root.pos_ not in allowed:
+        if not (root.pos_ == "PROPN" and "NOUN" in allowed):
+            return False
+    if single and entry.get("tags") and root.tag_ not in entry["tags"]:
         return False
     if entry.get("requires") and not _has_any(words, text, entry["requires"]):
         return False
