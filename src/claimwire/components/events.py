@@ -456,9 +456,9 @@ def _entry_applies(
     words, text = context
     allowed = entry.get("pos")
     single = len(tokens) == 1
-    if single and allowed and root.pos_ not in allowed:
-        if not (root.pos_ == "PROPN" and "NOUN" in allowed):
-            return False
+    proper_noun = root.pos_ == "PROPN" and bool(allowed) and "NOUN" in allowed
+    if single and allowed and root.pos_ not in allowed and not proper_noun:
+        return False
     if single and entry.get("tags") and root.tag_ not in entry["tags"]:
         return False
     if entry.get("requires") and not _has_any(words, text, entry["requires"]):
