@@ -586,6 +586,8 @@ def _nearby_bonus(mention: Mention, entry: Entry, anchors: list[tuple[int, Entry
     """A town near the places the text pins down fits the article better."""
     if entry.kind not in {"city", "admin1", "admin2"} or len(mention.candidates) < 2:
         return 0.0
+    if any(other.kind == "country" or other.feature_code == "PPLC" for other in mention.candidates):
+        return 0.0
     nearest = min(
         (
             distance_km(entry.lat, entry.lon, anchor.lat, anchor.lon)
