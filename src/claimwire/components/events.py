@@ -454,7 +454,7 @@ def _entry_applies(
     context: tuple[set[str], str],
 ) -> bool:
     words, text = context
-    allowed = entry.get("pos")
+    allowed: list[str] = entry.get("pos") or []
     single = len(tokens) == 1
     proper_noun = root.pos_ == "PROPN" and bool(allowed) and "NOUN" in allowed
     if single and allowed and root.pos_ not in allowed and not proper_noun:
