@@ -808,6 +808,80 @@ def _inside_counted(hit: FigureHit, offset: int) -> bool:
     return hit.start < hit.counted_start <= offset < hit.counted_end
 
 
+def _resolve_counted(
+    doc: Doc, span: Span, counted: _Counted, found: list[FigureHit]
+) -> tuple[_Counted, str | None, FigureHit | None]:
+    """Complete what a number counts: pronoun partitives, predicate nominals, elided heads.
+
+    Returns:
+        The counted phrase, its category and the earlier figure it borrows from, if any.
+    """
+    sent, inherited = span.sent, None
+    if counted.kind == "pronoun":
+        inherited = _antecedent(found, sent, same_sentence=False)
+        nominal = _predicate_nominal(span)
+        if nominal is not None:
+            start, end, _ = _noun_run(doc, nominal.left_edge.i, sent.end) or (
+                nominal.i,
+                nominal.i + 1,
+                nominal,
+            )
+            forms = [_token_forms(t) for t in doc[start:end]]
+            counted = _Counted(
+                doc[start].idx,
+                nominal.idx + len(nominal),
+                None,
+                "pronoun",
+                categorize(forms),
+                list(doc[start:end]),
+            )
+    elif counted.kind == "none":
+        subject = _subject_of_copula(span)
+        if subject.kind == "subject":
+            counted = subject
+        elif _attachment(span).dep_ != "pobj":  # not "a crowd of 2,000"
+            inherited = _antecedent(found, sent, same_sentence=True)
+    category = counted.category
+    head = counted.head
+    percent_of_place = counted.kind == "partitive" and head is not None
+    percent_of_place = percent_of_place and head.ent_type_ in ("GPE", "LOC", "FAC")
+    if span._.claimwire_number.unit == "percent" and percent_of_place:
+        category = "territory"  # "70% of Kherson"
+    if category is None and head is not None and head.lower_ in lexicon()["sides"]:
+        category = "people"  # "31 Palestinians", "two Salvadorans"
+    if category is None and inherited is not None and counted.kind in ("none", "pronoun"):
+        category = inherited.category
+        if counted.start is None or counted.kind == "none":
+            counted.start, counted.end = inherited.counted_start, inherited.counted_end
+    return counted, category, inherited
+
+
+def _resolve_measure(
+    doc: Doc,
+    span: Span,
+    counted: _Counted,
+    category: str | None,
+    found: list[FigureHit],
+    inherited: FigureHit | None,
+) -> tuple[str | None, str, _Trigger | None]:
+    """The measure of a figure, its modality, and its trigger (see :func:`_find_trigger`)."""
+    sent, unit = span.sent, span._.claimwire_number.unit
+    trigger, listing = _find_trigger(doc, span, counted, category, unit)
+    measure = trigger.measure if trigger is not None else None
+    modality = "actual"
+    if measure is None and counted.kind == "subject" and counted.head is not None:
+        measure = _subject_measure(counted, category)
+    if measure is None and (listing or _is_bare_list(sent)):
+        measure, modality, trigger = _continued_measure(sent, found, category, unit, listing)
+    if measure is None and inherited is not None and counted.kind == "pronoun":
+        measure, modality = inherited.measure, inherited.modality
+    if measure == "requested":
+        modality = "requested"
+    elif _hypothetical(trigger.token if trigger else _verb_above(_attachment(span)), sent):
+        modality = "hypothetical"
+    return measure, modality, trigger
+
+
 def _figure(doc: Doc, span: Span, found: list[FigureHit]) -> FigureHit | None:
     """The figure of one number span, or None when it counts nothing of interest."""
     number = span._.claimwire_number
@@ -819,70 +893,18 @@ def _figure(doc: Doc, span: Span, found: list[FigureHit]) -> FigureHit | None:
     counted = _counted(doc, span, sent)
     if _not_a_count(doc, span, counted):
         return None
-    unit = number.unit
-    inherited: FigureHit | None = None
-    if counted.kind == "pronoun":
-        inherited = _antecedent(found, sent, same_sentence=False)
-        nominal = _predicate_nominal(span)
-        if nominal is not None:
-            run = _noun_run(doc, nominal.left_edge.i, sent.end) or (
-                nominal.i,
-                nominal.i + 1,
-                nominal,
-            )
-            forms = [_token_forms(t) for t in doc[run[0] : run[1]]]
-            counted = _Counted(
-                doc[run[0]].idx,
-                nominal.idx + len(nominal),
-                None,
-                "pronoun",
-                categorize(forms),
-                list(doc[run[0] : run[1]]),
-            )
-    elif counted.kind == "none":
-        subject = _subject_of_copula(span)
-        if subject.kind == "subject":
-            counted = subject
-        elif _attachment(span).dep_ != "pobj":  # not "a crowd of 2,000"
-            inherited = _antecedent(found, sent, same_sentence=True)
-    if (
-        unit == "percent"
-        and counted.kind == "partitive"
-        and counted.head is not None
-        and counted.head.ent_type_ in ("GPE", "LOC", "FAC")
-    ):
-        counted.category = "territory"
-    category = counted.category
-    if category is None and counted.head is not None and counted.head.lower_ in lexicon()["sides"]:
-        category = "people"  # "31 Palestinians", "two Salvadorans"
-    if category is None and inherited is not None and counted.kind in ("none", "pronoun"):
-        category = inherited.category
-        if counted.start is None or counted.kind == "none":
-            counted.start, counted.end = inherited.counted_start, inherited.counted_end
-    trigger, listing = _find_trigger(doc, span, counted, category, unit)
-    measure = trigger.measure if trigger is not None else None
-    if measure == "controlled" and category is None:
-        category = "territory"
-    modality = "actual"
-    if measure is None and counted.kind == "subject" and counted.head is not None:
-        measure = _subject_measure(counted, category)
-    if measure is None and (listing or _is_bare_list(sent)):
-        measure, modality, trigger = _continued_measure(sent, found, category, unit, listing)
-    if measure is None and inherited is not None and counted.kind == "pronoun":
-        measure, modality = inherited.measure, inherited.modality
+    counted, category, inherited = _resolve_counted(doc, span, counted, found)
+    measure, modality, trigger = _resolve_measure(doc, span, counted, category, found, inherited)
     if measure is None:
         return None
+    if measure == "controlled" and category is None:
+        category = "territory"
     if (
         counted.kind in ("noun", "partitive")
         and category is None
         and measure in lexicon()["people_only_measures"]
     ):
         return None  # "14 departments", "Channel 7 television": not people
-    if measure == "requested":
-        modality = "requested"
-    elif _hypothetical(trigger.token if trigger else _verb_above(_attachment(span)), sent):
-        modality = "hypothetical"
-    side = _figure_side(counted, trigger, measure, found, sent, inherited)
     time = _time_phrase(span)
     cumulative = _cumulative(sent)
     if time is not None and cumulative and time[2] == "on":
@@ -896,7 +918,7 @@ def _figure(doc: Doc, span: Span, found: list[FigureHit]) -> FigureHit | None:
         upper=number.upper,
         approx=number.approx,
         qualifier=number.qualifier,
-        unit=unit,
+        unit=number.unit,
         counted_start=counted.start,
         counted_end=counted.end,
         category=category,
@@ -905,7 +927,7 @@ def _figure(doc: Doc, span: Span, found: list[FigureHit]) -> FigureHit | None:
         trigger_end=_trigger_end(trigger),
         negated=_negated(trigger, counted),
         modality=modality,
-        side=side,
+        side=_figure_side(counted, trigger, measure, found, sent, inherited),
         cumulative=cumulative,
         time_start=time[0] if time else None,
         time_end=time[1] if time else None,
