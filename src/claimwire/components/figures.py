@@ -843,9 +843,8 @@ def _resolve_counted(
             inherited = _antecedent(found, sent, same_sentence=True)
     category = counted.category
     head = counted.head
-    percent_of_place = counted.kind == "partitive" and head is not None
-    percent_of_place = percent_of_place and head.ent_type_ in ("GPE", "LOC", "FAC")
-    if span._.claimwire_number.unit == "percent" and percent_of_place:
+    place = head is not None and head.ent_type_ in ("GPE", "LOC", "FAC")
+    if span._.claimwire_number.unit == "percent" and counted.kind == "partitive" and place:
         category = "territory"  # "70% of Kherson"
     if category is None and head is not None and head.lower_ in lexicon()["sides"]:
         category = "people"  # "31 Palestinians", "two Salvadorans"
@@ -968,7 +967,7 @@ def _continued_measure(
             break
         if hit.measure is not None:
             token = None
-            if hit.trigger_start is not None:
+            if hit.trigger_start is not None and hit.trigger_end is not None:
                 token = sent.doc.char_span(
                     hit.trigger_start, hit.trigger_end, alignment_mode="expand"
                 )
