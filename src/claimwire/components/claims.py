@@ -416,7 +416,7 @@ class Speakers:
             return None
         doc = span.doc
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        text = doc.text[start:end]
+        text = doc[tokens[0].i : tokens[-1].i + 1].text
         lower = text.lower()
         lexicon = word_sets()
         if len(tokens) == 1 and tokens[0].lower_ in cues()["pronouns"]:
@@ -460,7 +460,7 @@ class Speakers:
                 start,
                 end,
             )
-        ents = [e for e in doc.ents if e.start >= tokens[0].i and e.end <= tokens[-1].i + 1]
+        ents = [e for e in span.ents if e.start >= tokens[0].i and e.end <= tokens[-1].i + 1]
         for ent in ents:
             alias = government_aliases().get(ent.text.lower().removeprefix("the "))
             if alias is not None and ent.root == head:
@@ -667,7 +667,7 @@ def _clean_name(tokens: list[Token]) -> str:
     if not tokens:
         return ""
     doc = tokens[0].doc
-    name = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    name = doc[tokens[0].i : tokens[-1].i + 1].text
     first = tokens[0]
     keep = first.pos_ == "PROPN" or first.lower_ in demonyms() or first.ent_type_ != ""
     if first.lower_ == "pro" or not keep:
@@ -705,6 +705,7 @@ class _Finder:
         self.sent_starts = [sent.start_char for sent in self.sents]
         self.token_starts = [token.idx for token in doc]
         self.quotes = find_quotes(self.text)
+        self.quote_starts = [quote.start for quote in self.quotes]
         self.speakers = Speakers()
         self.lexicon = word_sets()
         self.forms = cue_forms()
@@ -722,7 +723,8 @@ class _Finder:
 
     def in_quote(self, offset: int) -> bool:
         """Whether ``offset`` lies inside the content of a direct quote."""
-        return any(q.start <= offset < q.end for q in self.quotes)
+        index = bisect.bisect_right(self.quote_starts, offset) - 1
+        return index >= 0 and offset < self.quotes[index].end
 
     def token_from(self, offset: int) -> Token | None:
         """The first non-space token starting at or after ``offset``."""
@@ -1287,26 +1289,29 @@ class _Finder:
         by_sentence: dict[int, list[_Candidate]] = {}
         for candidate in found:
             by_sentence.setdefault(self.sent_index(candidate.start), []).append(candidate)
-        for index, sent in enumerate(self.sents):
-            lower = sent.text.lower()
-            for marker in cues()["hedges"]:
-                at = _find_word(lower, marker["text"])
-                if at < 0 or self.in_quote(sent.start_char + at):
-                    continue
-                own = by_sentence.get(index, [])
-                previous = by_sentence.get(index - 1, []) if index else []
-                scope = marker["scope"]
-                if scope == "previous" and len(lower[:at].split()) <= 2:
-                    targets = previous + [c for c in own if c.form == "outlet"]
-                elif scope == "previous_or_sentence":
-                    attributed = [c for c in own if c.form != "outlet"]
-                    targets = attributed or previous or own
-                elif scope == "sentence":
-                    targets = own
-                else:
-                    continue
-                for candidate in targets:
-                    candidate.hedge = _stronger(candidate.hedge, marker["modality"])
+        markers = {marker["text"]: marker for marker in cues()["hedges"]}
+        for match in hedge_pattern().finditer(self.text.lower()):
+            if self.in_quote(match.start()):
+                continue
+            marker = markers[match.group(0)]
+            index = self.sent_index(match.start())
+            sent = self.sents[index]
+            at = match.start() - sent.start_char
+            lower = self.text[sent.start_char : match.start()].lower()
+            own = by_sentence.get(index, [])
+            previous = by_sentence.get(index - 1, []) if index else []
+            scope = marker["scope"]
+            if scope == "previous" and at >= 0 and len(lower.split()) <= 2:
+                targets = previous + [c for c in own if c.form == "outlet"]
+            elif scope == "previous_or_sentence":
+                attributed = [c for c in own if c.form != "outlet"]
+                targets = attributed or previous or own
+            elif scope == "sentence":
+                targets = own
+            else:
+                continue
+            for candidate in targets:
+                candidate.hedge = _stronger(candidate.hedge, marker["modality"])
 
     def number(self, found: list[_Candidate]) -> list[ClaimHit]:
         """Give ids in text order, freeze claimants, link contradictions."""
@@ -1379,9 +1384,11 @@ def _covered(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     return inside >= (end - start) / 3
 
 
-def _find_word(text: str, phrase: str) -> int:
-    match = re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text)
-    return match.start() if match else -1
+@lru_cache(maxsize=1)
+def hedge_pattern() -> re.Pattern[str]:
+    """One pattern matching every hedge marker of the lexicon, longest first."""
+    texts = sorted((marker["text"] for marker in cues()["hedges"]), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in texts) + r")(?!\w)")
 
 
 def _stronger(current: str, marker: str) -> str:
