@@ -677,3 +677,14 @@ def test_cumulative_figure_with_a_date_is_as_of(figure_nlp):
     assert hit.cumulative is True
     assert hit.time_relation == "as_of"
     assert doc.text[hit.time_start : hit.time_end] == "Sunday"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "5", "5 5 5.", "\n\n12\n", "of of 12 of them", "12%", "It includes 4.", "40 of them.",
+     "and 527 injured.", "Killed: 12. Wounded: 30.", '"12"', "No. 1 killed"],
+)  # fmt: skip
+def test_odd_inputs_do_not_break(figure_nlp, text):
+    doc = figure_nlp(text)
+    for hit in doc._.claimwire_figures:
+        assert 0 <= hit.start < hit.end <= len(text)
