@@ -103,7 +103,8 @@ class ClaimHit:
 
     ``start``/``end`` delimit the content (without quote marks); ``cue_start``/``cue_end``
     the cue ("said", "according to") or None; ``parent`` is the id of the claim a partial
-    quote sits in.
+    quote sits in; ``speaker_start``/``speaker_end`` the phrase naming the speaker here
+    ("he", "Regional governor X"), None when the speaker is carried over or the outlet.
     """
 
     id: str
@@ -117,6 +118,8 @@ class ClaimHit:
     contradicts: tuple[str, ...] = ()
     reasons: tuple[Contradiction, ...] = ()
     parent: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
 
 
 @dataclass
@@ -1329,6 +1332,7 @@ class _Finder:
                 claimant = claimants[candidate.resolved]
             parent = ids.get(id(candidate.parent)) if candidate.parent is not None else None
             cue = candidate.cue
+            phrase = candidate.speaker if candidate.parent is None else None
             hits.append(
                 ClaimHit(
                     ids[id(candidate)],
@@ -1340,6 +1344,8 @@ class _Finder:
                     candidate.hedge,
                     claimant,
                     parent=parent,
+                    speaker_start=phrase.start_char if phrase is not None else None,
+                    speaker_end=phrase.end_char if phrase is not None else None,
                 )
             )
         return link_contradictions(self.doc, hits)
