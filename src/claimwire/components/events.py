@@ -77,7 +77,6 @@ QUANTITY_NOUNS = frozenset(
 CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "relcl"})
 OBJECT_WINDOW = 14
 """Tokens of an object phrase searched for the nouns a trigger requires."""
-HEAD_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "pobj", "attr", "oprd", "compound", "conj"})
 OBJECT_PREPS = frozenset({"of", "over", "into", "to", "on", "from", "at", "out", "off", "back"})
 PHRASE_DEPS = frozenset(
     {"compound", "amod", "conj", "prep", "pobj", "nummod", "nmod", "appos", "quantmod", "poss"}
@@ -376,11 +375,13 @@ def _object_ok(
 ) -> bool:
     """Whether the trigger's object phrase names one of ``words`` and none of ``forbidden``."""
     wanted, unwanted = set(words), set(forbidden)
+    heads = _object_heads(mention_tokens)
+    heads += [c for h in heads for c in h.children if c.dep_ in {"conj", "appos", "compound"}]
+    if any(_noun_keys(h) & unwanted for h in heads):
+        return False  # the object itself, not a noun nested in its phrase
     found = False
     for part in _object_phrases(mention_tokens):
         keys = _noun_keys(part)
-        if keys & unwanted and part.dep_ in HEAD_DEPS:
-            return False  # the object itself, not a noun nested in its phrase
         if keys & wanted or ("city" in wanted and part.dep_ != "compound" and _toponym_like(part)):
             found = True
         elif "city" in wanted and part.dep_ == "dobj" and part.pos_ == "PROPN":
@@ -390,6 +391,11 @@ def _object_ok(
 
 def _object_phrases(mention_tokens: list[Token]) -> list[Token]:
     """Tokens of the object phrases of a trigger (no doer, no embedded clause)."""
+    return [t for head in _object_heads(mention_tokens) for t in _phrase_tokens(head)]
+
+
+def _object_heads(mention_tokens: list[Token]) -> list[Token]:
+    """Head nouns of the objects of a trigger: object, passive subject, 'of'/'over' objects."""
     found: list[Token] = []
     for token in mention_tokens:
         for child in token.children:
@@ -409,8 +415,7 @@ def _object_phrases(mention_tokens: list[Token]) -> list[Token]:
                 )
             elif child.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in token.children):
                 heads.append(child)  # "the city fell"
-            for head in heads:
-                found.extend(_phrase_tokens(head))
+            found.extend(heads)
     return found
 
 
