@@ -459,6 +459,8 @@ def _entry_applies(
     context: tuple[set[str], str],
 ) -> bool:
     words, text = context
+    if root.ent_type_ in {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}:
+        return False  # "26 March" is a date, not a march
     allowed: list[str] = entry.get("pos") or []
     single = len(tokens) == 1
     proper_noun = root.pos_ == "PROPN" and bool(allowed) and "NOUN" in allowed
