@@ -136,3 +136,53 @@ def test_score_seed_claims():
 )
 def test_claimant_named(source, name, right):
     assert bench.claimant_named(source, Claimant(name, "person")) is right
+
+
+POLNEAR_TEXT = "Officials said the bridge was closed. The weather was cold.\n"
+
+
+def write_polnear(folder) -> None:
+    (folder / "dev" / "text").mkdir(parents=True)
+    (folder / "dev" / "attributions").mkdir(parents=True)
+    (folder / "dev" / "text" / "story.txt").write_text(POLNEAR_TEXT, encoding="utf-8")
+    ann = (
+        "T1\tSource 0 9\tOfficials\n"
+        "T2\tCue 10 14\tsaid\n"
+        "T3\tContent 15 36\tthe bridge was\nclosed\n"
+        "T4\tAttribution 10 14\tsaid\n"
+        "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+        "#1\tAnnotatorNotes T1\tbookkeeping\n"
+    )
+    (folder / "dev" / "attributions" / "story_ab12.ann").write_text(ann, encoding="utf-8")
+    (folder / "dev" / "attributions" / "story_ff00.ann").write_text("", encoding="utf-8")
+
+
+def test_attribution_bench_on_a_tiny_set(tmp_path):
+    from claimwire.bench import attribution
+
+    write_polnear(tmp_path)
+    report = attribution.run(tmp_path)
+    assert report.documents == 1
+    for role in attribution.ROLES:
+        assert report.sections[f"{role} (partial)"].tp == 1, role
+        assert report.sections[f"{role} (exact)"].tp == 1, role
+    assert report.sections["speaker"].precision == 1.0
+
+
+def test_attribution_reads_multiline_spans_and_first_annotator(tmp_path):
+    from claimwire.bench import attribution
+
+    write_polnear(tmp_path)
+    ((text, ann),) = attribution.annotated_texts(tmp_path)
+    assert ann.name == "story_ab12.ann"
+    article = attribution.read_article(text, ann)
+    (gold,) = article.attributions
+    assert gold.content == ((15, 36),)
+    assert gold.source == ((0, 9),)
+
+
+def test_attribution_bench_without_files_raises(tmp_path):
+    from claimwire.bench import attribution
+
+    with pytest.raises(InputNotFoundError):
+        attribution.run(tmp_path)
