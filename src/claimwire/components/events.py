@@ -31,9 +31,23 @@ How it works, per sentence:
    dropped: they are comparisons, not events.
 5. **Irrealis.** Threats, plans, modals, conditionals and negations are flagged
    (``hypothetical``, ``negated``) and left out unless ``keep_irrealis`` is set.
-6. **Merging.** A mention merges into an earlier event of the same type family and
-   status when their places and dates agree (or one is unknown) and, when neither has a
-   place, they are close in the text: several sentences can describe one event.
+   Mentions that only name a kind of event ("post-bombing assessment", "casualties of
+   attacks", "it is a battle for control"), tolls of another event ("killed by the
+   invasion"), counted equipment losses ("1,432 tanks had been destroyed") and bare
+   casualty reports with no doer, instrument or place of their own make no event.
+6. **Merging.** A mention merges into the latest earlier event of the same type family
+   and status when their dates agree (or one is unknown) and their places agree: the
+   same name, a region and a place near it (coordinates from the places component), or
+   one of them unknown. Two placeless mentions merge only within ``MAX_MERGE_DISTANCE``
+   sentences; background events merge only on an equal place or date. Several sentences
+   can so describe one event, and one sentence can hold several.
+
+Decisions: an undated event gets no date (not the publication date): "Russian missiles
+destroyed a depot" in a report does not say when, and the corpus layer can still bound it
+by the publication date. A date found only in the paragraph is used with
+``date_method="paragraph"``. Without the dates component, explicit month-days ("Feb. 24")
+are roughly resolved against the publication date only to tell background from news and
+to merge; they are never reported as resolved dates.
 
 Snippet-level typing (:func:`classify_doc`) scores every trigger mention, also those that
 do not make an event (a generic plural, a compound modifier), and returns the best
