@@ -483,6 +483,13 @@ CASES += [
      "3,400", {"measure": "killed", "category": "people"}),
 ]  # fmt: skip
 
+CASES += [
+    ("want-is-not-hypothetical", "I want to condemn those who this morning massacred six priests.",
+     "six", {"measure": "killed", "modality": "actual"}),
+    ("union-leaders", "In the attack 10 union leaders were massacred.",
+     "10", {"category": "people", "measure": "killed"}),
+]  # fmt: skip
+
 # (case id, text, number as written): numbers that are not figures
 NEGATIVES = [
     ("duration", "The battles can last for 3 days in a single street.", "3"),

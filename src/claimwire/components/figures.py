@@ -703,17 +703,21 @@ def _hypothetical(token: Token | None, sent: Span) -> bool:
     lex = lexicon()
     if token is None:
         return False
-    auxes = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & set(lex["hypothetical_auxiliaries"]) and "have" not in auxes:
-        return True
-    for ancestor in token.ancestors:
-        if ancestor.lemma_.lower() in lex["hypothetical_verbs"]:
+    modals, verbs = set(lex["hypothetical_auxiliaries"]), set(lex["hypothetical_verbs"])
+    current: Token = token
+    while True:
+        auxes = {c.lower_ for c in current.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & modals and "have" not in auxes:
             return True
-        if ancestor.dep_ in ("ccomp", "ROOT"):
+        if current is not token and current.lemma_.lower() in verbs:
+            return True
+        if current.dep_ not in ("xcomp", "acl") or current.head is current:
             break
-    return any(
-        c.dep_ == "mark" and c.lower_ in lex["hypothetical_markers"] for c in token.children
-    ) or (sent[0].lower_ in lex["hypothetical_markers"])
+        current = current.head  # "threatened to kill", "the threat to kill", "forced to flee"
+    markers = set(lex["hypothetical_markers"])
+    return any(c.dep_ == "mark" and c.lower_ in markers for c in token.children) or (
+        sent[0].lower_ in markers
+    )
 
 
 def _contains(text: str, phrase: str) -> bool:
