@@ -98,7 +98,8 @@ def test_rules_resource_is_valid():
     for code in data["demonyms"].values():
         assert code == "XK" or pycountry.countries.get(alpha_2=code), code
     for key in (
-        "speech_verbs",
+        "inert_verbs",
+        "modifier_prefixes",
         "actor_nouns",
         "settlement_nouns",
         "region_nouns",

@@ -1,28 +1,34 @@
 """``claimwire_places_v1``: place names found, resolved to gazetteer entries, given a role.
 
-Recognition (:func:`find_mentions`):
+Recognition (:func:`find_mentions`), in this order, each step on the tokens still free:
 
-- the gazetteer over the text: every run of up to five tokens that starts with a capital
-  is looked up by normalized name in the offline gazetteer (:mod:`claimwire.gazetteer`),
-  longest first, with guards for capitalized common words ("Mobile", "Nice", "Said"),
-  sentence-initial words and names inside person or organization names;
-- the model's GPE, LOC and FAC entities, looked up the same way, then by transliteration
-  skeleton (Lugansk -> Luhansk), and kept as unresolved places when nothing matches;
-- misspellings: an unknown capitalized proper noun at edit distance 1 from a notable place
-  of a country the article is about ("Luhanks" -> Luhansk);
-- demonyms and country adjectives ("Ukrainian", "Pro-Moscow") are never locations: they
-  are kept with ``role="modifier"`` and give the resolution its country context.
+- demonyms and country adjectives ("Ukrainian", "Sri Lankan"): never locations; kept with
+  ``role="modifier"`` and used as country context;
+- the model's GPE, LOC and FAC entities, looked up whole in the offline gazetteer
+  (:mod:`claimwire.gazetteer`), then by transliteration skeleton (Lugansk -> Luhansk), then
+  by the gazetteer names inside them ("Savannah, Georgia"); a name ending in a feature
+  word ("Orchard Street") stays whole; an entity that matches nothing is kept unresolved
+  unless its words are names of people or organizations elsewhere in the text;
+- the gazetteer over the text: runs of up to five tokens starting with a capital, longest
+  first, guarded against capitalized common words ("Mobile", "Said"), English dictionary
+  words, parts of longer names, sentence-initial words, abbreviations and acronyms; a
+  notable place inside an organization's name ("the Ohio Supreme Court") is a modifier;
+- lone unknown proper nouns: variants and misspellings at edit distance 1 of notable
+  places of the article's countries ("Luhanks" -> Luhansk);
+- names followed by a disease word ("West Nile virus") are dropped.
 
 Resolution (:func:`resolve`) scores each candidate entry: kind and population, national
-capital, the countries and regions of the other mentions, "X, Y" and "X in Y" containment,
-"the Ukrainian city of X", a region noun ("X region") or a settlement noun ("city of X").
-The score of a hit is the share of its best candidate, discounted for variant and fuzzy
+capital, the countries and first-level regions of the other mentions, nearness to the
+places the text pins down, "X, Y" and "X in Y" containment, "the Ukrainian city of X", a
+region noun ("X region") or a settlement noun ("city of X", "the ruined X city" = the
+region). The hit's score is its best candidate's share, discounted for variant and fuzzy
 matches; a mention without candidates stays ``resolved=False``.
 
 Role (:func:`place_role`): a country or national capital that is the subject of a verb
 ("Kyiv said", "Ukraine claimed"), the possessor of forces or government ("Moscow's troops")
-or the object of "according to" is an ``"actor"``; everything else is a ``"location"``.
-Word lists live in ``resources/places_rules.json``.
+or the object of "according to" is an ``"actor"``; demonyms, "pro-X" and names inside
+organizations are ``"modifier"``; everything else is a ``"location"``. Word lists live in
+``resources/places_rules.json``.
 """
 
 from __future__ import annotations
@@ -658,22 +664,15 @@ def place_role(mention: Mention, entry: Entry | None) -> str:
     doc = span.doc
     if mention.demonym or mention.embedded:
         return "modifier"
-    if (
-        span.start >= 2
-        and doc[span.start - 1].text == "-"
-        and doc[span.start - 2].lower_
-        in {
-            "pro",
-            "anti",
-        }
-    ):
+    lists = rules()
+    hyphen = span.start >= 2 and doc[span.start - 1].text == "-"
+    if hyphen and doc[span.start - 2].lower_ in lists["modifier_prefixes"]:
         return "modifier"
     if entry is None or not (entry.kind == "country" or entry.feature_code == "PPLC"):
         return "location"
-    lists = rules()
     root = span.root
     head = root.head
-    inert = {"be", "lie", "remain", "become", "sit"}
+    inert = lists["inert_verbs"]
     if root.dep_ == "nsubj" and head.pos_ in {"VERB", "AUX"} and head.lemma_ not in inert:
         return "actor"
     if root.dep_ == "poss" and (
