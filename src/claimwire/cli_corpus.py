@@ -263,9 +263,29 @@ def register(main: click.Group) -> None:
     default=None,
     help="Longest article accepted, in characters [default: 1,000,000].",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Extraction worker processes [default: every core].",
+)
+@click.option(
+    "--time-budget",
+    type=click.FloatRange(min=0, min_open=True),
+    default=120.0,
+    show_default=True,
+    help="Seconds one article may take before it is skipped and recorded as failed.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def ingest(
-    paths: tuple[str, ...], db: Path, batch_size: int, max_chars: int | None, quiet: bool
+    paths: tuple[str, ...],
+    db: Path,
+    batch_size: int,
+    max_chars: int | None,
+    jobs: int | None,
+    time_budget: float,
+    quiet: bool,
 ) -> None:
     """Extract articles (files, directories, JSONL, HTML) into a store.
 
@@ -277,14 +297,17 @@ def ingest(
     from .ingest import ingest as run_ingest
     from .pipeline import DEFAULT_MAX_CHARS
 
-    show_bar = not quiet and sys.stderr.isatty()
+    options = {
+        "batch_size": batch_size,
+        "max_chars": max_chars or DEFAULT_MAX_CHARS,
+        "jobs": jobs,
+        "time_budget": time_budget,
+    }
     try:
-        if show_bar:
-            report = _ingest_with_bar(run_ingest, paths, db, batch_size, max_chars)
+        if not quiet and sys.stderr.isatty():
+            report = _ingest_with_bar(run_ingest, paths, db, options)
         else:
-            report = run_ingest(
-                paths, db, batch_size=batch_size, max_chars=max_chars or DEFAULT_MAX_CHARS
-            )
+            report = run_ingest(paths, db, **options)
     except ClaimwireError as error:
         fail(error.message, error.exit_code)
     state = report.progress
@@ -306,8 +329,9 @@ def ingest(
 
 
 def _ingest_with_bar(
-    run_ingest: Any, paths: tuple[str, ...], db: Path, batch_size: int, max_chars: int | None
+    run_ingest: Any, paths: tuple[str, ...], db: Path, options: dict[str, Any]
 ) -> Any:
+    from rich.console import Console
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -316,8 +340,6 @@ def _ingest_with_bar(
         TimeElapsedColumn,
         TimeRemainingColumn,
     )
-
-    from .pipeline import DEFAULT_MAX_CHARS
 
     columns = (
         TextColumn("ingest"),
@@ -328,7 +350,7 @@ def _ingest_with_bar(
         TextColumn("ETA"),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, transient=False) as bar:
+    with Progress(*columns, console=Console(stderr=True)) as bar:
         task = bar.add_task("ingest", total=None, rate=0.0)
 
         def update(state: Any) -> None:
@@ -336,14 +358,7 @@ def _ingest_with_bar(
                 task, completed=state.done, total=state.total, rate=state.articles_per_second
             )
 
-        return run_ingest(
-            paths,
-            db,
-            progress=update,
-            count_first=True,
-            batch_size=batch_size,
-            max_chars=max_chars or DEFAULT_MAX_CHARS,
-        )
+        return run_ingest(paths, db, progress=update, count_first=True, **options)
 
 
 def _query_command(name: str, help_text: str) -> click.Command:

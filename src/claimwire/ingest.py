@@ -1,10 +1,11 @@
-"""Ingesting articles into a store: read, extract in batches, write each result atomically.
+"""Ingesting articles into a store: read, extract on every core, write each result atomically.
 
-Resumable: every input (a file, a JSONL line) has a key, a hash of where it was read and
-what it holds, committed in the same transaction as its result. Run again after any
-interruption (kill -9 included), ingest skips the keys already done and goes on with the
-rest; ids are content hashes, so nothing is stored twice. A broken input is recorded
-with its problem and reported; the others go on.
+Extraction runs in worker processes (:func:`claimwire.parallel.extract_parallel`); this
+process is the store's one writer. Resumable: every input (a file, a JSONL line) has a
+key, a hash of where it was read and what it holds, committed in the same transaction as
+its result. Run again after any interruption (kill -9 included), ingest skips the keys
+already done and goes on with the rest; ids are content hashes, so nothing is stored
+twice. A broken input is recorded with its problem and reported; the others go on.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .extract import BATCH_SIZE, Failure, extract_many
+from .extract import BATCH_SIZE, Failure
 from .models import Problem
+from .parallel import DEFAULT_TIME_BUDGET, extract_parallel
 from .pipeline import DEFAULT_MAX_CHARS
 from .sources import ArticleInput, InputFailure, read_sources
 from .store import open_store
@@ -97,6 +99,8 @@ def ingest(
     *,
     progress: Callable[[IngestProgress], None] | None = None,
     count_first: bool = False,
+    jobs: int | None = None,
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
     batch_size: int = BATCH_SIZE,
     max_chars: int = DEFAULT_MAX_CHARS,
 ) -> IngestReport:
@@ -107,6 +111,10 @@ def ingest(
         db: The store's path (created when missing), or an open store connection.
         progress: Called after each input with the running counts (the CLI draws a bar).
         count_first: Read the inputs once beforehand to know the total (for an ETA).
+        jobs: Extraction worker processes (default every core; small inputs run in this
+            process). Writing stays in this process: the store has one writer.
+        time_budget: Seconds an article may take before it is skipped and recorded as
+            failed (``time_budget_exceeded``); None for no limit.
         batch_size: Articles per spaCy batch.
         max_chars: Longest article accepted, in characters.
 
@@ -131,7 +139,10 @@ def ingest(
             )
         keys: deque[tuple[str, str]] = deque()
         todo = _pending(names, done, keys, state, max_chars=max_chars)
-        for outcome in extract_many(todo, max_chars=max_chars, batch_size=batch_size):
+        outcomes = extract_parallel(
+            todo, jobs=jobs, max_chars=max_chars, batch_size=batch_size, time_budget=time_budget
+        )
+        for outcome in outcomes:
             key, source = keys.popleft()
             if isinstance(outcome, Failure):
                 record_failure(connection, key, source=source, problem=outcome.problem)
