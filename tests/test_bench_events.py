@@ -216,3 +216,21 @@ def test_muc_events_bench_end_to_end(tmp_path):
     assert report.sections["perpetrator_org"].tp == 1
     with pytest.raises(InputNotFoundError):
         muc_events.run(tmp_path / "nowhere")
+
+
+def test_score_seed_events_on_result_records():
+    from types import SimpleNamespace as NS
+
+    span = NS(text="Kidal")
+    result = NS(
+        places=[NS(id="p1", name="Kidal", span=span)],
+        dates=[NS(id="d1", start=dt.date(2024, 6, 10), end=dt.date(2024, 6, 10))],
+        events=[
+            NS(id="e1", type="Battles", subtype="armed_clash", trigger=NS(text="stormed"),
+               place_id="p1", date_id="d1", status="new", negated=False, hypothetical=False),
+        ],
+    )  # fmt: skip
+    expected = [{"id": "E1", "type": "battle", "where": "Kidal", "date": "2024-06-10"}]
+    views = bench_events.seed_events_from_result(result)
+    report = bench_events.score_seed_events(expected, views)
+    assert (report.sections["events"].tp, report.sections["events"].fp) == (1, 0)

@@ -183,6 +183,72 @@ def expected_family(type_text: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class SeedEvent:
+    """What the seed scorer compares: our event seen through hits or result records."""
+
+    id: str
+    type: str
+    subtype: str | None
+    trigger: str
+    places: tuple[str, ...]
+    """Canonical place name and the place as written, when known."""
+    interval: tuple[dt.date | None, dt.date | None]
+    status: str
+    irrealis: bool
+
+
+def seed_events_from_hits(
+    hits: list[EventHit], text: str, dates: Sequence[Any] | None = None
+) -> list[SeedEvent]:
+    """The seed view of ``doc._.claimwire_events`` (``dates``: ``doc._.claimwire_dates``)."""
+    found = []
+    for hit in hits:
+        places = [hit.place_name or ""]
+        if hit.place_start is not None and hit.place_end is not None:
+            places.append(text[hit.place_start : hit.place_end])
+        interval: tuple[dt.date | None, dt.date | None] = (None, None)
+        if dates is not None and hit.date_index is not None:
+            interval = (dates[hit.date_index].start_date, dates[hit.date_index].end_date)
+        found.append(
+            SeedEvent(
+                hit.id,
+                hit.type,
+                hit.subtype,
+                text[hit.start : hit.end],
+                tuple(p for p in places if p),
+                interval,
+                hit.status,
+                hit.negated or hit.hypothetical,
+            )
+        )
+    return found
+
+
+def seed_events_from_result(result: Any) -> list[SeedEvent]:
+    """The seed view of the events of a :class:`claimwire.models.Result`."""
+    places = {place.id: place for place in result.places}
+    dates = {date.id: date for date in result.dates}
+    found = []
+    for event in result.events:
+        place = places.get(event.place_id) if event.place_id else None
+        date = dates.get(event.date_id) if event.date_id else None
+        names = (place.name or "", place.span.text) if place is not None else ()
+        found.append(
+            SeedEvent(
+                event.id,
+                event.type,
+                event.subtype,
+                event.trigger.text,
+                tuple(n for n in names if n),
+                (date.start, date.end) if date is not None else (None, None),
+                event.status,
+                bool(getattr(event, "negated", False) or getattr(event, "hypothetical", False)),
+            )
+        )
+    return found
+
+
 def _date_ok(expected: str | None, interval: tuple[dt.date | None, dt.date | None]) -> bool:
     if expected is None:
         return True
@@ -196,38 +262,29 @@ def _date_ok(expected: str | None, interval: tuple[dt.date | None, dt.date | Non
     return start == end == day
 
 
-def _place_ok(expected: str | None, hit: EventHit, text: str) -> bool:
+def _place_ok(expected: str | None, event: SeedEvent) -> bool:
     if expected is None:
         return True
     from rapidfuzz import fuzz
 
-    names = [hit.place_name or ""]
-    if hit.place_start is not None and hit.place_end is not None:
-        names.append(text[hit.place_start : hit.place_end])
-    return any(fuzz.ratio(expected.lower(), n.lower()) >= 80 for n in names if n)
+    return any(fuzz.ratio(expected.lower(), name.lower()) >= 80 for name in event.places)
 
 
-def _fields(
-    expected: dict[str, Any], hit: EventHit, text: str, dates: Sequence[Any] | None
-) -> dict[str, bool]:
+def _fields(expected: dict[str, Any], event: SeedEvent) -> dict[str, bool]:
     family = expected_family(expected.get("type", ""))
     status = "background" if expected.get("type", "").startswith("background") else "new"
-    interval: tuple[dt.date | None, dt.date | None] = (None, None)
-    if dates is not None and hit.date_index is not None:
-        found = dates[hit.date_index]
-        interval = (found.start_date, found.end_date)
     return {
-        "type": family is None or hit.type == family,
-        "place": _place_ok(expected.get("where"), hit, text),
-        "date": _date_ok(expected.get("date"), interval),
-        "status": hit.status == status,
+        "type": family is None or event.type == family,
+        "place": _place_ok(expected.get("where"), event),
+        "date": _date_ok(expected.get("date"), event.interval),
+        "status": event.status == status,
     }
 
 
 def score_seed_events(
     expected_events: list[dict[str, Any]],
-    hits: list[EventHit],
-    text: str,
+    hits: list[EventHit] | list[SeedEvent],
+    text: str = "",
     *,
     dates: Sequence[Any] | None = None,
     report: Report | None = None,
@@ -245,26 +302,31 @@ def score_seed_events(
 
     Args:
         expected_events: The ``events`` list of the expected file.
-        hits: ``doc._.claimwire_events`` of the seed article.
-        text: The seed article text the hits index.
-        dates: ``doc._.claimwire_dates`` (to read the date intervals), if the dates ran.
+        hits: ``doc._.claimwire_events`` of the seed article, or :class:`SeedEvent` views
+            (:func:`seed_events_from_result` for a ``Result``).
+        text: The seed article text the hits index (not needed for views).
+        dates: ``doc._.claimwire_dates`` (to read the date intervals of hits).
         report: A report to add the sections to (a new one when None).
 
     Returns:
         The report with section ``events`` and the per-field sections.
     """
     report = report or Report(task="seed-events", data="seed")
+    events = [
+        h if isinstance(h, SeedEvent) else seed_events_from_hits([h], text, dates)[0] for h in hits
+    ]
     section = report.section("events")
     used: set[str] = set()
     for expected in expected_events:
-        candidates = [h for h in hits if h.id not in used]
-        scored = [(sum(_fields(expected, h, text, dates).values()), h) for h in candidates]
+        candidates = [e for e in events if e.id not in used]
+        scored = [(sum(_fields(expected, e).values()), e) for e in candidates]
         best = max(scored, key=lambda pair: pair[0], default=None)
         if best is None or best[0] == 0:
             section.fn += 1
             report.miss("events", f"missed {expected['id']}: {expected.get('type')}")
             continue
-        fields = _fields(expected, best[1], text, dates)
+        event = best[1]
+        fields = _fields(expected, event)
         for name, right in fields.items():
             field_score = report.section(f"event_{name}")
             if right:
@@ -274,22 +336,21 @@ def score_seed_events(
                 field_score.fp += 1
         if all(fields.values()):
             section.tp += 1
-            used.add(best[1].id)
+            used.add(event.id)
             continue
         section.fn += 1
         wrong = ", ".join(name for name, right in fields.items() if not right)
-        hit = best[1]
         report.miss(
             "events",
-            f"{expected['id']} ({expected.get('type')}): closest {hit.id} "
-            f"{hit.subtype} '{text[hit.start : hit.end]}' wrong {wrong}",
+            f"{expected['id']} ({expected.get('type')}): closest {event.id} "
+            f"{event.subtype} '{event.trigger}' wrong {wrong}",
         )
-    for hit in hits:
-        if hit.id not in used and not (hit.negated or hit.hypothetical):
+    for event in events:
+        if event.id not in used and not event.irrealis:
             section.fp += 1
             report.miss(
                 "events",
-                f"spurious {hit.id} {hit.subtype} '{text[hit.start : hit.end]}' "
-                f"place={hit.place_name} status={hit.status}",
+                f"spurious {event.id} {event.subtype} '{event.trigger}' "
+                f"place={event.places[:1]} status={event.status}",
             )
     return report

@@ -1418,7 +1418,7 @@ def _drafts(
         if _bare_casualty(mention, found_actors, place):
             continue
         if mention.lemma in _country_scope():
-            place = _country_place(place)
+            place = _country_place(place, [p for p, _owner, _s in places])
         subtype = mention.subtype
         if _is_territory(mention):
             subtype = _territory(doc, mention, found_actors)
@@ -1486,8 +1486,14 @@ def _country_scope() -> frozenset[str]:
     )
 
 
-def _country_place(place: tuple[_Located, str] | None) -> tuple[_Located, str] | None:
-    """An invasion happens in a country: its own 'of X', else the country of nearby places."""
+def _country_place(
+    place: tuple[_Located, str] | None, candidates: list[_Located]
+) -> tuple[_Located, str] | None:
+    """An invasion happens in a country: its own 'of X', else the country of nearby places.
+
+    The country's own mention in the article is used when there is one ("west Ukraine"),
+    so the event points at a place record; else the event has the country's name only.
+    """
     if place is None or place[1] == "attached":
         return place
     code = place[0].country
@@ -1499,7 +1505,13 @@ def _country_place(place: tuple[_Located, str] | None) -> tuple[_Located, str] |
     if country is None:
         return None
     name = getattr(country, "common_name", None) or country.name
-    return _Located(place[0].start, place[0].end, name, None, country=code), "country"
+    for candidate in candidates:
+        if candidate.country == code and candidate.name.lower() in {
+            name.lower(),
+            country.name.lower(),
+        }:
+            return candidate, "country"
+    return _Located(-1, -1, name, None, country=code), "country"  # no mention of its own
 
 
 @lru_cache(maxsize=1)
@@ -1630,8 +1642,8 @@ def _finish(doc: Doc, drafts: list[_Draft], sents: list[Span]) -> list[EventHit]
                 plover=subtypes[draft.subtype]["plover"],
                 actors=tuple(draft.actors),
                 targets=tuple(draft.targets),
-                place_start=place[0] if place else None,
-                place_end=place[1] if place else None,
+                place_start=place[0] if place and place[0] >= 0 else None,
+                place_end=place[1] if place and place[1] >= 0 else None,
                 place_name=place[2] if place else None,
                 place_index=place[3] if place else None,
                 date_start=date[0] if date else None,
