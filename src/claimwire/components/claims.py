@@ -470,7 +470,7 @@ class Speakers:
                 return self.add(Speaker(alias[0], "government", side=alias[1]), start, end)
         if any(e.label_ in ("ORG", "NORP", "GPE") for e in ents) or head.pos_ == "PROPN":
             return self.add(Speaker(_clean_name(tokens), "organization", side=side), start, end)
-        if head.pos_ in ("NOUN", "PROPN"):
+        if any(t.pos_ in ("NOUN", "PROPN", "NUM") for t in tokens):  # "one of the players"
             return self.add(Speaker(_clean_name(tokens), "anonymous", side=side), start, end)
         return None
 
