@@ -7,7 +7,8 @@ The measure (MUC-4, ``../shared/eval/muc4``; texts ``raw/CORPORA/*/*`` not start
   a number (``50``, ``~50``, ``50-`` at least, ``-50`` at most, ``10-15`` scored on 10)
   whose target string has ``EFFECT OF INCIDENT`` DEATH (-> killed) or INJURY (-> injured)
   is a gold figure (value, measure) of its message. Optional templates and ``?`` fillers
-  are optional: neither required nor spurious when found.
+  are optional: neither required nor spurious when found. When one target string has as
+  many NUMBER as EFFECT fillers (9 "PEOPLE" DEATH, 30 "PEOPLE" INJURY), they pair in order.
 - Only gold figures whose number is written in the message before the last word of its
   target string (within 60 characters: "about 50 peasants", "seven of the nine soldiers") are
   required: a "1" for a named victim ("the mayor was shot") has no number to tie to. The
@@ -21,7 +22,8 @@ The measure (MUC-4, ``../shared/eval/muc4``; texts ``raw/CORPORA/*/*`` not start
   past events are right for claimwire but absent from the keys, so precision here is a
   floor of the real precision; read the spurious misses.
 - The texts are upper case; they are lower-cased with sentence-initial capitals (same
-  length, so offsets hold) before spaCy, which parses upper case poorly.
+  length, so offsets hold) before spaCy, which parses upper case poorly. The pipeline is
+  the English model with lines, numbers and figures only (:func:`figures_pipeline`).
 - A full run is long on two cores; the messages are sampled deterministically (every
   k-th in id order) down to :data:`DEFAULT_SAMPLE`, said in ``report.extra``.
 
