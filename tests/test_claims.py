@@ -148,6 +148,13 @@ PATTERNS = [
         None,
     ),
     ("The militia announced it had seized the border post.", "indirect", "militia", None),
+    (
+        'Authorities described the attack as "a massacre of civilians".',
+        "partial",
+        "authorities",
+        None,
+    ),
+    ("One of the players said the team would not give up.", "indirect", "one of the players", None),
     # negatives
     ("The fire claimed the lives of 20 people.", None, None, None),
     ("The so-called referendum was held on Sunday.", None, None, None),

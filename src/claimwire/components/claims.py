@@ -211,6 +211,7 @@ def word_sets() -> dict[str, frozenset[str]]:
         "publishing": frozenset(data["publishing_verbs"]),
         "not_objects": frozenset(data["not_cue_objects"]),
         "titles": frozenset(data["titles"]),
+        "naming": frozenset(data["naming_verbs"]),
         "not_parenthetical": frozenset(data["not_parenthetical"]),
         "event_verbs": frozenset(data["event_verbs"]),
         "groups": frozenset(people["group_nouns"]),
@@ -800,7 +801,23 @@ class _Finder:
                     quote.start, quote.end, None, "direct", "asserted", None, True, quoted=True
                 )
             ]
+        naming = self.naming_verb(quote)
+        if naming is not None:
+            partial.cue = (naming.idx, naming.idx + len(naming))
+            partial.speaker = self.subject_of(naming)
         return [partial]
+
+    def naming_verb(self, quote: Quote) -> Token | None:
+        """``Authorities described it as "a massacre"``: the verb naming a quoted phrase."""
+        token = self.token_from(quote.start)
+        if token is None:
+            return None
+        for ancestor in token.ancestors:
+            if ancestor.lemma_.lower() in self.lexicon["naming"] and ancestor.pos_ == "VERB":
+                return ancestor if not self.in_quote(ancestor.idx) else None
+            if ancestor.dep_ in ("ROOT", "ccomp", "relcl"):
+                break
+        return None
 
     def attribution_after(self, quote: Quote) -> tuple[tuple[int, int], SpacySpan, str] | None:
         """``"...," she said`` / ``"...," said Smith, the minister``: cue and speaker after."""
