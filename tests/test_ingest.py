@@ -71,6 +71,38 @@ def test_reports_of_one_event_form_one_cluster(store: sqlite3.Connection) -> Non
     assert len({r["cluster_id"] for r in reports}) == 1
 
 
+def test_a_town_and_its_region_can_be_one_event_but_two_regions_cannot(tmp_path: Path) -> None:
+    from corpus_helpers import SHELLING, Article
+
+    town = {"gazetteer_id": "geonames:1", "name": "Kharkiv", "admin1": "Kharkiv Oblast",
+            "country": "UA"}  # fmt: skip
+    region = {"gazetteer_id": "iso:UA-63", "name": "Kharkiv Oblast", "admin1": "Kharkiv Oblast",
+              "country": "UA"}  # fmt: skip
+    other = {"gazetteer_id": "iso:UA-59", "name": "Sumy Oblast", "admin1": "Sumy Oblast",
+             "country": "UA"}  # fmt: skip
+    connection = open_store(tmp_path / "places.db")
+    for number, (mention, place) in enumerate(
+        (("Kharkiv", town), ("the Kharkiv region", region), ("the Sumy region", other))
+    ):
+        article = Article(f"Shelling hit {mention} on Sunday, killing 3 people.",
+                          published="2022-06-13", url=f"https://x.example/{number}")  # fmt: skip
+        place_id = article.place(mention, **place)
+        date_id = article.date("Sunday", "2022-06-12")
+        killed = article.figure("3", 3, category="people", measure="killed", place=place_id)
+        total = article.figure(
+            "Shelling", 900, category="people", measure="killed", cumulative=True
+        )  # a running total is not this event's toll
+        article.event("Shelling", SHELLING, place=place_id, date=date_id,
+                      figures=(killed, total))  # fmt: skip
+        write_result(connection, article.result())
+    rows = queries.clusters(connection, Filters())
+    assert sorted((r["place"], r["reports"]) for r in rows) == [
+        ("Kharkiv", 2),
+        ("Sumy Oblast", 1),
+    ]
+    assert {r["fatalities"] for r in queries.events(connection, Filters())} == {3}
+
+
 def test_series_per_claimant_measure_category_and_side(store: sqlite3.Connection) -> None:
     found = {
         (s.claimant, s.measure, s.category, s.side): [(p.date, p.value, p.kind, p.total)

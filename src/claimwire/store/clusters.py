@@ -1,6 +1,7 @@
 """Event clusters: the reports of one event by several outlets, grouped as they arrive.
 
-Two reports are one event when they have the same type, the same canonical place, dates
+Two reports are one event when they have the same type, the same canonical place (or
+one a town of the other's first-level region: "Kharkiv" and "the Kharkiv region"), dates
 within a window (``cluster_window_days`` of ``resources/corpus.json``), and compatible
 actors (their sides overlap, or one report names none). Each report stays in ``events``
 with its claimant, hedge and evidence; ``clusters`` holds the event's span of dates and
@@ -61,23 +62,53 @@ def _matching_cluster(connection: sqlite3.Connection, event: EventRow) -> str | 
     window = dt.timedelta(days=settings().cluster_window_days)
     day = dt.date.fromisoformat(event.date)
     rows = connection.execute(
-        "SELECT id, date_start, date_end FROM clusters WHERE type = ? AND place_entity = ? "
-        "AND date_start <= ? AND date_end >= ? ORDER BY id",
-        (event.type, event.place_entity, (day + window).isoformat(), (day - window).isoformat()),
+        "SELECT id, place_entity, date_start, date_end FROM clusters WHERE type = ? "
+        "AND date_start <= ? AND date_end >= ? AND place_entity IS NOT NULL ORDER BY id",
+        (event.type, (day + window).isoformat(), (day - window).isoformat()),
     ).fetchall()
+    places = _Places(connection)
     sides = _sides(event.actor1_side, event.actor2_side, event.actors_json, event.targets_json)
-    best: tuple[int, str] | None = None
+    best: tuple[int, int, str] | None = None
     for row in rows:
+        nesting = places.distance(event.place_entity, row["place_entity"])
+        if nesting is None:
+            continue
         if sides and not _sides_compatible(connection, row["id"], sides):
             continue
-        start, end = (
-            dt.date.fromisoformat(row["date_start"]),
-            dt.date.fromisoformat(row["date_end"]),
-        )
+        start = dt.date.fromisoformat(row["date_start"])
+        end = dt.date.fromisoformat(row["date_end"])
         distance = 0 if start <= day <= end else min(abs((day - start).days), abs((day - end).days))
-        if best is None or (distance, row["id"]) < best:
-            best = (distance, row["id"])
-    return None if best is None else best[1]
+        if best is None or (nesting, distance, row["id"]) < best:
+            best = (nesting, distance, row["id"])
+    return None if best is None else best[2]
+
+
+class _Places:
+    """Canonical places, read once per event: is one the other, or inside the other?"""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+        self.known: dict[str, sqlite3.Row | None] = {}
+
+    def get(self, entity: str) -> sqlite3.Row | None:
+        if entity not in self.known:
+            self.known[entity] = self.connection.execute(
+                "SELECT name, admin1, country FROM entities WHERE id = ?", (entity,)
+            ).fetchone()
+        return self.known[entity]
+
+    def distance(self, first: str, second: str) -> int | None:
+        """0 for one place, 1 when one is a town of the other's first-level region (a
+        report says "Kharkiv", another "the Kharkiv region"), None otherwise."""
+        if first == second:
+            return 0
+        one, other = self.get(first), self.get(second)
+        if one is None or other is None or one["country"] != other["country"]:
+            return None
+        for town, region in ((one, other), (other, one)):
+            if region["admin1"] and region["name"] == region["admin1"] == town["admin1"]:
+                return 1
+        return None
 
 
 def _sides(*values: str | None) -> set[str]:

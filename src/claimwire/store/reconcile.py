@@ -43,6 +43,7 @@ class Comparison:
     date: str | None
     category: str
     column: str
+    side: str | None
     claimant: str
     value: float | None
     lower: float | None
@@ -115,7 +116,8 @@ def reconcile(
         connection: An open store.
         reference: :func:`load_reference` of the reference folder.
         filters: Which figures (claimant, since, until, category, measure).
-        side: Whose losses the reference counts.
+        side: Whose losses the reference counts; figures with no side are compared too
+            (the ``side`` of a comparison says which).
 
     Returns:
         One comparison per figure, by date.
@@ -124,8 +126,10 @@ def reconcile(
     clauses = ["current = 1", "duplicate = 0", "negated = 0", "modality = 'actual'"]
     clauses.append("(cumulative = 1 OR cumulative IS NULL)")
     params: list[Any] = []
-    for column, value in (("side", side), ("category", filters.category),
-                          ("measure", filters.measure)):  # fmt: skip
+    if side:
+        clauses.append("(side = ? OR side IS NULL)")  # unknown side: compared, and shown
+        params.append(side)
+    for column, value in (("category", filters.category), ("measure", filters.measure)):
         if value:
             clauses.append(f"{column} = ?")
             params.append(value)
@@ -204,6 +208,7 @@ def _compare(row: sqlite3.Row, column: str, reference: Reference) -> Comparison:
         date=date,
         category=row["category"],
         column=column,
+        side=row["side"],
         claimant=row["claimant"],
         value=value,
         lower=lower,

@@ -447,7 +447,10 @@ def _fatalities(figures: list[Figure]) -> float | None:
     killed = [
         figure.value if figure.value is not None else figure.lower
         for figure in figures
-        if figure.measure == "killed" and not figure.negated and figure.modality == "actual"
+        if figure.measure == "killed"
+        and not figure.negated
+        and figure.modality == "actual"
+        and not (figure.time and figure.time.cumulative)  # a running total is no event's toll
     ]
     known = [value for value in killed if value is not None]
     return sum(known) if known else None

@@ -1,9 +1,11 @@
 """Is the store a bottleneck? Ingest throughput next to plain extraction on the same texts.
 
-Each side runs in a fresh process with the model loaded before the clock starts:
-``extract`` reads a JSONL file with :func:`claimwire.sources.read_sources`, extracts with
-:func:`claimwire.extract_many` and writes JSON lines (what ``claimwire extract`` does);
-``ingest`` runs :func:`claimwire.ingest.ingest` on the same file into a new store.
+Each side runs in a fresh process with the model loaded before the clock starts, on the
+same JSONL file and the same number of extraction workers: ``extract`` does what
+``claimwire extract`` does (read, :func:`claimwire.parallel.extract_parallel`, write JSON
+lines), ``ingest`` runs :func:`claimwire.ingest.ingest` into a new store. Wall time and
+CPU time (the process and its extraction workers) are both reported: on a shared machine
+CPU time is the steadier comparison.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import resource
 import tempfile
 import time
 from dataclasses import dataclass
@@ -18,55 +21,75 @@ from pathlib import Path
 
 
 @dataclass(frozen=True)
+class Timing:
+    """Wall and CPU seconds of one run."""
+
+    wall: float
+    cpu: float
+
+
+@dataclass(frozen=True)
 class IngestSpeed:
-    """Articles per second of plain extraction and of ingest into a store."""
+    """Plain extraction and ingest into a store, on the same articles."""
 
     articles: int
-    extract_seconds: float
-    ingest_seconds: float
+    jobs: int | None
+    extract: Timing
+    ingest: Timing
 
-    @property
-    def ratio(self) -> float:
-        """Ingest throughput as a share of extraction throughput (1.0: no overhead)."""
-        return self.extract_seconds / self.ingest_seconds if self.ingest_seconds else 0.0
-
-    def to_dict(self) -> dict[str, float]:
-        """Plain JSON-ready data."""
+    def to_dict(self) -> dict[str, float | int | None]:
+        """Plain JSON-ready data; ``*_ratio`` is ingest throughput over extract throughput."""
         return {
             "articles": self.articles,
-            "extract_articles_per_second": round(self.articles / self.extract_seconds, 2),
-            "ingest_articles_per_second": round(self.articles / self.ingest_seconds, 2),
-            "ingest_vs_extract": round(self.ratio, 3),
+            "jobs": self.jobs,
+            "extract_articles_per_second": round(self.articles / self.extract.wall, 2),
+            "ingest_articles_per_second": round(self.articles / self.ingest.wall, 2),
+            "wall_ratio": round(self.extract.wall / self.ingest.wall, 3),
+            "extract_cpu_seconds": round(self.extract.cpu, 1),
+            "ingest_cpu_seconds": round(self.ingest.cpu, 1),
+            "cpu_ratio": round(self.extract.cpu / self.ingest.cpu, 3),
         }
 
 
-def _time_extract(path: str) -> float:
-    from ..extract import extract_many
+def _cpu() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _time_extract(path: str, jobs: int | None) -> Timing:
+    from ..extract import Failure
+    from ..parallel import extract_parallel
     from ..pipeline import get_nlp
     from ..sources import read_sources
 
     get_nlp()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu()
     with open(os.devnull, "w", encoding="utf-8") as sink:
-        for outcome in extract_many(read_sources([path], max_bytes=4_000_000)):
-            if hasattr(outcome, "model_dump"):
+        for outcome in extract_parallel(read_sources([path], max_bytes=4_000_000), jobs=jobs):
+            if not isinstance(outcome, Failure):
                 sink.write(json.dumps(outcome.model_dump(mode="json"), ensure_ascii=False) + "\n")
-    return time.perf_counter() - started
+    return Timing(time.perf_counter() - started, _cpu() - cpu)
 
 
-def _time_ingest(path: str) -> float:
+def _time_ingest(path: str, jobs: int | None) -> Timing:
     from ..ingest import ingest
     from ..pipeline import get_nlp
 
     get_nlp()
     with tempfile.TemporaryDirectory() as folder:
-        started = time.perf_counter()
-        ingest([path], Path(folder) / "speed.db")
-        return time.perf_counter() - started
+        started, cpu = time.perf_counter(), _cpu()
+        ingest([path], Path(folder) / "speed.db", jobs=jobs)
+        return Timing(time.perf_counter() - started, _cpu() - cpu)
 
 
-def measure_ingest_speed(texts: list[str], *, rounds: int = 1) -> IngestSpeed:
-    """Time extraction and ingest of ``texts`` (each in a fresh process; best of ``rounds``)."""
+def measure_ingest_speed(
+    texts: list[str], *, jobs: int | None = None, rounds: int = 1
+) -> IngestSpeed:
+    """Time extraction and ingest of ``texts``, alternating, best of ``rounds`` each.
+
+    Call it under ``if __name__ == "__main__":`` (it starts processes with spawn).
+    """
     context = multiprocessing.get_context("spawn")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "articles.jsonl"
@@ -74,9 +97,10 @@ def measure_ingest_speed(texts: list[str], *, rounds: int = 1) -> IngestSpeed:
             for number, text in enumerate(texts):
                 record = {"id": f"speed-{number}", "text": text, "outlet": f"outlet {number % 7}"}
                 stream.write(json.dumps(record) + "\n")
-        timings: dict[str, list[float]] = {"extract": [], "ingest": []}
+        timings: dict[str, list[Timing]] = {"extract": [], "ingest": []}
         for _ in range(rounds):
             for name, function in (("extract", _time_extract), ("ingest", _time_ingest)):
                 with context.Pool(1) as pool:
-                    timings[name].append(pool.apply(function, (str(path),)))
-    return IngestSpeed(len(texts), min(timings["extract"]), min(timings["ingest"]))
+                    timings[name].append(pool.apply(function, (str(path), jobs)))
+    best = {name: min(found, key=lambda timing: timing.wall) for name, found in timings.items()}
+    return IngestSpeed(len(texts), jobs, best["extract"], best["ingest"])

@@ -18,7 +18,7 @@ CREATE INDEX events_date ON events(date, id);
 CREATE INDEX events_type ON events(type, date);
 CREATE INDEX events_cluster ON events(cluster_id);
 CREATE INDEX events_country ON events(country, date);
-CREATE INDEX clusters_key ON clusters(type, place_entity, date_start);
+CREATE INDEX clusters_key ON clusters(type, date_start, date_end);
 CREATE INDEX entities_kind ON entities(kind, gazetteer_id);
 CREATE INDEX series_key ON series(claimant_entity, measure, category);
 CREATE INDEX contradictions_date ON contradictions(date, id);
