@@ -89,3 +89,19 @@ def test_dask_run_equals_single_process_and_survives_a_killed_worker(tmp_path):
     again = run_dask([corpus], out, workers=1, size=25)
     assert all(s.skipped for s in again)
     assert summary(read_results(out)) == expected
+
+
+@pytest.mark.slow
+def test_dask_results_load_into_the_store_once(tmp_path):
+    from claimwire.distributed import store_results
+    from claimwire.store import open_store
+
+    corpus = write_corpus(tmp_path / "in.jsonl", count=30)
+    out = tmp_path / "out"
+    run_dask([corpus], out, workers=1, size=10)
+    db = tmp_path / "claimwire.db"
+    assert store_results(out, db) == (30, 1, 0)
+    assert store_results(out, db) == (0, 0, 31)
+    connection = open_store(db)
+    assert connection.execute("SELECT count(*) FROM inputs").fetchone()[0] == 31
+    connection.close()

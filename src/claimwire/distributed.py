@@ -43,6 +43,7 @@ ARTICLES_PER_PARTITION = 200
 
 COLUMNS = (
     "position",
+    "input_key",
     "source",
     "ok",
     "document_id",
@@ -180,10 +181,11 @@ def read_partition(
             )
 
 
-def _row(position: int, outcome: Result | Failure) -> dict[str, Any]:
+def _row(position: int, key: str, outcome: Result | Failure) -> dict[str, Any]:
     if isinstance(outcome, Failure):
         return {
             "position": position,
+            "input_key": key,
             "source": outcome.source,
             "ok": False,
             "problem_code": outcome.problem.code,
@@ -192,6 +194,7 @@ def _row(position: int, outcome: Result | Failure) -> dict[str, Any]:
     document = outcome.document
     return {
         "position": position,
+        "input_key": key,
         "source": document.source,
         "ok": True,
         "document_id": document.id,
@@ -216,8 +219,14 @@ def process_partition(
     if target.exists():
         return PartitionSummary(partition.name, 0, 0, 0.0, skipped=True)
     started = time.perf_counter()
-    items = read_partition(partition, max_bytes=4 * max_chars)
-    rows = [_row(n, outcome) for n, outcome in enumerate(extract_many(items, max_chars=max_chars))]
+    from .ingest import input_key
+
+    items = list(read_partition(partition, max_bytes=4 * max_chars))
+    outcomes = extract_many(items, max_chars=max_chars)
+    rows = [
+        _row(n, input_key(item), outcome)
+        for n, (item, outcome) in enumerate(zip(items, outcomes, strict=True))
+    ]
     table = pa.Table.from_pylist(
         [{column: row.get(column) for column in COLUMNS} for row in rows], schema=_schema()
     )
@@ -312,12 +321,18 @@ def run_dask(
 
 def read_results(out_dir: str | Path) -> Iterator[Result | Failure]:
     """The results of a Parquet dataset written by :func:`run_dask`, in input order."""
+    for _key, outcome in read_keyed_results(out_dir):
+        yield outcome
+
+
+def read_keyed_results(out_dir: str | Path) -> Iterator[tuple[str, Result | Failure]]:
+    """(input key, result or failure) of a Parquet dataset, in input order."""
     import pyarrow.parquet as pq
 
     for path in sorted(Path(out_dir).glob("part-*.parquet")):
         for row in sorted(pq.read_table(path).to_pylist(), key=lambda row: row["position"]):
             if row["ok"]:
-                yield Result.model_validate_json(row["result_json"])
+                yield row["input_key"], Result.model_validate_json(row["result_json"])
             else:
                 problem = Problem(
                     code=row["problem_code"],
@@ -325,4 +340,35 @@ def read_results(out_dir: str | Path) -> Iterator[Result | Failure]:
                     severity="error",
                     source=row["source"],
                 )
-                yield Failure(row["source"], problem)
+                yield row["input_key"], Failure(row["source"], problem)
+
+
+def store_results(out_dir: str | Path, db: str | Path) -> tuple[int, int, int]:
+    """Load a Parquet dataset of results into the store, skipping inputs already stored.
+
+    The second pass of a distributed run: one writer, idempotent (inputs are keyed like
+    ``claimwire ingest``'s), so it can be rerun after an interruption.
+
+    Returns:
+        (results stored, failures recorded, inputs skipped as already done).
+    """
+    from .store import open_store
+    from .store.write import record_failure, write_result
+
+    stored = failed = skipped = 0
+    connection = open_store(db)
+    try:
+        done = {row[0] for row in connection.execute("SELECT key FROM inputs")}
+        for key, outcome in read_keyed_results(out_dir):
+            if key in done:
+                skipped += 1
+            elif isinstance(outcome, Failure):
+                record_failure(connection, key, source=outcome.source, problem=outcome.problem)
+                failed += 1
+            else:
+                write_result(connection, outcome, input_key=key, source=outcome.document.source)
+                stored += 1
+            done.add(key)
+    finally:
+        connection.close()
+    return stored, failed, skipped
