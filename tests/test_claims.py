@@ -384,3 +384,15 @@ def test_claimant_resource_is_valid():
         for alias in entry["aliases"]:
             assert seen.setdefault(alias.lower(), name) == name, alias
     assert all(word == word.lower() for word in data["group_nouns"])
+
+
+def test_pronoun_skips_person_of_other_gender(claims_nlp):
+    text = "John Smith met Maria Lopez in the village.\nShe said the road was closed."
+    (hit,) = attributed(claims_nlp(text))
+    assert hit.claimant.name == "Maria Lopez"
+
+
+def test_first_name_resource_has_no_overlap():
+    data = json.loads((files("claimwire") / "resources" / "claimants.json").read_text("utf-8"))
+    male, female = set(data["first_names"]["male"]), set(data["first_names"]["female"])
+    assert male and female and not male & female

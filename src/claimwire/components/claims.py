@@ -527,7 +527,7 @@ class Speakers:
         if len(name.split()) > len(entry.name.split()):
             entry.name = name
         previous = person[0].nbor(-1).lower_.rstrip(".") if person[0].i > 0 else ""
-        entry.gender = entry.gender or HONORIFIC_GENDER.get(previous)
+        entry.gender = entry.gender or HONORIFIC_GENDER.get(previous) or name_gender(name)
         return self._mention(found, start, end, subject=subject)
 
     def _named_person(
@@ -549,6 +549,7 @@ class Speakers:
             entry.affiliation = entry.affiliation or affiliation
             return self._mention(found, start, end)
         speaker = Speaker(name, "person", role=role, affiliation=affiliation, side=side)
+        speaker.gender = name_gender(name)
         return self.add(speaker, start, end)
 
 
@@ -565,6 +566,21 @@ def _describes_person(head: Token) -> bool:
         return False
     described = any(c.dep_ in ("amod", "compound") for c in head.children)
     return described and word.endswith(AGENT_SUFFIXES)
+
+
+def name_gender(name: str) -> str | None:
+    """"m" or "f" when the first given name is mostly borne by one gender, else None."""
+    first = name.split()[0].lower() if len(name.split()) > 1 else ""
+    if first in first_name_sets()["male"]:
+        return "m"
+    return "f" if first in first_name_sets()["female"] else None
+
+
+@lru_cache(maxsize=1)
+def first_name_sets() -> dict[str, frozenset[str]]:
+    """The given names of ``claimants.json`` by gender."""
+    names = claimant_lexicon()["first_names"]
+    return {"male": frozenset(names["male"]), "female": frozenset(names["female"])}
 
 
 def _first_names_agree(one: str, other: str) -> bool:
