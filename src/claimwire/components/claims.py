@@ -46,7 +46,6 @@ EXTENSION = "claimwire_claims"
 FACTORY = "claimwire_claims_v1"
 
 QUOTE_MARKS = frozenset('"“”„«»‟')
-OPENING_MARKS = frozenset("“„«‟")
 CLOSING_MARKS = frozenset("”»")
 TERMINAL = frozenset(".!?…")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -73,7 +72,6 @@ LEFT_STOPS = frozenset({"VERB", "AUX", "ADP", "SCONJ", "PRON", "CCONJ"})
 PASSIVE_QUOTE = frozenset({"be", "quote", "have"})
 AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
 STOPS = frozenset({"that", "who"})
-FORMS = ("direct", "indirect", "partial", "according_to", "reported", "outlet")
 
 
 @dataclass(frozen=True)
@@ -120,19 +118,6 @@ class ClaimHit:
     parent: str | None = None
     speaker_start: int | None = None
     speaker_end: int | None = None
-
-
-@dataclass
-class _Draft:
-    """A claim being built, before ids, hedges and claimants are final."""
-
-    start: int
-    end: int
-    cue: tuple[int, int] | None
-    form: str
-    hedge: str
-    speaker: int | None  # index into Speakers.entries; None = the outlet
-    parent: int | None = None
 
 
 # --------------------------------------------------------------------------- resources
@@ -316,7 +301,6 @@ class Speaker:
     affiliation: str | None = None
     side: str | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)
-    last: int = -1
     subjects: set[int] = field(default_factory=set)
     gender: str | None = None
 
@@ -352,7 +336,6 @@ class Speakers:
     def _mention(self, index: int, start: int, end: int, *, subject: bool = True) -> int:
         entry = self.entries[index]
         entry.mentions.append((start, end))
-        entry.last = max(entry.last, start)
         if subject:
             entry.subjects.add(start)
         return index
@@ -426,8 +409,8 @@ class Speakers:
         if len(tokens) == 1 and tokens[0].lower_ in cues()["pronouns"]:
             return self._pronoun(tokens[0])
         if lower in government_aliases() or lower.removeprefix("the ") in government_aliases():
-            name, side = government_aliases()[lower.removeprefix("the ")]
-            return self.add(Speaker(name, "government", side=side), start, end)
+            name, country = government_aliases()[lower.removeprefix("the ")]
+            return self.add(Speaker(name, "government", side=country), start, end)
         words = [t for t in tokens if t.dep_ != "det" and t.lower_ not in ("'s", "’s")]
         if words and all(t.pos_ == "PROPN" for t in words) and len(words) <= 3:
             known = self.person(" ".join(t.text for t in words))
@@ -569,7 +552,7 @@ def _describes_person(head: Token) -> bool:
 
 
 def name_gender(name: str) -> str | None:
-    """"m" or "f" when the first given name is mostly borne by one gender, else None."""
+    """ "m" or "f" when the first given name is mostly borne by one gender, else None."""
     first = name.split()[0].lower() if len(name.split()) > 1 else ""
     if first in first_name_sets()["male"]:
         return "m"
@@ -866,9 +849,10 @@ class _Finder:
                     return None
                 speaker = self.doc[before[0].i : before[-1].i + 1]
             else:
-                speaker = self._speaker_after(token)
-                if speaker is None:
+                inverted = self._speaker_after(token)
+                if inverted is None:
                     return None
+                speaker = inverted
             return (token.idx, token.idx + len(token)), speaker, lemma
         return None
 
@@ -1236,13 +1220,7 @@ class _Finder:
     def resolve(self, found: list[_Candidate]) -> None:
         """Resolve speaker phrases to claimants, in the order the speakers are mentioned."""
         self.register_people()
-        order = sorted(
-            range(len(found)),
-            key=lambda k: (
-                found[k].speaker.start_char if found[k].speaker is not None else found[k].start
-            ),
-        )
-        for k in order:
+        for k in sorted(range(len(found)), key=lambda k: _mentioned_at(found[k])):
             candidate = found[k]
             if candidate.speaker is not None and candidate.parent is None:
                 if candidate.reporting:
@@ -1382,6 +1360,11 @@ class _Finder:
                 )
             )
         return link_contradictions(self.doc, hits)
+
+
+def _mentioned_at(candidate: _Candidate) -> int:
+    """Where a candidate's speaker is named (its content start when not named)."""
+    return candidate.speaker.start_char if candidate.speaker is not None else candidate.start
 
 
 def _overlaps_quote_claim(candidate: _Candidate, found: list[_Candidate]) -> bool:
