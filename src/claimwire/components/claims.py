@@ -699,7 +699,7 @@ class _Candidate:
 
 
 class _Finder:
-    """Finds the claims of one document (see :func:`find_claims`)."""
+    """Finds the claims of one document (see :func:`find`)."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -1519,7 +1519,7 @@ def _conflict(
 # --------------------------------------------------------------------------- public API
 
 
-def find_claims(doc: Doc) -> list[ClaimHit]:
+def find(doc: Doc) -> list[ClaimHit]:
     """Every claim of ``doc``, in text order, ids ``c1``..``cN``.
 
     Args:
@@ -1554,7 +1554,7 @@ class Claims:
             Doc.set_extension(EXTENSION, default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, find_claims(doc))
+        self.set_annotations(doc, find(doc))
         return doc
 
     def set_annotations(self, doc: Doc, found: list[ClaimHit]) -> None:
