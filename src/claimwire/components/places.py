@@ -14,13 +14,13 @@ Recognition (:func:`find_mentions`), in this order, each step on the tokens stil
   words, parts of longer names, sentence-initial words, abbreviations and acronyms; a
   notable place inside an organization's name ("the Ohio Supreme Court") is a modifier;
 - lone unknown proper nouns: variants and misspellings at edit distance 1 of notable
-  places of the article's countries ("Luhanks" -> Luhansk);
+  places of the article's countries ("Kharkvi" -> Kharkiv);
 - names followed by a disease word ("West Nile virus") are dropped.
 
 Resolution (:func:`resolve`) scores each candidate entry: kind and population, national
 capital, the countries and first-level regions of the other mentions, nearness to the
 places the text pins down, "X, Y" and "X in Y" containment, "the Ukrainian city of X", a
-region noun ("X region") or a settlement noun ("city of X", "the ruined X city" = the
+region noun ("X region") or a settlement noun ("city of X", "the besieged X city" = the
 region). The hit's score is its best candidate's share, discounted for variant and fuzzy
 matches; a mention without candidates stays ``resolved=False``.
 
@@ -243,7 +243,7 @@ def _accept(reader: _Reader, span: Span, entries: tuple[Entry, ...]) -> str | No
 
 @lru_cache(maxsize=1)
 def _connectors() -> frozenset[str]:
-    """Lower-case words that may stand inside a name: 'Sea of Azov', 'Azot chemical plant'."""
+    """Lower-case words that may stand inside a name: 'Sea of Azov', 'Azovstal steel plant'."""
     curated = load_resource("places_curated.json")["places"]
     words = {
         word
@@ -486,7 +486,7 @@ def _words_after(span: Span, count: int = 2) -> list[Token]:
 
 
 def _determined(span: Span) -> bool:
-    """Tell whether a name stands after a determiner and adjectives: 'the ruined X city'."""
+    """Tell whether a name stands after a determiner and adjectives: 'the besieged X city'."""
     doc = span.doc
     index = span.start - 1
     while index >= 0 and doc[index].tag_ in {"JJ", "JJR", "JJS", "VBN", "RB"}:
@@ -545,7 +545,7 @@ def _cue_bonus(
 def _containment_bonus(
     mention: Mention, entry: Entry, mentions_by_start: dict[int, Mention]
 ) -> float:
-    """'Azot plant in Y', 'X, Y': a candidate inside the place named next to it."""
+    """'Azovstal plant in Y', 'X, Y': a candidate inside the place named next to it."""
     doc = mention.span.doc
     end = mention.span.end
     if end + 1 < len(doc) and doc[end].lower_ in {"in", "near", "outside"}:
