@@ -490,6 +490,11 @@ CASES += [
      "10", {"category": "people", "measure": "killed"}),
 ]  # fmt: skip
 
+CASES += [
+    ("list-apposition", "Police are investigating the murders of three reporters, two farmers and "
+     "a nurse.", "two", {"category": "civilians", "measure": "killed"}),
+]  # fmt: skip
+
 # (case id, text, number as written): numbers that are not figures
 NEGATIVES = [
     ("duration", "The battles can last for 3 days in a single street.", "3"),

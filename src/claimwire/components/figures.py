@@ -878,6 +878,8 @@ def _resolve_measure(
         measure, modality, trigger = _continued_measure(sent, found, category, unit, listing)
     if measure is None and inherited is not None and counted.kind == "pronoun":
         measure, modality = inherited.measure, inherited.modality
+    if measure is None:
+        measure, modality, trigger = _list_neighbour(doc, span, found, modality, trigger)
     if measure == "requested":
         modality = "requested"
     elif _hypothetical(trigger.token if trigger else _verb_above(_attachment(span)), sent):
@@ -970,14 +972,30 @@ def _continued_measure(
         if hit.start < previous.start_char:
             break
         if hit.measure is not None:
-            token = None
-            if hit.trigger_start is not None and hit.trigger_end is not None:
-                token = sent.doc.char_span(
-                    hit.trigger_start, hit.trigger_end, alignment_mode="expand"
-                )
-            trigger = _Trigger(hit.measure, token[0], len(token)) if token else None
-            return hit.measure, hit.modality, trigger
+            return hit.measure, hit.modality, _trigger_of(sent.doc, hit)
     return None, "actual", None
+
+
+def _list_neighbour(
+    doc: Doc, span: Span, found: list[FigureHit], modality: str, trigger: _Trigger | None
+) -> tuple[str | None, str, _Trigger | None]:
+    """ "the murders of three reporters, two farmers and a nurse": a list item right after
+    the figure before it shares its measure."""
+    if not found or found[-1].measure is None:
+        return None, modality, trigger
+    before = found[-1]
+    gap = doc.text[(before.counted_end or before.end) : span.start_char]
+    if before.start < span.sent.start_char or gap.strip(" ,;\n") not in ("", "and", "or"):
+        return None, modality, trigger
+    return before.measure, before.modality, _trigger_of(doc, before)
+
+
+def _trigger_of(doc: Doc, hit: FigureHit) -> _Trigger | None:
+    """The trigger of an earlier figure, rebuilt from its offsets."""
+    if hit.measure is None or hit.trigger_start is None or hit.trigger_end is None:
+        return None
+    span = doc.char_span(hit.trigger_start, hit.trigger_end, alignment_mode="expand")
+    return _Trigger(hit.measure, span[0], len(span)) if span is not None and len(span) else None
 
 
 def _possessor_side(counted: _Counted) -> str | None:
