@@ -57,7 +57,8 @@ class Filters:
     date, else the publication date). ``country`` is an ISO 3166-1 alpha-2 code or a
     country name. ``claimant`` matches any spelling of a canonical claimant, or a part of
     the name as written. ``type`` is an event type or sub-type (events), or a
-    contradiction kind (``figures`` / ``statements``).
+    contradiction kind (``figures`` / ``statements``). ``side`` is whose people or equipment
+    a figure counts (figures, series, contradictions).
     """
 
     since: dt.date | None = None
@@ -67,6 +68,7 @@ class Filters:
     measure: str | None = None
     category: str | None = None
     type: str | None = None
+    side: str | None = None
     outlet: str | None = None
     include_superseded: bool = False
     include_duplicates: bool = False
@@ -115,6 +117,8 @@ def figures(connection: sqlite3.Connection, filters: Filters) -> list[dict[str, 
         where.add("f.measure = ?", filters.measure)
     if filters.category:
         where.add("f.category = ?", filters.category)
+    if filters.side:
+        where.add("f.side = ?", filters.side)
     return _page(connection, "figures f", FIGURE_COLUMNS, where, filters, "f")
 
 
@@ -185,6 +189,8 @@ def contradictions(connection: sqlite3.Connection, filters: Filters) -> list[dic
         where.add("x.measure = ?", filters.measure)
     if filters.category:
         where.add("x.category = ?", filters.category)
+    if filters.side:
+        where.add("x.side = ?", filters.side)
     if filters.type:
         where.add("x.kind = ?", filters.type)
     if filters.open_only:

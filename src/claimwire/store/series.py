@@ -129,6 +129,9 @@ def read_series(connection: sqlite3.Connection, filters: Filters) -> list[Series
     if filters.category:
         where.append("s.category = ?")
         params.append(filters.category)
+    if filters.side:
+        where.append("s.side = ?")
+        params.append(filters.side)
     if filters.claimant:
         where.append(
             "s.claimant_entity IN (SELECT entity_id FROM entity_names WHERE kind = 'claimant' "

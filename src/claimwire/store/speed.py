@@ -18,6 +18,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,10 @@ def _time_ingest(path: str, jobs: int | None) -> Timing:
         return Timing(time.perf_counter() - started, _cpu() - cpu)
 
 
+def _report(function: Any, path: str, jobs: int | None, queue: Any) -> None:
+    queue.put(function(path, jobs))
+
+
 def measure_ingest_speed(
     texts: list[str], *, jobs: int | None = None, rounds: int = 1
 ) -> IngestSpeed:
@@ -100,7 +105,11 @@ def measure_ingest_speed(
         timings: dict[str, list[Timing]] = {"extract": [], "ingest": []}
         for _ in range(rounds):
             for name, function in (("extract", _time_extract), ("ingest", _time_ingest)):
-                with context.Pool(1) as pool:
-                    timings[name].append(pool.apply(function, (str(path), jobs)))
+                queue = context.Queue()
+                # Not a Pool: its daemonic workers could not start extraction workers.
+                process = context.Process(target=_report, args=(function, str(path), jobs, queue))
+                process.start()
+                timings[name].append(queue.get())
+                process.join()
     best = {name: min(found, key=lambda timing: timing.wall) for name, found in timings.items()}
     return IngestSpeed(len(texts), jobs, best["extract"], best["ingest"])
