@@ -1,0 +1,206 @@
+"""The web application: REST API under ``/api``, pages, static files and offline docs.
+
+:func:`create_app` builds it over one store. Each worker thread keeps its own SQLite
+connection; writes (article submission) and extraction are serialized by a lock. The
+request body is limited (``413 body_too_large``); every response carries a strict
+Content-Security-Policy (scripts from this server only; article text is always escaped).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import threading
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from fastapi import FastAPI
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .. import __version__
+from ..store import open_store
+from . import errors
+
+MAX_BODY_BYTES = 5 * 1024 * 1024
+"""Largest request body: an article of up to a million characters, as UTF-8, with room."""
+
+
+class Store:
+    """The store behind the app: one connection per worker thread."""
+
+    def __init__(self, path: str | Path, *, read_only: bool) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        open_store(self.path, readonly=read_only).close()  # fail early; migrate once
+        self._local = threading.local()
+        self.write_lock = threading.Lock()
+
+    def connection(self) -> sqlite3.Connection:
+        """This thread's connection (opened on first use)."""
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = open_store(self.path, readonly=self.read_only)
+            self._local.connection = connection
+        return connection
+
+
+class BodyLimit:
+    """ASGI middleware: refuse a request body over ``limit`` bytes with 413."""
+
+    def __init__(self, app: ASGIApp, *, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        length = headers.get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.limit):
+            await self._refuse(scope, send)
+            return
+        received = 0
+        started = False
+
+        async def limited() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:
+                    raise _TooLarge
+            return message
+
+        async def tracking(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, limited, tracking)
+        except _TooLarge:
+            if not started:
+                await self._refuse(scope, send)
+
+    async def _refuse(self, scope: Scope, send: Send) -> None:
+        import json
+
+        error = errors.ApiError(
+            413, "body_too_large", f"the request body is over {self.limit:,} bytes"
+        )
+        body = json.dumps(errors.error_body(error)).encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"connection", b"close"),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def security_policy(tile_url: str | None) -> str:
+    """The Content-Security-Policy of every response."""
+    images = "'self' data:"
+    if tile_url:
+        parts = urlsplit(tile_url.replace("{s}", "a"))
+        origin = f"{parts.scheme}://{parts.netloc.replace('a.', '*.', 1)}"
+        images += f" {origin}"
+    return (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        f"img-src {images}; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+        "frame-ancestors 'none'; form-action 'self'"
+    )
+
+
+def create_app(
+    db_path: str | Path,
+    *,
+    read_only: bool = False,
+    tile_url: str | None = None,
+    reference: list[tuple[dt.date, float]] | None = None,
+    reference_label: str = "reference",
+    max_body_bytes: int = MAX_BODY_BYTES,
+) -> FastAPI:
+    """The claimwire web app over the store at ``db_path``.
+
+    Args:
+        db_path: The store (created when missing, unless ``read_only``).
+        read_only: Open the store for reading only and disable submission (403).
+        tile_url: A map tile URL template (``https://tile.example/{z}/{x}/{y}.png``) for
+            online use; by default the map draws vendored country shapes only.
+        reference: A reference series to overlay on the series chart (date, value).
+        reference_label: Its legend label.
+        max_body_bytes: Largest request body accepted.
+
+    Raises:
+        StoreError: The store cannot be opened.
+    """
+    from . import api, pages
+
+    app = FastAPI(
+        title="claimwire",
+        version=__version__,
+        description=(
+            "Figures, claims, places, dates and events extracted from news reports, each "
+            'pointing at its evidence. Errors: `{"error": {"code", "message", "status"}}`.'
+        ),
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.store = Store(db_path, read_only=read_only)
+    app.state.read_only = read_only
+    app.state.tile_url = tile_url
+    app.state.reference = reference
+    app.state.reference_label = reference_label
+    app.state.max_body_bytes = max_body_bytes
+    app.state.extract_lock = threading.Lock()
+    templates = Jinja2Templates(directory=str(resources.files(__package__) / "templates"))
+    templates.env.autoescape = True
+    templates.env.globals.update(read_only=read_only, version=__version__)
+    app.state.templates = templates
+    errors.install(app)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    static = resources.files(__package__) / "static"
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    policy = security_policy(tile_url)
+
+    @app.middleware("http")
+    async def headers(request: Any, call_next: Any) -> Any:
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", policy)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return HTMLResponse(DOCS_PAGE)
+
+    app.add_middleware(BodyLimit, limit=max_body_bytes)
+    return app
+
+
+DOCS_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>claimwire API</title>
+<link rel="stylesheet" href="/static/vendor/swagger-ui/swagger-ui.css"></head>
+<body><div id="swagger-ui"></div>
+<script src="/static/vendor/swagger-ui/swagger-ui-bundle.js"></script>
+<script src="/static/docs.js"></script></body></html>
+"""

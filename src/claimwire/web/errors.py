@@ -1,0 +1,118 @@
+"""The one error shape of the API: ``{"error": {"code", "message", "status"}}``.
+
+Codes are stable: ``validation_error`` and ``invalid_option`` (422), ``not_found`` (404),
+``method_not_allowed`` (405), ``body_too_large`` (413), ``read_only`` (403),
+``unsupported_media_type`` (415), ``article_rejected`` (422), ``internal_error`` (500).
+Pages get the same error as a small HTML page.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..errors import ArticleError, ClaimwireError
+
+logger = logging.getLogger(__name__)
+
+HTTP_CODES = {
+    400: "bad_request",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "body_too_large",
+    415: "unsupported_media_type",
+    422: "validation_error",
+    500: "internal_error",
+}
+
+
+class ApiError(Exception):
+    """An error answered with the API's error shape."""
+
+    def __init__(
+        self, status: int, code: str, message: str, *, details: list[Any] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.details = details
+
+
+def error_body(error: ApiError) -> dict[str, Any]:
+    """The JSON body of an error."""
+    body: dict[str, Any] = {"code": error.code, "message": error.message, "status": error.status}
+    if error.details:
+        body["details"] = error.details
+    return {"error": body}
+
+
+def wants_html(request: Request) -> bool:
+    """A page (not ``/api``, ``/static`` or the OpenAPI document) was asked for."""
+    path = request.url.path
+    return not (path.startswith(("/api", "/static", "/openapi")))
+
+
+def respond(request: Request, error: ApiError) -> Response:
+    """The error as JSON for the API, as an HTML page for pages."""
+    if wants_html(request):
+        templates = request.app.state.templates
+        return templates.TemplateResponse(
+            request,
+            "error.html",
+            {"error": error, "section": "error", "json_url": None},
+            status_code=error.status,
+        )
+    return JSONResponse(error_body(error), status_code=error.status)
+
+
+def install(app: FastAPI) -> None:
+    """Answer every error of ``app`` with the one error shape."""
+
+    @app.exception_handler(ApiError)
+    async def api_error(request: Request, error: ApiError) -> Response:
+        return respond(request, error)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> Response:
+        status = error.status_code
+        message = str(error.detail) if error.detail else "error"
+        if status == 404 and message == "Not Found":
+            message = f"no such page or endpoint: {request.url.path}"
+        return respond(request, ApiError(status, HTTP_CODES.get(status, "http_error"), message))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, error: RequestValidationError) -> Response:
+        details = [
+            {
+                "location": ".".join(str(part) for part in item.get("loc", ())),
+                "message": item.get("msg", ""),
+            }
+            for item in error.errors()
+        ]
+        message = "; ".join(f"{item['location']}: {item['message']}" for item in details)
+        return respond(
+            request,
+            ApiError(422, "validation_error", message or "invalid request", details=details),
+        )
+
+    @app.exception_handler(ArticleError)
+    async def article_error(request: Request, error: ArticleError) -> Response:
+        return respond(request, ApiError(422, "article_rejected", error.message))
+
+    @app.exception_handler(ClaimwireError)
+    async def claimwire_error(request: Request, error: ClaimwireError) -> Response:
+        return respond(request, ApiError(422, "invalid_option", error.message))
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, error: Exception) -> Response:
+        logger.exception("internal error on %s", request.url.path)
+        return respond(
+            request, ApiError(500, "internal_error", "internal error; see the server log")
+        )

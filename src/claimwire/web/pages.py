@@ -1,0 +1,280 @@
+"""Server-rendered pages over the same data as the API (each links to its JSON twin)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from ..render.html import KINDS, items_of, segments
+from ..render.table import line_of
+from ..store.series import read_series
+from ..store.write import load_result
+from . import api, queries
+from .errors import ApiError
+from .params import HEDGES, ListParams, list_params
+from .svg import draw_series
+
+router = APIRouter(include_in_schema=False)
+Params = Annotated[ListParams, Depends(list_params)]
+
+EVENT_COLORS = {
+    "Battles": "#d62728",
+    "Explosions/Remote violence": "#ff7f0e",
+    "Violence against civilians": "#9467bd",
+    "Protests": "#2ca02c",
+    "Riots": "#8c564b",
+    "Strategic developments": "#1f77b4",
+    "Other developments": "#7f7f7f",
+}
+
+
+def render(request: Request, template: str, section: str, **context: Any) -> HTMLResponse:
+    """A page; ``json_url`` is its JSON twin with the same query string."""
+    twin = context.pop("twin", None)
+    query = request.url.query
+    json_url = (twin + (f"?{query}" if query else "")) if twin else None
+    return request.app.state.templates.TemplateResponse(
+        request,
+        template,
+        {
+            "section": section,
+            "json_url": json_url,
+            "event_colors": EVENT_COLORS,
+            "hedges": HEDGES,
+            **context,
+        },
+    )
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request) -> HTMLResponse:
+    """Counts, latest articles, open contradictions, most-cited claimants."""
+    data = queries.overview(request.app.state.store.connection())
+    return render(request, "overview.html", "overview", data=data, twin="/api/overview")
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request, params: Params) -> HTMLResponse:
+    """Events on a map (data fetched from /api/clusters by the page's script)."""
+    return render(
+        request,
+        "map.html",
+        "map",
+        params=params,
+        tile_url=request.app.state.tile_url,
+        twin="/api/clusters",
+        fields=("since", "until", "country", "type", "claimant"),
+    )
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events(request: Request, params: Params) -> HTMLResponse:
+    """The timeline of event reports, grouped by date."""
+    page = api.store_list(request, "events", params)
+    days: dict[str, list[dict[str, Any]]] = {}
+    for row in page.items:
+        days.setdefault(row["date"] or "undated", []).append(row)
+    return render(
+        request,
+        "events.html",
+        "events",
+        params=params,
+        page=page,
+        days=days,
+        twin="/api/events",
+        fields=("since", "until", "country", "type", "claimant", "hedge", "outlet"),
+    )
+
+
+@router.get("/figures", response_class=HTMLResponse)
+def figures(request: Request, params: Params) -> HTMLResponse:
+    """Figures as a table."""
+    page = api.store_list(request, "figures", params)
+    return render(
+        request,
+        "figures.html",
+        "figures",
+        params=params,
+        page=page,
+        twin="/api/figures",
+        fields=("since", "until", "country", "claimant", "measure", "category", "hedge", "outlet"),
+    )
+
+
+@router.get("/claims", response_class=HTMLResponse)
+def claims(request: Request, params: Params) -> HTMLResponse:
+    """Claims as a table."""
+    page = api.store_list(request, "claims", params)
+    return render(
+        request,
+        "claims.html",
+        "claims",
+        params=params,
+        page=page,
+        twin="/api/claims",
+        fields=("since", "until", "country", "claimant", "hedge", "outlet"),
+    )
+
+
+@router.get("/series", response_class=HTMLResponse)
+def series(request: Request, params: Params) -> HTMLResponse:
+    """Claimed figures per claimant over time, as an SVG chart, with the reference."""
+    state = request.app.state
+    found = read_series(state.store.connection(), params.filters)
+    if params.hedge:
+        found = [
+            type(entry)(
+                **{**entry.__dict__, "points": [p for p in entry.points if p.hedge == params.hedge]}
+            )
+            for entry in found
+        ]
+    chart = draw_series(found, reference=state.reference, reference_label=state.reference_label)
+    return render(
+        request,
+        "series.html",
+        "series",
+        params=params,
+        chart=chart,
+        series=[entry for entry in found if entry.points],
+        twin="/api/series",
+        fields=("since", "until", "country", "claimant", "measure", "category", "hedge"),
+    )
+
+
+@router.get("/contradictions", response_class=HTMLResponse)
+def contradictions(request: Request, params: Params) -> HTMLResponse:
+    """Both sides of every contradiction, with evidence and links."""
+    page = api.store_list(request, "contradictions", params)
+    return render(
+        request,
+        "contradictions.html",
+        "contradictions",
+        params=params,
+        page=page,
+        twin="/api/contradictions",
+        fields=("since", "until", "country", "claimant", "measure", "category", "type", "open"),
+    )
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles(request: Request, params: Params) -> HTMLResponse:
+    """Stored articles, newest first."""
+    page = queries.articles(
+        request.app.state.store.connection(), params.filters, descending=params.descending
+    )
+    return render(
+        request,
+        "articles.html",
+        "articles",
+        params=params,
+        page=page,
+        twin="/api/articles",
+        fields=("since", "until", "country", "claimant", "outlet"),
+    )
+
+
+@router.get("/articles/{document_id}", response_class=HTMLResponse)
+def article(request: Request, document_id: str) -> HTMLResponse:
+    """The article text with every item highlighted at its span, and a side panel."""
+    connection = request.app.state.store.connection()
+    row = queries.article(connection, document_id)
+    if row is None:
+        raise ApiError(404, "not_found", f"no article with id {document_id!r}")
+    result = load_result(connection, document_id)
+    text = result.document.text
+    items = items_of(result)
+    pieces = []
+    for start, end, covering in segments(text, items):
+        kinds = sorted({item.kind for item in covering})
+        pieces.append(
+            {
+                "text": text[start:end],
+                "classes": " ".join(f"k-{kind}" for kind in kinds)
+                + (" multi" if len(covering) > 1 else ""),
+                "keys": " ".join(item.key for item in covering),
+                "title": "\n".join(f"{item.kind}: {item.label}" for item in covering),
+            }
+        )
+    panel = [
+        (
+            kind,
+            [
+                {
+                    "key": item.key,
+                    "label": item.label,
+                    "evidence": _short(item.span.text),
+                    "line": line_of(text, item.span.start),
+                }
+                for item in items
+                if item.kind == kind
+            ],
+        )
+        for kind in KINDS
+    ]
+    records = _records(result)
+    return render(
+        request,
+        "article.html",
+        "articles",
+        article=row,
+        result=result,
+        pieces=pieces,
+        panel=[(kind, listed) for kind, listed in panel if listed],
+        records={
+            item.key: {"kind": item.kind, "label": item.label, "record": records.get(item.key)}
+            for item in items
+        },
+        twin=f"/api/articles/{document_id}",
+    )
+
+
+@router.get("/submit", response_class=HTMLResponse)
+def submit_form(request: Request) -> HTMLResponse:
+    """Paste or upload an article (disabled in read-only mode)."""
+    return render(request, "submit.html", "submit", twin=None, form={})
+
+
+@router.post("/submit")
+async def submit(
+    request: Request,
+    text: Annotated[str, Form(max_length=4_000_000)] = "",
+    published: Annotated[str, Form(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = "",
+    outlet: Annotated[str, Form(max_length=200)] = "",
+    title: Annotated[str, Form(max_length=500)] = "",
+    file: Annotated[UploadFile | None, File()] = None,
+) -> Response:
+    """Extract and store the article, then go to its article view."""
+    from starlette.concurrency import run_in_threadpool
+
+    if request.app.state.read_only:
+        raise ApiError(403, "read_only", "this server is read-only: submission is disabled")
+    content: str | bytes = text
+    if file is not None and file.filename:
+        content = await file.read()
+    if not content or (isinstance(content, str) and not content.strip()):
+        raise ApiError(422, "validation_error", "paste the article text or choose a file")
+    answer = await run_in_threadpool(
+        api.submit_article,
+        request,
+        content,
+        published=dt.date.fromisoformat(published) if published else None,
+        outlet=outlet or None,
+        title=title or None,
+    )
+    return RedirectResponse(answer["url"], status_code=303)
+
+
+def _records(result: Any) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for kind in ("figures", "claims", "places", "dates", "events"):
+        for record in getattr(result, kind):
+            found[record.id] = record.model_dump(mode="json")
+    return found
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

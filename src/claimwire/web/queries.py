@@ -1,0 +1,219 @@
+"""The queries of the API and the pages, built on :mod:`claimwire.store.queries`.
+
+The store's list queries return one page sorted by date then id. :func:`page` runs them
+through :class:`_Rewriting`, a connection that adds what the store does not offer yet
+(a hedge filter, newest-first order, a total count) to the SQL the store wrote, so that
+every filter keeps one definition. Articles, places and the overview have no store query;
+they are written here.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..store import queries as store
+from ..store.queries import Filters, claimant_params, country_code
+
+StoreQuery = Callable[[sqlite3.Connection, Filters], list[dict[str, Any]]]
+
+LISTS: dict[str, tuple[StoreQuery, str | None]] = {
+    "figures": (store.figures, "f"),
+    "claims": (store.claims, "c"),
+    "events": (store.events, "e"),
+    "clusters": (store.clusters, None),
+    "contradictions": (store.contradictions, None),
+}
+"""List name -> (store query, alias of its table when it has a ``hedge`` column)."""
+
+_SELECT = re.compile(r"^SELECT .+? FROM ", re.DOTALL)
+
+
+class StoreShapeError(RuntimeError):
+    """The store wrote SQL of a shape this module does not know (a bug to fix here)."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a list, with the number of rows matching the filters."""
+
+    items: list[dict[str, Any]]
+    total: int
+
+
+class _Rewriting:
+    """A connection that adds clauses to, reverses or counts the store's next query."""
+
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        *,
+        clauses: list[str],
+        params: list[Any],
+        descending: bool = False,
+        count: bool = False,
+    ) -> None:
+        self._connection = connection
+        self._clauses = clauses
+        self._params = params
+        self._descending = descending
+        self._count = count
+
+    def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
+        head, found, tail = sql.partition(" ORDER BY ")
+        if not found or not _SELECT.match(head):
+            raise StoreShapeError(f"unexpected store query: {sql[:120]}")
+        if self._clauses:
+            joiner = " AND " if " WHERE " in head else " WHERE "
+            head = head + joiner + " AND ".join(self._clauses)
+        arguments = [*params, *self._params]
+        if self._count:
+            return self._connection.execute(
+                _SELECT.sub("SELECT count(*) AS n FROM ", head), arguments
+            )
+        order, _, limit = tail.partition(" LIMIT ")
+        if self._descending:
+            order = ", ".join(f"{column.strip()} DESC" for column in order.split(","))
+        return self._connection.execute(
+            f"{head} ORDER BY {order}" + (f" LIMIT {limit}" if limit else ""), arguments
+        )
+
+
+def page(
+    connection: sqlite3.Connection,
+    name: str,
+    filters: Filters,
+    *,
+    hedge: str | None = None,
+    descending: bool = False,
+) -> Page:
+    """One page of a store list (``figures``, ``claims``, ``events``, ``clusters``,
+    ``contradictions``) with its total.
+
+    Raises:
+        InvalidOptionError: A filter value is unknown (a country), or ``hedge`` is given
+            for a list whose rows have no hedge.
+    """
+    from ..errors import InvalidOptionError
+
+    query, alias = LISTS[name]
+    clauses: list[str] = []
+    params: list[Any] = []
+    if hedge:
+        if alias is None:
+            raise InvalidOptionError(f"the hedge filter does not apply to {name}")
+        clauses.append(f"{alias}.hedge = ?")
+        params.append(hedge)
+    rows = query(
+        _Rewriting(connection, clauses=clauses, params=params, descending=descending),  # type: ignore[arg-type]
+        filters,
+    )
+    counted = query(
+        _Rewriting(connection, clauses=clauses, params=params, count=True),  # type: ignore[arg-type]
+        Filters(**{**filters.__dict__, "limit": None, "offset": 0}),
+    )
+    return Page(items=rows, total=int(counted[0]["n"]) if counted else 0)
+
+
+def articles(connection: sqlite3.Connection, filters: Filters, *, descending: bool = True) -> Page:
+    """Current articles (published date then arrival), with their fact counts.
+
+    ``since``/``until`` compare with the publication date; ``country``: articles naming a
+    place there; ``claimant``: articles quoting that claimant; ``outlet``: part of its name.
+    """
+    where = ["d.current = 1"]
+    params: list[Any] = []
+    if filters.since:
+        where.append("d.published >= ?")
+        params.append(filters.since.isoformat())
+    if filters.until:
+        where.append("substr(d.published, 1, 10) <= ?")
+        params.append(filters.until.isoformat())
+    if filters.outlet:
+        where.append("d.outlet LIKE ?")
+        params.append(f"%{filters.outlet}%")
+    if filters.country:
+        where.append("d.id IN (SELECT document_id FROM places WHERE country = ?)")
+        params.append(country_code(filters.country))
+    if filters.claimant:
+        where.append(
+            "d.id IN (SELECT document_id FROM claims WHERE claimant_entity IN (SELECT entity_id "
+            "FROM entity_names WHERE kind = 'claimant' AND (key = ? OR name LIKE ?)))"
+        )
+        params.extend(claimant_params(filters.claimant))
+    condition = " AND ".join(where)
+    direction = "DESC" if descending else "ASC"
+    rows = connection.execute(
+        "SELECT d.id, d.seq, d.title, d.outlet, d.url, d.published, d.source, d.version, "
+        "d.duplicate_of, substr(d.text, 1, 160) AS opening, length(d.text) AS characters, "
+        "(SELECT count(*) FROM figures f WHERE f.document_id = d.id) AS figures, "
+        "(SELECT count(*) FROM claims c WHERE c.document_id = d.id) AS claims, "
+        "(SELECT count(*) FROM events e WHERE e.document_id = d.id) AS events "
+        f"FROM documents d WHERE {condition} "
+        f"ORDER BY d.published {direction}, d.seq {direction} LIMIT ? OFFSET ?",
+        [*params, filters.limit if filters.limit is not None else -1, filters.offset],
+    ).fetchall()
+    total = connection.execute(f"SELECT count(*) FROM documents d WHERE {condition}", params)
+    return Page(items=[dict(row) for row in rows], total=int(total.fetchone()[0]))
+
+
+def article(connection: sqlite3.Connection, document_id: str) -> dict[str, Any] | None:
+    """The stored row of one article (without its text), or None."""
+    row = connection.execute(
+        "SELECT id, seq, title, outlet, url, published, source, version, previous_id, current, "
+        "duplicate_of, external_id, language FROM documents WHERE id = ?",
+        (document_id,),
+    ).fetchone()
+    return dict(row) if row is not None else None
+
+
+def places(connection: sqlite3.Connection, filters: Filters) -> Page:
+    """Canonical places (most mentioned first); ``country`` filters by ISO code or name."""
+    where = ["kind = 'place'"]
+    params: list[Any] = []
+    if filters.country:
+        where.append("country = ?")
+        params.append(country_code(filters.country))
+    condition = " AND ".join(where)
+    rows = connection.execute(
+        "SELECT id, name, type, country, admin1, gazetteer_id, lat, lon, mentions FROM entities "
+        f"WHERE {condition} ORDER BY mentions DESC, name, id LIMIT ? OFFSET ?",
+        [*params, filters.limit if filters.limit is not None else -1, filters.offset],
+    ).fetchall()
+    total = connection.execute(f"SELECT count(*) FROM entities WHERE {condition}", params)
+    return Page(items=[dict(row) for row in rows], total=int(total.fetchone()[0]))
+
+
+def overview(connection: sqlite3.Connection) -> dict[str, Any]:
+    """Counts, latest articles, open contradictions and the most-cited claimants."""
+
+    def count(sql: str) -> int:
+        return int(connection.execute(sql).fetchone()[0])
+
+    counts = {
+        "articles": count("SELECT count(*) FROM documents WHERE current = 1"),
+        "figures": count("SELECT count(*) FROM figures WHERE current = 1 AND duplicate = 0"),
+        "claims": count("SELECT count(*) FROM claims WHERE current = 1 AND duplicate = 0"),
+        "events": count("SELECT count(*) FROM clusters WHERE reports > 0"),
+        "event_reports": count("SELECT count(*) FROM events WHERE current = 1 AND duplicate = 0"),
+        "series": count("SELECT count(*) FROM series WHERE points > 0"),
+        "contradictions": count("SELECT count(*) FROM contradictions"),
+        "open_contradictions": count(
+            "SELECT count(*) FROM contradictions WHERE settled_by IS NULL"
+        ),
+    }
+    claimants = connection.execute(
+        "SELECT id, name, type, side, mentions FROM entities WHERE kind = 'claimant' "
+        "ORDER BY mentions DESC, name LIMIT 10"
+    ).fetchall()
+    return {
+        "counts": counts,
+        "latest_articles": articles(connection, Filters(limit=8)).items,
+        "open_contradictions": page(
+            connection, "contradictions", Filters(open_only=True, limit=5), descending=True
+        ).items,
+        "top_claimants": [dict(row) for row in claimants],
+    }
