@@ -39,6 +39,7 @@ from ..components.claims import (
     word_sets,
 )
 from ..errors import InputNotFoundError
+from ..models import Result
 from .metrics import Report
 
 THRESHOLDS = (0.3, 0.8)
@@ -374,6 +375,37 @@ def score_seed_claims(
             )
     _score_seed_contradictions(expected_claims, hits, matched, report)
     return report
+
+
+def hits_from_result(result: Result) -> list[ClaimHit]:
+    """The claims of an extraction result as hits, for :func:`score_seed_claims`."""
+    hits = []
+    for claim in result.claims:
+        who = claim.claimant
+        claimant = Claimant(
+            who.name,
+            who.type,
+            who.role,
+            who.affiliation,
+            who.side,
+            tuple((span.start, span.end) for span in who.mentions),
+        )
+        cue = claim.cue
+        hits.append(
+            ClaimHit(
+                claim.id,
+                claim.content.start,
+                claim.content.end,
+                cue.start if cue is not None else None,
+                cue.end if cue is not None else None,
+                claim.form,
+                claim.hedge,
+                claimant,
+                tuple(claim.contradicts),
+                parent=claim.parent,
+            )
+        )
+    return hits
 
 
 def _score_seed_contradictions(
