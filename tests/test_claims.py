@@ -155,7 +155,21 @@ PATTERNS = [
         None,
     ),
     ("One of the players said the team would not give up.", "indirect", "one of the players", None),
+    (
+        '"We will win," Ana Lopez, the head of the regional council and a veteran organizer of '
+        "three campaigns, said on Monday.",
+        "direct",
+        "Ana Lopez",
+        None,
+    ),
+    (
+        "Residents, according to the survey, are afraid of losing their homes.",
+        "according_to",
+        "survey",
+        None,
+    ),
     # negatives
+    ("John Smith said the bridge was closed. (Jane Roe/Reuters)", None, None, None),
     ("The fire claimed the lives of 20 people.", None, None, None),
     ("The so-called referendum was held on Sunday.", None, None, None),
     ("He claimed victory in the election.", None, None, None),
@@ -396,3 +410,10 @@ def test_first_name_resource_has_no_overlap():
     data = json.loads((files("claimwire") / "resources" / "claimants.json").read_text("utf-8"))
     male, female = set(data["first_names"]["male"]), set(data["first_names"]["female"])
     assert male and female and not male & female
+
+
+def test_quoted_as_saying(claims_nlp):
+    text = 'Mayor Ivan Petrov spoke on Tuesday.\n"We will hold," he was quoted as saying.'
+    (hit,) = attributed(claims_nlp(text))
+    assert (hit.form, hit.claimant.name) == ("direct", "Ivan Petrov")
+    assert text[hit.speaker_start : hit.speaker_end] == "he"
