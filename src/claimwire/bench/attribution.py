@@ -71,7 +71,9 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
         InputNotFoundError: The folder has no annotated articles.
     """
     started = time.perf_counter()
-    folder = Path(data) if data is not None else Path("polnear")
+    from . import default_eval_root
+
+    folder = Path(data) if data is not None else default_eval_root() / "polnear"
     pairs = annotated_texts(folder)
     if not pairs:
         raise InputNotFoundError(

@@ -82,7 +82,9 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
         InputNotFoundError: The folder has no ``*.jsonl`` file with articles.
     """
     started = time.perf_counter()
-    folder = Path(data) if data is not None else Path("ggt_quotes")
+    from . import default_eval_root
+
+    folder = Path(data) if data is not None else default_eval_root() / "ggt_quotes"
     articles = list(read_articles(folder))
     if limit is not None:
         articles = articles[:limit]
