@@ -83,14 +83,14 @@ def listing(request: Request, page: queries.Page, params: ListParams) -> dict[st
 
 
 def store_list(request: Request, name: str, params: ListParams) -> queries.Page:
-    """One page of a store list for this request."""
-    return queries.page(
-        request.app.state.store.connection(),
-        name,
-        params.filters,
-        hedge=params.hedge,
-        descending=params.descending,
+    """One page of a store list for this request (contradictions with their sides' hedges)."""
+    connection = request.app.state.store.connection()
+    page = queries.page(
+        connection, name, params.filters, hedge=params.hedge, descending=params.descending
     )
+    if name == "contradictions":
+        queries.with_sides(connection, page.items)
+    return page
 
 
 def series_data(request: Request, params: ListParams) -> dict[str, Any]:

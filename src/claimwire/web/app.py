@@ -172,6 +172,7 @@ def create_app(
     app.state.extract_lock = threading.Lock()
     templates = Jinja2Templates(directory=str(resources.files(__package__) / "templates"))
     templates.env.autoescape = True
+    templates.env.filters["snippet"] = pages.snippet
     templates.env.globals.update(read_only=read_only, version=__version__)
     app.state.templates = templates
     errors.install(app)

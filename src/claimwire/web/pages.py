@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from markupsafe import Markup
 
 from ..render.html import KINDS, items_of, segments
 from ..render.table import line_of
-from ..store.series import read_series
+from ..store.series import Series, read_series
 from ..store.write import load_result
 from . import api, queries
 from .errors import ApiError
@@ -85,7 +87,7 @@ def events(request: Request, params: Params) -> HTMLResponse:
         page=page,
         days=days,
         twin="/api/events",
-        fields=("since", "until", "country", "type", "claimant", "hedge", "outlet"),
+        fields=("since", "until", "country", "type", "claimant", "hedge", "outlet", "sort"),
     )
 
 
@@ -100,7 +102,17 @@ def figures(request: Request, params: Params) -> HTMLResponse:
         params=params,
         page=page,
         twin="/api/figures",
-        fields=("since", "until", "country", "claimant", "measure", "category", "hedge", "outlet"),
+        fields=(
+            "since",
+            "until",
+            "country",
+            "claimant",
+            "measure",
+            "category",
+            "hedge",
+            "outlet",
+            "sort",
+        ),
     )
 
 
@@ -115,33 +127,68 @@ def claims(request: Request, params: Params) -> HTMLResponse:
         params=params,
         page=page,
         twin="/api/claims",
-        fields=("since", "until", "country", "claimant", "hedge", "outlet"),
+        fields=("since", "until", "country", "claimant", "hedge", "outlet", "sort"),
     )
 
 
 @router.get("/series", response_class=HTMLResponse)
 def series(request: Request, params: Params) -> HTMLResponse:
-    """Claimed figures per claimant over time, as an SVG chart, with the reference."""
+    """Claimed figures per claimant over time: one SVG chart per measure and category."""
     state = request.app.state
-    found = read_series(state.store.connection(), params.filters)
-    if params.hedge:
-        found = [
-            type(entry)(
-                **{**entry.__dict__, "points": [p for p in entry.points if p.hedge == params.hedge]}
-            )
-            for entry in found
-        ]
-    chart = draw_series(found, reference=state.reference, reference_label=state.reference_label)
+    found = [
+        replace(
+            entry, points=[p for p in entry.points if not params.hedge or p.hedge == params.hedge]
+        )
+        for entry in read_series(state.store.connection(), params.filters)
+    ]
+    groups: dict[tuple[str, str, str, str], list[Series]] = {}
+    for entry in found:
+        if entry.points:
+            key = (entry.measure, entry.category, entry.side or "", entry.unit)
+            groups.setdefault(key, []).append(entry)
+    overlay = state.reference if params.filters.measure else None
+    charts = [
+        (
+            _group_title(key),
+            draw_series(members, reference=overlay, reference_label=state.reference_label),
+            members,
+        )
+        for key, members in sorted(
+            groups.items(), key=lambda item: (-sum(len(s.points) for s in item[1]), item[0])
+        )
+    ]
     return render(
         request,
         "series.html",
         "series",
         params=params,
-        chart=chart,
-        series=[entry for entry in found if entry.points],
+        charts=charts,
+        has_reference=bool(state.reference),
         twin="/api/series",
         fields=("since", "until", "country", "claimant", "measure", "category", "hedge"),
     )
+
+
+def _group_title(key: tuple[str, str, str, str]) -> str:
+    measure, category, side, unit = key
+    text = f"{category} {measure}".replace("_", " ").capitalize()
+    if side:
+        text += f" ({side})"
+    return text + (", percent" if unit == "percent" else "")
+
+
+def snippet(context: str | None, evidence: str, width: int = 110) -> Markup:
+    """The evidence in its context, cut to ``width`` characters each side, evidence marked."""
+    context = context or evidence
+    at = context.find(evidence) if evidence else -1
+    if at < 0:
+        return Markup("<q>{}</q>").format(_short(context, 2 * width))
+    before, after = context[:at], context[at + len(evidence) :]
+    if len(before) > width:
+        before = "…" + before[-width:].lstrip()
+    if len(after) > width:
+        after = after[:width].rstrip() + "…"
+    return Markup("<q>{}<mark>{}</mark>{}</q>").format(before, _short(evidence, 300), after)
 
 
 @router.get("/contradictions", response_class=HTMLResponse)
@@ -155,7 +202,17 @@ def contradictions(request: Request, params: Params) -> HTMLResponse:
         params=params,
         page=page,
         twin="/api/contradictions",
-        fields=("since", "until", "country", "claimant", "measure", "category", "type", "open"),
+        fields=(
+            "since",
+            "until",
+            "country",
+            "claimant",
+            "measure",
+            "category",
+            "type",
+            "open",
+            "sort",
+        ),
     )
 
 
@@ -172,7 +229,7 @@ def articles(request: Request, params: Params) -> HTMLResponse:
         params=params,
         page=page,
         twin="/api/articles",
-        fields=("since", "until", "country", "claimant", "outlet"),
+        fields=("since", "until", "country", "claimant", "outlet", "sort"),
     )
 
 

@@ -217,3 +217,24 @@ def overview(connection: sqlite3.Connection) -> dict[str, Any]:
         ).items,
         "top_claimants": [dict(row) for row in claimants],
     }
+
+
+SIDE_TABLES = {"figure": "figures", "claim": "claims", "event": "events"}
+
+
+def with_sides(connection: sqlite3.Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Contradictions with each side's hedge, outlet, publication date and context."""
+    for row in rows:
+        for side in ("a", "b"):
+            table = SIDE_TABLES.get(row.get(f"{side}_kind") or "")
+            found = None
+            if table is not None:
+                context = "content" if table == "claims" else "context"
+                found = connection.execute(
+                    f"SELECT hedge, outlet, published, {context} AS context FROM {table} "
+                    "WHERE id = ?",
+                    (row[f"{side}_id"],),
+                ).fetchone()
+            for name in ("hedge", "outlet", "published", "context"):
+                row[f"{side}_{name}"] = found[name] if found is not None else None
+    return rows

@@ -15,8 +15,8 @@ from html import escape
 from ..store.series import Series
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2")
-WIDTH, HEIGHT = 880, 360
-LEFT, RIGHT, TOP, BOTTOM = 70, 20, 16, 40
+WIDTH, HEIGHT = 600, 280
+LEFT, RIGHT, TOP, BOTTOM = 58, 40, 14, 34
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@
   "use strict";
   var element = document.getElementById("map");
   var colors = JSON.parse(document.getElementById("event-colors").textContent);
-  var map = L.map(element, { worldCopyJump: true, preferCanvas: false }).setView([30, 20], 2);
+  var map = L.map(element, { worldCopyJump: true, minZoom: 1, maxZoom: 14 }).setView([30, 20], 2);
+  map.attributionControl.setPrefix("Leaflet");
   var tiles = element.getAttribute("data-tiles");
   if (tiles) {
     L.tileLayer(tiles, { maxZoom: 18, attribution: "map tiles" }).addTo(map);
