@@ -495,6 +495,11 @@ CASES += [
      "a nurse.", "two", {"category": "civilians", "measure": "killed"}),
 ]  # fmt: skip
 
+CASES += [
+    ("trying-to-cut-off", "Troops are trying to cut off around 300 residents sheltering in a "
+     "factory.", "around 300", {"measure": "sheltering", "modality": "actual"}),
+]  # fmt: skip
+
 # (case id, text, number as written): numbers that are not figures
 NEGATIVES = [
     ("duration", "The battles can last for 3 days in a single street.", "3"),
