@@ -130,6 +130,7 @@ def claims(doc: Doc) -> tuple[list[Claim], list[Contradiction]]:
                     mentions=[make_span(doc, start, end) for start, end in who.mentions],
                 ),
                 cue=_span_or_none(doc, hit.cue_start, hit.cue_end),
+                speaker=_span_or_none(doc, hit.speaker_start, hit.speaker_end),
                 content=make_span(doc, hit.start, hit.end),
                 form=hit.form,
                 hedge=hit.hedge,

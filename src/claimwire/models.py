@@ -123,6 +123,9 @@ class Claim(Record):
     cue: Span | None = Field(
         default=None, description="Cue verb or phrase: 'said', 'according to'."
     )
+    speaker: Span | None = Field(
+        default=None, description="The words naming the claimant here ('he', 'Kyiv')."
+    )
     content: Span
     form: Literal["direct", "indirect", "partial", "according_to", "reported", "outlet"]
     hedge: Literal[

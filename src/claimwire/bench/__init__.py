@@ -45,6 +45,18 @@ TASKS: dict[str, Task] = {
     for task in (
         Task("seed", "claimwire.bench.seed", None, "the seed article against its expected file"),
         Task(
+            "claims",
+            "claimwire.bench.claims",
+            "ggt_quotes",
+            "quotes and speakers (GenderGapTracker gold)",
+        ),
+        Task(
+            "attribution",
+            "claimwire.bench.attribution",
+            "polnear",
+            "source, cue and content of attributions (PolNeAR)",
+        ),
+        Task(
             "dates",
             "claimwire.bench.dates",
             "muc4",

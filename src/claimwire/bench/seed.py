@@ -11,6 +11,8 @@ records to the expected items lives here, not in the extractors:
 - ``dates``: every distinct date the expected figures and events carry must be resolved
   by some date mention; resolved days, weeks or months no expected fact carries are
   spurious (``bench/dates.py``).
+- ``claims`` and ``claim_contradictions``: expected claims matched by line, claimant and
+  form; expected ``contradicts`` pairs found as contradictions (``bench/claims.py``).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from typing import Any
 
 from ..errors import InputNotFoundError
 from ..models import Result
+from .claims import hits_from_result, score_seed_claims
 from .dates import score_seed_dates
 from .metrics import Report, Score
 
@@ -133,5 +136,11 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
         result = extract(case.text, published=published)
         report.section("numbers").add(score_numbers(result, case.expected, report))
         report.section("dates").add(score_seed_dates(case.expected, result.dates))
+        score_seed_claims(
+            case.expected.get("claims", []),
+            hits_from_result(result),
+            result.document.text,
+            report=report,
+        )
     report.seconds = time.perf_counter() - started
     return report
