@@ -1,0 +1,275 @@
+"""The REST API: every endpoint, filter and error, against the real app and a real server."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("fastapi")
+
+import httpx
+from fastapi.testclient import TestClient
+
+from claimwire.web.app import create_app
+from web_helpers import build_store, running_server
+
+LISTS = ("articles", "figures", "claims", "events", "clusters", "contradictions", "places")
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory, example_text):
+    path = tmp_path_factory.mktemp("web") / "store.db"
+    ids = build_store(path, seed_text=example_text)
+    return path, ids
+
+
+@pytest.fixture(scope="module")
+def client(store):
+    with TestClient(create_app(store[0])) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def read_only(store):
+    with TestClient(create_app(store[0], read_only=True)) as client:
+        yield client
+
+
+def items(client, url: str) -> list[dict]:
+    response = client.get(url)
+    assert response.status_code == 200, response.text
+    return response.json()["items"]
+
+
+def assert_error(response, status: int, code: str) -> None:
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert set(body) == {"error"}
+    assert body["error"]["code"] == code
+    assert body["error"]["status"] == status
+    assert body["error"]["message"]
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_every_list_has_one_page_shape(client, name):
+    body = client.get(f"/api/{name}").json()
+    assert set(body) >= {"items", "total", "limit", "offset", "next", "previous"}
+    assert body["total"] >= len(body["items"]) > 0
+    assert body["limit"] == 50 and body["offset"] == 0
+
+
+def test_overview_counts_the_store(client, store):
+    body = client.get("/api/overview").json()
+    assert body["counts"]["articles"] == 4
+    assert body["counts"]["figures"] >= 18
+    assert {a["id"] for a in body["latest_articles"]} == set(store[1].values())
+    assert body["top_claimants"][0]["mentions"] >= body["top_claimants"][-1]["mentions"]
+
+
+def test_one_article_has_its_whole_result(client, store):
+    body = client.get(f"/api/articles/{store[1]['seed']}").json()
+    assert body["article"]["outlet"] == "Example Wire"
+    result = body["result"]
+    text = result["document"]["text"]
+    assert len(result["figures"]) >= 18
+    for figure in result["figures"]:
+        span = figure["span"]
+        assert text[span["start"] : span["end"]] == span["text"]
+
+
+def test_series_have_points_in_date_order(client):
+    body = client.get("/api/series?measure=destroyed&category=tanks").json()
+    values = [p["value"] for s in body["items"] for p in s["points"] if not s["side"]]
+    assert values == [200, 260]
+    assert body["reference"] is None
+
+
+def test_places_filter_by_country(client):
+    found = items(client, "/api/places?country=GE")
+    assert [place["name"] for place in found] == ["Tbilisi"]
+
+
+@pytest.mark.parametrize(
+    ("url", "check"),
+    [
+        ("/api/figures?since=2022-06-20&until=2022-06-21",
+         lambda row: "2022-06-20" <= row["date"] <= "2022-06-21"),
+        ("/api/figures?measure=destroyed&category=tanks",
+         lambda row: (row["measure"], row["category"]) == ("destroyed", "tanks")),
+        ("/api/figures?hedge=claimed", lambda row: row["hedge"] == "claimed"),
+        ("/api/claims?claimant=Syniehubov", lambda row: "Syniehubov" in row["claimant"]),
+        ("/api/claims?hedge=claimed", lambda row: row["hedge"] == "claimed"),
+        ("/api/events?type=Protests", lambda row: row["type"] == "Protests"),
+        ("/api/events?country=Georgia", lambda row: row["country"] == "GE"),
+        ("/api/events?hedge=asserted", lambda row: row["hedge"] == "asserted"),
+        ("/api/clusters?country=UA", lambda row: row["country"] == "UA"),
+        ("/api/contradictions?type=statements&open=true",
+         lambda row: row["kind"] == "statements" and row["settled_by"] is None),
+        ("/api/articles?outlet=Daily", lambda row: row["outlet"] == "Daily Post"),
+        ("/api/articles?since=2022-06-21", lambda row: row["published"] >= "2022-06-21"),
+        ("/api/articles?country=GE", lambda row: row["outlet"] == "Daily Post"),
+    ],
+)  # fmt: skip
+def test_filters_select_matching_rows_only(client, url, check):
+    found = items(client, url)
+    assert found, url
+    assert all(check(row) for row in found)
+
+
+def test_filters_narrow_the_total(client):
+    everything = client.get("/api/events").json()["total"]
+    protests = client.get("/api/events?type=Protests").json()["total"]
+    assert 0 < protests < everything
+
+
+def test_empty_parameters_mean_not_given(client):
+    assert (
+        client.get("/api/figures?since=&country=&hedge=").json()["total"]
+        == (client.get("/api/figures").json()["total"])
+    )
+
+
+def test_sort_reverses_the_order(client):
+    newest = [row["id"] for row in items(client, "/api/figures?limit=500")]
+    oldest = [row["id"] for row in items(client, "/api/figures?limit=500&sort=date")]
+    assert newest == oldest[::-1]
+    dates = [row["date"] for row in items(client, "/api/figures?limit=500")]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_pages_cover_the_list_once(client):
+    total = client.get("/api/claims").json()["total"]
+    seen, url = [], "/api/claims?limit=7"
+    while url:
+        body = client.get(url).json()
+        seen += [row["id"] for row in body["items"]]
+        url = body["next"]
+    assert len(seen) == len(set(seen)) == total
+    last = client.get(f"/api/claims?limit=7&offset={total - 1}").json()
+    assert last["next"] is None and last["previous"] is not None
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "code"),
+    [
+        ("/api/figures?limit=0", 422, "validation_error"),
+        ("/api/figures?limit=501", 422, "validation_error"),
+        ("/api/figures?offset=-1", 422, "validation_error"),
+        ("/api/figures?limit=ten", 422, "validation_error"),
+        ("/api/figures?since=2022-13-45", 422, "validation_error"),
+        ("/api/figures?since=yesterday", 422, "validation_error"),
+        ("/api/figures?since=2022-07-01&until=2022-06-01", 422, "validation_error"),
+        ("/api/figures?hedge=maybe", 422, "validation_error"),
+        ("/api/figures?sort=value", 422, "validation_error"),
+        ("/api/figures?claimant=" + "x" * 201, 422, "validation_error"),
+        ("/api/events?country=Narnia", 422, "invalid_option"),
+        ("/api/contradictions?hedge=claimed", 422, "invalid_option"),
+        ("/api/articles/doc_0000", 404, "not_found"),
+        ("/api/nothing-here", 404, "not_found"),
+    ],
+)
+def test_errors_have_one_shape(client, url, status, code):
+    assert_error(client.get(url), status, code)
+
+
+def test_wrong_method_is_an_error_too(client):
+    assert_error(client.post("/api/figures", json={}), 405, "method_not_allowed")
+
+
+def test_submit_stores_the_article_once(client):
+    body = {"text": "Rebels said they killed 4 soldiers near Goma on Sunday.",
+            "published": "2023-03-05", "outlet": "Test Times"}  # fmt: skip
+    first = client.post("/api/articles", json=body)
+    assert first.status_code == 201, first.text
+    answer = first.json()
+    assert answer["status"] == "new" and first.headers["location"] == answer["api_url"]
+    stored = client.get(answer["api_url"]).json()
+    assert stored["article"]["outlet"] == "Test Times"
+    assert stored["result"]["document"]["published"] == "2023-03-05"
+    assert client.post("/api/articles", json=body).json()["status"] == "unchanged"
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        ({"text": ""}, "validation_error"),
+        ({"text": "x", "published": "someday"}, "validation_error"),
+        ({"words": "no text field"}, "validation_error"),
+        ({"text": "   \n  "}, "article_rejected"),
+    ],
+)
+def test_bad_submissions_are_refused(client, body, code):
+    assert_error(client.post("/api/articles", json=body), 422, code)
+
+
+def test_malformed_json_is_a_validation_error(client):
+    response = client.post(
+        "/api/articles", content=b"{not json", headers={"content-type": "application/json"}
+    )
+    assert_error(response, 422, "validation_error")
+
+
+def test_oversize_body_is_refused(client):
+    response = client.post("/api/articles", json={"text": "a" * (6 * 1024 * 1024)})
+    assert_error(response, 413, "body_too_large")
+
+
+def test_read_only_refuses_submission(read_only):
+    assert_error(read_only.post("/api/articles", json={"text": "Some text."}), 403, "read_only")
+    assert read_only.post("/submit", data={"text": "Some text."}).status_code == 403
+    assert "read-only" in read_only.get("/submit").text
+    assert read_only.get("/api/figures").status_code == 200
+
+
+def test_openapi_and_offline_docs(client):
+    schema = client.get("/openapi.json").json()
+    for name in (*LISTS, "overview", "series"):
+        assert f"/api/{name}" in schema["paths"]
+    assert "/api/articles/{document_id}" in schema["paths"]
+    docs = client.get("/docs").text
+    assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()
+    assert client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200
+
+
+def test_responses_carry_a_strict_content_security_policy(client):
+    policy = client.get("/").headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe-eval" not in policy
+
+
+@pytest.mark.parametrize(
+    ("page", "twin"),
+    [("/", "/api/overview"), ("/events?hedge=asserted", "/api/events?hedge=asserted"),
+     ("/figures", "/api/figures"), ("/claims", "/api/claims"), ("/series", "/api/series"),
+     ("/contradictions", "/api/contradictions"), ("/articles", "/api/articles"),
+     ("/map?type=Battles", "/api/clusters?type=Battles")],
+)  # fmt: skip
+def test_every_page_links_its_json_twin(client, page, twin):
+    response = client.get(page)
+    assert response.status_code == 200
+    assert f'href="{twin.replace("&", "&amp;")}"' in response.text
+    assert client.get(twin).status_code == 200
+
+
+def test_page_errors_are_pages(client):
+    response = client.get("/articles/doc_0000")
+    assert response.status_code == 404 and "text/html" in response.headers["content-type"]
+    assert client.get("/events?limit=9999").status_code == 422
+
+
+def test_a_real_server_answers_and_limits_bodies(store):
+    app = create_app(store[0], read_only=True, max_body_bytes=1000)
+    with running_server(app) as base:
+        assert base.startswith("http://127.0.0.1:")
+        overview = httpx.get(f"{base}/api/overview", timeout=10)
+        assert overview.status_code == 200 and overview.json()["counts"]["articles"] >= 4
+        assert_error(
+            httpx.get(f"{base}/api/figures?limit=501", timeout=10), 422, "validation_error"
+        )
+
+        def chunks():
+            for _ in range(10):
+                yield b"x" * 500
+
+        streamed = httpx.post(f"{base}/api/articles", content=chunks(), timeout=10,
+                              headers={"content-type": "application/json"})  # fmt: skip
+        assert_error(streamed, 413, "body_too_large")
+        assert httpx.get(f"{base}/", timeout=10).status_code == 200
