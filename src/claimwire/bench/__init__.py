@@ -57,6 +57,12 @@ TASKS: dict[str, Task] = {
             "source, cue and content of attributions (PolNeAR)",
         ),
         Task(
+            "places",
+            "claimwire.bench.places",
+            "geoparsing",
+            "toponym recognition and resolution (LGL, GeoVirus, GeoWebNews)",
+        ),
+        Task(
             "dates",
             "claimwire.bench.dates",
             "muc4",

@@ -11,6 +11,8 @@ records to the expected items lives here, not in the extractors:
 - ``dates``: every distinct date the expected figures and events carry must be resolved
   by some date mention; resolved days, weeks or months no expected fact carries are
   spurious (``bench/dates.py``).
+- ``places``: expected places found with their canonical name, country and coordinates
+  (within 25 km), metonyms as actors (``bench/places.py``).
 - ``claims`` and ``claim_contradictions``: expected claims matched by line, claimant and
   form; expected ``contradicts`` pairs found as contradictions (``bench/claims.py``).
 """
@@ -21,6 +23,7 @@ import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from ..errors import InputNotFoundError
@@ -28,6 +31,7 @@ from ..models import Result
 from .claims import hits_from_result, score_seed_claims
 from .dates import score_seed_dates
 from .metrics import Report, Score
+from .places import score_seed_places
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,14 @@ def score_numbers(result: Result, expected: dict[str, Any], report: Report) -> S
     return score
 
 
+def place_hits(result: Result) -> list[SimpleNamespace]:
+    """The places of a result in the shape ``score_seed_places`` reads (a PlaceHit's)."""
+    return [
+        SimpleNamespace(**{**place.model_dump(), "text": place.span.text, "kind": place.place_kind})
+        for place in result.places
+    ]
+
+
 def run(data: Path | None, *, limit: int | None = None) -> Report:
     """Extract each seed article and score every section that exists.
 
@@ -136,6 +148,12 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
         result = extract(case.text, published=published)
         report.section("numbers").add(score_numbers(result, case.expected, report))
         report.section("dates").add(score_seed_dates(case.expected, result.dates))
+        places_score, places_misses = score_seed_places(
+            case.expected.get("places", []), place_hits(result)
+        )
+        report.section("places").add(places_score)
+        for miss in places_misses:
+            report.miss("places", miss)
         score_seed_claims(
             case.expected.get("claims", []),
             hits_from_result(result),
