@@ -217,6 +217,9 @@ NEGATIVES = [
     "The minister said an offensive on Rafah could start soon.",
     "Analysts fear that the militia may seize the port.",
     "The 1994 genocide killed 800,000 people in the 20th century's darkest chapter.",
+    "The team attacked in the second half and won the battle for the title.",
+    "The senator attacked the president's budget plan on Twitter.",
+    "The striker scored twice as United beat Chelsea.",
 ]
 
 
