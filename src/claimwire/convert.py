@@ -176,12 +176,17 @@ def _time(doc: Doc, hit: Any, found_dates: list[DateMention]) -> TimeRef | None:
     evidence = _span_or_none(doc, hit.time_start, hit.time_end)
     date = None if evidence is None else _date_at(found_dates, evidence.start, evidence.end)
     relation = hit.time_relation
-    value = None if date is None else date.start
+    since = as_of = None
+    if date is not None and relation == "since":
+        since = date.start
+    elif date is not None and relation in ("as_of", "on"):
+        as_of = date.end or date.start
+    if as_of is None and hit.cumulative and evidence is None:
+        # A running total with no time phrase holds as of the report.
+        as_of = doc.user_data.get("claimwire.published")
     return TimeRef(
-        since=value if relation == "since" else None,
-        as_of=(date.end or date.start)
-        if date is not None and relation in ("as_of", "on")
-        else None,
+        since=since,
+        as_of=as_of,
         cumulative=hit.cumulative,
         relation=relation,
         date_id=None if date is None else date.id,

@@ -45,6 +45,12 @@ TASKS: dict[str, Task] = {
     for task in (
         Task("seed", "claimwire.bench.seed", None, "the seed article against its expected file"),
         Task(
+            "figures",
+            "claimwire.bench.figures",
+            "muc4",
+            "MUC-4 victim counts: killed and injured figures (value and measure) per message",
+        ),
+        Task(
             "claims",
             "claimwire.bench.claims",
             "ggt_quotes",

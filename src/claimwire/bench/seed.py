@@ -8,6 +8,9 @@ records to the expected items lives here, not in the extractors:
   bound for vague ones); our non-ordinal, non-money numbers are matched to them by
   (line, value). Numbers of ``optional_figures`` are neither required nor spurious.
 
+- ``figures``, ``figures.measure``, ``figures.category``, ``figures.side``: expected
+  figures matched by line and value, then checked for what happened, what is counted and
+  whose it is (``bench/figures.py``); optional figures are neither required nor spurious.
 - ``dates``: every distinct date the expected figures and events carry must be resolved
   by some date mention; resolved days, weeks or months no expected fact carries are
   spurious (``bench/dates.py``).
@@ -30,6 +33,7 @@ from ..errors import InputNotFoundError
 from ..models import Result
 from .claims import hits_from_result, score_seed_claims
 from .dates import score_seed_dates
+from .figures import score_seed_figures
 from .metrics import Report, Score
 from .places import score_seed_places
 
@@ -147,6 +151,13 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
         published = case.expected.get("document", {}).get("published")
         result = extract(case.text, published=published)
         report.section("numbers").add(score_numbers(result, case.expected, report))
+        score_seed_figures(
+            case.expected.get("figures", []),
+            result.figures,
+            result.document.text,
+            optional_figures=case.expected.get("optional_figures"),
+            report=report,
+        )
         report.section("dates").add(score_seed_dates(case.expected, result.dates))
         places_score, places_misses = score_seed_places(
             case.expected.get("places", []), place_hits(result)

@@ -79,9 +79,12 @@ def _digits(words: list[str], spaces: list[str], i: int) -> tuple[int, float] | 
     if not DIGITS.match(word):
         return None
     end, text = i + 1, word
-    # "32, 300": a stray space after a thousands comma (never after a 4-digit year).
+    after_month = i > 0 and words[i - 1].rstrip(".") in lexicon()["months"]
+    # "32, 300": a stray space after a thousands comma (never after a 4-digit year, nor
+    # after a day of the month: "Since February 24, 500 children").
     while (
-        "." not in text
+        not after_month
+        and "." not in text
         and len(text.split(",")[0]) <= 3
         and end + 1 < len(words)
         and words[end] == ","
@@ -249,8 +252,8 @@ def _is_date_or_time(doc: Doc, start: int, end: int, number: NumberValue) -> boo
     """Context checks: a day of the month, a year, a clock time, a model designation."""
     first, last = doc[start], doc[end - 1]
     months = lexicon()["months"]
-    before = doc[start - 1].lower_.rstrip(".") if start > 0 else ""
-    after = doc[end].lower_.rstrip(".") if end < len(doc) else ""
+    before = _neighbour(doc, start - 1, -1)
+    after = _neighbour(doc, end, 1)
     if ":" in first.text or after in lexicon()["clock_words"]:
         return True
     if number.value is not None and number.value <= 31 and (before in months or after in months):
@@ -264,6 +267,13 @@ def _is_date_or_time(doc: Doc, start: int, end: int, number: NumberValue) -> boo
     if offset >= 2 and text[offset - 1] == "-" and text[offset - 2].isalpha():
         return True
     return _is_phone_like(text, offset, last.idx + len(last.text))
+
+
+def _neighbour(doc: Doc, index: int, step: int) -> str:
+    """The lower-cased text of the nearest non-space token from ``index`` on, or ""."""
+    while 0 <= index < len(doc) and doc[index].is_space:
+        index += step
+    return doc[index].lower_.rstrip(".") if 0 <= index < len(doc) else ""
 
 
 def _is_phone_like(text: str, start: int, end: int) -> bool:
