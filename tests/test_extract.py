@@ -141,3 +141,21 @@ def test_a_conversion_error_loses_one_article_not_the_batch(monkeypatch):
     outcomes = list(extract_many(["Troops entered Atlantis.", "Troops entered the town."]))
     assert isinstance(outcomes[0], Failure) and outcomes[0].problem.code == "conversion_error"
     assert not isinstance(outcomes[1], Failure)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("In Kharkiv, 30 civilians were killed on Sunday.", "Kharkiv"),
+        ("Rebels now control 70% of Kharkiv, officials said.", "Kharkiv"),
+        (
+            "About 500 civilians are trapped in a school, which echoed the siege of Kharkiv.",
+            None,
+        ),
+    ],
+)
+def test_figures_get_the_place_of_their_sentence(text, place):
+    result = claimwire.extract(text, published="2023-03-01")
+    (figure,) = result.figures
+    names = {p.id: p.name for p in result.places}
+    assert [names[i] for i in figure.place_ids] == ([place] if place else [])

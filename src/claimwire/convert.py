@@ -263,3 +263,48 @@ def _by_offsets(records: list[Any], start: int | None, end: int | None) -> str |
     if start is None or end is None:
         return None
     return next((r.id for r in records if r.span.start == start and r.span.end == end), None)
+
+
+NEAR_AFTER_CHARS = 40
+"""How far after a figure (in characters) a place may start and still be its place."""
+
+
+def place_figures(
+    doc: Doc, found: list[Figure], found_places: list[Place], found_events: list[Event]
+) -> list[Figure]:
+    """Give each figure its place: its event's, else the nearest location of its sentence.
+
+    In the sentence, a location before the number is preferred ("in Mariupol, 300 ..."),
+    then one just after it ("70% of Mariupol"); a place further on is more often a
+    comparison ("... just like Mariupol") than the figure's own.
+    """
+    by_event = {
+        figure_id: event.place_id
+        for event in found_events
+        if event.place_id
+        for figure_id in event.figure_ids
+    }
+    located = []
+    for figure in found:
+        place_id = by_event.get(figure.id) or _nearest_location(doc, figure, found_places)
+        located.append(figure.model_copy(update={"place_ids": [place_id]}) if place_id else figure)
+    return located
+
+
+def _nearest_location(doc: Doc, figure: Figure, found_places: list[Place]) -> str | None:
+    sentence = doc.char_span(figure.span.start, figure.span.end, alignment_mode="expand")
+    if sentence is None:
+        return None
+    start, end = sentence.sent.start_char, sentence.sent.end_char
+    candidates = [
+        place
+        for place in found_places
+        if place.role == "location" and place.resolved and start <= place.span.start < end
+    ]
+    before = [place for place in candidates if place.span.end <= figure.span.start]
+    if before:
+        return before[-1].id
+    after = [
+        place for place in candidates if 0 <= place.span.start - figure.span.end <= NEAR_AFTER_CHARS
+    ]
+    return after[0].id if after else None

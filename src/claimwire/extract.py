@@ -208,14 +208,15 @@ def to_result(
     dates = convert.dates(doc)
     figures = convert.figures(doc, dates)
     claims, contradictions = convert.claims(doc)
+    events = convert.events(doc, places, dates, figures)
     return Result(
         document=document,
         numbers=convert.numbers(doc),
-        figures=figures,
+        figures=convert.place_figures(doc, figures, places, events),
         claims=claims,
         places=places,
         dates=dates,
-        events=convert.events(doc, places, dates, figures),
+        events=events,
         contradictions=contradictions,
         problems=list(problems),
         provenance=provenance(nlp, run_id),
