@@ -734,7 +734,7 @@ def _generic(mention: Mention) -> bool:
     return mention.generic
 
 
-def _territory(doc: Doc, mention: Mention, actors: list[Participant]) -> str:
+def _territory(mention: Mention, actors: list[Participant]) -> str:
     """Government regains vs non-state actor overtakes, from the actor when known."""
     kinds = {a.type for a in actors}
     if kinds & {"state_forces", "police"}:
@@ -1339,12 +1339,7 @@ def find(doc: Doc, *, keep_irrealis: bool = False) -> list[EventHit]:
         Events in document order, with ids "e1", "e2"...
     """
     sents = list(doc.sents)
-    mentions = find_mentions(doc, sents)
-    typed: list[Mention] = []
-    for s_index, sent in enumerate(sents):
-        in_sentence = [m for m in mentions if m.sentence == s_index]
-        if in_sentence:
-            typed.extend(_type_sentence(doc, in_sentence, sent))
+    typed = typed_mentions(doc, sents)
     typed = _absorb_caused(doc, [m for m in typed if _conflict_relevant(m)])
     typed = [m for m in typed if m.eventive and not _tally(doc, m)]
     drafts = _drafts(doc, typed, sents, keep_irrealis=keep_irrealis)
@@ -1421,7 +1416,7 @@ def _drafts(
             place = _country_place(place, [p for p, _owner, _s in places])
         subtype = mention.subtype
         if _is_territory(mention):
-            subtype = _territory(doc, mention, found_actors)
+            subtype = _territory(mention, found_actors)
         status = "new"
         if cued or (date and _is_past(date[0].value, published)):
             status = "background"
@@ -1675,13 +1670,17 @@ def _claim_lookup() -> Any:
 # ---------------------------------------------------------------- snippet typing
 
 
-def typed_mentions(doc: Doc) -> list[Mention]:
+def typed_mentions(doc: Doc, sents: Sequence[Span] | None = None) -> list[Mention]:
     """Every trigger mention of ``doc`` with its sub-type refined in its sentence.
 
     Unlike :func:`find`, nothing is merged or dropped for being generic, irrealis or
     past: this is the trigger-level view the benches score.
+
+    Args:
+        doc: A parsed document.
+        sents: ``list(doc.sents)``, when the caller has it already.
     """
-    sents = list(doc.sents)
+    sents = list(doc.sents) if sents is None else sents
     mentions = find_mentions(doc, sents)
     typed: list[Mention] = []
     for s_index, sent in enumerate(sents):
@@ -1703,22 +1702,17 @@ def classify_doc(doc: Doc) -> tuple[str | None, dict[str, float]]:
     Returns:
         (best sub-type or None when no trigger matched, scores by sub-type).
     """
-    sents = list(doc.sents)
-    mentions = find_mentions(doc, sents)
+    typed = typed_mentions(doc)
+    actors = find_actor_spans(doc) if any(_is_territory(m) for m in typed) else []
     scores: dict[str, float] = {}
-    for s_index, sent in enumerate(sents):
-        in_sentence = [m for m in mentions if m.sentence == s_index]
-        if not in_sentence:
-            continue
-        actors = find_actor_spans(doc) if any(_is_territory(m) for m in in_sentence) else []
-        for m in _type_sentence(doc, in_sentence, sent):
-            subtype = m.subtype
-            if _is_territory(m):
-                subtype = _territory(doc, m, _roles(doc, m, actors)[0])
-            factor = (1.5 if s_index == 0 else 1.0) * _salience(doc[m.root])
-            if not m.eventive:
-                factor *= NON_EVENTIVE_FACTOR
-            scores[subtype] = scores.get(subtype, 0.0) + m.weight * factor
+    for m in typed:
+        subtype = m.subtype
+        if _is_territory(m):
+            subtype = _territory(m, _roles(doc, m, actors)[0])
+        factor = (1.5 if m.sentence == 0 else 1.0) * _salience(doc[m.root])
+        if not m.eventive:
+            factor *= NON_EVENTIVE_FACTOR
+        scores[subtype] = scores.get(subtype, 0.0) + m.weight * factor
     if not scores:
         found = _instrument(doc, None)
         return found, ({found: 1.0} if found else {})
