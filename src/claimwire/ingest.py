@@ -17,6 +17,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from .extract import BATCH_SIZE, Failure
@@ -139,8 +140,15 @@ def ingest(
             )
         keys: deque[tuple[str, str]] = deque()
         todo = _pending(names, done, keys, state, max_chars=max_chars)
+        first = next(todo, None)
+        if first is None:  # everything done already: do not load the pipeline
+            return IngestReport(progress=state, failures=failures, seconds=state.seconds)
         outcomes = extract_parallel(
-            todo, jobs=jobs, max_chars=max_chars, batch_size=batch_size, time_budget=time_budget
+            chain([first], todo),
+            jobs=jobs,
+            max_chars=max_chars,
+            batch_size=batch_size,
+            time_budget=time_budget,
         )
         for outcome in outcomes:
             key, source = keys.popleft()

@@ -9,6 +9,8 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import fields
+from operator import attrgetter
 
 from .clusters import assign_cluster, refresh_cluster
 from .contradictions import claim_contradictions, denial_contradictions, figure_contradictions
@@ -88,9 +90,10 @@ def insert(connection: sqlite3.Connection, table: str, rows: Sequence[Row]) -> N
     """Insert rows of one table (fields in :data:`NOT_STORED` left out)."""
     if not rows:
         return
-    columns = [name for name in rows[0].values() if name not in NOT_STORED]
+    columns = [field.name for field in fields(rows[0]) if field.name not in NOT_STORED]
     sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
-    connection.executemany(sql, [[row.values()[name] for name in columns] for row in rows])
+    values = attrgetter(*columns)
+    connection.executemany(sql, [values(row) for row in rows])
 
 
 def _link_figure(

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import sqlite3
 
+from rapidfuzz import fuzz, process
+
 from ..models import Claimant
 from .names import name_key, similar
 from .rows import PlaceRow
+from .settings import settings
 
 
 def claimant_entity(connection: sqlite3.Connection, claimant: Claimant) -> str:
@@ -95,22 +98,31 @@ def _closest(
     connection: sqlite3.Connection, key: str, *, kind: str, type_: str, side: str | None
 ) -> str | None:
     """A known claimant whose spelling is close enough; a lone surname needs one match."""
+    person = "=" if kind == "person" else "!="
+    words = key.split()
+    if kind == "person" and len(words) == 1:
+        rows = connection.execute(
+            "SELECT DISTINCT n.entity_id FROM entity_names n JOIN entities e "
+            f"ON e.id = n.entity_id WHERE n.kind = 'claimant' AND e.type {person} 'person' "
+            "AND (n.key = ? OR n.key LIKE ?) ORDER BY n.entity_id",
+            (key, f"% {key}"),
+        ).fetchall()
+        return rows[0][0] if len(rows) == 1 else None  # "Smith" with two Smiths stays apart
     rows = connection.execute(
-        "SELECT n.key, e.id, e.type, e.side FROM entity_names n JOIN entities e "
-        "ON e.id = n.entity_id WHERE n.kind = 'claimant' ORDER BY e.id, n.key"
+        "SELECT n.key, e.id, e.side FROM entity_names n JOIN entities e ON e.id = n.entity_id "
+        f"WHERE n.kind = 'claimant' AND e.type {person} 'person' ORDER BY e.id, n.key"
     ).fetchall()
-    matches = []
-    for row in rows:
-        if (row["type"] == "person") != (type_ == "person"):
-            continue
+    cutoff = min(settings().name_similarity.values())
+    keys = [row["key"] for row in rows]
+    for _, _score, index in process.extract(
+        key, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
+    ):
+        row = rows[index]
         if kind != "person" and side and row["side"] and side != row["side"]:
             continue
         if similar(key, row["key"], kind=kind):
-            matches.append(row["id"])
-    distinct = sorted(set(matches))
-    if kind == "person" and len(key.split()) == 1 and len(distinct) > 1:
-        return None  # "Smith" with two known Smiths stays apart
-    return distinct[0] if distinct else None
+            return str(row["id"])
+    return None
 
 
 def _closest_place(connection: sqlite3.Connection, key: str, country: str | None) -> str | None:
@@ -118,9 +130,13 @@ def _closest_place(connection: sqlite3.Connection, key: str, country: str | None
         "SELECT n.key, e.id, e.country FROM entity_names n JOIN entities e "
         "ON e.id = n.entity_id WHERE n.kind = 'place' ORDER BY e.id, n.key"
     ).fetchall()
-    for row in rows:
+    cutoff = settings().name_similarity["place"]
+    keys = [row["key"] for row in rows]
+    for _, _score, index in process.extract(
+        key, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
+    ):
+        row = rows[index]
         if country and row["country"] and country != row["country"]:
             continue
-        if similar(key, row["key"], kind="place"):
-            return str(row["id"])
+        return str(row["id"])
     return None
