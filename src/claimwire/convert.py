@@ -248,6 +248,7 @@ def events(
             actors=[_actor(doc, actor) for actor in hit.actors],
             targets=[_actor(doc, target) for target in hit.targets],
             place_id=_by_offsets(found_places, hit.place_start, hit.place_end),
+            place_name=hit.place_name,
             date_id=_by_offsets(found_dates, hit.date_start, hit.date_end),
             figure_ids=[by_offset[span] for span in hit.figures if span in by_offset],
             claim_id=hit.claim_id,

@@ -256,6 +256,9 @@ class Event(Record):
     actors: list[Actor] = Field(default_factory=list)
     targets: list[Actor] = Field(default_factory=list)
     place_id: str | None = None
+    place_name: str | None = Field(
+        default=None, description="Where, when no place mention fits (a country-wide event)."
+    )
     date_id: str | None = None
     figure_ids: list[str] = Field(default_factory=list)
     claim_id: str | None = None

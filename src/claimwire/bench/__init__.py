@@ -69,6 +69,30 @@ TASKS: dict[str, Task] = {
             "toponym recognition and resolution (LGL, GeoVirus, GeoWebNews)",
         ),
         Task(
+            "events",
+            "claimwire.bench.events",
+            "case2021_task2",
+            "event types of news snippets (CASE 2021 Task 2), macro-F1 in extra",
+        ),
+        Task(
+            "police-events",
+            "claimwire.bench.police_events",
+            "india_police_events",
+            "did police kill, arrest, use force or fail (IndiaPoliceEvents sentences)",
+        ),
+        Task(
+            "wikievents",
+            "claimwire.bench.wikievents",
+            "wikievents",
+            "event triggers and types (WikiEvents, KAIROS types mapped)",
+        ),
+        Task(
+            "muc-events",
+            "claimwire.bench.muc_events",
+            "muc4",
+            "MUC-4 incidents: relevance, type, perpetrator organization",
+        ),
+        Task(
             "dates",
             "claimwire.bench.dates",
             "muc4",

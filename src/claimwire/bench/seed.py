@@ -16,6 +16,9 @@ records to the expected items lives here, not in the extractors:
   spurious (``bench/dates.py``).
 - ``places``: expected places found with their canonical name, country and coordinates
   (within 25 km), metonyms as actors (``bench/places.py``).
+- ``events``, ``event_type``, ``event_place``, ``event_date``, ``event_status``: expected
+  events matched by type family, place, date and status, no spurious event
+  (``bench/events.py``).
 - ``claims`` and ``claim_contradictions``: expected claims matched by line, claimant and
   form; expected ``contradicts`` pairs found as contradictions (``bench/claims.py``).
 """
@@ -33,6 +36,7 @@ from ..errors import InputNotFoundError
 from ..models import Result
 from .claims import hits_from_result, score_seed_claims
 from .dates import score_seed_dates
+from .events import score_seed_events, seed_events_from_result
 from .figures import score_seed_figures
 from .metrics import Report, Score
 from .places import score_seed_places
@@ -165,6 +169,9 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
         report.section("places").add(places_score)
         for miss in places_misses:
             report.miss("places", miss)
+        score_seed_events(
+            case.expected.get("events", []), seed_events_from_result(result), report=report
+        )
         score_seed_claims(
             case.expected.get("claims", []),
             hits_from_result(result),
