@@ -299,7 +299,7 @@ def ingest(
     from .ingest import ingest as run_ingest
     from .pipeline import DEFAULT_MAX_CHARS
 
-    options = {
+    options: dict[str, Any] = {
         "batch_size": batch_size,
         "max_chars": max_chars or DEFAULT_MAX_CHARS,
         "jobs": jobs,
@@ -490,11 +490,12 @@ def export(db: Path, target: str, table: str, output: Path | None, **options: An
 
     connection = open_for_reading(db)
     filters = make_filters({**options, "limit": 0, "offset": 0})
-    if target == "parquet" and output is None:
-        fail("--to parquet needs --output FILE", ExitCode.USAGE)
     stream: IO[str] = sys.stdout
     try:
         if target == "parquet":
+            if output is None:
+                fail("--to parquet needs --output FILE", ExitCode.USAGE)
+                return
             count = exports.write_parquet(exports.table_rows(connection, table, filters), output)
         else:
             if output is not None:

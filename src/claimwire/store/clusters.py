@@ -112,7 +112,7 @@ class _Places:
 
 
 def _sides(*values: str | None) -> set[str]:
-    sides = set()
+    sides: set[str] = set()
     for value in values:
         if value is None:
             continue

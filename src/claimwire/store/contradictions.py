@@ -236,7 +236,7 @@ def _comparable(figure: FigureRow) -> bool:
         return False
     if not figure.cumulative and figure.place_entity is None:
         return False  # increments with no place may be about different places
-    return figure.negated or interval(figure) is not None
+    return bool(figure.negated) or interval(figure) is not None
 
 
 def _conflict(stored: sqlite3.Row, figure: FigureRow) -> str | None:

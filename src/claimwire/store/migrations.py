@@ -119,7 +119,8 @@ def _apply(connection: sqlite3.Connection, migration: Migration) -> None:
 
 def split_statements(sql: str) -> list[str]:
     """Split a SQL script into complete statements (``executescript`` would commit)."""
-    statements, pending_lines = [], []
+    statements: list[str] = []
+    pending_lines: list[str] = []
     for line in sql.splitlines():
         if not pending_lines and (not line.strip() or line.lstrip().startswith("--")):
             continue

@@ -81,7 +81,7 @@ def plot_series(
         ys = [p.total if p.total is not None else (p.value or p.lower or 0.0) for p in dated]
         side = f" ({entry.side})" if entry.side else ""
         label = f"{entry.claimant}: {entry.measure} {entry.category}{side}".replace("_", " ")
-        (line,) = axes.plot(xs, ys, "-o", linewidth=1.2, markersize=6, label=label)
+        (line,) = axes.plot(xs, ys, "-o", linewidth=1.2, markersize=6, label=label)  # type: ignore[arg-type]
         hollow = [
             (x, y) for x, y, p in zip(xs, ys, dated, strict=True) if p.date_basis == "published"
         ]

@@ -293,7 +293,8 @@ class _Context:
     def place(self, place_ids: list[str]) -> Place | None:
         found = [self.places[pid] for pid in place_ids if pid in self.places]
         located = [place for place in found if place.role == "location"]
-        return (located or found or [None])[0]
+        chosen = located or found
+        return chosen[0] if chosen else None
 
     def figure_row(self, figure: Figure) -> FigureRow:
         claimant, hedge, claim_id = self.attribution(figure.claim_id)
