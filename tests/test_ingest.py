@@ -267,6 +267,31 @@ def test_progress_is_reported_after_each_input(tmp_path: Path) -> None:
     assert seen == [(1, 3), (2, 3), (3, 3)]
 
 
+def test_the_fourteen_reports_through_the_real_ingest(tmp_path: Path) -> None:
+    from claimwire.store import Corpus
+
+    records = [
+        {"text": r.document.text, "url": r.document.url, "outlet": r.document.outlet,
+         "published": r.document.published.isoformat()}
+        for r in two_weeks()
+    ]  # fmt: skip
+    with Corpus(tmp_path / "real.db") as corpus:
+        report = corpus.ingest([_jsonl(tmp_path / "two_weeks.jsonl", records)])
+        state = report.progress
+        assert (state.new, state.versions, state.duplicates, state.failed) == (12, 1, 1, 0)
+        texts = dict(corpus.connection.execute("SELECT id, text FROM documents"))
+        for table, evidence in (("figures", "evidence"), ("claims", "content"),
+                                ("events", "evidence")):  # fmt: skip
+            for row in corpus.connection.execute(
+                f"SELECT document_id, start_char, end_char, {evidence} FROM {table}"
+            ):
+                assert texts[row[0]][row[1] : row[2]] == row[3]
+        assert len(corpus.figures(limit=None)) >= 1
+        # the extractors find the Bakhmut figures: the contradiction shows end to end
+        pairs = {(r["a_value"], r["b_value"]) for r in corpus.contradictions(type="figures")}
+        assert ("170", "20") in pairs
+
+
 # --- kill -9 and resume --------------------------------------------------------------
 
 TOWNS = ["Kharkiv", "Odesa", "Izium", "Kherson", "Mykolaiv", "Sumy", "Dnipro", "Lviv"]

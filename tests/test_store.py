@@ -363,6 +363,33 @@ def test_parquet_export(store: sqlite3.Connection, tmp_path: Path) -> None:
     assert sorted(table.column("value").to_pylist())[-1] == 32150
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ({"side": "UA", "cumulative": 0, "place_entity": "p1"},
+         {"side": "UA", "cumulative": 0, "place_entity": "p1"}, True),
+        ({"side": None, "cumulative": 0, "place_entity": "p1"},
+         {"side": "UA", "cumulative": None, "place_entity": "p1"}, True),
+        ({"side": "RU", "cumulative": 0, "place_entity": "p1"},
+         {"side": "UA", "cumulative": 0, "place_entity": "p1"}, False),
+        ({"side": "UA", "cumulative": 1, "place_entity": None},
+         {"side": "UA", "cumulative": None, "place_entity": "p9"}, True),
+        ({"side": "UA", "cumulative": 1, "place_entity": None},
+         {"side": "UA", "cumulative": 0, "place_entity": None}, False),
+        ({"side": "UA", "cumulative": 0, "place_entity": None},
+         {"side": "UA", "cumulative": 0, "place_entity": None}, False),
+        ({"side": "UA", "cumulative": 0, "place_entity": "p1"},
+         {"side": "UA", "cumulative": 0, "place_entity": "p2"}, False),
+    ],
+)  # fmt: skip
+def test_when_two_figures_count_one_thing(first: dict, second: dict, same: bool) -> None:
+    from types import SimpleNamespace
+
+    from claimwire.store.contradictions import same_referent
+
+    assert same_referent(SimpleNamespace(**first), SimpleNamespace(**second)) is same
+
+
 # --- names and settings --------------------------------------------------------------
 
 

@@ -8,6 +8,7 @@ See docs/corpus.md.
 
 from __future__ import annotations
 
+from .corpus import Corpus
 from .db import (
     DEFAULT_DB,
     CorruptStoreError,
@@ -21,6 +22,7 @@ from .write import WriteOutcome, load_result, write_result
 
 __all__ = [
     "DEFAULT_DB",
+    "Corpus",
     "CorruptStoreError",
     "ForeignStoreError",
     "StoreError",

@@ -1,12 +1,13 @@
 """Contradictions across sources, found as articles arrive and never deleted.
 
-Two figures contradict when they count the same thing (measure, category, side, unit,
-running total or not, canonical place) for the same date, come from different articles,
-and their values cannot both hold: their intervals (exact value, "about" widened by
-``approx_tolerance``, bounds) do not overlap, or one says none and the other some. Two
-statements contradict when the claims component linked them in one article, or when one
-report of an event cluster asserts it and another denies it. A later figure that agrees
-with one side only settles a contradiction; the contradiction stays, with who settled it.
+Two figures contradict when they count the same thing (measure, category, unit, and the
+side, running-total flag and canonical place as :func:`same_referent` tells) for the same
+date, come from different articles, and their values cannot both hold: their intervals
+(exact value, "about" widened by ``approx_tolerance``, bounds) do not overlap, or one says
+none and the other some. Two statements contradict when the claims component linked them
+in one article, or when one report of an event cluster asserts it and another denies it.
+A later figure that agrees with one side only settles a contradiction; the contradiction
+stays, with who settled it.
 """
 
 from __future__ import annotations
@@ -126,21 +127,13 @@ def figure_contradictions(connection: sqlite3.Connection, figure: FigureRow) -> 
         return
     candidates = connection.execute(
         f"SELECT {FIGURE_COLUMNS} FROM figures WHERE measure = ? AND category = ? AND date = ? "
-        "AND unit = ? AND side IS ? AND place_entity IS ? AND cumulative IS ? "
-        "AND current = 1 AND duplicate = 0 AND modality = 'actual' AND status = 'new' "
-        "AND document_id != ? ORDER BY id",
-        (
-            figure.measure,
-            figure.category,
-            figure.date,
-            figure.unit,
-            figure.side,
-            figure.place_entity,
-            figure.cumulative,
-            figure.document_id,
-        ),
+        "AND unit = ? AND current = 1 AND duplicate = 0 AND modality = 'actual' "
+        "AND status = 'new' AND document_id != ? ORDER BY id",
+        (figure.measure, figure.category, figure.date, figure.unit, figure.document_id),
     ).fetchall()
     for other in candidates:
+        if not same_referent(other, figure):
+            continue
         reason = _conflict(other, figure)
         if reason is None:
             continue
@@ -153,8 +146,8 @@ def figure_contradictions(connection: sqlite3.Connection, figure: FigureRow) -> 
             detected_by=figure.document_id,
             measure=figure.measure,
             category=figure.category,
-            side=figure.side,
-            subject=figure.place,
+            side=figure.side or other["side"],
+            subject=figure.place or other["place"],
             date=figure.date,
         )
     _settle(connection, figure)
@@ -229,13 +222,30 @@ def denial_contradictions(connection: sqlite3.Connection, event: EventRow) -> No
         )
 
 
+def same_referent(first: sqlite3.Row | FigureRow, second: sqlite3.Row | FigureRow) -> bool:
+    """Tell whether two figures of one measure, category, unit and date count one thing.
+
+    A side or a running-total flag that only one report gives does not tell them apart
+    (the extractors often miss them). Running totals with no place are national totals
+    and match; increments must name one place ("killed near Bakhmut on Sunday").
+    """
+    sides = (_get(first, "side"), _get(second, "side"))
+    if None not in sides and sides[0] != sides[1]:
+        return False
+    flags = (_get(first, "cumulative"), _get(second, "cumulative"))
+    if None not in flags and bool(flags[0]) != bool(flags[1]):
+        return False
+    places = (_get(first, "place_entity"), _get(second, "place_entity"))
+    if any(flags):
+        return places[0] == places[1] or None in places
+    return places[0] is not None and places[0] == places[1]
+
+
 def _comparable(figure: FigureRow) -> bool:
     if figure.measure is None or figure.category is None or figure.date is None:
         return False
     if figure.modality != "actual" or figure.status != "new" or figure.duplicate:
         return False
-    if not figure.cumulative and figure.place_entity is None:
-        return False  # increments with no place may be about different places
     return bool(figure.negated) or interval(figure) is not None
 
 
@@ -273,17 +283,8 @@ def _settle(connection: sqlite3.Connection, figure: FigureRow) -> None:
     open_ones = connection.execute(
         "SELECT c.id, c.a_id, c.b_id, c.a_document, c.b_document FROM contradictions c "
         "JOIN figures a ON a.id = c.a_id WHERE c.kind = 'figures' AND c.settled_by IS NULL "
-        "AND a.measure = ? AND a.category = ? AND a.date = ? AND a.unit = ? AND a.side IS ? "
-        "AND a.place_entity IS ? AND a.cumulative IS ? ORDER BY c.id",
-        (
-            figure.measure,
-            figure.category,
-            figure.date,
-            figure.unit,
-            figure.side,
-            figure.place_entity,
-            figure.cumulative,
-        ),
+        "AND a.measure = ? AND a.category = ? AND a.date = ? AND a.unit = ? ORDER BY c.id",
+        (figure.measure, figure.category, figure.date, figure.unit),
     ).fetchall()
     for row in open_ones:
         if figure.document_id in (row["a_document"], row["b_document"]):
@@ -293,7 +294,10 @@ def _settle(connection: sqlite3.Connection, figure: FigureRow) -> None:
             stored = connection.execute(
                 f"SELECT {FIGURE_COLUMNS} FROM figures WHERE id = ?", (row[f"{side}_id"],)
             ).fetchone()
-            bounds = interval(stored) if stored is not None and not stored["negated"] else None
+            if stored is None or not same_referent(stored, figure):
+                agrees = []  # about something else: it settles nothing
+                break
+            bounds = (0.0, 0.0) if stored["negated"] else interval(stored)
             if bounds is not None and _overlap(bounds, mine):
                 agrees.append(side)
         if len(agrees) == 1:
