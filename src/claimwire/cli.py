@@ -265,8 +265,16 @@ def schema(write_path: Path | None) -> None:
     show_default=True,
     help="speed only: configurations to time (bare, single, jobs2, dask2), comma-separated.",
 )
+@click.option(
+    "--profile/--no-profile",
+    default=True,
+    show_default=True,
+    help="speed only: also time each pipeline component.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def bench(task: str, data: Path | None, limit: int | None, modes: str, as_json: bool) -> None:
+def bench(
+    task: str, data: Path | None, limit: int | None, modes: str, profile: bool, as_json: bool
+) -> None:
     """Measure accuracy (precision / recall / F1) on a gold set, or speed.
 
     TASK is `speed` or one of the accuracy tasks; `claimwire bench list` lists them.
@@ -289,7 +297,7 @@ def bench(task: str, data: Path | None, limit: int | None, modes: str, as_json: 
                 f"unknown speed mode(s) {unknown}; choose among {', '.join(MODES)}", ExitCode.USAGE
             )
         try:
-            speed = measure_speed(data, limit=limit or 500, modes=chosen)
+            speed = measure_speed(data, limit=limit or 500, modes=chosen, profile=profile)
         except ClaimwireError as error:
             fail(error.message, error.exit_code)
         click.echo(json.dumps(speed.to_dict(), indent=2) if as_json else format_report(speed))

@@ -12,7 +12,7 @@ import multiprocessing
 import resource
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,8 @@ class SpeedReport:
 
     corpus: str
     timings: list[Timing]
+    components: dict[str, float] = field(default_factory=dict)
+    """Seconds per pipeline component (one article at a time), when profiled."""
 
     def to_dict(self) -> dict[str, Any]:
         """The report as plain JSON-ready data."""
@@ -61,6 +63,7 @@ class SpeedReport:
                 }
                 for timing in self.timings
             ],
+            "components": {name: round(seconds, 3) for name, seconds in self.components.items()},
         }
 
 
@@ -120,6 +123,21 @@ def _time_dask(texts: list[str]) -> tuple[float, float, float]:
         return 0.0, time.perf_counter() - started, 0.0
 
 
+def _profile(texts: list[str]) -> dict[str, float]:
+    """Seconds spent in each pipeline component, article by article (no batching)."""
+    from ..pipeline import get_nlp
+
+    nlp = get_nlp()
+    spent = {name: 0.0 for name in nlp.pipe_names}
+    for text in texts:
+        doc = nlp.make_doc(text)
+        for name, component in nlp.pipeline:
+            started = time.perf_counter()
+            doc = component(doc)
+            spent[name] += time.perf_counter() - started
+    return spent
+
+
 MODES = {
     "bare": ("spaCy en_core_web_sm (bare)", _time_bare),
     "single": ("claimwire, 1 process", _time_full),
@@ -129,7 +147,7 @@ MODES = {
 """Measured configurations; jobs2 and dask2 include starting their workers."""
 
 
-def _in_fresh_process(function: Any, texts: list[str]) -> tuple[float, float, float]:
+def _in_fresh_process(function: Any, texts: list[str]) -> Any:
     # Not a multiprocessing.Pool: its daemonic workers could not start the workers of
     # the jobs and Dask modes.
     context = multiprocessing.get_context("spawn")
@@ -138,7 +156,11 @@ def _in_fresh_process(function: Any, texts: list[str]) -> tuple[float, float, fl
 
 
 def measure_speed(
-    corpus: Path | None = None, *, limit: int = 500, modes: tuple[str, ...] = tuple(MODES)
+    corpus: Path | None = None,
+    *,
+    limit: int = 500,
+    modes: tuple[str, ...] = tuple(MODES),
+    profile: bool = True,
 ) -> SpeedReport:
     """Time the bare spaCy pipeline and claimwire's extraction on real articles.
 
@@ -146,6 +168,8 @@ def measure_speed(
         corpus: Folder of articles (an eval set or the eval root); default ``../shared/eval``.
         limit: Number of articles to time.
         modes: Configurations to time, among :data:`MODES`.
+        profile: Also time each pipeline component (in a fresh process, one article at a
+            time, so the shares are comparable even if the total is slower than batched).
 
     Returns:
         Both timings, with articles/s, words/s and peak memory.
@@ -165,7 +189,8 @@ def measure_speed(
                 name, round(load_seconds, 2), round(seconds, 2), len(texts), words, round(peak, 1)
             )
         )
-    return SpeedReport(corpus=str(root), timings=timings)
+    components = _in_fresh_process(_profile, texts) if profile else {}
+    return SpeedReport(corpus=str(root), timings=timings, components=components)
 
 
 def format_report(report: SpeedReport) -> str:
@@ -187,4 +212,14 @@ def format_report(report: SpeedReport) -> str:
             share = timing.articles_per_second / base.articles_per_second
             lines.append(f"{timing.name}: {share:.0%} of {base.name} throughput")
     lines.append("(jobs and Dask runs include starting their workers; peak MB is per process)")
+    if report.components:
+        model = sum(
+            seconds
+            for name, seconds in report.components.items()
+            if not name.startswith("claimwire")
+        )
+        lines.append("time per component, one article at a time (share of the model's time):")
+        for name, seconds in report.components.items():
+            share = f" {seconds / model:6.1%}" if model and name.startswith("claimwire") else ""
+            lines.append(f"  {name:<24} {seconds:8.2f} s{share}")
     return "\n".join(lines)

@@ -53,11 +53,15 @@ class NumberValue:
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
-    """The word lists of ``resources/numbers.json``, loaded once."""
+    """The word lists of ``resources/numbers.json``, loaded once (lists as frozensets)."""
     path = resources.files("claimwire") / "resources" / "numbers.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for key in ("months", "year_cues", "clock_words", "not_a_count_before_one"):
+        data[key] = frozenset(data[key])
+    return data
 
 
+@lru_cache(maxsize=16)
 def _phrases(key: str) -> list[tuple[str, ...]]:
     """Entries of a lexicon mapping or list as token tuples, longest first."""
     return sorted((tuple(entry.split()) for entry in lexicon()[key]), key=len, reverse=True)
@@ -248,7 +252,7 @@ def parse_number(text: str) -> NumberValue | None:
     return replace(found[1], text=doc.text, start=0, end=len(doc.text))
 
 
-def _is_date_or_time(doc: Doc, start: int, end: int, number: NumberValue) -> bool:
+def _is_date_or_time(doc: Doc, text: str, start: int, end: int, number: NumberValue) -> bool:
     """Context checks: a day of the month, a year, a clock time, a model designation."""
     first, last = doc[start], doc[end - 1]
     months = lexicon()["months"]
@@ -263,7 +267,7 @@ def _is_date_or_time(doc: Doc, start: int, end: int, number: NumberValue) -> boo
         in_date = first.ent_type_ == "DATE"
         return in_date or before in lexicon()["year_cues"] or before in months or not after
     # "T-72", "Su-25": a letter and a hyphen glued to the digits.
-    text, offset = doc.text, first.idx
+    offset = first.idx
     if offset >= 2 and text[offset - 1] == "-" and text[offset - 2].isalpha():
         return True
     return _is_phone_like(text, offset, last.idx + len(last.text))
@@ -300,6 +304,16 @@ def _not_a_count(doc: Doc, start: int, end: int) -> bool:
     return after is None or after.lower_ in ("of", "another", "or", "day", "time", "point")
 
 
+@lru_cache(maxsize=1)
+def _starters() -> frozenset[str]:
+    """Words a number can start with (besides anything holding a digit)."""
+    data = lexicon()
+    words = {"a", "an", "between", *data["units"], *data["tens"]}
+    for key in ("qualifiers", "vague"):
+        words.update(entry.split()[0] for entry in data[key])
+    return frozenset(words)
+
+
 def find_numbers(doc: Doc) -> list[NumberValue]:
     """Every number of ``doc``, left to right, never overlapping.
 
@@ -311,16 +325,24 @@ def find_numbers(doc: Doc) -> list[NumberValue]:
     """
     words = [token.lower_ for token in doc]
     spaces = [token.whitespace_ for token in doc]
+    text = doc.text  # built from the tokens on every access: read it once
     found: list[NumberValue] = []
     i = 0
+    starters = _starters()
     while i < len(doc):
+        word = words[i]
+        if word not in starters and not any(char.isdigit() for char in word):
+            i += 1
+            continue
         match = match_number(words, spaces, i)
         if match is None:
             i += 1
             continue
         end, number = match
         core_start = _qualifier(words, i)[0] if words[i] != "between" else i + 1
-        if _is_date_or_time(doc, core_start, end, number) or _not_a_count(doc, core_start, end):
+        if _is_date_or_time(doc, text, core_start, end, number) or _not_a_count(
+            doc, core_start, end
+        ):
             i = end
             continue
         if i > 0 and words[i - 1] in CURRENCY:
