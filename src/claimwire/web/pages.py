@@ -251,7 +251,7 @@ def article(request: Request, document_id: str) -> HTMLResponse:
                 "text": text[start:end],
                 "classes": " ".join(f"k-{kind}" for kind in kinds)
                 + (" multi" if len(covering) > 1 else ""),
-                "keys": " ".join(item.key for item in covering),
+                "item_keys": " ".join(item.key for item in covering),
                 "title": "\n".join(f"{item.kind}: {item.label}" for item in covering),
             }
         )

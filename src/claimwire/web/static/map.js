@@ -21,7 +21,7 @@
         }).addTo(map).bringToBack();
       });
   }
-  var cluster = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false });
+  var cluster = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false, animate: false });
   map.addLayer(cluster);
   var events = [];
   var days = [];

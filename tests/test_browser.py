@@ -1,0 +1,205 @@
+"""The dashboard in a real browser (Playwright driving Debian's Chromium) against a real server.
+
+Screenshots of every page go to ``test-artifacts/``.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+if not CHROMIUM.exists():
+    pytest.skip(
+        "no Chromium at /usr/bin/chromium (install Debian's chromium)", allow_module_level=True
+    )
+pytest.importorskip("fastapi")
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+from claimwire.web.app import create_app  # noqa: E402
+from web_helpers import KHARKIV, TBILISI, build_store, running_server  # noqa: E402
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PAGES = ["/", "/map", "/events", "/series", "/contradictions", "/figures", "/claims",
+         "/articles", "/submit", "/docs"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, example_text):
+    path = tmp_path_factory.mktemp("browser") / "store.db"
+    ids = build_store(path, seed_text=example_text, hostile=True)
+    with running_server(create_app(path)) as base:
+        yield base, ids
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.problems = []
+    page.on(
+        "console",
+        lambda m: m.type == "error" and page.problems.append(f"{m.text} {m.location.get('url')}"),
+    )
+    page.on("response", lambda r: r.status >= 400 and page.problems.append(f"{r.status} {r.url}"))
+    page.on("pageerror", lambda error: page.problems.append(str(error)))
+    page.on("requestfailed", lambda r: page.problems.append(f"failed: {r.url}"))
+    yield page
+    context.close()
+
+
+def shoot(page, name: str, *, full_page: bool = False) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page)
+
+
+def wait_for(page, expression: str, timeout: float = 15.0):
+    """Poll a JS expression (``page.wait_for_function`` needs eval, which the CSP forbids)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = page.evaluate(expression)
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {expression}")
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_loads_without_console_errors(site, page, path):
+    base, _ = site
+    response = page.goto(base + path)
+    assert response is not None and response.status == 200
+    page.wait_for_load_state("networkidle")
+    if path == "/map":
+        wait_for(page, "() => window.claimwireMap && window.claimwireMap.ready")
+    if path == "/docs":
+        wait_for(page, "() => document.querySelectorAll('.opblock').length > 5")
+    assert page.problems == []
+    name = path.strip("/").replace("/", "-") or "overview"
+    shoot(page, f"page-{name}", full_page=path not in ("/map", "/docs"))
+
+
+def test_map_shows_events_at_their_places(site, page):
+    base, _ = site
+    page.goto(base + "/map")
+    wait_for(page, "() => window.claimwireMap && window.claimwireMap.ready")
+    events = page.evaluate(
+        "() => window.claimwireMap.events.map(e => ({lat: e.lat, lon: e.lon, type: e.type}))"
+    )
+    assert len(events) >= 4
+
+    def near(place, event):
+        return abs(event["lat"] - place[0]) < 0.1 and abs(event["lon"] - place[1]) < 0.1
+
+    assert any(near(TBILISI, e) and e["type"] == "Protests" for e in events)
+    assert any(near(KHARKIV, e) for e in events)
+    assert page.locator(".event-marker, .marker-cluster").count() > 0
+    # Centre the map on Tbilisi: its protest marker is drawn at the centre of the map.
+    latitude, longitude = TBILISI
+    page.evaluate(
+        f"() => window.claimwireMap.map.setView([{latitude}, {longitude}], 9, {{animate: false}})"
+    )
+    time.sleep(0.5)
+    box = page.locator("#map").bounding_box()
+    marker = page.locator('.event-marker[title*="Tbilisi"]').bounding_box()
+    assert marker is not None and box is not None
+    centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    middle = (marker["x"] + marker["width"] / 2, marker["y"] + marker["height"] / 2)
+    assert abs(middle[0] - centre[0]) < 25 and abs(middle[1] - centre[1]) < 25
+    shoot(page, "map-tbilisi")
+
+
+def test_map_time_slider_hides_later_events(site, page):
+    base, _ = site
+    page.goto(base + "/map")
+    wait_for(page, "() => window.claimwireMap && window.claimwireMap.ready")
+    every = len(page.evaluate("() => window.claimwireMap.shown"))
+    page.locator("#until-slider").fill("0")
+    shown = len(page.evaluate("() => window.claimwireMap.shown"))
+    assert 0 < shown < every
+    assert page.locator("#shown-count").inner_text() == str(shown)
+
+
+def test_series_chart_shows_the_points(site, page):
+    base, _ = site
+    api = page.request.get(base + "/api/series?measure=destroyed&category=tanks").json()
+    expected = sorted(p["value"] for s in api["items"] for p in s["points"])
+    page.goto(base + "/series?measure=destroyed&category=tanks")
+    points = page.locator("svg.chart circle.point")
+    assert points.count() == len(expected)
+    values = sorted(float(points.nth(i).get_attribute("data-value")) for i in range(len(expected)))
+    assert values == expected and {200.0, 260.0} <= set(values)
+    shoot(page, "series-tanks", full_page=True)
+
+
+def test_article_view_highlights_every_seed_figure(site, page):
+    base, ids = site
+    page.goto(f"{base}/articles/{ids['seed']}")
+    figure_ids = set(page.locator(".k-figure-item").evaluate_all("items => items.map(i => i.id)"))
+    highlighted = page.locator(".article-text .hl.k-figure").evaluate_all(
+        "spans => spans.flatMap(s => s.dataset.items.split(' '))"
+    )
+    assert len(figure_ids) >= 18
+    assert figure_ids <= set(highlighted)
+    first = page.locator(".article-text .hl.k-figure").first
+    first.hover()
+    card = page.locator("#record-card")
+    assert card.is_visible() and "figure:" in card.inner_text()
+    assert page.problems == []
+    shoot(page, "article-seed-hover")
+
+
+def test_submit_lands_on_the_article_view(site, page):
+    base, _ = site
+    page.goto(base + "/submit")
+    page.fill("textarea[name=text]", "<script>window.pwned=3</script> Police said 9 protesters "
+              "were arrested in Minsk on Sunday. مرحبا 🙂")  # fmt: skip
+    page.fill("input[name=published]", "2023-05-07")
+    page.fill("input[name=outlet]", "Browser Test Wire")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/articles/doc_*")
+    assert "Browser Test Wire" in page.locator(".article-main .meta").inner_text()
+    assert "<script>window.pwned=3</script>" in page.locator("#article-text").inner_text()
+    assert page.evaluate("() => window.pwned") is None
+    assert page.problems == []
+    shoot(page, "submitted-article")
+
+
+def test_hostile_article_renders_safely(site, page):
+    base, ids = site
+    page.goto(f"{base}/articles/{ids['hostile']}")
+    page.wait_for_load_state("networkidle")
+    text = page.locator("#article-text")
+    assert "<script>window.pwned = 1" in text.inner_text()
+    assert "🙂🔥" in text.inner_text() and "خاركيف" in text.inner_text()
+    assert page.evaluate("() => window.pwned") is None
+    assert page.locator("#article-text img, #article-text script").count() == 0
+    assert "<script>" in page.locator("h1").inner_text()
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 1280
+    assert page.problems == []
+    shoot(page, "article-hostile")
+    page.goto(base + "/articles")
+    assert page.evaluate("() => window.pwned") is None
+    assert "<b>Bad</b>" in page.locator("table.data").inner_text()
+    shoot(page, "articles-with-hostile", full_page=True)
