@@ -50,6 +50,20 @@ Params = Annotated[ListParams, Depends(list_params)]
 DocumentId = Annotated[str, Path(min_length=1, max_length=200)]
 
 
+class ListBody(BaseModel):
+    """One page of a list."""
+
+    items: list[dict[str, Any]]
+    total: int = Field(description="Rows matching the filters.")
+    limit: int
+    offset: int
+    next: str | None = Field(description="URL of the next page, or null.")
+    previous: str | None = Field(description="URL of the previous page, or null.")
+
+
+LIST = {200: {"model": ListBody, "description": "One page of the list"}}
+
+
 class Submission(BaseModel):
     """An article to extract and store."""
 
@@ -60,8 +74,8 @@ class Submission(BaseModel):
     url: str | None = Field(default=None, max_length=2000)
 
 
-def listing(request: Request, page: queries.Page, params: ListParams) -> dict[str, Any]:
-    """A page of a list as the API answers it."""
+def listing(request: Request, page: queries.Page, params: ListParams) -> JSONResponse:
+    """A page of a list as the API answers it (rows are plain JSON values already)."""
     limit = params.filters.limit or len(page.items)
     offset = params.filters.offset
     base = str(request.url.path)
@@ -172,8 +186,8 @@ def get_overview(request: Request) -> dict[str, Any]:
     return queries.overview(request.app.state.store.connection())
 
 
-@router.get("/articles", summary="Stored articles, newest first")
-def get_articles(request: Request, params: Params) -> dict[str, Any]:
+@router.get("/articles", responses=LIST, summary="Stored articles, newest first")
+def get_articles(request: Request, params: Params) -> JSONResponse:
     """Twin of ``/articles``. Dates filter on the publication date."""
     page = queries.articles(
         request.app.state.store.connection(), params.filters, descending=params.descending
@@ -206,32 +220,34 @@ def post_article(request: Request, submission: Submission) -> JSONResponse:
     return JSONResponse(answer, status_code=201, headers={"Location": answer["api_url"]})
 
 
-@router.get("/figures", summary="Figures (claimed numbers)")
-def get_figures(request: Request, params: Params) -> dict[str, Any]:
+@router.get("/figures", responses=LIST, summary="Figures (claimed numbers)")
+def get_figures(request: Request, params: Params) -> JSONResponse:
     """Twin of ``/figures``."""
     return listing(request, store_list(request, "figures", params), params)
 
 
-@router.get("/claims", summary="Claims (who said what)")
-def get_claims(request: Request, params: Params) -> dict[str, Any]:
+@router.get("/claims", responses=LIST, summary="Claims (who said what)")
+def get_claims(request: Request, params: Params) -> JSONResponse:
     """Twin of ``/claims``."""
     return listing(request, store_list(request, "claims", params), params)
 
 
-@router.get("/events", summary="Event reports (the timeline)")
-def get_events(request: Request, params: Params) -> dict[str, Any]:
+@router.get("/events", responses=LIST, summary="Event reports (the timeline)")
+def get_events(request: Request, params: Params) -> JSONResponse:
     """Twin of ``/events``; ``type`` is an event type or sub-type."""
     return listing(request, store_list(request, "events", params), params)
 
 
-@router.get("/clusters", summary="Events (clusters of reports) with coordinates (the map)")
-def get_clusters(request: Request, params: Params) -> dict[str, Any]:
+@router.get(
+    "/clusters", responses=LIST, summary="Events (clusters of reports) with coordinates (the map)"
+)
+def get_clusters(request: Request, params: Params) -> JSONResponse:
     """Twin of ``/map``."""
     return listing(request, store_list(request, "clusters", params), params)
 
 
-@router.get("/contradictions", summary="Contradicting figures and statements")
-def get_contradictions(request: Request, params: Params) -> dict[str, Any]:
+@router.get("/contradictions", responses=LIST, summary="Contradicting figures and statements")
+def get_contradictions(request: Request, params: Params) -> JSONResponse:
     """Twin of ``/contradictions``; ``type`` is figures or statements, ``open`` unsettled only."""
     return listing(request, store_list(request, "contradictions", params), params)
 
@@ -242,8 +258,8 @@ def get_series(request: Request, params: Params) -> dict[str, Any]:
     return series_data(request, params)
 
 
-@router.get("/places", summary="Places named by the articles, most mentioned first")
-def get_places(request: Request, params: Params) -> dict[str, Any]:
+@router.get("/places", responses=LIST, summary="Places named by the articles, most mentioned first")
+def get_places(request: Request, params: Params) -> JSONResponse:
     """Canonical places with coordinates; ``country`` filters."""
     page = queries.places(request.app.state.store.connection(), params.filters)
     return listing(request, page, params)

@@ -13,7 +13,6 @@ import sqlite3
 import threading
 from importlib import resources
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI
@@ -109,6 +108,30 @@ class BodyLimit:
         await send({"type": "http.response.body", "body": body})
 
 
+class SecurityHeaders:
+    """ASGI middleware: a Content-Security-Policy and friends on every response."""
+
+    def __init__(self, app: ASGIApp, *, policy: str) -> None:
+        self.app = app
+        self.headers = [
+            (b"content-security-policy", policy.encode()),
+            (b"x-content-type-options", b"nosniff"),
+            (b"referrer-policy", b"same-origin"),
+        ]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *self.headers]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
 def security_policy(tile_url: str | None) -> str:
     """The Content-Security-Policy of every response."""
     images = "'self' data:"
@@ -175,20 +198,12 @@ def create_app(
     app.include_router(pages.router)
     static = resources.files(__package__) / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
-    policy = security_policy(tile_url)
-
-    @app.middleware("http")
-    async def headers(request: Any, call_next: Any) -> Any:
-        response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", policy)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        return response
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
         return HTMLResponse(DOCS_PAGE)
 
+    app.add_middleware(SecurityHeaders, policy=security_policy(tile_url))
     app.add_middleware(BodyLimit, limit=max_body_bytes)
     return app
 
@@ -201,3 +216,41 @@ DOCS_PAGE = """<!DOCTYPE html>
 <script src="/static/vendor/swagger-ui/swagger-ui-bundle.js"></script>
 <script src="/static/docs.js"></script></body></html>
 """
+
+
+CONFIG_VARIABLE = "CLAIMWIRE_WEB_CONFIG"
+"""Environment variable carrying the app's options to worker processes (``--workers``)."""
+
+
+def app_from_environment() -> FastAPI:
+    """The app described by ``$CLAIMWIRE_WEB_CONFIG`` (JSON: db, read_only, tile_url,
+    reference, reference_column): the factory uvicorn's worker processes call.
+
+    Raises:
+        InvalidOptionError: The variable is missing or not a JSON object with ``db``.
+    """
+    import json
+    import os
+
+    from ..errors import InvalidOptionError
+    from ..store.plot import read_reference_csv
+
+    try:
+        config = json.loads(os.environ[CONFIG_VARIABLE])
+        db = config["db"]
+    except (KeyError, TypeError, ValueError):
+        raise InvalidOptionError(
+            f"${CONFIG_VARIABLE} must be a JSON object with a 'db' path (set by claimwire serve)"
+        ) from None
+    reference = Path(config["reference"]) if config.get("reference") else None
+    return create_app(
+        db,
+        read_only=bool(config.get("read_only")),
+        tile_url=config.get("tile_url"),
+        reference=(
+            read_reference_csv(reference, column=config.get("reference_column"))
+            if reference
+            else None
+        ),
+        reference_label=f"reference ({reference.name})" if reference else "reference",
+    )

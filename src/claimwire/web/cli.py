@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 import click
@@ -25,6 +27,8 @@ def register(main: click.Group) -> None:
 @click.option("--reference", type=click.Path(dir_okay=False, path_type=Path),
               help="CSV (date + value column) drawn over the series chart.")  # fmt: skip
 @click.option("--reference-column", help="The value column of the reference CSV.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes (more use more cores; each opens the store).")  # fmt: skip
 def serve(
     db: Path,
     host: str,
@@ -33,13 +37,14 @@ def serve(
     tile_url: str | None,
     reference: Path | None,
     reference_column: str | None,
+    workers: int,
 ) -> None:
     """Serve the REST API (/api, docs at /docs) and the dashboard over a store."""
     import uvicorn
 
     from ..errors import ClaimwireError
     from ..store.plot import read_reference_csv
-    from .app import create_app
+    from .app import CONFIG_VARIABLE, create_app
 
     try:
         overlay = read_reference_csv(reference, column=reference_column) if reference else None
@@ -53,4 +58,24 @@ def serve(
     except ClaimwireError as error:
         raise click.UsageError(error.message) from None
     click.echo(f"claimwire: serving {db} on http://{host}:{port}/ (API docs: /docs)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=15)
+        return
+    os.environ[CONFIG_VARIABLE] = json.dumps(
+        {
+            "db": str(db),
+            "read_only": read_only,
+            "tile_url": tile_url,
+            "reference": str(reference) if reference else None,
+            "reference_column": reference_column,
+        }
+    )
+    uvicorn.run(
+        "claimwire.web.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        timeout_keep_alive=15,
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -111,11 +112,49 @@ def page(
         _Rewriting(connection, clauses=clauses, params=params, descending=descending),  # type: ignore[arg-type]
         filters,
     )
-    counted = query(
-        _Rewriting(connection, clauses=clauses, params=params, count=True),  # type: ignore[arg-type]
-        Filters(**{**filters.__dict__, "limit": None, "offset": 0}),
-    )
-    return Page(items=rows, total=int(counted[0]["n"]) if counted else 0)
+    everything = Filters(**{**filters.__dict__, "limit": None, "offset": 0})
+    key = (name, everything, hedge)
+    total = _TOTALS.get(connection, key)
+    if total is None:
+        counted = query(
+            _Rewriting(connection, clauses=clauses, params=params, count=True),  # type: ignore[arg-type]
+            everything,
+        )
+        total = int(counted[0]["n"]) if counted else 0
+        _TOTALS.put(connection, key, total)
+    return Page(items=rows, total=total)
+
+
+class _Totals:
+    """Row counts of recent filters, valid while the store has the same last document.
+
+    Every write adds a document (the store's one write path), so the largest ``seq``
+    changes whenever a count could.
+    """
+
+    def __init__(self, size: int = 2048) -> None:
+        self.size = size
+        self._counts: dict[tuple[Any, ...], tuple[int, int]] = {}
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def version(connection: sqlite3.Connection) -> int:
+        return int(connection.execute("SELECT coalesce(max(seq), 0) FROM documents").fetchone()[0])
+
+    def get(self, connection: sqlite3.Connection, key: tuple[Any, ...]) -> int | None:
+        found = self._counts.get(key)
+        if found is None or found[0] != self.version(connection):
+            return None
+        return found[1]
+
+    def put(self, connection: sqlite3.Connection, key: tuple[Any, ...], total: int) -> None:
+        with self._lock:
+            if len(self._counts) >= self.size:
+                self._counts.clear()
+            self._counts[key] = (self.version(connection), total)
+
+
+_TOTALS = _Totals()
 
 
 def articles(connection: sqlite3.Connection, filters: Filters, *, descending: bool = True) -> Page:
@@ -156,8 +195,13 @@ def articles(connection: sqlite3.Connection, filters: Filters, *, descending: bo
         f"ORDER BY d.published {direction}, d.seq {direction} LIMIT ? OFFSET ?",
         [*params, filters.limit if filters.limit is not None else -1, filters.offset],
     ).fetchall()
-    total = connection.execute(f"SELECT count(*) FROM documents d WHERE {condition}", params)
-    return Page(items=[dict(row) for row in rows], total=int(total.fetchone()[0]))
+    key = ("articles", Filters(**{**filters.__dict__, "limit": None, "offset": 0}))
+    total = _TOTALS.get(connection, key)
+    if total is None:
+        found = connection.execute(f"SELECT count(*) FROM documents d WHERE {condition}", params)
+        total = int(found.fetchone()[0])
+        _TOTALS.put(connection, key, total)
+    return Page(items=[dict(row) for row in rows], total=total)
 
 
 def article(connection: sqlite3.Connection, document_id: str) -> dict[str, Any] | None:
