@@ -61,7 +61,9 @@ class ListBody(BaseModel):
     previous: str | None = Field(description="URL of the previous page, or null.")
 
 
-LIST = {200: {"model": ListBody, "description": "One page of the list"}}
+LIST: dict[int | str, dict[str, Any]] = {
+    200: {"model": ListBody, "description": "One page of the list"}
+}
 
 
 class Submission(BaseModel):
@@ -80,20 +82,17 @@ def listing(request: Request, page: queries.Page, params: ListParams) -> JSONRes
     offset = params.filters.offset
     base = str(request.url.path)
     following = offset + limit
-    return {
+    following_url = f"{base}?{params.query_string(offset=following)}"
+    previous_url = f"{base}?{params.query_string(offset=max(0, offset - limit) or None)}"
+    body = {
         "items": page.items,
         "total": page.total,
         "limit": limit,
         "offset": offset,
-        "next": f"{base}?{params.query_string(offset=following)}"
-        if following < page.total
-        else None,
-        "previous": (
-            f"{base}?{params.query_string(offset=max(0, offset - limit) or None)}"
-            if offset > 0
-            else None
-        ),
+        "next": following_url if following < page.total else None,
+        "previous": previous_url if offset > 0 else None,
     }
+    return JSONResponse(body)
 
 
 def store_list(request: Request, name: str, params: ListParams) -> queries.Page:
@@ -114,7 +113,11 @@ def series_data(request: Request, params: ListParams) -> dict[str, Any]:
     for entry in found:
         data = entry.to_dict()
         if params.hedge:
-            data["points"] = [p for p in data["points"] if p["hedge"] == params.hedge]
+            data["points"] = [
+                point
+                for point in data["points"]  # type: ignore[attr-defined]
+                if point["hedge"] == params.hedge
+            ]
         if data["points"]:
             data["label"] = series_label(entry)
             items.append(data)
