@@ -273,3 +273,64 @@ def test_a_real_server_answers_and_limits_bodies(store):
                               headers={"content-type": "application/json"})  # fmt: skip
         assert_error(streamed, 413, "body_too_large")
         assert httpx.get(f"{base}/", timeout=10).status_code == 200
+
+
+def test_the_submit_form_takes_a_file_and_redirects(client):
+    upload = (
+        "<html><body><p>Officials said 6 civilians were killed in Aleppo on Monday.</p>"
+        "</body></html>"
+    )
+    response = client.post(
+        "/submit",
+        data={"published": "2021-03-01", "outlet": "Upload Daily", "title": "Uploaded"},
+        files={"file": ("article.html", upload.encode(), "text/html")},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    document_id = response.headers["location"].rsplit("/", 1)[-1]
+    stored = client.get(f"/api/articles/{document_id}").json()
+    assert stored["article"]["title"] == "Uploaded"
+    assert "Aleppo" in stored["result"]["document"]["text"]
+    assert "<p>" not in stored["result"]["document"]["text"]
+    assert client.post("/submit", data={"text": " "}).status_code == 422
+
+
+def test_store_query_shape_change_fails_loudly():
+    import sqlite3
+
+    from claimwire.store.queries import Filters
+    from claimwire.web.queries import StoreShapeError, _Rewriting
+
+    rewriting = _Rewriting(sqlite3.connect(":memory:"), clauses=[], params=[], count=True)
+    with pytest.raises(StoreShapeError):
+        rewriting.execute("SELECT 1")
+    assert Filters().limit is not None
+
+
+@pytest.mark.parametrize(
+    ("context", "evidence", "shown"),
+    [
+        (
+            "Officials said 12 were killed.",
+            "12",
+            "<q>Officials said <mark>12</mark> were killed.</q>",
+        ),
+        (None, "<b>", "<q>&lt;b&gt;</q>"),
+        ("x" * 300 + " 5 " + "y" * 300, "5", None),
+    ],
+)
+def test_snippets_are_escaped_and_cut(context, evidence, shown):
+    from claimwire.web.pages import snippet
+
+    text = str(snippet(context, evidence))
+    if shown is not None:
+        assert text == shown
+    else:
+        assert "<mark>5</mark>" in text and len(text) < 280
+
+
+@pytest.mark.parametrize(("span", "step"), [(0, 1), (7, 2), (40_000, 10_000), (0.4, 0.1)])
+def test_chart_steps_are_round(span, step):
+    from claimwire.web.svg import nice_step
+
+    assert nice_step(span) == pytest.approx(step)
