@@ -315,7 +315,8 @@ def test_store_query_shape_change_fails_loudly():
             "12",
             "<q>Officials said <mark>12</mark> were killed.</q>",
         ),
-        (None, "<b>", "<q>&lt;b&gt;</q>"),
+        (None, "<b>", "<q><mark>&lt;b&gt;</mark></q>"),
+        ("no such words", "<b>", "<q>no such words</q>"),
         ("x" * 300 + " 5 " + "y" * 300, "5", None),
     ],
 )
