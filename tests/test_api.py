@@ -335,3 +335,22 @@ def test_chart_steps_are_round(span, step):
     from claimwire.web.svg import nice_step
 
     assert nice_step(span) == pytest.approx(step)
+
+
+def test_serve_command_registers_and_refuses_a_missing_store(tmp_path):
+    import click
+    from click.testing import CliRunner
+
+    from claimwire.web.cli import register
+
+    @click.group()
+    def main() -> None:
+        """A stand-in for the claimwire command group."""
+
+    register(main)
+    runner = CliRunner()
+    help_text = runner.invoke(main, ["serve", "--help"]).output
+    for option in ("--db", "--host", "--port", "--read-only", "--tile-url", "--workers"):
+        assert option in help_text
+    missing = runner.invoke(main, ["serve", "--db", str(tmp_path / "none.db"), "--read-only"])
+    assert missing.exit_code == 2 and "no database at" in missing.output
