@@ -267,6 +267,7 @@ def test_progress_is_reported_after_each_input(tmp_path: Path) -> None:
     assert seen == [(1, 3), (2, 3), (3, 3)]
 
 
+@pytest.mark.slow
 def test_the_fourteen_reports_through_the_real_ingest(tmp_path: Path) -> None:
     from claimwire.store import Corpus
 
