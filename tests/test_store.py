@@ -242,15 +242,25 @@ def test_any_text_round_trips_through_the_store(text: str, outlet: str | None) -
 
 def test_a_failed_write_leaves_nothing_behind(db: Path) -> None:
     connection = open_store(db)
-    article = Article("Shelling killed 3 people.", published="2022-06-01")
-    article.figure("3", 3, category="people", measure="killed")
-    article.figure("3", 3, category="people", measure="killed")  # same id twice: F1, F2 ok
+    article = Article("Governor Olena Petrenko said shelling killed 3 people.")
+    claim = article.claim("Olena Petrenko", "shelling killed 3 people", type="person")
+    article.figure("3", 3, category="people", measure="killed", claim=claim)
     bad = article.result().model_copy(
         update={"figures": [article.figures[0], article.figures[0]]}
     )  # two figures with one id violate the primary key
     with pytest.raises(sqlite3.IntegrityError):
         write_result(connection, bad)
     assert _counts(connection)["documents"] == 0
+    assert connection.execute("SELECT count(*) FROM entities").fetchone()[0] == 0
+    # a close spelling must not be linked to the entity of the rolled-back article
+    other = Article("Governor Olena Petrenkko said 2 people were wounded.")
+    claim = other.claim("Olena Petrenkko", "2 people were wounded", type="person")
+    other.figure("2", 2, category="people", measure="injured", claim=claim)
+    assert write_result(connection, other.result()).status == "new"
+    (row,) = connection.execute(
+        "SELECT name FROM entities WHERE kind = 'claimant' AND type = 'person'"
+    )
+    assert row[0] == "Olena Petrenkko"
 
 
 # --- queries -------------------------------------------------------------------------

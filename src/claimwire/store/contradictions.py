@@ -289,7 +289,7 @@ def _settle(connection: sqlite3.Connection, figure: FigureRow) -> None:
     for row in open_ones:
         if figure.document_id in (row["a_document"], row["b_document"]):
             continue
-        agrees = []
+        agrees: list[str] = []
         for side in ("a", "b"):
             stored = connection.execute(
                 f"SELECT {FIGURE_COLUMNS} FROM figures WHERE id = ?", (row[f"{side}_id"],)

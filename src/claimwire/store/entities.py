@@ -13,6 +13,7 @@ import sqlite3
 from rapidfuzz import fuzz, process
 
 from ..models import Claimant
+from .known import known_names, remember
 from .names import name_key, similar
 from .rows import PlaceRow
 from .settings import settings
@@ -24,7 +25,7 @@ def claimant_entity(connection: sqlite3.Connection, claimant: Claimant) -> str:
     found = _by_key(connection, "claimant", key)
     if found is None:
         kind = "person" if claimant.type == "person" else "other"
-        found = _closest(connection, key, kind=kind, type_=claimant.type, side=claimant.side)
+        found = _closest(connection, key, kind=kind, side=claimant.side)
     if found is None:
         found = f"claimant:{key}"
         connection.execute(
@@ -88,55 +89,63 @@ def _by_key(connection: sqlite3.Connection, kind: str, key: str) -> str | None:
 
 
 def _remember(connection: sqlite3.Connection, kind: str, key: str, name: str, entity: str) -> None:
-    connection.execute(
+    cursor = connection.execute(
         "INSERT OR IGNORE INTO entity_names (kind, key, name, entity_id) VALUES (?, ?, ?, ?)",
         (kind, key, name, entity),
     )
+    if cursor.rowcount == 1:
+        group = "side" if kind == "claimant" else "country"
+        row = connection.execute(
+            f"SELECT type, {group} FROM entities WHERE id = ?", (entity,)
+        ).fetchone()
+        remember(connection, kind, key, entity, row[0], row[1])
 
 
 def _closest(
-    connection: sqlite3.Connection, key: str, *, kind: str, type_: str, side: str | None
+    connection: sqlite3.Connection, key: str, *, kind: str, side: str | None
 ) -> str | None:
-    """A known claimant whose spelling is close enough; a lone surname needs one match."""
-    person = "=" if kind == "person" else "!="
+    """A known claimant whose spelling is close enough; a lone surname needs one match.
+
+    Among several, the closest wins, then the smallest id: the choice does not depend on
+    the order names were learnt in (a resumed ingest decides like a clean one).
+    """
+    known = known_names(connection, "claimant")
     words = key.split()
     if kind == "person" and len(words) == 1:
-        rows = connection.execute(
-            "SELECT DISTINCT n.entity_id FROM entity_names n JOIN entities e "
-            f"ON e.id = n.entity_id WHERE n.kind = 'claimant' AND e.type {person} 'person' "
-            "AND (n.key = ? OR n.key LIKE ?) ORDER BY n.entity_id",
-            (key, f"% {key}"),
-        ).fetchall()
-        return rows[0][0] if len(rows) == 1 else None  # "Smith" with two Smiths stays apart
-    rows = connection.execute(
-        "SELECT n.key, e.id, e.side FROM entity_names n JOIN entities e ON e.id = n.entity_id "
-        f"WHERE n.kind = 'claimant' AND e.type {person} 'person' ORDER BY e.id, n.key"
-    ).fetchall()
+        found = {
+            entity
+            for other, entity, other_type in zip(
+                known.keys, known.entities, known.types, strict=True
+            )
+            if other_type == "person" and other.split()[-1] == key
+        }
+        return found.pop() if len(found) == 1 else None  # "Smith" with two Smiths: apart
     cutoff = min(settings().name_similarity.values())
-    keys = [row["key"] for row in rows]
-    for _, _score, index in process.extract(
-        key, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
+    best: tuple[float, str] | None = None
+    for _, score, index in process.extract(
+        key, known.keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
     ):
-        row = rows[index]
-        if kind != "person" and side and row["side"] and side != row["side"]:
+        if (known.types[index] == "person") != (kind == "person"):
             continue
-        if similar(key, row["key"], kind=kind):
-            return str(row["id"])
-    return None
+        other_side = known.groups[index]
+        if kind != "person" and side and other_side and side != other_side:
+            continue
+        if similar(key, known.keys[index], kind=kind):
+            candidate = (-score, known.entities[index])
+            best = candidate if best is None or candidate < best else best
+    return None if best is None else best[1]
 
 
 def _closest_place(connection: sqlite3.Connection, key: str, country: str | None) -> str | None:
-    rows = connection.execute(
-        "SELECT n.key, e.id, e.country FROM entity_names n JOIN entities e "
-        "ON e.id = n.entity_id WHERE n.kind = 'place' ORDER BY e.id, n.key"
-    ).fetchall()
+    known = known_names(connection, "place")
     cutoff = settings().name_similarity["place"]
-    keys = [row["key"] for row in rows]
-    for _, _score, index in process.extract(
-        key, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
+    best: tuple[float, str] | None = None
+    for _, score, index in process.extract(
+        key, known.keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
     ):
-        row = rows[index]
-        if country and row["country"] and country != row["country"]:
+        other_country = known.groups[index]
+        if country and other_country and country != other_country:
             continue
-        return str(row["id"])
-    return None
+        candidate = (-score, known.entities[index])
+        best = candidate if best is None or candidate < best else best
+    return None if best is None else best[1]

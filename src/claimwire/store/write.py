@@ -19,6 +19,7 @@ from typing import Literal
 
 from ..models import Problem, Result
 from .aggregate import add_facts, retire
+from .known import forget
 from .rows import result_rows
 
 WriteStatus = Literal["new", "version", "duplicate", "unchanged"]
@@ -42,6 +43,7 @@ def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         yield connection
     except BaseException:
         connection.execute("ROLLBACK")
+        forget(connection)  # names learnt in the transaction are gone from the store
         raise
     connection.execute("COMMIT")
 
