@@ -148,21 +148,30 @@ def read_series(connection: sqlite3.Connection, filters: Filters) -> list[Series
         f"s.side, s.id{limit}{offset}",
         params,
     ).fetchall()
+    by_series: dict[str, list[sqlite3.Row]] = {row["id"]: [] for row in rows}
+    for chunk in _chunks(list(by_series), 500):
+        for figure in connection.execute(
+            "SELECT series_id, id, document_id, date, value, lower, upper, approx, cumulative, "
+            "claimant, hedge, outlet, published, date_basis, evidence, place, place_entity, "
+            f"country FROM figures WHERE series_id IN ({', '.join('?' for _ in chunk)}) "
+            "AND current = 1 AND duplicate = 0 ORDER BY series_id, date, published, id",
+            chunk,
+        ):
+            by_series[figure["series_id"]].append(figure)
     found = []
     for row in rows:
-        points = _points(connection, row["id"], filters)
+        points = _points(by_series[row["id"]], filters)
         if points:
             found.append(Series(**dict(row), points=points))
     return found
 
 
-def _points(connection: sqlite3.Connection, series_id: str, filters: Filters) -> list[Point]:
-    rows = connection.execute(
-        "SELECT id, document_id, date, value, lower, upper, approx, cumulative, claimant, "
-        "hedge, outlet, published, date_basis, evidence, place, place_entity, country FROM figures "
-        "WHERE series_id = ? AND current = 1 AND duplicate = 0 ORDER BY date, published, id",
-        (series_id,),
-    ).fetchall()
+def _chunks(items: list[str], size: int) -> list[list[str]]:
+    return [items[start : start + size] for start in range(0, len(items), size)]
+
+
+def _points(rows: list[sqlite3.Row], filters: Filters) -> list[Point]:
+    """The points of one series from its figure rows (by date), with running totals."""
     points: list[Point] = []
     countries: dict[str, str | None] = {}
     base: float | None = None
