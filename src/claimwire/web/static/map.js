@@ -88,7 +88,7 @@
       slider.disabled = days.length < 2;
       document.getElementById("total-count").textContent = events.length;
       show();
-      if (bounds.length) { map.fitBounds(bounds, { padding: [40, 40], maxZoom: 7 }); }
+      if (bounds.length) { map.fitBounds(bounds, { padding: [40, 40], maxZoom: 7, animate: false }); }
       window.claimwireMap.ready = true;
     });
   slider.addEventListener("input", show);
