@@ -354,3 +354,27 @@ def test_serve_command_registers_and_refuses_a_missing_store(tmp_path):
         assert option in help_text
     missing = runner.invoke(main, ["serve", "--db", str(tmp_path / "none.db"), "--read-only"])
     assert missing.exit_code == 2 and "no database at" in missing.output
+
+
+def test_reference_overlay_and_tile_url(store):
+    import datetime as dt
+
+    reference = [(dt.date(2022, 6, 1), 150.0), (dt.date(2022, 6, 30), 300.0)]
+    app = create_app(
+        store[0],
+        read_only=True,
+        tile_url="https://{s}.tiles.example.org/{z}/{x}/{y}.png",
+        reference=reference,
+        reference_label="reference (losses.csv)",
+    )
+    with TestClient(app) as client:
+        body = client.get("/api/series?measure=destroyed").json()
+        assert body["reference"]["label"] == "reference (losses.csv)"
+        assert [p["value"] for p in body["reference"]["points"]] == [150.0, 300.0]
+        page = client.get("/series?measure=destroyed")
+        assert 'class="reference"' in page.text and "reference (losses.csv)" in page.text
+        assert 'class="reference"' not in client.get("/series").text
+        map_page = client.get("/map")
+        assert 'data-tiles="https://{s}.tiles.example.org/{z}/{x}/{y}.png"' in map_page.text
+        policy = map_page.headers["content-security-policy"]
+        assert "https://*.tiles.example.org" in policy
