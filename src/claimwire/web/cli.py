@@ -40,11 +40,16 @@ def serve(
     workers: int,
 ) -> None:
     """Serve the REST API (/api, docs at /docs) and the dashboard over a store."""
-    import uvicorn
+    try:
+        import uvicorn
 
+        from .app import CONFIG_VARIABLE, create_app
+    except ImportError as error:
+        raise click.UsageError(
+            f"serving needs the web extra ({error.name} is missing): pip install 'claimwire[web]'"
+        ) from None
     from ..errors import ClaimwireError
     from ..store.plot import read_reference_csv
-    from .app import CONFIG_VARIABLE, create_app
 
     try:
         overlay = read_reference_csv(reference, column=reference_column) if reference else None
