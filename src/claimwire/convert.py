@@ -25,10 +25,21 @@ from .models import (
     TimeRef,
 )
 
+TEXT_KEY = "claimwire.text"
+"""Key of the document text cached in ``doc.user_data``."""
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins every token on each access of ``doc.text``."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return str(text)
+
 
 def make_span(doc: Doc, start: int, end: int) -> Span:
     """The evidence span for character offsets ``start:end`` of ``doc``."""
-    return Span(start=start, end=end, text=doc.text[start:end])
+    return Span(start=start, end=end, text=doc_text(doc)[start:end])
 
 
 def from_spacy_span(span: SpacySpan) -> Span:
