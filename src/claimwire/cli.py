@@ -13,7 +13,9 @@ from typing import IO
 
 import click
 
+from .cli_corpus import register as register_corpus
 from .errors import ClaimwireError, ExitCode, InvalidOptionError
+from .web.cli import register as register_web
 
 FORMATS = ("json", "table", "html")
 
@@ -316,6 +318,9 @@ def bench(
     if below:
         fail("below the committed floors: " + "; ".join(below), ExitCode.PARTIAL)
 
+
+register_corpus(main)
+register_web(main)
 
 if __name__ == "__main__":
     main()
