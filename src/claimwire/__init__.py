@@ -4,8 +4,10 @@ Typical use::
 
     import claimwire
     result = claimwire.extract(text, published="2022-06-14")
-    for number in result.numbers:
-        print(number.span.text, number.value)
+    for figure in result.figures:
+        print(figure.span.text, figure.value, figure.category, figure.measure)
+
+    corpus = claimwire.Corpus("claimwire.db")   # the store of many articles
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ except PackageNotFoundError:  # running from a source tree that is not installed
 from .errors import ClaimwireError
 from .extract import Failure, extract, extract_many
 from .models import SCHEMA_VERSION, Document, Problem, Result
+from .store import Corpus
 
 __all__ = [
     "SCHEMA_VERSION",
     "ClaimwireError",
+    "Corpus",
     "Document",
     "Failure",
     "Problem",
