@@ -14,6 +14,7 @@ from typing import IO
 import click
 
 from .cli_corpus import register as register_corpus
+from .cli_options import processing_options
 from .errors import ClaimwireError, ExitCode, InvalidOptionError
 from .web.cli import register as register_web
 
@@ -76,26 +77,7 @@ def main(verbose: int) -> None:
     type=click.Path(path_type=Path),
     help="Write here instead of standard output (a directory for html of several).",
 )
-@click.option(
-    "--max-chars",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Longest article accepted, in characters [default: 1,000,000].",
-)
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes for several articles [default: every core].",
-)
-@click.option(
-    "--time-budget",
-    type=click.FloatRange(min=0, min_open=True),
-    default=120.0,
-    show_default=True,
-    help="Seconds one article may take (several articles) before it is skipped and reported.",
-)
+@processing_options
 def extract(
     paths: tuple[str, ...],
     published: str | None,

@@ -16,6 +16,7 @@ from typing import IO, Any
 
 import click
 
+from .cli_options import processing_options
 from .errors import ClaimwireError, ExitCode
 
 OUTPUT_FORMATS = ("table", "json", "csv")
@@ -259,26 +260,7 @@ def register(main: click.Group) -> None:
     show_default=True,
     help="Articles per spaCy batch.",
 )
-@click.option(
-    "--max-chars",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Longest article accepted, in characters [default: 1,000,000].",
-)
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Extraction worker processes [default: every core].",
-)
-@click.option(
-    "--time-budget",
-    type=click.FloatRange(min=0, min_open=True),
-    default=120.0,
-    show_default=True,
-    help="Seconds one article may take before it is skipped and recorded as failed.",
-)
+@processing_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def ingest(
     paths: tuple[str, ...],
