@@ -41,6 +41,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from .hits import ensure_extension, store_hits
+
 SPAN_KEY = "claimwire.claims"
 EXTENSION = "claimwire_claims"
 FACTORY = "claimwire_claims_v1"
@@ -1550,8 +1552,7 @@ class Claims:
 
     def __init__(self, name: str = FACTORY) -> None:
         self.name = name
-        if not Doc.has_extension(EXTENSION):
-            Doc.set_extension(EXTENSION, default=None)
+        ensure_extension(EXTENSION)
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, find(doc))
@@ -1559,13 +1560,7 @@ class Claims:
 
     def set_annotations(self, doc: Doc, found: list[ClaimHit]) -> None:
         """Store the claims as the Doc extension and as spans labelled by form."""
-        doc._.set(EXTENSION, found)
-        spans = []
-        for hit in found:
-            span = doc.char_span(hit.start, hit.end, label=hit.form, alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
-        doc.spans[SPAN_KEY] = spans
+        store_hits(doc, found, extension=EXTENSION, span_key=SPAN_KEY, label=lambda hit: hit.form)
 
 
 @Language.factory(

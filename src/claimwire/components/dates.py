@@ -46,6 +46,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .hits import ensure_extension, store_hits
+
 FACTORY = "claimwire_dates_v1"
 """Registered spaCy factory name (spaCy forbids dots in factory names)."""
 
@@ -1098,8 +1100,7 @@ class DateResolver:
 
     def __init__(self, name: str = FACTORY) -> None:
         self.name = name
-        if not Doc.has_extension(EXTENSION):
-            Doc.set_extension(EXTENSION, default=None)
+        ensure_extension(EXTENSION)
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, find(doc))
@@ -1107,13 +1108,7 @@ class DateResolver:
 
     def set_annotations(self, doc: Doc, found: list[DateHit]) -> None:
         """Store the hits in ``doc._.claimwire_dates`` and as spans labelled by role."""
-        setattr(doc._, EXTENSION, found)
-        spans = []
-        for hit in found:
-            span = doc.char_span(hit.start, hit.end, label=hit.role, alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
-        doc.spans[SPAN_KEY] = spans
+        store_hits(doc, found, extension=EXTENSION, span_key=SPAN_KEY, label=lambda hit: hit.role)
 
 
 @Language.factory(FACTORY, assigns=[f"doc._.{EXTENSION}"], requires=["doc.ents"])

@@ -68,6 +68,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .hits import ensure_extension, store_hits
+
 SPAN_KEY = "claimwire.events"
 EXTENSION = "claimwire_events"
 FACTORY = "claimwire_events_v1"
@@ -1764,8 +1766,7 @@ class Events:
     def __init__(self, name: str = FACTORY, *, keep_irrealis: bool = False) -> None:
         self.name = name
         self.keep_irrealis = keep_irrealis
-        if not Doc.has_extension(EXTENSION):
-            Doc.set_extension(EXTENSION, default=None)
+        ensure_extension(EXTENSION)
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, find(doc, keep_irrealis=self.keep_irrealis))
@@ -1773,13 +1774,9 @@ class Events:
 
     def set_annotations(self, doc: Doc, found: list[EventHit]) -> None:
         """Store the events and a span per trigger labelled with the sub-type."""
-        setattr(doc._, EXTENSION, found)
-        spans = []
-        for hit in found:
-            span = doc.char_span(hit.start, hit.end, label=hit.subtype, alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
-        doc.spans[SPAN_KEY] = spans
+        store_hits(
+            doc, found, extension=EXTENSION, span_key=SPAN_KEY, label=lambda hit: hit.subtype
+        )
 
 
 @Language.factory(

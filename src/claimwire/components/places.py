@@ -44,6 +44,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Entry, Gazetteer, distance_km, get_gazetteer, load_resource, name_key
+from .hits import ensure_extension, store_hits
 
 FACTORY = "claimwire_places_v1"
 SPAN_KEY = "claimwire.places"
@@ -770,8 +771,7 @@ class PlaceFinder:
     def __init__(self, name: str = FACTORY, dictionary: frozenset[str] = frozenset()) -> None:
         self.name = name
         self.dictionary = dictionary
-        if not Doc.has_extension(EXTENSION):
-            Doc.set_extension(EXTENSION, default=None)
+        ensure_extension(EXTENSION)
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, find(doc, dictionary=self.dictionary))
@@ -779,13 +779,14 @@ class PlaceFinder:
 
     def set_annotations(self, doc: Doc, found: list[PlaceHit]) -> None:
         """Store ``found`` in ``doc._.claimwire_places`` and as spans labelled by role."""
-        setattr(doc._, EXTENSION, found)
-        spans = []
-        for hit in found:
-            span = doc.char_span(hit.start, hit.end, label=hit.role)
-            if span is not None:
-                spans.append(span)
-        doc.spans[SPAN_KEY] = spans
+        store_hits(
+            doc,
+            found,
+            extension=EXTENSION,
+            span_key=SPAN_KEY,
+            label=lambda hit: hit.role,
+            expand=False,
+        )
 
 
 @Language.factory(
