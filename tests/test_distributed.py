@@ -105,3 +105,22 @@ def test_dask_results_load_into_the_store_once(tmp_path):
     connection = open_store(db)
     assert connection.execute("SELECT count(*) FROM inputs").fetchone()[0] == 31
     connection.close()
+
+
+@pytest.mark.slow
+def test_cli_ingest_with_the_dask_engine(tmp_path):
+    from click.testing import CliRunner
+
+    from claimwire.cli import main
+    from claimwire.store import open_store
+
+    corpus = write_corpus(tmp_path / "in.jsonl", count=20)
+    db = tmp_path / "c.db"
+    args = ["ingest", str(corpus), "--db", str(db), "--engine", "dask", "--dask-workers", "1"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output  # the broken line is reported
+    assert "stored 20, 1 failed" in result.output
+    assert (tmp_path / "c.db.parts").is_dir()
+    connection = open_store(db)
+    assert connection.execute("SELECT count(*) FROM inputs").fetchone()[0] == 21
+    connection.close()

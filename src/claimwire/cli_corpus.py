@@ -261,6 +261,30 @@ def register(main: click.Group) -> None:
     help="Articles per spaCy batch.",
 )
 @processing_options
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local: worker processes on this machine; dask: a Dask cluster (the dask extra).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="dask: address of a running scheduler [default: start a local cluster for the run].",
+)
+@click.option(
+    "--dask-workers",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="dask: workers of the local cluster.",
+)
+@click.option(
+    "--results",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="dask: folder of the Parquet results, one file per partition [default: DB.parts/].",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def ingest(
     paths: tuple[str, ...],
@@ -269,6 +293,10 @@ def ingest(
     max_chars: int | None,
     jobs: int | None,
     time_budget: float,
+    engine: str,
+    scheduler: str | None,
+    dask_workers: int,
+    results: Path | None,
     quiet: bool,
 ) -> None:
     """Extract articles (files, directories, JSONL, HTML) into a store.
@@ -280,6 +308,10 @@ def ingest(
     """
     from .ingest import ingest as run_ingest
     from .pipeline import DEFAULT_MAX_CHARS
+
+    if engine == "dask":
+        _ingest_dask(paths, db, scheduler, dask_workers, results, max_chars, quiet=quiet)
+        return
 
     options: dict[str, Any] = {
         "batch_size": batch_size,
@@ -309,6 +341,52 @@ def ingest(
     if state.failed and state.failed == state.done:
         sys.exit(int(ExitCode.NO_INPUT))
     if state.failed:
+        sys.exit(int(ExitCode.PARTIAL))
+
+
+def _ingest_dask(
+    paths: tuple[str, ...],
+    db: Path,
+    scheduler: str | None,
+    workers: int,
+    results: Path | None,
+    max_chars: int | None,
+    *,
+    quiet: bool,
+) -> None:
+    """Extract on a Dask cluster into Parquet, then load the results into the store."""
+    from .distributed import run_dask, store_results
+    from .pipeline import DEFAULT_MAX_CHARS
+
+    out = results or db.with_name(db.name + ".parts")
+    show = not quiet and sys.stderr.isatty()
+
+    def progress(summary: Any, done: int, total: int) -> None:
+        if show:
+            click.echo(f"\rclaimwire: {done}/{total} partitions done", err=True, nl=done == total)
+
+    try:
+        summaries = run_dask(
+            paths,
+            out,
+            scheduler=scheduler,
+            workers=workers,
+            max_chars=max_chars or DEFAULT_MAX_CHARS,
+            on_done=progress,
+        )
+        stored, failed, skipped = store_results(out, db)
+    except ClaimwireError as error:
+        fail(error.message, error.exit_code)
+    if not quiet:
+        articles = sum(summary.articles for summary in summaries)
+        click.echo(
+            f"claimwire: {len(summaries)} partition(s), {articles} article(s) extracted "
+            f"into {out}; stored {stored}, {failed} failed, {skipped} already done",
+            err=True,
+        )
+    if failed and not stored:
+        sys.exit(int(ExitCode.NO_INPUT))
+    if failed:
         sys.exit(int(ExitCode.PARTIAL))
 
 
