@@ -202,6 +202,8 @@ CONTEXT_CASES = [
     ("The EU pledged $5 million in aid.", [("5 million", 5_000_000)]),
     ("An 18th century fort was hit.", [("18th", 18)]),
     ("Since 1991 the border has moved.", []),
+    ("Kyiv said 1410 Russian tanks had been destroyed.", [("1410", 1410)]),
+    ("The fort was built in 1410 by the knights.", []),
     ("Since February 24, 500 children have fled.", [("500", 500)]),
     ("The raid on 16\nNOVEMBER killed 4.", [("4", 4)]),
     ("Call the hotline on +380 44 123 4567 or (555) 123-4567 for help.", []),

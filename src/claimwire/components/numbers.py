@@ -264,13 +264,25 @@ def _is_date_or_time(doc: Doc, text: str, start: int, end: int, number: NumberVa
         return True
     is_year_shape = re.fullmatch(r"\d{4}s?", last.text) is not None
     if is_year_shape and number.value is not None and 1000 <= number.value <= 2100:
-        in_date = first.ent_type_ == "DATE"
-        return in_date or before in lexicon()["year_cues"] or before in months or not after
+        if before in lexicon()["year_cues"] or before in months or not after:
+            return True
+        # "1410 Russian tanks": a plural noun right after makes it a count, whatever NER says.
+        return first.ent_type_ == "DATE" and not _counts_a_noun(doc, end)
     # "T-72", "Su-25": a letter and a hyphen glued to the digits.
     offset = first.idx
     if offset >= 2 and text[offset - 1] == "-" and text[offset - 2].isalpha():
         return True
     return _is_phone_like(text, offset, last.idx + len(last.text))
+
+
+def _counts_a_noun(doc: Doc, end: int) -> bool:
+    """Whether a plural noun follows (``N tanks``, ``N Russian soldiers``) within 2 words."""
+    for token in doc[end : end + 3]:
+        if token.tag_ in ("NNS", "NNPS"):
+            return True
+        if token.pos_ not in ("ADJ", "PROPN", "NOUN", "SPACE"):
+            return False
+    return False
 
 
 def _neighbour(doc: Doc, index: int, step: int) -> str:
