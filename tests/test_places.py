@@ -174,3 +174,10 @@ def test_disease_names_are_not_places(nlp):
 def test_multiword_name_with_connector(nlp):
     hits = hits_of(nlp, "Ships crossed the Sea of Azov towards Mariupol.")
     assert hit(hits, "Sea of Azov").gazetteer_id == "curated:sea-of-azov"
+
+
+def test_place_spans_never_end_in_a_line_break(nlp):
+    doc = nlp("He compared the campaign to Russian\nemperors who ruled Ukraine.")
+    hits = doc._.claimwire_places
+    assert hits and all(hit.text == hit.text.strip() for hit in hits)
+    assert all(doc.text[hit.start : hit.end] == hit.text for hit in hits)

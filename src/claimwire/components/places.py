@@ -712,7 +712,7 @@ def find(
     resolve(mentions)
     hits = []
     for mention in mentions:
-        span = mention.span
+        span = _trimmed(mention.span)
         if mention.demonym:
             entries = gazetteer.lookup_country(mention.demonym)
             entry = entries[0] if entries else None
@@ -763,6 +763,16 @@ def english_words(nlp: Language) -> frozenset[str]:
         for forms in lookups.get_table("lemma_exc").values():
             words.update(forms)
     return frozenset(word for word in words if word.isalpha())
+
+
+def _trimmed(span: Span) -> Span:
+    """``span`` without space tokens at its edges ("Russian\\n" of a line-broken sentence)."""
+    start, end = span.start, span.end
+    while end - start > 1 and span.doc[end - 1].is_space:
+        end -= 1
+    while end - start > 1 and span.doc[start].is_space:
+        start += 1
+    return span.doc[start:end]
 
 
 class PlaceFinder:
