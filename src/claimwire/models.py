@@ -106,7 +106,7 @@ class Claimant(Record):
     """Who asserts something: a person, an organization or government, or the outlet."""
 
     kind: Literal["claimant"] = "claimant"
-    name: str = Field(description="Canonical name ('Government of Ukraine', 'Sergei Gadai').")
+    name: str = Field(description="Canonical name ('Government of Ukraine', 'Oleh Syniehubov').")
     type: Literal["person", "organization", "government", "group", "anonymous", "outlet"]
     role: str | None = None
     affiliation: str | None = None

@@ -1,7 +1,7 @@
 """``claimwire_numbers_v1``: every number of an article, parsed, with its qualifier.
 
 Counts written in digits ("1,432"), with a stray space after the thousands comma, as
-news copy often has ("32, 300"), in words ("two hundred and fifty", "a dozen"), with a
+news copy often has ("12, 500"), in words ("two hundred and fifty", "a dozen"), with a
 scale ("1.5 million", "5bn"), vague ("hundreds", "tens of thousands"), qualified ("about",
 "at least", "up to"), as ranges ("10-15", "between 10 and 15") and as percentages
 ("70%", "70 per cent"). Years, days of the month, clock times and model designations
@@ -72,7 +72,7 @@ def _starts_with(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
 
 
 def _digits(words: list[str], spaces: list[str], i: int) -> tuple[int, float] | None:
-    """A number in digits at ``i``: (end token, value); joins "32, 300" and a scale word."""
+    """A number in digits at ``i``: (end token, value); joins "12, 500" and a scale word."""
     if i >= len(words):
         return None
     word = words[i]
@@ -84,7 +84,7 @@ def _digits(words: list[str], spaces: list[str], i: int) -> tuple[int, float] | 
         return None
     end, text = i + 1, word
     after_month = i > 0 and words[i - 1].rstrip(".") in lexicon()["months"]
-    # "32, 300": a stray space after a thousands comma (never after a 4-digit year, nor
+    # "12, 500": a stray space after a thousands comma (never after a 4-digit year, nor
     # after a day of the month: "Since February 24, 500 children").
     while (
         not after_month
@@ -235,7 +235,7 @@ def _tokenizer() -> Language:
 
 
 def parse_number(text: str) -> NumberValue | None:
-    """Parse a string that is one number ("about 500", "32, 300", "tens of thousands").
+    """Parse a string that is one number ("about 500", "12, 500", "tens of thousands").
 
     Args:
         text: The number as written, with an optional qualifier and unit.

@@ -54,7 +54,7 @@ def figure_text(result: Result, figure: Figure) -> str:
 
 
 def claim_text(claim: Claim) -> str:
-    """ "Sergei Gadai, direct, asserted"."""
+    """ "Oleh Syniehubov (governor): direct, asserted"."""
     who = claim.claimant.name + (f" ({claim.claimant.role})" if claim.claimant.role else "")
     return f"{who}: {claim.form}, {claim.hedge}"
 

@@ -1,6 +1,6 @@
 """Folding names so that spellings and transliterations of one name compare equal or close.
 
-"Serhiy Haidai" and "Sergei Gadai", "Sievierodonetsk" and "Severodonetsk" fold to keys
+"Oleh Syniehubov" and "Oleg Sinegubov", "Kharkiv" and "Kharkov" fold to keys
 that rapidfuzz finds close; the rules are data (``resources/corpus.json``).
 """
 
