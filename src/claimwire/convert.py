@@ -166,13 +166,12 @@ def _id_order(record_id: str) -> tuple[str, int]:
     return prefix, int(record_id[len(prefix) :] or 0)
 
 
-def _claim_id(doc: Doc, offset: int) -> str | None:
-    hits = _hits(doc, "claimwire_claims")
-    if not hits:
+def _claim_id(claim_hits: list[Any], offset: int) -> str | None:
+    if not claim_hits:
         return None
     from .components.claims import claim_for_offset
 
-    hit = claim_for_offset(hits, offset)
+    hit = claim_for_offset(claim_hits, offset)
     return None if hit is None else hit.id
 
 
@@ -207,6 +206,7 @@ def _time(doc: Doc, hit: Any, found_dates: list[DateMention]) -> TimeRef | None:
 
 def figures(doc: Doc, found_dates: list[DateMention]) -> list[Figure]:
     """The figures of ``claimwire_figures_v1``, linked to their claim and dates."""
+    claim_hits = _hits(doc, "claimwire_claims")
     return [
         Figure(
             id=hit.id,
@@ -225,7 +225,7 @@ def figures(doc: Doc, found_dates: list[DateMention]) -> list[Figure]:
             modality=hit.modality,
             side=hit.side,
             time=_time(doc, hit, found_dates),
-            claim_id=_claim_id(doc, hit.start),
+            claim_id=_claim_id(claim_hits, hit.start),
             status=hit.status,
         )
         for hit in _hits(doc, "claimwire_figures")

@@ -12,7 +12,15 @@ from html import escape
 from itertools import pairwise
 
 from ..models import Result, Span
-from .labels import claim_text, date_text, event_text, figure_text, place_text, value_text
+from .labels import (
+    claim_text,
+    date_text,
+    event_text,
+    figure_text,
+    place_text,
+    short_text,
+    value_text,
+)
 from .table import line_of
 
 STYLE = """
@@ -106,7 +114,7 @@ def render_html(result: Result) -> str:
         if not listed:
             continue
         rows = "".join(
-            f'<li id="{item.key}"><code>{escape(_short(item.span.text))}</code> '
+            f'<li id="{item.key}"><code>{escape(short_text(item.span.text, 90))}</code> '
             f"line {line_of(document.text, item.span.start)}: {escape(item.label)}</li>"
             for item in listed
         )
@@ -133,8 +141,3 @@ def render_html(result: Result) -> str:
         f"<aside><h2>Extracted</h2>{''.join(panel) or '<p>Nothing found.</p>'}</aside>"
         "</body></html>\n"
     )
-
-
-def _short(text: str, limit: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

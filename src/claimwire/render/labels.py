@@ -5,6 +5,12 @@ from __future__ import annotations
 from ..models import Claim, DateMention, Event, Figure, NumberMention, Place, Result
 
 
+def short_text(text: str, limit: int = 70) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def value_text(number: NumberMention | Figure) -> str:
     """A number as a person reads it: "~500", ">= 200", "10-15", "70%"."""
     value, lower, upper = number.value, number.lower, number.upper

@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..models import Figure, Result
-from .labels import claimant_text, date_text, event_text, place_text, value_text
+from .labels import claimant_text, date_text, event_text, place_text, short_text, value_text
 
 
 def line_of(text: str, offset: int) -> int:
@@ -56,7 +56,7 @@ def summary(result: Result) -> Group:
                     claim.form,
                     claim.hedge,
                     claim.cue.text if claim.cue else "",
-                    _short(claim.content.text),
+                    short_text(claim.content.text),
                 )
                 for claim in result.claims
                 if claim.form != "outlet"
@@ -84,7 +84,7 @@ def summary(result: Result) -> Group:
             "Dates",
             ("line", "text", "resolved"),
             [
-                (str(line_of(text, date.span.start)), _short(date.span.text), date_text(date))
+                (str(line_of(text, date.span.start)), short_text(date.span.text), date_text(date))
                 for date in result.dates
             ],
         ),
@@ -132,11 +132,6 @@ def _table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) ->
     for row in rows:
         table.add_row(*row)
     return table
-
-
-def _short(text: str, limit: int = 70) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _measure(figure: Figure) -> str:
