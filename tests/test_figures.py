@@ -280,6 +280,18 @@ CASES = [
         "45, 200",
         {"category": "soldiers", "measure": "killed", "side": "Russia", "value": 45200},
     ),
+    (
+        "troop-losses-reached",
+        "Officials said the enemy's troop losses had reached 9,800 dead by the end of May.",
+        "9,800",
+        {"category": "soldiers", "measure": "killed", "value": 9800},
+    ),
+    (
+        "troop-losses-reached-side",
+        "The monitor said Sudan's army losses had reached 1,500 dead.",
+        "1,500",
+        {"category": "soldiers", "measure": "killed", "side": "Sudan"},
+    ),
     # requested, delivered
     (
         "requested-list",

@@ -347,6 +347,8 @@ def _subject_of_copula(span: Span) -> _Counted:
         return _Counted()
     if token.dep_ == "pobj":
         verb = verb.head
+    elif token.dep_ == "nummod" and verb.dep_ in ("attr", "acomp", "dobj", "npadvmod", "oprd"):
+        verb = verb.head  # "losses had reached 32000 dead": the number counts the word after it
     if verb.lemma_.lower() not in lexicon()["toll_verbs"]:
         return _Counted()
     for child in verb.children:
