@@ -295,18 +295,6 @@ def test_the_submit_form_takes_a_file_and_redirects(client):
     assert client.post("/submit", data={"text": " "}).status_code == 422
 
 
-def test_store_query_shape_change_fails_loudly():
-    import sqlite3
-
-    from claimwire.store.queries import Filters
-    from claimwire.web.queries import StoreShapeError, _Rewriting
-
-    rewriting = _Rewriting(sqlite3.connect(":memory:"), clauses=[], params=[], count=True)
-    with pytest.raises(StoreShapeError):
-        rewriting.execute("SELECT 1")
-    assert Filters().limit is not None
-
-
 @pytest.mark.parametrize(
     ("context", "evidence", "shown"),
     [

@@ -292,6 +292,35 @@ def test_pages_follow_each_other_in_date_order(store: sqlite3.Connection) -> Non
     assert [row["date"] for row in everything] == sorted(row["date"] for row in everything)
 
 
+def test_newest_first_reverses_the_order_and_count_ignores_the_page(
+    store: sqlite3.Connection,
+) -> None:
+    everything = queries.figures(store, Filters(limit=None))
+    newest = queries.figures(store, Filters(limit=None, descending=True))
+    assert newest == everything[::-1]
+    for name in queries.LISTS:
+        rows = queries.rows(store, name, Filters(limit=None))
+        assert queries.count(store, name, Filters(limit=2, offset=1)) == len(rows)
+
+
+def test_hedge_filter_applies_to_figures_claims_and_events_only(
+    store: sqlite3.Connection,
+) -> None:
+    from claimwire.errors import InvalidOptionError
+
+    for name in ("figures", "claims", "events"):
+        every = queries.rows(store, name, Filters(limit=None))
+        hedges = {row["hedge"] for row in every}
+        assert name == "figures" or len(hedges) >= 2, name  # the filter must matter
+        for hedge in hedges - {None}:
+            rows = queries.rows(store, name, Filters(limit=None, hedge=hedge))
+            assert rows == [row for row in every if row["hedge"] == hedge]
+            assert queries.count(store, name, Filters(hedge=hedge)) == len(rows)
+    for name in ("clusters", "contradictions"):
+        with pytest.raises(InvalidOptionError, match="hedge"):
+            queries.rows(store, name, Filters(hedge="claimed"))
+
+
 def test_superseded_versions_and_copies_only_on_request(store: sqlite3.Connection) -> None:
     plain = queries.figures(store, Filters(limit=None))
     every = queries.figures(

@@ -1,15 +1,17 @@
 """Reading the store: figures, claims, events, clusters, contradictions and series.
 
 Every query takes the same :class:`Filters` and returns plain rows (column -> value) sorted
-by date then id, one page at a time (``limit``/``offset``), so that the CLI, an API and
-a web page show the same thing. Only current versions of articles are read unless
-``include_superseded``; wire copies are left out unless ``include_duplicates``.
+by date then id (newest first with ``descending``), one page at a time (``limit`` /
+``offset``), so that the CLI, an API and a web page show the same thing; :func:`count`
+gives the number of rows of every page together. Only current versions of articles are
+read unless ``include_superseded``; wire copies are left out unless ``include_duplicates``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,7 +60,8 @@ class Filters:
     country name. ``claimant`` matches any spelling of a canonical claimant, or a part of
     the name as written. ``type`` is an event type or sub-type (events), or a
     contradiction kind (``figures`` / ``statements``). ``side`` is whose people or equipment
-    a figure counts (figures, series, contradictions).
+    a figure counts (figures, series, contradictions). ``hedge`` is a claim's hedge
+    (figures, claims, events). ``descending`` gives the newest first.
     """
 
     since: dt.date | None = None
@@ -73,6 +76,8 @@ class Filters:
     include_superseded: bool = False
     include_duplicates: bool = False
     open_only: bool = False
+    hedge: str | None = None
+    descending: bool = False
     limit: int | None = DEFAULT_LIMIT
     offset: int = 0
 
@@ -107,8 +112,25 @@ def country_code(value: str) -> str:
         ) from None
 
 
-def figures(connection: sqlite3.Connection, filters: Filters) -> list[dict[str, Any]]:
-    """Figures matching the filters, by date then id."""
+@dataclass(frozen=True)
+class _Query:
+    """A list query before paging: what to select, from where, which rows, in what order."""
+
+    columns: str
+    source: str
+    where: _Where
+    order: tuple[str, ...]
+
+    def sql(self, filters: Filters) -> str:
+        direction = " DESC" if filters.descending else ""
+        order = ", ".join(f"{column}{direction}" for column in self.order)
+        return (
+            f"SELECT {self.columns} FROM {self.source}{self.where.sql()} "
+            f"ORDER BY {order}{_limit(filters)}"
+        )
+
+
+def _figures(filters: Filters) -> _Query:
     where = _common(filters, table="f")
     _claimant(where, filters, "f.claimant_entity")
     if filters.country:
@@ -119,11 +141,10 @@ def figures(connection: sqlite3.Connection, filters: Filters) -> list[dict[str, 
         where.add("f.category = ?", filters.category)
     if filters.side:
         where.add("f.side = ?", filters.side)
-    return _page(connection, "figures f", FIGURE_COLUMNS, where, filters, "f")
+    return _table("figures", "f", FIGURE_COLUMNS, where)
 
 
-def claims(connection: sqlite3.Connection, filters: Filters) -> list[dict[str, Any]]:
-    """Claims matching the filters (``country``: articles that name a place there)."""
+def _claims(filters: Filters) -> _Query:
     where = _common(filters, table="c")
     _claimant(where, filters, "c.claimant_entity")
     if filters.country:
@@ -131,22 +152,21 @@ def claims(connection: sqlite3.Connection, filters: Filters) -> list[dict[str, A
             "c.document_id IN (SELECT document_id FROM places WHERE country = ?)",
             country_code(filters.country),
         )
-    return _page(connection, "claims c", CLAIM_COLUMNS, where, filters, "c")
+    return _table("claims", "c", CLAIM_COLUMNS, where)
 
 
-def events(connection: sqlite3.Connection, filters: Filters) -> list[dict[str, Any]]:
-    """Event reports matching the filters, each with its cluster id."""
+def _events(filters: Filters) -> _Query:
     where = _common(filters, table="e")
     _claimant(where, filters, "e.claimant_entity")
     if filters.country:
         where.add("e.country = ?", country_code(filters.country))
     if filters.type:
         where.add("(e.type = ? OR e.subtype = ?)", filters.type, filters.type)
-    return _page(connection, "events e", EVENT_COLUMNS, where, filters, "e")
+    return _table("events", "e", EVENT_COLUMNS, where)
 
 
-def clusters(connection: sqlite3.Connection, filters: Filters) -> list[dict[str, Any]]:
-    """Event clusters (one row per event, however many reports) matching the filters."""
+def _clusters(filters: Filters) -> _Query:
+    _no_hedge(filters, "clusters")
     where = _Where()
     where.add("c.reports > 0")
     if filters.since:
@@ -171,15 +191,12 @@ def clusters(connection: sqlite3.Connection, filters: Filters) -> list[dict[str,
         else f"c.{name} AS {name}"
         for name in CLUSTER_COLUMNS
     )
-    sql = (
-        f"SELECT {columns} FROM clusters c LEFT JOIN entities p ON p.id = c.place_entity"
-        f"{where.sql()} ORDER BY c.date_start, c.id{_limit(filters)}"
-    )
-    return [dict(row) for row in connection.execute(sql, where.params)]
+    source = "clusters c LEFT JOIN entities p ON p.id = c.place_entity"
+    return _Query(columns, source, where, ("c.date_start", "c.id"))
 
 
-def contradictions(connection: sqlite3.Connection, filters: Filters) -> list[dict[str, Any]]:
-    """Contradictions matching the filters (``type``: figures or statements)."""
+def _contradictions(filters: Filters) -> _Query:
+    _no_hedge(filters, "contradictions")
     where = _Where()
     if filters.since:
         where.add("x.date >= ?", filters.since.isoformat())
@@ -204,7 +221,60 @@ def contradictions(connection: sqlite3.Connection, filters: Filters) -> list[dic
             "AND p.country = ?)",
             country_code(filters.country),
         )
-    return _page(connection, "contradictions x", CONTRADICTION_COLUMNS, where, filters, "x")
+    return _table("contradictions", "x", CONTRADICTION_COLUMNS, where)
+
+
+LISTS: dict[str, Callable[[Filters], _Query]] = {
+    "figures": _figures,
+    "claims": _claims,
+    "events": _events,
+    "clusters": _clusters,
+    "contradictions": _contradictions,
+}
+"""List name -> its query builder."""
+
+
+def rows(connection: sqlite3.Connection, name: str, filters: Filters) -> list[dict[str, Any]]:
+    """One page of the list ``name`` (a key of :data:`LISTS`) matching the filters.
+
+    Raises:
+        InvalidOptionError: A filter value is unknown (a country), or ``hedge`` is given
+            for a list whose rows have no hedge (clusters, contradictions).
+    """
+    query = LISTS[name](filters)
+    return [dict(row) for row in connection.execute(query.sql(filters), query.where.params)]
+
+
+def count(connection: sqlite3.Connection, name: str, filters: Filters) -> int:
+    """The number of rows of the list ``name`` matching the filters, whatever the page."""
+    query = LISTS[name](filters)
+    sql = f"SELECT count(*) FROM {query.source}{query.where.sql()}"
+    return int(connection.execute(sql, query.where.params).fetchone()[0])
+
+
+def figures(connection: sqlite3.Connection, filters: Filters) -> list[dict[str, Any]]:
+    """Figures matching the filters, by date then id."""
+    return rows(connection, "figures", filters)
+
+
+def claims(connection: sqlite3.Connection, filters: Filters) -> list[dict[str, Any]]:
+    """Claims matching the filters (``country``: articles that name a place there)."""
+    return rows(connection, "claims", filters)
+
+
+def events(connection: sqlite3.Connection, filters: Filters) -> list[dict[str, Any]]:
+    """Event reports matching the filters, each with its cluster id."""
+    return rows(connection, "events", filters)
+
+
+def clusters(connection: sqlite3.Connection, filters: Filters) -> list[dict[str, Any]]:
+    """Event clusters (one row per event, however many reports) matching the filters."""
+    return rows(connection, "clusters", filters)
+
+
+def contradictions(connection: sqlite3.Connection, filters: Filters) -> list[dict[str, Any]]:
+    """Contradictions matching the filters (``type``: figures or statements)."""
+    return rows(connection, "contradictions", filters)
 
 
 def _common(filters: Filters, *, table: str) -> _Where:
@@ -219,7 +289,19 @@ def _common(filters: Filters, *, table: str) -> _Where:
         where.add(f"{table}.date <= ?", filters.until.isoformat())
     if filters.outlet:
         where.add(f"{table}.outlet LIKE ?", f"%{filters.outlet}%")
+    if filters.hedge:
+        where.add(f"{table}.hedge = ?", filters.hedge)
     return where
+
+
+def _no_hedge(filters: Filters, name: str) -> None:
+    if filters.hedge:
+        raise InvalidOptionError(f"the hedge filter does not apply to {name}")
+
+
+def _table(name: str, alias: str, columns: tuple[str, ...], where: _Where) -> _Query:
+    selected = ", ".join(f"{alias}.{column}" for column in columns)
+    return _Query(selected, f"{name} {alias}", where, (f"{alias}.date", f"{alias}.id"))
 
 
 def _claimant_sql(entity_column: str) -> str:
@@ -244,19 +326,3 @@ def _limit(filters: Filters) -> str:
     if filters.limit is None:
         return f" LIMIT -1 OFFSET {int(filters.offset)}" if filters.offset else ""
     return f" LIMIT {int(filters.limit)} OFFSET {int(filters.offset)}"
-
-
-def _page(
-    connection: sqlite3.Connection,
-    source: str,
-    columns: tuple[str, ...],
-    where: _Where,
-    filters: Filters,
-    alias: str,
-) -> list[dict[str, Any]]:
-    selected = ", ".join(f"{alias}.{column}" for column in columns)
-    sql = (
-        f"SELECT {selected} FROM {source}{where.sql()} "
-        f"ORDER BY {alias}.date, {alias}.id{_limit(filters)}"
-    )
-    return [dict(row) for row in connection.execute(sql, where.params)]

@@ -98,9 +98,7 @@ def listing(request: Request, page: queries.Page, params: ListParams) -> JSONRes
 def store_list(request: Request, name: str, params: ListParams) -> queries.Page:
     """One page of a store list for this request (contradictions with their sides' hedges)."""
     connection = request.app.state.store.connection()
-    page = queries.page(
-        connection, name, params.filters, hedge=params.hedge, descending=params.descending
-    )
+    page = queries.page(connection, name, params.filters)
     if name == "contradictions":
         queries.with_sides(connection, page.items)
     return page
@@ -192,9 +190,7 @@ def get_overview(request: Request) -> dict[str, Any]:
 @router.get("/articles", responses=LIST, summary="Stored articles, newest first")
 def get_articles(request: Request, params: Params) -> JSONResponse:
     """Twin of ``/articles``. Dates filter on the publication date."""
-    page = queries.articles(
-        request.app.state.store.connection(), params.filters, descending=params.descending
-    )
+    page = queries.articles(request.app.state.store.connection(), params.filters)
     return listing(request, page, params)
 
 

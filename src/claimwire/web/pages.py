@@ -219,9 +219,7 @@ def contradictions(request: Request, params: Params) -> HTMLResponse:
 @router.get("/articles", response_class=HTMLResponse)
 def articles(request: Request, params: Params) -> HTMLResponse:
     """Stored articles, newest first."""
-    page = queries.articles(
-        request.app.state.store.connection(), params.filters, descending=params.descending
-    )
+    page = queries.articles(request.app.state.store.connection(), params.filters)
     return render(
         request,
         "articles.html",

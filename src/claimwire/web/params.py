@@ -33,14 +33,18 @@ class ListParams:
     """Filters, order and page of a list request."""
 
     filters: Filters
-    hedge: str | None
     sort: str
     open_only: bool
 
     @property
+    def hedge(self) -> str | None:
+        """The hedge filter."""
+        return self.filters.hedge
+
+    @property
     def descending(self) -> bool:
         """Newest first."""
-        return self.sort == "-date"
+        return self.filters.descending
 
     def query_string(self, **changes: object) -> str:
         """This request's parameters (with changes) as a query string, empty ones left out."""
@@ -107,7 +111,9 @@ def list_params(
         type=type or None,
         outlet=outlet or None,
         open_only=open,
+        hedge=hedge or None,
+        descending=sort == "-date",
         limit=limit,
         offset=offset,
     )
-    return ListParams(filters=filters, hedge=hedge or None, sort=sort, open_only=open)
+    return ListParams(filters=filters, sort=sort, open_only=open)

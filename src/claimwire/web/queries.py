@@ -1,40 +1,23 @@
 """The queries of the API and the pages, built on :mod:`claimwire.store.queries`.
 
-The store's list queries return one page sorted by date then id. :func:`page` runs them
-through :class:`_Rewriting`, a connection that adds what the store does not offer yet
-(a hedge filter, newest-first order, a total count) to the SQL the store wrote, so that
-every filter keeps one definition. Articles, places and the overview have no store query;
-they are written here.
+The store's lists (figures, claims, events, clusters, contradictions) come with a total
+count, cached while the store does not change. Articles, places and the overview have no
+store query; they are written here.
 """
 
 from __future__ import annotations
 
-import re
+import dataclasses
 import sqlite3
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from ..store import queries as store
 from ..store.queries import Filters, claimant_params, country_code
 
-StoreQuery = Callable[[sqlite3.Connection, Filters], list[dict[str, Any]]]
-
-LISTS: dict[str, tuple[StoreQuery, str | None]] = {
-    "figures": (store.figures, "f"),
-    "claims": (store.claims, "c"),
-    "events": (store.events, "e"),
-    "clusters": (store.clusters, None),
-    "contradictions": (store.contradictions, None),
-}
-"""List name -> (store query, alias of its table when it has a ``hedge`` column)."""
-
-_SELECT = re.compile(r"^SELECT .+? FROM ", re.DOTALL)
-
-
-class StoreShapeError(RuntimeError):
-    """The store wrote SQL of a shape this module does not know (a bug to fix here)."""
+LISTS = tuple(store.LISTS)
+"""The names of the store's lists."""
 
 
 @dataclass(frozen=True)
@@ -45,52 +28,7 @@ class Page:
     total: int
 
 
-class _Rewriting:
-    """A connection that adds clauses to, reverses or counts the store's next query."""
-
-    def __init__(
-        self,
-        connection: sqlite3.Connection,
-        *,
-        clauses: list[str],
-        params: list[Any],
-        descending: bool = False,
-        count: bool = False,
-    ) -> None:
-        self._connection = connection
-        self._clauses = clauses
-        self._params = params
-        self._descending = descending
-        self._count = count
-
-    def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
-        head, found, tail = sql.partition(" ORDER BY ")
-        if not found or not _SELECT.match(head):
-            raise StoreShapeError(f"unexpected store query: {sql[:120]}")
-        if self._clauses:
-            joiner = " AND " if " WHERE " in head else " WHERE "
-            head = head + joiner + " AND ".join(self._clauses)
-        arguments = [*params, *self._params]
-        if self._count:
-            return self._connection.execute(
-                _SELECT.sub("SELECT count(*) AS n FROM ", head), arguments
-            )
-        order, _, limit = tail.partition(" LIMIT ")
-        if self._descending:
-            order = ", ".join(f"{column.strip()} DESC" for column in order.split(","))
-        return self._connection.execute(
-            f"{head} ORDER BY {order}" + (f" LIMIT {limit}" if limit else ""), arguments
-        )
-
-
-def page(
-    connection: sqlite3.Connection,
-    name: str,
-    filters: Filters,
-    *,
-    hedge: str | None = None,
-    descending: bool = False,
-) -> Page:
+def page(connection: sqlite3.Connection, name: str, filters: Filters) -> Page:
     """One page of a store list (``figures``, ``claims``, ``events``, ``clusters``,
     ``contradictions``) with its total.
 
@@ -98,29 +36,12 @@ def page(
         InvalidOptionError: A filter value is unknown (a country), or ``hedge`` is given
             for a list whose rows have no hedge.
     """
-    from ..errors import InvalidOptionError
-
-    query, alias = LISTS[name]
-    clauses: list[str] = []
-    params: list[Any] = []
-    if hedge:
-        if alias is None:
-            raise InvalidOptionError(f"the hedge filter does not apply to {name}")
-        clauses.append(f"{alias}.hedge = ?")
-        params.append(hedge)
-    rows = query(
-        _Rewriting(connection, clauses=clauses, params=params, descending=descending),  # type: ignore[arg-type]
-        filters,
-    )
-    everything = Filters(**{**filters.__dict__, "limit": None, "offset": 0})
-    key = (name, everything, hedge)
+    rows = store.rows(connection, name, filters)
+    everything = dataclasses.replace(filters, limit=None, offset=0, descending=False)
+    key = (name, everything)
     total = _TOTALS.get(connection, key)
     if total is None:
-        counted = query(
-            _Rewriting(connection, clauses=clauses, params=params, count=True),  # type: ignore[arg-type]
-            everything,
-        )
-        total = int(counted[0]["n"]) if counted else 0
+        total = store.count(connection, name, everything)
         _TOTALS.put(connection, key, total)
     return Page(items=rows, total=total)
 
@@ -157,8 +78,9 @@ class _Totals:
 _TOTALS = _Totals()
 
 
-def articles(connection: sqlite3.Connection, filters: Filters, *, descending: bool = True) -> Page:
-    """Current articles (published date then arrival), with their fact counts.
+def articles(connection: sqlite3.Connection, filters: Filters) -> Page:
+    """Current articles (published date then arrival, newest first with ``descending``),
+    with their fact counts.
 
     ``since``/``until`` compare with the publication date; ``country``: articles naming a
     place there; ``claimant``: articles quoting that claimant; ``outlet``: part of its name.
@@ -184,7 +106,7 @@ def articles(connection: sqlite3.Connection, filters: Filters, *, descending: bo
         )
         params.extend(claimant_params(filters.claimant))
     condition = " AND ".join(where)
-    direction = "DESC" if descending else "ASC"
+    direction = "DESC" if filters.descending else "ASC"
     rows = connection.execute(
         "SELECT d.id, d.seq, d.title, d.outlet, d.url, d.published, d.source, d.version, "
         "d.duplicate_of, substr(d.text, 1, 160) AS opening, length(d.text) AS characters, "
@@ -195,7 +117,7 @@ def articles(connection: sqlite3.Connection, filters: Filters, *, descending: bo
         f"ORDER BY d.published {direction}, d.seq {direction} LIMIT ? OFFSET ?",
         [*params, filters.limit if filters.limit is not None else -1, filters.offset],
     ).fetchall()
-    key = ("articles", Filters(**{**filters.__dict__, "limit": None, "offset": 0}))
+    key = ("articles", dataclasses.replace(filters, limit=None, offset=0, descending=False))
     total = _TOTALS.get(connection, key)
     if total is None:
         found = connection.execute(f"SELECT count(*) FROM documents d WHERE {condition}", params)
@@ -255,9 +177,9 @@ def overview(connection: sqlite3.Connection) -> dict[str, Any]:
     ).fetchall()
     return {
         "counts": counts,
-        "latest_articles": articles(connection, Filters(limit=8)).items,
+        "latest_articles": articles(connection, Filters(descending=True, limit=8)).items,
         "open_contradictions": page(
-            connection, "contradictions", Filters(open_only=True, limit=5), descending=True
+            connection, "contradictions", Filters(open_only=True, descending=True, limit=5)
         ).items,
         "top_claimants": [dict(row) for row in claimants],
     }
