@@ -9,7 +9,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
@@ -17,6 +17,13 @@ from .cli_corpus import register as register_corpus
 from .cli_options import processing_options
 from .errors import ClaimwireError, ExitCode, InvalidOptionError
 from .web.cli import register as register_web
+
+if TYPE_CHECKING:  # imported lazily at run time: `claimwire --help` must start fast
+    from .extract import Failure
+    from .models import Result
+    from .sources import InputFailure
+
+    Outcome = Result | Failure
 
 FORMATS = ("json", "table", "html")
 
@@ -116,11 +123,11 @@ def extract(
     if several and output_format == "html" and (output is None or output.is_file()):
         fail("--format html with several articles needs --output DIR", ExitCode.USAGE)
     overrides = {"published": published, "url": url, "outlet": outlet, "title": title}
+    given: dict[str, Any] = {key: value for key, value in overrides.items() if value}
 
-    def articles() -> Iterator[object]:
+    def articles() -> Iterator[ArticleInput | InputFailure]:
         for item in read_sources(names, stdin=sys.stdin.buffer, max_bytes=4 * limit):
             if isinstance(item, ArticleInput):
-                given = {key: value for key, value in overrides.items() if value}
                 item = dataclasses.replace(item, **given)
             yield item
 
@@ -143,7 +150,7 @@ def extract(
         sys.exit(int(ExitCode.PARTIAL))
 
 
-def with_progress(outcomes: Iterator[object], *, show: bool) -> Iterator[object]:
+def with_progress(outcomes: Iterator[Outcome], *, show: bool) -> Iterator[Outcome]:
     """Pass ``outcomes`` through, with a live count and rate on a terminal's standard error."""
     if not show or not sys.stderr.isatty():
         yield from outcomes
@@ -167,7 +174,7 @@ def with_progress(outcomes: Iterator[object], *, show: bool) -> Iterator[object]
 
 
 def write_results(
-    outcomes: Iterator[object], output_format: str, output: Path | None, *, several: bool
+    outcomes: Iterator[Outcome], output_format: str, output: Path | None, *, several: bool
 ) -> tuple[int, int]:
     """Write each result in the chosen format; report failures on stderr. Returns counts."""
     from .extract import Failure

@@ -209,8 +209,8 @@ def format_report(report: SpeedReport) -> str:
     base = report.timings[0]
     for timing in report.timings[1:]:
         if base.seconds and timing.seconds:
-            share = timing.articles_per_second / base.articles_per_second
-            lines.append(f"{timing.name}: {share:.0%} of {base.name} throughput")
+            ratio = timing.articles_per_second / base.articles_per_second
+            lines.append(f"{timing.name}: {ratio:.0%} of {base.name} throughput")
     lines.append("(jobs and Dask runs include starting their workers; peak MB is per process)")
     if report.components:
         model = sum(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -27,7 +27,7 @@ def summary(result: Result) -> Group:
         document.id,
     ]
     header.append("\n" + " · ".join(detail for detail in details if detail))
-    parts: list[object] = [header]
+    parts: list[RenderableType] = [header]
     text = document.text
     tables = [
         _table(
@@ -99,17 +99,13 @@ def summary(result: Result) -> Group:
                 style="bold red",
             )
         )
-    if not result.figures and result.numbers:
-        parts.append(
-            _table(
-                "Numbers",
-                ("line", "text", "value"),
-                [
-                    (str(line_of(text, n.span.start)), n.span.text, value_text(n))
-                    for n in result.numbers
-                ],
-            )
-        )
+    numbers = _table(
+        "Numbers",
+        ("line", "text", "value"),
+        [(str(line_of(text, n.span.start)), n.span.text, value_text(n)) for n in result.numbers],
+    )
+    if not result.figures and numbers is not None:
+        parts.append(numbers)
     for problem in result.problems:
         parts.append(Text(f"{problem.severity}: {problem.code}: {problem.message}", style="yellow"))
     return Group(*parts)
