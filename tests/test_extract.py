@@ -159,3 +159,20 @@ def test_figures_get_the_place_of_their_sentence(text, place):
     (figure,) = result.figures
     names = {p.id: p.name for p in result.places}
     assert [names[i] for i in figure.place_ids] == ([place] if place else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "since", "as_of"),
+    [
+        # a running total since a date holds as of the report
+        ("At least 300 people have died since fighting erupted on March 3.", "2025-03-03",
+         "2025-04-12"),
+        # a figure of one day holds for that day
+        ("Police said 4 people died on Monday after the riot broke out.", None, "2025-04-07"),
+    ],
+)  # fmt: skip
+def test_figure_time_bounds(text: str, since: str | None, as_of: str) -> None:
+    (figure,) = claimwire.extract(text, published="2025-04-12").figures
+    assert figure.time is not None
+    assert (str(figure.time.since) if figure.time.since else None) == since
+    assert str(figure.time.as_of) == as_of

@@ -465,6 +465,12 @@ CASES += [
      "up to 16,000", {"measure": "displaced", "modality": "hypothetical"}),
     ("on-monday", "On Monday alone, 45 people were killed in the city.",
      "45", {"measure": "killed", "cumulative": False, "time_relation": "on"}),
+    ("since-clause", "About 9 million people have fled since the war broke out in April 2023.",
+     "About 9 million", {"measure": "displaced", "time_relation": "since"}),
+    ("since-clause-day", "At least 300 people have died since fighting erupted on March 3.",
+     "At least 300", {"measure": "killed", "time_relation": "since"}),
+    ("in-clause-not-since", "Police said 4 people died on Monday after the riot broke out.",
+     "4", {"measure": "killed", "time_relation": "on"}),
 ]  # fmt: skip
 
 CASES += [

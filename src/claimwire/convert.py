@@ -191,8 +191,9 @@ def _time(doc: Doc, hit: Any, found_dates: list[DateMention]) -> TimeRef | None:
         since = date.start
     elif date is not None and relation in ("as_of", "on"):
         as_of = date.end or date.start
-    if as_of is None and hit.cumulative and evidence is None:
-        # A running total with no time phrase holds as of the report.
+    if as_of is None and (relation == "since" or (hit.cumulative and evidence is None)):
+        # A running total with no time phrase, or one counted since a date, holds as of
+        # the report.
         as_of = doc.user_data.get("claimwire.published")
     return TimeRef(
         since=since,

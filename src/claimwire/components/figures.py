@@ -752,6 +752,19 @@ def _is_time_phrase(ent: Span) -> bool:
     )
 
 
+def _in_since_clause(ent: Span) -> bool:
+    """ "killed since fighting erupted on March 3": the date sits in a clause opened by since."""
+    since_words = lexicon()["since_words"]
+    token = ent.root
+    for _ in range(3):
+        if token.dep_ not in ("pobj", "prep", "npadvmod", "nmod", "compound"):
+            break
+        token = token.head
+    if token.dep_ != "advcl":
+        return False
+    return any(child.dep_ == "mark" and child.lower_ in since_words for child in token.children)
+
+
 def _time_phrase(span: Span) -> tuple[int, int, str] | None:
     """The date expression of the sentence nearest to the number, and how it bounds it."""
     lex = lexicon()
@@ -770,7 +783,7 @@ def _time_phrase(span: Span) -> tuple[int, int, str] | None:
         relation = "since"
     elif before in lex["as_of_words"]:
         relation = "as_of"
-    elif ent.root.head.lemma_.lower() in lex["since_nouns"]:
+    elif ent.root.head.lemma_.lower() in lex["since_nouns"] or _in_since_clause(ent):
         relation = "since"
     else:
         relation = "on"
