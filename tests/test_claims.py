@@ -168,6 +168,24 @@ PATTERNS = [
         "survey",
         None,
     ),
+    (
+        'Rival candidate Ana Lopez joked in her turn to answer the question, "It was a dream."',
+        "direct",
+        "Ana Lopez",
+        None,
+    ),
+    (
+        'In a statement, the agency gave no details but said "the law must be respected."',
+        "direct",
+        "agency",
+        None,
+    ),
+    (
+        '"We have no working system," according to Dr. Maria Gonzalez, a family doctor.',
+        "direct",
+        "Maria Gonzalez",
+        "reported",
+    ),
     # negatives
     ("John Smith said the bridge was closed. (Jane Roe/Reuters)", None, None, None),
     ("The fire claimed the lives of 20 people.", None, None, None),

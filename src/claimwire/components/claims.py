@@ -213,7 +213,7 @@ class _Finder:
                 candidate = self.published_candidate(token)
                 if candidate is not None:
                     found.append(candidate)
-        found.extend(self.according_candidates())
+        found.extend(c for c in self.according_candidates() if not _overlaps_quote_claim(c, found))
         return found
 
     def quote_candidates(self, quote: Quote) -> list[_Candidate]:
@@ -228,13 +228,13 @@ class _Finder:
         if after is not None and not free_start:
             cue, speaker, lemma = after
             start = _strip_range(self.text, self.sent_at(quote.open).start_char, quote.end)[0]
-            hedge = cues()["verbs"].get(lemma, "asserted")
+            hedge = cue_modality(lemma)
             outer = _Candidate(start, quote.end, cue, "indirect", hedge, speaker, quoted=True)
             return [outer, partial]
         attribution = after or self.attribution_before(quote)
         if attribution is not None:
             cue, speaker, lemma = attribution
-            hedge = cues()["verbs"].get(lemma, "asserted")
+            hedge = cue_modality(lemma)
             return [_Candidate(quote.start, quote.end, cue, "direct", hedge, speaker, quoted=True)]
         words = len(self.text[quote.start : quote.end].split())
         if free_start and words >= 4:
@@ -271,7 +271,7 @@ class _Finder:
         last_char = self.text[quote.start : quote.end].rstrip()[-1:]
         if last_char == "." and not first.text[:1].islower():
             return None  # "... end." Smith said. is a new sentence, not an attribution
-        linked = self.subject_link(first)
+        linked = self.subject_link(first) or self.according_after(first)
         if linked is not None:
             return linked
         tokens = [t for t in self.doc[first.i : min(len(self.doc), first.i + 12)]]
@@ -314,8 +314,37 @@ class _Finder:
         cue = root.head
         return (cue.idx, cue.idx + len(cue)), self.phrase(root), lemma
 
+    def according_after(self, first: Token) -> tuple[tuple[int, int], SpacySpan, str] | None:
+        """``"...," according to Dr. Smith, a family doctor``: a phrase cue after the quote."""
+        while first.is_punct and first.text not in QUOTE_MARKS and first.i + 1 < len(self.doc):
+            first = self.doc[first.i + 1]
+        for phrase in cues()["phrases"]:
+            parts = phrase["text"].split()
+            end = first.i + len(parts)
+            if end >= len(self.doc) or [t.lower_ for t in self.doc[first.i : end]] != parts:
+                continue
+            words = self.according_words(end, self.doc[first.i].sent.end)
+            if not words:
+                return None
+            cue = (first.idx, self.doc[end - 1].idx + len(self.doc[end - 1]))
+            return cue, self.doc[words[0].i : words[-1].i + 1], phrase["text"]
+        return None
+
+    def according_words(self, start: int, stop: int) -> list[Token]:
+        """The words naming the source after an ``according to``-like phrase."""
+        words: list[Token] = []
+        for token in self.doc[start:stop]:
+            ends = token.is_punct or token.pos_ in ("VERB", "AUX") or token.lower_ in STOPS
+            if ends and not (token.text in ("'s", "’s") or token.pos_ == "PART"):
+                break
+            words.append(token)
+        return words
+
     def _speaker_after(self, cue: Token) -> SpacySpan | None:
         """The speaker right after an inverted cue: ``said Smith, the minister``."""
+        subject = next((c for c in cue.children if c.dep_ in SUBJECTS and c.i > cue.i), None)
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+            return self.phrase(subject)
         words: list[Token] = []
         for token in self.doc[cue.i + 1 : min(cue.i + 10, len(self.doc))]:
             if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP", "SCONJ") or token.is_space:
@@ -343,12 +372,30 @@ class _Finder:
         cue_start = start + cue_match.start()
         cue_end = start + cue_match.end()
         lemma = self.forms[cue_match.group(0).lower()]
-        speaker = self._speaker_before(start, cue_start)
+        speaker = self._parsed_subject(cue_start, line_start) or self._speaker_before(
+            start, cue_start
+        )
         if speaker is None:
             speaker = self._speaker_after_char(cue_end, quote.open)
         if speaker is None:
             return None
         return (cue_start, cue_end), speaker, lemma
+
+    def _parsed_subject(self, cue_start: int, line_start: int) -> SpacySpan | None:
+        """The parser's subject of a cue before a quote, when it lies on the cue's line.
+
+        ``X joked in his turn to answer the question, "..."``: the cue "answer" shares the
+        subject of "joked"; ``X did not reveal details, but said "..."`` that of "reveal".
+        """
+        cue = self.token_from(cue_start)
+        if cue is None or cue.idx != cue_start:
+            return None
+        subject = self.subject_of(cue)
+        if subject is None or subject.start_char < line_start or subject.end_char > cue_start:
+            return None
+        if self.in_quote(subject.start_char) or subject.root.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return subject
 
     def _speaker_before(self, start: int, cue_start: int) -> SpacySpan | None:
         span = self.doc.char_span(start, cue_start, alignment_mode="contract")
@@ -593,12 +640,7 @@ class _Finder:
         self, first: int, after: int, phrase: dict[str, str]
     ) -> _Candidate | None:
         sent = self.doc[first].sent
-        words: list[Token] = []
-        for token in self.doc[after : sent.end]:
-            ends = token.is_punct or token.pos_ in ("VERB", "AUX") or token.lower_ in STOPS
-            if ends and not (token.text in ("'s", "’s") or token.pos_ == "PART"):
-                break
-            words.append(token)
+        words = self.according_words(after, sent.end)
         if not words:
             return None
         claimant = self.doc[words[0].i : words[-1].i + 1]
@@ -803,6 +845,15 @@ class _Finder:
                 )
             )
         return link_contradictions(self.doc, hits)
+
+
+def cue_modality(cue: str) -> str:
+    """The modality of a cue verb lemma or cue phrase ("claim" -> claimed)."""
+    verbs: dict[str, str] = cues()["verbs"]
+    if cue in verbs:
+        return verbs[cue]
+    phrases = {phrase["text"]: phrase["modality"] for phrase in cues()["phrases"]}
+    return str(phrases.get(cue, "asserted"))
 
 
 def _mentioned_at(candidate: _Candidate) -> int:
