@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -229,3 +230,20 @@ def test_attribution_bench_without_files_raises(tmp_path):
 
     with pytest.raises(InputNotFoundError):
         attribution.run(tmp_path)
+
+
+def test_attribution_speaker_f1_is_the_accuracy():
+    from claimwire.bench import attribution
+
+    gold = (
+        attribution.Attribution(((15, 36),), ((10, 14),), ((0, 9),)),
+        attribution.Attribution(((38, 59),), (), ((0, 9),)),
+    )
+    article = attribution.Article("story", POLNEAR_TEXT, gold)
+    right = replace(hit("c1", 15, 36, "officials", "anonymous"), speaker_start=0, speaker_end=9)
+    wrong = replace(hit("c2", 38, 59, "weather", "anonymous"), speaker_start=42, speaker_end=49)
+    report = bench.Report(task="attribution", data="")
+    attribution.score_article(article, [right, wrong], report)
+    speaker = report.sections["speaker"]
+    assert (speaker.tp, speaker.fp, speaker.fn) == (1, 1, 1)
+    assert speaker.f1 == 0.5
