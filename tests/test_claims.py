@@ -186,6 +186,26 @@ PATTERNS = [
         "Maria Gonzalez",
         "reported",
     ),
+    ('"We never gave up," says her father, Ernie Blanc.', "direct", "Ernie Blanc", None),
+    ("His agent, Danny Fritz, said the golfer was sore.", "indirect", "Danny Fritz", None),
+    (
+        "A study by the Senate Finance Committee said the program had no owner.",
+        "reported",
+        "Senate Finance Committee",
+        None,
+    ),
+    (
+        'A statement sent to reporters by the Red Cross said "the convoy was hit."',
+        "direct",
+        "Red Cross",
+        None,
+    ),
+    (
+        'Jordan Stewart leads the team. "He never let it show," Jordan said.',
+        "direct",
+        "Jordan Stewart",
+        None,
+    ),
     # negatives
     ("John Smith said the bridge was closed. (Jane Roe/Reuters)", None, None, None),
     ("The fire claimed the lives of 20 people.", None, None, None),

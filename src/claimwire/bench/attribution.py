@@ -11,10 +11,11 @@ overlap of their content spans; then each role (content, cue, source) is scored 
 partial match (the spans overlap) and exact match (the same characters, ignoring
 surrounding spaces, punctuation and quote marks). ``speaker`` is the share of aligned
 attributions whose source overlaps the gold source (a wrong source counts as a false
-positive and a false negative, so the section's F1 is that accuracy and can be a floor). Predictions are every claim except
-the outlet's own and partial quotes nested in another claim; PolNeAR annotates beliefs
-and indirect speech too. The set is large: unless ``limit`` is given, a deterministic
-sample of :data:`DEFAULT_SAMPLE` articles (every n-th in name order) is scored.
+positive and a false negative, so the section's F1 is that accuracy and can be a floor).
+Predictions are every claim except the outlet's own and partial quotes nested in another
+claim; PolNeAR annotates beliefs and indirect speech too. The set is large: unless
+``limit`` is given, a deterministic sample of :data:`DEFAULT_SAMPLE` articles (every n-th
+in name order) is scored.
 """
 
 from __future__ import annotations

@@ -142,7 +142,24 @@ class Speakers:
             other = entry.name.split()[-1].lower()
             if fuzz.ratio(surname, other) >= 85 and _first_names_agree(name, entry.name):
                 return index
-        return None
+        return self._by_given_name(name)
+
+    def _by_given_name(self, name: str) -> int | None:
+        """The one earlier person whose given name is ``name`` ("Jordan" for Jordan Stewart).
+
+        Features and family stories call people by their given name once introduced;
+        a name shared by two people of the document points to neither.
+        """
+        if len(name.split()) != 1:
+            return None
+        found = [
+            index
+            for index, entry in enumerate(self.entries)
+            if entry.type == "person"
+            and len(entry.name.split()) > 1
+            and entry.name.split()[0].lower() == name.lower()
+        ]
+        return found[0] if len(found) == 1 else None
 
     def resolve(self, span: SpacySpan) -> int | None:
         """The claimant named by ``span`` (a subject, an object of "according to").
@@ -171,6 +188,15 @@ class Speakers:
                 return self._mention(known, start, end)
         head = _head(tokens)
         owner = owner_of(tokens, head)
+        named = _appositive_name(head)
+        if (
+            named
+            and head.pos_ == "NOUN"
+            and (  # "Wise's dad, Darrin", "her agent, Jo Fritz"
+                named[0].ent_type_ == "PERSON" or owner or head.lower_ in lexicon["roles"]
+            )
+        ):
+            return self._named_person(tokens, named, start, end)
         if head.lower_ in lexicon["reporting"] and not names_person(tokens):
             return self._reporting(tokens, owner, start)
         if owner is not None and head.lower_ in lexicon["organizations"]:
@@ -228,9 +254,15 @@ class Speakers:
         return self._mention(found, at, at + len(token))
 
     def _reporting(self, tokens: list[Token], owner: list[Token] | None, start: int) -> int | None:
+        """A reporting noun: its owner or author ("a study by X"), else the latest institution."""
         if owner:
             span = owner[0].doc[owner[0].i : owner[-1].i + 1]
             return self.resolve(span)
+        author = _author(_head(tokens))
+        if author is not None:
+            found = self.resolve(author)
+            if found is not None:
+                return found
         found = self.latest(start, ("government", "organization"))
         if found is None:
             end = tokens[-1].idx + len(tokens[-1])
@@ -287,6 +319,44 @@ class Speakers:
         speaker = Speaker(name, "person", role=role, affiliation=affiliation, side=side)
         speaker.gender = name_gender(name)
         return self.add(speaker, start, end)
+
+
+def _appositive_name(head: Token) -> list[Token]:
+    """The person's name in apposition to a common noun ("his father, Ernie Blanc")."""
+    for child in head.children:
+        if child.dep_ != "appos" or child.i < head.i or child.pos_ != "PROPN":
+            continue
+        words = [t for t in child.subtree if not (t.is_punct or t.is_space) and t.i <= child.i]
+        named = child.ent_type_ == "PERSON" or all(t.pos_ == "PROPN" for t in words)
+        if named and not any(t.ent_type_ in ("ORG", "NORP", "FAC") for t in words):
+            return name_tokens(words)
+    return []
+
+
+def _author(head: Token) -> SpacySpan | None:
+    """Who made a report: ``a study by X``, ``a statement from X``, ``a statement sent by X``."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from") and child.i > head.i:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "acl" and child.pos_ == "VERB":
+            objects = [
+                o
+                for agent in child.children
+                if agent.dep_ == "agent"
+                for o in agent.children
+                if o.dep_ == "pobj"
+            ]
+        else:
+            continue
+        for noun in objects:
+            if noun.pos_ in ("PROPN", "NOUN"):
+                words = [
+                    t
+                    for t in noun.subtree
+                    if t.i <= noun.i or t.dep_ in ("compound", "flat", "poss", "case")
+                ]
+                return noun.doc[words[0].i : words[-1].i + 1]
+    return None
 
 
 def _definite(span: SpacySpan) -> bool:
