@@ -444,6 +444,25 @@ def test_pronoun_skips_person_of_other_gender(claims_nlp):
     assert hit.claimant.name == "Maria Lopez"
 
 
+def test_pronoun_gender_learned_from_the_document(claims_nlp):
+    # neither given name is in the list: the pronouns after each person tell their gender
+    text = (
+        "Robin Vale runs the shop. She opened it in 2010. Sasha Oakes works there too. "
+        'He joined last year. "It is busy," she said.'
+    )
+    (hit,) = attributed(claims_nlp(text))
+    assert hit.claimant.name == "Robin Vale"
+
+
+def test_honorific_gender_is_not_overridden(claims_nlp):
+    text = (
+        "Ms. Robin Vale runs the shop. Sasha Oakes works there too. He joined last year. "
+        '"It is busy," she said.'
+    )
+    (hit,) = attributed(claims_nlp(text))
+    assert hit.claimant.name == "Robin Vale"
+
+
 def test_first_name_resource_has_no_overlap():
     data = json.loads((files("claimwire") / "resources" / "claimants.json").read_text("utf-8"))
     male, female = set(data["first_names"]["male"]), set(data["first_names"]["female"])

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -726,6 +727,7 @@ class _Finder:
     def register_people(self) -> None:
         """Every person named outside quotes, so that pronouns can point back to them."""
         captions = caption_lines(self.text)
+        named: list[tuple[SpacySpan, int, bool]] = []
         for ent in self.doc.ents:
             if ent.label_ != "PERSON" or self.in_quote(ent.start_char):
                 continue
@@ -737,18 +739,39 @@ class _Finder:
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             subject = ent.root.dep_ in SUBJECTS
             index = self.speakers.name_person(tokens, start, end, subject=subject)
-            entry = self.speakers.entries[index]
-            if subject and entry.gender is None:
-                entry.gender = self.sentence_gender(ent)
+            named.append((ent, index, subject))
+        self.speakers.learn_genders(self.gender_votes(named))
 
-    def sentence_gender(self, ent: SpacySpan) -> str | None:
-        """The gender of the pronouns after a subject in its sentence, when only one occurs."""
-        found = {
-            PRONOUN_GENDER[t.lower_]
-            for t in self.doc[ent.end : ent.sent.end]
-            if t.lower_ in PRONOUN_GENDER and not self.in_quote(t.idx)
-        }
-        return found.pop() if len(found) == 1 else None
+    def gender_votes(self, named: list[tuple[SpacySpan, int, bool]]) -> dict[int, Counter[str]]:
+        """Pronouns the text uses for each person, where that person is the only one named.
+
+        In a sentence whose one named person is its subject, the pronouns after the name
+        and, when the next sentence names nobody, that sentence's subject pronoun are
+        counted for the person ("Lopez said she ...", "Lopez runs the shop. She ...").
+        """
+        by_sentence: dict[int, list[tuple[SpacySpan, int, bool]]] = {}
+        for ent, index, subject in named:
+            by_sentence.setdefault(self.sent_index(ent.start_char), []).append(
+                (ent, index, subject)
+            )
+        votes: dict[int, Counter[str]] = {}
+        for k, mentions in by_sentence.items():
+            people = {index for _, index, _ in mentions}
+            if len(people) != 1 or not any(subject for _, _, subject in mentions):
+                continue
+            index = people.pop()
+            after = self.doc[mentions[0][0].end : self.sents[k].end]
+            pronouns = [t for t in after if t.lower_ in PRONOUN_GENDER and not self.in_quote(t.idx)]
+            if k + 1 < len(self.sents) and k + 1 not in by_sentence:
+                pronouns += [
+                    t
+                    for t in self.sents[k + 1]
+                    if t.lower_ in ("he", "she") and t.dep_ in SUBJECTS and not self.in_quote(t.idx)
+                ][:1]
+            if pronouns:
+                counts = votes.setdefault(index, Counter())
+                counts.update(PRONOUN_GENDER[t.lower_] for t in pronouns)
+        return votes
 
     def previous_speaker(self, found: list[_Candidate], candidate: _Candidate) -> int | None:
         """The speaker of the closest earlier attributed claim (a quote going on)."""

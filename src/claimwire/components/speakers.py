@@ -7,6 +7,7 @@ anonymous sources, reporting nouns to the latest institution.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -56,6 +57,7 @@ class Speaker:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     subjects: set[int] = field(default_factory=set)
     gender: str | None = None
+    titled: bool = False  # the gender comes from an honorific ("Ms. Smith")
 
     def freeze(self) -> Claimant:
         """The public record of this speaker."""
@@ -295,8 +297,26 @@ class Speakers:
         if len(name.split()) > len(entry.name.split()):
             entry.name = name
         previous = person[0].nbor(-1).lower_.rstrip(".") if person[0].i > 0 else ""
-        entry.gender = entry.gender or HONORIFIC_GENDER.get(previous) or name_gender(name)
+        if previous in HONORIFIC_GENDER and not entry.titled:
+            entry.gender, entry.titled = HONORIFIC_GENDER[previous], True
+        entry.gender = entry.gender or name_gender(name)
         return self._mention(found, start, end, subject=subject)
+
+    def learn_genders(self, votes: dict[int, Counter[str]]) -> None:
+        """Set genders from the pronouns the document uses for each person.
+
+        ``votes`` counts, per entry, the pronouns that follow the person where nobody else
+        is named. A clear majority (twice the other gender) overrides the given-name list;
+        an honorific ("Ms.") is never overridden.
+        """
+        for index, counts in votes.items():
+            entry = self.entries[index]
+            if entry.titled or not counts:
+                continue
+            (winner, most), *rest = counts.most_common()
+            other = rest[0][1] if rest else 0
+            if most >= 2 * other and (most >= 2 or entry.gender is None):
+                entry.gender = winner
 
     def _named_person(
         self, tokens: list[Token], person: list[Token], start: int, end: int
