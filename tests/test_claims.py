@@ -206,6 +206,18 @@ PATTERNS = [
         "Jordan Stewart",
         None,
     ),
+    (
+        '"It is very good," said the rookie defenceman, brother of Seth Jones.',
+        "direct",
+        "rookie defenceman",
+        None,
+    ),
+    (
+        'Retiree Doug Purdy, who lost "two belt loops" in May, says the program changed his life.',
+        "indirect",
+        "Doug Purdy",
+        None,
+    ),
     # negatives
     ("John Smith said the bridge was closed. (Jane Roe/Reuters)", None, None, None),
     ("The fire claimed the lives of 20 people.", None, None, None),
@@ -461,6 +473,26 @@ def test_honorific_gender_is_not_overridden(claims_nlp):
     )
     (hit,) = attributed(claims_nlp(text))
     assert hit.claimant.name == "Robin Vale"
+
+
+def test_epithet_points_back_to_the_person(claims_nlp):
+    text = (
+        "Maria Gonzalez opened the shop in 2010. "
+        '"It is months of work," says the self-taught Cambridge resident.'
+    )
+    (hit,) = attributed(claims_nlp(text))
+    assert hit.claimant.name == "Maria Gonzalez"
+
+
+def test_pronoun_points_to_the_person_just_introduced(claims_nlp):
+    # John Smith is the last subject, but David Baker was just introduced
+    text = (
+        "John Smith says the program helped. Exercise also helped accountant David Baker, 50. "
+        '"I had a membership," he says.'
+    )
+    hit = attributed(claims_nlp(text))[-1]
+    assert hit.form == "direct"
+    assert hit.claimant.name == "David Baker"
 
 
 def test_first_name_resource_has_no_overlap():

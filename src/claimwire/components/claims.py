@@ -289,8 +289,8 @@ class _Finder:
                     return None
                 if verbs:  # "he was quoted as saying"
                     before = [t for t in before if t.i < verbs[0].i]
-                if not before:
-                    return None
+                if not before or before[0].pos_ in ("ADP", "SCONJ", "CCONJ"):
+                    return None  # '"..." between May and October, says' names no speaker
                 speaker = self.doc[before[0].i : before[-1].i + 1]
             else:
                 inverted = self._speaker_after(token)

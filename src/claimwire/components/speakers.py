@@ -30,7 +30,7 @@ PRONOUN_GENDER = {
     "herself": "f",
 }
 HONORIFIC_GENDER = {"mr": "m", "ms": "f", "mrs": "f", "miss": "f", "sir": "m", "madam": "f"}
-AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee")
 
 
 @dataclass(frozen=True)
@@ -120,6 +120,28 @@ class Speakers:
         chosen = subject if window_only else subject or named
         return chosen[1] if chosen else None
 
+    def local_person(self, pronoun: Token, gender: str | None) -> int | None:
+        """The one person named in the pronoun's sentence before it or in the sentence before.
+
+        ``... for accountant Jo Bell, 50. "I had a membership," he says``: a person just
+        introduced, whatever their role in the sentence, is who the next pronoun means.
+        """
+        sent = pronoun.sent
+        start = sent.start_char
+        if sent.start > 0:
+            start = pronoun.doc[sent.start - 1].sent.start_char
+        found = set()
+        for index, entry in enumerate(self.entries):
+            if entry.type != "person" or entry.name == entry.role:
+                continue
+            if any(start <= s < pronoun.idx for s, _ in entry.mentions):
+                found.add(index)
+        if len(found) != 1:
+            return None
+        index = found.pop()
+        other = self.entries[index].gender
+        return index if not (gender and other and other != gender) else None
+
     def latest(self, before: int, types: tuple[str, ...], role: str | None = None) -> int | None:
         """The speaker of one of ``types`` mentioned last before offset ``before``."""
         best, best_at = None, -1
@@ -134,7 +156,11 @@ class Speakers:
         return best
 
     def person(self, name: str) -> int | None:
-        """An earlier person with the same name, or the same surname spelled alike."""
+        """An earlier person with the same name, or the same surname spelled alike.
+
+        When two people share the surname, a bare surname is the first one named: the
+        article's protagonist more often than the relative or namesake named later.
+        """
         surname = name.split()[-1].lower()
         for index, entry in enumerate(self.entries):
             if entry.type != "person" or entry.name == entry.role:
@@ -244,7 +270,9 @@ class Speakers:
         at = token.idx
         if kind == "person":
             gender = PRONOUN_GENDER.get(token.lower_)
-            found = self.latest_person(at, gender)
+            found = self.local_person(token, gender)
+            if found is None:
+                found = self.latest_person(at, gender)
             if found is not None and gender and self.entries[found].gender is None:
                 self.entries[found].gender = gender
         elif kind == "plural":
@@ -384,14 +412,26 @@ def _definite(span: SpacySpan) -> bool:
 
 
 def _describes_person(head: Token) -> bool:
-    """A described person noun: "the self-taught Cambridge resident", "the new professor"."""
+    """A described person noun: "the self-taught Cambridge resident", "the new professor".
+
+    Features name a person again by an epithet. The head must read as an agent noun
+    ("professor", "defenceman") with a modifier; a word that usually names an anonymous
+    source ("resident", "official") only with a hyphenated epithet ("the laid-back
+    resident"), as "the senior official" is more often an unnamed source.
+    """
     lexicon = word_sets()
     word = head.lower_
-    excluded = ("organizations", "groups", "reporting", "anonymous")
+    excluded = ("organizations", "groups", "reporting")
     if any(word in lexicon[key] for key in excluded) or word in government_aliases():
         return False
-    described = any(c.dep_ in ("amod", "compound") for c in head.children)
-    return described and word.endswith(AGENT_SUFFIXES)
+    modifiers = [
+        c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i
+    ]
+    if not modifiers:
+        return False
+    if word in lexicon["anonymous"] or head.lemma_.lower() in lexicon["anonymous"]:
+        return any("-" in "".join(t.text for t in m.subtree) for m in modifiers)
+    return word.endswith(AGENT_SUFFIXES)
 
 
 def name_gender(name: str) -> str | None:
