@@ -218,6 +218,12 @@ PATTERNS = [
         "Doug Purdy",
         None,
     ),
+    (
+        "The storm hit.\nIt is very bad for our seniors if they have no backup. John Smith, mayor",
+        "direct",
+        "John Smith",
+        None,
+    ),
     # negatives
     ("John Smith said the bridge was closed. (Jane Roe/Reuters)", None, None, None),
     ("The fire claimed the lives of 20 people.", None, None, None),
@@ -227,6 +233,8 @@ PATTERNS = [
     ("The weather was cold and wet.", None, None, None),
     ('The "special operation" began in February.', None, None, None),
     ("The bombing claimed 20 lives.", None, None, None),
+    ("A cyclist rides past the shuttered homes of the district. Reuters", None, None, None),
+    ("The claim that the town had fallen was false.", None, None, None),
 ]
 
 
@@ -435,6 +443,7 @@ def test_cue_resource_is_valid():
     assert set(data["pronouns"].values()) <= {"person", "plural", "organization"}
     for key in ("anonymous_sources", "role_nouns", "event_verbs", "publishing_verbs"):
         assert data[key] and all(word == word.lower() for word in data[key]), key
+    assert all(name == name.lower() for name in data["credit_names"])
     contradiction = data["contradiction"]
     assert not set(contradiction["gone"]) & set(contradiction["persists"])
 
@@ -473,6 +482,12 @@ def test_honorific_gender_is_not_overridden(claims_nlp):
     )
     (hit,) = attributed(claims_nlp(text))
     assert hit.claimant.name == "Robin Vale"
+
+
+def test_said_inside_a_quote_is_not_a_cue(claims_nlp):
+    text = 'John Smith said: "They said the town had fallen, but I did not believe it."'
+    (hit,) = attributed(claims_nlp(text))
+    assert (hit.form, hit.claimant.name) == ("direct", "John Smith")
 
 
 def test_epithet_points_back_to_the_person(claims_nlp):

@@ -49,6 +49,7 @@ from .claims_lexicon import (
 )
 from .contradictions import Contradiction, link_contradictions
 from .hits import ensure_extension, store_hits
+from .pull_quotes import find_signed_lines
 from .quotes import QUOTE_MARKS, TERMINAL, Quote, find_quotes, starts_sentence
 from .speakers import (
     PRONOUN_GENDER,
@@ -140,6 +141,7 @@ class _Candidate:
     resolved: int | None = None
     parent: _Candidate | None = None
     reporting: bool = False
+    signed: bool = False  # a pull quote or post, set apart from the flow of the text
 
 
 class _Finder:
@@ -215,6 +217,23 @@ class _Finder:
                 if candidate is not None:
                     found.append(candidate)
         found.extend(c for c in self.according_candidates() if not _overlaps_quote_claim(c, found))
+        found.extend(c for c in self.signed_candidates() if not _overlaps_quote_claim(c, found))
+        return found
+
+    def signed_candidates(self) -> list[_Candidate]:
+        """Pull quotes and flattened posts: a line of words signed by a name (no marks)."""
+        found = []
+        for line in find_signed_lines(self.text):
+            name = self.doc.char_span(line.name_start, line.name_end, alignment_mode="expand")
+            if name is None or not _names_speaker(name):
+                continue
+            if any(self.in_quote(offset) for offset in (line.start, line.end - 1)):
+                continue
+            found.append(
+                _Candidate(
+                    line.start, line.end, None, "direct", "asserted", name, quoted=True, signed=True
+                )
+            )
         return found
 
     def quote_candidates(self, quote: Quote) -> list[_Candidate]:
@@ -779,6 +798,8 @@ class _Finder:
         for other in found:
             if other is candidate or other.resolved is None or other.start >= candidate.start:
                 continue
+            if other.signed:  # a pull quote repeats a quote out of the flow of the text
+                continue
             if best is None or other.start > best.start:
                 best = other
         if best is None or candidate.start - best.end > 1500:
@@ -877,6 +898,18 @@ def cue_modality(cue: str) -> str:
         return verbs[cue]
     phrases = {phrase["text"]: phrase["modality"] for phrase in cues()["phrases"]}
     return str(phrases.get(cue, "asserted"))
+
+
+def _names_speaker(name: SpacySpan) -> bool:
+    """Whether a signature names someone: a person or organization, no verb, no credit."""
+    if any(t.pos_ in ("VERB", "AUX") for t in name) or name.text.endswith("."):
+        return False
+    if name.text.lower() in word_sets()["credits"] or (
+        len(name) == 1 and name[0].ent_type_ != "PERSON"
+    ):
+        return False
+    labels = {t.ent_type_ for t in name}
+    return bool(labels & {"PERSON", "ORG"}) or all(t.pos_ == "PROPN" for t in name)
 
 
 def _mentioned_at(candidate: _Candidate) -> int:

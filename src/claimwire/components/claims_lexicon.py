@@ -94,4 +94,5 @@ def word_sets() -> dict[str, frozenset[str]]:
         "gone": frozenset(data["contradiction"]["gone"]),
         "persists": frozenset(data["contradiction"]["persists"]),
         "generic": frozenset(data["contradiction"]["generic_referents"]),
+        "credits": frozenset(data["credit_names"]),
     }
