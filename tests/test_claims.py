@@ -413,6 +413,8 @@ def test_claim_for_offset_outside_any_claim():
         ('He said: "Never closed.\nNext line.', ["Never closed."]),
         ('"One.\n\n"Two."', ["One.", "Two."]),
         ('A 12" screen.', []),
+        ("‘’It is over,’’ he said.", ["It is over,"]),
+        ("A 6'' pipe and Jones' ‘plan’.", []),
     ],
 )
 def test_find_quotes(text, contents):

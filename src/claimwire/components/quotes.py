@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 QUOTE_MARKS = frozenset('"“”„«»‟')
 CLOSING_MARKS = frozenset("”»")
+DOUBLED_SINGLE = re.compile("[‘’'][‘’']")  # ‘’It’s over,’’ typed with two single marks
 TERMINAL = frozenset(".!?…")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
@@ -26,9 +27,17 @@ def find_quotes(text: str) -> list[Quote]:
 
     A quote closes at the next mark unless a blank line comes first, or the next mark
     opens a line (a quote continued in a new paragraph): then it never closed and ends at
-    the end of its paragraph. Marks right after a digit (inches) are not quote marks.
+    the end of its paragraph. Marks right after a digit (inches) are not quote marks; two
+    single marks typed for a double one (``‘’...’’``) are one mark.
     """
     marks = [i for i, char in enumerate(text) if char in QUOTE_MARKS and _is_mark(text, i)]
+    doubled = [
+        m.start()
+        for m in DOUBLED_SINGLE.finditer(text)
+        if not (m.start() and text[m.start() - 1].isdigit())
+    ]
+    if doubled:
+        marks = sorted(marks + doubled)
     found: list[Quote] = []
     k = 0
     while k < len(marks):
@@ -81,7 +90,7 @@ def _unclosed_end(text: str, start: int) -> int:
 
 
 def _quote(text: str, opening: int, close: int | None, end: int) -> Quote:
-    start = opening + 1
+    start = opening + (2 if DOUBLED_SINGLE.match(text, opening) else 1)
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
