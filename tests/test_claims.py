@@ -224,6 +224,12 @@ PATTERNS = [
         "John Smith",
         None,
     ),
+    (
+        'John Smith, the town doctor, is more blunt: "We are running out of everything here."',
+        "direct",
+        "John Smith",
+        None,
+    ),
     # negatives
     ("John Smith said the bridge was closed. (Jane Roe/Reuters)", None, None, None),
     ("The fire claimed the lives of 20 people.", None, None, None),
@@ -490,6 +496,15 @@ def test_said_inside_a_quote_is_not_a_cue(claims_nlp):
     text = 'John Smith said: "They said the town had fallen, but I did not believe it."'
     (hit,) = attributed(claims_nlp(text))
     assert (hit.form, hit.claimant.name) == ("direct", "John Smith")
+
+
+def test_noun_named_like_a_cue_is_not_one(claims_nlp):
+    text = (
+        '"Forget the rest," John Smith said. And here was the big reveal: '
+        '"My second largest investment is in the company."'
+    )
+    hits = attributed(claims_nlp(text))
+    assert [(h.form, h.claimant.name) for h in hits] == [("direct", "John Smith")] * 2
 
 
 def test_epithet_points_back_to_the_person(claims_nlp):

@@ -253,11 +253,14 @@ class _Finder:
             return [outer, partial]
         attribution = after or self.attribution_before(quote)
         if attribution is not None:
-            cue, speaker, lemma = attribution
+            found_cue, speaker, lemma = attribution
             hedge = cue_modality(lemma)
-            return [_Candidate(quote.start, quote.end, cue, "direct", hedge, speaker, quoted=True)]
+            return [
+                _Candidate(quote.start, quote.end, found_cue, "direct", hedge, speaker, quoted=True)
+            ]
         words = len(self.text[quote.start : quote.end].split())
-        if free_start and words >= 4:
+        introduced = self.text[: quote.open].rstrip().endswith(":")  # 'the big reveal: "..."'
+        if (free_start or introduced) and words >= 4:
             return [
                 _Candidate(
                     quote.start, quote.end, None, "direct", "asserted", None, True, quoted=True
@@ -374,8 +377,14 @@ class _Finder:
             return None
         return self.doc[words[0].i : words[-1].i + 1]
 
-    def attribution_before(self, quote: Quote) -> tuple[tuple[int, int], SpacySpan, str] | None:
-        """``He said: "..."``: a cue ending the text before the opening mark."""
+    def attribution_before(
+        self, quote: Quote
+    ) -> tuple[tuple[int, int] | None, SpacySpan, str] | None:
+        """``He said: "..."``: a cue ending the text before the opening mark.
+
+        Without a cue, a clause ending in a colon introduces its subject's words
+        (``Martell, the doctor, is more blunt: "..."``); the cue is then None.
+        """
         line_start = self.text.rfind("\n", 0, quote.open) + 1
         sent = self.sent_at(quote.open)
         start = max(line_start, sent.start_char) if quote.open > sent.start_char else line_start
@@ -383,9 +392,12 @@ class _Finder:
         cue_match = None
         for word in re.finditer(r"[A-Za-z]+", lead):
             if word.group(0).lower() in self.forms:
-                cue_match = word
+                token = self.token_from(start + word.start())
+                if token is not None and token.pos_ != "NOUN":  # "here was the big reveal:"
+                    cue_match = word
         if cue_match is None:
-            return None
+            colon = self.colon_speaker(start, lead)
+            return (None, colon, "") if colon is not None else None
         tail = lead[cue_match.end() :].strip()
         if (tail and not tail.endswith((":", ","))) or len(tail.split()) > 6:
             return None
@@ -400,6 +412,24 @@ class _Finder:
         if speaker is None:
             return None
         return (cue_start, cue_end), speaker, lemma
+
+    def colon_speaker(self, start: int, lead: str) -> SpacySpan | None:
+        """The named subject of a clause that ends in a colon before a quote."""
+        if not lead.rstrip().endswith(":"):
+            return None
+        last = self.token_from(start + len(lead.rstrip()) - 1)
+        if last is None or last.text != ":" or last.i == 0:
+            return None
+        verb = self.doc[last.i - 1]  # the parser may hang the colon on the quote's verb
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i < last.i and verb.head != verb:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is None or subject.i >= last.i or self.in_quote(subject.idx):
+            return None
+        named = subject.ent_type_ in ("PERSON", "ORG") or subject.pos_ == "PROPN"
+        if not named and subject.lower_ not in ("he", "she", "they"):
+            return None
+        return self.phrase(subject)
 
     def _parsed_subject(self, cue_start: int, line_start: int) -> SpacySpan | None:
         """The parser's subject of a cue before a quote, when it lies on the cue's line.
