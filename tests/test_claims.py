@@ -527,6 +527,16 @@ def test_pronoun_points_to_the_person_just_introduced(claims_nlp):
     assert hit.claimant.name == "David Baker"
 
 
+def test_surname_the_ner_calls_a_place_is_the_person(claims_nlp):
+    # the small model often labels a bare surname GPE or ORG
+    text = (
+        "John Smith met Maria Gonzalez in 2011. Gonzalez said she was late. "
+        'Smith looked at his watch. "I am sorry," she said.'
+    )
+    hit = attributed(claims_nlp(text))[-1]
+    assert hit.claimant.name == "Maria Gonzalez"
+
+
 def test_first_name_resource_has_no_overlap():
     data = json.loads((files("claimwire") / "resources" / "claimants.json").read_text("utf-8"))
     male, female = set(data["first_names"]["male"]), set(data["first_names"]["female"])

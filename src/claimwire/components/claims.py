@@ -785,18 +785,50 @@ class _Finder:
                 continue
             if _inside(ent.start_char, captions) or _in_parentheses(self.text, ent.start_char):
                 continue
+            if self.text[ent.end_char : ent.end_char + 3].strip().startswith("/"):
+                continue  # a photo credit, "Jane Roe / The Agency"
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             subject = ent.root.dep_ in SUBJECTS
             index = self.speakers.name_person(tokens, start, end, subject=subject)
             named.append((ent, index, subject))
+        named.extend(self.mislabelled_people(captions))
+        named.sort(key=lambda item: item[0].start)
         self.speakers.learn_genders(self.gender_votes(named))
+
+    def mislabelled_people(
+        self, captions: list[tuple[int, int]]
+    ) -> list[tuple[SpacySpan, int, bool]]:
+        """Surnames of people already named that the NER labelled a place or organization.
+
+        The small model often tags a bare surname ("Bardos looked down") GPE or ORG; when
+        it is the surname of a person named elsewhere in the article, it is that person.
+        """
+        surnames: dict[str, int] = {}
+        for index, entry in enumerate(self.speakers.entries):
+            if entry.type == "person" and len(entry.name.split()) > 1:
+                surnames.setdefault(entry.name.split()[-1].lower(), index)
+        found = []
+        for ent in self.doc.ents:
+            if ent.label_ not in ("GPE", "ORG", "NORP", "LOC") or len(ent) != 1:
+                continue
+            index = surnames.get(ent.text.lower())
+            if index is None or self.in_quote(ent.start_char) or ent.text.lower() in demonyms():
+                continue
+            if ent.text.lower() in government_aliases() or _inside(ent.start_char, captions):
+                continue
+            subject = ent.root.dep_ in SUBJECTS
+            self.speakers.mention(index, ent.start_char, ent.end_char, subject=subject)
+            found.append((ent, index, subject))
+        return found
 
     def gender_votes(self, named: list[tuple[SpacySpan, int, bool]]) -> dict[int, Counter[str]]:
         """Pronouns the text uses for each person, where that person is the only one named.
 
         In a sentence whose one named person is its subject, the pronouns after the name
         and, when the next sentence names nobody, that sentence's subject pronoun are
-        counted for the person ("Lopez said she ...", "Lopez runs the shop. She ...").
+        counted for the person ("Lopez said she ...", "Lopez runs the shop. She ...");
+        so is the subject pronoun of what a named speaker says, whoever else is named
+        ("Before he met Cerato, Bardos said he ...").
         """
         by_sentence: dict[int, list[tuple[SpacySpan, int, bool]]] = {}
         for ent, index, subject in named:
@@ -820,6 +852,18 @@ class _Finder:
             if pronouns:
                 counts = votes.setdefault(index, Counter())
                 counts.update(PRONOUN_GENDER[t.lower_] for t in pronouns)
+        for ent, index, subject in named:  # "Bardos said he would waver", others named or not
+            verb = ent.root.head
+            if not subject or self.cue_lemma(verb) is None:
+                continue
+            for clause in verb.children:
+                if clause.dep_ != "ccomp" or clause.i < verb.i:
+                    continue
+                said = [
+                    c for c in clause.children if c.dep_ in SUBJECTS and c.lower_ in ("he", "she")
+                ]
+                if said and not self.in_quote(said[0].idx):
+                    votes.setdefault(index, Counter())[PRONOUN_GENDER[said[0].lower_]] += 1
         return votes
 
     def previous_speaker(self, found: list[_Candidate], candidate: _Candidate) -> int | None:

@@ -84,11 +84,12 @@ class Speakers:
                 entry.role = entry.role or speaker.role
                 entry.affiliation = entry.affiliation or speaker.affiliation
                 entry.side = entry.side or speaker.side
-                return self._mention(index, start, end)
+                return self.mention(index, start, end)
         self.entries.append(speaker)
-        return self._mention(len(self.entries) - 1, start, end)
+        return self.mention(len(self.entries) - 1, start, end)
 
-    def _mention(self, index: int, start: int, end: int, *, subject: bool = True) -> int:
+    def mention(self, index: int, start: int, end: int, *, subject: bool = True) -> int:
+        """Add a mention of entry ``index`` at ``start:end`` (a subject unless told not)."""
         entry = self.entries[index]
         entry.mentions.append((start, end))
         if subject:
@@ -210,10 +211,10 @@ class Speakers:
             name, country = government_aliases()[lower.removeprefix("the ")]
             return self.add(Speaker(name, "government", side=country), start, end)
         words = [t for t in tokens if t.dep_ != "det" and t.lower_ not in ("'s", "’s")]
-        if words and all(t.pos_ == "PROPN" for t in words) and len(words) <= 3:
+        if words and all(t.pos_ == "PROPN" or t.text.istitle() for t in words) and len(words) <= 3:
             known = self.person(" ".join(t.text for t in words))
             if known is not None:
-                return self._mention(known, start, end)
+                return self.mention(known, start, end)
         head = _head(tokens)
         owner = owner_of(tokens, head)
         named = _appositive_name(head)
@@ -238,12 +239,12 @@ class Speakers:
             if found is None and _definite(span):
                 found = self.latest_person(start, None, window_only=True)
             if found is not None:
-                return self._mention(found, start, end)
+                return self.mention(found, start, end)
             return self.add(Speaker(text, "person", role=role), start, end)
         if _definite(span) and head.tag_ == "NN" and _describes_person(head):
             found = self.latest_person(start, None, window_only=True)
             if found is not None:
-                return self._mention(found, start, end)
+                return self.mention(found, start, end)
         side = _side(tokens)
         if head.lower_ in lexicon["groups"] or any(t.lower_.startswith("pro-") for t in tokens):
             return self.add(Speaker(_clean_name(tokens), "group", side=side), start, end)
@@ -281,7 +282,7 @@ class Speakers:
             found = self.latest(at, ("government", "organization", "group"))
         if found is None:
             return None
-        return self._mention(found, at, at + len(token))
+        return self.mention(found, at, at + len(token))
 
     def _reporting(self, tokens: list[Token], owner: list[Token] | None, start: int) -> int | None:
         """A reporting noun: its owner or author ("a study by X"), else the latest institution."""
@@ -297,7 +298,7 @@ class Speakers:
         if found is None:
             end = tokens[-1].idx + len(tokens[-1])
             return self.add(Speaker(_clean_name(tokens), "anonymous"), start, end)
-        return self._mention(found, start, tokens[-1].idx + len(tokens[-1]))
+        return self.mention(found, start, tokens[-1].idx + len(tokens[-1]))
 
     def _owned(
         self, tokens: list[Token], owner: list[Token], head: Token, start: int, end: int
@@ -328,7 +329,7 @@ class Speakers:
         if previous in HONORIFIC_GENDER and not entry.titled:
             entry.gender, entry.titled = HONORIFIC_GENDER[previous], True
         entry.gender = entry.gender or name_gender(name)
-        return self._mention(found, start, end, subject=subject)
+        return self.mention(found, start, end, subject=subject)
 
     def learn_genders(self, votes: dict[int, Counter[str]]) -> None:
         """Set genders from the pronouns the document uses for each person.
@@ -363,7 +364,7 @@ class Speakers:
             entry.role = entry.role or role
             entry.side = entry.side or side
             entry.affiliation = entry.affiliation or affiliation
-            return self._mention(found, start, end)
+            return self.mention(found, start, end)
         speaker = Speaker(name, "person", role=role, affiliation=affiliation, side=side)
         speaker.gender = name_gender(name)
         return self.add(speaker, start, end)
