@@ -507,6 +507,18 @@ def test_noun_named_like_a_cue_is_not_one(claims_nlp):
     assert [(h.form, h.claimant.name) for h in hits] == [("direct", "John Smith")] * 2
 
 
+def test_quote_going_on_in_its_paragraph_keeps_the_attribution(claims_nlp):
+    text = (
+        '"We will rebuild," said John Smith. "It will take years."\n\n'
+        '"A new paragraph goes on here."'
+    )
+    first, second, third = attributed(claims_nlp(text))
+    assert text[second.start : second.end] == "It will take years."
+    assert (second.cue_start, second.speaker_start) == (first.cue_start, first.speaker_start)
+    assert second.claimant.name == third.claimant.name == "John Smith"
+    assert third.cue_start is None and third.speaker_start is None  # a new paragraph
+
+
 def test_epithet_points_back_to_the_person(claims_nlp):
     text = (
         "Maria Gonzalez opened the shop in 2010. "

@@ -771,7 +771,7 @@ class _Finder:
             if candidate.parent is not None:
                 candidate.resolved = candidate.parent.resolved
             elif candidate.continuation:
-                candidate.resolved = self.previous_speaker(found, candidate)
+                self.continue_quote(found, candidate)
 
     def register_people(self) -> None:
         """Every person named outside quotes, so that pronouns can point back to them."""
@@ -866,8 +866,23 @@ class _Finder:
                     votes.setdefault(index, Counter())[PRONOUN_GENDER[said[0].lower_]] += 1
         return votes
 
-    def previous_speaker(self, found: list[_Candidate], candidate: _Candidate) -> int | None:
-        """The speaker of the closest earlier attributed claim (a quote going on)."""
+    def continue_quote(self, found: list[_Candidate], candidate: _Candidate) -> None:
+        """Give a quote going on the speaker of the closest earlier attributed claim.
+
+        A quote that follows a quote in the same paragraph (``"A," said X. "B."``) belongs
+        to the same attribution: it takes that attribution's cue and speaker phrase too.
+        """
+        best = self.previous_speaker(found, candidate)
+        if best is None:
+            return
+        candidate.resolved = best.resolved
+        if best.quoted and "\n" not in self.text[best.end : candidate.start]:
+            candidate.cue = best.cue
+            candidate.speaker = best.speaker
+            candidate.hedge = best.hedge
+
+    def previous_speaker(self, found: list[_Candidate], candidate: _Candidate) -> _Candidate | None:
+        """The closest earlier attributed claim (whose speaker a quote going on takes)."""
         best: _Candidate | None = None
         for other in found:
             if other is candidate or other.resolved is None or other.start >= candidate.start:
@@ -878,7 +893,7 @@ class _Finder:
                 best = other
         if best is None or candidate.start - best.end > 1500:
             return None
-        return best.resolved
+        return best
 
     def outlet_candidates(self, found: list[_Candidate]) -> list[_Candidate]:
         """The outlet's own claims: unattributed sentences with a number or an event verb."""
