@@ -240,6 +240,7 @@ PATTERNS = [
     ('The "special operation" began in February.', None, None, None),
     ("The bombing claimed 20 lives.", None, None, None),
     ("A cyclist rides past the shuttered homes of the district. Reuters", None, None, None),
+    ("READ MORE: Minister says the budget will not be balanced until 2040", None, None, None),
     ("The claim that the town had fallen was false.", None, None, None),
 ]
 

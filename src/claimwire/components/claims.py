@@ -900,6 +900,7 @@ class _Finder:
         numbers = {s.start_char for s in self.doc.spans.get("claimwire.numbers", [])}
         covered = [(c.start, c.end) for c in found if c.resolved is not None or c.form == "direct"]
         covered += [(q.open, q.end) for q in self.quotes]
+        covered += caption_lines(self.text)
         extra = []
         for sent in self.sents:
             start, end = _strip_range(self.text, sent.start_char, sent.end_char)
@@ -1018,8 +1019,22 @@ def _overlaps_quote_claim(candidate: _Candidate, found: list[_Candidate]) -> boo
 
 
 def caption_lines(text: str) -> list[tuple[int, int]]:
-    """Lines that end with a photo credit, "(Name/Agency)": captions repeat the story."""
-    return [match.span() for match in CAPTION.finditer(text)]
+    """Lines outside the story: photo captions and kicker lines.
+
+    A caption ends with a credit, "(Name/Agency)", and repeats the story; a kicker line,
+    "READ MORE: ...", "WATCH: ...", links to another story.
+    """
+    found = [match.span() for match in CAPTION.finditer(text)]
+    found += [match.span() for match in kicker_pattern().finditer(text)]
+    return sorted(found)
+
+
+@lru_cache(maxsize=1)
+def kicker_pattern() -> re.Pattern[str]:
+    """A line opened by a kicker label of the lexicon and a colon."""
+    labels = sorted(cues()["kicker_labels"], key=len, reverse=True)
+    alternatives = "|".join(re.escape(label) for label in labels)
+    return re.compile(rf"^[ \t]*(?:{alternatives})[ \t]*:[^\n]*$", re.IGNORECASE | re.MULTILINE)
 
 
 def _in_parentheses(text: str, offset: int) -> bool:
