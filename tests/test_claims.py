@@ -241,6 +241,14 @@ PATTERNS = [
     ("The bombing claimed 20 lives.", None, None, None),
     ("A cyclist rides past the shuttered homes of the district. Reuters", None, None, None),
     ("READ MORE: Minister says the budget will not be balanced until 2040", None, None, None),
+    (
+        "The town, which Kyiv says is the key to the region, was shelled.",
+        "indirect",
+        "Government of Ukraine",
+        None,
+    ),
+    ("He would not say what the message is.", None, None, None),
+    ("She asked whether the bridge was still standing.", None, None, None),
     ("The claim that the town had fallen was false.", None, None, None),
 ]
 
