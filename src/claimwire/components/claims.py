@@ -814,14 +814,14 @@ class _Finder:
         for ent in self.doc.ents:
             if ent.label_ not in ("GPE", "ORG", "NORP", "LOC") or len(ent) != 1:
                 continue
-            index = surnames.get(ent.text.lower())
-            if index is None or self.in_quote(ent.start_char) or ent.text.lower() in demonyms():
+            person = surnames.get(ent.text.lower())
+            if person is None or self.in_quote(ent.start_char) or ent.text.lower() in demonyms():
                 continue
             if ent.text.lower() in government_aliases() or _inside(ent.start_char, captions):
                 continue
             subject = ent.root.dep_ in SUBJECTS
-            self.speakers.mention(index, ent.start_char, ent.end_char, subject=subject)
-            found.append((ent, index, subject))
+            self.speakers.mention(person, ent.start_char, ent.end_char, subject=subject)
+            found.append((ent, person, subject))
         return found
 
     def gender_votes(self, named: list[tuple[SpacySpan, int, bool]]) -> dict[int, Counter[str]]:
