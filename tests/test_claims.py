@@ -528,6 +528,12 @@ def test_quote_going_on_in_its_paragraph_keeps_the_attribution(claims_nlp):
     assert third.cue_start is None and third.speaker_start is None  # a new paragraph
 
 
+def test_reported_clause_after_the_cue_is_the_content(claims_nlp):
+    text = "In the report released on Monday, John Smith said the board had failed the city."
+    (hit,) = attributed(claims_nlp(text))
+    assert text[hit.start : hit.end] == "the board had failed the city"
+
+
 def test_epithet_points_back_to_the_person(claims_nlp):
     text = (
         "Maria Gonzalez opened the shop in 2010. "

@@ -473,7 +473,10 @@ class _Finder:
 
     def speech_candidate(self, token: Token, lemma: str) -> _Candidate | None:
         """Indirect speech: a cue verb with a clause, or a parenthetical ``, he said,``."""
-        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        clauses = [c for c in token.children if c.dep_ == "ccomp"]
+        # "In the report ..., Sinclair said the board had failed": the clause after the cue
+        later = [c for c in clauses if c.i > token.i and _finite(c)]
+        clause = later[0] if later else clauses[0] if clauses else None
         if clause is None and lemma in ("deny", "admit", "confirm", "report", "recall"):
             clause = next(
                 (c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None
@@ -991,6 +994,14 @@ def cue_modality(cue: str) -> str:
         return verbs[cue]
     phrases = {phrase["text"]: phrase["modality"] for phrase in cues()["phrases"]}
     return str(phrases.get(cue, "asserted"))
+
+
+def _finite(clause: Token) -> bool:
+    """A clause with a tensed verb ("the board had failed"), not "eyes welling up"."""
+    finite = ("VBD", "VBZ", "VBP", "MD")
+    return clause.tag_ in finite or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in finite for c in clause.children
+    )
 
 
 def _embedded_question(clause: Token) -> bool:
