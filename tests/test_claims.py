@@ -248,6 +248,7 @@ PATTERNS = [
         None,
     ),
     ("He would not say what the message is.", None, None, None),
+    ("He said a few words and then left the hall.", None, None, None),
     ("She asked whether the bridge was still standing.", None, None, None),
     ("The claim that the town had fallen was false.", None, None, None),
 ]
@@ -532,6 +533,14 @@ def test_reported_clause_after_the_cue_is_the_content(claims_nlp):
     text = "In the report released on Monday, John Smith said the board had failed the city."
     (hit,) = attributed(claims_nlp(text))
     assert text[hit.start : hit.end] == "the board had failed the city"
+
+
+def test_reported_clause_misread_as_an_object(claims_nlp):
+    text = "Ana Lopez said poverty and lost income due to the war have broad effects on families."
+    (hit,) = attributed(claims_nlp(text))
+    assert text[hit.start : hit.end] == (
+        "poverty and lost income due to the war have broad effects on families"
+    )
 
 
 def test_epithet_points_back_to_the_person(claims_nlp):

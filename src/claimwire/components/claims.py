@@ -507,6 +507,8 @@ class _Finder:
             start, end = self.parenthetical_range(token, sent)
         elif (loose := self.loose_clause(token, lemma)) is not None:
             start, end = self.clause_range(token, loose, sent)
+        elif (misparsed := self.object_clause(token)) is not None:
+            start, end = misparsed
         else:
             return None
         if end <= start:
@@ -540,6 +542,30 @@ class _Finder:
                 if not any(m.lower_ in ADVERBIAL_MARKS for m in marks):
                     return child
         return None
+
+    def object_clause(self, cue: Token) -> tuple[int, int] | None:
+        """``X said unemployment and lost earnings have ...`` parsed as an object.
+
+        The parser sometimes reads the subject of the reported clause as the object of
+        "say" and the clause's verb as something else. "Say" takes no noun object but a
+        few ("said goodbye", ``not_cue_objects``): when a tensed verb follows the object
+        in the sentence, the clause runs from the object to the end of the sentence.
+        """
+        if cue.lemma_.lower() != "say":
+            return None
+        obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if obj.lower_ in self.lexicon["not_objects"] or obj.left_edge.i != cue.i + 1:
+            return None
+        sent = cue.sent
+        finite = ("VBD", "VBZ", "VBP", "MD")
+        if not any(t.tag_ in finite for t in self.doc[obj.i + 1 : sent.end]):
+            return None
+        first, last = obj.left_edge.i, sent.end - 1
+        while last > first and (self.doc[last].is_punct or self.doc[last].is_space):
+            last -= 1
+        return self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
 
     def clause_of_statement(self, cue: Token) -> Token | None:
         """``said in a statement that ...``: the clause the parser hung on the noun."""
