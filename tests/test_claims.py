@@ -247,9 +247,8 @@ PATTERNS = [
         "Government of Ukraine",
         None,
     ),
-    ("He would not say what the message is.", None, None, None),
+    ("John Smith would not say what the message is.", "indirect", "John Smith", "negated"),
     ("He said a few words and then left the hall.", None, None, None),
-    ("She asked whether the bridge was still standing.", None, None, None),
     ("The claim that the town had fallen was false.", None, None, None),
 ]
 

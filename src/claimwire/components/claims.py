@@ -96,7 +96,6 @@ CAPTION = re.compile(r"^[^\n]*\(\s*[^()\n/]{2,60}/[^()\n/]{2,60}\)[ \t]*$", re.M
 LEFT_STOPS = frozenset({"VERB", "AUX", "ADP", "SCONJ", "PRON", "CCONJ"})
 PASSIVE_QUOTE = frozenset({"be", "quote", "have"})
 STOPS = frozenset({"that", "who"})
-WH_WORDS = frozenset({"what", "how", "whether", "why", "who", "whom", "when", "where", "which"})
 
 
 @dataclass(frozen=True)
@@ -500,8 +499,6 @@ class _Finder:
                 c.dep_ == "dobj" and c.lower_ in self.lexicon["not_objects"] for c in token.children
             ):
                 return None
-            if token.dep_ != "relcl" and _embedded_question(clause):
-                return None  # "He won't say what the message is": nothing is asserted
             start, end = self.clause_range(token, clause, sent)
         elif token.dep_ == "parataxis" and lemma not in self.lexicon["not_parenthetical"]:
             start, end = self.parenthetical_range(token, sent)
@@ -1027,20 +1024,6 @@ def _finite(clause: Token) -> bool:
     finite = ("VBD", "VBZ", "VBP", "MD")
     return clause.tag_ in finite or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in finite for c in clause.children
-    )
-
-
-def _embedded_question(clause: Token) -> bool:
-    """A clause opened by a question word: "what the message is", "whether it holds".
-
-    The caller leaves out cues in a relative clause ("which Kyiv says is a battle"), where
-    the word is a relative pronoun.
-    """
-    return any(
-        child.i < clause.i
-        and child.lower_ in WH_WORDS
-        and child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "advmod", "mark")
-        for child in clause.children
     )
 
 
