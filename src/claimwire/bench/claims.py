@@ -25,10 +25,13 @@ Two choices differ from a plain reading of the gold, both stated in the report:
   (not a pronoun). This is stricter than GGT's span overlap, which credits "he said"
   without resolving "he" and cannot credit the quotes whose speaker is not in the
   sentence; ``extra["speaker_accuracy_by_gold"]`` splits the accuracy by kind of gold
-  speaker (name, pronoun, none). Section ``speaker`` counts a wrong speaker as both a false
-  positive and a false negative, so its precision, recall and F1 all equal the accuracy
-  (a floor can be committed on it); ``quotes+speaker@0.3`` counts a quote right only with
-  its speaker right, over all predictions and all gold quotes.
+  speaker (name, pronoun, none), and ``extra["speaker_accuracy_reference_only"]`` is the
+  stricter share whose claimant names the resolved ``reference`` itself (an unresolved
+  "the agency" matching the gold surface "The agency" does not count there). Section
+  ``speaker`` counts a wrong speaker as both a false positive and a false negative, so
+  its precision, recall and F1 all equal the accuracy (a floor can be committed on it);
+  ``quotes+speaker@0.3`` counts a quote right only with its speaker right, over all
+  predictions and all gold quotes.
 """
 
 from __future__ import annotations
@@ -130,6 +133,8 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
         score_article(article, quote_predictions(doc._.claimwire_claims, article.text), report)
     report.extra["unanchored_gold_quotes"] = report.extra.get("unanchored_gold_quotes", 0)
     report.extra["speaker_accuracy"] = round(report.section("speaker").precision, 4)
+    right, total = report.extra.pop("_resolved", [0, 0])
+    report.extra["speaker_accuracy_reference_only"] = round(right / total, 4) if total else 0.0
     report.extra["speaker_accuracy_by_gold"] = {
         kind: f"{right}/{total} = {right / total:.3f}" if total else "0/0"
         for kind, (right, total) in sorted(report.extra.pop("_by_gold", {}).items())
@@ -316,6 +321,9 @@ def _score_speaker(article: Article, gold: GoldQuote, hit: ClaimHit, report: Rep
     right_count, total = by_gold.get(kind, (0, 0))
     right = speaker_matches(hit.claimant, gold.reference, gold.speaker)
     by_gold[kind] = (right_count + right, total + 1)
+    resolved = report.extra.setdefault("_resolved", [0, 0])
+    resolved[0] += speaker_matches(hit.claimant, gold.reference)
+    resolved[1] += 1
     if right:
         speaker.tp += 1
     else:
