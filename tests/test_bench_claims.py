@@ -126,6 +126,18 @@ def test_match_quotes_threshold_share_of_gold():
         (Claimant("Ana Lopez", "person"), "Maria Lopez", "", False),
         (Claimant("Bob Stone", "person"), "Ana Lopez", "she", False),
         (Claimant("Health Canada", "organization"), "Health Canada", "", True),
+        (
+            Claimant("IRCC", "organization"),
+            "Immigration, Refugees and Citizenship Canada",
+            "",
+            True,
+        ),
+        (
+            Claimant("IRC", "organization"),
+            "Immigration, Refugees and Citizenship Canada",
+            "",
+            False,
+        ),
     ],
 )
 def test_speaker_matches(claimant, reference, surface, right):

@@ -542,6 +542,15 @@ def test_reported_clause_misread_as_an_object(claims_nlp):
     )
 
 
+def test_bare_institution_noun_points_to_the_organization_that_spoke(claims_nlp):
+    text = (
+        "The Red Cross said the convoy was hit on Monday. "
+        '"We stand by our account of the attack," the agency said.'
+    )
+    hits = attributed(claims_nlp(text))
+    assert [h.claimant.name for h in hits] == ["Red Cross", "Red Cross"]
+
+
 def test_epithet_points_back_to_the_person(claims_nlp):
     text = (
         "Maria Gonzalez opened the shop in 2010. "

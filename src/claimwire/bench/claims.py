@@ -385,9 +385,15 @@ def match_quotes(
 
 
 def speaker_matches(claimant: Claimant, reference: str, surface: str = "") -> bool:
-    """Whether ``claimant`` is the gold speaker (full ``reference`` or ``surface`` string)."""
+    """Whether ``claimant`` is the gold speaker (full ``reference`` or ``surface`` string).
+
+    An acronym names its organization ("IRCC", "Immigration, Refugees and Citizenship
+    Canada").
+    """
     name = claimant.name.lower()
     for gold in (reference, surface):
+        if _acronym_of(claimant.name, gold) or _acronym_of(gold, claimant.name):
+            return True
         gold = gold.strip().lower()
         if not gold or gold in PRONOUNS:
             continue
@@ -398,6 +404,14 @@ def speaker_matches(claimant: Claimant, reference: str, surface: str = "") -> bo
         if claimant.type != "person" and fuzz.token_set_ratio(name, gold) >= 85:
             return True
     return False
+
+
+def _acronym_of(short: str, name: str) -> bool:
+    short = short.strip().replace(".", "")
+    if len(short) < 2 or not short.isupper() or not short.isalpha():
+        return False
+    initials = "".join(word[0] for word in re.findall(r"[A-Za-z]+", name) if word[0].isupper())
+    return initials == short
 
 
 def _same_person(one: str, other: str) -> bool:

@@ -19,6 +19,10 @@ from .claims_lexicon import claimant_lexicon, cues, demonyms, government_aliases
 from .quotes import QUOTE_MARKS
 
 PRONOUN_WINDOW = 600
+GOVERNMENT_NOUNS = frozenset(
+    {"government", "cabinet", "presidency", "parliament", "court", "staff", "media"}
+    | {"spokesman", "spokeswoman", "spokesperson", "command", "headquarters"}
+)
 PRONOUN_GENDER = {
     "he": "m",
     "him": "m",
@@ -143,6 +147,24 @@ class Speakers:
         other = self.entries[index].gender
         return index if not (gender and other and other != gender) else None
 
+    def recent_institution(self, before: int, noun: str) -> int | None:
+        """The named organization a bare "the agency", "the company" points back to.
+
+        The organization that spoke last within :data:`PRONOUN_WINDOW` characters twice
+        over, when its name is a proper name (not itself a bare noun); "the government"
+        and the like keep their own resolution.
+        """
+        if noun in GOVERNMENT_NOUNS:
+            return None
+        found = self.latest(before, ("organization",))
+        if found is None:
+            return None
+        entry = self.entries[found]
+        recent = max((s for s, _ in entry.mentions if s < before), default=-1)
+        if before - recent > 2 * PRONOUN_WINDOW or not entry.name[:1].isupper():
+            return None
+        return found
+
     def latest(self, before: int, types: tuple[str, ...], role: str | None = None) -> int | None:
         """The speaker of one of ``types`` mentioned last before offset ``before``."""
         best, best_at = None, -1
@@ -230,6 +252,10 @@ class Speakers:
             return self._reporting(tokens, owner, start)
         if owner is not None and head.lower_ in lexicon["organizations"]:
             return self._owned(tokens, owner, head, start, end)
+        if _definite(span) and len(words) == 1 and head.lower_ in lexicon["organizations"]:
+            found = self.recent_institution(start, head.lower_)
+            if found is not None:  # "The agency told ...", after TransLink spoke
+                return self.mention(found, start, end)
         person = _person_tokens(tokens) or _unlabelled_name(tokens)
         if person:
             return self._named_person(tokens, person, start, end)
