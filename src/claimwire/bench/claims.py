@@ -108,8 +108,9 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
         limit: Score only the first ``limit`` articles (in file order).
 
     Returns:
-        Sections ``quotes@0.3``, ``quotes@0.8``, ``speaker`` and ``verb`` (for the last
-        two, precision is the accuracy over quotes matched at 0.3).
+        Sections ``quotes@0.3``, ``quotes@0.8``, ``quotes+speaker@0.3``, ``speaker`` and
+        ``verb`` (for the last two, precision, recall and F1 are the accuracy over the
+        quotes matched at 0.3; the verb over those whose gold names a verb).
 
     Raises:
         InputNotFoundError: The folder has no ``*.jsonl`` file with articles.
@@ -340,8 +341,9 @@ def _score_speaker(article: Article, gold: GoldQuote, hit: ClaimHit, report: Rep
         cue = article.text[hit.cue_start : hit.cue_end] if hit.cue_start is not None else ""
         if cue.lower() == gold.verb.lower():
             verb.tp += 1
-        else:
+        else:  # as for the speaker: F1 = accuracy
             verb.fp += 1
+            verb.fn += 1
     return right
 
 
