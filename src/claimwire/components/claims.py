@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -49,13 +48,12 @@ from .claims_lexicon import (
 )
 from .contradictions import Contradiction, link_contradictions
 from .hits import ensure_extension, store_hits
+from .people import People
 from .pull_quotes import find_signed_lines
 from .quotes import QUOTE_MARKS, TERMINAL, Quote, find_quotes, starts_sentence
 from .speakers import (
-    PRONOUN_GENDER,
     Claimant,
     Speakers,
-    name_tokens,
     names_person,
     owner_of,
 )
@@ -783,7 +781,9 @@ class _Finder:
 
     def resolve(self, found: list[_Candidate]) -> None:
         """Resolve speaker phrases to claimants, in the order the speakers are mentioned."""
-        self.register_people()
+        People(self.doc, self.speakers, self.in_quote, self.cue_lemma).register(
+            caption_lines(self.text)
+        )
         for k in sorted(range(len(found)), key=lambda k: _mentioned_at(found[k])):
             candidate = found[k]
             if candidate.speaker is not None and candidate.parent is None:
@@ -801,99 +801,6 @@ class _Finder:
                 candidate.resolved = candidate.parent.resolved
             elif candidate.continuation:
                 self.continue_quote(found, candidate)
-
-    def register_people(self) -> None:
-        """Every person named outside quotes, so that pronouns can point back to them."""
-        captions = caption_lines(self.text)
-        named: list[tuple[SpacySpan, int, bool]] = []
-        for ent in self.doc.ents:
-            if ent.label_ != "PERSON" or self.in_quote(ent.start_char):
-                continue
-            tokens = name_tokens(list(ent))
-            if not tokens or ent.text.lower() in government_aliases():
-                continue
-            if _inside(ent.start_char, captions) or _in_parentheses(self.text, ent.start_char):
-                continue
-            if self.text[ent.end_char : ent.end_char + 3].strip().startswith("/"):
-                continue  # a photo credit, "Jane Roe / The Agency"
-            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-            subject = ent.root.dep_ in SUBJECTS
-            index = self.speakers.name_person(tokens, start, end, subject=subject)
-            named.append((ent, index, subject))
-        named.extend(self.mislabelled_people(captions))
-        named.sort(key=lambda item: item[0].start)
-        self.speakers.learn_genders(self.gender_votes(named))
-
-    def mislabelled_people(
-        self, captions: list[tuple[int, int]]
-    ) -> list[tuple[SpacySpan, int, bool]]:
-        """Surnames of people already named that the NER labelled a place or organization.
-
-        The small model often tags a bare surname ("Bardos looked down") GPE or ORG; when
-        it is the surname of a person named elsewhere in the article, it is that person.
-        """
-        surnames: dict[str, int] = {}
-        for index, entry in enumerate(self.speakers.entries):
-            if entry.type == "person" and len(entry.name.split()) > 1:
-                surnames.setdefault(entry.name.split()[-1].lower(), index)
-        found = []
-        for ent in self.doc.ents:
-            if ent.label_ not in ("GPE", "ORG", "NORP", "LOC") or len(ent) != 1:
-                continue
-            person = surnames.get(ent.text.lower())
-            if person is None or self.in_quote(ent.start_char) or ent.text.lower() in demonyms():
-                continue
-            if ent.text.lower() in government_aliases() or _inside(ent.start_char, captions):
-                continue
-            subject = ent.root.dep_ in SUBJECTS
-            self.speakers.mention(person, ent.start_char, ent.end_char, subject=subject)
-            found.append((ent, person, subject))
-        return found
-
-    def gender_votes(self, named: list[tuple[SpacySpan, int, bool]]) -> dict[int, Counter[str]]:
-        """Pronouns the text uses for each person, where that person is the only one named.
-
-        In a sentence whose one named person is its subject, the pronouns after the name
-        and, when the next sentence names nobody, that sentence's subject pronoun are
-        counted for the person ("Lopez said she ...", "Lopez runs the shop. She ...");
-        so is the subject pronoun of what a named speaker says, whoever else is named
-        ("Before he met Cerato, Bardos said he ...").
-        """
-        by_sentence: dict[int, list[tuple[SpacySpan, int, bool]]] = {}
-        for ent, index, subject in named:
-            by_sentence.setdefault(self.sent_index(ent.start_char), []).append(
-                (ent, index, subject)
-            )
-        votes: dict[int, Counter[str]] = {}
-        for k, mentions in by_sentence.items():
-            people = {index for _, index, _ in mentions}
-            if len(people) != 1 or not any(subject for _, _, subject in mentions):
-                continue
-            index = people.pop()
-            after = self.doc[mentions[0][0].end : self.sents[k].end]
-            pronouns = [t for t in after if t.lower_ in PRONOUN_GENDER and not self.in_quote(t.idx)]
-            if k + 1 < len(self.sents) and k + 1 not in by_sentence:
-                pronouns += [
-                    t
-                    for t in self.sents[k + 1]
-                    if t.lower_ in ("he", "she") and t.dep_ in SUBJECTS and not self.in_quote(t.idx)
-                ][:1]
-            if pronouns:
-                counts = votes.setdefault(index, Counter())
-                counts.update(PRONOUN_GENDER[t.lower_] for t in pronouns)
-        for ent, index, subject in named:  # "Bardos said he would waver", others named or not
-            verb = ent.root.head
-            if not subject or self.cue_lemma(verb) is None:
-                continue
-            for clause in verb.children:
-                if clause.dep_ != "ccomp" or clause.i < verb.i:
-                    continue
-                said = [
-                    c for c in clause.children if c.dep_ in SUBJECTS and c.lower_ in ("he", "she")
-                ]
-                if said and not self.in_quote(said[0].idx):
-                    votes.setdefault(index, Counter())[PRONOUN_GENDER[said[0].lower_]] += 1
-        return votes
 
     def continue_quote(self, found: list[_Candidate], candidate: _Candidate) -> None:
         """Give a quote going on the speaker of the closest earlier attributed claim.
@@ -1072,11 +979,6 @@ def kicker_pattern() -> re.Pattern[str]:
     labels = sorted(cues()["kicker_labels"], key=len, reverse=True)
     alternatives = "|".join(re.escape(label) for label in labels)
     return re.compile(rf"^[ \t]*(?:{alternatives})[ \t]*:[^\n]*$", re.IGNORECASE | re.MULTILINE)
-
-
-def _in_parentheses(text: str, offset: int) -> bool:
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.rfind("(", line_start, offset) > text.rfind(")", line_start, offset)
 
 
 def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:
