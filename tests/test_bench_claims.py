@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -66,6 +67,49 @@ def test_bench_without_files_raises(tmp_path):
         bench.run(tmp_path)
 
 
+def test_pieces_of_one_attribution_are_one_gold_quote(tmp_path):
+    text = "The drugs have few uses, he says, and are meant for short use.\nRain fell."
+    pieces = [
+        {"quote": "The drugs have few uses", "speaker": "he", "reference": "Jo Bell"},
+        {"quote": "and are meant for short use", "speaker": "he", "reference": "Jo Bell"},
+        {"quote": "Rain fell", "speaker": "", "reference": "Jo Bell"},
+    ]
+    for quotation in pieces[:2]:
+        quotation.update(speaker_index="(25,27)", verb_index="(28,32)")
+    record = {"id": "a1", "text": text, "quotations": pieces}
+    (tmp_path / "gold.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (article,) = bench.read_articles(tmp_path)
+    joined, single = article.quotes
+    assert joined is not None and single is not None
+    assert [text[a:b] for a, b in joined.spans] == [
+        "The drugs have few uses",
+        "and are meant for short use",
+    ]
+    assert text[single.start : single.end] == "Rain fell"
+    # one prediction over the whole sentence covers both pieces, cue excluded from the length
+    assert bench.match_quotes([joined], [(0, 61)], 0.8) == [(0, 0)]
+    assert bench.match_quotes([joined], [(0, 23)], 0.8) == []
+
+
+def test_speaker_section_f1_is_the_accuracy():
+    article = bench.Article(
+        "a1",
+        "x" * 40,
+        (
+            bench.GoldQuote(0, 10, "she", "Ana Lopez", ""),
+            bench.GoldQuote(20, 30, "Bo Li", "Bo Li", ""),
+        ),
+    )
+    hits = [hit("c1", 0, 10, "Ana Lopez", "person"), hit("c2", 20, 30, "Ana Lopez", "person")]
+    report = bench.Report(task="claims", data="")
+    bench.score_article(article, hits, report)
+    speaker = report.sections["speaker"]
+    assert (speaker.tp, speaker.fp, speaker.fn) == (1, 1, 1)
+    assert speaker.f1 == speaker.precision == 0.5
+    both = report.sections["quotes+speaker@0.3"]
+    assert (both.tp, both.fp, both.fn) == (1, 1, 1)
+
+
 def test_match_quotes_threshold_share_of_gold():
     gold = [bench.GoldQuote(0, 100, "", "", "")]
     assert bench.match_quotes(gold, [(0, 50)], 0.3) == [(0, 0)]
@@ -82,6 +126,18 @@ def test_match_quotes_threshold_share_of_gold():
         (Claimant("Ana Lopez", "person"), "Maria Lopez", "", False),
         (Claimant("Bob Stone", "person"), "Ana Lopez", "she", False),
         (Claimant("Health Canada", "organization"), "Health Canada", "", True),
+        (
+            Claimant("IRCC", "organization"),
+            "Immigration, Refugees and Citizenship Canada",
+            "",
+            True,
+        ),
+        (
+            Claimant("IRC", "organization"),
+            "Immigration, Refugees and Citizenship Canada",
+            "",
+            False,
+        ),
     ],
 )
 def test_speaker_matches(claimant, reference, surface, right):
@@ -186,3 +242,20 @@ def test_attribution_bench_without_files_raises(tmp_path):
 
     with pytest.raises(InputNotFoundError):
         attribution.run(tmp_path)
+
+
+def test_attribution_speaker_f1_is_the_accuracy():
+    from claimwire.bench import attribution
+
+    gold = (
+        attribution.Attribution(((15, 36),), ((10, 14),), ((0, 9),)),
+        attribution.Attribution(((38, 59),), (), ((0, 9),)),
+    )
+    article = attribution.Article("story", POLNEAR_TEXT, gold)
+    right = replace(hit("c1", 15, 36, "officials", "anonymous"), speaker_start=0, speaker_end=9)
+    wrong = replace(hit("c2", 38, 59, "weather", "anonymous"), speaker_start=42, speaker_end=49)
+    report = bench.Report(task="attribution", data="")
+    attribution.score_article(article, [right, wrong], report)
+    speaker = report.sections["speaker"]
+    assert (speaker.tp, speaker.fp, speaker.fn) == (1, 1, 1)
+    assert speaker.f1 == 0.5

@@ -168,6 +168,68 @@ PATTERNS = [
         "survey",
         None,
     ),
+    (
+        'Rival candidate Ana Lopez joked in her turn to answer the question, "It was a dream."',
+        "direct",
+        "Ana Lopez",
+        None,
+    ),
+    (
+        'In a statement, the agency gave no details but said "the law must be respected."',
+        "direct",
+        "agency",
+        None,
+    ),
+    (
+        '"We have no working system," according to Dr. Maria Gonzalez, a family doctor.',
+        "direct",
+        "Maria Gonzalez",
+        "reported",
+    ),
+    ('"We never gave up," says her father, Ernie Blanc.', "direct", "Ernie Blanc", None),
+    ("His agent, Danny Fritz, said the golfer was sore.", "indirect", "Danny Fritz", None),
+    (
+        "A study by the Senate Finance Committee said the program had no owner.",
+        "reported",
+        "Senate Finance Committee",
+        None,
+    ),
+    (
+        'A statement sent to reporters by the Red Cross said "the convoy was hit."',
+        "direct",
+        "Red Cross",
+        None,
+    ),
+    (
+        'Jordan Stewart leads the team. "He never let it show," Jordan said.',
+        "direct",
+        "Jordan Stewart",
+        None,
+    ),
+    (
+        '"It is very good," said the rookie defenceman, brother of Seth Jones.',
+        "direct",
+        "rookie defenceman",
+        None,
+    ),
+    (
+        'Retiree Doug Purdy, who lost "two belt loops" in May, says the program changed his life.',
+        "indirect",
+        "Doug Purdy",
+        None,
+    ),
+    (
+        "The storm hit.\nIt is very bad for our seniors if they have no backup. John Smith, mayor",
+        "direct",
+        "John Smith",
+        None,
+    ),
+    (
+        'John Smith, the town doctor, is more blunt: "We are running out of everything here."',
+        "direct",
+        "John Smith",
+        None,
+    ),
     # negatives
     ("John Smith said the bridge was closed. (Jane Roe/Reuters)", None, None, None),
     ("The fire claimed the lives of 20 people.", None, None, None),
@@ -177,6 +239,17 @@ PATTERNS = [
     ("The weather was cold and wet.", None, None, None),
     ('The "special operation" began in February.', None, None, None),
     ("The bombing claimed 20 lives.", None, None, None),
+    ("A cyclist rides past the shuttered homes of the district. Reuters", None, None, None),
+    ("READ MORE: Minister says the budget will not be balanced until 2040", None, None, None),
+    (
+        "The town, which Kyiv says is the key to the region, was shelled.",
+        "indirect",
+        "Government of Ukraine",
+        None,
+    ),
+    ("John Smith would not say what the message is.", "indirect", "John Smith", "negated"),
+    ("He said a few words and then left the hall.", None, None, None),
+    ("The claim that the town had fallen was false.", None, None, None),
 ]
 
 
@@ -200,7 +273,7 @@ def test_attribution_patterns(claims_nlp, text, form, name, hedge):
 
 def test_pattern_table_is_large_with_negatives():
     assert len(PATTERNS) >= 50
-    assert sum(1 for case in PATTERNS if case[1] is None) >= 5
+    assert sum(1 for case in PATTERNS if case[1] is None) >= 10
 
 
 def test_direct_quote_content_excludes_marks(claims_nlp):
@@ -355,6 +428,8 @@ def test_claim_for_offset_outside_any_claim():
         ('He said: "Never closed.\nNext line.', ["Never closed."]),
         ('"One.\n\n"Two."', ["One.", "Two."]),
         ('A 12" screen.', []),
+        ("‘’It is over,’’ he said.", ["It is over,"]),
+        ("A 6'' pipe and Jones' ‘plan’.", []),
     ],
 )
 def test_find_quotes(text, contents):
@@ -385,6 +460,7 @@ def test_cue_resource_is_valid():
     assert set(data["pronouns"].values()) <= {"person", "plural", "organization"}
     for key in ("anonymous_sources", "role_nouns", "event_verbs", "publishing_verbs"):
         assert data[key] and all(word == word.lower() for word in data[key]), key
+    assert all(name == name.lower() for name in data["credit_names"])
     contradiction = data["contradiction"]
     assert not set(contradiction["gone"]) & set(contradiction["persists"])
 
@@ -404,6 +480,105 @@ def test_pronoun_skips_person_of_other_gender(claims_nlp):
     text = "John Smith met Maria Lopez in the village.\nShe said the road was closed."
     (hit,) = attributed(claims_nlp(text))
     assert hit.claimant.name == "Maria Lopez"
+
+
+def test_pronoun_gender_learned_from_the_document(claims_nlp):
+    # neither given name is in the list: the pronouns after each person tell their gender
+    text = (
+        "Robin Vale runs the shop. She opened it in 2010. Sasha Oakes works there too. "
+        'He joined last year. "It is busy," she said.'
+    )
+    (hit,) = attributed(claims_nlp(text))
+    assert hit.claimant.name == "Robin Vale"
+
+
+def test_honorific_gender_is_not_overridden(claims_nlp):
+    text = (
+        "Ms. Robin Vale runs the shop. Sasha Oakes works there too. He joined last year. "
+        '"It is busy," she said.'
+    )
+    (hit,) = attributed(claims_nlp(text))
+    assert hit.claimant.name == "Robin Vale"
+
+
+def test_said_inside_a_quote_is_not_a_cue(claims_nlp):
+    text = 'John Smith said: "They said the town had fallen, but I did not believe it."'
+    (hit,) = attributed(claims_nlp(text))
+    assert (hit.form, hit.claimant.name) == ("direct", "John Smith")
+
+
+def test_noun_named_like_a_cue_is_not_one(claims_nlp):
+    text = (
+        '"Forget the rest," John Smith said. And here was the big reveal: '
+        '"My second largest investment is in the company."'
+    )
+    hits = attributed(claims_nlp(text))
+    assert [(h.form, h.claimant.name) for h in hits] == [("direct", "John Smith")] * 2
+
+
+def test_quote_going_on_in_its_paragraph_keeps_the_attribution(claims_nlp):
+    text = (
+        '"We will rebuild," said John Smith. "It will take years."\n\n'
+        '"A new paragraph goes on here."'
+    )
+    first, second, third = attributed(claims_nlp(text))
+    assert text[second.start : second.end] == "It will take years."
+    assert (second.cue_start, second.speaker_start) == (first.cue_start, first.speaker_start)
+    assert second.claimant.name == third.claimant.name == "John Smith"
+    assert third.cue_start is None and third.speaker_start is None  # a new paragraph
+
+
+def test_reported_clause_after_the_cue_is_the_content(claims_nlp):
+    text = "In the report released on Monday, John Smith said the board had failed the city."
+    (hit,) = attributed(claims_nlp(text))
+    assert text[hit.start : hit.end] == "the board had failed the city"
+
+
+def test_reported_clause_misread_as_an_object(claims_nlp):
+    text = "Ana Lopez said poverty and lost income due to the war have broad effects on families."
+    (hit,) = attributed(claims_nlp(text))
+    assert text[hit.start : hit.end] == (
+        "poverty and lost income due to the war have broad effects on families"
+    )
+
+
+def test_bare_institution_noun_points_to_the_organization_that_spoke(claims_nlp):
+    text = (
+        "The Red Cross said the convoy was hit on Monday. "
+        '"We stand by our account of the attack," the agency said.'
+    )
+    hits = attributed(claims_nlp(text))
+    assert [h.claimant.name for h in hits] == ["Red Cross", "Red Cross"]
+
+
+def test_epithet_points_back_to_the_person(claims_nlp):
+    text = (
+        "Maria Gonzalez opened the shop in 2010. "
+        '"It is months of work," says the self-taught Cambridge resident.'
+    )
+    (hit,) = attributed(claims_nlp(text))
+    assert hit.claimant.name == "Maria Gonzalez"
+
+
+def test_pronoun_points_to_the_person_just_introduced(claims_nlp):
+    # John Smith is the last subject, but David Baker was just introduced
+    text = (
+        "John Smith says the program helped. Exercise also helped accountant David Baker, 50. "
+        '"I had a membership," he says.'
+    )
+    hit = attributed(claims_nlp(text))[-1]
+    assert hit.form == "direct"
+    assert hit.claimant.name == "David Baker"
+
+
+def test_surname_the_ner_calls_a_place_is_the_person(claims_nlp):
+    # the small model often labels a bare surname GPE or ORG
+    text = (
+        "John Smith met Maria Gonzalez in 2011. Gonzalez said she was late. "
+        'Smith looked at his watch. "I am sorry," she said.'
+    )
+    hit = attributed(claims_nlp(text))[-1]
+    assert hit.claimant.name == "Maria Gonzalez"
 
 
 def test_first_name_resource_has_no_overlap():

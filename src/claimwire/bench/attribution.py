@@ -10,10 +10,12 @@ Scoring is PARC-style: predicted and gold attributions are aligned one to one by
 overlap of their content spans; then each role (content, cue, source) is scored under
 partial match (the spans overlap) and exact match (the same characters, ignoring
 surrounding spaces, punctuation and quote marks). ``speaker`` is the share of aligned
-attributions whose source overlaps the gold source. Predictions are every claim except
-the outlet's own and partial quotes nested in another claim; PolNeAR annotates beliefs
-and indirect speech too. The set is large: unless ``limit`` is given, a deterministic
-sample of :data:`DEFAULT_SAMPLE` articles (every n-th in name order) is scored.
+attributions whose source overlaps the gold source (a wrong source counts as a false
+positive and a false negative, so the section's F1 is that accuracy and can be a floor).
+Predictions are every claim except the outlet's own and partial quotes nested in another
+claim; PolNeAR annotates beliefs and indirect speech too. The set is large: unless
+``limit`` is given, a deterministic sample of :data:`DEFAULT_SAMPLE` articles (every n-th
+in name order) is scored.
 """
 
 from __future__ import annotations
@@ -189,8 +191,9 @@ def score_article(article: Article, hits: list[ClaimHit], report: Report) -> Non
             continue
         if _matches(article.text, gold[g].source, preds[p].source, "partial"):
             speaker.tp += 1
-        else:
+        else:  # wrong counts as fp and fn: precision = recall = F1 = accuracy
             speaker.fp += 1
+            speaker.fn += 1
     aligned = {g for g, _ in pairs}
     for g, attribution in enumerate(gold):
         if g not in aligned:

@@ -7,11 +7,31 @@ re-anchored by searching its text in the article (the occurrence nearest the gol
 
 Scoring follows GenderGapTracker's own evaluation: a predicted quote matches a gold quote
 when their character spans overlap by at least a threshold share of the gold span (0.3 and
-0.8 are reported), one to one; the speaker is right when the predicted claimant names the
-gold ``reference`` (full name) or the gold ``speaker`` string; the verb is right on
-case-insensitive equality. Predictions are all claims except the outlet's own, partial
-quotes nested in another claim, and beliefs (cues such as "believes", "thinks": GGT
-annotates speech only).
+0.8 are reported), one to one; the verb is right on case-insensitive equality. Predictions
+are all claims except the outlet's own, partial quotes nested in another claim, and beliefs
+(cues such as "believes", "thinks": GGT annotates speech only).
+
+Two choices differ from a plain reading of the gold, both stated in the report:
+
+- GGT cuts one attribution around its cue into pieces that share one speaker mention and
+  one verb (``"The drugs have a limited use, he says, and are meant ..."`` is two gold
+  quotes with the same ``speaker_index`` and ``verb_index``). Such pieces are joined into
+  one gold quote with a discontinuous span (PolNeAR does the same with its ``Content2``);
+  the overlap is then measured against the pieces only. ``extra`` keeps the number of gold
+  pieces and of joined quotes.
+- The speaker is scored on *who* speaks, not on where the speaker is written: a matched
+  quote's speaker is right when the predicted claimant names the gold ``reference`` (the
+  resolved full name) or the gold ``speaker`` string when that is a name or a description
+  (not a pronoun). This is stricter than GGT's span overlap, which credits "he said"
+  without resolving "he" and cannot credit the quotes whose speaker is not in the
+  sentence; ``extra["speaker_accuracy_by_gold"]`` splits the accuracy by kind of gold
+  speaker (name, pronoun, none), and ``extra["speaker_accuracy_reference_only"]`` is the
+  stricter share whose claimant names the resolved ``reference`` itself (an unresolved
+  "the agency" matching the gold surface "The agency" does not count there). Section
+  ``speaker`` counts a wrong speaker as both a false positive and a false negative, so
+  its precision, recall and F1 all equal the accuracy (a floor can be committed on it);
+  ``quotes+speaker@0.3`` counts a quote right only with its speaker right, over all
+  predictions and all gold quotes.
 """
 
 from __future__ import annotations
@@ -47,15 +67,28 @@ PUBLISHED = {"quote_f1": 0.837, "speaker_accuracy": 0.865}
 """GenderGapTracker's published scores on this set (Asr et al. 2021)."""
 
 
+PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "him", "her", "them", "you"})
+
+
 @dataclass(frozen=True)
 class GoldQuote:
-    """A gold quote re-anchored in the article text."""
+    """A gold quote re-anchored in the article text.
+
+    ``pieces`` are the (start, end) spans of a quote GGT cut into pieces around its cue;
+    empty for a quote in one piece (then ``start``/``end`` is the span).
+    """
 
     start: int
     end: int
     speaker: str
     reference: str
     verb: str
+    pieces: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """The character spans of the quote (one, or its pieces)."""
+        return self.pieces or ((self.start, self.end),)
 
 
 @dataclass(frozen=True)
@@ -75,8 +108,9 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
         limit: Score only the first ``limit`` articles (in file order).
 
     Returns:
-        Sections ``quotes@0.3``, ``quotes@0.8``, ``speaker`` and ``verb`` (for the last
-        two, precision is the accuracy over quotes matched at 0.3).
+        Sections ``quotes@0.3``, ``quotes@0.8``, ``quotes+speaker@0.3``, ``speaker`` and
+        ``verb`` (for the last two, precision, recall and F1 are the accuracy over the
+        quotes matched at 0.3; the verb over those whose gold names a verb).
 
     Raises:
         InputNotFoundError: The folder has no ``*.jsonl`` file with articles.
@@ -100,6 +134,12 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
         score_article(article, quote_predictions(doc._.claimwire_claims, article.text), report)
     report.extra["unanchored_gold_quotes"] = report.extra.get("unanchored_gold_quotes", 0)
     report.extra["speaker_accuracy"] = round(report.section("speaker").precision, 4)
+    right, total = report.extra.pop("_resolved", [0, 0])
+    report.extra["speaker_accuracy_reference_only"] = round(right / total, 4) if total else 0.0
+    report.extra["speaker_accuracy_by_gold"] = {
+        kind: f"{right}/{total} = {right / total:.3f}" if total else "0/0"
+        for kind, (right, total) in sorted(report.extra.pop("_by_gold", {}).items())
+    }
     report.extra["published_ggt"] = PUBLISHED
     report.seconds = time.perf_counter() - started
     return report
@@ -138,8 +178,53 @@ def read_articles(folder: Path) -> Iterator[Article]:
                 )
                 if not text:
                     continue
-                quotes = tuple(anchor(text, q) for q in record.get("quotations", []))
-                yield Article(key, text, quotes)
+                quotations = record.get("quotations", [])
+                quotes = tuple(anchor(text, q) for q in quotations)
+                yield Article(key, text, join_pieces(quotations, quotes))
+
+
+def join_pieces(
+    quotations: list[dict[str, Any]], quotes: tuple[GoldQuote | None, ...]
+) -> tuple[GoldQuote | None, ...]:
+    """Join the gold quotes that share one speaker mention and one verb into one quote.
+
+    GGT annotates ``"A, he says, B"`` as two quotes A and B with the same ``speaker_index``
+    and ``verb_index``; they are one attribution, scored as one quote made of two pieces.
+    Unanchored pieces stay None (missed).
+    """
+    groups: dict[tuple[str, str], list[GoldQuote]] = {}
+    keys: list[tuple[str, str] | None] = []
+    for quotation, quote in zip(quotations, quotes, strict=True):
+        speaker, verb = (
+            str(quotation.get("speaker_index", "")),
+            str(quotation.get("verb_index", "")),
+        )
+        key = (speaker, verb) if quote is not None and speaker and verb else None
+        keys.append(key)
+        if key is not None and quote is not None:
+            groups.setdefault(key, []).append(quote)
+    joined: list[GoldQuote | None] = []
+    seen: set[tuple[str, str]] = set()
+    for key, quote in zip(keys, quotes, strict=True):
+        if key is None or len(groups[key]) == 1:
+            joined.append(quote)
+            continue
+        if key in seen:
+            continue
+        seen.add(key)
+        pieces = sorted({span for piece in groups[key] for span in piece.spans})
+        first = min(groups[key], key=lambda piece: piece.start)
+        joined.append(
+            GoldQuote(
+                pieces[0][0],
+                max(end for _, end in pieces),
+                first.speaker,
+                first.reference,
+                first.verb,
+                tuple(pieces),
+            )
+        )
+    return tuple(joined)
 
 
 def anchor(text: str, quotation: dict[str, Any]) -> GoldQuote | None:
@@ -199,6 +284,9 @@ def score_article(article: Article, hits: list[ClaimHit], report: Report) -> Non
     gold = [q for q in article.quotes if q is not None]
     missing = len(article.quotes) - len(gold)
     report.extra["unanchored_gold_quotes"] = report.extra.get("unanchored_gold_quotes", 0) + missing
+    report.extra["gold_quotes_joined"] = report.extra.get("gold_quotes_joined", 0) + sum(
+        len(quote.pieces) - 1 for quote in gold if quote.pieces
+    )
     spans = [_with_marks(text, hit.start, hit.end) for hit in hits]
     for threshold in THRESHOLDS:
         section = report.section(f"quotes@{threshold}")
@@ -218,16 +306,30 @@ def score_article(article: Article, hits: list[ClaimHit], report: Report) -> Non
                 report.miss(
                     "quotes (fp)", f"{article.id}: {hit.form} {_clip(text[hit.start : hit.end])}"
                 )
-        for g, p in pairs:
-            _score_speaker(article, gold[g], hits[p], report)
+        right = sum(_score_speaker(article, gold[g], hits[p], report) for g, p in pairs)
+        both = report.section(f"quotes+speaker@{threshold}")
+        both.tp += right
+        both.fp += len(hits) - right
+        both.fn += len(article.quotes) - right
 
 
-def _score_speaker(article: Article, gold: GoldQuote, hit: ClaimHit, report: Report) -> None:
+def _score_speaker(article: Article, gold: GoldQuote, hit: ClaimHit, report: Report) -> bool:
+    """Count one matched quote's speaker and verb; whether the speaker is right."""
     speaker = report.section("speaker")
-    if speaker_matches(hit.claimant, gold.reference, gold.speaker):
+    surface = gold.speaker.strip().lower()
+    kind = "none" if not surface else "pronoun" if surface in PRONOUNS else "name"
+    by_gold = report.extra.setdefault("_by_gold", {})
+    right_count, total = by_gold.get(kind, (0, 0))
+    right = speaker_matches(hit.claimant, gold.reference, gold.speaker)
+    by_gold[kind] = (right_count + right, total + 1)
+    resolved = report.extra.setdefault("_resolved", [0, 0])
+    resolved[0] += speaker_matches(hit.claimant, gold.reference)
+    resolved[1] += 1
+    if right:
         speaker.tp += 1
     else:
         speaker.fp += 1
+        speaker.fn += 1
         report.miss(
             "speaker",
             f"{article.id}: gold {gold.reference!r} ({gold.speaker!r}), got "
@@ -239,8 +341,10 @@ def _score_speaker(article: Article, gold: GoldQuote, hit: ClaimHit, report: Rep
         cue = article.text[hit.cue_start : hit.cue_end] if hit.cue_start is not None else ""
         if cue.lower() == gold.verb.lower():
             verb.tp += 1
-        else:
+        else:  # as for the speaker: F1 = accuracy
             verb.fp += 1
+            verb.fn += 1
+    return right
 
 
 def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
@@ -265,9 +369,9 @@ def match_quotes(
     """One-to-one pairs (gold index, prediction index) covering ``threshold`` of the gold."""
     candidates = []
     for g, quote in enumerate(gold):
-        length = max(quote.end - quote.start, 1)
+        length = max(sum(end - start for start, end in quote.spans), 1)
         for p, (start, end) in enumerate(spans):
-            overlap = min(end, quote.end) - max(start, quote.start)
+            overlap = sum(max(0, min(end, e) - max(start, s)) for s, e in quote.spans)
             if overlap > 0 and overlap / length >= threshold:
                 candidates.append((overlap / length, g, p))
     pairs: list[tuple[int, int]] = []
@@ -283,11 +387,17 @@ def match_quotes(
 
 
 def speaker_matches(claimant: Claimant, reference: str, surface: str = "") -> bool:
-    """Whether ``claimant`` is the gold speaker (full ``reference`` or ``surface`` string)."""
+    """Whether ``claimant`` is the gold speaker (full ``reference`` or ``surface`` string).
+
+    An acronym names its organization ("IRCC", "Immigration, Refugees and Citizenship
+    Canada").
+    """
     name = claimant.name.lower()
     for gold in (reference, surface):
+        if _acronym_of(claimant.name, gold) or _acronym_of(gold, claimant.name):
+            return True
         gold = gold.strip().lower()
-        if not gold or gold in ("he", "she", "they", "it", "i", "we"):
+        if not gold or gold in PRONOUNS:
             continue
         if name == gold:
             return True
@@ -296,6 +406,14 @@ def speaker_matches(claimant: Claimant, reference: str, surface: str = "") -> bo
         if claimant.type != "person" and fuzz.token_set_ratio(name, gold) >= 85:
             return True
     return False
+
+
+def _acronym_of(short: str, name: str) -> bool:
+    short = short.strip().replace(".", "")
+    if len(short) < 2 or not short.isupper() or not short.isalpha():
+        return False
+    initials = "".join(word[0] for word in re.findall(r"[A-Za-z]+", name) if word[0].isupper())
+    return initials == short
 
 
 def _same_person(one: str, other: str) -> bool:

@@ -29,42 +29,63 @@ Vocabulary lives in ``resources/claims_cues.json`` and ``resources/claimants.jso
 from __future__ import annotations
 
 import bisect
-import json
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
-from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from .claims_lexicon import (
+    claimant_lexicon,
+    cue_forms,
+    cues,
+    demonyms,
+    government_aliases,
+    inflections,
+    word_sets,
+)
+from .contradictions import Contradiction, link_contradictions
 from .hits import ensure_extension, store_hits
+from .people import People
+from .pull_quotes import find_signed_lines
+from .quotes import QUOTE_MARKS, TERMINAL, Quote, find_quotes, starts_sentence
+from .speakers import (
+    Claimant,
+    Speakers,
+    names_person,
+    owner_of,
+)
+
+__all__ = [
+    "EXTENSION",
+    "FACTORY",
+    "HEDGE_ORDER",
+    "QUOTE_MARKS",
+    "SPAN_KEY",
+    "ClaimHit",
+    "Claimant",
+    "Claims",
+    "Contradiction",
+    "claim_for_offset",
+    "claimant_lexicon",
+    "cue_forms",
+    "cues",
+    "demonyms",
+    "find",
+    "find_quotes",
+    "government_aliases",
+    "inflections",
+    "word_sets",
+]
 
 SPAN_KEY = "claimwire.claims"
 EXTENSION = "claimwire_claims"
 FACTORY = "claimwire_claims_v1"
 
-QUOTE_MARKS = frozenset('"“”„«»‟')
-CLOSING_MARKS = frozenset("”»")
-TERMINAL = frozenset(".!?…")
-BLANK_LINE = re.compile(r"\n[ \t]*\n")
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 HEDGE_ORDER = ("asserted", "reported", "claimed", "unconfirmed", "conditional", "denied", "negated")
-PRONOUN_WINDOW = 600
-PRONOUN_GENDER = {
-    "he": "m",
-    "him": "m",
-    "his": "m",
-    "himself": "m",
-    "she": "f",
-    "her": "f",
-    "hers": "f",
-    "herself": "f",
-}
-HONORIFIC_GENDER = {"mr": "m", "ms": "f", "mrs": "f", "miss": "f", "sir": "m", "madam": "f"}
 ADVERBIAL_MARKS = frozenset(
     {"as", "while", "when", "after", "before", "because", "if", "since", "until", "though", "to"}
 )
@@ -72,29 +93,7 @@ CLIMB = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp"})
 CAPTION = re.compile(r"^[^\n]*\(\s*[^()\n/]{2,60}/[^()\n/]{2,60}\)[ \t]*$", re.MULTILINE)
 LEFT_STOPS = frozenset({"VERB", "AUX", "ADP", "SCONJ", "PRON", "CCONJ"})
 PASSIVE_QUOTE = frozenset({"be", "quote", "have"})
-AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
 STOPS = frozenset({"that", "who"})
-
-
-@dataclass(frozen=True)
-class Claimant:
-    """Who makes a claim: canonical name, kind, role, affiliation, side and mentions."""
-
-    name: str
-    type: str
-    role: str | None = None
-    affiliation: str | None = None
-    side: str | None = None
-    mentions: tuple[tuple[int, int], ...] = ()
-
-
-@dataclass(frozen=True)
-class Contradiction:
-    """Why a claim contradicts another one: the shared referent and the opposite states."""
-
-    other: str
-    referent: str
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -122,564 +121,6 @@ class ClaimHit:
     speaker_end: int | None = None
 
 
-# --------------------------------------------------------------------------- resources
-
-
-@lru_cache(maxsize=1)
-def cues() -> dict[str, Any]:
-    """The cue lexicon of ``resources/claims_cues.json``, loaded once."""
-    return _load("claims_cues.json")
-
-
-@lru_cache(maxsize=1)
-def claimant_lexicon() -> dict[str, Any]:
-    """The claimant vocabulary of ``resources/claimants.json``, loaded once."""
-    return _load("claimants.json")
-
-
-def _load(name: str) -> dict[str, Any]:
-    path = resources.files("claimwire") / "resources" / name
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
-
-
-def inflections(lemma: str) -> set[str]:
-    """The usual written forms of a reporting verb (said, says, saying ...)."""
-    forms = {lemma, *cues()["irregular"].get(lemma, [])}
-    stem = lemma[:-1] if lemma.endswith("e") else lemma
-    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-        forms |= {lemma[:-1] + "ied", lemma[:-1] + "ies", lemma + "ing"}
-    else:
-        forms |= {stem + "ed", stem + "ing"}
-        forms.add(lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z", "o")) else "s"))
-    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", lemma):
-        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
-    return forms
-
-
-@lru_cache(maxsize=1)
-def cue_forms() -> dict[str, str]:
-    """Written form of every reporting verb -> its lemma."""
-    found: dict[str, str] = {}
-    for lemma in cues()["verbs"]:
-        for form in inflections(lemma):
-            found.setdefault(form, lemma)
-    return found
-
-
-@lru_cache(maxsize=1)
-def government_aliases() -> dict[str, tuple[str, str]]:
-    """Lower-cased alias of a government (capital, country, seat) -> (name, side)."""
-    found: dict[str, tuple[str, str]] = {}
-    for name, entry in claimant_lexicon()["governments"].items():
-        for alias in [name, *entry["aliases"]]:
-            found[alias.lower()] = (name, entry["side"])
-    return found
-
-
-@lru_cache(maxsize=1)
-def demonyms() -> dict[str, str]:
-    """Lower-cased demonym -> side ("ukrainian" -> "Ukraine")."""
-    found: dict[str, str] = {}
-    for entry in claimant_lexicon()["governments"].values():
-        for demonym in entry["demonyms"]:
-            found[demonym.lower()] = entry["side"]
-    return found
-
-
-@lru_cache(maxsize=1)
-def word_sets() -> dict[str, frozenset[str]]:
-    """The single-word lists of both resources, as lower-cased sets."""
-    data, people = cues(), claimant_lexicon()
-    return {
-        "anonymous": frozenset(data["anonymous_sources"]),
-        "roles": frozenset(data["role_nouns"]),
-        "reporting": frozenset(data["reporting_nouns"]),
-        "publishing": frozenset(data["publishing_verbs"]),
-        "not_objects": frozenset(data["not_cue_objects"]),
-        "titles": frozenset(data["titles"]),
-        "naming": frozenset(data["naming_verbs"]),
-        "not_parenthetical": frozenset(data["not_parenthetical"]),
-        "event_verbs": frozenset(data["event_verbs"]),
-        "groups": frozenset(people["group_nouns"]),
-        "organizations": frozenset(people["organization_nouns"]),
-        "gone": frozenset(data["contradiction"]["gone"]),
-        "persists": frozenset(data["contradiction"]["persists"]),
-        "generic": frozenset(data["contradiction"]["generic_referents"]),
-    }
-
-
-# --------------------------------------------------------------------------- quotes
-
-
-@dataclass(frozen=True)
-class Quote:
-    """A direct quote on the characters: marks and content offsets."""
-
-    open: int
-    close: int | None  # offset of the closing mark, None when it never closes
-    start: int
-    end: int
-
-
-def find_quotes(text: str) -> list[Quote]:
-    """Pair the quote marks of ``text`` into quotes.
-
-    A quote closes at the next mark unless a blank line comes first, or the next mark
-    opens a line (a quote continued in a new paragraph): then it never closed and ends at
-    the end of its paragraph. Marks right after a digit (inches) are not quote marks.
-    """
-    marks = [i for i, char in enumerate(text) if char in QUOTE_MARKS and _is_mark(text, i)]
-    found: list[Quote] = []
-    k = 0
-    while k < len(marks):
-        opening = marks[k]
-        if text[opening] in CLOSING_MARKS:
-            k += 1
-            continue
-        nxt = marks[k + 1] if k + 1 < len(marks) else None
-        stop = _paragraph_end(text, opening + 1, nxt)
-        if nxt is not None and stop is None:
-            found.append(_quote(text, opening, nxt, nxt))
-            k += 2
-            continue
-        end = stop if stop is not None else _unclosed_end(text, opening + 1)
-        found.append(_quote(text, opening, None, end))
-        k += 1
-    return [quote for quote in found if quote.end > quote.start]
-
-
-def starts_sentence(text: str, offset: int) -> bool:
-    """Whether a quote mark at ``offset`` opens a sentence (nothing of its sentence before)."""
-    before = text[max(0, offset - 200) : offset].rstrip(" \t-–—")
-    return not before or before[-1] in TERMINAL or before[-1] in QUOTE_MARKS or before[-1] == "\n"
-
-
-def _is_mark(text: str, i: int) -> bool:
-    return not (text[i] == '"' and i > 0 and text[i - 1].isdigit())
-
-
-def _paragraph_end(text: str, start: int, nxt: int | None) -> int | None:
-    """Where an open quote must stop before ``nxt`` (a blank line, a new quoted line)."""
-    limit = nxt if nxt is not None else len(text)
-    blank = BLANK_LINE.search(text, start, limit)
-    if blank:
-        return blank.start()
-    if nxt is not None:
-        line_start = text.rfind("\n", start, nxt)
-        if line_start >= 0 and not text[line_start + 1 : nxt].strip():
-            return line_start
-    return None
-
-
-def _unclosed_end(text: str, start: int) -> int:
-    """End of a quote that never closes: its paragraph (a line ending a sentence)."""
-    for match in re.finditer(r"\n", text[start:]):
-        before = text[start : start + match.start()].rstrip()
-        if before and (before[-1] in TERMINAL or before[-1] in QUOTE_MARKS):
-            return start + match.start()
-    return len(text)
-
-
-def _quote(text: str, opening: int, close: int | None, end: int) -> Quote:
-    start = opening + 1
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Quote(opening, close, start, end)
-
-
-# --------------------------------------------------------------------------- speakers
-
-
-@dataclass
-class Speaker:
-    """A claimant met in the document, with its mentions so far."""
-
-    name: str
-    type: str
-    role: str | None = None
-    affiliation: str | None = None
-    side: str | None = None
-    mentions: list[tuple[int, int]] = field(default_factory=list)
-    subjects: set[int] = field(default_factory=set)
-    gender: str | None = None
-
-    def freeze(self) -> Claimant:
-        """The public record of this speaker."""
-        return Claimant(
-            self.name,
-            self.type,
-            self.role,
-            self.affiliation,
-            self.side,
-            tuple(sorted(set(self.mentions))),
-        )
-
-
-class Speakers:
-    """Resolves the phrase naming a speaker to a claimant of the document."""
-
-    def __init__(self) -> None:
-        self.entries: list[Speaker] = []
-
-    def add(self, speaker: Speaker, start: int, end: int) -> int:
-        """Register a mention of ``speaker`` (merged with an equal one) and return its index."""
-        for index, entry in enumerate(self.entries):
-            if entry.name.lower() == speaker.name.lower() and entry.type == speaker.type:
-                entry.role = entry.role or speaker.role
-                entry.affiliation = entry.affiliation or speaker.affiliation
-                entry.side = entry.side or speaker.side
-                return self._mention(index, start, end)
-        self.entries.append(speaker)
-        return self._mention(len(self.entries) - 1, start, end)
-
-    def _mention(self, index: int, start: int, end: int, *, subject: bool = True) -> int:
-        entry = self.entries[index]
-        entry.mentions.append((start, end))
-        if subject:
-            entry.subjects.add(start)
-        return index
-
-    def latest_person(
-        self, before: int, gender: str | None, *, window_only: bool = False
-    ) -> int | None:
-        """The person a pronoun at ``before`` points to.
-
-        The last person who was the subject of a sentence in the preceding
-        :data:`PRONOUN_WINDOW` characters, else the last person named; people known to be
-        of the other gender (from honorifics or earlier pronouns) are skipped.
-        """
-        subject: tuple[int, int] | None = None
-        named: tuple[int, int] | None = None
-        for index, entry in enumerate(self.entries):
-            if entry.type != "person" or (gender and entry.gender and entry.gender != gender):
-                continue
-            for start, _ in entry.mentions:
-                if start >= before:
-                    continue
-                if named is None or start > named[0]:
-                    named = (start, index)
-                recent = before - start <= PRONOUN_WINDOW
-                if recent and start in entry.subjects and (subject is None or start > subject[0]):
-                    subject = (start, index)
-        chosen = subject if window_only else subject or named
-        return chosen[1] if chosen else None
-
-    def latest(self, before: int, types: tuple[str, ...], role: str | None = None) -> int | None:
-        """The speaker of one of ``types`` mentioned last before offset ``before``."""
-        best, best_at = None, -1
-        for index, entry in enumerate(self.entries):
-            if entry.type not in types:
-                continue
-            if role is not None and not (entry.role and role in entry.role.lower()):
-                continue
-            at = max((s for s, _ in entry.mentions if s < before), default=-1)
-            if at > best_at:
-                best, best_at = index, at
-        return best
-
-    def person(self, name: str) -> int | None:
-        """An earlier person with the same name, or the same surname spelled alike."""
-        surname = name.split()[-1].lower()
-        for index, entry in enumerate(self.entries):
-            if entry.type != "person" or entry.name == entry.role:
-                continue
-            if entry.name.lower() == name.lower():
-                return index
-            other = entry.name.split()[-1].lower()
-            if fuzz.ratio(surname, other) >= 85 and _first_names_agree(name, entry.name):
-                return index
-        return None
-
-    def resolve(self, span: SpacySpan) -> int | None:
-        """The claimant named by ``span`` (a subject, an object of "according to").
-
-        Returns None when the span names nothing (then the caller decides).
-        """
-        tokens = [t for t in span if not (t.is_punct or t.is_space) and t.lower_ not in QUOTE_MARKS]
-        while tokens and tokens[0].dep_ in ("det", "cc", "prep") and tokens[0].lower_ != "no":
-            tokens = tokens[1:]
-        if not tokens:
-            return None
-        doc = span.doc
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        text = doc[tokens[0].i : tokens[-1].i + 1].text
-        lower = text.lower()
-        lexicon = word_sets()
-        if len(tokens) == 1 and tokens[0].lower_ in cues()["pronouns"]:
-            return self._pronoun(tokens[0])
-        if lower in government_aliases() or lower.removeprefix("the ") in government_aliases():
-            name, country = government_aliases()[lower.removeprefix("the ")]
-            return self.add(Speaker(name, "government", side=country), start, end)
-        words = [t for t in tokens if t.dep_ != "det" and t.lower_ not in ("'s", "’s")]
-        if words and all(t.pos_ == "PROPN" for t in words) and len(words) <= 3:
-            known = self.person(" ".join(t.text for t in words))
-            if known is not None:
-                return self._mention(known, start, end)
-        head = _head(tokens)
-        owner = _owner(tokens, head)
-        if head.lower_ in lexicon["reporting"] and not _names_person(tokens):
-            return self._reporting(tokens, owner, start)
-        if owner is not None and head.lower_ in lexicon["organizations"]:
-            return self._owned(tokens, owner, head, start, end)
-        person = _person_tokens(tokens) or _unlabelled_name(tokens)
-        if person:
-            return self._named_person(tokens, person, start, end)
-        if head.lower_ in lexicon["roles"] and len(tokens) <= 3:
-            role = " ".join(t.lower_ for t in tokens if t.dep_ != "det")
-            found = self.latest(start, ("person",), role=head.lower_)
-            if found is None and _definite(span):
-                found = self.latest_person(start, None, window_only=True)
-            if found is not None:
-                return self._mention(found, start, end)
-            return self.add(Speaker(text, "person", role=role), start, end)
-        if _definite(span) and head.tag_ == "NN" and _describes_person(head):
-            found = self.latest_person(start, None, window_only=True)
-            if found is not None:
-                return self._mention(found, start, end)
-        side = _side(tokens)
-        if head.lower_ in lexicon["groups"] or any(t.lower_.startswith("pro-") for t in tokens):
-            return self.add(Speaker(_clean_name(tokens), "group", side=side), start, end)
-        if head.lower_ in lexicon["anonymous"] or head.lemma_.lower() in lexicon["anonymous"]:
-            affiliation = side
-            return self.add(
-                Speaker(_clean_name(tokens), "anonymous", affiliation=affiliation, side=side),
-                start,
-                end,
-            )
-        ents = [e for e in span.ents if e.start >= tokens[0].i and e.end <= tokens[-1].i + 1]
-        for ent in ents:
-            alias = government_aliases().get(ent.text.lower().removeprefix("the "))
-            if alias is not None and ent.root == head:
-                return self.add(Speaker(alias[0], "government", side=alias[1]), start, end)
-        if any(e.label_ in ("ORG", "NORP", "GPE") for e in ents) or head.pos_ == "PROPN":
-            return self.add(Speaker(_clean_name(tokens), "organization", side=side), start, end)
-        if any(t.pos_ in ("NOUN", "PROPN", "NUM") for t in tokens):  # "one of the players"
-            return self.add(Speaker(_clean_name(tokens), "anonymous", side=side), start, end)
-        return None
-
-    def _pronoun(self, token: Token) -> int | None:
-        kind = cues()["pronouns"][token.lower_]
-        at = token.idx
-        if kind == "person":
-            gender = PRONOUN_GENDER.get(token.lower_)
-            found = self.latest_person(at, gender)
-            if found is not None and gender and self.entries[found].gender is None:
-                self.entries[found].gender = gender
-        elif kind == "plural":
-            found = self.latest(at, ("group", "government", "organization", "anonymous"))
-        else:
-            found = self.latest(at, ("government", "organization", "group"))
-        if found is None:
-            return None
-        return self._mention(found, at, at + len(token))
-
-    def _reporting(self, tokens: list[Token], owner: list[Token] | None, start: int) -> int | None:
-        if owner:
-            span = owner[0].doc[owner[0].i : owner[-1].i + 1]
-            return self.resolve(span)
-        found = self.latest(start, ("government", "organization"))
-        if found is None:
-            end = tokens[-1].idx + len(tokens[-1])
-            return self.add(Speaker(_clean_name(tokens), "anonymous"), start, end)
-        return self._mention(found, start, tokens[-1].idx + len(tokens[-1]))
-
-    def _owned(
-        self, tokens: list[Token], owner: list[Token], head: Token, start: int, end: int
-    ) -> int | None:
-        doc = head.doc
-        owner_index = self.resolve(doc[owner[0].i : owner[-1].i + 1])
-        if owner_index is None:
-            return self.add(Speaker(_clean_name(tokens), "organization"), start, end)
-        boss = self.entries[owner_index]
-        rest = [t for t in tokens if t.i > owner[-1].i and t.lower_ not in ("'s", "’s", "'")]
-        noun = " ".join(t.lower_ for t in rest) or head.lower_
-        name = f"{boss.name}'s {noun}" if boss.type == "person" else f"{boss.name} {noun}"
-        return self.add(
-            Speaker(name, "organization", affiliation=boss.name, side=boss.side), start, end
-        )
-
-    def name_person(self, person: list[Token], start: int, end: int, *, subject: bool) -> int:
-        """Register a person named in the text (not necessarily a speaker)."""
-        name = " ".join(t.text for t in person)
-        found = self.person(name)
-        if found is None:
-            self.entries.append(Speaker(name, "person"))
-            found = len(self.entries) - 1
-        entry = self.entries[found]
-        if len(name.split()) > len(entry.name.split()):
-            entry.name = name
-        previous = person[0].nbor(-1).lower_.rstrip(".") if person[0].i > 0 else ""
-        entry.gender = entry.gender or HONORIFIC_GENDER.get(previous) or name_gender(name)
-        return self._mention(found, start, end, subject=subject)
-
-    def _named_person(
-        self, tokens: list[Token], person: list[Token], start: int, end: int
-    ) -> int | None:
-        name = " ".join(t.text for t in person)
-        before = [t for t in tokens if t.i < person[0].i and t.dep_ != "det"]
-        role_words = [t.lower_ for t in before if t.lower_ not in demonyms() and not t.is_punct]
-        role = " ".join(role_words) or _apposition_role(person[-1])
-        side = _side(tokens)
-        affiliation = side
-        found = self.person(name)
-        if found is not None:
-            entry = self.entries[found]
-            if len(name.split()) > len(entry.name.split()):
-                entry.name = name
-            entry.role = entry.role or role
-            entry.side = entry.side or side
-            entry.affiliation = entry.affiliation or affiliation
-            return self._mention(found, start, end)
-        speaker = Speaker(name, "person", role=role, affiliation=affiliation, side=side)
-        speaker.gender = name_gender(name)
-        return self.add(speaker, start, end)
-
-
-def _definite(span: SpacySpan) -> bool:
-    return len(span) > 0 and span[0].lower_ == "the"
-
-
-def _describes_person(head: Token) -> bool:
-    """A described person noun: "the self-taught Cambridge resident", "the new professor"."""
-    lexicon = word_sets()
-    word = head.lower_
-    excluded = ("organizations", "groups", "reporting", "anonymous")
-    if any(word in lexicon[key] for key in excluded) or word in government_aliases():
-        return False
-    described = any(c.dep_ in ("amod", "compound") for c in head.children)
-    return described and word.endswith(AGENT_SUFFIXES)
-
-
-def name_gender(name: str) -> str | None:
-    """ "m" or "f" when the first given name is mostly borne by one gender, else None."""
-    first = name.split()[0].lower() if len(name.split()) > 1 else ""
-    if first in first_name_sets()["male"]:
-        return "m"
-    return "f" if first in first_name_sets()["female"] else None
-
-
-@lru_cache(maxsize=1)
-def first_name_sets() -> dict[str, frozenset[str]]:
-    """The given names of ``claimants.json`` by gender."""
-    names = claimant_lexicon()["first_names"]
-    return {"male": frozenset(names["male"]), "female": frozenset(names["female"])}
-
-
-def _first_names_agree(one: str, other: str) -> bool:
-    """Whether two names with the same surname can be one person (J. Smith, John Smith)."""
-    a, b = one.lower().split(), other.lower().split()
-    shorter, longer = sorted((a, b), key=len)
-    if longer[len(longer) - len(shorter) :] == shorter:
-        return True
-    a, b = a[:-1], b[:-1]
-    return not a or not b or a[0][0] == b[0][0]
-
-
-def _head(tokens: list[Token]) -> Token:
-    ids = {t.i for t in tokens}
-    for token in tokens:
-        if token.head.i not in ids or token.head == token:
-            return token
-    return tokens[-1]
-
-
-def _owner(tokens: list[Token], head: Token) -> list[Token] | None:
-    for child in head.children:
-        if child.dep_ == "poss" and child.i < head.i:
-            ids = sorted(t.i for t in child.subtree if t.lower_ not in ("'s", "’s", "'"))
-            return [t for t in tokens if t.i in ids] or None
-    return None
-
-
-def _names_person(tokens: list[Token]) -> bool:
-    return any(t.ent_type_ == "PERSON" for t in tokens)
-
-
-def _person_tokens(tokens: list[Token]) -> list[Token]:
-    """The tokens of the last person name in ``tokens`` (NER, else a run of proper nouns)."""
-    run: list[Token] = []
-    best: list[Token] = []
-    for token in tokens:
-        if token.ent_type_ == "PERSON" and token.lower_ not in government_aliases():
-            run.append(token)
-        else:
-            if run:
-                best = run
-            run = []
-    return name_tokens(run or best)
-
-
-def name_tokens(tokens: list[Token]) -> list[Token]:
-    """A person's name without the titles before it and the debris after it."""
-    titles = word_sets()["titles"]
-    while len(tokens) > 1 and (tokens[0].lower_.rstrip(".") in titles or not _name_word(tokens[0])):
-        tokens = tokens[1:]
-    while tokens and not _name_word(tokens[-1]):
-        tokens = tokens[:-1]
-    return tokens
-
-
-def _name_word(token: Token) -> bool:
-    text = token.text.replace("-", "").replace("'", "").replace("’", "").rstrip(".")
-    return text.isalpha() and token.lower_ not in ("'s", "’s")
-
-
-def _unlabelled_name(tokens: list[Token]) -> list[Token]:
-    """A speaker's proper name the NER left unlabelled ("Lonechild said")."""
-    words = [t for t in tokens if t.dep_ != "det"]
-    if not words or len(words) > 4 or any(t.pos_ != "PROPN" for t in words):
-        return []
-    if any(t.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT") for t in words):
-        return []
-    lexicon = word_sets()
-    if any(t.lower_ in government_aliases() or t.lower_ in lexicon["organizations"] for t in words):
-        return []
-    return words
-
-
-def _apposition_role(token: Token) -> str | None:
-    for child in token.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
-            words = [t.text for t in child.subtree if not t.is_punct and t.dep_ != "det"]
-            return " ".join(words).lower() if len(words) <= 8 else None
-    return None
-
-
-def _side(tokens: list[Token]) -> str | None:
-    for token in tokens:
-        lower = token.lower_
-        if lower.startswith(("pro-", "anti-")):
-            target = lower.split("-", 1)[1]
-            alias = government_aliases().get(target)
-            side = alias[1] if alias else demonyms().get(target)
-            if side and lower.startswith("pro-"):
-                return side
-        if lower in demonyms():
-            return demonyms()[lower]
-        alias = government_aliases().get(lower)
-        if alias and token.ent_type_ in ("GPE", "NORP", "PERSON", ""):
-            return alias[1]
-    return None
-
-
-def _clean_name(tokens: list[Token]) -> str:
-    """The phrase as a name: no leading article, a sentence-initial common word lower-cased."""
-    while tokens and tokens[0].lower_ in ("the", "a", "an"):
-        tokens = tokens[1:]
-    if not tokens:
-        return ""
-    doc = tokens[0].doc
-    name = doc[tokens[0].i : tokens[-1].i + 1].text
-    first = tokens[0]
-    keep = first.pos_ == "PROPN" or first.lower_ in demonyms() or first.ent_type_ != ""
-    if first.lower_ == "pro" or not keep:
-        name = name[:1].lower() + name[1:]
-    return name
-
-
 # --------------------------------------------------------------------------- finding
 
 
@@ -698,6 +139,7 @@ class _Candidate:
     resolved: int | None = None
     parent: _Candidate | None = None
     reporting: bool = False
+    signed: bool = False  # a pull quote or post, set apart from the flow of the text
 
 
 class _Finder:
@@ -772,7 +214,24 @@ class _Finder:
                 candidate = self.published_candidate(token)
                 if candidate is not None:
                     found.append(candidate)
-        found.extend(self.according_candidates())
+        found.extend(c for c in self.according_candidates() if not _overlaps_quote_claim(c, found))
+        found.extend(c for c in self.signed_candidates() if not _overlaps_quote_claim(c, found))
+        return found
+
+    def signed_candidates(self) -> list[_Candidate]:
+        """Pull quotes and flattened posts: a line of words signed by a name (no marks)."""
+        found = []
+        for line in find_signed_lines(self.text):
+            name = self.doc.char_span(line.name_start, line.name_end, alignment_mode="expand")
+            if name is None or not _names_speaker(name):
+                continue
+            if any(self.in_quote(offset) for offset in (line.start, line.end - 1)):
+                continue
+            found.append(
+                _Candidate(
+                    line.start, line.end, None, "direct", "asserted", name, quoted=True, signed=True
+                )
+            )
         return found
 
     def quote_candidates(self, quote: Quote) -> list[_Candidate]:
@@ -787,16 +246,19 @@ class _Finder:
         if after is not None and not free_start:
             cue, speaker, lemma = after
             start = _strip_range(self.text, self.sent_at(quote.open).start_char, quote.end)[0]
-            hedge = cues()["verbs"].get(lemma, "asserted")
+            hedge = cue_modality(lemma)
             outer = _Candidate(start, quote.end, cue, "indirect", hedge, speaker, quoted=True)
             return [outer, partial]
         attribution = after or self.attribution_before(quote)
         if attribution is not None:
-            cue, speaker, lemma = attribution
-            hedge = cues()["verbs"].get(lemma, "asserted")
-            return [_Candidate(quote.start, quote.end, cue, "direct", hedge, speaker, quoted=True)]
+            found_cue, speaker, lemma = attribution
+            hedge = cue_modality(lemma)
+            return [
+                _Candidate(quote.start, quote.end, found_cue, "direct", hedge, speaker, quoted=True)
+            ]
         words = len(self.text[quote.start : quote.end].split())
-        if free_start and words >= 4:
+        introduced = self.text[: quote.open].rstrip().endswith(":")  # 'the big reveal: "..."'
+        if (free_start or introduced) and words >= 4:
             return [
                 _Candidate(
                     quote.start, quote.end, None, "direct", "asserted", None, True, quoted=True
@@ -830,7 +292,7 @@ class _Finder:
         last_char = self.text[quote.start : quote.end].rstrip()[-1:]
         if last_char == "." and not first.text[:1].islower():
             return None  # "... end." Smith said. is a new sentence, not an attribution
-        linked = self.subject_link(first)
+        linked = self.subject_link(first) or self.according_after(first)
         if linked is not None:
             return linked
         tokens = [t for t in self.doc[first.i : min(len(self.doc), first.i + 12)]]
@@ -847,8 +309,8 @@ class _Finder:
                     return None
                 if verbs:  # "he was quoted as saying"
                     before = [t for t in before if t.i < verbs[0].i]
-                if not before:
-                    return None
+                if not before or before[0].pos_ in ("ADP", "SCONJ", "CCONJ"):
+                    return None  # '"..." between May and October, says' names no speaker
                 speaker = self.doc[before[0].i : before[-1].i + 1]
             else:
                 inverted = self._speaker_after(token)
@@ -873,8 +335,37 @@ class _Finder:
         cue = root.head
         return (cue.idx, cue.idx + len(cue)), self.phrase(root), lemma
 
+    def according_after(self, first: Token) -> tuple[tuple[int, int], SpacySpan, str] | None:
+        """``"...," according to Dr. Smith, a family doctor``: a phrase cue after the quote."""
+        while first.is_punct and first.text not in QUOTE_MARKS and first.i + 1 < len(self.doc):
+            first = self.doc[first.i + 1]
+        for phrase in cues()["phrases"]:
+            parts = phrase["text"].split()
+            end = first.i + len(parts)
+            if end >= len(self.doc) or [t.lower_ for t in self.doc[first.i : end]] != parts:
+                continue
+            words = self.according_words(end, self.doc[first.i].sent.end)
+            if not words:
+                return None
+            cue = (first.idx, self.doc[end - 1].idx + len(self.doc[end - 1]))
+            return cue, self.doc[words[0].i : words[-1].i + 1], phrase["text"]
+        return None
+
+    def according_words(self, start: int, stop: int) -> list[Token]:
+        """The words naming the source after an ``according to``-like phrase."""
+        words: list[Token] = []
+        for token in self.doc[start:stop]:
+            ends = token.is_punct or token.pos_ in ("VERB", "AUX") or token.lower_ in STOPS
+            if ends and not (token.text in ("'s", "’s") or token.pos_ == "PART"):
+                break
+            words.append(token)
+        return words
+
     def _speaker_after(self, cue: Token) -> SpacySpan | None:
         """The speaker right after an inverted cue: ``said Smith, the minister``."""
+        subject = next((c for c in cue.children if c.dep_ in SUBJECTS and c.i > cue.i), None)
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+            return self.phrase(subject)
         words: list[Token] = []
         for token in self.doc[cue.i + 1 : min(cue.i + 10, len(self.doc))]:
             if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP", "SCONJ") or token.is_space:
@@ -884,8 +375,14 @@ class _Finder:
             return None
         return self.doc[words[0].i : words[-1].i + 1]
 
-    def attribution_before(self, quote: Quote) -> tuple[tuple[int, int], SpacySpan, str] | None:
-        """``He said: "..."``: a cue ending the text before the opening mark."""
+    def attribution_before(
+        self, quote: Quote
+    ) -> tuple[tuple[int, int] | None, SpacySpan, str] | None:
+        """``He said: "..."``: a cue ending the text before the opening mark.
+
+        Without a cue, a clause ending in a colon introduces its subject's words
+        (``Martell, the doctor, is more blunt: "..."``); the cue is then None.
+        """
         line_start = self.text.rfind("\n", 0, quote.open) + 1
         sent = self.sent_at(quote.open)
         start = max(line_start, sent.start_char) if quote.open > sent.start_char else line_start
@@ -893,21 +390,60 @@ class _Finder:
         cue_match = None
         for word in re.finditer(r"[A-Za-z]+", lead):
             if word.group(0).lower() in self.forms:
-                cue_match = word
+                token = self.token_from(start + word.start())
+                if token is not None and token.pos_ != "NOUN":  # "here was the big reveal:"
+                    cue_match = word
         if cue_match is None:
-            return None
+            colon = self.colon_speaker(start, lead)
+            return (None, colon, "") if colon is not None else None
         tail = lead[cue_match.end() :].strip()
         if (tail and not tail.endswith((":", ","))) or len(tail.split()) > 6:
             return None
         cue_start = start + cue_match.start()
         cue_end = start + cue_match.end()
         lemma = self.forms[cue_match.group(0).lower()]
-        speaker = self._speaker_before(start, cue_start)
+        speaker = self._parsed_subject(cue_start, line_start) or self._speaker_before(
+            start, cue_start
+        )
         if speaker is None:
             speaker = self._speaker_after_char(cue_end, quote.open)
         if speaker is None:
             return None
         return (cue_start, cue_end), speaker, lemma
+
+    def colon_speaker(self, start: int, lead: str) -> SpacySpan | None:
+        """The named subject of a clause that ends in a colon before a quote."""
+        if not lead.rstrip().endswith(":"):
+            return None
+        last = self.token_from(start + len(lead.rstrip()) - 1)
+        if last is None or last.text != ":" or last.i == 0:
+            return None
+        verb = self.doc[last.i - 1]  # the parser may hang the colon on the quote's verb
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i < last.i and verb.head != verb:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is None or subject.i >= last.i or self.in_quote(subject.idx):
+            return None
+        named = subject.ent_type_ in ("PERSON", "ORG") or subject.pos_ == "PROPN"
+        if not named and subject.lower_ not in ("he", "she", "they"):
+            return None
+        return self.phrase(subject)
+
+    def _parsed_subject(self, cue_start: int, line_start: int) -> SpacySpan | None:
+        """The parser's subject of a cue before a quote, when it lies on the cue's line.
+
+        ``X joked in his turn to answer the question, "..."``: the cue "answer" shares the
+        subject of "joked"; ``X did not reveal details, but said "..."`` that of "reveal".
+        """
+        cue = self.token_from(cue_start)
+        if cue is None or cue.idx != cue_start:
+            return None
+        subject = self.subject_of(cue)
+        if subject is None or subject.start_char < line_start or subject.end_char > cue_start:
+            return None
+        if self.in_quote(subject.start_char) or subject.root.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return subject
 
     def _speaker_before(self, start: int, cue_start: int) -> SpacySpan | None:
         span = self.doc.char_span(start, cue_start, alignment_mode="contract")
@@ -934,7 +470,10 @@ class _Finder:
 
     def speech_candidate(self, token: Token, lemma: str) -> _Candidate | None:
         """Indirect speech: a cue verb with a clause, or a parenthetical ``, he said,``."""
-        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        clauses = [c for c in token.children if c.dep_ == "ccomp"]
+        # "In the report ..., Sinclair said the board had failed": the clause after the cue
+        later = [c for c in clauses if c.i > token.i and _finite(c)]
+        clause = later[0] if later else clauses[0] if clauses else None
         if clause is None and lemma in ("deny", "admit", "confirm", "report", "recall"):
             clause = next(
                 (c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None
@@ -963,13 +502,15 @@ class _Finder:
             start, end = self.parenthetical_range(token, sent)
         elif (loose := self.loose_clause(token, lemma)) is not None:
             start, end = self.clause_range(token, loose, sent)
+        elif (misparsed := self.object_clause(token)) is not None:
+            start, end = misparsed
         else:
             return None
         if end <= start:
             return None
         end = self.through_quotes(start, end)
         head = subject.root
-        reporting = head.lower_ in self.lexicon["reporting"] and not _names_person(list(subject))
+        reporting = head.lower_ in self.lexicon["reporting"] and not names_person(list(subject))
         form = "reported" if reporting else "indirect"
         return _Candidate(start, end, cue, form, hedge, subject, reporting=reporting)
 
@@ -996,6 +537,30 @@ class _Finder:
                 if not any(m.lower_ in ADVERBIAL_MARKS for m in marks):
                     return child
         return None
+
+    def object_clause(self, cue: Token) -> tuple[int, int] | None:
+        """``X said unemployment and lost earnings have ...`` parsed as an object.
+
+        The parser sometimes reads the subject of the reported clause as the object of
+        "say" and the clause's verb as something else. "Say" takes no noun object but a
+        few ("said goodbye", ``not_cue_objects``): when a tensed verb follows the object
+        in the sentence, the clause runs from the object to the end of the sentence.
+        """
+        if cue.lemma_.lower() != "say":
+            return None
+        obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if obj.lower_ in self.lexicon["not_objects"] or obj.left_edge.i != cue.i + 1:
+            return None
+        sent = cue.sent
+        finite = ("VBD", "VBZ", "VBP", "MD")
+        if not any(t.tag_ in finite for t in self.doc[obj.i + 1 : sent.end]):
+            return None
+        first, last = obj.left_edge.i, sent.end - 1
+        while last > first and (self.doc[last].is_punct or self.doc[last].is_space):
+            last -= 1
+        return self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
 
     def clause_of_statement(self, cue: Token) -> Token | None:
         """``said in a statement that ...``: the clause the parser hung on the noun."""
@@ -1152,12 +717,7 @@ class _Finder:
         self, first: int, after: int, phrase: dict[str, str]
     ) -> _Candidate | None:
         sent = self.doc[first].sent
-        words: list[Token] = []
-        for token in self.doc[after : sent.end]:
-            ends = token.is_punct or token.pos_ in ("VERB", "AUX") or token.lower_ in STOPS
-            if ends and not (token.text in ("'s", "’s") or token.pos_ == "PART"):
-                break
-            words.append(token)
+        words = self.according_words(after, sent.end)
         if not words:
             return None
         claimant = self.doc[words[0].i : words[-1].i + 1]
@@ -1221,14 +781,16 @@ class _Finder:
 
     def resolve(self, found: list[_Candidate]) -> None:
         """Resolve speaker phrases to claimants, in the order the speakers are mentioned."""
-        self.register_people()
+        People(self.doc, self.speakers, self.in_quote, self.cue_lemma).register(
+            caption_lines(self.text)
+        )
         for k in sorted(range(len(found)), key=lambda k: _mentioned_at(found[k])):
             candidate = found[k]
             if candidate.speaker is not None and candidate.parent is None:
                 if candidate.reporting:
                     candidate.resolved = self.speakers._reporting(
                         list(candidate.speaker),
-                        _owner(list(candidate.speaker), candidate.speaker.root),
+                        owner_of(list(candidate.speaker), candidate.speaker.root),
                         candidate.speaker.start_char,
                     )
                 else:
@@ -1238,52 +800,43 @@ class _Finder:
             if candidate.parent is not None:
                 candidate.resolved = candidate.parent.resolved
             elif candidate.continuation:
-                candidate.resolved = self.previous_speaker(found, candidate)
+                self.continue_quote(found, candidate)
 
-    def register_people(self) -> None:
-        """Every person named outside quotes, so that pronouns can point back to them."""
-        captions = caption_lines(self.text)
-        for ent in self.doc.ents:
-            if ent.label_ != "PERSON" or self.in_quote(ent.start_char):
-                continue
-            tokens = name_tokens(list(ent))
-            if not tokens or ent.text.lower() in government_aliases():
-                continue
-            if _inside(ent.start_char, captions) or _in_parentheses(self.text, ent.start_char):
-                continue
-            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-            subject = ent.root.dep_ in SUBJECTS
-            index = self.speakers.name_person(tokens, start, end, subject=subject)
-            entry = self.speakers.entries[index]
-            if subject and entry.gender is None:
-                entry.gender = self.sentence_gender(ent)
+    def continue_quote(self, found: list[_Candidate], candidate: _Candidate) -> None:
+        """Give a quote going on the speaker of the closest earlier attributed claim.
 
-    def sentence_gender(self, ent: SpacySpan) -> str | None:
-        """The gender of the pronouns after a subject in its sentence, when only one occurs."""
-        found = {
-            PRONOUN_GENDER[t.lower_]
-            for t in self.doc[ent.end : ent.sent.end]
-            if t.lower_ in PRONOUN_GENDER and not self.in_quote(t.idx)
-        }
-        return found.pop() if len(found) == 1 else None
+        A quote that follows a quote in the same paragraph (``"A," said X. "B."``) belongs
+        to the same attribution: it takes that attribution's cue and speaker phrase too.
+        """
+        best = self.previous_speaker(found, candidate)
+        if best is None:
+            return
+        candidate.resolved = best.resolved
+        if best.quoted and "\n" not in self.text[best.end : candidate.start]:
+            candidate.cue = best.cue
+            candidate.speaker = best.speaker
+            candidate.hedge = best.hedge
 
-    def previous_speaker(self, found: list[_Candidate], candidate: _Candidate) -> int | None:
-        """The speaker of the closest earlier attributed claim (a quote going on)."""
+    def previous_speaker(self, found: list[_Candidate], candidate: _Candidate) -> _Candidate | None:
+        """The closest earlier attributed claim (whose speaker a quote going on takes)."""
         best: _Candidate | None = None
         for other in found:
             if other is candidate or other.resolved is None or other.start >= candidate.start:
+                continue
+            if other.signed:  # a pull quote repeats a quote out of the flow of the text
                 continue
             if best is None or other.start > best.start:
                 best = other
         if best is None or candidate.start - best.end > 1500:
             return None
-        return best.resolved
+        return best
 
     def outlet_candidates(self, found: list[_Candidate]) -> list[_Candidate]:
         """The outlet's own claims: unattributed sentences with a number or an event verb."""
         numbers = {s.start_char for s in self.doc.spans.get("claimwire.numbers", [])}
         covered = [(c.start, c.end) for c in found if c.resolved is not None or c.form == "direct"]
         covered += [(q.open, q.end) for q in self.quotes]
+        covered += caption_lines(self.text)
         extra = []
         for sent in self.sents:
             start, end = _strip_range(self.text, sent.start_char, sent.end_char)
@@ -1364,6 +917,35 @@ class _Finder:
         return link_contradictions(self.doc, hits)
 
 
+def cue_modality(cue: str) -> str:
+    """The modality of a cue verb lemma or cue phrase ("claim" -> claimed)."""
+    verbs: dict[str, str] = cues()["verbs"]
+    if cue in verbs:
+        return verbs[cue]
+    phrases = {phrase["text"]: phrase["modality"] for phrase in cues()["phrases"]}
+    return str(phrases.get(cue, "asserted"))
+
+
+def _finite(clause: Token) -> bool:
+    """A clause with a tensed verb ("the board had failed"), not "eyes welling up"."""
+    finite = ("VBD", "VBZ", "VBP", "MD")
+    return clause.tag_ in finite or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in finite for c in clause.children
+    )
+
+
+def _names_speaker(name: SpacySpan) -> bool:
+    """Whether a signature names someone: a person or organization, no verb, no credit."""
+    if any(t.pos_ in ("VERB", "AUX") for t in name) or name.text.endswith("."):
+        return False
+    if name.text.lower() in word_sets()["credits"] or (
+        len(name) == 1 and name[0].ent_type_ != "PERSON"
+    ):
+        return False
+    labels = {t.ent_type_ for t in name}
+    return bool(labels & {"PERSON", "ORG"}) or all(t.pos_ == "PROPN" for t in name)
+
+
 def _mentioned_at(candidate: _Candidate) -> int:
     """Where a candidate's speaker is named (its content start when not named)."""
     return candidate.speaker.start_char if candidate.speaker is not None else candidate.start
@@ -1381,13 +963,22 @@ def _overlaps_quote_claim(candidate: _Candidate, found: list[_Candidate]) -> boo
 
 
 def caption_lines(text: str) -> list[tuple[int, int]]:
-    """Lines that end with a photo credit, "(Name/Agency)": captions repeat the story."""
-    return [match.span() for match in CAPTION.finditer(text)]
+    """Lines outside the story: photo captions and kicker lines.
+
+    A caption ends with a credit, "(Name/Agency)", and repeats the story; a kicker line,
+    "READ MORE: ...", "WATCH: ...", links to another story.
+    """
+    found = [match.span() for match in CAPTION.finditer(text)]
+    found += [match.span() for match in kicker_pattern().finditer(text)]
+    return sorted(found)
 
 
-def _in_parentheses(text: str, offset: int) -> bool:
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.rfind("(", line_start, offset) > text.rfind(")", line_start, offset)
+@lru_cache(maxsize=1)
+def kicker_pattern() -> re.Pattern[str]:
+    """A line opened by a kicker label of the lexicon and a colon."""
+    labels = sorted(cues()["kicker_labels"], key=len, reverse=True)
+    alternatives = "|".join(re.escape(label) for label in labels)
+    return re.compile(rf"^[ \t]*(?:{alternatives})[ \t]*:[^\n]*$", re.IGNORECASE | re.MULTILINE)
 
 
 def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:
@@ -1422,100 +1013,6 @@ def _stronger(current: str, marker: str) -> str:
 def _outlet_name(doc: Doc) -> str:
     outlet = doc.user_data.get("claimwire.outlet")
     return str(outlet) if outlet else "outlet"
-
-
-# --------------------------------------------------------------------------- contradictions
-
-
-def _polar_referents(doc: Doc, hit: ClaimHit) -> dict[str, set[str]]:
-    """Referent lemma -> polarities ("gone", "persists") stated about it in ``hit``."""
-    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
-    if span is None:
-        return {}
-    lexicon = word_sets()
-    found: dict[str, set[str]] = {}
-    for token in span:
-        word = token.lemma_.lower()
-        for polarity in ("gone", "persists"):
-            if word not in lexicon[polarity] and token.lower_ not in lexicon[polarity]:
-                continue
-            negated = any(c.dep_ == "neg" for c in token.children)
-            state = ("persists" if polarity == "gone" else "gone") if negated else polarity
-            for noun in _related_nouns(token):
-                found.setdefault(noun, set()).add(state)
-    return found
-
-
-def _related_nouns(token: Token) -> list[str]:
-    """Nouns a state word speaks of: its subject, its object, the noun it modifies."""
-    generic = word_sets()["generic"]
-    nouns = []
-    candidates = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-    if token.dep_ in ("amod", "compound") or token.pos_ == "ADJ":
-        candidates.append(token.head)
-    if token.dep_ == "advmod" and token.head.pos_ in ("VERB", "AUX"):
-        candidates.extend(c for c in token.head.children if c.dep_ in ("nsubj", "attr", "dobj"))
-        candidates.extend(
-            p for c in token.head.children if c.dep_ in ("attr", "dobj") for p in _pobjs(c)
-        )
-    for noun in candidates:
-        if noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() not in generic:
-            nouns.append(noun.lemma_.lower())
-    return nouns
-
-
-def _pobjs(token: Token) -> list[Token]:
-    found = []
-    for child in token.subtree:
-        if child.dep_ == "pobj":
-            found.append(child)
-    return found
-
-
-def link_contradictions(doc: Doc, hits: list[ClaimHit]) -> list[ClaimHit]:
-    """Link claims of different claimants stating opposite states of the same referent.
-
-    A referent is a noun lemma tied by the parse to a state word of
-    ``claims_cues.json``'s ``contradiction`` lists ("the bridge ... had been destroyed" vs
-    "the last remaining bridge"); a denial contradicts the claims it shares a referent
-    with. Links go both ways, each with its reason.
-    """
-    states = {hit.id: _polar_referents(doc, hit) for hit in hits if hit.form != "outlet"}
-    links: dict[str, list[Contradiction]] = {}
-    attributed = [hit for hit in hits if hit.id in states and hit.parent is None]
-    for k, one in enumerate(attributed):
-        for other in attributed[k + 1 :]:
-            if one.claimant.name == other.claimant.name:
-                continue
-            reason = _conflict(states[one.id], states[other.id], one, other)
-            if reason is None:
-                continue
-            referent, why = reason
-            links.setdefault(one.id, []).append(Contradiction(other.id, referent, why))
-            links.setdefault(other.id, []).append(Contradiction(one.id, referent, why))
-    return [
-        replace(
-            hit,
-            contradicts=tuple(link.other for link in links.get(hit.id, [])),
-            reasons=tuple(links.get(hit.id, [])),
-        )
-        for hit in hits
-    ]
-
-
-def _conflict(
-    one: dict[str, set[str]], other: dict[str, set[str]], first: ClaimHit, second: ClaimHit
-) -> tuple[str, str] | None:
-    for referent in sorted(set(one) & set(other)):
-        if ("gone" in one[referent] and "persists" in other[referent]) or (
-            "persists" in one[referent] and "gone" in other[referent]
-        ):
-            return referent, "gone vs still there"
-    if (first.hedge == "denied") != (second.hedge == "denied"):
-        shared = sorted(set(one) & set(other))
-        if shared:
-            return shared[0], "denied vs asserted"
-    return None
 
 
 # --------------------------------------------------------------------------- public API
