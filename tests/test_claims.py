@@ -534,6 +534,22 @@ def test_reported_clause_after_the_cue_is_the_content(claims_nlp):
     assert text[hit.start : hit.end] == "the board had failed the city"
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a second reporting verb ends the first claim
+        ("The army denied that civilians had been targeted and said troops had been attacked.",
+         "civilians had been targeted"),
+        # a clause with a subject of its own goes on with what the speaker said
+        ("The mayor said the shelter is full, but it is safe.",
+         "the shelter is full, but it is safe"),
+    ],
+)  # fmt: skip
+def test_reported_clause_ends_where_the_speaker_stops(claims_nlp, text, content):
+    hit = attributed(claims_nlp(text))[0]
+    assert text[hit.start : hit.end] == content
+
+
 def test_reported_clause_misread_as_an_object(claims_nlp):
     text = "Ana Lopez said poverty and lost income due to the war have broad effects on families."
     (hit,) = attributed(claims_nlp(text))

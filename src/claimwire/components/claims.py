@@ -638,9 +638,19 @@ class _Finder:
             first = min(t.i for t in tokens)
             last = sent.end - 1 if cue.dep_ in ("ROOT", "conj") else cue.right_edge.i
             for child in cue.children:
-                if child.dep_ == "conj" and child.i > clause.i and child.pos_ in ("VERB", "AUX"):
+                if (
+                    child.dep_ == "conj"
+                    and child.i > clause.i
+                    and child.pos_ in ("VERB", "AUX")
+                    and (
+                        self.cue_lemma(child) is not None
+                        or not any(c.dep_ in SUBJECTS for c in child.children)
+                    )
+                ):  # "said A and left" / "and added B", not "said A, but it is complex"
                     last = min(last, child.left_edge.i - 1)
-            while last > first and (self.doc[last].is_punct or self.doc[last].is_space):
+            while last > first and (  # "... had been targeted and [said ...]"
+                self.doc[last].is_punct or self.doc[last].is_space or self.doc[last].dep_ == "cc"
+            ):
                 if self.doc[last].text in QUOTE_MARKS and self._closes_inside(last, first):
                     break
                 last -= 1
