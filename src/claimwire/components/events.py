@@ -57,18 +57,55 @@ sub-type; the case2021 bench uses it.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .event_lexicon import (
+    actor_dictionary,
+    noun_keys,
+    ontology,
+    phrase_tokens,
+    phrase_words,
+    target_classes,
+    toponym_like,
+    trigger_index,
+)
+from .event_roles import (
+    SUBJECT_DEPS,
+    TARGET_PREPS,
+    ActorSpan,
+    Participant,
+    find_actor_spans,
+    inherited_subject,
+    roles,
+    unique_participants,
+)
 from .hits import ensure_extension, store_hits
+
+__all__ = [
+    "EXTENSION",
+    "FACTORY",
+    "SPAN_KEY",
+    "ActorSpan",
+    "EventHit",
+    "Events",
+    "Mention",
+    "Participant",
+    "actor_dictionary",
+    "classify_doc",
+    "find",
+    "find_actor_spans",
+    "find_mentions",
+    "make_events",
+    "ontology",
+    "typed_mentions",
+]
 
 SPAN_KEY = "claimwire.events"
 EXTENSION = "claimwire_events"
@@ -81,48 +118,15 @@ LIGHT_VERBS = frozenset(
         "repulse", "witness", "resume", "escalate", "commit", "perpetrate", "execute",
     }
 )  # fmt: skip
-SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-TARGET_PREPS = frozenset({"on", "against", "at", "upon", "targeting"})
 PLACE_PREPS = frozenset({"in", "at", "near", "into", "of", "outside", "around", "across", "from"})
 CHEMICAL = "chemical_weapon"
-PASSIVE_CLASSES = frozenset({"civilians"})
-"""Participant types never taken as the doer from inside a larger subject phrase."""
-QUANTITY_NOUNS = frozenset(
-    {"hundred", "thousand", "dozen", "score", "million", "ten", "number", "total", "some", "many"}
-)
 CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "relcl"})
-OBJECT_WINDOW = 14
-"""Tokens of an object phrase searched for the nouns a trigger requires."""
 OBJECT_PREPS = frozenset({"of", "over", "into", "to", "on", "from", "at", "out", "off", "back"})
-PHRASE_DEPS = frozenset(
-    {"compound", "amod", "conj", "prep", "pobj", "nummod", "nmod", "appos", "quantmod", "poss"}
-)
 PARTICLES = frozenset({"out", "down", "up", "back", "off", "over", "away"})
 MAX_MERGE_DISTANCE = 3
 """Sentences between two placeless mentions that may still describe one event."""
 REGION_DEGREES = 2.0
 """Latitude span within which a region-level place and another place are one theatre."""
-
-
-@dataclass(frozen=True)
-class Participant:
-    """An actor or target of an event, canonicalized when the actor dictionary knows it.
-
-    Attributes:
-        name: Canonical name ("Armed Forces of Russia", "Civilians") or the words as written.
-        side: The camp it belongs to ("Russia"), or None.
-        type: ``state_forces``, ``police``, ``militia``, ``rebel``, ``civilians``, ...
-        start: Offset of the mention into ``doc.text``.
-        end: Offset after the mention.
-        actor_id: Id of the actors.json entry, or None for words not in the dictionary.
-    """
-
-    name: str
-    side: str | None
-    type: str
-    start: int
-    end: int
-    actor_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -226,88 +230,6 @@ class _Draft:
     paragraph: int = 0
 
 
-# ---------------------------------------------------------------- resources
-
-
-def _load(name: str) -> dict[str, Any]:
-    path = resources.files("claimwire") / "resources" / name
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
-
-
-@lru_cache(maxsize=1)
-def ontology() -> dict[str, Any]:
-    """The event ontology and trigger lexicon of ``resources/event_types.json``, loaded once."""
-    return _load("event_types.json")
-
-
-@lru_cache(maxsize=1)
-def actor_dictionary() -> dict[str, Any]:
-    """The actor dictionary of ``resources/actors.json``, loaded once."""
-    return _load("actors.json")
-
-
-def _words(phrase: str) -> tuple[str, ...]:
-    """Token words of a lexicon phrase, split as spaCy splits them ('pro-moscow' -> 3)."""
-    spaced = re.sub(r"(?<=\w)-(?=\w)", " - ", phrase.lower()).replace("'s", " 's")
-    return tuple(spaced.split())
-
-
-@lru_cache(maxsize=1)
-def _trigger_index() -> dict[str, list[tuple[tuple[str, ...], dict[str, Any]]]]:
-    """First word -> [(phrase words, trigger entry)], longest phrases first."""
-    index: dict[str, list[tuple[tuple[str, ...], dict[str, Any]]]] = {}
-    for entry in ontology()["triggers"]:
-        for phrase in entry["match"]:
-            words = _words(phrase)
-            index.setdefault(words[0], []).append((words, entry))
-    for found in index.values():
-        found.sort(key=lambda item: -len(item[0]))
-    return index
-
-
-@lru_cache(maxsize=1)
-def _actor_phrases() -> dict[str, list[tuple[tuple[str, ...], dict[str, Any], bool]]]:
-    """First word -> [(words, actor or class entry, is historical)], longest first."""
-    data = actor_dictionary()
-    index: dict[str, list[tuple[tuple[str, ...], dict[str, Any], bool]]] = {}
-    for actor in data["actors"]:
-        for alias in actor["aliases"]:
-            words = _words(alias)
-            index.setdefault(words[0], []).append((words, actor, False))
-    for group in data["classes"]:
-        for noun in group["nouns"]:
-            words = _words(noun)
-            index.setdefault(words[0], []).append((words, group, False))
-    historical = {"id": "historical", "name": "", "side": None, "type": "historical"}
-    for name in data["historical"]:
-        words = _words(name)
-        index.setdefault(words[0], []).append((words, historical, True))
-    for found in index.values():
-        found.sort(key=lambda item: -len(item[0]))
-    return index
-
-
-@lru_cache(maxsize=1)
-def _modifiers() -> dict[str, dict[str, Any]]:
-    """Demonym or possessor word -> actor entry ('russian', 'moscow', 'putin')."""
-    found: dict[str, dict[str, Any]] = {}
-    for actor in actor_dictionary()["actors"]:
-        for word in [*actor["demonyms"], *actor["possessors"]]:
-            found.setdefault(word.lower(), actor)
-    return found
-
-
-@lru_cache(maxsize=1)
-def _target_classes() -> dict[str, str]:
-    """Lemma -> target class (civilians, forces, property, equipment, protesters)."""
-    found: dict[str, str] = {}
-    for name, words in ontology()["target_classes"].items():
-        for word in words:
-            found.setdefault(word, name)
-    return found
-
-
 # ---------------------------------------------------------------- small helpers
 
 
@@ -393,12 +315,12 @@ def _object_ok(
     wanted, unwanted = set(words), set(forbidden)
     heads = _object_heads(mention_tokens)
     heads += [c for h in heads for c in h.children if c.dep_ in {"conj", "appos", "compound"}]
-    if any(_noun_keys(h) & unwanted for h in heads):
+    if any(noun_keys(h) & unwanted for h in heads):
         return False  # the object itself, not a noun nested in its phrase
     found = False
     for part in _object_phrases(mention_tokens):
-        keys = _noun_keys(part)
-        if keys & wanted or ("city" in wanted and part.dep_ != "compound" and _toponym_like(part)):
+        keys = noun_keys(part)
+        if keys & wanted or ("city" in wanted and part.dep_ != "compound" and toponym_like(part)):
             found = True
         elif "city" in wanted and part.dep_ == "dobj" and part.pos_ == "PROPN":
             found = True  # "recaptured Palmyra", whatever the model's entity label
@@ -407,7 +329,7 @@ def _object_ok(
 
 def _object_phrases(mention_tokens: list[Token]) -> list[Token]:
     """Tokens of the object phrases of a trigger (no doer, no embedded clause)."""
-    return [t for head in _object_heads(mention_tokens) for t in _phrase_tokens(head)]
+    return [t for head in _object_heads(mention_tokens) for t in phrase_tokens(head)]
 
 
 def _object_heads(mention_tokens: list[Token]) -> list[Token]:
@@ -433,35 +355,6 @@ def _object_heads(mention_tokens: list[Token]) -> list[Token]:
                 heads.append(child)  # "the city fell"
             found.extend(heads)
     return found
-
-
-def _phrase_tokens(head: Token) -> list[Token]:
-    """The noun phrase of ``head``, with 'of' complements, without clauses."""
-    found: list[Token] = []
-    stack = [head]
-    while stack and len(found) < OBJECT_WINDOW:
-        token = stack.pop()
-        found.append(token)
-        stack.extend(c for c in token.children if c.dep_ in PHRASE_DEPS)
-    return found
-
-
-def _noun_keys(token: Token) -> set[str]:
-    """Lemma and surface forms of a noun, with a naive singular ('bases' -> 'base')."""
-    lower = token.lower_
-    keys = {token.lemma_.lower(), lower}
-    if lower.endswith("es"):
-        keys.add(lower[:-2])
-    if lower.endswith("s"):
-        keys.add(lower[:-1])
-    return keys
-
-
-def _toponym_like(token: Token) -> bool:
-    """A place name by the model's entities, or a proper noun the model did not type."""
-    if token.ent_type_ in {"GPE", "LOC", "FAC"}:
-        return True
-    return token.pos_ == "PROPN" and token.ent_type_ in {"", "ORG"} and token.is_title
 
 
 # ---------------------------------------------------------------- trigger mentions
@@ -540,7 +433,7 @@ def find_mentions(doc: Doc, sents: Sequence[Span] | None = None) -> list[Mention
     Returns:
         Mentions in document order, one per trigger (the longest and heaviest match wins).
     """
-    index = _trigger_index()
+    index = trigger_index()
     found: list[Mention] = []
     for s_index, sent in enumerate(sents if sents is not None else doc.sents):
         context = _sentence_words(sent)
@@ -587,7 +480,7 @@ def find_mentions(doc: Doc, sents: Sequence[Span] | None = None) -> list[Mention
 
 @lru_cache(maxsize=1)
 def _stop_phrases() -> tuple[tuple[str, ...], ...]:
-    return tuple(_words(p) for p in ontology()["stop_phrases"])
+    return tuple(phrase_words(p) for p in ontology()["stop_phrases"])
 
 
 def _stopped(doc: Doc, sent: Span) -> set[int]:
@@ -659,14 +552,14 @@ def _instrument_index() -> dict[str, list[tuple[tuple[str, ...], int, str]]]:
     index: dict[str, list[tuple[tuple[str, ...], int, str]]] = {}
     for rank, cue in enumerate(ontology()["instruments"]):
         for phrase in cue["match"]:
-            words = _words(phrase)
+            words = phrase_words(phrase)
             index.setdefault(words[0], []).append((words, rank, str(cue["subtype"])))
     return index
 
 
 def _target_class(doc: Doc, mention: Mention) -> str | None:
     """The class of what the trigger is done to: protesters, civilians, forces, property."""
-    classes = _target_classes()
+    classes = target_classes()
     tokens = [doc[mention.anchor], doc[mention.root]]
     on_phrases = [
         g
@@ -676,7 +569,7 @@ def _target_class(doc: Doc, mention: Mention) -> str | None:
         for g in c.children
         if g.dep_ == "pobj"
     ]
-    phrase = _object_phrases(tokens) + [p for g in on_phrases for p in _phrase_tokens(g)]
+    phrase = _object_phrases(tokens) + [p for g in on_phrases for p in phrase_tokens(g)]
     for token in phrase:
         kind = classes.get(token.lemma_.lower())
         if kind in {"protesters", "civilians", "forces", "property"}:
@@ -768,8 +661,8 @@ def _protesters_act_violently(sent: Span) -> bool:
             continue
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
         if not subjects:
-            subjects = _inherited_subject(token)
-        if any(_noun_keys(t) & people for c in subjects for t in c.subtree):
+            subjects = inherited_subject(token)
+        if any(noun_keys(t) & people for c in subjects for t in c.subtree):
             return True
     return False
 
@@ -850,213 +743,6 @@ def _violent(subtype: str) -> bool:
     }
 
 
-# ---------------------------------------------------------------- actors
-
-
-@dataclass(frozen=True)
-class _ActorSpan:
-    start: int  # token indices
-    end: int
-    participant: Participant
-    historical: bool = False
-
-
-def find_actor_spans(doc: Doc) -> list[_ActorSpan]:
-    """Dictionary actors, generic classes and historical figures named in ``doc``."""
-    index = _actor_phrases()
-    found: list[_ActorSpan] = []
-    i = 0
-    while i < len(doc):
-        match = None
-        for words, entry, historical in index.get(doc[i].lower_, ()):
-            n = len(words)
-            if i + n <= len(doc) and all(doc[i + k].lower_ == words[k] for k in range(n)):
-                match = (n, entry, historical)
-                break
-        if match is None:
-            i += 1
-            continue
-        n, entry, historical = match
-        span = doc[i : i + n]
-        participant = Participant(
-            name=entry["name"] or span.text,
-            side=entry.get("side"),
-            type=entry["type"],
-            start=span.start_char,
-            end=span.end_char,
-            actor_id=entry["id"],
-        )
-        found.append(_ActorSpan(i, i + n, participant, historical))
-        i += n
-    return _with_modifiers(doc, found)
-
-
-def _with_modifiers(doc: Doc, found: list[_ActorSpan]) -> list[_ActorSpan]:
-    """Add 'Russian forces', "Moscow's troops", 'Russian cruise missiles' (head + modifier)."""
-    data = actor_dictionary()
-    heads = {w.lower() for w in [*data["force_nouns"], *data["weapon_nouns"]]}
-    modifiers = _modifiers()
-    taken = {k for a in found for k in range(a.start, a.end)}
-    extra: list[_ActorSpan] = []
-    for token in doc:
-        if token.lower_ not in heads and token.lemma_.lower() not in heads:
-            continue
-        for child in token.children:
-            if child.dep_ not in {"amod", "compound", "poss", "nmod"}:
-                continue
-            key = child.lower_
-            if child.dep_ == "poss":
-                key = doc[child.left_edge.i : child.i + 1].text.lower()
-            entry = modifiers.get(key) or modifiers.get(child.lower_)
-            if entry is None or _insurgent_phrase(token):
-                continue
-            left = min(child.left_edge.i, token.i)
-            span = doc[left : token.i + 1]
-            participant = Participant(
-                entry["name"], entry["side"], entry["type"], span.start_char, span.end_char,
-                entry["id"],
-            )  # fmt: skip
-            if token.i in taken:
-                owner = next(a for a in found if a.start <= token.i < a.end)
-                if owner.participant.actor_id not in _class_ids():
-                    break  # a dictionary alias ("pro-moscow separatists") wins
-                found = [a for a in found if a is not owner]
-            extra.append(_ActorSpan(left, token.i + 1, participant))
-            break
-    return sorted([*found, *extra], key=lambda a: a.start)
-
-
-def _insurgent_phrase(head: Token) -> bool:
-    """'Syrian opposition fighters', 'Syrian rebels': a demonym does not make state forces."""
-    words = set(actor_dictionary()["non_state_words"])
-    phrase = [head, *(c for c in head.children if c.dep_ in {"compound", "amod"})]
-    return any(_noun_keys(t) & words for t in phrase)
-
-
-@lru_cache(maxsize=1)
-def _class_ids() -> frozenset[str]:
-    return frozenset(c["id"] for c in actor_dictionary()["classes"])
-
-
-def _participant_at(token: Token, actors: list[_ActorSpan], *, deep: bool) -> _ActorSpan | None:
-    """The actor span headed by (or, with ``deep``, inside the phrase of) ``token``."""
-    own = next((a for a in actors if a.start <= token.i < a.end), None)
-    if own is not None and (not deep or own.participant.actor_id not in _class_ids()):
-        return own
-    if deep:
-        # "guerrillas of the FMLN": a named group in the phrase beats a generic class
-        phrase = {t.i for t in _phrase_tokens(token)}
-        inside = [
-            a
-            for a in actors
-            if a.start in phrase and a.participant.type not in PASSIVE_CLASSES and a is not own
-        ]
-        named = [a for a in inside if a.participant.actor_id not in _class_ids()]
-        if named:
-            return named[0]
-        return own or (inside[0] if inside else None)
-    return own
-
-
-def _plain_participant(token: Token) -> Participant | None:
-    if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ in {"DATE", "TIME", "CARDINAL"}:
-        return None
-    if token.like_num or token.lemma_.lower() in QUANTITY_NOUNS:
-        return None
-    left = min([c.i for c in token.children if c.dep_ in {"compound", "amod"}] + [token.i])
-    span = token.doc[left : token.i + 1]
-    kind = _target_classes().get(token.lemma_.lower(), "unknown")
-    return Participant(span.text, None, kind, span.start_char, span.end_char)
-
-
-def _roles(
-    doc: Doc, mention: Mention, actors: list[_ActorSpan]
-) -> tuple[list[Participant], list[Participant], bool]:
-    """Actors and targets of a mention; True as third value when an actor is historical."""
-    root, anchor = doc[mention.root], doc[mention.anchor]
-    agents: list[Token] = []
-    patients: list[Token] = []
-    for token in {root, anchor}:
-        for child in token.children:
-            if child.dep_ in SUBJECT_DEPS:
-                agents.append(child)
-            elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-                agents.extend(g for g in child.children if g.dep_ == "pobj")
-            elif child.dep_ == "poss" or (
-                child.dep_ in {"amod", "compound"} and (root.pos_ == "NOUN" or root.tag_ == "VBG")
-            ):
-                agents.append(child)
-            elif child.dep_ in {"dobj", "nsubjpass"} and child.i != root.i:
-                patients.append(child)
-            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-                patients.extend(g for g in child.children if g.dep_ == "pobj")
-    if not agents:
-        agents = _inherited_subject(anchor)
-    agents = _with_conjuncts(agents)
-    patients = _with_conjuncts(patients)
-    historical = False
-    found_actors: list[Participant] = []
-    for token in agents:
-        span = _participant_at(token, actors, deep=token.dep_ in SUBJECT_DEPS)
-        if span is not None:
-            historical = historical or span.historical
-            if not span.historical:
-                found_actors.append(span.participant)
-        elif token.dep_ not in {"amod", "compound"} and token.pos_ != "PRON":
-            plain = _plain_participant(token)
-            if plain is not None and plain.type not in {"property", "equipment"}:
-                found_actors.append(plain)
-    found_targets: list[Participant] = []
-    for token in patients:
-        span = _participant_at(token, actors, deep=True)
-        if span is not None:
-            historical = historical or span.historical
-            if not span.historical:
-                found_targets.append(span.participant)
-        elif token.lemma_.lower() not in _place_nouns() and not _toponym_like(token):
-            plain = _plain_participant(token)
-            if plain is not None:
-                found_targets.append(plain)
-    return _unique(found_actors), _unique(found_targets), historical
-
-
-@lru_cache(maxsize=1)
-def _place_nouns() -> frozenset[str]:
-    """Nouns that name where an event is ('the city'), never whom it targets."""
-    return frozenset(ontology()["place_nouns"])
-
-
-def _inherited_subject(anchor: Token) -> list[Token]:
-    """The subject of the governing verb, for 'bombing' in 'X swarmed in, bombing ...'."""
-    token = anchor
-    for _ in range(3):
-        if token.dep_ not in {"advcl", "xcomp", "conj", "pcomp"} or token.head is token:
-            return []
-        token = token.head
-        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
-        if subjects:
-            return subjects
-    return []
-
-
-def _with_conjuncts(tokens: list[Token]) -> list[Token]:
-    found = list(tokens)
-    for token in tokens:
-        found.extend(c for c in token.children if c.dep_ == "conj")
-    return found
-
-
-def _unique(participants: list[Participant]) -> list[Participant]:
-    """One participant per canonical name (its first mention)."""
-    seen: set[str] = set()
-    found: list[Participant] = []
-    for p in participants:
-        if p.name not in seen:
-            seen.add(p.name)
-            found.append(p)
-    return found
-
-
 # ---------------------------------------------------------------- places and dates
 
 
@@ -1113,7 +799,7 @@ def _places(doc: Doc, actor_tokens: frozenset[int] = frozenset()) -> list[_Locat
     ]
     taken = {p.start for p in found}
     for token in doc:
-        if token.idx in taken or token.i in actor_tokens or not _toponym_like(token):
+        if token.idx in taken or token.i in actor_tokens or not toponym_like(token):
             continue
         if token.ent_type_ in {"GPE", "LOC"} and token.dep_ not in {"dobj", "nsubjpass"}:
             continue
@@ -1350,7 +1036,7 @@ def find(doc: Doc, *, keep_irrealis: bool = False) -> list[EventHit]:
 
 def _tally(doc: Doc, mention: Mention) -> bool:
     """'1,432 tanks had been destroyed', '178 of the helicopters were blown up': a loss count."""
-    classes = _target_classes()
+    classes = target_classes()
     root = doc[mention.root]
     for child in root.children:
         if child.dep_ not in {"nsubjpass", "dobj", "nsubj"} or not _counted(child):
@@ -1401,7 +1087,7 @@ def _drafts(
     drafts: list[_Draft] = []
     for k, mention in enumerate(mentions):
         ancestors = {anchors[t.i] for t in doc[mention.anchor].ancestors if t.i in anchors}
-        found_actors, targets, historical = _roles(doc, mention, actors)
+        found_actors, targets, historical = roles(doc, mention.root, mention.anchor, actors)
         cued = _background_cue(doc, mention)
         place = _choose(doc, k, mention, places, ancestors, paragraph_of)
         date = _choose(doc, k, mention, dates, ancestors, paragraph_of)
@@ -1476,7 +1162,7 @@ def _bare_casualty(
 @lru_cache(maxsize=1)
 def _country_scope() -> frozenset[str]:
     return frozenset(
-        " ".join(_words(p))
+        " ".join(phrase_words(p))
         for e in ontology()["triggers"]
         if e.get("scope") == "country"
         for p in e["match"]
@@ -1514,7 +1200,7 @@ def _country_place(
 @lru_cache(maxsize=1)
 def _territory_lemmas() -> frozenset[str]:
     entries = [e for e in ontology()["triggers"] if e.get("territory")]
-    return frozenset(" ".join(_words(p)) for e in entries for p in e["match"])
+    return frozenset(" ".join(phrase_words(p)) for e in entries for p in e["match"])
 
 
 def _is_territory(mention: Mention) -> bool:
@@ -1592,8 +1278,8 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             continue
         target.mentions.append(draft.mention)
         target.sentences |= draft.sentences
-        target.actors = _unique([*target.actors, *draft.actors])
-        target.targets = _unique([*target.targets, *draft.targets])
+        target.actors = unique_participants([*target.actors, *draft.actors])
+        target.targets = unique_participants([*target.targets, *draft.targets])
         if target.place is None:
             target.place, target.place_info = draft.place, draft.place_info
         if target.date is None:
@@ -1710,7 +1396,7 @@ def classify_doc(doc: Doc) -> tuple[str | None, dict[str, float]]:
     for m in typed:
         subtype = m.subtype
         if _is_territory(m):
-            subtype = _territory(m, _roles(doc, m, actors)[0])
+            subtype = _territory(m, roles(doc, m.root, m.anchor, actors)[0])
         factor = (1.5 if m.sentence == 0 else 1.0) * _salience(doc[m.root])
         if not m.eventive:
             factor *= NON_EVENTIVE_FACTOR
