@@ -14,12 +14,14 @@ by :func:`claimwire.bench.muc.read_messages`):
   templates) against the set of MUC types of our events, through the table
   ``mappings.muc4`` of ``resources/event_types.json`` (a tp per type in both, fp per
   predicted type not in gold, fn per gold type not predicted).
-- ``perpetrator_org``: per message, the organizations of slot 10 (each a list of
-  ``/`` alternatives) against our events' actors: a gold organization is found when one
-  of its strings appears in the text of one of our actor mentions or in its canonical
-  name (lower case); our dictionary actors (not generic classes such as "gunmen") that
-  match no gold organization are false positives. Only actors of the actor dictionary
-  count, so organizations missing from it are misses.
+- ``perpetrator_org``: per message, the organizations of slot 10 (each a list of ``/``
+  alternatives) against the actors of our events of a MUC type: a gold organization is
+  found when one of its strings appears in the text of one of our actor mentions or in
+  its canonical name (lower case); our dictionary actors that match no gold organization
+  are false positives. Only actors of the actor dictionary count, so organizations
+  missing from it are misses; of its generic classes, only state forces and police
+  named as an institution ("the army", "the air force", not "soldiers") count, as the
+  keys give those as organizations (guerrillas, gunmen and the like are individuals).
 - ``human_target``: per message, the human targets of the relevant templates (each line
   of slot 18 ``HUM TGT: NAME`` is a person, to which the slot 19 ``HUM TGT: DESCRIPTION``
   lines that name it add alternatives; other description lines are targets of their
@@ -42,7 +44,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from ..components.events import FACTORY, EventHit, actor_dictionary, ontology
+from ..components.events import FACTORY, EventHit, Participant, actor_dictionary, ontology
 from ..errors import InputNotFoundError
 from .metrics import Report
 from .muc import (
@@ -59,6 +61,11 @@ from .muc import (
 
 DEFAULT_SAMPLE = 500
 """Messages scored without ``limit``: an even, deterministic sample keeps a run near 2 min."""
+INSTITUTIONS = frozenset(
+    {"army", "military", "forces", "force", "police", "navy", "guard", "gendarmerie", "government"}
+)
+"""Head words of generic state actors that name an organization ("the army", "the air force"),
+not individuals ("soldiers", "policemen"): MUC-4 keys those as PERP: ORGANIZATION ID."""
 NOT_HUMAN = frozenset({"property", "equipment"})
 """Target classes of ``event_types.json`` that are things, never human targets."""
 
@@ -215,8 +222,9 @@ def _score(report: Report, message: Message, hits: list[EventHit], doc: Doc, gol
         report.miss(
             "incident_type", f"{message.id}: gold {sorted(gold.types)} ours {sorted(predicted)}"
         )
-    _score_perpetrators(report, message, hits, text, gold)
-    _score_targets(report, message, [h for h in hits if muc_types([h], text)], doc, gold)
+    incidents = [h for h in hits if muc_types([h], text)]
+    _score_perpetrators(report, message, incidents, text, gold)
+    _score_targets(report, message, incidents, doc, gold)
 
 
 def _score_perpetrators(
@@ -227,7 +235,8 @@ def _score_perpetrators(
         (a.name.lower(), text[a.start : a.end].lower())
         for hit in hits
         for a in hit.actors
-        if a.actor_id is not None and a.actor_id not in class_ids
+        if a.actor_id is not None
+        and (a.actor_id not in class_ids or _institution(a, text[a.start : a.end]))
     ]
     orgs = report.sections["perpetrator_org"]
     matched: set[str] = set()
@@ -246,6 +255,12 @@ def _score_perpetrators(
     for name in sorted({name for name, _mention in actors} - matched):
         orgs.fp += 1
         report.miss("perpetrator_org", f"spurious {message.id}: {name}")
+
+
+def _institution(actor: Participant, mention: str) -> bool:
+    """A generic state actor named as an organization ("the army"), not as individuals."""
+    words = mention.lower().split()
+    return actor.type in {"state_forces", "police"} and bool(words) and words[-1] in INSTITUTIONS
 
 
 def predicted_targets(hits: list[EventHit], doc: Doc) -> list[str]:

@@ -11,7 +11,7 @@ actors; the object, the passive subject and ``on`` / ``against`` phrases are tar
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -96,7 +96,45 @@ def find_actor_spans(doc: Doc) -> list[ActorSpan]:
         )
         found.append(ActorSpan(i, i + n, participant, historical))
         i += n
-    return _with_modifiers(doc, found)
+    return _resolve_anaphora(doc, _with_modifiers(doc, found))
+
+
+ANAPHORIC_CLASSES = {
+    "armed_group_generic": frozenset({"rebel", "militia"}),
+    "state_forces_generic": frozenset({"state_forces"}),
+}
+"""Generic classes that, as a definite noun phrase, refer back to a named actor of a type."""
+
+
+def _resolve_anaphora(doc: Doc, found: list[ActorSpan]) -> list[ActorSpan]:
+    """'the guerrillas', 'the army': the one named actor of that kind mentioned before.
+
+    A definite generic mention ("the rebels", not "a group of rebels") takes the canonical
+    name, side and id of the named actor it refers back to, when exactly one named actor
+    of a matching type appears earlier in the document; else it stays generic. The
+    mention keeps its own offsets.
+    """
+    resolved: list[ActorSpan] = []
+    for span in found:
+        kinds = ANAPHORIC_CLASSES.get(span.participant.actor_id or "")
+        if kinds is None or span.start == 0 or doc[span.start - 1].lower_ != "the":
+            resolved.append(span)
+            continue
+        earlier = {
+            a.participant.actor_id: a.participant
+            for a in found
+            if a.start < span.start
+            and not a.historical
+            and a.participant.actor_id not in class_ids()
+            and a.participant.type in kinds
+        }
+        if len(earlier) != 1:
+            resolved.append(span)
+            continue
+        named = next(iter(earlier.values()))
+        participant = replace(named, start=span.participant.start, end=span.participant.end)
+        resolved.append(replace(span, participant=participant))
+    return resolved
 
 
 def _with_modifiers(doc: Doc, found: list[ActorSpan]) -> list[ActorSpan]:
@@ -215,7 +253,8 @@ def roles(
     historical = False
     found_actors: list[Participant] = []
     for token in agents:
-        span = _participant_at(token, actors, deep=token.dep_ in SUBJECT_DEPS)
+        # "kidnapped by terrorists of the FMLN": the named group in a subject or agent
+        span = _participant_at(token, actors, deep=token.dep_ in SUBJECT_DEPS | {"pobj"})
         if span is not None:
             historical = historical or span.historical
             if not span.historical:

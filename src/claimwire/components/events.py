@@ -593,9 +593,11 @@ def _refine(doc: Doc, mention: Mention, sent: Span) -> str:
     if explosive and _instrument(t for t in anchor.subtree if t.idx not in own) == CHEMICAL:
         return CHEMICAL  # "shelled with mortars filled with chlorine"
     if generic:
-        found = _instrument((t for t in anchor.subtree if t.idx not in own), mention.start)
+        # what was attacked is no instrument: "an attack on the air force headquarters"
+        skip = set(own) | {t.idx for head in _target_heads(anchor) for t in head.subtree}
+        found = _instrument((t for t in anchor.subtree if t.idx not in skip), mention.start)
         if found is None and doc[mention.root].pos_ != "VERB":
-            found = _instrument((t for t in sent if t.idx not in own), mention.start)
+            found = _instrument((t for t in sent if t.idx not in skip), mention.start)
         if found:
             return found
         if entries[subtype]["type"] == "Explosions/Remote violence":
@@ -614,6 +616,18 @@ def _refine(doc: Doc, mention: Mention, sent: Span) -> str:
         if _one_sided_agent(anchor):
             return "attack"
     return subtype
+
+
+def _target_heads(anchor: Token) -> list[Token]:
+    """Heads of the phrases naming what a trigger is done to: ``on`` / ``against`` phrases
+    and an object of a target class ("attacked the air force base"; not "detonated a
+    suicide vest", whose object is the instrument)."""
+    classes = target_classes()
+    found = [c for c in anchor.children if c.dep_ == "dobj" and c.lemma_.lower() in classes]
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            found.extend(g for g in child.children if g.dep_ == "pobj")
+    return found
 
 
 def _one_sided_agent(anchor: Token) -> bool:
