@@ -131,3 +131,19 @@ def toponym_like(token: Token) -> bool:
     if token.ent_type_ in {"GPE", "LOC", "FAC"}:
         return True
     return token.pos_ == "PROPN" and token.ent_type_ in {"", "ORG"} and token.is_title
+
+
+@lru_cache(maxsize=1)
+def non_agent_nouns() -> frozenset[str]:
+    """Nouns that are never the doer of an event: instruments, weapons and events.
+
+    "The IED killed a general", "the explosion wounded 12": the device or the event is
+    the subject, not an actor. Words of the instrument cues, the actor dictionary's
+    weapon nouns, the equipment class and the one-word triggers.
+    """
+    data = ontology()
+    words = {w for cue in data["instruments"] for m in cue["match"] for w in m.split()}
+    words |= {w.lower() for w in actor_dictionary()["weapon_nouns"]}
+    words |= set(data["target_classes"]["equipment"])
+    words |= {m for t in data["triggers"] for m in t["match"] if " " not in m}
+    return frozenset(words)

@@ -20,6 +20,7 @@ from .event_lexicon import (
     actor_dictionary,
     actor_modifiers,
     actor_phrases,
+    non_agent_nouns,
     noun_keys,
     ontology,
     phrase_tokens,
@@ -230,12 +231,19 @@ def roles(
         (actors, targets, True when an actor is a historical figure).
     """
     root, anchor = doc[root_index], doc[anchor_index]
+    lemma = root.lemma_.lower()
+    subject_is_patient = lemma in ontology()["patient_subject_lemmas"]
+    of_is_patient = root.pos_ == "NOUN" and lemma in ontology()["of_patient_lemmas"]
     agents: list[Token] = []
     patients: list[Token] = []
     for token in {root, anchor}:
         for child in token.children:
-            if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ in SUBJECT_DEPS and subject_is_patient and token is root:
+                patients.append(child)  # "Tamerlan died"
+            elif child.dep_ in SUBJECT_DEPS:
                 agents.append(child)
+            elif of_is_patient and token is root and child.dep_ == "prep" and child.lower_ == "of":
+                patients.extend(g for g in child.children if g.dep_ == "pobj")
             elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
                 agents.extend(g for g in child.children if g.dep_ == "pobj")
             elif child.dep_ == "poss" or (
@@ -261,7 +269,11 @@ def roles(
                 found_actors.append(span.participant)
         elif token.dep_ not in {"amod", "compound"} and token.pos_ != "PRON":
             plain = _plain_participant(token)
-            if plain is not None and plain.type not in {"property", "equipment"}:
+            if (
+                plain is not None
+                and plain.type not in {"property", "equipment"}
+                and not noun_keys(token) & non_agent_nouns()
+            ):
                 found_actors.append(plain)
     found_targets: list[Participant] = []
     for token in patients:

@@ -1099,6 +1099,7 @@ def _drafts(
     dates = [(d, _owner(doc, d.start, anchors), sentence_of(d.start)) for d in _dates(doc)]
     published = doc.user_data.get("claimwire.published")
     drafts: list[_Draft] = []
+    tolls: list[tuple[Mention, list[Participant]]] = []
     for k, mention in enumerate(mentions):
         ancestors = {anchors[t.i] for t in doc[mention.anchor].ancestors if t.i in anchors}
         found_actors, targets, historical = roles(doc, mention.root, mention.anchor, actors)
@@ -1113,6 +1114,7 @@ def _drafts(
         if (negated or hypothetical) and not keep_irrealis:
             continue
         if _bare_casualty(mention, found_actors, place):
+            tolls.append((mention, targets))
             continue
         if mention.lemma in _country_scope():
             place = _country_place(place, [p for p, _owner, _s in places])
@@ -1143,7 +1145,21 @@ def _drafts(
             draft.date = (located.start, located.end, located.index, how)
             draft.date_value = located.value if located.value is not None else located.name
         drafts.append(draft)
+    _absorb_tolls(drafts, tolls)
     return drafts
+
+
+def _absorb_tolls(drafts: list[_Draft], tolls: list[tuple[Mention, list[Participant]]]) -> None:
+    """'A bomb exploded, killing three soldiers': a toll joins the violent event of its
+    sentence, its victims become that event's targets (it makes no event of its own)."""
+    for mention, victims in tolls:
+        owner = next(
+            (d for d in drafts if d.mention.sentence == mention.sentence and _violent(d.subtype)),
+            None,
+        )
+        if owner is not None:
+            owner.mentions.append(mention)
+            owner.targets = unique_participants([*owner.targets, *victims])
 
 
 def _attached_in_clause(
@@ -1290,7 +1306,7 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         if target is None:
             merged.append(draft)
             continue
-        target.mentions.append(draft.mention)
+        target.mentions.extend(draft.mentions)
         target.sentences |= draft.sentences
         target.actors = unique_participants([*target.actors, *draft.actors])
         target.targets = unique_participants([*target.targets, *draft.targets])
