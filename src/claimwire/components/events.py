@@ -594,7 +594,8 @@ def _refine(doc: Doc, mention: Mention, sent: Span) -> str:
         return CHEMICAL  # "shelled with mortars filled with chlorine"
     if generic:
         # what was attacked is no instrument: "an attack on the air force headquarters"
-        skip = set(own) | {t.idx for head in _target_heads(anchor) for t in head.subtree}
+        heads = _target_heads(anchor) + _target_heads(doc[mention.root])
+        skip = set(own) | {t.idx for head in heads for t in head.subtree}
         found = _instrument((t for t in anchor.subtree if t.idx not in skip), mention.start)
         if found is None and doc[mention.root].pos_ != "VERB":
             found = _instrument((t for t in sent if t.idx not in skip), mention.start)
