@@ -1,4 +1,4 @@
-"""``claimwire bench muc-events``: incidents of MUC-4 messages (type, perpetrator, relevance).
+"""``claimwire bench muc-events``: MUC-4 incidents (relevance, type, perpetrator, target).
 
 The measure (MUC-4, ``../shared/eval/muc4``; texts ``raw/CORPORA/*/*`` not starting with
 ``key-``, keys ``raw/CORPORA/*/key-*``, read as latin-1; messages split at their id lines
@@ -17,11 +17,14 @@ by :func:`claimwire.bench.muc.read_messages`):
 - ``perpetrator_org``: per message, the organizations of slot 10 (each a list of ``/``
   alternatives) against the actors of our events of a MUC type: a gold organization is
   found when one of its strings appears in the text of one of our actor mentions or in
-  its canonical name (lower case); our dictionary actors that match no gold organization
-  are false positives. Only actors of the actor dictionary count, so organizations
-  missing from it are misses; of its generic classes, only state forces and police
-  named as an institution ("the army", "the air force", not "soldiers") count, as the
-  keys give those as organizations (guerrillas, gunmen and the like are individuals).
+  its canonical name (lower case), or when our actor dictionary, run on the gold strings,
+  finds the same actor in them ("salvadoran army" = Armed Forces of El Salvador; the
+  generic "army" class stands for any state's forces); our dictionary actors that match
+  no gold organization are false positives. Only actors of the actor dictionary count,
+  so organizations missing from it are misses; of its generic classes, only state
+  forces and police named as an institution ("the army", "the air force", not
+  "soldiers") count, as the keys give those as organizations (guerrillas, gunmen and
+  the like are individuals).
 - ``human_target``: per message, the human targets of the relevant templates (each line
   of slot 18 ``HUM TGT: NAME`` is a person, to which the slot 19 ``HUM TGT: DESCRIPTION``
   lines that name it add alternatives; other description lines are targets of their
@@ -41,10 +44,18 @@ import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc
 
-from ..components.events import FACTORY, EventHit, Participant, actor_dictionary, ontology
+from ..components.events import (
+    FACTORY,
+    EventHit,
+    Participant,
+    actor_dictionary,
+    find_actor_spans,
+    ontology,
+)
 from ..errors import InputNotFoundError
 from .metrics import Report
 from .muc import (
@@ -66,6 +77,8 @@ INSTITUTIONS = frozenset(
 )
 """Head words of generic state actors that name an organization ("the army", "the air force"),
 not individuals ("soldiers", "policemen"): MUC-4 keys those as PERP: ORGANIZATION ID."""
+GENERIC_STATE = "state_forces_generic"
+"""The actor class of generic state forces ("the army"), which stands for any state's."""
 NOT_HUMAN = frozenset({"property", "equipment"})
 """Target classes of ``event_types.json`` that are things, never human targets."""
 
@@ -189,7 +202,7 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
         report.section(name)
     texts = (_body(m) for m in messages)
     for message, doc in zip(messages, nlp.pipe(texts, batch_size=16), strict=True):
-        _score(report, message, doc._.claimwire_events or [], doc, gold[message.id])
+        _score(report, message, doc._.claimwire_events or [], doc, gold[message.id], nlp)
     if sampled:
         report.extra["sample"] = f"every {step:.1f}th message, {DEFAULT_SAMPLE} in all"
     report.seconds = time.perf_counter() - started
@@ -200,7 +213,9 @@ def _body(message: Message) -> str:
     return message.text[message.body_start :].lower()
 
 
-def _score(report: Report, message: Message, hits: list[EventHit], doc: Doc, gold: Gold) -> None:
+def _score(
+    report: Report, message: Message, hits: list[EventHit], doc: Doc, gold: Gold, nlp: Any
+) -> None:
     table = ontology()["mappings"]["muc4"]
     text = doc.text
     predicted = muc_types(hits, text)
@@ -223,16 +238,16 @@ def _score(report: Report, message: Message, hits: list[EventHit], doc: Doc, gol
             "incident_type", f"{message.id}: gold {sorted(gold.types)} ours {sorted(predicted)}"
         )
     incidents = [h for h in hits if muc_types([h], text)]
-    _score_perpetrators(report, message, incidents, text, gold)
+    _score_perpetrators(report, message, incidents, text, gold, nlp)
     _score_targets(report, message, incidents, doc, gold)
 
 
 def _score_perpetrators(
-    report: Report, message: Message, hits: list[EventHit], text: str, gold: Gold
+    report: Report, message: Message, hits: list[EventHit], text: str, gold: Gold, nlp: Any
 ) -> None:
     class_ids = {c["id"] for c in actor_dictionary()["classes"]}
     actors = [
-        (a.name.lower(), text[a.start : a.end].lower())
+        (a.name.lower(), text[a.start : a.end].lower(), a.actor_id, a.type)
         for hit in hits
         for a in hit.actors
         if a.actor_id is not None
@@ -241,10 +256,13 @@ def _score_perpetrators(
     orgs = report.sections["perpetrator_org"]
     matched: set[str] = set()
     for alternatives in _unique_orgs(gold.orgs):
+        known = _dictionary_actors(nlp, alternatives)
         found = {
             name
-            for name, mention in actors
+            for name, mention, actor_id, kind in actors
             if any(alt in mention or alt in name or mention in alt for alt in alternatives)
+            or actor_id in known
+            or (actor_id == GENERIC_STATE and "state_forces" in known.values())
         }
         if found:
             orgs.tp += 1
@@ -252,9 +270,19 @@ def _score_perpetrators(
         else:
             orgs.fn += 1
             report.miss("perpetrator_org", f"missed {message.id}: {alternatives[0]}")
-    for name in sorted({name for name, _mention in actors} - matched):
+    for name in sorted({a[0] for a in actors} - matched):
         orgs.fp += 1
         report.miss("perpetrator_org", f"spurious {message.id}: {name}")
+
+
+def _dictionary_actors(nlp: Any, strings: list[str]) -> dict[str, str]:
+    """Actor id -> type of the actors our dictionary finds in gold strings ("salvadoran army")."""
+    found: dict[str, str] = {}
+    for doc in nlp.pipe(strings):
+        for span in find_actor_spans(doc):
+            if span.participant.actor_id is not None and not span.historical:
+                found[span.participant.actor_id] = span.participant.type
+    return found
 
 
 def _institution(actor: Participant, mention: str) -> bool:
