@@ -116,24 +116,22 @@ def _resolve_anaphora(doc: Doc, found: list[ActorSpan]) -> list[ActorSpan]:
     mention keeps its own offsets.
     """
     resolved: list[ActorSpan] = []
-    for span in found:
-        kinds = ANAPHORIC_CLASSES.get(span.participant.actor_id or "")
+    named: dict[str, dict[str | None, Participant]] = {}  # type -> id -> first participant
+    generic_ids = class_ids()
+    for span in sorted(found, key=lambda a: a.start):
+        participant = span.participant
+        if participant.actor_id not in generic_ids and not span.historical:
+            named.setdefault(participant.type, {}).setdefault(participant.actor_id, participant)
+        kinds = ANAPHORIC_CLASSES.get(participant.actor_id or "")
         if kinds is None or span.start == 0 or doc[span.start - 1].lower_ != "the":
             resolved.append(span)
             continue
-        earlier = {
-            a.participant.actor_id: a.participant
-            for a in found
-            if a.start < span.start
-            and not a.historical
-            and a.participant.actor_id not in class_ids()
-            and a.participant.type in kinds
-        }
+        earlier = {i: p for kind in kinds for i, p in named.get(kind, {}).items()}
         if len(earlier) != 1:
             resolved.append(span)
             continue
-        named = next(iter(earlier.values()))
-        participant = replace(named, start=span.participant.start, end=span.participant.end)
+        antecedent = next(iter(earlier.values()))
+        participant = replace(antecedent, start=participant.start, end=participant.end)
         resolved.append(replace(span, participant=participant))
     return resolved
 
