@@ -18,7 +18,10 @@ How it works, per sentence:
 2. **Roles.** The actor is the subject of an active trigger verb (inherited from the
    governing verb for participles and ``continue to storm``), the ``by`` agent of a passive
    one, or the possessor / demonym of a nominal trigger ("Russia's assault", "Israeli
-   strike"); targets are the object, the passive subject and ``on`` / ``against`` phrases.
+   strike"); targets are the object, the passive subject and ``on`` / ``against`` phrases
+   (and the subject of "die", the "of" phrase of "the killing of"). Instruments are no
+   actors ("the IED killed"); a definite generic actor ("the guerrillas") is the one named
+   actor of its kind mentioned before, when there is exactly one.
 3. **Place and date.** Taken from the places and dates components when they ran (else
    from the model's GPE/LOC/FAC and DATE entities): first what attaches to the trigger in
    the parse, then the nearest in the sentence not owned by another event, then the
@@ -34,7 +37,9 @@ How it works, per sentence:
    Mentions that only name a kind of event ("post-bombing assessment", "casualties of
    attacks", "it is a battle for control"), tolls of another event ("killed by the
    invasion"), counted equipment losses ("1,432 tanks had been destroyed") and bare
-   casualty reports with no doer, instrument or place of their own make no event.
+   casualty reports with no doer, instrument or place of their own make no event; such
+   a toll joins the violent event of its sentence ("a bomb exploded and seven died"),
+   whose targets its victims become.
 6. **Merging.** A mention merges into the latest earlier event of the same type family
    and status when their dates agree (or one is unknown) and their places agree: the
    same name, a region and a place near it (coordinates from the places component), or
@@ -49,6 +54,10 @@ by the publication date. A date found only in the paragraph is used with
 are roughly resolved against the publication date only to tell background from news and
 to merge; they are never reported as resolved dates.
 
+The lexicon and actor dictionary are loaded by :mod:`.event_lexicon`, roles are found by
+:mod:`.event_roles` and places and dates chosen by :mod:`.event_context`; this module
+finds and types the triggers, decides status and irrealis, and assembles the events.
+
 Snippet-level typing (:func:`classify_doc`) scores every trigger mention, also those that
 do not make an event (a generic plural, a compound modifier), and returns the best
 sub-type; the case2021 bench uses it.
@@ -56,8 +65,6 @@ sub-type; the case2021 bench uses it.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -66,6 +73,15 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .event_context import (
+    Located,
+    choose,
+    component_hits,
+    dates_of,
+    owner_of,
+    paragraphs,
+    places_of,
+)
 from .event_lexicon import (
     actor_dictionary,
     noun_keys,
@@ -118,7 +134,6 @@ LIGHT_VERBS = frozenset(
         "repulse", "witness", "resume", "escalate", "commit", "perpetrate", "execute",
     }
 )  # fmt: skip
-PLACE_PREPS = frozenset({"in", "at", "near", "into", "of", "outside", "around", "across", "from"})
 CHEMICAL = "chemical_weapon"
 CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "relcl"})
 OBJECT_PREPS = frozenset({"of", "over", "into", "to", "on", "from", "at", "out", "off", "back"})
@@ -758,201 +773,6 @@ def _violent(subtype: str) -> bool:
     }
 
 
-# ---------------------------------------------------------------- places and dates
-
-
-@dataclass(frozen=True)
-class _Located:
-    start: int
-    end: int
-    name: str
-    index: int | None
-    value: Any = None
-    granularity: str | None = None
-    country: str | None = None
-    feature_class: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-
-
-def _component_hits(doc: Doc, name: str) -> list[Any] | None:
-    key = f"claimwire_{name}"
-    if not Doc.has_extension(key):
-        return None
-    hits = getattr(doc._, key)
-    return list(hits) if hits is not None else None
-
-
-def _places(doc: Doc, actor_tokens: frozenset[int] = frozenset()) -> list[_Located]:
-    hits = _component_hits(doc, "places")
-    if hits is not None:
-        text = doc.text
-        found = []
-        for i, hit in enumerate(hits):
-            if getattr(hit, "role", "location") not in {"location", None}:
-                continue
-            name = getattr(hit, "name", None) or text[hit.start : hit.end]
-            found.append(
-                _Located(
-                    hit.start,
-                    hit.end,
-                    name,
-                    i,
-                    country=getattr(hit, "country", None),
-                    feature_class=getattr(hit, "feature_class", None),
-                    lat=getattr(hit, "lat", None),
-                    lon=getattr(hit, "lon", None),
-                )
-            )
-        return found
-    found = [
-        _Located(ent.start_char, ent.end_char, ent.text, None)
-        for ent in doc.ents
-        if ent.label_ in {"GPE", "LOC", "FAC"}
-        and ent.root.dep_ not in {"nsubj", "poss", "amod"}
-        and ent.root.pos_ != "ADJ"
-    ]
-    taken = {p.start for p in found}
-    for token in doc:
-        if token.idx in taken or token.i in actor_tokens or not toponym_like(token):
-            continue
-        if token.ent_type_ in {"GPE", "LOC"} and token.dep_ not in {"dobj", "nsubjpass"}:
-            continue
-        if (
-            (token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS)
-            or (token.dep_ == "compound" and token.head.pos_ == "NOUN")
-            or (token.dep_ in {"dobj", "nsubjpass"} and token.head.pos_ == "VERB")
-        ):
-            found.append(_Located(token.idx, token.idx + len(token), token.text, None))
-    return sorted(found, key=lambda p: p.start)
-
-
-def _dates(doc: Doc) -> list[_Located]:
-    hits = _component_hits(doc, "dates")
-    if hits is not None:
-        text = doc.text
-        return [
-            _Located(
-                hit.start,
-                hit.end,
-                text[hit.start : hit.end],
-                i,
-                value=(getattr(hit, "start_date", None), getattr(hit, "end_date", None)),
-                granularity=getattr(hit, "granularity", None),
-            )
-            for i, hit in enumerate(hits)
-            if getattr(hit, "start_date", None) is not None
-            or getattr(hit, "end_date", None) is not None
-        ]
-    published = doc.user_data.get("claimwire.published")
-    return [
-        _Located(
-            ent.start_char,
-            ent.end_char,
-            ent.text,
-            None,
-            value=_rough_date(ent.text, published),
-            granularity="century" if "centur" in ent.text.lower() else None,
-        )
-        for ent in doc.ents
-        if ent.label_ == "DATE"
-    ]
-
-
-MONTHS = {
-    m: k + 1
-    for k, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")]
-    )
-    for m in names
-}  # fmt: skip
-MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})\b|\b(\d{1,2})\s+([A-Za-z]{3,9})\b")
-
-
-def _rough_date(text: str, published: Any) -> Any:
-    """A day for 'Feb. 24' / '24 February' next to a known publication date, else the text.
-
-    Only used when the dates component did not run, to tell background from new events
-    and to merge mentions of the same date; it is never reported as a resolved date.
-    """
-    if published is None:
-        return text.lower()
-    match = MONTH_DAY.search(text)
-    if match:
-        month_word = (match.group(1) or match.group(4)).lower()
-        day = int(match.group(2) or match.group(3))
-        month = MONTHS.get(month_word)
-        if month and 1 <= day <= 31:
-            try:
-                value = dt.date(published.year, month, day)
-            except ValueError:
-                return text.lower()
-            if value > published:
-                value = value.replace(year=published.year - 1)
-            return (value, value)
-    return text.lower()
-
-
-def _owner(doc: Doc, start: int, anchors: dict[int, int]) -> int | None:
-    """The mention whose anchor is the first trigger met walking up from a mention span."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
-        return None
-    token = span.root
-    for _ in range(12):
-        if token.i in anchors:
-            return anchors[token.i]
-        if token.head is token:
-            return None
-        token = token.head
-    return None
-
-
-def _choose(
-    doc: Doc,
-    mention_index: int,
-    mention: Mention,
-    candidates: list[tuple[_Located, int | None, int]],
-    ancestors: set[int],
-    paragraph_of: list[int],
-) -> tuple[_Located, str] | None:
-    """Attached first, then the nearest unowned one of the sentence, then the paragraph's."""
-    attached = [c for c, owner, _ in candidates if owner == mention_index]
-    if attached:
-        return min(attached, key=lambda c: abs(c.start - mention.start)), "attached"
-    same = [
-        c
-        for c, owner, s in candidates
-        if s == mention.sentence and (owner is None or owner in ancestors)
-    ]
-    if same:
-        return min(same, key=lambda c: abs(c.start - mention.start)), "sentence"
-    paragraph = [
-        c
-        for c, owner, s in candidates
-        if s < mention.sentence and paragraph_of[s] == paragraph_of[mention.sentence]
-    ]
-    if paragraph:
-        return max(paragraph, key=lambda c: c.start), "paragraph"
-    return None
-
-
-def _paragraphs(doc: Doc, sents: list[Span]) -> list[int]:
-    """Paragraph number of each sentence: blank lines, else line breaks, delimit them."""
-    text = doc.text
-    marker = "\n\n" if "\n\n" in text else "\n"
-    numbers: list[int] = []
-    current = 0
-    for k, sent in enumerate(sents):
-        if k and marker in text[sents[k - 1].end_char - 1 : sent.start_char + 1]:
-            current += 1
-        numbers.append(current)
-    return numbers
-
-
 # ---------------------------------------------------------------- status and irrealis
 
 
@@ -1007,7 +827,7 @@ def _background_cue(doc: Doc, mention: Mention) -> bool:
     return any(cue in text for cue in cues["relative"])
 
 
-def _historical(doc: Doc, mention: Mention, date: _Located | None) -> bool:
+def _historical(doc: Doc, mention: Mention, date: Located | None) -> bool:
     if date is not None and date.granularity in {"century", "decade"}:
         return True
     anchor = doc[mention.anchor]
@@ -1089,15 +909,16 @@ def _drafts(
     doc: Doc, mentions: list[Mention], sents: list[Span], *, keep_irrealis: bool
 ) -> list[_Draft]:
     actors = find_actor_spans(doc)
-    paragraph_of = _paragraphs(doc, sents)
+    paragraph_of = paragraphs(doc, sents)
     sentence_of = _sentence_lookup(sents)
     anchors = {m.anchor: k for k, m in enumerate(mentions)}
     anchors.update({m.root: k for k, m in enumerate(mentions)})
     actor_tokens = frozenset(k for a in actors for k in range(a.start, a.end))
     places = [
-        (p, _owner(doc, p.start, anchors), sentence_of(p.start)) for p in _places(doc, actor_tokens)
+        (p, owner_of(doc, p.start, anchors), sentence_of(p.start))
+        for p in places_of(doc, actor_tokens)
     ]
-    dates = [(d, _owner(doc, d.start, anchors), sentence_of(d.start)) for d in _dates(doc)]
+    dates = [(d, owner_of(doc, d.start, anchors), sentence_of(d.start)) for d in dates_of(doc)]
     published = doc.user_data.get("claimwire.published")
     drafts: list[_Draft] = []
     tolls: list[tuple[Mention, list[Participant]]] = []
@@ -1105,8 +926,8 @@ def _drafts(
         ancestors = {anchors[t.i] for t in doc[mention.anchor].ancestors if t.i in anchors}
         found_actors, targets, historical = roles(doc, mention.root, mention.anchor, actors)
         cued = _background_cue(doc, mention)
-        place = _choose(doc, k, mention, places, ancestors, paragraph_of)
-        date = _choose(doc, k, mention, dates, ancestors, paragraph_of)
+        place = choose(k, mention.start, mention.sentence, places, ancestors, paragraph_of)
+        date = choose(k, mention.start, mention.sentence, dates, ancestors, paragraph_of)
         if cued and date is not None and date[1] != "attached" and doc[mention.root].pos_ == "NOUN":
             date = _attached_in_clause(doc, mention, dates, date)
         if historical or _historical(doc, mention, date[0] if date else None):
@@ -1118,7 +939,7 @@ def _drafts(
             tolls.append((mention, targets))
             continue
         if mention.lemma in _country_scope():
-            place = _country_place(place, [p for p, _owner, _s in places])
+            place = _country_place(place, [p for p, owner_of, _s in places])
         subtype = mention.subtype
         if _is_territory(mention):
             subtype = _territory(mention, found_actors)
@@ -1166,21 +987,21 @@ def _absorb_tolls(drafts: list[_Draft], tolls: list[tuple[Mention, list[Particip
 def _attached_in_clause(
     doc: Doc,
     mention: Mention,
-    dates: list[tuple[_Located, int | None, int]],
-    chosen: tuple[_Located, str],
-) -> tuple[_Located, str] | None:
+    dates: list[tuple[Located, int | None, int]],
+    chosen: tuple[Located, str],
+) -> tuple[Located, str] | None:
     """For a nominal in a comparison ('echoed the fall of X last month'), only a date of the
     comparing clause counts: the sentence's other dates belong to the news of the day."""
     head = doc[mention.anchor].head
     inside = {t.idx for t in head.subtree}
-    own = [d for d, _owner, _s in dates if d.start in inside]
+    own = [d for d, owner_of, _s in dates if d.start in inside]
     if chosen[0] in own:
         return chosen
     return None
 
 
 def _bare_casualty(
-    mention: Mention, actors: list[Participant], place: tuple[_Located, str] | None
+    mention: Mention, actors: list[Participant], place: tuple[Located, str] | None
 ) -> bool:
     """'hundreds were wounded': a toll with no actor, instrument or own place is a figure."""
     if mention.lemma not in ontology()["casualty_lemmas"] or actors:
@@ -1201,8 +1022,8 @@ def _country_scope() -> frozenset[str]:
 
 
 def _country_place(
-    place: tuple[_Located, str] | None, candidates: list[_Located]
-) -> tuple[_Located, str] | None:
+    place: tuple[Located, str] | None, candidates: list[Located]
+) -> tuple[Located, str] | None:
     """An invasion happens in a country: its own 'of X', else the country of nearby places.
 
     The country's own mention in the article is used when there is one ("west Ukraine"),
@@ -1225,7 +1046,7 @@ def _country_place(
             country.name.lower(),
         }:
             return candidate, "country"
-    return _Located(-1, -1, name, None, country=code), "country"  # no mention of its own
+    return Located(-1, -1, name, None, country=code), "country"  # no mention of its own
 
 
 @lru_cache(maxsize=1)
@@ -1324,9 +1145,9 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
 
 def _finish(doc: Doc, drafts: list[_Draft], sents: list[Span]) -> list[EventHit]:
     subtypes = ontology()["subtypes"]
-    figures = _component_hits(doc, "figures") or []
+    figures = component_hits(doc, "figures") or []
     measures = set(ontology()["figure_measures"])
-    claims = _component_hits(doc, "claims")
+    claims = component_hits(doc, "claims")
     claim_for_offset = _claim_lookup() if claims else None
     hits: list[EventHit] = []
     for number, draft in enumerate(drafts, start=1):
