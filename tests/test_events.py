@@ -361,6 +361,14 @@ def test_toll_joins_the_event_of_its_sentence(nlp):
     assert any("passengers" in text[t.start : t.end] for t in found[0].targets)
 
 
+def test_toll_of_the_next_sentence_joins_the_event(nlp):
+    text = "A car bomb exploded near a police station in Kirkuk on Monday. Seven policemen died."
+    found = events(nlp, text)
+    assert len(found) == 1, [(e.subtype, text[e.start : e.end]) for e in found]
+    assert "died" in [text[start:end] for start, end in found[0].mentions]
+    assert any("policemen" in text[t.start : t.end] for t in found[0].targets)
+
+
 ANAPHORA_CASES = [
     # (text, canonical name of the actor of the last event)
     (

@@ -967,20 +967,32 @@ def _drafts(
             draft.date = (located.start, located.end, located.index, how)
             draft.date_value = located.value if located.value is not None else located.name
         drafts.append(draft)
-    _absorb_tolls(drafts, tolls)
+    _absorb_tolls(drafts, tolls, paragraph_of)
     return drafts
 
 
-def _absorb_tolls(drafts: list[_Draft], tolls: list[tuple[Mention, list[Participant]]]) -> None:
-    """'A bomb exploded, killing three soldiers': a toll joins the violent event of its
-    sentence, its victims become that event's targets (it makes no event of its own)."""
+def _absorb_tolls(
+    drafts: list[_Draft], tolls: list[tuple[Mention, list[Participant]]], paragraph_of: list[int]
+) -> None:
+    """'A bomb exploded, killing three soldiers', '... Seven people died.': a toll joins the
+    violent event of its sentence, else the latest one of its paragraph at most
+    ``MAX_MERGE_DISTANCE`` sentences before; its victims become that event's targets (it
+    makes no event of its own)."""
     for mention, victims in tolls:
-        owner = next(
-            (d for d in drafts if d.mention.sentence == mention.sentence and _violent(d.subtype)),
-            None,
-        )
+        here = mention.sentence
+        candidates = [
+            d
+            for d in drafts
+            if _violent(d.subtype)
+            and d.paragraph == paragraph_of[here]
+            and 0 <= here - min(d.sentences) <= MAX_MERGE_DISTANCE
+            and (here in d.sentences or max(d.sentences) < here)
+        ]
+        same = [d for d in candidates if here in d.sentences]
+        owner = same[0] if same else max(candidates, key=lambda d: max(d.sentences), default=None)
         if owner is not None:
             owner.mentions.append(mention)
+            owner.sentences.add(here)
             owner.targets = unique_participants([*owner.targets, *victims])
 
 
