@@ -369,6 +369,18 @@ def test_toll_of_the_next_sentence_joins_the_event(nlp):
     assert any("policemen" in text[t.start : t.end] for t in found[0].targets)
 
 
+def test_performer_and_caused_toll(nlp):
+    text = "The bombing, claimed by the Taliban, killed 12 people in Kabul."
+    found = events(nlp, text)
+    assert len(found) == 1, [(e.subtype, text[e.start : e.end]) for e in found]
+    assert [a.name for a in found[0].actors] == ["Taliban"]
+    assert "killed" in [text[start:end] for start, end in found[0].mentions]
+    text = "The assassination of the mayor, perpetrated by ELN guerrillas, shocked Arauca."
+    found = events(nlp, text)
+    assert found and found[0].actors[0].name == "National Liberation Army (ELN, Colombia)"
+    assert [text[t.start : t.end] for t in found[0].targets] == ["mayor"]
+
+
 ANAPHORA_CASES = [
     # (text, canonical name of the actor of the last event)
     (

@@ -32,6 +32,10 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 TARGET_PREPS = frozenset({"on", "against", "at", "upon", "targeting"})
 PASSIVE_CLASSES = frozenset({"civilians"})
 """Participant types never taken as the doer from inside a larger subject phrase."""
+PERFORM_VERBS = frozenset(
+    {"carry", "perpetrate", "commit", "conduct", "execute", "launch", "stage", "mount", "claim"}
+)
+"""Verbs whose agent performed the event noun they modify ('an attack carried out by X')."""
 QUANTITY_NOUNS = frozenset(
     {"hundred", "thousand", "dozen", "score", "million", "ten", "number", "total", "some", "many"}
 )
@@ -252,6 +256,8 @@ def roles(
                 patients.append(child)
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                 patients.extend(g for g in child.children if g.dep_ == "pobj")
+    if not agents and root.pos_ == "NOUN":
+        agents = _performer(root)
     if not agents:
         agents = inherited_subject(anchor)
     agents = _with_conjuncts(agents)
@@ -304,6 +310,19 @@ def inherited_subject(anchor: Token) -> list[Token]:
         if subjects:
             return subjects
     return []
+
+
+def _performer(noun: Token) -> list[Token]:
+    """'the murder, carried out by FMLN terrorists': the agent of a performing participle."""
+    return [
+        g
+        for verb in noun.children
+        if verb.dep_ == "acl" and verb.lemma_.lower() in PERFORM_VERBS
+        for c in verb.children
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:

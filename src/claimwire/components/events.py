@@ -863,9 +863,9 @@ def find(doc: Doc, *, keep_irrealis: bool = False) -> list[EventHit]:
     """
     sents = list(doc.sents)
     typed = typed_mentions(doc, sents)
-    typed = _absorb_caused(doc, [m for m in typed if _conflict_relevant(m)])
+    typed, caused = _absorb_caused(doc, [m for m in typed if _conflict_relevant(m)])
     typed = [m for m in typed if m.eventive and not _tally(doc, m)]
-    drafts = _drafts(doc, typed, sents, keep_irrealis=keep_irrealis)
+    drafts = _drafts(doc, typed, sents, keep_irrealis=keep_irrealis, caused=caused)
     return _finish(doc, _merge(drafts), sents)
 
 
@@ -886,10 +886,12 @@ def _conflict_relevant(mention: Mention) -> bool:
     return bool(ontology()["subtypes"][mention.subtype]["acled"])
 
 
-def _absorb_caused(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """'killed by the invasion': the killing is a toll of the other event, not an event."""
+def _absorb_caused(doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """'killed by the invasion', 'the bombing killed 12': the killing is a toll of the other
+    event, not an event. Returns (the other mentions, the tolls)."""
     roots = {m.root for m in mentions}
-    kept = []
+    eventive_roots = {m.root for m in mentions if m.eventive}
+    kept, caused = [], []
     for m in mentions:
         root = doc[m.root]
         agent_events = [
@@ -899,14 +901,26 @@ def _absorb_caused(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             for g in c.children
             if g.dep_ in {"pobj", "pcomp"} and g.i in roots
         ]
+        if m.lemma in ontology()["casualty_lemmas"]:  # "the bombing killed 12"
+            agent_events += [
+                c.i
+                for c in root.children
+                if c.dep_ in SUBJECT_DEPS and c.i in eventive_roots and c.pos_ == "NOUN"
+            ]
         if agent_events and _generic(m):
+            caused.append(m)
             continue
         kept.append(m)
-    return kept
+    return kept, caused
 
 
 def _drafts(
-    doc: Doc, mentions: list[Mention], sents: list[Span], *, keep_irrealis: bool
+    doc: Doc,
+    mentions: list[Mention],
+    sents: list[Span],
+    *,
+    keep_irrealis: bool,
+    caused: Sequence[Mention] = (),
 ) -> list[_Draft]:
     actors = find_actor_spans(doc)
     paragraph_of = paragraphs(doc, sents)
@@ -921,7 +935,7 @@ def _drafts(
     dates = [(d, owner_of(doc, d.start, anchors), sentence_of(d.start)) for d in dates_of(doc)]
     published = doc.user_data.get("claimwire.published")
     drafts: list[_Draft] = []
-    tolls: list[tuple[Mention, list[Participant]]] = []
+    tolls = [(m, roles(doc, m.root, m.anchor, actors)[1]) for m in caused]
     for k, mention in enumerate(mentions):
         ancestors = {anchors[t.i] for t in doc[mention.anchor].ancestors if t.i in anchors}
         found_actors, targets, historical = roles(doc, mention.root, mention.anchor, actors)
