@@ -77,13 +77,14 @@ class ActorSpan:
 def find_actor_spans(doc: Doc) -> list[ActorSpan]:
     """Dictionary actors, generic classes and historical figures named in ``doc``."""
     index = actor_phrases()
+    lowers = [t.lower_ for t in doc]
     found: list[ActorSpan] = []
     i = 0
-    while i < len(doc):
+    while i < len(lowers):
         match = None
-        for words, entry, historical in index.get(doc[i].lower_, ()):
+        for words, entry, historical in index.get(lowers[i], ()):
             n = len(words)
-            if i + n <= len(doc) and all(doc[i + k].lower_ == words[k] for k in range(n)):
+            if tuple(lowers[i : i + n]) == words:
                 match = (n, entry, historical)
                 break
         if match is None:
