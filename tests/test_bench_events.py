@@ -183,7 +183,7 @@ def test_wikievents_bench_end_to_end(tmp_path):
 MUC_TEXT = """DEV-MUC3-0001 (NOSC)
 
    SAN ISIDRO, 3 JAN 90 -- [REPORT] [TEXT] GUERRILLAS OF THE FMLN ATTACKED AN ARMY
-POST IN THE TOWN OF SANTA ROSA YESTERDAY, KILLING FOUR SOLDIERS, THE ARMY SAID.
+POST IN THE TOWN OF SANTA ROSA YESTERDAY, KILLING FOUR PEASANTS, THE ARMY SAID.
 
 DEV-MUC3-0002 (NOSC)
 
@@ -196,6 +196,9 @@ MUC_KEY = """0.  MESSAGE: ID                     DEV-MUC3-0001 (NCCOSC)
 2.  INCIDENT: DATE                  02 JAN 90
 4.  INCIDENT: TYPE                  ATTACK
 10. PERP: ORGANIZATION ID           "FMLN"
+18. HUM TGT: NAME                   -
+19. HUM TGT: DESCRIPTION            "PEASANTS"
+                                    ? "MAYOR OF SANTA ROSA"
 0.  MESSAGE: ID                     DEV-MUC3-0002 (NCCOSC)
 1.  MESSAGE: TEMPLATE               *
 """
@@ -214,6 +217,8 @@ def test_muc_events_bench_end_to_end(tmp_path):
     assert (relevant.tp, relevant.fp, relevant.fn) == (1, 0, 0)
     assert report.sections["incident_type"].tp == 1
     assert report.sections["perpetrator_org"].tp == 1
+    targets = report.sections["human_target"]
+    assert (targets.tp, targets.fn) == (1, 0), report.misses
     with pytest.raises(InputNotFoundError):
         muc_events.run(tmp_path / "nowhere")
 
@@ -234,3 +239,73 @@ def test_score_seed_events_on_result_records():
     views = bench_events.seed_events_from_result(result)
     report = bench_events.score_seed_events(expected, views)
     assert (report.sections["events"].tp, report.sections["events"].fp) == (1, 0)
+
+
+def test_muc_human_targets_from_name_and_description_slots():
+    from claimwire.bench import muc, muc_events
+
+    key = """0.  MESSAGE: ID                     TST1-MUC3-0007 (NCCOSC)
+1.  MESSAGE: TEMPLATE               1 (OPTIONAL)
+18. HUM TGT: NAME                   "CARLOS JULIO TORRADO"
+                                    "TORRADO'S SON, WILLIAM" / "WILLIAM"
+19. HUM TGT: DESCRIPTION            "MAYOR OF ABREGO": "CARLOS JULIO TORRADO"
+                                    "SON": "TORRADO'S SON, WILLIAM" / "WILLIAM"
+                                    "PEASANTS"
+;;; a comment line
+"""
+    [(message_id, template)] = [
+        (m, t) for t in muc.templates(key) for m in [muc.first(t, 0).split(" ")[0]]
+    ]
+    assert message_id == "TST1-MUC3-0007" and muc.is_relevant(template)
+    found = muc_events.human_targets(template)
+    assert [alts for alts, _maybe in found] == [
+        ["carlos julio torrado", "mayor of abrego"],
+        ["torrado's son, william", "william", "son"],
+        ["peasants"],
+    ]
+    assert [muc_events.head_word(a) for a in found[0][0]] == ["torrado", "mayor"]
+    assert muc_events.head_word("the peasants") == "peasant"
+
+
+def test_wikievents_argument_roles(tmp_path):
+    from claimwire.bench import wikievents
+
+    tokens = ["Rebels", "attacked", "a", "checkpoint", "in", "Kandahar", "."]
+    tokens2 = ["The", "rebels", "fled", "."]
+    record = {
+        "doc_id": "fake_2",
+        "tokens": tokens + tokens2,
+        "sentences": [[[[t, 0, 0] for t in s], " ".join(s)] for s in (tokens, tokens2)],
+        "entity_mentions": [
+            {"id": "fake_2-T1", "start": 0, "end": 1, "text": "Rebels"},
+            {"id": "fake_2-T2", "start": 2, "end": 4, "text": "a checkpoint"},
+            {"id": "fake_2-T3", "start": 5, "end": 6, "text": "Kandahar"},
+            {"id": "fake_2-T4", "start": 7, "end": 9, "text": "The rebels"},
+        ],
+        "event_mentions": [
+            {
+                "event_type": "Conflict.Attack.Unspecified",
+                "trigger": {"start": 1, "end": 2},
+                "arguments": [
+                    {"entity_id": "fake_2-T4", "role": "Attacker", "text": "The rebels"},
+                    {"entity_id": "fake_2-T2", "role": "Target", "text": "a checkpoint"},
+                    {"entity_id": "fake_2-T3", "role": "Place", "text": "Kandahar"},
+                    {"entity_id": "fake_2-T3", "role": "Instrument", "text": "unscored"},
+                ],
+            }
+        ],
+    }
+    folder = tmp_path / "wiki"
+    (folder / "coref").mkdir(parents=True)
+    (folder / "dev.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    clusters = {"doc_key": "fake_2", "clusters": [["fake_2-T1", "fake_2-T4"]]}
+    (folder / "coref" / "dev.jsonlines").write_text(json.dumps(clusters) + "\n", "utf-8")
+    [document] = wikievents.load_documents(folder)
+    [trigger] = document.triggers
+    assert [a.role for a in trigger.arguments] == ["actor", "target", "place"]
+    assert len(trigger.arguments[0].mentions) == 2, "the coreferent 'Rebels' counts too"
+    report = wikievents.run(folder)
+    found, typed = report.sections["arguments"], report.sections["argument_roles"]
+    assert found.tp + found.fn == 3 and typed.tp + typed.fn == 3
+    assert typed.tp >= 2, report.misses
+    assert wikievents.role_of("Killer") == "actor" and wikievents.role_of("Instrument") is None

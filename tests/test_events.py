@@ -187,6 +187,8 @@ FAMILY_CASES = [
         "Myanmar resistance forces overran a junta outpost in Kachin state.",
         "non_state_actor_overtakes_territory",
     ),
+    ("Gunmen assassinated a mayor outside his home in Guerrero state.", "attack"),
+    ("Two journalists died in a shooting at a checkpoint in Gaza.", "attack"),
 ]
 
 
@@ -220,6 +222,9 @@ NEGATIVES = [
     "The team attacked in the second half and won the battle for the title.",
     "The senator attacked the president's budget plan on Twitter.",
     "The striker scored twice as United beat Chelsea.",
+    "The former president died of cancer in a hospital in Caracas.",
+    "The court sentenced him to death for the 2015 murders.",
+    "ELN leaders said they would attack pipelines if talks collapsed.",
 ]
 
 
@@ -261,6 +266,17 @@ ACTOR_CASES = [
         "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)",
         "JNIM",
     ),
+    (
+        "Salvadoran troops shelled a guerrilla camp in Chalatenango.",
+        "Armed Forces of El Salvador",
+        "El Salvador",
+    ),
+    (
+        "ELN rebels bombed an oil pipeline in Arauca.",
+        "National Liberation Army (ELN, Colombia)",
+        "ELN",
+    ),
+    ("FARC dissidents attacked a police station in Cauca.", "FARC and dissidents", "FARC"),
 ]
 
 
@@ -307,6 +323,102 @@ def test_participle_inherits_subject(nlp):
     found = events(nlp, text)
     assert all(a.side == "Israel" for e in found for a in e.actors)
     assert found[0].place_name == "Jenin"
+
+
+VICTIM_CASES = [
+    # (sentence, a target the first violent event must have, an actor it must not have)
+    ("Tamerlan Tsarnaev died after a gunfight with police in Watertown.", "Tamerlan", "Tamerlan"),
+    ("A roadside IED killed a Russian general near Deir ez-Zor on Sunday.", "general", "IED"),
+    (
+        "The killing of three aid workers by militiamen in Darfur was condemned.",
+        "aid workers",
+        None,
+    ),
+    (
+        "A car bomb exploded outside a hotel in Mogadishu, killing five guards.",
+        "guards",
+        "car bomb",
+    ),
+    ("The explosion wounded 12 shoppers at a market in Peshawar.", "shoppers", "explosion"),
+]
+
+
+@pytest.mark.parametrize(("text", "victim", "not_actor"), VICTIM_CASES)
+def test_victims_and_non_actors(nlp, text, victim, not_actor):
+    violent = [e for e in events(nlp, text) if e.type != "Strategic developments"]
+    assert violent, text
+    targets = [text[t.start : t.end] for e in violent for t in e.targets]
+    actors = [text[a.start : a.end] for e in violent for a in e.actors]
+    assert any(victim in t for t in targets), (targets, actors)
+    assert not_actor is None or not any(not_actor in a for a in actors), actors
+
+
+def test_toll_joins_the_event_of_its_sentence(nlp):
+    text = "A landmine exploded under a minibus near Mopti, and seven passengers died."
+    found = events(nlp, text)
+    assert len(found) == 1, [(e.subtype, text[e.start : e.end]) for e in found]
+    assert "died" in [text[start:end] for start, end in found[0].mentions]
+    assert any("passengers" in text[t.start : t.end] for t in found[0].targets)
+
+
+def test_toll_of_the_next_sentence_joins_the_event(nlp):
+    text = "A car bomb exploded near a police station in Kirkuk on Monday. Seven policemen died."
+    found = events(nlp, text)
+    assert len(found) == 1, [(e.subtype, text[e.start : e.end]) for e in found]
+    assert "died" in [text[start:end] for start, end in found[0].mentions]
+    assert any("policemen" in text[t.start : t.end] for t in found[0].targets)
+
+
+def test_performer_and_caused_toll(nlp):
+    text = "The bombing, claimed by the Taliban, killed 12 people in Kabul."
+    found = events(nlp, text)
+    assert len(found) == 1, [(e.subtype, text[e.start : e.end]) for e in found]
+    assert [a.name for a in found[0].actors] == ["Taliban"]
+    assert "killed" in [text[start:end] for start, end in found[0].mentions]
+    text = "The assassination of the mayor, perpetrated by ELN guerrillas, shocked Arauca."
+    found = events(nlp, text)
+    assert found and found[0].actors[0].name == "National Liberation Army (ELN, Colombia)"
+    assert [text[t.start : t.end] for t in found[0].targets] == ["mayor"]
+
+
+ANAPHORA_CASES = [
+    # (text, canonical name of the actor of the last event)
+    (
+        "Fighters of the FMLN attacked a power station. The guerrillas later burned two buses.",
+        "Farabundo Marti National Liberation Front (FMLN)",
+    ),
+    (
+        "Al-Shabaab claimed the attack on the base. The militants stormed the gate at dawn.",
+        "Al-Shabaab",
+    ),
+    (
+        "Hamas and Islamic Jihad were blamed. The militants fired rockets at Sderot.",
+        "Unidentified armed group",
+    ),
+    ("A group of militants attacked a checkpoint near Gao.", "Unidentified armed group"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), ANAPHORA_CASES)
+def test_definite_generic_actor_refers_back(nlp, text, name):
+    found = [e for e in events(nlp, text) if e.actors]
+    assert found, text
+    assert found[-1].actors[0].name == name, [
+        (a.name, text[a.start : a.end]) for a in found[-1].actors
+    ]
+
+
+def test_agent_phrase_names_the_group(nlp):
+    text = "Fifty peasants were kidnapped by guerrillas of the ELN in Arauca on Monday."
+    hit = events(nlp, text)[0]
+    assert hit.subtype == "abduction_forced_disappearance"
+    assert hit.actors[0].name == "National Liberation Army (ELN, Colombia)"
+
+
+def test_attacked_thing_is_no_instrument(nlp):
+    text = "Rebels launched an attack on the headquarters of the air force in the capital."
+    hit = events(nlp, text)[0]
+    assert hit.subtype != "air_drone_strike"
 
 
 # ------------------------------------------------------------------ status, merge, irrealis

@@ -33,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,34 +41,25 @@ from typing import Any
 from ..components.dates import FACTORY, PUBLISHED_KEY, DateHit, month_end
 from ..errors import InputNotFoundError
 from .metrics import Report, Score
-
-MESSAGE_START = re.compile(r"^((?:DEV|TST\d)-MUC\d-\d{4})\b.*$", re.MULTILINE)
-DATELINE = re.compile(r",\s*(?P<day>\d{1,2})\s+(?P<month>[A-Z]{3})[A-Z]*\s+(?P<yy>\d\d)\b")
-SLOT = re.compile(
-    r"^(?P<number>\d+)\.\s+(?P<label>[A-Z][A-Z :/-]*?[A-Z])(?:\s{2,}(?P<value>\S.*))?$"
+from .muc import (
+    MONTHS,
+    Message,
+    calendar_date,
+    is_relevant,
+    key_files,
+    read_messages,
+    read_templates,
+    text_files,
 )
+
+__all__ = ["Message", "key_files", "read_messages", "text_files"]
+
 KEY_DATE = re.compile(
     r"(?P<day>\d{1,2})\s+(?P<month>[A-Z]{3})[A-Z]*(?:\s+(?P<yy>\d\d))?"
     r"|(?P<month2>[A-Z]{3})[A-Z]*\s+(?P<day2>\d{1,2})",
     re.IGNORECASE,
 )
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], 1
-    )
-}
 EARLIEST = dt.date(1, 1, 1)
-
-
-@dataclass(frozen=True)
-class Message:
-    """One MUC message: id, text, the dateline's date and where the dateline ends."""
-
-    id: str
-    text: str
-    published: dt.date | None
-    body_start: int
 
 
 @dataclass
@@ -81,82 +72,18 @@ class KeyDates:
 # --------------------------------------------------------------------------- reading
 
 
-def text_files(folder: Path) -> list[Path]:
-    """MUC text files: ``raw/CORPORA/*/*`` except keys and the header grammar."""
-    return sorted(
-        path
-        for path in folder.glob("raw/CORPORA/*/*")
-        if path.is_file() and not path.name.startswith("key-") and path.name != "text-headers-info"
-    )
-
-
-def key_files(folder: Path) -> list[Path]:
-    """MUC answer-key files: ``raw/CORPORA/*/key-*``."""
-    return sorted(path for path in folder.glob("raw/CORPORA/*/key-*") if path.is_file())
-
-
-def read_messages(paths: Iterable[Path]) -> Iterator[Message]:
-    """Split text files into messages at their id lines and find each dateline."""
-    for path in paths:
-        content = path.read_text(encoding="latin-1")
-        starts = list(MESSAGE_START.finditer(content))
-        for index, match in enumerate(starts):
-            end = starts[index + 1].start() if index + 1 < len(starts) else len(content)
-            text = content[match.end() : end]
-            yield Message(match.group(1), text, *dateline(text))
-
-
-def dateline(text: str) -> tuple[dt.date | None, int]:
-    """The date of the dateline ``CITY, 3 JAN 90 (SOURCE) --`` and the offset after it."""
-    head = text[:400]
-    found = DATELINE.search(head)
-    if found is None or found.group("month") not in MONTHS:
-        return None, 0
-    year = 1900 + int(found.group("yy"))
-    date = _date(year, MONTHS[found.group("month")], int(found.group("day")))
-    dashes = head.find("--", found.end())
-    return date, (dashes + 2 if dashes >= 0 else found.end())
-
-
-def _date(year: int, month: int, day: int) -> dt.date | None:
-    if not 1 <= month <= 12 or not 1 <= day <= month_end(year, month).day:
-        return None
-    return dt.date(year, month, day)
-
-
 def read_keys(paths: Iterable[Path], datelines: dict[str, dt.date | None]) -> dict[str, KeyDates]:
     """Relevant templates' DATE alternatives by message id (first token of slot 0)."""
     keys: dict[str, KeyDates] = {}
-    for path in paths:
-        for template in _templates(path.read_text(encoding="latin-1")):
-            message_id = template.get("0", "").split(" ")[0]
-            if not message_id or template.get("1", "*").strip().startswith("*"):
-                continue
-            anchor = datelines.get(message_id)
-            alternatives = parse_key_date(template.get("2", ""), anchor)
-            entry = keys.setdefault(message_id, KeyDates())
-            if alternatives:
-                entry.templates.append(alternatives)
-    return keys
-
-
-def _templates(content: str) -> Iterator[dict[str, str]]:
-    template: dict[str, str] = {}
-    slot = ""
-    for line in content.splitlines():
-        if line.startswith(";;;") or not line.strip():
+    for message_id, template in read_templates(paths):
+        if not is_relevant(template):
             continue
-        match = SLOT.match(line)
-        if match:
-            slot = match.group("number")
-            if slot == "0" and template:
-                yield template
-                template = {}
-            template[slot] = (match.group("value") or "").strip()
-        elif slot:
-            template[slot] = f"{template.get(slot, '')} / {line.strip()}"
-    if template:
-        yield template
+        anchor = datelines.get(message_id)
+        alternatives = parse_key_date(" / ".join(template.get(2, [])), anchor)
+        entry = keys.setdefault(message_id, KeyDates())
+        if alternatives:
+            entry.templates.append(alternatives)
+    return keys
 
 
 def parse_key_date(value: str, anchor: dt.date | None) -> list[tuple[dt.date, dt.date]]:
@@ -184,13 +111,13 @@ def _key_day(text: str, anchor: dt.date | None) -> dt.date | None:
     if month is None:
         return None
     if match.group("yy"):
-        return _date(1900 + int(match.group("yy")), month, day)
+        return calendar_date(1900 + int(match.group("yy")), month, day)
     if anchor is None:
         return None
-    this_year = _date(anchor.year, month, day)
+    this_year = calendar_date(anchor.year, month, day)
     if this_year is not None and this_year <= anchor:
         return this_year
-    return _date(anchor.year - 1, month, day)
+    return calendar_date(anchor.year - 1, month, day)
 
 
 # --------------------------------------------------------------------------- scoring

@@ -43,12 +43,8 @@ from typing import Any
 from ..components.figures import FigureHit, categorize_text, category_group
 from ..errors import InputNotFoundError
 from .metrics import Report, Score
+from .muc import first, is_relevant, key_files, quoted, read_messages, read_templates, text_files
 
-MESSAGE_START = re.compile(r"^((?:DEV|TST\d)-MUC\d-\d{4})\b.*$", re.MULTILINE)
-SLOT = re.compile(
-    r"^(?P<number>\d{1,2})\.\s+(?P<label>[A-Z][A-Z :/-]*?[A-Z])(?:\s{2,}(?P<value>.*))?$"
-)
-QUOTED = re.compile(r'"([^"]*)"')
 KEY_NUMBER = re.compile(r"^\s*(?P<optional>\?)?\s*(?P<number>~?\d+-?\d*|-\d+)\s*:")
 DEFAULT_SAMPLE = 300
 WINDOW = 60
@@ -97,43 +93,9 @@ def truecase(text: str) -> str:
     return "".join(chars)
 
 
-def _read(path: Path) -> str:
-    return path.read_text(encoding="latin-1")
-
-
 def read_texts(folder: Path) -> dict[str, str]:
     """Message id -> text, from every text file of ``folder/raw/CORPORA/*/``."""
-    texts: dict[str, str] = {}
-    for path in sorted(folder.glob("raw/CORPORA/*/*")):
-        if not path.is_file() or path.name.startswith("key-") or path.name == "text-headers-info":
-            continue
-        content = _read(path)
-        starts = list(MESSAGE_START.finditer(content))
-        for i, match in enumerate(starts):
-            end = starts[i + 1].start() if i + 1 < len(starts) else len(content)
-            texts[match.group(1)] = content[match.end() : end].strip("\n")
-    return texts
-
-
-def _templates(content: str) -> Iterator[dict[int, list[str]]]:
-    """Each template of a key file as slot number -> filler lines."""
-    template: dict[int, list[str]] = {}
-    last = None
-    for line in content.splitlines():
-        if line.startswith(";;;") or not line.strip():
-            continue
-        match = SLOT.match(line)
-        if match:
-            number = int(match.group("number"))
-            if number == 0 and template:
-                yield template
-                template = {}
-            template[number] = [match.group("value") or ""]
-            last = number
-        elif last is not None and line[:1].isspace():
-            template[last].append(line.strip())
-    if template:
-        yield template
+    return {m.id: m.text.strip("\n") for m in read_messages(text_files(folder))}
 
 
 def _key_value(text: str) -> tuple[float, bool] | None:
@@ -152,7 +114,7 @@ def _effects(lines: list[str]) -> dict[str, list[set[str]]]:
     for line in lines:
         label = line.split('"')[0].strip().lstrip("?").strip().rstrip(":").strip()
         effects = {part.strip() for part in label.split("/")}
-        for target in QUOTED.findall(line):
+        for target in quoted(line):
             found.setdefault(target, []).append(effects)
     return found
 
@@ -185,32 +147,28 @@ def _paired(
 def read_keys(folder: Path) -> dict[str, Message]:
     """Message id -> a message (without text) with its required and optional gold pairs."""
     keys: dict[str, Message] = {}
-    for path in sorted(folder.glob("raw/CORPORA/*/key-*")):
-        for template in _templates(_read(path)):
-            message_id = (template.get(0) or [""])[0].split(" ")[0]
-            if not message_id:
-                continue
-            message = keys.setdefault(message_id, Message(message_id, ""))
-            slot1 = (template.get(1) or ["*"])[0]
-            if slot1.strip().startswith("*"):
-                continue
-            message.relevant = True
-            numbers = []
-            for line in template.get(21, []):
-                parsed = _key_value(line)
-                if parsed is not None:
-                    numbers.append((*parsed, QUOTED.findall(line)))
-            effects = _effects(template.get(23, []))
-            for value, maybe, target, found in _paired(numbers, effects):
-                for effect in sorted(found & set(EFFECTS)):
-                    pair = (value, EFFECTS[effect])
-                    if maybe or "OPTIONAL" in slot1:
-                        message.optional.add(pair)
-                    else:
-                        message.gold.add(pair)
-                    words = target.lower().replace("[", " ").replace("]", " ").split()
-                    if words:
-                        message.targets.setdefault(pair, set()).add(words[-1])
+    for message_id, template in read_templates(key_files(folder)):
+        message = keys.setdefault(message_id, Message(message_id, ""))
+        slot1 = first(template, 1, "*")
+        if not is_relevant(template):
+            continue
+        message.relevant = True
+        numbers = []
+        for line in template.get(21, []):
+            parsed = _key_value(line)
+            if parsed is not None:
+                numbers.append((*parsed, quoted(line)))
+        effects = _effects(template.get(23, []))
+        for value, maybe, target, found in _paired(numbers, effects):
+            for effect in sorted(found & set(EFFECTS)):
+                pair = (value, EFFECTS[effect])
+                if maybe or "OPTIONAL" in slot1:
+                    message.optional.add(pair)
+                else:
+                    message.gold.add(pair)
+                words = target.lower().replace("[", " ").replace("]", " ").split()
+                if words:
+                    message.targets.setdefault(pair, set()).add(words[-1])
     return keys
 
 

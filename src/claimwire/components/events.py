@@ -18,7 +18,10 @@ How it works, per sentence:
 2. **Roles.** The actor is the subject of an active trigger verb (inherited from the
    governing verb for participles and ``continue to storm``), the ``by`` agent of a passive
    one, or the possessor / demonym of a nominal trigger ("Russia's assault", "Israeli
-   strike"); targets are the object, the passive subject and ``on`` / ``against`` phrases.
+   strike"); targets are the object, the passive subject and ``on`` / ``against`` phrases
+   (and the subject of "die", the "of" phrase of "the killing of"). Instruments are no
+   actors ("the IED killed"); a definite generic actor ("the guerrillas") is the one named
+   actor of its kind mentioned before, when there is exactly one.
 3. **Place and date.** Taken from the places and dates components when they ran (else
    from the model's GPE/LOC/FAC and DATE entities): first what attaches to the trigger in
    the parse, then the nearest in the sentence not owned by another event, then the
@@ -34,7 +37,9 @@ How it works, per sentence:
    Mentions that only name a kind of event ("post-bombing assessment", "casualties of
    attacks", "it is a battle for control"), tolls of another event ("killed by the
    invasion"), counted equipment losses ("1,432 tanks had been destroyed") and bare
-   casualty reports with no doer, instrument or place of their own make no event.
+   casualty reports with no doer, instrument or place of their own make no event; such
+   a toll joins the violent event of its sentence ("a bomb exploded and seven died"),
+   whose targets its victims become.
 6. **Merging.** A mention merges into the latest earlier event of the same type family
    and status when their dates agree (or one is unknown) and their places agree: the
    same name, a region and a place near it (coordinates from the places component), or
@@ -49,6 +54,10 @@ by the publication date. A date found only in the paragraph is used with
 are roughly resolved against the publication date only to tell background from news and
 to merge; they are never reported as resolved dates.
 
+The lexicon and actor dictionary are loaded by :mod:`.event_lexicon`, roles are found by
+:mod:`.event_roles` and places and dates chosen by :mod:`.event_context`; this module
+finds and types the triggers, decides status and irrealis, and assembles the events.
+
 Snippet-level typing (:func:`classify_doc`) scores every trigger mention, also those that
 do not make an event (a generic plural, a compound modifier), and returns the best
 sub-type; the case2021 bench uses it.
@@ -56,19 +65,63 @@ sub-type; the case2021 bench uses it.
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .event_context import (
+    Located,
+    choose,
+    component_hits,
+    dates_of,
+    owner_of,
+    paragraphs,
+    places_of,
+)
+from .event_lexicon import (
+    actor_dictionary,
+    noun_keys,
+    ontology,
+    phrase_tokens,
+    phrase_words,
+    target_classes,
+    toponym_like,
+    trigger_index,
+)
+from .event_roles import (
+    SUBJECT_DEPS,
+    TARGET_PREPS,
+    ActorSpan,
+    Participant,
+    find_actor_spans,
+    inherited_subject,
+    roles,
+    unique_participants,
+)
 from .hits import ensure_extension, store_hits
+
+__all__ = [
+    "EXTENSION",
+    "FACTORY",
+    "SPAN_KEY",
+    "ActorSpan",
+    "EventHit",
+    "Events",
+    "Mention",
+    "Participant",
+    "actor_dictionary",
+    "classify_doc",
+    "find",
+    "find_actor_spans",
+    "find_mentions",
+    "make_events",
+    "ontology",
+    "typed_mentions",
+]
 
 SPAN_KEY = "claimwire.events"
 EXTENSION = "claimwire_events"
@@ -81,48 +134,14 @@ LIGHT_VERBS = frozenset(
         "repulse", "witness", "resume", "escalate", "commit", "perpetrate", "execute",
     }
 )  # fmt: skip
-SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-TARGET_PREPS = frozenset({"on", "against", "at", "upon", "targeting"})
-PLACE_PREPS = frozenset({"in", "at", "near", "into", "of", "outside", "around", "across", "from"})
 CHEMICAL = "chemical_weapon"
-PASSIVE_CLASSES = frozenset({"civilians"})
-"""Participant types never taken as the doer from inside a larger subject phrase."""
-QUANTITY_NOUNS = frozenset(
-    {"hundred", "thousand", "dozen", "score", "million", "ten", "number", "total", "some", "many"}
-)
 CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "relcl"})
-OBJECT_WINDOW = 14
-"""Tokens of an object phrase searched for the nouns a trigger requires."""
 OBJECT_PREPS = frozenset({"of", "over", "into", "to", "on", "from", "at", "out", "off", "back"})
-PHRASE_DEPS = frozenset(
-    {"compound", "amod", "conj", "prep", "pobj", "nummod", "nmod", "appos", "quantmod", "poss"}
-)
 PARTICLES = frozenset({"out", "down", "up", "back", "off", "over", "away"})
 MAX_MERGE_DISTANCE = 3
 """Sentences between two placeless mentions that may still describe one event."""
 REGION_DEGREES = 2.0
 """Latitude span within which a region-level place and another place are one theatre."""
-
-
-@dataclass(frozen=True)
-class Participant:
-    """An actor or target of an event, canonicalized when the actor dictionary knows it.
-
-    Attributes:
-        name: Canonical name ("Armed Forces of Russia", "Civilians") or the words as written.
-        side: The camp it belongs to ("Russia"), or None.
-        type: ``state_forces``, ``police``, ``militia``, ``rebel``, ``civilians``, ...
-        start: Offset of the mention into ``doc.text``.
-        end: Offset after the mention.
-        actor_id: Id of the actors.json entry, or None for words not in the dictionary.
-    """
-
-    name: str
-    side: str | None
-    type: str
-    start: int
-    end: int
-    actor_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -226,88 +245,6 @@ class _Draft:
     paragraph: int = 0
 
 
-# ---------------------------------------------------------------- resources
-
-
-def _load(name: str) -> dict[str, Any]:
-    path = resources.files("claimwire") / "resources" / name
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
-
-
-@lru_cache(maxsize=1)
-def ontology() -> dict[str, Any]:
-    """The event ontology and trigger lexicon of ``resources/event_types.json``, loaded once."""
-    return _load("event_types.json")
-
-
-@lru_cache(maxsize=1)
-def actor_dictionary() -> dict[str, Any]:
-    """The actor dictionary of ``resources/actors.json``, loaded once."""
-    return _load("actors.json")
-
-
-def _words(phrase: str) -> tuple[str, ...]:
-    """Token words of a lexicon phrase, split as spaCy splits them ('pro-moscow' -> 3)."""
-    spaced = re.sub(r"(?<=\w)-(?=\w)", " - ", phrase.lower()).replace("'s", " 's")
-    return tuple(spaced.split())
-
-
-@lru_cache(maxsize=1)
-def _trigger_index() -> dict[str, list[tuple[tuple[str, ...], dict[str, Any]]]]:
-    """First word -> [(phrase words, trigger entry)], longest phrases first."""
-    index: dict[str, list[tuple[tuple[str, ...], dict[str, Any]]]] = {}
-    for entry in ontology()["triggers"]:
-        for phrase in entry["match"]:
-            words = _words(phrase)
-            index.setdefault(words[0], []).append((words, entry))
-    for found in index.values():
-        found.sort(key=lambda item: -len(item[0]))
-    return index
-
-
-@lru_cache(maxsize=1)
-def _actor_phrases() -> dict[str, list[tuple[tuple[str, ...], dict[str, Any], bool]]]:
-    """First word -> [(words, actor or class entry, is historical)], longest first."""
-    data = actor_dictionary()
-    index: dict[str, list[tuple[tuple[str, ...], dict[str, Any], bool]]] = {}
-    for actor in data["actors"]:
-        for alias in actor["aliases"]:
-            words = _words(alias)
-            index.setdefault(words[0], []).append((words, actor, False))
-    for group in data["classes"]:
-        for noun in group["nouns"]:
-            words = _words(noun)
-            index.setdefault(words[0], []).append((words, group, False))
-    historical = {"id": "historical", "name": "", "side": None, "type": "historical"}
-    for name in data["historical"]:
-        words = _words(name)
-        index.setdefault(words[0], []).append((words, historical, True))
-    for found in index.values():
-        found.sort(key=lambda item: -len(item[0]))
-    return index
-
-
-@lru_cache(maxsize=1)
-def _modifiers() -> dict[str, dict[str, Any]]:
-    """Demonym or possessor word -> actor entry ('russian', 'moscow', 'putin')."""
-    found: dict[str, dict[str, Any]] = {}
-    for actor in actor_dictionary()["actors"]:
-        for word in [*actor["demonyms"], *actor["possessors"]]:
-            found.setdefault(word.lower(), actor)
-    return found
-
-
-@lru_cache(maxsize=1)
-def _target_classes() -> dict[str, str]:
-    """Lemma -> target class (civilians, forces, property, equipment, protesters)."""
-    found: dict[str, str] = {}
-    for name, words in ontology()["target_classes"].items():
-        for word in words:
-            found.setdefault(word, name)
-    return found
-
-
 # ---------------------------------------------------------------- small helpers
 
 
@@ -393,12 +330,12 @@ def _object_ok(
     wanted, unwanted = set(words), set(forbidden)
     heads = _object_heads(mention_tokens)
     heads += [c for h in heads for c in h.children if c.dep_ in {"conj", "appos", "compound"}]
-    if any(_noun_keys(h) & unwanted for h in heads):
+    if any(noun_keys(h) & unwanted for h in heads):
         return False  # the object itself, not a noun nested in its phrase
     found = False
     for part in _object_phrases(mention_tokens):
-        keys = _noun_keys(part)
-        if keys & wanted or ("city" in wanted and part.dep_ != "compound" and _toponym_like(part)):
+        keys = noun_keys(part)
+        if keys & wanted or ("city" in wanted and part.dep_ != "compound" and toponym_like(part)):
             found = True
         elif "city" in wanted and part.dep_ == "dobj" and part.pos_ == "PROPN":
             found = True  # "recaptured Palmyra", whatever the model's entity label
@@ -407,7 +344,7 @@ def _object_ok(
 
 def _object_phrases(mention_tokens: list[Token]) -> list[Token]:
     """Tokens of the object phrases of a trigger (no doer, no embedded clause)."""
-    return [t for head in _object_heads(mention_tokens) for t in _phrase_tokens(head)]
+    return [t for head in _object_heads(mention_tokens) for t in phrase_tokens(head)]
 
 
 def _object_heads(mention_tokens: list[Token]) -> list[Token]:
@@ -433,35 +370,6 @@ def _object_heads(mention_tokens: list[Token]) -> list[Token]:
                 heads.append(child)  # "the city fell"
             found.extend(heads)
     return found
-
-
-def _phrase_tokens(head: Token) -> list[Token]:
-    """The noun phrase of ``head``, with 'of' complements, without clauses."""
-    found: list[Token] = []
-    stack = [head]
-    while stack and len(found) < OBJECT_WINDOW:
-        token = stack.pop()
-        found.append(token)
-        stack.extend(c for c in token.children if c.dep_ in PHRASE_DEPS)
-    return found
-
-
-def _noun_keys(token: Token) -> set[str]:
-    """Lemma and surface forms of a noun, with a naive singular ('bases' -> 'base')."""
-    lower = token.lower_
-    keys = {token.lemma_.lower(), lower}
-    if lower.endswith("es"):
-        keys.add(lower[:-2])
-    if lower.endswith("s"):
-        keys.add(lower[:-1])
-    return keys
-
-
-def _toponym_like(token: Token) -> bool:
-    """A place name by the model's entities, or a proper noun the model did not type."""
-    if token.ent_type_ in {"GPE", "LOC", "FAC"}:
-        return True
-    return token.pos_ == "PROPN" and token.ent_type_ in {"", "ORG"} and token.is_title
 
 
 # ---------------------------------------------------------------- trigger mentions
@@ -540,7 +448,7 @@ def find_mentions(doc: Doc, sents: Sequence[Span] | None = None) -> list[Mention
     Returns:
         Mentions in document order, one per trigger (the longest and heaviest match wins).
     """
-    index = _trigger_index()
+    index = trigger_index()
     found: list[Mention] = []
     for s_index, sent in enumerate(sents if sents is not None else doc.sents):
         context = _sentence_words(sent)
@@ -587,7 +495,7 @@ def find_mentions(doc: Doc, sents: Sequence[Span] | None = None) -> list[Mention
 
 @lru_cache(maxsize=1)
 def _stop_phrases() -> tuple[tuple[str, ...], ...]:
-    return tuple(_words(p) for p in ontology()["stop_phrases"])
+    return tuple(phrase_words(p) for p in ontology()["stop_phrases"])
 
 
 def _stopped(doc: Doc, sent: Span) -> set[int]:
@@ -659,14 +567,14 @@ def _instrument_index() -> dict[str, list[tuple[tuple[str, ...], int, str]]]:
     index: dict[str, list[tuple[tuple[str, ...], int, str]]] = {}
     for rank, cue in enumerate(ontology()["instruments"]):
         for phrase in cue["match"]:
-            words = _words(phrase)
+            words = phrase_words(phrase)
             index.setdefault(words[0], []).append((words, rank, str(cue["subtype"])))
     return index
 
 
 def _target_class(doc: Doc, mention: Mention) -> str | None:
     """The class of what the trigger is done to: protesters, civilians, forces, property."""
-    classes = _target_classes()
+    classes = target_classes()
     tokens = [doc[mention.anchor], doc[mention.root]]
     on_phrases = [
         g
@@ -676,7 +584,7 @@ def _target_class(doc: Doc, mention: Mention) -> str | None:
         for g in c.children
         if g.dep_ == "pobj"
     ]
-    phrase = _object_phrases(tokens) + [p for g in on_phrases for p in _phrase_tokens(g)]
+    phrase = _object_phrases(tokens) + [p for g in on_phrases for p in phrase_tokens(g)]
     for token in phrase:
         kind = classes.get(token.lemma_.lower())
         if kind in {"protesters", "civilians", "forces", "property"}:
@@ -700,9 +608,12 @@ def _refine(doc: Doc, mention: Mention, sent: Span) -> str:
     if explosive and _instrument(t for t in anchor.subtree if t.idx not in own) == CHEMICAL:
         return CHEMICAL  # "shelled with mortars filled with chlorine"
     if generic:
-        found = _instrument((t for t in anchor.subtree if t.idx not in own), mention.start)
+        # what was attacked is no instrument: "an attack on the air force headquarters"
+        heads = _target_heads(anchor) + _target_heads(doc[mention.root])
+        skip = set(own) | {t.idx for head in heads for t in head.subtree}
+        found = _instrument((t for t in anchor.subtree if t.idx not in skip), mention.start)
         if found is None and doc[mention.root].pos_ != "VERB":
-            found = _instrument((t for t in sent if t.idx not in own), mention.start)
+            found = _instrument((t for t in sent if t.idx not in skip), mention.start)
         if found:
             return found
         if entries[subtype]["type"] == "Explosions/Remote violence":
@@ -721,6 +632,18 @@ def _refine(doc: Doc, mention: Mention, sent: Span) -> str:
         if _one_sided_agent(anchor):
             return "attack"
     return subtype
+
+
+def _target_heads(anchor: Token) -> list[Token]:
+    """Heads of the phrases naming what a trigger is done to: ``on`` / ``against`` phrases
+    and an object of a target class ("attacked the air force base"; not "detonated a
+    suicide vest", whose object is the instrument)."""
+    classes = target_classes()
+    found = [c for c in anchor.children if c.dep_ == "dobj" and c.lemma_.lower() in classes]
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            found.extend(g for g in child.children if g.dep_ == "pobj")
+    return found
 
 
 def _one_sided_agent(anchor: Token) -> bool:
@@ -768,8 +691,8 @@ def _protesters_act_violently(sent: Span) -> bool:
             continue
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
         if not subjects:
-            subjects = _inherited_subject(token)
-        if any(_noun_keys(t) & people for c in subjects for t in c.subtree):
+            subjects = inherited_subject(token)
+        if any(noun_keys(t) & people for c in subjects for t in c.subtree):
             return True
     return False
 
@@ -850,408 +773,6 @@ def _violent(subtype: str) -> bool:
     }
 
 
-# ---------------------------------------------------------------- actors
-
-
-@dataclass(frozen=True)
-class _ActorSpan:
-    start: int  # token indices
-    end: int
-    participant: Participant
-    historical: bool = False
-
-
-def find_actor_spans(doc: Doc) -> list[_ActorSpan]:
-    """Dictionary actors, generic classes and historical figures named in ``doc``."""
-    index = _actor_phrases()
-    found: list[_ActorSpan] = []
-    i = 0
-    while i < len(doc):
-        match = None
-        for words, entry, historical in index.get(doc[i].lower_, ()):
-            n = len(words)
-            if i + n <= len(doc) and all(doc[i + k].lower_ == words[k] for k in range(n)):
-                match = (n, entry, historical)
-                break
-        if match is None:
-            i += 1
-            continue
-        n, entry, historical = match
-        span = doc[i : i + n]
-        participant = Participant(
-            name=entry["name"] or span.text,
-            side=entry.get("side"),
-            type=entry["type"],
-            start=span.start_char,
-            end=span.end_char,
-            actor_id=entry["id"],
-        )
-        found.append(_ActorSpan(i, i + n, participant, historical))
-        i += n
-    return _with_modifiers(doc, found)
-
-
-def _with_modifiers(doc: Doc, found: list[_ActorSpan]) -> list[_ActorSpan]:
-    """Add 'Russian forces', "Moscow's troops", 'Russian cruise missiles' (head + modifier)."""
-    data = actor_dictionary()
-    heads = {w.lower() for w in [*data["force_nouns"], *data["weapon_nouns"]]}
-    modifiers = _modifiers()
-    taken = {k for a in found for k in range(a.start, a.end)}
-    extra: list[_ActorSpan] = []
-    for token in doc:
-        if token.lower_ not in heads and token.lemma_.lower() not in heads:
-            continue
-        for child in token.children:
-            if child.dep_ not in {"amod", "compound", "poss", "nmod"}:
-                continue
-            key = child.lower_
-            if child.dep_ == "poss":
-                key = doc[child.left_edge.i : child.i + 1].text.lower()
-            entry = modifiers.get(key) or modifiers.get(child.lower_)
-            if entry is None or _insurgent_phrase(token):
-                continue
-            left = min(child.left_edge.i, token.i)
-            span = doc[left : token.i + 1]
-            participant = Participant(
-                entry["name"], entry["side"], entry["type"], span.start_char, span.end_char,
-                entry["id"],
-            )  # fmt: skip
-            if token.i in taken:
-                owner = next(a for a in found if a.start <= token.i < a.end)
-                if owner.participant.actor_id not in _class_ids():
-                    break  # a dictionary alias ("pro-moscow separatists") wins
-                found = [a for a in found if a is not owner]
-            extra.append(_ActorSpan(left, token.i + 1, participant))
-            break
-    return sorted([*found, *extra], key=lambda a: a.start)
-
-
-def _insurgent_phrase(head: Token) -> bool:
-    """'Syrian opposition fighters', 'Syrian rebels': a demonym does not make state forces."""
-    words = set(actor_dictionary()["non_state_words"])
-    phrase = [head, *(c for c in head.children if c.dep_ in {"compound", "amod"})]
-    return any(_noun_keys(t) & words for t in phrase)
-
-
-@lru_cache(maxsize=1)
-def _class_ids() -> frozenset[str]:
-    return frozenset(c["id"] for c in actor_dictionary()["classes"])
-
-
-def _participant_at(token: Token, actors: list[_ActorSpan], *, deep: bool) -> _ActorSpan | None:
-    """The actor span headed by (or, with ``deep``, inside the phrase of) ``token``."""
-    own = next((a for a in actors if a.start <= token.i < a.end), None)
-    if own is not None and (not deep or own.participant.actor_id not in _class_ids()):
-        return own
-    if deep:
-        # "guerrillas of the FMLN": a named group in the phrase beats a generic class
-        phrase = {t.i for t in _phrase_tokens(token)}
-        inside = [
-            a
-            for a in actors
-            if a.start in phrase and a.participant.type not in PASSIVE_CLASSES and a is not own
-        ]
-        named = [a for a in inside if a.participant.actor_id not in _class_ids()]
-        if named:
-            return named[0]
-        return own or (inside[0] if inside else None)
-    return own
-
-
-def _plain_participant(token: Token) -> Participant | None:
-    if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ in {"DATE", "TIME", "CARDINAL"}:
-        return None
-    if token.like_num or token.lemma_.lower() in QUANTITY_NOUNS:
-        return None
-    left = min([c.i for c in token.children if c.dep_ in {"compound", "amod"}] + [token.i])
-    span = token.doc[left : token.i + 1]
-    kind = _target_classes().get(token.lemma_.lower(), "unknown")
-    return Participant(span.text, None, kind, span.start_char, span.end_char)
-
-
-def _roles(
-    doc: Doc, mention: Mention, actors: list[_ActorSpan]
-) -> tuple[list[Participant], list[Participant], bool]:
-    """Actors and targets of a mention; True as third value when an actor is historical."""
-    root, anchor = doc[mention.root], doc[mention.anchor]
-    agents: list[Token] = []
-    patients: list[Token] = []
-    for token in {root, anchor}:
-        for child in token.children:
-            if child.dep_ in SUBJECT_DEPS:
-                agents.append(child)
-            elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-                agents.extend(g for g in child.children if g.dep_ == "pobj")
-            elif child.dep_ == "poss" or (
-                child.dep_ in {"amod", "compound"} and (root.pos_ == "NOUN" or root.tag_ == "VBG")
-            ):
-                agents.append(child)
-            elif child.dep_ in {"dobj", "nsubjpass"} and child.i != root.i:
-                patients.append(child)
-            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-                patients.extend(g for g in child.children if g.dep_ == "pobj")
-    if not agents:
-        agents = _inherited_subject(anchor)
-    agents = _with_conjuncts(agents)
-    patients = _with_conjuncts(patients)
-    historical = False
-    found_actors: list[Participant] = []
-    for token in agents:
-        span = _participant_at(token, actors, deep=token.dep_ in SUBJECT_DEPS)
-        if span is not None:
-            historical = historical or span.historical
-            if not span.historical:
-                found_actors.append(span.participant)
-        elif token.dep_ not in {"amod", "compound"} and token.pos_ != "PRON":
-            plain = _plain_participant(token)
-            if plain is not None and plain.type not in {"property", "equipment"}:
-                found_actors.append(plain)
-    found_targets: list[Participant] = []
-    for token in patients:
-        span = _participant_at(token, actors, deep=True)
-        if span is not None:
-            historical = historical or span.historical
-            if not span.historical:
-                found_targets.append(span.participant)
-        elif token.lemma_.lower() not in _place_nouns() and not _toponym_like(token):
-            plain = _plain_participant(token)
-            if plain is not None:
-                found_targets.append(plain)
-    return _unique(found_actors), _unique(found_targets), historical
-
-
-@lru_cache(maxsize=1)
-def _place_nouns() -> frozenset[str]:
-    """Nouns that name where an event is ('the city'), never whom it targets."""
-    return frozenset(ontology()["place_nouns"])
-
-
-def _inherited_subject(anchor: Token) -> list[Token]:
-    """The subject of the governing verb, for 'bombing' in 'X swarmed in, bombing ...'."""
-    token = anchor
-    for _ in range(3):
-        if token.dep_ not in {"advcl", "xcomp", "conj", "pcomp"} or token.head is token:
-            return []
-        token = token.head
-        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
-        if subjects:
-            return subjects
-    return []
-
-
-def _with_conjuncts(tokens: list[Token]) -> list[Token]:
-    found = list(tokens)
-    for token in tokens:
-        found.extend(c for c in token.children if c.dep_ == "conj")
-    return found
-
-
-def _unique(participants: list[Participant]) -> list[Participant]:
-    """One participant per canonical name (its first mention)."""
-    seen: set[str] = set()
-    found: list[Participant] = []
-    for p in participants:
-        if p.name not in seen:
-            seen.add(p.name)
-            found.append(p)
-    return found
-
-
-# ---------------------------------------------------------------- places and dates
-
-
-@dataclass(frozen=True)
-class _Located:
-    start: int
-    end: int
-    name: str
-    index: int | None
-    value: Any = None
-    granularity: str | None = None
-    country: str | None = None
-    feature_class: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-
-
-def _component_hits(doc: Doc, name: str) -> list[Any] | None:
-    key = f"claimwire_{name}"
-    if not Doc.has_extension(key):
-        return None
-    hits = getattr(doc._, key)
-    return list(hits) if hits is not None else None
-
-
-def _places(doc: Doc, actor_tokens: frozenset[int] = frozenset()) -> list[_Located]:
-    hits = _component_hits(doc, "places")
-    if hits is not None:
-        text = doc.text
-        found = []
-        for i, hit in enumerate(hits):
-            if getattr(hit, "role", "location") not in {"location", None}:
-                continue
-            name = getattr(hit, "name", None) or text[hit.start : hit.end]
-            found.append(
-                _Located(
-                    hit.start,
-                    hit.end,
-                    name,
-                    i,
-                    country=getattr(hit, "country", None),
-                    feature_class=getattr(hit, "feature_class", None),
-                    lat=getattr(hit, "lat", None),
-                    lon=getattr(hit, "lon", None),
-                )
-            )
-        return found
-    found = [
-        _Located(ent.start_char, ent.end_char, ent.text, None)
-        for ent in doc.ents
-        if ent.label_ in {"GPE", "LOC", "FAC"}
-        and ent.root.dep_ not in {"nsubj", "poss", "amod"}
-        and ent.root.pos_ != "ADJ"
-    ]
-    taken = {p.start for p in found}
-    for token in doc:
-        if token.idx in taken or token.i in actor_tokens or not _toponym_like(token):
-            continue
-        if token.ent_type_ in {"GPE", "LOC"} and token.dep_ not in {"dobj", "nsubjpass"}:
-            continue
-        if (
-            (token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS)
-            or (token.dep_ == "compound" and token.head.pos_ == "NOUN")
-            or (token.dep_ in {"dobj", "nsubjpass"} and token.head.pos_ == "VERB")
-        ):
-            found.append(_Located(token.idx, token.idx + len(token), token.text, None))
-    return sorted(found, key=lambda p: p.start)
-
-
-def _dates(doc: Doc) -> list[_Located]:
-    hits = _component_hits(doc, "dates")
-    if hits is not None:
-        text = doc.text
-        return [
-            _Located(
-                hit.start,
-                hit.end,
-                text[hit.start : hit.end],
-                i,
-                value=(getattr(hit, "start_date", None), getattr(hit, "end_date", None)),
-                granularity=getattr(hit, "granularity", None),
-            )
-            for i, hit in enumerate(hits)
-            if getattr(hit, "start_date", None) is not None
-            or getattr(hit, "end_date", None) is not None
-        ]
-    published = doc.user_data.get("claimwire.published")
-    return [
-        _Located(
-            ent.start_char,
-            ent.end_char,
-            ent.text,
-            None,
-            value=_rough_date(ent.text, published),
-            granularity="century" if "centur" in ent.text.lower() else None,
-        )
-        for ent in doc.ents
-        if ent.label_ == "DATE"
-    ]
-
-
-MONTHS = {
-    m: k + 1
-    for k, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")]
-    )
-    for m in names
-}  # fmt: skip
-MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})\b|\b(\d{1,2})\s+([A-Za-z]{3,9})\b")
-
-
-def _rough_date(text: str, published: Any) -> Any:
-    """A day for 'Feb. 24' / '24 February' next to a known publication date, else the text.
-
-    Only used when the dates component did not run, to tell background from new events
-    and to merge mentions of the same date; it is never reported as a resolved date.
-    """
-    if published is None:
-        return text.lower()
-    match = MONTH_DAY.search(text)
-    if match:
-        month_word = (match.group(1) or match.group(4)).lower()
-        day = int(match.group(2) or match.group(3))
-        month = MONTHS.get(month_word)
-        if month and 1 <= day <= 31:
-            try:
-                value = dt.date(published.year, month, day)
-            except ValueError:
-                return text.lower()
-            if value > published:
-                value = value.replace(year=published.year - 1)
-            return (value, value)
-    return text.lower()
-
-
-def _owner(doc: Doc, start: int, anchors: dict[int, int]) -> int | None:
-    """The mention whose anchor is the first trigger met walking up from a mention span."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
-        return None
-    token = span.root
-    for _ in range(12):
-        if token.i in anchors:
-            return anchors[token.i]
-        if token.head is token:
-            return None
-        token = token.head
-    return None
-
-
-def _choose(
-    doc: Doc,
-    mention_index: int,
-    mention: Mention,
-    candidates: list[tuple[_Located, int | None, int]],
-    ancestors: set[int],
-    paragraph_of: list[int],
-) -> tuple[_Located, str] | None:
-    """Attached first, then the nearest unowned one of the sentence, then the paragraph's."""
-    attached = [c for c, owner, _ in candidates if owner == mention_index]
-    if attached:
-        return min(attached, key=lambda c: abs(c.start - mention.start)), "attached"
-    same = [
-        c
-        for c, owner, s in candidates
-        if s == mention.sentence and (owner is None or owner in ancestors)
-    ]
-    if same:
-        return min(same, key=lambda c: abs(c.start - mention.start)), "sentence"
-    paragraph = [
-        c
-        for c, owner, s in candidates
-        if s < mention.sentence and paragraph_of[s] == paragraph_of[mention.sentence]
-    ]
-    if paragraph:
-        return max(paragraph, key=lambda c: c.start), "paragraph"
-    return None
-
-
-def _paragraphs(doc: Doc, sents: list[Span]) -> list[int]:
-    """Paragraph number of each sentence: blank lines, else line breaks, delimit them."""
-    text = doc.text
-    marker = "\n\n" if "\n\n" in text else "\n"
-    numbers: list[int] = []
-    current = 0
-    for k, sent in enumerate(sents):
-        if k and marker in text[sents[k - 1].end_char - 1 : sent.start_char + 1]:
-            current += 1
-        numbers.append(current)
-    return numbers
-
-
 # ---------------------------------------------------------------- status and irrealis
 
 
@@ -1306,7 +827,7 @@ def _background_cue(doc: Doc, mention: Mention) -> bool:
     return any(cue in text for cue in cues["relative"])
 
 
-def _historical(doc: Doc, mention: Mention, date: _Located | None) -> bool:
+def _historical(doc: Doc, mention: Mention, date: Located | None) -> bool:
     if date is not None and date.granularity in {"century", "decade"}:
         return True
     anchor = doc[mention.anchor]
@@ -1342,15 +863,15 @@ def find(doc: Doc, *, keep_irrealis: bool = False) -> list[EventHit]:
     """
     sents = list(doc.sents)
     typed = typed_mentions(doc, sents)
-    typed = _absorb_caused(doc, [m for m in typed if _conflict_relevant(m)])
+    typed, caused = _absorb_caused(doc, [m for m in typed if _conflict_relevant(m)])
     typed = [m for m in typed if m.eventive and not _tally(doc, m)]
-    drafts = _drafts(doc, typed, sents, keep_irrealis=keep_irrealis)
+    drafts = _drafts(doc, typed, sents, keep_irrealis=keep_irrealis, caused=caused)
     return _finish(doc, _merge(drafts), sents)
 
 
 def _tally(doc: Doc, mention: Mention) -> bool:
     """'1,432 tanks had been destroyed', '178 of the helicopters were blown up': a loss count."""
-    classes = _target_classes()
+    classes = target_classes()
     root = doc[mention.root]
     for child in root.children:
         if child.dep_ not in {"nsubjpass", "dobj", "nsubj"} or not _counted(child):
@@ -1365,10 +886,12 @@ def _conflict_relevant(mention: Mention) -> bool:
     return bool(ontology()["subtypes"][mention.subtype]["acled"])
 
 
-def _absorb_caused(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """'killed by the invasion': the killing is a toll of the other event, not an event."""
+def _absorb_caused(doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """'killed by the invasion', 'the bombing killed 12': the killing is a toll of the other
+    event, not an event. Returns (the other mentions, the tolls)."""
     roots = {m.root for m in mentions}
-    kept = []
+    eventive_roots = {m.root for m in mentions if m.eventive}
+    kept, caused = [], []
     for m in mentions:
         root = doc[m.root]
         agent_events = [
@@ -1378,33 +901,47 @@ def _absorb_caused(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             for g in c.children
             if g.dep_ in {"pobj", "pcomp"} and g.i in roots
         ]
+        if m.lemma in ontology()["casualty_lemmas"]:  # "the bombing killed 12"
+            agent_events += [
+                c.i
+                for c in root.children
+                if c.dep_ in SUBJECT_DEPS and c.i in eventive_roots and c.pos_ == "NOUN"
+            ]
         if agent_events and _generic(m):
+            caused.append(m)
             continue
         kept.append(m)
-    return kept
+    return kept, caused
 
 
 def _drafts(
-    doc: Doc, mentions: list[Mention], sents: list[Span], *, keep_irrealis: bool
+    doc: Doc,
+    mentions: list[Mention],
+    sents: list[Span],
+    *,
+    keep_irrealis: bool,
+    caused: Sequence[Mention] = (),
 ) -> list[_Draft]:
     actors = find_actor_spans(doc)
-    paragraph_of = _paragraphs(doc, sents)
+    paragraph_of = paragraphs(doc, sents)
     sentence_of = _sentence_lookup(sents)
     anchors = {m.anchor: k for k, m in enumerate(mentions)}
     anchors.update({m.root: k for k, m in enumerate(mentions)})
     actor_tokens = frozenset(k for a in actors for k in range(a.start, a.end))
     places = [
-        (p, _owner(doc, p.start, anchors), sentence_of(p.start)) for p in _places(doc, actor_tokens)
+        (p, owner_of(doc, p.start, anchors), sentence_of(p.start))
+        for p in places_of(doc, actor_tokens)
     ]
-    dates = [(d, _owner(doc, d.start, anchors), sentence_of(d.start)) for d in _dates(doc)]
+    dates = [(d, owner_of(doc, d.start, anchors), sentence_of(d.start)) for d in dates_of(doc)]
     published = doc.user_data.get("claimwire.published")
     drafts: list[_Draft] = []
+    tolls = [(m, roles(doc, m.root, m.anchor, actors)[1]) for m in caused]
     for k, mention in enumerate(mentions):
         ancestors = {anchors[t.i] for t in doc[mention.anchor].ancestors if t.i in anchors}
-        found_actors, targets, historical = _roles(doc, mention, actors)
+        found_actors, targets, historical = roles(doc, mention.root, mention.anchor, actors)
         cued = _background_cue(doc, mention)
-        place = _choose(doc, k, mention, places, ancestors, paragraph_of)
-        date = _choose(doc, k, mention, dates, ancestors, paragraph_of)
+        place = choose(k, mention.start, mention.sentence, places, ancestors, paragraph_of)
+        date = choose(k, mention.start, mention.sentence, dates, ancestors, paragraph_of)
         if cued and date is not None and date[1] != "attached" and doc[mention.root].pos_ == "NOUN":
             date = _attached_in_clause(doc, mention, dates, date)
         if historical or _historical(doc, mention, date[0] if date else None):
@@ -1413,9 +950,10 @@ def _drafts(
         if (negated or hypothetical) and not keep_irrealis:
             continue
         if _bare_casualty(mention, found_actors, place):
+            tolls.append((mention, targets))
             continue
         if mention.lemma in _country_scope():
-            place = _country_place(place, [p for p, _owner, _s in places])
+            place = _country_place(place, [p for p, owner_of, _s in places])
         subtype = mention.subtype
         if _is_territory(mention):
             subtype = _territory(mention, found_actors)
@@ -1443,27 +981,53 @@ def _drafts(
             draft.date = (located.start, located.end, located.index, how)
             draft.date_value = located.value if located.value is not None else located.name
         drafts.append(draft)
+    _absorb_tolls(drafts, tolls, paragraph_of)
     return drafts
+
+
+def _absorb_tolls(
+    drafts: list[_Draft], tolls: list[tuple[Mention, list[Participant]]], paragraph_of: list[int]
+) -> None:
+    """'A bomb exploded, killing three soldiers', '... Seven people died.': a toll joins the
+    violent event of its sentence, else the latest one of its paragraph at most
+    ``MAX_MERGE_DISTANCE`` sentences before; its victims become that event's targets (it
+    makes no event of its own)."""
+    for mention, victims in tolls:
+        here = mention.sentence
+        candidates = [
+            d
+            for d in drafts
+            if _violent(d.subtype)
+            and d.paragraph == paragraph_of[here]
+            and 0 <= here - min(d.sentences) <= MAX_MERGE_DISTANCE
+            and (here in d.sentences or max(d.sentences) < here)
+        ]
+        same = [d for d in candidates if here in d.sentences]
+        owner = same[0] if same else max(candidates, key=lambda d: max(d.sentences), default=None)
+        if owner is not None:
+            owner.mentions.append(mention)
+            owner.sentences.add(here)
+            owner.targets = unique_participants([*owner.targets, *victims])
 
 
 def _attached_in_clause(
     doc: Doc,
     mention: Mention,
-    dates: list[tuple[_Located, int | None, int]],
-    chosen: tuple[_Located, str],
-) -> tuple[_Located, str] | None:
+    dates: list[tuple[Located, int | None, int]],
+    chosen: tuple[Located, str],
+) -> tuple[Located, str] | None:
     """For a nominal in a comparison ('echoed the fall of X last month'), only a date of the
     comparing clause counts: the sentence's other dates belong to the news of the day."""
     head = doc[mention.anchor].head
     inside = {t.idx for t in head.subtree}
-    own = [d for d, _owner, _s in dates if d.start in inside]
+    own = [d for d, owner_of, _s in dates if d.start in inside]
     if chosen[0] in own:
         return chosen
     return None
 
 
 def _bare_casualty(
-    mention: Mention, actors: list[Participant], place: tuple[_Located, str] | None
+    mention: Mention, actors: list[Participant], place: tuple[Located, str] | None
 ) -> bool:
     """'hundreds were wounded': a toll with no actor, instrument or own place is a figure."""
     if mention.lemma not in ontology()["casualty_lemmas"] or actors:
@@ -1476,7 +1040,7 @@ def _bare_casualty(
 @lru_cache(maxsize=1)
 def _country_scope() -> frozenset[str]:
     return frozenset(
-        " ".join(_words(p))
+        " ".join(phrase_words(p))
         for e in ontology()["triggers"]
         if e.get("scope") == "country"
         for p in e["match"]
@@ -1484,8 +1048,8 @@ def _country_scope() -> frozenset[str]:
 
 
 def _country_place(
-    place: tuple[_Located, str] | None, candidates: list[_Located]
-) -> tuple[_Located, str] | None:
+    place: tuple[Located, str] | None, candidates: list[Located]
+) -> tuple[Located, str] | None:
     """An invasion happens in a country: its own 'of X', else the country of nearby places.
 
     The country's own mention in the article is used when there is one ("west Ukraine"),
@@ -1508,13 +1072,13 @@ def _country_place(
             country.name.lower(),
         }:
             return candidate, "country"
-    return _Located(-1, -1, name, None, country=code), "country"  # no mention of its own
+    return Located(-1, -1, name, None, country=code), "country"  # no mention of its own
 
 
 @lru_cache(maxsize=1)
 def _territory_lemmas() -> frozenset[str]:
     entries = [e for e in ontology()["triggers"] if e.get("territory")]
-    return frozenset(" ".join(_words(p)) for e in entries for p in e["match"])
+    return frozenset(" ".join(phrase_words(p)) for e in entries for p in e["match"])
 
 
 def _is_territory(mention: Mention) -> bool:
@@ -1590,10 +1154,10 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         if target is None:
             merged.append(draft)
             continue
-        target.mentions.append(draft.mention)
+        target.mentions.extend(draft.mentions)
         target.sentences |= draft.sentences
-        target.actors = _unique([*target.actors, *draft.actors])
-        target.targets = _unique([*target.targets, *draft.targets])
+        target.actors = unique_participants([*target.actors, *draft.actors])
+        target.targets = unique_participants([*target.targets, *draft.targets])
         if target.place is None:
             target.place, target.place_info = draft.place, draft.place_info
         if target.date is None:
@@ -1607,9 +1171,9 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
 
 def _finish(doc: Doc, drafts: list[_Draft], sents: list[Span]) -> list[EventHit]:
     subtypes = ontology()["subtypes"]
-    figures = _component_hits(doc, "figures") or []
+    figures = component_hits(doc, "figures") or []
     measures = set(ontology()["figure_measures"])
-    claims = _component_hits(doc, "claims")
+    claims = component_hits(doc, "claims")
     claim_for_offset = _claim_lookup() if claims else None
     hits: list[EventHit] = []
     for number, draft in enumerate(drafts, start=1):
@@ -1710,7 +1274,7 @@ def classify_doc(doc: Doc) -> tuple[str | None, dict[str, float]]:
     for m in typed:
         subtype = m.subtype
         if _is_territory(m):
-            subtype = _territory(m, _roles(doc, m, actors)[0])
+            subtype = _territory(m, roles(doc, m.root, m.anchor, actors)[0])
         factor = (1.5 if m.sentence == 0 else 1.0) * _salience(doc[m.root])
         if not m.eventive:
             factor *= NON_EVENTIVE_FACTOR
