@@ -17,12 +17,9 @@ Recognition (:func:`find_mentions`), in this order, each step on the tokens stil
   places of the article's countries ("Kharkvi" -> Kharkiv);
 - names followed by a disease word ("West Nile virus") are dropped.
 
-Resolution (:func:`resolve`) scores each candidate entry: kind and population, national
-capital, the countries and first-level regions of the other mentions, nearness to the
-places the text pins down, "X, Y" and "X in Y" containment, "the Ukrainian city of X", a
-region noun ("X region") or a settlement noun ("city of X", "the besieged X city" = the
-region). The hit's score is its best candidate's share, discounted for variant and fuzzy
-matches; a mention without candidates stays ``resolved=False``.
+Resolution (:func:`claimwire.components.places_resolve.resolve`) scores each candidate
+entry by its prior, the cues around the mention and the article's other names; a mention
+without candidates stays ``resolved=False``.
 
 Role (:func:`place_role`): a country or national capital that is the subject of a verb
 ("Kyiv said", "Ukraine claimed"), the possessor of forces or government ("Moscow's troops")
@@ -33,18 +30,17 @@ organizations are ``"modifier"``; everything else is a ``"location"``. Word list
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
 from rapidfuzz.distance import OSA
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..gazetteer import Entry, Gazetteer, distance_km, get_gazetteer, load_resource, name_key
+from ..gazetteer import Entry, Gazetteer, get_gazetteer, load_resource, name_key
 from .hits import ensure_extension, store_hits
+from .places_resolve import MATCH_CONFIDENCE, Mention, best, confidence, prior, resolve, rules
 
 FACTORY = "claimwire_places_v1"
 SPAN_KEY = "claimwire.places"
@@ -52,7 +48,6 @@ EXTENSION = "claimwire_places"
 MAX_TOKENS = 5
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 OTHER_NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
-MATCH_CONFIDENCE = {"exact": 1.0, "variant": 0.85, "fuzzy": 0.7, "demonym": 0.9}
 NAME_CHARS = frozenset("-'’.&")
 
 
@@ -81,27 +76,6 @@ class PlaceHit:
     population: int | None
     kind: str | None = None
     match: str = "exact"
-
-
-@dataclass
-class Mention:
-    """A recognized name before resolution: token span, candidates, how it was matched."""
-
-    span: Span
-    candidates: tuple[Entry, ...]
-    match: str
-    label: str | None = None
-    demonym: str | None = None
-    embedded: bool = False
-    scores: dict[str, float] = field(default_factory=dict)
-
-
-@lru_cache(maxsize=1)
-def rules() -> dict[str, Any]:
-    """The word lists of ``resources/places_rules.json``, as sets, loaded once."""
-    data = load_resource("places_rules.json")
-    listed = {key: frozenset(value) for key, value in data.items() if isinstance(value, list)}
-    return {**data, **listed, "demonym_keys": {name_key(k): v for k, v in data["demonyms"].items()}}
 
 
 def _is_capitalized(token: Token) -> bool:
@@ -461,201 +435,10 @@ def _context_countries(mentions: list[Mention]) -> Counter[str]:
         codes = {entry.country for entry in mention.candidates if entry.country}
         kinds = {entry.kind for entry in mention.candidates}
         if len(codes) == 1 or "country" in kinds:
-            best = max(mention.candidates, key=_prior)
+            best = max(mention.candidates, key=prior)
             if best.country:
                 countries[best.country] += 1
     return countries
-
-
-def _prior(entry: Entry) -> float:
-    """How likely an entry is before context: kind, size, capital."""
-    if entry.kind == "country":
-        return 3.2
-    if entry.kind in {"continent", "region", "water", "facility"}:
-        return 2.6
-    if entry.kind == "admin1":
-        return 1.8
-    if entry.kind == "admin2":
-        return 1.2
-    value = math.log10(entry.population + 10) / 7 * 2.4
-    return value + (0.6 if entry.feature_code == "PPLC" else 0.0)
-
-
-def _words_after(span: Span, count: int = 2) -> list[Token]:
-    doc = span.doc
-    return [doc[i] for i in range(span.end, min(span.end + count, len(doc)))]
-
-
-def _determined(span: Span) -> bool:
-    """Tell whether a name stands after a determiner and adjectives: 'the besieged X city'."""
-    doc = span.doc
-    index = span.start - 1
-    while index >= 0 and doc[index].tag_ in {"JJ", "JJR", "JJS", "VBN", "RB"}:
-        index -= 1
-    return index >= 0 and doc[index].pos_ == "DET"
-
-
-def _cue_bonus(
-    mention: Mention,
-    entry: Entry,
-    mentions_by_start: dict[int, Mention],
-    mentions_by_end: dict[int, Mention],
-) -> float:
-    """Evidence from the words around a mention for one candidate."""
-    span, doc = mention.span, mention.span.doc
-    lists = rules()
-    bonus = 0.0
-    after = _words_after(span, 3)
-    before = doc[span.start - 1] if span.start > 0 else None
-    if after and after[0].lower_ in lists["region_nouns"]:
-        bonus += 2.0 if entry.kind in {"admin1", "region"} else 0.0
-    if after and after[0].lower_ in lists["settlement_nouns"]:
-        if _determined(span) and entry.kind == "admin1":
-            bonus += 2.0
-        elif entry.kind == "city":
-            bonus += 1.0
-    if before is not None and before.lower_ == "of" and span.start > 1:
-        noun = doc[span.start - 2]
-        if noun.lower_ in lists["settlement_nouns"] and entry.kind == "city":
-            bonus += 1.0
-        if noun.lower_ in lists["region_nouns"] and entry.kind == "admin1":
-            bonus += 2.0
-    container = None
-    if len(after) >= 2 and after[0].text == ",":
-        container = mentions_by_start.get(after[1].i)
-    if container is not None and container.candidates:
-        for other in container.candidates:
-            if other.kind == "admin1" and entry.admin1 and other.name == entry.admin1:
-                bonus += 3.0
-                break
-            if other.kind == "country" and entry.country == other.country:
-                bonus += 2.0
-                break
-    contained = None
-    if span.start >= 2 and doc[span.start - 1].text == ",":
-        contained = mentions_by_end.get(span.start - 1)
-    if contained is not None and entry.kind in {"admin1", "country"}:
-        for other in contained.candidates:
-            inside = entry.kind == "admin1" and other.admin1 == entry.name
-            if inside or (entry.kind == "country" and other.country == entry.country):
-                bonus += 3.0 if inside else 2.0
-                break
-    return bonus
-
-
-def _containment_bonus(
-    mention: Mention, entry: Entry, mentions_by_start: dict[int, Mention]
-) -> float:
-    """'Azovstal plant in Y', 'X, Y': a candidate inside the place named next to it."""
-    doc = mention.span.doc
-    end = mention.span.end
-    if end + 1 < len(doc) and doc[end].lower_ in {"in", "near", "outside"}:
-        other = mentions_by_start.get(end + 1)
-        if other is not None and other.candidates:
-            for container in other.candidates:
-                same_parent = entry.parent and entry.parent == container.id
-                same_region = (
-                    container.kind in {"admin1", "city"}
-                    and entry.admin1
-                    and entry.admin1 == container.admin1
-                )
-                if same_parent or same_region:
-                    return 2.0
-                if container.kind == "country" and entry.country == container.country:
-                    return 1.0
-    return 0.0
-
-
-def _demonym_before(mention: Mention) -> str | None:
-    """'the Ukrainian city of X', 'the Syrian town X': the country the text gives X."""
-    doc = mention.span.doc
-    demonyms = rules()["demonym_keys"]
-    for index in range(max(0, mention.span.start - 4), mention.span.start):
-        code = demonyms.get(name_key(doc[index].text))
-        if code:
-            return str(code)
-    return None
-
-
-def _anchors(mentions: list[Mention]) -> list[tuple[int, Entry]]:
-    """Towns and small regions the text pins down: one candidate, or a clear favourite."""
-    found = []
-    for mention in mentions:
-        best = _best(mention)
-        if best is None or best.kind not in {"city", "admin2", "facility"}:
-            continue
-        if len(mention.candidates) == 1 or (mention.scores and _confidence(mention, best) >= 0.8):
-            found.append((mention.span.start, best))
-    return found
-
-
-def _nearby_bonus(mention: Mention, entry: Entry, anchors: list[tuple[int, Entry]]) -> float:
-    """A town near the places the text pins down fits the article better."""
-    if entry.kind not in {"city", "admin1", "admin2"} or len(mention.candidates) < 2:
-        return 0.0
-    if any(other.kind == "country" or other.feature_code == "PPLC" for other in mention.candidates):
-        return 0.0
-    nearest = min(
-        (
-            distance_km(entry.lat, entry.lon, anchor.lat, anchor.lon)
-            for start, anchor in anchors
-            if start != mention.span.start and anchor.id != entry.id
-        ),
-        default=None,
-    )
-    if nearest is None:
-        return 0.0
-    return 1.5 if nearest < 100 else 0.75 if nearest < 300 else 0.0
-
-
-def resolve(mentions: list[Mention]) -> None:
-    """Score the candidates of every mention in place (two passes over the context)."""
-    by_start = {mention.span.start: mention for mention in mentions}
-    by_end = {mention.span.end: mention for mention in mentions}
-    countries = _context_countries(mentions)
-    for _ in range(2):
-        regions: Counter[str] = Counter()
-        chosen_countries: Counter[str] = Counter(countries)
-        for mention in mentions:
-            best = _best(mention)
-            if best is not None:
-                chosen_countries[best.country or ""] += 1
-                if best.admin1:
-                    regions[best.admin1] += 1
-        total = sum(chosen_countries.values()) or 1
-        anchors = _anchors(mentions)
-        for mention in mentions:
-            if not mention.candidates:
-                continue
-            demonym = _demonym_before(mention)
-            has_country = any(entry.kind == "country" for entry in mention.candidates)
-            own = _best(mention)
-            for entry in mention.candidates:
-                score = _prior(entry)
-                share = chosen_countries[entry.country or ""]
-                if own is not None and own.country == entry.country:
-                    share -= 1
-                weight = 1.5 if has_country and entry.kind != "country" else 3.0
-                score += weight * max(share, 0) / total
-                if (
-                    entry.admin1
-                    and regions[entry.admin1] - (own is not None and own.admin1 == entry.admin1) > 0
-                ):
-                    score += 2.0
-                if demonym and entry.country == demonym:
-                    score += 2.0
-                score += _cue_bonus(mention, entry, by_start, by_end)
-                score += _containment_bonus(mention, entry, by_start)
-                score += _nearby_bonus(mention, entry, anchors)
-                mention.scores[entry.id] = score
-
-
-def _best(mention: Mention) -> Entry | None:
-    if not mention.candidates:
-        return None
-    if not mention.scores:
-        return max(mention.candidates, key=_prior)
-    return max(mention.candidates, key=lambda entry: mention.scores.get(entry.id, 0.0))
 
 
 def place_role(mention: Mention, entry: Entry | None) -> str:
@@ -687,13 +470,6 @@ def place_role(mention: Mention, entry: Entry | None) -> str:
     return "location"
 
 
-def _confidence(mention: Mention, entry: Entry) -> float:
-    values = [mention.scores.get(e.id, _prior(e)) for e in mention.candidates]
-    top = mention.scores.get(entry.id, _prior(entry))
-    share = 1.0 / sum(math.exp(value - top) for value in values)
-    return round(max(0.0, min(1.0, share * MATCH_CONFIDENCE.get(mention.match, 0.8))), 3)
-
-
 def find(
     doc: Doc, gazetteer: Gazetteer | None = None, dictionary: frozenset[str] = frozenset()
 ) -> list[PlaceHit]:
@@ -717,11 +493,11 @@ def find(
             entries = gazetteer.lookup_country(mention.demonym)
             entry = entries[0] if entries else None
         else:
-            entry = _best(mention)
+            entry = best(mention)
         role = place_role(mention, entry)
         score = 0.0
         if entry is not None:
-            score = MATCH_CONFIDENCE["demonym"] if mention.demonym else _confidence(mention, entry)
+            score = MATCH_CONFIDENCE["demonym"] if mention.demonym else confidence(mention, entry)
         hits.append(
             PlaceHit(
                 start=span.start_char,
