@@ -49,6 +49,7 @@ MAX_TOKENS = 5
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 OTHER_NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
 NAME_CHARS = frozenset("-'’.&")
+DASHES = frozenset({"-", "–", "—"})
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,14 @@ def _in_name_run(span: Span) -> bool:
     return (joined_before and _proper(before)) or (joined_after and _proper(after))
 
 
+def _after_title(span: Span) -> bool:
+    """Tell whether a person's title stands before the name: 'coach Ripley', 'Mrs. Lincoln'."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.lower_.rstrip(".") in rules()["person_titles"]
+
+
 def _embedded(span: Span, owner: Span) -> bool:
     """A place name that starts an organization's name or follows its 'of'."""
     clean = _clean_entity(owner)
@@ -184,7 +193,7 @@ def _accept(reader: _Reader, span: Span, entries: tuple[Entry, ...]) -> str | No
     words = rules()["common_words"]
     first = span[0]
     big = _notable(entries, 100_000)
-    if span.text in rules()["never_places"]:
+    if span.text in rules()["never_places"] or _after_title(span):
         return None
     if owner is not None and owner.label_ in PLACE_LABELS:
         if len(span) == 1 and span.text in words:
@@ -250,6 +259,8 @@ def _ngram_mentions(
                 continue
             if size > 1 and any(t.is_sent_start or "\n" in t.text_with_ws for t in span[:-1]):
                 continue
+            if span[-1].text in DASHES:
+                continue
             last = span[-1]
             if size > 1 and any(
                 not _is_capitalized(t) and t.lower_ not in connectors and t.text != "-"
@@ -289,6 +300,8 @@ def _demonym_mentions(reader: _Reader) -> list[Mention]:
             continue
         if token.i in reader.taken or not _is_capitalized(token):
             continue
+        if _starts_longer_name(reader, token.i):
+            continue
         for size in (2, 1):
             span = doc[token.i : token.i + size]
             if len(span) < size or not reader.free(span):
@@ -301,6 +314,22 @@ def _demonym_mentions(reader: _Reader) -> list[Mention]:
                 found.append(reader.take(Mention(span, (), "demonym", demonym=code)))
                 break
     return found
+
+
+def _starts_longer_name(reader: _Reader, index: int) -> bool:
+    """Tell whether a gazetteer name of several words starts at token ``index``: the
+    demonym of 'British Columbia', 'Saudi Arabia' or 'the Indian Ocean' is part of a name."""
+    doc = reader.doc
+    connectors = _connectors()
+    for size in range(min(MAX_TOKENS, len(doc) - index), 1, -1):
+        span = doc[index : index + size]
+        if not all(_is_capitalized(t) or t.lower_ in connectors for t in span[1:]):
+            continue
+        if any(t.is_sent_start or "\n" in t.text_with_ws for t in span[1:]):
+            continue
+        if reader.gazetteer.lookup(span.text):
+            return True
+    return False
 
 
 def _with_final_dot(span: Span) -> Span:
@@ -329,6 +358,8 @@ def _entity_mentions(reader: _Reader, countries: Counter[str]) -> list[Mention]:
         if span is None or not _is_capitalized(span[0]) or not reader.free(span):
             continue
         if name_key(span.text) in demonyms or span.text in lists["never_places"]:
+            continue
+        if _after_title(span):
             continue
         span = _with_final_dot(span)
         entries = reader.gazetteer.lookup(span.text)
@@ -375,7 +406,7 @@ def _unknown_name_mentions(reader: _Reader, countries: Counter[str]) -> list[Men
         if reader.owner[token.i] is not None or token.is_sent_start or token.text in words:
             continue
         span = reader.doc[token.i : token.i + 1]
-        if token.text in reader.person_words or _in_name_run(span):
+        if token.text in reader.person_words or _in_name_run(span) or _after_title(span):
             continue
         if token.lower_ in reader.dictionary:
             continue
@@ -415,6 +446,7 @@ def find_mentions(
     mentions += _entity_mentions(reader, countries)
     mentions += _ngram_mentions(reader, 0, len(doc))
     mentions += _unknown_name_mentions(reader, _context_countries(mentions))
+    mentions = [_with_region_noun(reader, mention) for mention in mentions]
     diseases = rules()["disease_heads"]
     mentions = [
         mention
@@ -423,6 +455,22 @@ def find_mentions(
     ]
     mentions.sort(key=lambda mention: mention.span.start)
     return mentions
+
+
+def _with_region_noun(reader: _Reader, mention: Mention) -> Mention:
+    """'Nyanza' + 'Province': a capitalized region word after a place name joins the name,
+    and the name's regions (not its towns) are its candidates when it has any."""
+    doc = reader.doc
+    end = mention.span.end
+    if not mention.candidates or end >= len(doc) or end in reader.taken:
+        return mention
+    noun = doc[end]
+    if noun.text not in rules()["proper_region_nouns"] or "\n" in mention.span[-1].text_with_ws:
+        return mention
+    regions = tuple(e for e in mention.candidates if e.kind in {"admin1", "admin2", "region"})
+    reader.taken.add(end)
+    span = doc[mention.span.start : end + 1]
+    return Mention(span, regions or mention.candidates, mention.match, mention.label)
 
 
 def _context_countries(mentions: list[Mention]) -> Counter[str]:
@@ -542,11 +590,13 @@ def english_words(nlp: Language) -> frozenset[str]:
 
 
 def _trimmed(span: Span) -> Span:
-    """``span`` without space tokens at its edges ("Russian\\n" of a line-broken sentence)."""
+    """``span`` without space or dash tokens at its edges ("Russian\\n" of a line-broken
+    sentence, "Egyptian-" of "Egyptian-American")."""
     start, end = span.start, span.end
-    while end - start > 1 and span.doc[end - 1].is_space:
+    doc = span.doc
+    while end - start > 1 and (doc[end - 1].is_space or doc[end - 1].text in DASHES):
         end -= 1
-    while end - start > 1 and span.doc[start].is_space:
+    while end - start > 1 and (doc[start].is_space or doc[start].text in DASHES):
         start += 1
     return span.doc[start:end]
 

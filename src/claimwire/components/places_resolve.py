@@ -343,7 +343,9 @@ def resolve(mentions: list[Mention]) -> None:
                     )
                     context += 1.5 * min(1.0, support + 0.25 * len(others))
                 for mention in group.mentions:
-                    mention.scores[entry.id] = fixed[id(mention)][entry.id] + context
+                    own = fixed[id(mention)]
+                    if entry.id in own:
+                        mention.scores[entry.id] = own[entry.id] + context
 
 
 def _nearest(entry: Entry, group: _Group) -> str:
