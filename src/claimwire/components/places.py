@@ -183,11 +183,56 @@ def _dateline(span: Span) -> bool:
     return opens and closes and span.text.isupper() and len(span.text) >= 4
 
 
+def _cued(reader: _Reader, span: Span, entries: tuple[Entry, ...], owner: Span | None) -> bool:
+    """Tell whether the words around a town's name say it is a place, whatever the model's
+    label: 'in Laconia', 'a DeKalb man', 'Lombard, Ill.', an upper-case dateline."""
+    doc = span.doc
+    text = span.text
+    if text in rules()["common_words"] or text.lower() in reader.dictionary:
+        return False
+    if owner is not None and owner.label_ == "PERSON" and len(owner) > 1 and len(span) == 1:
+        return False
+    if _dateline(span):
+        return _notable(entries, 1_000)
+    if not all(_proper(token) or not token.is_alpha or token.is_lower for token in span):
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.text == "," and _in_named_region(reader, span, entries):
+        return True
+    if after is not None and (_proper(after) or after.tag_ == "POS"):
+        return False
+    lists = rules()
+    if before is not None and before.lower_ in lists["locative_prepositions"]:
+        return True
+    return after is not None and after.lower_ in lists["resident_nouns"]
+
+
+def _in_named_region(reader: _Reader, span: Span, entries: tuple[Entry, ...]) -> bool:
+    """'Lombard, Ill.', 'Dublin, Georgia': a candidate lies in the region or country named
+    right after the comma."""
+    doc = span.doc
+    start = span.end + 1
+    for size in (3, 2, 1):
+        if start + size > len(doc):
+            continue
+        container = _with_final_dot(doc[start : start + size])
+        if not _is_capitalized(container[0]):
+            continue
+        for region in reader.gazetteer.lookup(container.text):
+            if region.kind == "admin1" and any(e.admin1 == region.name for e in entries):
+                return True
+            if region.kind == "country" and any(e.country == region.country for e in entries):
+                return len(entries) < 20
+    return False
+
+
 def _accept(reader: _Reader, span: Span, entries: tuple[Entry, ...]) -> str | None:
     """Whether a gazetteer name outside the model's place entities is a place.
 
     Returns:
-        ``"location"``, ``"embedded"`` (inside an organization's name), or None.
+        ``"location"``, ``"cued"`` (a location by the words around it), ``"embedded"``
+        (inside an organization's name), or None.
     """
     owner = reader.owner[span.start]
     words = rules()["common_words"]
@@ -195,6 +240,8 @@ def _accept(reader: _Reader, span: Span, entries: tuple[Entry, ...]) -> str | No
     big = _notable(entries, 100_000)
     if span.text in rules()["never_places"] or _after_title(span):
         return None
+    if _cued(reader, span, entries, owner):
+        return "cued"
     if owner is not None and owner.label_ in PLACE_LABELS:
         if len(span) == 1 and span.text in words:
             return None
@@ -275,7 +322,13 @@ def _ngram_mentions(
             verdict = _accept(reader, span, entries)
             if verdict is not None:
                 span = _with_final_dot(span)
-                matched = Mention(span, entries, "exact", embedded=verdict == "embedded")
+                matched = Mention(
+                    span,
+                    entries,
+                    "exact",
+                    embedded=verdict == "embedded",
+                    cued=verdict == "cued",
+                )
                 break
         if matched is None:
             index += 1
@@ -380,6 +433,56 @@ def _entity_mentions(reader: _Reader, countries: Counter[str]) -> list[Mention]:
     return found
 
 
+def _hyphenated(span: Span) -> bool:
+    """'Wal' of 'Wal-Mart': the name is glued to a hyphen and another word."""
+    doc = span.doc
+    glued_after = span.end + 1 < len(doc) and doc[span.end].text == "-"
+    glued_after = glued_after and not span[-1].whitespace_ and not doc[span.end].whitespace_
+    glued_before = span.start >= 2 and doc[span.start - 1].text == "-"
+    glued_before = glued_before and not doc[span.start - 1].whitespace_
+    return glued_after or (glued_before and not doc[span.start - 2].whitespace_)
+
+
+def _repeated_mentions(reader: _Reader, mentions: list[Mention]) -> list[Mention]:
+    """Other occurrences of a name the text already uses as a place (one sense per
+    discourse): 'Laconia' after 'in Laconia', 'DeKalb's plan' after 'DeKalb County, DeKalb'.
+
+    Names inside a longer person's name ('Andrew Jackson'), after a person's title or in
+    upper case are left alone; inside an organization's name they are modifiers.
+    """
+    doc = reader.doc
+    known = {
+        mention.span.text: mention
+        for mention in mentions
+        if mention.candidates
+        and mention.match == "exact"
+        and (mention.cued or mention.label in {"GPE", "LOC"})
+    }
+    if not known:
+        return []
+    longest = max(len(mention.span) for mention in known.values())
+    found = []
+    for token in doc:
+        if token.i in reader.taken or not _is_capitalized(token):
+            continue
+        for size in range(min(longest, len(doc) - token.i), 0, -1):
+            span = doc[token.i : token.i + size]
+            model = known.get(span.text)
+            if model is None or not reader.free(span) or _after_title(span):
+                continue
+            owner = reader.owner[span.start]
+            if owner is not None and owner.label_ == "PERSON" and len(owner) > len(span):
+                break
+            if not _proper(span[-1]) or _hyphenated(span):
+                break
+            embedded = owner is not None and owner.label_ not in PLACE_LABELS | {"PERSON"}
+            embedded = embedded and len(owner) > len(span)
+            mention = Mention(span, model.candidates, "exact", embedded=embedded)
+            found.append(reader.take(mention))
+            break
+    return found
+
+
 def _fuzzy_entries(text: str, gazetteer: Gazetteer, countries: Counter[str]) -> tuple[Entry, ...]:
     """Notable places of the article's countries at edit distance 1 of ``text``."""
     key = name_key(text)
@@ -445,6 +548,7 @@ def find_mentions(
     )
     mentions += _entity_mentions(reader, countries)
     mentions += _ngram_mentions(reader, 0, len(doc))
+    mentions += _repeated_mentions(reader, mentions)
     mentions += _unknown_name_mentions(reader, _context_countries(mentions))
     mentions = [_with_region_noun(reader, mention) for mention in mentions]
     diseases = rules()["disease_heads"]

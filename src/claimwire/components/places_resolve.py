@@ -50,6 +50,7 @@ class Mention:
     label: str | None = None
     demonym: str | None = None
     embedded: bool = False
+    cued: bool = False
     scores: dict[str, float] = field(default_factory=dict)
 
 
