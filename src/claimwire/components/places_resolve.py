@@ -115,17 +115,22 @@ def _cue_bonus(
             bonus += 1.0
         if noun.lower_ in lists["region_nouns"] and entry.kind == "admin1":
             bonus += 2.0
-    container = None
-    if len(after) >= 2 and after[0].text == ",":
-        container = mentions_by_start.get(after[1].i)
-    if container is not None and container.candidates:
+    for container in _containers(span, mentions_by_start):
         for other in container.candidates:
             if other.kind == "admin1" and entry.admin1 and other.name == entry.admin1:
                 bonus += 3.0
                 break
-            if other.kind == "country" and entry.country == other.country:
+            same_country = entry.country is not None and entry.country == other.country
+            if other.kind == "admin1" and not entry.admin1 and same_country:
                 bonus += 2.0
                 break
+            if other.kind == "country" and same_country:
+                bonus += 2.0
+                break
+    if after and after[0].lower_ in lists["resident_nouns"] and entry.kind == "city":
+        # 'a Lebanon woman': a country's people take its demonym, a town's its name
+        if any(other.kind == "country" for other in mention.candidates):
+            bonus += 1.0
     contained = None
     if span.start >= 2 and doc[span.start - 1].text == ",":
         contained = mentions_by_end.get(span.start - 1)
@@ -136,6 +141,20 @@ def _cue_bonus(
                 bonus += 3.0 if inside else 2.0
                 break
     return bonus
+
+
+def _containers(span: Span, mentions_by_start: dict[int, Mention]) -> list[Mention]:
+    """The names after 'X, ' or 'X (': 'Toronto, Ontario, Canada' -> Ontario, Canada."""
+    doc = span.doc
+    found: list[Mention] = []
+    end = span.end
+    while len(found) < 2 and end + 1 < len(doc) and doc[end].text in {",", "("}:
+        container = mentions_by_start.get(end + 1)
+        if container is None or not container.candidates:
+            break
+        found.append(container)
+        end = container.span.end
+    return found
 
 
 def _containment_bonus(
