@@ -188,7 +188,7 @@ def _cued(reader: _Reader, span: Span, entries: tuple[Entry, ...], owner: Span |
     label: 'in Laconia', 'a DeKalb man', 'Lombard, Ill.', an upper-case dateline."""
     doc = span.doc
     text = span.text
-    if text in rules()["common_words"] or text.lower() in reader.dictionary:
+    if text in rules()["common_words"]:
         return False
     if owner is not None and owner.label_ == "PERSON" and len(owner) > 1 and len(span) == 1:
         return False

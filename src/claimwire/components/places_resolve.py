@@ -127,10 +127,10 @@ def _cue_bonus(
             if other.kind == "country" and same_country:
                 bonus += 2.0
                 break
-    if after and after[0].lower_ in lists["resident_nouns"] and entry.kind == "city":
-        # 'a Lebanon woman': a country's people take its demonym, a town's its name
-        if any(other.kind == "country" for other in mention.candidates):
-            bonus += 1.0
+    # 'a Lebanon woman': a country's people take its demonym, a town's people its name
+    resident = bool(after) and after[0].lower_ in lists["resident_nouns"]
+    if resident and entry.kind == "city" and any(c.kind == "country" for c in mention.candidates):
+        bonus += 1.0
     contained = None
     if span.start >= 2 and doc[span.start - 1].text == ",":
         contained = mentions_by_end.get(span.start - 1)
