@@ -36,6 +36,17 @@ NEAR_KM = 100.0
 """Another name with a reading this close supports a candidate (spatial coherence)."""
 ALTERNATE_NAME_PENALTY = 0.5
 """Prior lost by a town matched only by an alternate name of it."""
+NAMESAKE_PENALTY = 0.6
+"""Prior lost by a town named after a country, region or sea the name also is ('England,
+Arkansas', 'Pacific, Missouri'): the town is the rarer reading."""
+NAMESAKE_POPULATION = 100_000
+WIDE_KINDS = frozenset({"country", "admin1", "region", "water", "continent"})
+COUNTRY_WEIGHT = 3.0
+"""Bonus of a candidate whose country has all of the article's other names."""
+REGION_WEIGHT = 2.0
+"""Bonus of a candidate whose first-level region has half or more of the other names."""
+NEAR_WEIGHT = 1.5
+"""Bonus of a town with likely readings of other names within :data:`NEAR_KM`."""
 POINT_KINDS = frozenset({"city", "facility"})
 """Kinds whose point is a real location (spatial coherence uses only those)."""
 
@@ -208,6 +219,12 @@ def _skeleton(name: str) -> str:
     return skeleton(name)
 
 
+def _small_town(entry: Entry) -> bool:
+    """A town under :data:`NAMESAKE_POPULATION` (a namesake, not the place a region is named
+    after or shares its name with, as New York or Puducherry)."""
+    return entry.kind == "city" and entry.population < NAMESAKE_POPULATION
+
+
 def _local_bonus(
     mention: Mention,
     entry: Entry,
@@ -321,9 +338,11 @@ def resolve(mentions: list[Mention]) -> None:
     for group in groups:
         for mention in group.mentions:
             key = _key(mention.span.text)
+            wide = any(entry.kind in WIDE_KINDS for entry in mention.candidates)
             fixed[id(mention)] = {
                 entry.id: prior(entry)
                 + _name_form(key, entry)
+                - (NAMESAKE_PENALTY if wide and _small_town(entry) else 0.0)
                 + _local_bonus(mention, entry, by_start, by_end)
                 for entry in mention.candidates
             }
@@ -350,18 +369,22 @@ def resolve(mentions: list[Mention]) -> None:
                 context = 0.0
                 if total > 0:
                     share = countries[entry.country or ""] - group.countries[entry.country or ""]
-                    weight = 1.5 if has_country and entry.kind != "country" else 3.0
+                    weight = (
+                        COUNTRY_WEIGHT / 2
+                        if has_country and entry.kind != "country"
+                        else COUNTRY_WEIGHT
+                    )
                     context += weight * max(share, 0.0) / total
                 if entry.admin1 and len(groups) > 1:
                     mass = regions[entry.admin1] - group.regions[entry.admin1]
-                    context += 2.0 * min(1.0, 2 * max(mass, 0.0) / (len(groups) - 1))
+                    context += REGION_WEIGHT * min(1.0, 2 * max(mass, 0.0) / (len(groups) - 1))
                 others = near.get((index, entry.id))
                 if others:
                     support = sum(
                         groups[other].posterior.get(_nearest(entry, groups[other]), 0.0)
                         for other in others
                     )
-                    context += 1.5 * min(1.0, support + 0.25 * len(others))
+                    context += NEAR_WEIGHT * min(1.0, support + 0.25 * len(others))
                 for mention in group.mentions:
                     own = fixed[id(mention)]
                     if entry.id in own:
