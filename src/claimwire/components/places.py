@@ -38,7 +38,7 @@ from rapidfuzz.distance import OSA
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..gazetteer import Entry, Gazetteer, get_gazetteer, load_resource, name_key
+from ..gazetteer import Entry, Gazetteer, get_gazetteer, load_resource, name_key, skeleton
 from .hits import ensure_extension, store_hits
 from .places_resolve import MATCH_CONFIDENCE, Mention, best, confidence, prior, resolve, rules
 
@@ -167,6 +167,15 @@ def _after_title(span: Span) -> bool:
     return before.lower_.rstrip(".") in rules()["person_titles"]
 
 
+def _person_reference(reader: _Reader, span: Span) -> bool:
+    """A lone word that is part of a person's full name elsewhere in the text ('Lincoln'
+    after 'Abraham Lincoln', 'Flores' after 'Maria Flores'), without a place cue."""
+    if len(span) > 1 or span.text not in reader.person_words:
+        return False
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is None or before.lower_ not in rules()["locative_prepositions"]
+
+
 def _embedded(span: Span, owner: Span) -> bool:
     """A place name that starts an organization's name or follows its 'of'."""
     clean = _clean_entity(owner)
@@ -181,6 +190,23 @@ def _dateline(span: Span) -> bool:
     opens = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws or span[0].is_sent_start
     closes = span.end < len(doc) and doc[span.end].text in {":", ",", "-", "—", "–", "("}
     return opens and closes and span.text.isupper() and len(span.text) >= 4
+
+
+def _named_so(text: str, entries: tuple[Entry, ...]) -> bool:
+    """Tell whether some entry is called ``text`` by its main name or a spelling of it, or is
+    a region, country or curated place (whose listed names are all main names).
+
+    GeoNames' alternate names of towns are noisy ('Passover', 'Kristina', 'Chu' are
+    alternate names of towns called otherwise): outside the model's place entities they are
+    not enough to make a capitalized word a place.
+    """
+    key = name_key(text)
+    for entry in entries:
+        if entry.kind != "city" or name_key(entry.name) == key:
+            return True
+        if skeleton(entry.name) == skeleton(text):
+            return True
+    return False
 
 
 def _cued(reader: _Reader, span: Span, entries: tuple[Entry, ...], owner: Span | None) -> bool:
@@ -239,6 +265,9 @@ def _accept(reader: _Reader, span: Span, entries: tuple[Entry, ...]) -> str | No
     first = span[0]
     big = _notable(entries, 100_000)
     if span.text in rules()["never_places"] or _after_title(span):
+        return None
+    placed = owner is not None and owner.label_ in PLACE_LABELS
+    if not placed and not _named_so(span.text, entries):
         return None
     if _cued(reader, span, entries, owner):
         return "cued"
@@ -412,7 +441,7 @@ def _entity_mentions(reader: _Reader, countries: Counter[str]) -> list[Mention]:
             continue
         if name_key(span.text) in demonyms or span.text in lists["never_places"]:
             continue
-        if _after_title(span):
+        if _after_title(span) or _person_reference(reader, span):
             continue
         span = _with_final_dot(span)
         entries = reader.gazetteer.lookup(span.text)
@@ -470,6 +499,8 @@ def _repeated_mentions(reader: _Reader, mentions: list[Mention]) -> list[Mention
             model = known.get(span.text)
             if model is None or not reader.free(span) or _after_title(span):
                 continue
+            if _person_reference(reader, span):
+                break
             owner = reader.owner[span.start]
             if owner is not None and owner.label_ == "PERSON" and len(owner) > len(span):
                 break
