@@ -112,6 +112,7 @@ def test_rules_resource_is_valid():
         "proper_region_nouns",
         "locative_prepositions",
         "resident_nouns",
+        "place_part_nouns",
     ):
         assert data[key] and len(data[key]) == len(set(data[key])), key
 

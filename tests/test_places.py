@@ -41,6 +41,8 @@ def hit(hits, text):
         ("Missiles hit a depot in west Ukraine, officials said.", "Ukraine", "location"),
         ("Several missiles struck Kyiv overnight.", "Kyiv", "location"),
         ("According to Moscow, the depot was destroyed.", "Moscow", "actor"),
+        ("Russia's total troop losses passed 30,000.", "Russia", "actor"),
+        ("Shells fell on Russia's border regions overnight.", "Russia", "location"),
     ],
 )
 def test_metonymy(nlp, text, name, role):

@@ -624,9 +624,18 @@ def _context_countries(mentions: list[Mention]) -> Counter[str]:
     return countries
 
 
+def _place_part(noun: Token) -> bool:
+    """Tell whether a possessed noun is a part of the place ('Russia's border regions')."""
+    words = rules()["place_part_nouns"]
+    if noun.lower_ in words or noun.lemma_ in words:
+        return True
+    return noun.ent_type_ in PLACE_LABELS or noun.tag_ in {"NNP", "NNPS"}
+
+
 def place_role(mention: Mention, entry: Entry | None) -> str:
-    """``"actor"`` for a country or capital acting or owning forces, ``"modifier"`` for
-    demonyms and 'pro-X', else ``"location"``."""
+    """``"actor"`` for a country or capital acting or owning something that is not a part
+    of it ('Moscow's troops', 'Russia's losses'), ``"modifier"`` for demonyms and 'pro-X',
+    else ``"location"``."""
     span = mention.span
     doc = span.doc
     if mention.demonym or mention.embedded:
@@ -642,9 +651,9 @@ def place_role(mention: Mention, entry: Entry | None) -> str:
     inert = lists["inert_verbs"]
     if root.dep_ == "nsubj" and head.pos_ in {"VERB", "AUX"} and head.lemma_ not in inert:
         return "actor"
-    if root.dep_ == "poss" and (
-        head.lower_ in lists["actor_nouns"] or head.lemma_ in lists["actor_nouns"]
-    ):
+    if root.dep_ == "poss" and not _place_part(head):
+        # 'Moscow's troops', 'Russia's total troop losses': the owner, not a place where
+        # something happened ('Russia's Belgorod region', 'Ukraine's east' stay locations)
         return "actor"
     if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
         return "actor"
