@@ -174,3 +174,8 @@ def test_regions_named_after_their_towns(gaz):
 def test_regions_without_a_town_name_are_paired_by_their_points(gaz, town, region):
     assert max(gaz.lookup(town), key=lambda entry: entry.population).admin1 == region
     assert [entry.kind for entry in gaz.lookup(region)] == ["admin1"]
+
+
+def test_region_demonyms_name_known_regions(gaz):
+    for demonym, name in load_resource("places_rules.json")["region_demonyms"].items():
+        assert [e for e in gaz.lookup(name) if e.kind != "city"], (demonym, name)

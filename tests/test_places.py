@@ -236,3 +236,9 @@ def test_repeated_name_does_not_vote_for_itself(nlp):
         "said the Alexandria case was closed."
     )
     assert {h.admin1 for h in hits_of(nlp, text) if h.text == "Alexandria"} == {"Virginia"}
+
+
+def test_region_demonyms_are_modifiers_resolved_to_their_region(nlp):
+    hits = hits_of(nlp, "European ministers met Central American envoys in Brussels.")
+    assert hit(hits, "European").name == "Europe" and hit(hits, "European").role == "modifier"
+    assert hit(hits, "Central American").name == "Central America"

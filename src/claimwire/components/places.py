@@ -369,11 +369,15 @@ def _ngram_mentions(
 
 @lru_cache(maxsize=1)
 def _demonym_first_words() -> frozenset[str]:
-    return frozenset(key.split()[0] for key in rules()["demonym_keys"])
+    keys = [*rules()["demonym_keys"], *rules()["region_demonym_keys"]]
+    return frozenset(key.split()[0] for key in keys)
 
 
 def _demonym_mentions(reader: _Reader) -> list[Mention]:
+    """Demonyms of countries ('Ukrainian', context only) and of regions ('European',
+    'Texan', resolved to the region); both are modifiers."""
     demonyms = rules()["demonym_keys"]
+    regions = rules()["region_demonym_keys"]
     doc = reader.doc
     found = []
     firsts = _demonym_first_words()
@@ -395,7 +399,21 @@ def _demonym_mentions(reader: _Reader) -> list[Mention]:
             if code is not None:
                 found.append(reader.take(Mention(span, (), "demonym", demonym=code)))
                 break
+            region = _region_of_demonym(reader, text, regions)
+            if region:
+                found.append(reader.take(Mention(span, region, "demonym")))
+                break
     return found
+
+
+def _region_of_demonym(reader: _Reader, text: str, regions: dict[str, str]) -> tuple[Entry, ...]:
+    """The region entries a region demonym ('Europeans', 'Texan') stands for."""
+    name = regions.get(name_key(text))
+    if name is None and text.endswith("s"):
+        name = regions.get(name_key(text[:-1]))
+    if name is None:
+        return ()
+    return tuple(entry for entry in reader.gazetteer.lookup(name) if entry.kind != "city")
 
 
 def _starts_longer_name(reader: _Reader, index: int) -> bool:
@@ -638,7 +656,7 @@ def place_role(mention: Mention, entry: Entry | None) -> str:
     else ``"location"``."""
     span = mention.span
     doc = span.doc
-    if mention.demonym or mention.embedded:
+    if mention.demonym or mention.match == "demonym" or mention.embedded:
         return "modifier"
     lists = rules()
     hyphen = span.start >= 2 and doc[span.start - 1].text == "-"

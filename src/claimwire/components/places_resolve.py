@@ -70,7 +70,12 @@ def rules() -> dict[str, Any]:
     """The word lists of ``resources/places_rules.json``, as sets, loaded once."""
     data = load_resource("places_rules.json")
     listed = {key: frozenset(value) for key, value in data.items() if isinstance(value, list)}
-    return {**data, **listed, "demonym_keys": {name_key(k): v for k, v in data["demonyms"].items()}}
+    return {
+        **data,
+        **listed,
+        "demonym_keys": {name_key(k): v for k, v in data["demonyms"].items()},
+        "region_demonym_keys": {name_key(k): v for k, v in data["region_demonyms"].items()},
+    }
 
 
 def prior(entry: Entry) -> float:
