@@ -113,6 +113,7 @@ def test_rules_resource_is_valid():
         "locative_prepositions",
         "resident_nouns",
         "place_part_nouns",
+        "way_heads",
     ):
         assert data[key] and len(data[key]) == len(set(data[key])), key
 

@@ -242,3 +242,10 @@ def test_region_demonyms_are_modifiers_resolved_to_their_region(nlp):
     hits = hits_of(nlp, "European ministers met Central American envoys in Brussels.")
     assert hit(hits, "European").name == "Europe" and hit(hits, "European").role == "modifier"
     assert hit(hits, "Central American").name == "Central America"
+
+
+def test_streets_and_rivers_the_gazetteer_lacks_are_unresolved_places(nlp):
+    hits = hits_of(nlp, "The crash closed Bearkat Boulevard, and water rose along Neches River.")
+    for name in ("Bearkat Boulevard", "Neches River"):
+        found = hit(hits, name)
+        assert found.role == "location" and not found.resolved

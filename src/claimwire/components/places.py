@@ -480,6 +480,33 @@ def _entity_mentions(reader: _Reader, countries: Counter[str]) -> list[Mention]:
     return found
 
 
+def _way_mentions(reader: _Reader) -> list[Mention]:
+    """Streets, rivers and other named features the gazetteer lacks: capitalized names
+    ending in a way word ('Neches River', 'Kelley Lane'), kept whole and unresolved."""
+    doc = reader.doc
+    heads = rules()["way_heads"]
+    found = []
+    for token in doc:
+        if token.text not in heads or token.i in reader.taken or token.i == 0:
+            continue
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if after is not None and _is_capitalized(after) and "\n" not in token.text_with_ws:
+            continue
+        start = token.i
+        while start > 0 and token.i - start < 3:
+            before = doc[start - 1]
+            glued = "\n" not in before.text_with_ws and before.i not in reader.taken
+            if not (glued and _proper(before) and before.text not in heads):
+                break
+            start -= 1
+        if start == token.i or _after_title(doc[start : token.i]):
+            continue
+        if doc[start].is_sent_start and doc[start].text in rules()["common_words"]:
+            continue
+        found.append(reader.take(Mention(doc[start : token.i + 1], (), "exact")))
+    return found
+
+
 def _hyphenated(span: Span) -> bool:
     """'Wal' of 'Wal-Mart': the name is glued to a hyphen and another word."""
     doc = span.doc
@@ -598,6 +625,7 @@ def find_mentions(
     mentions += _entity_mentions(reader, countries)
     mentions += _ngram_mentions(reader, 0, len(doc))
     mentions += _repeated_mentions(reader, mentions)
+    mentions += _way_mentions(reader)
     mentions += _unknown_name_mentions(reader, _context_countries(mentions))
     mentions = [_with_region_noun(reader, mention) for mention in mentions]
     diseases = rules()["disease_heads"]
