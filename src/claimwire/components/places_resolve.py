@@ -40,6 +40,7 @@ NAMESAKE_PENALTY = 0.6
 """Prior lost by a town named after a country, region or sea the name also is ('England,
 Arkansas', 'Pacific, Missouri'): the town is the rarer reading."""
 NAMESAKE_POPULATION = 100_000
+MAJOR_POPULATION = 1_000_000
 WIDE_KINDS = frozenset({"country", "admin1", "region", "water", "continent"})
 COUNTRY_WEIGHT = 3.0
 """Bonus of a candidate whose country has all of the article's other names."""
@@ -224,6 +225,14 @@ def _skeleton(name: str) -> str:
     return skeleton(name)
 
 
+def _major_rank(entry: Entry) -> int:
+    """2 for a country, 1 for a national capital or a city of a million, else 0."""
+    if entry.kind == "country":
+        return 2
+    major = entry.feature_code == "PPLC" or entry.population >= MAJOR_POPULATION
+    return int(entry.kind == "city" and major)
+
+
 def _small_town(entry: Entry) -> bool:
     """A town under :data:`NAMESAKE_POPULATION` (a namesake, not the place a region is named
     after or shares its name with, as New York or Puducherry)."""
@@ -369,16 +378,15 @@ def resolve(mentions: list[Mention]) -> None:
             regions.update(group.regions)
         for index, group in enumerate(groups):
             total = sum(countries.values()) - group.weight
-            has_country = any(entry.kind == "country" for entry in group.candidates)
+            major = max((entry for entry in group.candidates), key=_major_rank)
             for entry in group.candidates:
                 context = 0.0
                 if total > 0:
                     share = countries[entry.country or ""] - group.countries[entry.country or ""]
-                    weight = (
-                        COUNTRY_WEIGHT / 2
-                        if has_country and entry.kind != "country"
-                        else COUNTRY_WEIGHT
-                    )
+                    # a namesake of a country or world city needs more than the article's
+                    # country to win ('Moscow' in a US article is still Moscow)
+                    lesser = _major_rank(major) > 0 and entry is not major
+                    weight = COUNTRY_WEIGHT / 2 if lesser else COUNTRY_WEIGHT
                     context += weight * max(share, 0.0) / total
                 if entry.admin1 and len(groups) > 1:
                     mass = regions[entry.admin1] - group.regions[entry.admin1]
