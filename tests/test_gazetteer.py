@@ -114,6 +114,7 @@ def test_rules_resource_is_valid():
         "resident_nouns",
         "place_part_nouns",
         "way_heads",
+        "local_institution_words",
     ):
         assert data[key] and len(data[key]) == len(set(data[key])), key
 

@@ -176,6 +176,13 @@ def _person_reference(reader: _Reader, span: Span) -> bool:
     return before is None or before.lower_ not in rules()["locative_prepositions"]
 
 
+def _local_body(span: Span, owner: Span) -> bool:
+    """'Torrington Fire Department', 'Middletown High School': the word after the town's
+    name in the organization's name is a local body's."""
+    after = span.doc[span.end] if span.end < owner.end else None
+    return after is not None and after.text in rules()["local_institution_words"]
+
+
 def _embedded(span: Span, owner: Span) -> bool:
     """A place name that starts an organization's name or follows its 'of'."""
     clean = _clean_entity(owner)
@@ -283,6 +290,8 @@ def _accept(reader: _Reader, span: Span, entries: tuple[Entry, ...]) -> str | No
         if within:
             wide = any(entry.kind in {"country", "admin1"} for entry in entries)
             placed = wide or _embedded(span, owner)
+            if placed and owner.label_ != "PERSON" and _local_body(span, owner):
+                return "embedded" if _notable(entries, 1_000) else None
             return "embedded" if big and placed and owner.label_ != "PERSON" else None
     if _dateline(span) and big:
         return "location"
