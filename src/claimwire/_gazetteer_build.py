@@ -269,7 +269,9 @@ def _pair_by_points(
             for key in free
         }
         distance = {
-            (s.code, key): distance_km(*points[s.code], *centres[key])
+            (s.code, key): distance_km(
+                points[s.code][0], points[s.code][1], centres[key][0], centres[key][1]
+            )
             for s in listed
             for key in free
         }

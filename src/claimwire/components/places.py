@@ -560,8 +560,11 @@ def _repeated_mentions(reader: _Reader, mentions: list[Mention]) -> list[Mention
                 break
             if not _proper(span[-1]) or _hyphenated(span):
                 break
-            embedded = owner is not None and owner.label_ not in PLACE_LABELS | {"PERSON"}
-            embedded = embedded and len(owner) > len(span)
+            embedded = (
+                owner is not None
+                and owner.label_ not in PLACE_LABELS | {"PERSON"}
+                and len(owner) > len(span)
+            )
             mention = Mention(span, model.candidates, "exact", embedded=embedded)
             found.append(reader.take(mention))
             break

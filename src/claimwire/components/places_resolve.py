@@ -260,8 +260,8 @@ class _Group:
     candidates: tuple[Entry, ...]
     weight: float
     posterior: dict[str, float] = field(default_factory=dict)
-    countries: Counter[str] = field(default_factory=Counter)
-    regions: Counter[str] = field(default_factory=Counter)
+    countries: dict[str, float] = field(default_factory=dict)
+    regions: dict[str, float] = field(default_factory=dict)
 
     def update(self) -> None:
         """Posterior over candidates from the members' mean scores (softmax)."""
@@ -274,12 +274,12 @@ class _Group:
         weights = {key: math.exp(value - top) for key, value in means.items()}
         total = sum(weights.values())
         self.posterior = {key: value / total for key, value in weights.items()}
-        self.countries, self.regions = Counter(), Counter()
+        self.countries, self.regions = defaultdict(float), {}
         for entry in self.candidates:
             self.countries[entry.country or ""] += self.posterior[entry.id] * self.weight
-        top = max(self.candidates, key=lambda entry: self.posterior[entry.id])
-        if top.admin1:
-            self.regions[top.admin1] = self.posterior[top.id]
+        likeliest = max(self.candidates, key=lambda entry: self.posterior[entry.id])
+        if likeliest.admin1:
+            self.regions[likeliest.admin1] = self.posterior[likeliest.id]
 
 
 def _groups(mentions: list[Mention]) -> list[_Group]:
@@ -340,14 +340,42 @@ def _neighbours(
 
 def resolve(mentions: list[Mention]) -> None:
     """Score the candidates of every mention in place (see the module docstring)."""
+    demonyms = Counter(mention.demonym for mention in mentions if mention.demonym)
+    demonym_mass = {code: float(min(count, 3)) for code, count in demonyms.items()}
+    groups = _groups(mentions)
+    fixed = _fixed_scores(mentions, groups)
+    cells = _spatial_index(groups)
+    near = {
+        (index, entry.id): _neighbours(index, entry, cells)
+        for index, group in enumerate(groups)
+        for entry in group.candidates
+        if entry.kind in POINT_KINDS and len(group.candidates) > 1 and _local_name(group)
+    }
+    for _ in range(ROUNDS):
+        for group in groups:
+            group.update()
+        countries: defaultdict[str, float] = defaultdict(float, demonym_mass)
+        regions: defaultdict[str, float] = defaultdict(float)
+        for group in groups:
+            for code, share in group.countries.items():
+                countries[code] += share
+            for region, share in group.regions.items():
+                regions[region] += share
+        for index, group in enumerate(groups):
+            context = _Context(groups, index, countries, regions, near)
+            for entry in group.candidates:
+                bonus = context.bonus(entry)
+                for mention in group.mentions:
+                    own = fixed[id(mention)]
+                    if entry.id in own:
+                        mention.scores[entry.id] = own[entry.id] + bonus
+
+
+def _fixed_scores(mentions: list[Mention], groups: list[_Group]) -> dict[int, dict[str, float]]:
+    """Prior, name form and local cues of every candidate: the part that context leaves
+    alone (by ``id`` of the mention and candidate id); also the mentions' first scores."""
     by_start = {mention.span.start: mention for mention in mentions}
     by_end = {mention.span.end: mention for mention in mentions}
-    demonyms: Counter[str] = Counter()
-    for mention in mentions:
-        if mention.demonym:
-            demonyms[mention.demonym] += 1
-    demonym_mass = Counter({code: float(min(count, 3)) for code, count in demonyms.items()})
-    groups = _groups(mentions)
     fixed: dict[int, dict[str, float]] = {}
     for group in groups:
         for mention in group.mentions:
@@ -361,47 +389,48 @@ def resolve(mentions: list[Mention]) -> None:
                 for entry in mention.candidates
             }
             mention.scores = dict(fixed[id(mention)])
-    cells = _spatial_index(groups)
-    near = {
-        (index, entry.id): _neighbours(index, entry, cells)
-        for index, group in enumerate(groups)
-        for entry in group.candidates
-        if entry.kind in POINT_KINDS and len(group.candidates) > 1 and _local_name(group)
-    }
-    for _ in range(ROUNDS):
-        for group in groups:
-            group.update()
-        countries: Counter[str] = Counter(demonym_mass)
-        regions: Counter[str] = Counter()
-        for group in groups:
-            countries.update(group.countries)
-            regions.update(group.regions)
-        for index, group in enumerate(groups):
-            total = sum(countries.values()) - group.weight
-            major = max((entry for entry in group.candidates), key=_major_rank)
-            for entry in group.candidates:
-                context = 0.0
-                if total > 0:
-                    share = countries[entry.country or ""] - group.countries[entry.country or ""]
-                    # a namesake of a country or world city needs more than the article's
-                    # country to win ('Moscow' in a US article is still Moscow)
-                    lesser = _major_rank(major) > 0 and entry is not major
-                    weight = COUNTRY_WEIGHT / 2 if lesser else COUNTRY_WEIGHT
-                    context += weight * max(share, 0.0) / total
-                if entry.admin1 and len(groups) > 1:
-                    mass = regions[entry.admin1] - group.regions[entry.admin1]
-                    context += REGION_WEIGHT * min(1.0, 2 * max(mass, 0.0) / (len(groups) - 1))
-                others = near.get((index, entry.id))
-                if others:
-                    support = sum(
-                        groups[other].posterior.get(_nearest(entry, groups[other]), 0.0)
-                        for other in others
-                    )
-                    context += NEAR_WEIGHT * min(1.0, support + 0.25 * len(others))
-                for mention in group.mentions:
-                    own = fixed[id(mention)]
-                    if entry.id in own:
-                        mention.scores[entry.id] = own[entry.id] + context
+    return fixed
+
+
+@dataclass
+class _Context:
+    """What the article's other names say about one group's candidates, in one round."""
+
+    groups: list[_Group]
+    index: int
+    countries: dict[str, float]
+    regions: dict[str, float]
+    near: dict[tuple[int, str], set[int]]
+    major: Entry | None = None
+
+    def __post_init__(self) -> None:
+        top = max(self.groups[self.index].candidates, key=_major_rank)
+        self.major = top if _major_rank(top) > 0 else None
+
+    def bonus(self, entry: Entry) -> float:
+        """Country share, region share and spatial support of ``entry``."""
+        group = self.groups[self.index]
+        context = 0.0
+        total = sum(self.countries.values()) - group.weight
+        if total > 0:
+            code = entry.country or ""
+            share = self.countries[code] - group.countries.get(code, 0.0)
+            # a namesake of a country or world city needs more than the article's
+            # country to win ('Moscow' in a US article is still Moscow)
+            lesser = self.major is not None and entry is not self.major
+            weight = COUNTRY_WEIGHT / 2 if lesser else COUNTRY_WEIGHT
+            context += weight * max(share, 0.0) / total
+        if entry.admin1 and len(self.groups) > 1:
+            mass = self.regions[entry.admin1] - group.regions.get(entry.admin1, 0.0)
+            context += REGION_WEIGHT * min(1.0, 2 * max(mass, 0.0) / (len(self.groups) - 1))
+        others = self.near.get((self.index, entry.id))
+        if others:
+            support = sum(
+                self.groups[other].posterior.get(_nearest(entry, self.groups[other]), 0.0)
+                for other in others
+            )
+            context += NEAR_WEIGHT * min(1.0, support + 0.25 * len(others))
+        return context
 
 
 def _nearest(entry: Entry, group: _Group) -> str:
