@@ -249,3 +249,8 @@ def test_streets_and_rivers_the_gazetteer_lacks_are_unresolved_places(nlp):
     for name in ("Bearkat Boulevard", "Neches River"):
         found = hit(hits, name)
         assert found.role == "location" and not found.resolved
+
+
+def test_a_town_name_speaking_is_a_person(nlp):
+    text = "Officer Roy Nelson was called. Nelson said the tenant was cooperative."
+    assert [h for h in hits_of(nlp, text) if h.text == "Nelson"] == []

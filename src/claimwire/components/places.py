@@ -50,6 +50,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 OTHER_NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
 NAME_CHARS = frozenset("-'’.&")
 DASHES = frozenset({"-", "–", "—"})
+SPEECH_VERBS = frozenset({"say", "tell", "add", "explain", "ask", "note", "write", "recall"})
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,15 @@ def _after_title(span: Span) -> bool:
     return before.lower_.rstrip(".") in rules()["person_titles"]
 
 
+def _speaker(span: Span, entries: tuple[Entry, ...]) -> bool:
+    """'Nelson said': a lone town's name as the subject of a reporting verb is a person
+    (a country, region or capital there is an actor, kept by the callers' other rules)."""
+    if len(span) > 1 or any(e.kind != "city" or e.feature_code == "PPLC" for e in entries):
+        return False
+    token = span[0]
+    return token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in SPEECH_VERBS
+
+
 def _person_reference(reader: _Reader, span: Span) -> bool:
     """A lone word that is part of a person's full name elsewhere in the text ('Lincoln'
     after 'Abraham Lincoln', 'Flores' after 'Maria Flores'), without a place cue."""
@@ -275,6 +285,8 @@ def _accept(reader: _Reader, span: Span, entries: tuple[Entry, ...]) -> str | No
         return None
     placed = owner is not None and owner.label_ in PLACE_LABELS
     if not placed and not _named_so(span.text, entries):
+        return None
+    if _speaker(span, entries) or _person_reference(reader, span):
         return None
     if _cued(reader, span, entries, owner):
         return "cued"
@@ -516,6 +528,12 @@ def _way_mentions(reader: _Reader) -> list[Mention]:
     return found
 
 
+def _labelled_person(reader: _Reader, span: Span) -> bool:
+    """Tell whether the model calls exactly this span a person."""
+    owner = reader.owner[span.start]
+    return owner is not None and owner.label_ == "PERSON" and owner.start == span.start
+
+
 def _hyphenated(span: Span) -> bool:
     """'Wal' of 'Wal-Mart': the name is glued to a hyphen and another word."""
     doc = span.doc
@@ -540,6 +558,7 @@ def _repeated_mentions(reader: _Reader, mentions: list[Mention]) -> list[Mention
         if mention.candidates
         and mention.match == "exact"
         and (mention.cued or mention.label in {"GPE", "LOC"})
+        and not _labelled_person(reader, mention.span)
     }
     if not known:
         return []
@@ -553,7 +572,7 @@ def _repeated_mentions(reader: _Reader, mentions: list[Mention]) -> list[Mention
             model = known.get(span.text)
             if model is None or not reader.free(span) or _after_title(span):
                 continue
-            if _person_reference(reader, span):
+            if _person_reference(reader, span) or _speaker(span, model.candidates):
                 break
             owner = reader.owner[span.start]
             if owner is not None and owner.label_ == "PERSON" and len(owner) > len(span):
