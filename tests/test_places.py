@@ -254,3 +254,14 @@ def test_streets_and_rivers_the_gazetteer_lacks_are_unresolved_places(nlp):
 def test_a_town_name_speaking_is_a_person(nlp):
     text = "Officer Roy Nelson was called. Nelson said the tenant was cooperative."
     assert [h for h in hits_of(nlp, text) if h.text == "Nelson"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Tamil Nadu said it had written to the government.", "Tamil Nadu"),
+        ("The minister said Trinidad and Tobago failed to attend.", "Trinidad and Tobago"),
+    ],
+)
+def test_whole_names_at_sentence_start_and_past_the_models_entity(nlp, text, name):
+    assert hit(hits_of(nlp, text), name).resolved

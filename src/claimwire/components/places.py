@@ -354,7 +354,8 @@ def _ngram_mentions(
             span = doc[index : index + size]
             if not reader.free(span) or any(not _name_token(t) for t in span):
                 continue
-            if size > 1 and any(t.is_sent_start or "\n" in t.text_with_ws for t in span[:-1]):
+            broken = any(t.is_sent_start for t in span[1:])
+            if size > 1 and (broken or any("\n" in t.text_with_ws for t in span[:-1])):
                 continue
             if span[-1].text in DASHES:
                 continue
@@ -440,17 +441,25 @@ def _region_of_demonym(reader: _Reader, text: str, regions: dict[str, str]) -> t
 def _starts_longer_name(reader: _Reader, index: int) -> bool:
     """Tell whether a gazetteer name of several words starts at token ``index``: the
     demonym of 'British Columbia', 'Saudi Arabia' or 'the Indian Ocean' is part of a name."""
+    return _longer_name(reader, reader.doc[index : index + 1]) is not None
+
+
+def _longer_name(reader: _Reader, span: Span) -> Span | None:
+    """The longest gazetteer name that starts with ``span`` and goes on after it, if any:
+    'Trinidad' of 'Trinidad and Tobago'."""
     doc = reader.doc
     connectors = _connectors()
-    for size in range(min(MAX_TOKENS, len(doc) - index), 1, -1):
-        span = doc[index : index + size]
-        if not all(_is_capitalized(t) or t.lower_ in connectors for t in span[1:]):
+    for size in range(min(MAX_TOKENS, len(doc) - span.start), len(span), -1):
+        longer = doc[span.start : span.start + size]
+        if not all(_is_capitalized(t) or t.lower_ in connectors for t in longer[1:]):
             continue
-        if any(t.is_sent_start or "\n" in t.text_with_ws for t in span[1:]):
+        if not _is_capitalized(longer[-1]) or not reader.free(longer):
             continue
-        if reader.gazetteer.lookup(span.text):
-            return True
-    return False
+        if any(t.is_sent_start or "\n" in t.text_with_ws for t in longer[1:]):
+            continue
+        if reader.gazetteer.lookup(longer.text):
+            return longer
+    return None
 
 
 def _with_final_dot(span: Span) -> Span:
@@ -482,7 +491,7 @@ def _entity_mentions(reader: _Reader, countries: Counter[str]) -> list[Mention]:
             continue
         if _after_title(span) or _person_reference(reader, span):
             continue
-        span = _with_final_dot(span)
+        span = _longer_name(reader, span) or _with_final_dot(span)
         entries = reader.gazetteer.lookup(span.text)
         match = "exact"
         if not entries:
