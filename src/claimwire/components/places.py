@@ -416,7 +416,8 @@ def _demonym_mentions(reader: _Reader) -> list[Mention]:
                 continue
             text = span.text
             code = demonyms.get(name_key(text))
-            if code is None and text.endswith("s") and span[-1].tag_ == "NNPS":
+            plural = text.endswith("s") and not reader.gazetteer.lookup(text)
+            if code is None and plural and span[-1].tag_ == "NNPS":
                 code = demonyms.get(name_key(text[:-1]))
             if code is not None:
                 found.append(reader.take(Mention(span, (), "demonym", demonym=code)))
@@ -431,7 +432,7 @@ def _demonym_mentions(reader: _Reader) -> list[Mention]:
 def _region_of_demonym(reader: _Reader, text: str, regions: dict[str, str]) -> tuple[Entry, ...]:
     """The region entries a region demonym ('Europeans', 'Texan') stands for."""
     name = regions.get(name_key(text))
-    if name is None and text.endswith("s"):
+    if name is None and text.endswith("s") and not reader.gazetteer.lookup(text):
         name = regions.get(name_key(text[:-1]))
     if name is None:
         return ()
