@@ -350,20 +350,10 @@ def _ngram_mentions(
             index += 1
             continue
         matched = None
-        for size in range(min(MAX_TOKENS, end - index), 0, -1):
+        for size in range(_name_run(reader, index, end, connectors), 0, -1):
             span = doc[index : index + size]
-            if not reader.free(span) or any(not _name_token(t) for t in span):
-                continue
-            broken = any(t.is_sent_start for t in span[1:])
-            if size > 1 and (broken or any("\n" in t.text_with_ws for t in span[:-1])):
-                continue
-            if span[-1].text in DASHES:
-                continue
             last = span[-1]
-            if size > 1 and any(
-                not _is_capitalized(t) and t.lower_ not in connectors and t.text != "-"
-                for t in span[1:]
-            ):
+            if last.text in DASHES:
                 continue
             entries = reader.gazetteer.lookup(span.text)
             if last.is_lower and size > 1:
@@ -387,6 +377,23 @@ def _ngram_mentions(
         found.append(reader.take(matched))
         index = matched.span.end
     return found
+
+
+def _name_run(reader: _Reader, index: int, end: int, connectors: frozenset[str]) -> int:
+    """How many tokens from ``index`` (at most :data:`MAX_TOKENS`) may form one name: free
+    name tokens, capitalized or connectors after the first, on one line and one sentence."""
+    doc = reader.doc
+    size = 1
+    while size < MAX_TOKENS and index + size < end:
+        token = doc[index + size]
+        if token.i in reader.taken or not _name_token(token) or token.is_sent_start:
+            break
+        if "\n" in doc[index + size - 1].text_with_ws:
+            break
+        if not _is_capitalized(token) and token.lower_ not in connectors and token.text != "-":
+            break
+        size += 1
+    return size
 
 
 @lru_cache(maxsize=1)
@@ -573,9 +580,10 @@ def _repeated_mentions(reader: _Reader, mentions: list[Mention]) -> list[Mention
     if not known:
         return []
     longest = max(len(mention.span) for mention in known.values())
+    firsts = {mention.span[0].text for mention in known.values()}
     found = []
     for token in doc:
-        if token.i in reader.taken or not _is_capitalized(token):
+        if token.text not in firsts or token.i in reader.taken:
             continue
         for size in range(min(longest, len(doc) - token.i), 0, -1):
             span = doc[token.i : token.i + size]
