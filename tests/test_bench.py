@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from claimwire.bench import below_floors, floors
 from claimwire.bench.corpus import load_articles
-from claimwire.bench.metrics import Report, Score
+from claimwire.bench.metrics import Measure, Report, Score
 from claimwire.bench.seed import run as run_seed
 from claimwire.cli import main
 from claimwire.errors import ExitCode, InputNotFoundError
@@ -141,3 +141,21 @@ def test_speed_reports_both_pipelines(tmp_path):
 def test_speed_rejects_unknown_modes(tmp_path):
     result = CliRunner().invoke(main, ["bench", "speed", "--modes", "bare,warp"])
     assert result.exit_code == ExitCode.USAGE and "warp" in result.output
+
+
+def test_floors_on_measures_respect_their_direction(monkeypatch):
+    import claimwire.bench as bench
+
+    monkeypatch.setattr(bench, "floors", lambda: {"t": {"error_km": 5.0, "accuracy": 0.8}})
+    report = Report(
+        task="t",
+        data="d",
+        measures={
+            "error_km": Measure(7.5, "km", lower_is_better=True),
+            "accuracy": Measure(0.9),
+        },
+    )
+    assert below_floors("t", report) == ["error_km 7.500 > ceiling 5.000"]
+    report.measures["error_km"] = Measure(2.0, "km", lower_is_better=True)
+    report.measures["accuracy"] = Measure(0.7)
+    assert below_floors("t", report) == ["accuracy 0.700 < floor 0.800"]

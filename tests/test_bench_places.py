@@ -118,3 +118,19 @@ def test_seed_scorer_counts_agreement_wrong_points_and_extras():
     score, misses = score_seed_places(expected, hits)
     assert (score.tp, score.fp, score.fn) == (2, 2, 1)
     assert any("Lviv" in miss for miss in misses) and any("Odesa" in miss for miss in misses)
+
+
+def test_run_reports_accuracy_and_errors_as_floorable_figures(set_folder):
+    report = run(set_folder)
+    accuracy = report.sections["accuracy@161km"]
+    assert accuracy.precision == accuracy.recall == accuracy.f1
+    assert accuracy.tp + accuracy.fp == report.extra["overall"]["resolved_toponyms"]
+    for corpus in ("local", "outbreaks", "GeoWebNews"):
+        assert f"accuracy@161km/{corpus}" in report.sections
+        assert f"recognition_overlap/{corpus}" in report.sections
+    median = report.measures["median_error_km"]
+    assert median.lower_is_better and median.unit == "km"
+    assert median.value == pytest.approx(report.extra["overall"]["median_error_km"], abs=0.05)
+    assert 0.0 <= report.measures["error_auc"].value < 0.5
+    assert "median_error_km" in report.format()
+    assert report.to_dict()["measures"]["error_auc"]["lower_is_better"] is True

@@ -108,6 +108,13 @@ def test_rules_resource_is_valid():
         "feature_heads",
         "disease_heads",
         "name_connectors",
+        "person_titles",
+        "proper_region_nouns",
+        "locative_prepositions",
+        "resident_nouns",
+        "place_part_nouns",
+        "way_heads",
+        "local_institution_words",
     ):
         assert data[key] and len(data[key]) == len(set(data[key])), key
 
@@ -160,3 +167,17 @@ def test_regions_named_after_their_towns(gaz):
     for name in ("Luhansk Oblast", "Lviv Oblast", "Dnipropetrovsk Oblast", "Belgorod Oblast"):
         assert [entry.kind for entry in gaz.lookup(name)] == ["admin1"], name
     assert gaz.lookup("North Darfur")[0].country == "SD"
+
+
+@pytest.mark.parametrize(
+    ("town", "region"),
+    [("Munich", "Bavaria"), ("Winnipeg", "Manitoba"), ("Johannesburg", "Gauteng")],
+)
+def test_regions_without_a_town_name_are_paired_by_their_points(gaz, town, region):
+    assert max(gaz.lookup(town), key=lambda entry: entry.population).admin1 == region
+    assert [entry.kind for entry in gaz.lookup(region)] == ["admin1"]
+
+
+def test_region_demonyms_name_known_regions(gaz):
+    for demonym, name in load_resource("places_rules.json")["region_demonyms"].items():
+        assert [e for e in gaz.lookup(name) if e.kind != "city"], (demonym, name)

@@ -41,6 +41,8 @@ def hit(hits, text):
         ("Missiles hit a depot in west Ukraine, officials said.", "Ukraine", "location"),
         ("Several missiles struck Kyiv overnight.", "Kyiv", "location"),
         ("According to Moscow, the depot was destroyed.", "Moscow", "actor"),
+        ("Russia's total troop losses passed 30,000.", "Russia", "actor"),
+        ("Shells fell on Russia's border regions overnight.", "Russia", "location"),
     ],
 )
 def test_metonymy(nlp, text, name, role):
@@ -181,3 +183,85 @@ def test_place_spans_never_end_in_a_line_break(nlp):
     hits = doc._.claimwire_places
     assert hits and all(hit.text == hit.text.strip() for hit in hits)
     assert all(doc.text[hit.start : hit.end] == hit.text for hit in hits)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Ferries sail from British Columbia to Alaska.", "British Columbia", "CA"),
+        ("Pilgrims flew to Saudi Arabia last week.", "Saudi Arabia", "SA"),
+    ],
+)
+def test_a_demonym_starting_a_longer_name_leaves_it_whole(nlp, text, name, country):
+    hits = hits_of(nlp, text)
+    assert hit(hits, name).country == country
+    assert not [h for h in hits if h.match == "demonym"]
+
+
+def test_dashes_stay_outside_place_spans(nlp):
+    hits = hits_of(nlp, "The France-based group and an Egyptian-American doctor met.")
+    assert all(not h.text.endswith("-") and not h.text.startswith("-") for h in hits)
+
+
+def test_a_capitalized_region_word_joins_the_name(nlp):
+    hits = hits_of(nlp, "Fighting spread across Kunar Province and into Hubei province.")
+    assert hit(hits, "Kunar Province").kind == "admin1"
+    assert hit(hits, "Hubei").kind == "admin1"
+
+
+@pytest.mark.parametrize(
+    "text", ["Coach Ripley said the team was ready.", "A reading by Mrs. Lincoln opened the day."]
+)
+def test_no_place_after_a_persons_title(nlp, text):
+    assert [h for h in hits_of(nlp, text) if h.text in {"Ripley", "Lincoln"}] == []
+
+
+def test_words_around_a_town_make_it_a_place_and_later_mentions_follow(nlp):
+    text = (
+        "A body was found near the lake in Laconia on Monday. The Laconia man had been "
+        "missing since March, and Laconia police asked for help."
+    )
+    found = [h for h in hits_of(nlp, text) if h.text == "Laconia"]
+    assert len(found) == 3 and all(h.admin1 == "New Hampshire" for h in found)
+
+
+def test_towns_named_after_countries_do_not_pull_together(nlp):
+    hits = hits_of(nlp, "Flights from Mexico, China and Norway landed in Paris.")
+    assert {hit(hits, name).kind for name in ("Mexico", "China", "Norway")} == {"country"}
+
+
+def test_repeated_name_does_not_vote_for_itself(nlp):
+    text = (
+        "Alexandria police arrested a man in Alexandria, Va., on Sunday. Alexandria officials "
+        "said the Alexandria case was closed."
+    )
+    assert {h.admin1 for h in hits_of(nlp, text) if h.text == "Alexandria"} == {"Virginia"}
+
+
+def test_region_demonyms_are_modifiers_resolved_to_their_region(nlp):
+    hits = hits_of(nlp, "European ministers met Central American envoys in Brussels.")
+    assert hit(hits, "European").name == "Europe" and hit(hits, "European").role == "modifier"
+    assert hit(hits, "Central American").name == "Central America"
+
+
+def test_streets_and_rivers_the_gazetteer_lacks_are_unresolved_places(nlp):
+    hits = hits_of(nlp, "The crash closed Bearkat Boulevard, and water rose along Neches River.")
+    for name in ("Bearkat Boulevard", "Neches River"):
+        found = hit(hits, name)
+        assert found.role == "location" and not found.resolved
+
+
+def test_a_town_name_speaking_is_a_person(nlp):
+    text = "Officer Roy Nelson was called. Nelson said the tenant was cooperative."
+    assert [h for h in hits_of(nlp, text) if h.text == "Nelson"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Tamil Nadu said it had written to the government.", "Tamil Nadu"),
+        ("The minister said Trinidad and Tobago failed to attend.", "Trinidad and Tobago"),
+    ],
+)
+def test_whole_names_at_sentence_start_and_past_the_models_entity(nlp, text, name):
+    assert hit(hits_of(nlp, text), name).resolved

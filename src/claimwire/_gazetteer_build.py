@@ -70,6 +70,9 @@ TYPE_WORDS = frozenset(
 """Words that say what kind of region a subdivision name is (stripped before matching)."""
 
 
+PAIR_KM = 1000.0
+"""Largest distance between a listed region point and the centre of the towns it is given."""
+
 ADJECTIVE_ENDING = re.compile(r"(s?ka|skaya|skiy|skyi|skij|ska|ska ja|s?kaja|ya)$")
 """Adjectival endings of region names made from a town's name: Lvivska -> Lviv."""
 
@@ -152,6 +155,7 @@ def _admin1_names(cities: list[dict[str, Any]]) -> dict[tuple[str, str], dict[st
             by_country[subdivision.country_code].append(subdivision)
     for country, subdivisions in by_country.items():
         named.update(_match_subdivisions(country, subdivisions, groups))
+    named.update(_pair_by_points(by_country, groups, named))
     for key, info in named.items():
         info["members"] = groups[key]
     return named
@@ -227,6 +231,67 @@ def _match_subdivisions(
             names.append(display)
         named[key] = {"names": names, "display": display, "id": f"iso3166-2:{code}", "code": code}
     return named
+
+
+def _inside_towns(point: list[float], towns: list[dict[str, Any]]) -> bool:
+    """Tell whether ``point`` lies in the box of the towns (2nd-98th percentile, 1 degree more)."""
+    lats = sorted(city["latitude"] for city in towns)
+    lons = sorted(city["longitude"] for city in towns)
+    low, high = int(len(towns) * 0.02), max(int(len(towns) * 0.98) - 1, 0)
+    inside_lat = lats[low] - 1 <= point[0] <= lats[high] + 1
+    return inside_lat and lons[low] - 1 <= point[1] <= lons[high] + 1
+
+
+def _pair_by_points(
+    by_country: dict[str, list[Any]],
+    groups: dict[tuple[str, str], list[dict[str, Any]]],
+    named: dict[tuple[str, str], dict[str, Any]],
+) -> dict[tuple[str, str], dict[str, Any]]:
+    """Pair subdivisions left unnamed with GeoNames groups by their listed points.
+
+    A subdivision with a point in ``places_countries.json`` and an unnamed group of its
+    country are paired when each is the other's nearest (the group's towns' centre within
+    :data:`PAIR_KM` of the point): 'Bavaria' gets the towns of GeoNames' group 02.
+    """
+    from .gazetteer import distance_km
+
+    points = load_resource("places_countries.json")["admin1_points"]
+    aliases = load_resource("places_variants.json")["admin1_aliases"]
+    taken = {info["code"] for info in named.values()}
+    paired: dict[tuple[str, str], dict[str, Any]] = {}
+    for country, subdivisions in by_country.items():
+        listed = [s for s in subdivisions if s.code in points and s.code not in taken]
+        free = [key for key in groups if key[0] == country and key not in named]
+        if not listed or not free:
+            continue
+        centres = {
+            key: _box_centre([(city["latitude"], city["longitude"]) for city in groups[key]])
+            for key in free
+        }
+        distance = {
+            (s.code, key): distance_km(
+                points[s.code][0], points[s.code][1], centres[key][0], centres[key][1]
+            )
+            for s in listed
+            for key in free
+        }
+        for subdivision in listed:
+            key = min(free, key=lambda group: distance[(subdivision.code, group)])
+            nearest = min(listed, key=lambda other: distance[(other.code, key)])
+            if nearest is not subdivision or distance[(subdivision.code, key)] > PAIR_KM:
+                continue
+            if not _inside_towns(points[subdivision.code], groups[key]):
+                continue
+            official = subdivision.name.split("[")[0].strip()
+            names = [*aliases.get(subdivision.code, []), official]
+            display = next((n for n in names if "." not in n and not n.isupper()), official)
+            paired[key] = {
+                "names": names,
+                "display": display,
+                "id": f"iso3166-2:{subdivision.code}",
+                "code": subdivision.code,
+            }
+    return paired
 
 
 def _add_countries(builder: _Builder, cities: list[dict[str, Any]]) -> None:

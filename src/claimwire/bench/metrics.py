@@ -48,6 +48,26 @@ class Score:
         }
 
 
+@dataclass(frozen=True)
+class Measure:
+    """A figure of a task that is not precision / recall / F1 (an error in km, a rate).
+
+    ``lower_is_better`` measures (errors) take their committed floor as a ceiling.
+    """
+
+    value: float
+    unit: str = ""
+    lower_is_better: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """Value and direction, rounded for reports."""
+        return {
+            "value": round(self.value, 4),
+            "unit": self.unit,
+            "lower_is_better": self.lower_is_better,
+        }
+
+
 @dataclass
 class Report:
     """What a bench task measured: scores per section, misses, and notes on the data."""
@@ -56,6 +76,7 @@ class Report:
     data: str
     documents: int = 0
     sections: dict[str, Score] = field(default_factory=dict)
+    measures: dict[str, Measure] = field(default_factory=dict)
     misses: dict[str, list[str]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
     seconds: float = 0.0
@@ -78,22 +99,28 @@ class Report:
             "documents": self.documents,
             "seconds": round(self.seconds, 2),
             "sections": {name: score.to_dict() for name, score in self.sections.items()},
+            "measures": {name: measure.to_dict() for name, measure in self.measures.items()},
             "misses": self.misses,
             "extra": self.extra,
         }
 
     def format(self, *, show_misses: int = 10) -> str:
         """A plain-text table of the report, with the first misses of each section."""
+        width = max([24, *(len(name) for name in [*self.sections, *self.measures])])
         lines = [
             f"claimwire bench {self.task}: {self.data} ({self.documents} documents, "
             f"{self.seconds:.1f} s)",
-            f"{'section':<24} {'P':>6} {'R':>6} {'F1':>6} {'tp':>6} {'fp':>6} {'fn':>6}",
+            f"{'section':<{width}} {'P':>6} {'R':>6} {'F1':>6} {'tp':>6} {'fp':>6} {'fn':>6}",
         ]
         for name, score in self.sections.items():
             lines.append(
-                f"{name:<24} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} "
+                f"{name:<{width}} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} "
                 f"{score.tp:6d} {score.fp:6d} {score.fn:6d}"
             )
+        for name, measure in self.measures.items():
+            better = "lower" if measure.lower_is_better else "higher"
+            unit = f" {measure.unit}" if measure.unit else ""
+            lines.append(f"{name:<{width}} {measure.value:.4g}{unit} ({better} is better)")
         for key, value in self.extra.items():
             if value or value == 0:
                 lines.append(f"{key}: {value}")

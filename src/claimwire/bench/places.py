@@ -6,16 +6,22 @@ GeoVirus layout (``<locations>``, 1-based offsets, re-anchored on the name), and
 is GeoWebNews (types; recognition excludes ``Non_Toponym``, ``Literal_Expression`` and
 ``Non_Lit_Expression``).
 
-Sections, per corpus and micro-averaged over all (``recognition`` and ``resolution``):
+Sections, micro-averaged over all corpora and per corpus (``recognition/lgl``):
 
 - ``recognition``: a gold toponym is found when a hit has exactly its span (the strict rule
-  of Gritta et al.); ``extra`` also gives the F1 under the overlap rule.
+  of Gritta et al.).
+- ``recognition_overlap``: the same under the overlap rule (a gold toponym is found when a
+  hit overlaps it; a hit overlapping no gold toponym is a fp).
+- ``accuracy@161km``: on the gold toponyms with coordinates that were recognized (a hit
+  overlaps them) and resolved, the share resolved within 161 km (100 miles), the usual
+  geocoding figure of the literature; the section's tp are those within, fp and fn those
+  beyond, so its P, R and F1 all equal the accuracy. The measures ``median_error_km`` and
+  ``error_auc`` (area under the log-error curve, 0 best) are taken on the same toponyms;
+  a committed floor on them is a ceiling.
 - ``resolution``: every gold toponym with coordinates; tp when a hit overlapping it is
   resolved within 161 km (100 miles), fp when a hit overlapping it is resolved farther,
-  fn otherwise, so recall is the end-to-end accuracy@161km. ``extra`` gives the
-  accuracy@161km and the median error (km) on the gold toponyms that were recognized and
-  resolved (the usual geocoding figure), and the GeoWebNews split into literal and
-  associative types.
+  fn otherwise, so recall is the end-to-end accuracy@161km. ``extra`` repeats the figures per
+  corpus and gives the GeoWebNews split into literal and associative types.
 
 Every hit counts as a prediction, whatever its role (the corpora annotate metonymic and
 embedded toponyms too), except demonym hits ("Sudanese") on GeoVirus, which does not
@@ -26,6 +32,8 @@ Also :func:`score_seed_places`, the seed article's ``places`` section against pl
 
 from __future__ import annotations
 
+import itertools
+import math
 import statistics
 import time
 import xml.etree.ElementTree as ElementTree
@@ -36,9 +44,10 @@ from typing import Any
 
 from ..errors import InputNotFoundError
 from ..gazetteer import distance_km
-from .metrics import Report, Score
+from .metrics import Measure, Report, Score
 
 ACCURACY_KM = 161.0
+MAX_ERROR_KM = 20039.0
 SEED_KM = 25.0
 NOT_TOPONYMS = frozenset({"Non_Toponym", "Literal_Expression", "Non_Lit_Expression"})
 LITERAL_TYPES = frozenset({"Literal", "Literal_Modifier", "Mixed", "Embedded_Literal", "Coercion"})
@@ -232,6 +241,25 @@ def _overlap(toponym: GoldToponym, hits: list[Any]) -> list[Any]:
     return [hit for hit in hits if toponym.start < hit.end and hit.start < toponym.end]
 
 
+def _accuracy(errors: list[float]) -> Score:
+    """accuracy@161km as a score: tp within 161 km, fp = fn beyond (so P = R = F1 = accuracy)."""
+    beyond = sum(1 for error in errors if error > ACCURACY_KM)
+    return Score(tp=len(errors) - beyond, fp=beyond, fn=beyond)
+
+
+def _error_auc(errors: list[float]) -> float:
+    """Area under the curve of sorted log errors, scaled to [0, 1] (Gritta et al.; 0 is best).
+
+    Each error is ``ln(1 + km) / ln(1 + 20039)``, half the Earth's circumference being the
+    largest possible error; the area is the trapezoid rule over the sorted values.
+    """
+    scaled = sorted(math.log1p(error) / math.log1p(MAX_ERROR_KM) for error in errors)
+    if len(scaled) == 1:
+        return scaled[0]
+    area = sum((a + b) / 2 for a, b in itertools.pairwise(scaled))
+    return area / (len(scaled) - 1)
+
+
 def _summary(tally: _Tally) -> dict[str, Any]:
     within = sum(1 for error in tally.errors if error <= ACCURACY_KM)
     found = {
@@ -260,7 +288,7 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
         limit: Score at most this many articles, spread over the corpora.
 
     Returns:
-        The report (sections per corpus and overall; accuracy and errors in ``extra``).
+        The report: sections and measures overall and per corpus, summaries in ``extra``.
 
     Raises:
         InputNotFoundError: ``data`` is missing or holds no corpus.
@@ -283,6 +311,7 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
     overall = _Tally()
     for corpus, tally in sorted(tallies.items()):
         report.sections[f"recognition/{corpus}"] = tally.recognition
+        report.sections[f"recognition_overlap/{corpus}"] = tally.overlap
         report.sections[f"resolution/{corpus}"] = tally.resolution
         report.extra[corpus] = _summary(tally)
         overall.recognition.add(tally.recognition)
@@ -290,7 +319,18 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
         overall.resolution.add(tally.resolution)
         overall.errors += tally.errors
     report.sections["recognition"] = overall.recognition
+    report.sections["recognition_overlap"] = overall.overlap
     report.sections["resolution"] = overall.resolution
+    for corpus, tally in [*sorted(tallies.items()), ("", overall)]:
+        suffix = f"/{corpus}" if corpus else ""
+        report.sections[f"accuracy@161km{suffix}"] = _accuracy(tally.errors)
+        if tally.errors:
+            report.measures[f"median_error_km{suffix}"] = Measure(
+                statistics.median(tally.errors), "km", lower_is_better=True
+            )
+            report.measures[f"error_auc{suffix}"] = Measure(
+                _error_auc(tally.errors), lower_is_better=True
+            )
     report.extra["overall"] = _summary(overall)
     report.extra["rules"] = (
         "recognition: exact span match; resolution: within 161 km of the gold point, "

@@ -17,12 +17,9 @@ Recognition (:func:`find_mentions`), in this order, each step on the tokens stil
   places of the article's countries ("Kharkvi" -> Kharkiv);
 - names followed by a disease word ("West Nile virus") are dropped.
 
-Resolution (:func:`resolve`) scores each candidate entry: kind and population, national
-capital, the countries and first-level regions of the other mentions, nearness to the
-places the text pins down, "X, Y" and "X in Y" containment, "the Ukrainian city of X", a
-region noun ("X region") or a settlement noun ("city of X", "the besieged X city" = the
-region). The hit's score is its best candidate's share, discounted for variant and fuzzy
-matches; a mention without candidates stays ``resolved=False``.
+Resolution (:func:`claimwire.components.places_resolve.resolve`) scores each candidate
+entry by its prior, the cues around the mention and the article's other names; a mention
+without candidates stays ``resolved=False``.
 
 Role (:func:`place_role`): a country or national capital that is the subject of a verb
 ("Kyiv said", "Ukraine claimed"), the possessor of forces or government ("Moscow's troops")
@@ -33,18 +30,17 @@ organizations are ``"modifier"``; everything else is a ``"location"``. Word list
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
 from rapidfuzz.distance import OSA
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..gazetteer import Entry, Gazetteer, distance_km, get_gazetteer, load_resource, name_key
+from ..gazetteer import Entry, Gazetteer, get_gazetteer, load_resource, name_key, skeleton
 from .hits import ensure_extension, store_hits
+from .places_resolve import MATCH_CONFIDENCE, Mention, best, confidence, prior, resolve, rules
 
 FACTORY = "claimwire_places_v1"
 SPAN_KEY = "claimwire.places"
@@ -52,8 +48,9 @@ EXTENSION = "claimwire_places"
 MAX_TOKENS = 5
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 OTHER_NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
-MATCH_CONFIDENCE = {"exact": 1.0, "variant": 0.85, "fuzzy": 0.7, "demonym": 0.9}
 NAME_CHARS = frozenset("-'’.&")
+DASHES = frozenset({"-", "–", "—"})
+SPEECH_VERBS = frozenset({"say", "tell", "add", "explain", "ask", "note", "write", "recall"})
 
 
 @dataclass(frozen=True)
@@ -81,27 +78,6 @@ class PlaceHit:
     population: int | None
     kind: str | None = None
     match: str = "exact"
-
-
-@dataclass
-class Mention:
-    """A recognized name before resolution: token span, candidates, how it was matched."""
-
-    span: Span
-    candidates: tuple[Entry, ...]
-    match: str
-    label: str | None = None
-    demonym: str | None = None
-    embedded: bool = False
-    scores: dict[str, float] = field(default_factory=dict)
-
-
-@lru_cache(maxsize=1)
-def rules() -> dict[str, Any]:
-    """The word lists of ``resources/places_rules.json``, as sets, loaded once."""
-    data = load_resource("places_rules.json")
-    listed = {key: frozenset(value) for key, value in data.items() if isinstance(value, list)}
-    return {**data, **listed, "demonym_keys": {name_key(k): v for k, v in data["demonyms"].items()}}
 
 
 def _is_capitalized(token: Token) -> bool:
@@ -184,6 +160,39 @@ def _in_name_run(span: Span) -> bool:
     return (joined_before and _proper(before)) or (joined_after and _proper(after))
 
 
+def _after_title(span: Span) -> bool:
+    """Tell whether a person's title stands before the name: 'coach Ripley', 'Mrs. Lincoln'."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.lower_.rstrip(".") in rules()["person_titles"]
+
+
+def _speaker(span: Span, entries: tuple[Entry, ...]) -> bool:
+    """'Nelson said': a lone town's name as the subject of a reporting verb is a person
+    (a country, region or capital there is an actor, kept by the callers' other rules)."""
+    if len(span) > 1 or any(e.kind != "city" or e.feature_code == "PPLC" for e in entries):
+        return False
+    token = span[0]
+    return token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in SPEECH_VERBS
+
+
+def _person_reference(reader: _Reader, span: Span) -> bool:
+    """A lone word that is part of a person's full name elsewhere in the text ('Lincoln'
+    after 'Abraham Lincoln', 'Flores' after 'Maria Flores'), without a place cue."""
+    if len(span) > 1 or span.text not in reader.person_words:
+        return False
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is None or before.lower_ not in rules()["locative_prepositions"]
+
+
+def _local_body(span: Span, owner: Span) -> bool:
+    """'Torrington Fire Department', 'Middletown High School': the word after the town's
+    name in the organization's name is a local body's."""
+    after = span.doc[span.end] if span.end < owner.end else None
+    return after is not None and after.text in rules()["local_institution_words"]
+
+
 def _embedded(span: Span, owner: Span) -> bool:
     """A place name that starts an organization's name or follows its 'of'."""
     clean = _clean_entity(owner)
@@ -200,18 +209,87 @@ def _dateline(span: Span) -> bool:
     return opens and closes and span.text.isupper() and len(span.text) >= 4
 
 
+def _named_so(text: str, entries: tuple[Entry, ...]) -> bool:
+    """Tell whether some entry is called ``text`` by its main name or a spelling of it, or is
+    a region, country or curated place (whose listed names are all main names).
+
+    GeoNames' alternate names of towns are noisy ('Passover', 'Kristina', 'Chu' are
+    alternate names of towns called otherwise): outside the model's place entities they are
+    not enough to make a capitalized word a place.
+    """
+    key = name_key(text)
+    for entry in entries:
+        if entry.kind != "city" or name_key(entry.name) == key:
+            return True
+        if skeleton(entry.name) == skeleton(text):
+            return True
+    return False
+
+
+def _cued(reader: _Reader, span: Span, entries: tuple[Entry, ...], owner: Span | None) -> bool:
+    """Tell whether the words around a town's name say it is a place, whatever the model's
+    label: 'in Laconia', 'a DeKalb man', 'Lombard, Ill.', an upper-case dateline."""
+    doc = span.doc
+    text = span.text
+    if text in rules()["common_words"]:
+        return False
+    if owner is not None and owner.label_ == "PERSON" and len(owner) > 1 and len(span) == 1:
+        return False
+    if _dateline(span):
+        return _notable(entries, 1_000)
+    if not all(_proper(token) or not token.is_alpha or token.is_lower for token in span):
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.text == "," and _in_named_region(reader, span, entries):
+        return True
+    if after is not None and (_proper(after) or after.tag_ == "POS"):
+        return False
+    lists = rules()
+    if before is not None and before.lower_ in lists["locative_prepositions"]:
+        return True
+    return after is not None and after.lower_ in lists["resident_nouns"]
+
+
+def _in_named_region(reader: _Reader, span: Span, entries: tuple[Entry, ...]) -> bool:
+    """'Lombard, Ill.', 'Dublin, Georgia': a candidate lies in the region or country named
+    right after the comma."""
+    doc = span.doc
+    start = span.end + 1
+    for size in (3, 2, 1):
+        if start + size > len(doc):
+            continue
+        container = _with_final_dot(doc[start : start + size])
+        if not _is_capitalized(container[0]):
+            continue
+        for region in reader.gazetteer.lookup(container.text):
+            if region.kind == "admin1" and any(e.admin1 == region.name for e in entries):
+                return True
+            if region.kind == "country" and any(e.country == region.country for e in entries):
+                return len(entries) < 20
+    return False
+
+
 def _accept(reader: _Reader, span: Span, entries: tuple[Entry, ...]) -> str | None:
     """Whether a gazetteer name outside the model's place entities is a place.
 
     Returns:
-        ``"location"``, ``"embedded"`` (inside an organization's name), or None.
+        ``"location"``, ``"cued"`` (a location by the words around it), ``"embedded"``
+        (inside an organization's name), or None.
     """
     owner = reader.owner[span.start]
     words = rules()["common_words"]
     first = span[0]
     big = _notable(entries, 100_000)
-    if span.text in rules()["never_places"]:
+    if span.text in rules()["never_places"] or _after_title(span):
         return None
+    placed = owner is not None and owner.label_ in PLACE_LABELS
+    if not placed and not _named_so(span.text, entries):
+        return None
+    if _speaker(span, entries) or _person_reference(reader, span):
+        return None
+    if _cued(reader, span, entries, owner):
+        return "cued"
     if owner is not None and owner.label_ in PLACE_LABELS:
         if len(span) == 1 and span.text in words:
             return None
@@ -224,6 +302,8 @@ def _accept(reader: _Reader, span: Span, entries: tuple[Entry, ...]) -> str | No
         if within:
             wide = any(entry.kind in {"country", "admin1"} for entry in entries)
             placed = wide or _embedded(span, owner)
+            if placed and owner.label_ != "PERSON" and _local_body(span, owner):
+                return "embedded" if _notable(entries, 1_000) else None
             return "embedded" if big and placed and owner.label_ != "PERSON" else None
     if _dateline(span) and big:
         return "location"
@@ -270,17 +350,10 @@ def _ngram_mentions(
             index += 1
             continue
         matched = None
-        for size in range(min(MAX_TOKENS, end - index), 0, -1):
+        for size in range(_name_run(reader, index, end, connectors), 0, -1):
             span = doc[index : index + size]
-            if not reader.free(span) or any(not _name_token(t) for t in span):
-                continue
-            if size > 1 and any(t.is_sent_start or "\n" in t.text_with_ws for t in span[:-1]):
-                continue
             last = span[-1]
-            if size > 1 and any(
-                not _is_capitalized(t) and t.lower_ not in connectors and t.text != "-"
-                for t in span[1:]
-            ):
+            if last.text in DASHES:
                 continue
             entries = reader.gazetteer.lookup(span.text)
             if last.is_lower and size > 1:
@@ -290,7 +363,13 @@ def _ngram_mentions(
             verdict = _accept(reader, span, entries)
             if verdict is not None:
                 span = _with_final_dot(span)
-                matched = Mention(span, entries, "exact", embedded=verdict == "embedded")
+                matched = Mention(
+                    span,
+                    entries,
+                    "exact",
+                    embedded=verdict == "embedded",
+                    cued=verdict == "cued",
+                )
                 break
         if matched is None:
             index += 1
@@ -300,13 +379,34 @@ def _ngram_mentions(
     return found
 
 
+def _name_run(reader: _Reader, index: int, end: int, connectors: frozenset[str]) -> int:
+    """How many tokens from ``index`` (at most :data:`MAX_TOKENS`) may form one name: free
+    name tokens, capitalized or connectors after the first, on one line and one sentence."""
+    doc = reader.doc
+    size = 1
+    while size < MAX_TOKENS and index + size < end:
+        token = doc[index + size]
+        if token.i in reader.taken or not _name_token(token) or token.is_sent_start:
+            break
+        if "\n" in doc[index + size - 1].text_with_ws:
+            break
+        if not _is_capitalized(token) and token.lower_ not in connectors and token.text != "-":
+            break
+        size += 1
+    return size
+
+
 @lru_cache(maxsize=1)
 def _demonym_first_words() -> frozenset[str]:
-    return frozenset(key.split()[0] for key in rules()["demonym_keys"])
+    keys = [*rules()["demonym_keys"], *rules()["region_demonym_keys"]]
+    return frozenset(key.split()[0] for key in keys)
 
 
 def _demonym_mentions(reader: _Reader) -> list[Mention]:
+    """Demonyms of countries ('Ukrainian', context only) and of regions ('European',
+    'Texan', resolved to the region); both are modifiers."""
     demonyms = rules()["demonym_keys"]
+    regions = rules()["region_demonym_keys"]
     doc = reader.doc
     found = []
     firsts = _demonym_first_words()
@@ -315,18 +415,59 @@ def _demonym_mentions(reader: _Reader) -> list[Mention]:
             continue
         if token.i in reader.taken or not _is_capitalized(token):
             continue
+        if _starts_longer_name(reader, token.i):
+            continue
         for size in (2, 1):
             span = doc[token.i : token.i + size]
             if len(span) < size or not reader.free(span):
                 continue
             text = span.text
             code = demonyms.get(name_key(text))
-            if code is None and text.endswith("s") and span[-1].tag_ == "NNPS":
+            plural = text.endswith("s") and not reader.gazetteer.lookup(text)
+            if code is None and plural and span[-1].tag_ == "NNPS":
                 code = demonyms.get(name_key(text[:-1]))
             if code is not None:
                 found.append(reader.take(Mention(span, (), "demonym", demonym=code)))
                 break
+            region = _region_of_demonym(reader, text, regions)
+            if region:
+                found.append(reader.take(Mention(span, region, "demonym")))
+                break
     return found
+
+
+def _region_of_demonym(reader: _Reader, text: str, regions: dict[str, str]) -> tuple[Entry, ...]:
+    """The region entries a region demonym ('Europeans', 'Texan') stands for."""
+    name = regions.get(name_key(text))
+    if name is None and text.endswith("s") and not reader.gazetteer.lookup(text):
+        name = regions.get(name_key(text[:-1]))
+    if name is None:
+        return ()
+    return tuple(entry for entry in reader.gazetteer.lookup(name) if entry.kind != "city")
+
+
+def _starts_longer_name(reader: _Reader, index: int) -> bool:
+    """Tell whether a gazetteer name of several words starts at token ``index``: the
+    demonym of 'British Columbia', 'Saudi Arabia' or 'the Indian Ocean' is part of a name."""
+    return _longer_name(reader, reader.doc[index : index + 1]) is not None
+
+
+def _longer_name(reader: _Reader, span: Span) -> Span | None:
+    """The longest gazetteer name that starts with ``span`` and goes on after it, if any:
+    'Trinidad' of 'Trinidad and Tobago'."""
+    doc = reader.doc
+    connectors = _connectors()
+    for size in range(min(MAX_TOKENS, len(doc) - span.start), len(span), -1):
+        longer = doc[span.start : span.start + size]
+        if not all(_is_capitalized(t) or t.lower_ in connectors for t in longer[1:]):
+            continue
+        if not _is_capitalized(longer[-1]) or not reader.free(longer):
+            continue
+        if any(t.is_sent_start or "\n" in t.text_with_ws for t in longer[1:]):
+            continue
+        if reader.gazetteer.lookup(longer.text):
+            return longer
+    return None
 
 
 def _with_final_dot(span: Span) -> Span:
@@ -356,7 +497,9 @@ def _entity_mentions(reader: _Reader, countries: Counter[str]) -> list[Mention]:
             continue
         if name_key(span.text) in demonyms or span.text in lists["never_places"]:
             continue
-        span = _with_final_dot(span)
+        if _after_title(span) or _person_reference(reader, span):
+            continue
+        span = _longer_name(reader, span) or _with_final_dot(span)
         entries = reader.gazetteer.lookup(span.text)
         match = "exact"
         if not entries:
@@ -372,6 +515,96 @@ def _entity_mentions(reader: _Reader, countries: Counter[str]) -> list[Mention]:
         if not entries and all(token.text in reader.other_words for token in span):
             continue
         found.append(reader.take(Mention(span, entries, match, ent.label_)))
+    return found
+
+
+def _way_mentions(reader: _Reader) -> list[Mention]:
+    """Streets, rivers and other named features the gazetteer lacks: capitalized names
+    ending in a way word ('Neches River', 'Kelley Lane'), kept whole and unresolved."""
+    doc = reader.doc
+    heads = rules()["way_heads"]
+    found = []
+    for token in doc:
+        if token.text not in heads or token.i in reader.taken or token.i == 0:
+            continue
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if after is not None and _is_capitalized(after) and "\n" not in token.text_with_ws:
+            continue
+        start = token.i
+        while start > 0 and token.i - start < 3:
+            before = doc[start - 1]
+            glued = "\n" not in before.text_with_ws and before.i not in reader.taken
+            if not (glued and _proper(before) and before.text not in heads):
+                break
+            start -= 1
+        if start == token.i or _after_title(doc[start : token.i]):
+            continue
+        if doc[start].is_sent_start and doc[start].text in rules()["common_words"]:
+            continue
+        found.append(reader.take(Mention(doc[start : token.i + 1], (), "exact")))
+    return found
+
+
+def _labelled_person(reader: _Reader, span: Span) -> bool:
+    """Tell whether the model calls exactly this span a person."""
+    owner = reader.owner[span.start]
+    return owner is not None and owner.label_ == "PERSON" and owner.start == span.start
+
+
+def _hyphenated(span: Span) -> bool:
+    """'Wal' of 'Wal-Mart': the name is glued to a hyphen and another word."""
+    doc = span.doc
+    glued_after = span.end + 1 < len(doc) and doc[span.end].text == "-"
+    glued_after = glued_after and not span[-1].whitespace_ and not doc[span.end].whitespace_
+    glued_before = span.start >= 2 and doc[span.start - 1].text == "-"
+    glued_before = glued_before and not doc[span.start - 1].whitespace_
+    return glued_after or (glued_before and not doc[span.start - 2].whitespace_)
+
+
+def _repeated_mentions(reader: _Reader, mentions: list[Mention]) -> list[Mention]:
+    """Other occurrences of a name the text already uses as a place (one sense per
+    discourse): 'Laconia' after 'in Laconia', 'DeKalb's plan' after 'DeKalb County, DeKalb'.
+
+    Names inside a longer person's name ('Andrew Jackson'), after a person's title or in
+    upper case are left alone; inside an organization's name they are modifiers.
+    """
+    doc = reader.doc
+    known = {
+        mention.span.text: mention
+        for mention in mentions
+        if mention.candidates
+        and mention.match == "exact"
+        and (mention.cued or mention.label in {"GPE", "LOC"})
+        and not _labelled_person(reader, mention.span)
+    }
+    if not known:
+        return []
+    longest = max(len(mention.span) for mention in known.values())
+    firsts = {mention.span[0].text for mention in known.values()}
+    found = []
+    for token in doc:
+        if token.text not in firsts or token.i in reader.taken:
+            continue
+        for size in range(min(longest, len(doc) - token.i), 0, -1):
+            span = doc[token.i : token.i + size]
+            model = known.get(span.text)
+            if model is None or not reader.free(span) or _after_title(span):
+                continue
+            if _person_reference(reader, span) or _speaker(span, model.candidates):
+                break
+            owner = reader.owner[span.start]
+            if owner is not None and owner.label_ == "PERSON" and len(owner) > len(span):
+                break
+            if not _proper(span[-1]) or _hyphenated(span):
+                break
+            embedded = (
+                owner is not None
+                and owner.label_ not in PLACE_LABELS | {"PERSON"}
+                and len(owner) > len(span)
+            )
+            mention = Mention(span, model.candidates, "exact", embedded=embedded)
+            found.append(reader.take(mention))
+            break
     return found
 
 
@@ -401,7 +634,7 @@ def _unknown_name_mentions(reader: _Reader, countries: Counter[str]) -> list[Men
         if reader.owner[token.i] is not None or token.is_sent_start or token.text in words:
             continue
         span = reader.doc[token.i : token.i + 1]
-        if token.text in reader.person_words or _in_name_run(span):
+        if token.text in reader.person_words or _in_name_run(span) or _after_title(span):
             continue
         if token.lower_ in reader.dictionary:
             continue
@@ -440,7 +673,10 @@ def find_mentions(
     )
     mentions += _entity_mentions(reader, countries)
     mentions += _ngram_mentions(reader, 0, len(doc))
+    mentions += _repeated_mentions(reader, mentions)
+    mentions += _way_mentions(reader)
     mentions += _unknown_name_mentions(reader, _context_countries(mentions))
+    mentions = [_with_region_noun(reader, mention) for mention in mentions]
     diseases = rules()["disease_heads"]
     mentions = [
         mention
@@ -449,6 +685,22 @@ def find_mentions(
     ]
     mentions.sort(key=lambda mention: mention.span.start)
     return mentions
+
+
+def _with_region_noun(reader: _Reader, mention: Mention) -> Mention:
+    """'Nyanza' + 'Province': a capitalized region word after a place name joins the name,
+    and the name's regions (not its towns) are its candidates when it has any."""
+    doc = reader.doc
+    end = mention.span.end
+    if not mention.candidates or end >= len(doc) or end in reader.taken:
+        return mention
+    noun = doc[end]
+    if noun.text not in rules()["proper_region_nouns"] or "\n" in mention.span[-1].text_with_ws:
+        return mention
+    regions = tuple(e for e in mention.candidates if e.kind in {"admin1", "admin2", "region"})
+    reader.taken.add(end)
+    span = doc[mention.span.start : end + 1]
+    return Mention(span, regions or mention.candidates, mention.match, mention.label)
 
 
 def _context_countries(mentions: list[Mention]) -> Counter[str]:
@@ -461,209 +713,27 @@ def _context_countries(mentions: list[Mention]) -> Counter[str]:
         codes = {entry.country for entry in mention.candidates if entry.country}
         kinds = {entry.kind for entry in mention.candidates}
         if len(codes) == 1 or "country" in kinds:
-            best = max(mention.candidates, key=_prior)
+            best = max(mention.candidates, key=prior)
             if best.country:
                 countries[best.country] += 1
     return countries
 
 
-def _prior(entry: Entry) -> float:
-    """How likely an entry is before context: kind, size, capital."""
-    if entry.kind == "country":
-        return 3.2
-    if entry.kind in {"continent", "region", "water", "facility"}:
-        return 2.6
-    if entry.kind == "admin1":
-        return 1.8
-    if entry.kind == "admin2":
-        return 1.2
-    value = math.log10(entry.population + 10) / 7 * 2.4
-    return value + (0.6 if entry.feature_code == "PPLC" else 0.0)
-
-
-def _words_after(span: Span, count: int = 2) -> list[Token]:
-    doc = span.doc
-    return [doc[i] for i in range(span.end, min(span.end + count, len(doc)))]
-
-
-def _determined(span: Span) -> bool:
-    """Tell whether a name stands after a determiner and adjectives: 'the besieged X city'."""
-    doc = span.doc
-    index = span.start - 1
-    while index >= 0 and doc[index].tag_ in {"JJ", "JJR", "JJS", "VBN", "RB"}:
-        index -= 1
-    return index >= 0 and doc[index].pos_ == "DET"
-
-
-def _cue_bonus(
-    mention: Mention,
-    entry: Entry,
-    mentions_by_start: dict[int, Mention],
-    mentions_by_end: dict[int, Mention],
-) -> float:
-    """Evidence from the words around a mention for one candidate."""
-    span, doc = mention.span, mention.span.doc
-    lists = rules()
-    bonus = 0.0
-    after = _words_after(span, 3)
-    before = doc[span.start - 1] if span.start > 0 else None
-    if after and after[0].lower_ in lists["region_nouns"]:
-        bonus += 2.0 if entry.kind in {"admin1", "region"} else 0.0
-    if after and after[0].lower_ in lists["settlement_nouns"]:
-        if _determined(span) and entry.kind == "admin1":
-            bonus += 2.0
-        elif entry.kind == "city":
-            bonus += 1.0
-    if before is not None and before.lower_ == "of" and span.start > 1:
-        noun = doc[span.start - 2]
-        if noun.lower_ in lists["settlement_nouns"] and entry.kind == "city":
-            bonus += 1.0
-        if noun.lower_ in lists["region_nouns"] and entry.kind == "admin1":
-            bonus += 2.0
-    container = None
-    if len(after) >= 2 and after[0].text == ",":
-        container = mentions_by_start.get(after[1].i)
-    if container is not None and container.candidates:
-        for other in container.candidates:
-            if other.kind == "admin1" and entry.admin1 and other.name == entry.admin1:
-                bonus += 3.0
-                break
-            if other.kind == "country" and entry.country == other.country:
-                bonus += 2.0
-                break
-    contained = None
-    if span.start >= 2 and doc[span.start - 1].text == ",":
-        contained = mentions_by_end.get(span.start - 1)
-    if contained is not None and entry.kind in {"admin1", "country"}:
-        for other in contained.candidates:
-            inside = entry.kind == "admin1" and other.admin1 == entry.name
-            if inside or (entry.kind == "country" and other.country == entry.country):
-                bonus += 3.0 if inside else 2.0
-                break
-    return bonus
-
-
-def _containment_bonus(
-    mention: Mention, entry: Entry, mentions_by_start: dict[int, Mention]
-) -> float:
-    """'Azovstal plant in Y', 'X, Y': a candidate inside the place named next to it."""
-    doc = mention.span.doc
-    end = mention.span.end
-    if end + 1 < len(doc) and doc[end].lower_ in {"in", "near", "outside"}:
-        other = mentions_by_start.get(end + 1)
-        if other is not None and other.candidates:
-            for container in other.candidates:
-                same_parent = entry.parent and entry.parent == container.id
-                same_region = (
-                    container.kind in {"admin1", "city"}
-                    and entry.admin1
-                    and entry.admin1 == container.admin1
-                )
-                if same_parent or same_region:
-                    return 2.0
-                if container.kind == "country" and entry.country == container.country:
-                    return 1.0
-    return 0.0
-
-
-def _demonym_before(mention: Mention) -> str | None:
-    """'the Ukrainian city of X', 'the Syrian town X': the country the text gives X."""
-    doc = mention.span.doc
-    demonyms = rules()["demonym_keys"]
-    for index in range(max(0, mention.span.start - 4), mention.span.start):
-        code = demonyms.get(name_key(doc[index].text))
-        if code:
-            return str(code)
-    return None
-
-
-def _anchors(mentions: list[Mention]) -> list[tuple[int, Entry]]:
-    """Towns and small regions the text pins down: one candidate, or a clear favourite."""
-    found = []
-    for mention in mentions:
-        best = _best(mention)
-        if best is None or best.kind not in {"city", "admin2", "facility"}:
-            continue
-        if len(mention.candidates) == 1 or (mention.scores and _confidence(mention, best) >= 0.8):
-            found.append((mention.span.start, best))
-    return found
-
-
-def _nearby_bonus(mention: Mention, entry: Entry, anchors: list[tuple[int, Entry]]) -> float:
-    """A town near the places the text pins down fits the article better."""
-    if entry.kind not in {"city", "admin1", "admin2"} or len(mention.candidates) < 2:
-        return 0.0
-    if any(other.kind == "country" or other.feature_code == "PPLC" for other in mention.candidates):
-        return 0.0
-    nearest = min(
-        (
-            distance_km(entry.lat, entry.lon, anchor.lat, anchor.lon)
-            for start, anchor in anchors
-            if start != mention.span.start and anchor.id != entry.id
-        ),
-        default=None,
-    )
-    if nearest is None:
-        return 0.0
-    return 1.5 if nearest < 100 else 0.75 if nearest < 300 else 0.0
-
-
-def resolve(mentions: list[Mention]) -> None:
-    """Score the candidates of every mention in place (two passes over the context)."""
-    by_start = {mention.span.start: mention for mention in mentions}
-    by_end = {mention.span.end: mention for mention in mentions}
-    countries = _context_countries(mentions)
-    for _ in range(2):
-        regions: Counter[str] = Counter()
-        chosen_countries: Counter[str] = Counter(countries)
-        for mention in mentions:
-            best = _best(mention)
-            if best is not None:
-                chosen_countries[best.country or ""] += 1
-                if best.admin1:
-                    regions[best.admin1] += 1
-        total = sum(chosen_countries.values()) or 1
-        anchors = _anchors(mentions)
-        for mention in mentions:
-            if not mention.candidates:
-                continue
-            demonym = _demonym_before(mention)
-            has_country = any(entry.kind == "country" for entry in mention.candidates)
-            own = _best(mention)
-            for entry in mention.candidates:
-                score = _prior(entry)
-                share = chosen_countries[entry.country or ""]
-                if own is not None and own.country == entry.country:
-                    share -= 1
-                weight = 1.5 if has_country and entry.kind != "country" else 3.0
-                score += weight * max(share, 0) / total
-                if (
-                    entry.admin1
-                    and regions[entry.admin1] - (own is not None and own.admin1 == entry.admin1) > 0
-                ):
-                    score += 2.0
-                if demonym and entry.country == demonym:
-                    score += 2.0
-                score += _cue_bonus(mention, entry, by_start, by_end)
-                score += _containment_bonus(mention, entry, by_start)
-                score += _nearby_bonus(mention, entry, anchors)
-                mention.scores[entry.id] = score
-
-
-def _best(mention: Mention) -> Entry | None:
-    if not mention.candidates:
-        return None
-    if not mention.scores:
-        return max(mention.candidates, key=_prior)
-    return max(mention.candidates, key=lambda entry: mention.scores.get(entry.id, 0.0))
+def _place_part(noun: Token) -> bool:
+    """Tell whether a possessed noun is a part of the place ('Russia's border regions')."""
+    words = rules()["place_part_nouns"]
+    if noun.lower_ in words or noun.lemma_ in words:
+        return True
+    return noun.ent_type_ in PLACE_LABELS or noun.tag_ in {"NNP", "NNPS"}
 
 
 def place_role(mention: Mention, entry: Entry | None) -> str:
-    """``"actor"`` for a country or capital acting or owning forces, ``"modifier"`` for
-    demonyms and 'pro-X', else ``"location"``."""
+    """``"actor"`` for a country or capital acting or owning something that is not a part
+    of it ('Moscow's troops', 'Russia's losses'), ``"modifier"`` for demonyms and 'pro-X',
+    else ``"location"``."""
     span = mention.span
     doc = span.doc
-    if mention.demonym or mention.embedded:
+    if mention.demonym or mention.match == "demonym" or mention.embedded:
         return "modifier"
     lists = rules()
     hyphen = span.start >= 2 and doc[span.start - 1].text == "-"
@@ -676,22 +746,15 @@ def place_role(mention: Mention, entry: Entry | None) -> str:
     inert = lists["inert_verbs"]
     if root.dep_ == "nsubj" and head.pos_ in {"VERB", "AUX"} and head.lemma_ not in inert:
         return "actor"
-    if root.dep_ == "poss" and (
-        head.lower_ in lists["actor_nouns"] or head.lemma_ in lists["actor_nouns"]
-    ):
+    if root.dep_ == "poss" and not _place_part(head):
+        # 'Moscow's troops', 'Russia's total troop losses': the owner, not a place where
+        # something happened ('Russia's Belgorod region', 'Ukraine's east' stay locations)
         return "actor"
     if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
         return "actor"
     if root.dep_ == "compound" and head.lower_ in lists["actor_nouns"]:
         return "actor"
     return "location"
-
-
-def _confidence(mention: Mention, entry: Entry) -> float:
-    values = [mention.scores.get(e.id, _prior(e)) for e in mention.candidates]
-    top = mention.scores.get(entry.id, _prior(entry))
-    share = 1.0 / sum(math.exp(value - top) for value in values)
-    return round(max(0.0, min(1.0, share * MATCH_CONFIDENCE.get(mention.match, 0.8))), 3)
 
 
 def find(
@@ -717,11 +780,11 @@ def find(
             entries = gazetteer.lookup_country(mention.demonym)
             entry = entries[0] if entries else None
         else:
-            entry = _best(mention)
+            entry = best(mention)
         role = place_role(mention, entry)
         score = 0.0
         if entry is not None:
-            score = MATCH_CONFIDENCE["demonym"] if mention.demonym else _confidence(mention, entry)
+            score = MATCH_CONFIDENCE["demonym"] if mention.demonym else confidence(mention, entry)
         hits.append(
             PlaceHit(
                 start=span.start_char,
@@ -766,11 +829,13 @@ def english_words(nlp: Language) -> frozenset[str]:
 
 
 def _trimmed(span: Span) -> Span:
-    """``span`` without space tokens at its edges ("Russian\\n" of a line-broken sentence)."""
+    """``span`` without space or dash tokens at its edges ("Russian\\n" of a line-broken
+    sentence, "Egyptian-" of "Egyptian-American")."""
     start, end = span.start, span.end
-    while end - start > 1 and span.doc[end - 1].is_space:
+    doc = span.doc
+    while end - start > 1 and (doc[end - 1].is_space or doc[end - 1].text in DASHES):
         end -= 1
-    while end - start > 1 and span.doc[start].is_space:
+    while end - start > 1 and (doc[start].is_space or doc[start].text in DASHES):
         start += 1
     return span.doc[start:end]
 
