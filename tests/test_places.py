@@ -137,6 +137,16 @@ def test_unknown_place_entity_stays_unresolved(nlp):
     assert found[0].score == 0.0
 
 
+def test_an_unknown_name_is_not_the_place_of_its_first_word(nlp):
+    # "Abu" alone is a town in India; "Abu Qwzxr" is one name the gazetteer lacks
+    doc = nlp("Gunmen attacked the Abu Qwzxr camp near Nyala in Sudan on Friday.")
+    doc.ents = [Span(doc, 3, 5, label="GPE"), Span(doc, 7, 8, label="GPE")]
+    texts = {h.text: h for h in places.find(doc)}
+    assert "Abu" not in texts
+    assert "Abu Qwzxr" in texts and not texts["Abu Qwzxr"].resolved
+    assert texts["Nyala"].country == "SD"
+
+
 def test_annotations_go_to_the_extension_and_span_group(nlp):
     doc = nlp("Kyiv said Russian shells hit Mariupol.")
     spans = doc.spans[places.SPAN_KEY]

@@ -479,6 +479,22 @@ def _with_final_dot(span: Span) -> Span:
     return span
 
 
+def _unknown_compound(reader: _Reader, span: Span) -> bool:
+    """Tell whether a place entity the gazetteer lacks is one name of several words whose
+    first word alone happens to be a place elsewhere ('Abu Shouk', not Abu in India): no
+    longer start of it is a gazetteer name and neither of its first two words is an English
+    word ('Western Mass.', 'Lake Harriet' and 'Donetsk People's Republic' still yield the
+    names inside)."""
+    first, second = span[0], span[1]
+    if not (_is_capitalized(second) and second.is_alpha):
+        return False
+    if {first.lower_, second.lower_} & reader.dictionary:
+        return False
+    if not reader.gazetteer.lookup(first.text):
+        return False
+    return not any(reader.gazetteer.lookup(span[:size].text) for size in range(2, len(span)))
+
+
 def _entity_mentions(reader: _Reader, countries: Counter[str]) -> list[Mention]:
     """The model's GPE, LOC and FAC entities: whole, by variant, by the names inside.
 
@@ -507,7 +523,12 @@ def _entity_mentions(reader: _Reader, countries: Counter[str]) -> list[Mention]:
             entries = tuple(e for e in entries if _notable((e,), 50_000) and e.country in countries)
             if span.text in reader.person_words:
                 entries = ()
-        if not entries and len(span) > 1 and span[-1].text not in lists["feature_heads"]:
+        if (
+            not entries
+            and len(span) > 1
+            and span[-1].text not in lists["feature_heads"]
+            and not _unknown_compound(reader, span)
+        ):
             inner = _ngram_mentions(reader, span.start, span.end)
             if inner:
                 found += inner
