@@ -11,6 +11,7 @@ from typing import Any
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from .components.hits import doc_text
 from .models import (
     Actor,
     Claim,
@@ -24,17 +25,6 @@ from .models import (
     Span,
     TimeRef,
 )
-
-TEXT_KEY = "claimwire.text"
-"""Key of the document text cached in ``doc.user_data``."""
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once: spaCy joins every token on each access of ``doc.text``."""
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return str(text)
 
 
 def make_span(doc: Doc, start: int, end: int) -> Span:

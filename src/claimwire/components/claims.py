@@ -47,7 +47,7 @@ from .claims_lexicon import (
     word_sets,
 )
 from .contradictions import Contradiction, link_contradictions
-from .hits import ensure_extension, store_hits
+from .hits import doc_text, ensure_extension, store_hits
 from .people import People
 from .pull_quotes import find_signed_lines
 from .quotes import QUOTE_MARKS, TERMINAL, Quote, find_quotes, starts_sentence
@@ -147,7 +147,7 @@ class _Finder:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.sents = list(doc.sents)
         self.sent_starts = [sent.start_char for sent in self.sents]
         self.token_starts = [token.idx for token in doc]

@@ -46,7 +46,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .hits import ensure_extension, store_hits
+from .hits import doc_text, ensure_extension, store_hits
 
 FACTORY = "claimwire_dates_v1"
 """Registered spaCy factory name (spaCy forbids dots in factory names)."""
@@ -817,7 +817,7 @@ def future_test(doc: Doc) -> Callable[[int, int], bool]:
     cues = load_resources()["future_cues"]
     auxiliaries, governors = set(cues["auxiliaries"]), set(cues["governors"])
     words = set(cues["words"])
-    text = doc.text  # built on each access: read once
+    text = doc_text(doc)
 
     def is_future(start: int, end: int) -> bool:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -899,7 +899,7 @@ def resolve_candidates(
     doc: Doc, anchor: dt.date | None, non_dates: list[tuple[int, int]]
 ) -> list[DateHit]:
     """Resolve pattern matches, longest first, never overlapping each other or non-dates."""
-    text = doc.text
+    text = doc_text(doc)
     ctx = Context(anchor, text, future_test(doc))
     taken = list(non_dates)
     hits: list[DateHit] = []
@@ -996,7 +996,7 @@ MODEL_YEAR = re.compile(r"(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)", re.IGNOREC
 def model_hits(doc: Doc, anchor: dt.date | None, taken: list[tuple[int, int]]) -> list[DateHit]:
     """The model's DATE entities the patterns missed: durations, years, or dateparser."""
     found: list[DateHit] = []
-    text = doc.text
+    text = doc_text(doc)
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME") or _overlaps(ent.start_char, ent.end_char, taken):
             continue
@@ -1074,7 +1074,7 @@ def find(doc: Doc) -> list[DateHit]:
         The hits, in text order, never overlapping.
     """
     anchor = published_date(doc)
-    text = doc.text
+    text = doc_text(doc)
     non_dates = _non_date_ranges(text)
     hits = resolve_candidates(doc, anchor, non_dates)
     taken = [(h.start, h.end) for h in hits] + non_dates

@@ -17,6 +17,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from .event_lexicon import toponym_like
+from .hits import doc_text
 
 PLACE_PREPS = frozenset({"in", "at", "near", "into", "of", "outside", "around", "across", "from"})
 
@@ -51,7 +52,7 @@ def places_of(doc: Doc, actor_tokens: frozenset[int] = frozenset()) -> list[Loca
     that are not part of an actor's name."""
     hits = component_hits(doc, "places")
     if hits is not None:
-        text = doc.text
+        text = doc_text(doc)
         found = []
         for i, hit in enumerate(hits):
             if getattr(hit, "role", "location") not in {"location", None}:
@@ -96,7 +97,7 @@ def dates_of(doc: Doc) -> list[Located]:
     """The resolved dates of the dates component, else the model's DATE entities."""
     hits = component_hits(doc, "dates")
     if hits is not None:
-        text = doc.text
+        text = doc_text(doc)
         return [
             Located(
                 hit.start,
@@ -221,7 +222,7 @@ def choose(
 
 def paragraphs(doc: Doc, sents: list[Span]) -> list[int]:
     """Paragraph number of each sentence: blank lines, else line breaks, delimit them."""
-    text = doc.text
+    text = doc_text(doc)
     marker = "\n\n" if "\n\n" in text else "\n"
     numbers: list[int] = []
     current = 0

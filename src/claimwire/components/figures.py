@@ -31,6 +31,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .hits import doc_text
 from .numbers import lexicon as numbers_lexicon
 
 SPAN_KEY = "claimwire.figures"
@@ -663,7 +664,7 @@ def _not_a_count(doc: Doc, span: Span, counted: _Counted) -> bool:
             return True
     if after is not None and after.lower_ in ("year-old", "years-old"):
         return True
-    tail = doc.text[span.end_char : span.end_char + 12].lower()
+    tail = doc_text(doc)[span.end_char : span.end_char + 12].lower()
     if tail.startswith(("-year-old", " year-old", " years old", "-years-old")):
         return True
     if (
@@ -999,7 +1000,7 @@ def _list_neighbour(
     if not found or found[-1].measure is None:
         return None, modality, trigger
     before = found[-1]
-    gap = doc.text[(before.counted_end or before.end) : span.start_char]
+    gap = doc_text(doc)[(before.counted_end or before.end) : span.start_char]
     if before.start < span.sent.start_char or gap.strip(" ,;\n") not in ("", "and", "or"):
         return None, modality, trigger
     return before.measure, before.modality, _trigger_of(doc, before)

@@ -1,4 +1,5 @@
-"""Storing a component's hits on the Doc: the one mutation every extractor makes.
+"""Storing a component's hits on the Doc: the one mutation every extractor makes; and the
+document's text, read once.
 
 Each component keeps its typed hits (frozen dataclasses with character offsets) in a Doc
 extension, and puts one labelled span per hit in ``doc.spans`` for display and for spaCy
@@ -11,6 +12,16 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from spacy.tokens import Doc
+
+TEXT_KEY = "claimwire.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins every token on each access of ``doc.text``."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return str(text)
 
 
 def ensure_extension(extension: str) -> None:

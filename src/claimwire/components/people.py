@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from .claims_lexicon import demonyms, government_aliases
+from .hits import doc_text
 from .speakers import PRONOUN_GENDER, Speakers, name_tokens
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -56,15 +57,16 @@ class People:
             captions: Character ranges of lines outside the story (captions, kickers).
         """
         named: list[tuple[SpacySpan, int, bool]] = []
+        text = doc_text(self.doc)
         for ent in self.doc.ents:
             if ent.label_ != "PERSON" or self.in_quote(ent.start_char):
                 continue
             tokens = name_tokens(list(ent))
             if not tokens or ent.text.lower() in government_aliases():
                 continue
-            if _inside(ent.start_char, captions) or _in_parentheses(self.doc.text, ent.start_char):
+            if _inside(ent.start_char, captions) or _in_parentheses(text, ent.start_char):
                 continue
-            if self.doc.text[ent.end_char : ent.end_char + 3].strip().startswith("/"):
+            if text[ent.end_char : ent.end_char + 3].strip().startswith("/"):
                 continue  # a photo credit, "Jane Roe / The Agency"
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             subject = ent.root.dep_ in SUBJECTS
