@@ -262,7 +262,7 @@ def _error_auc(errors: list[float]) -> float:
 
 def _summary(tally: _Tally) -> dict[str, Any]:
     within = sum(1 for error in tally.errors if error <= ACCURACY_KM)
-    found = {
+    found: dict[str, Any] = {
         "recognition_overlap_f1": round(tally.overlap.f1, 4),
         "accuracy_161km_on_recognized": round(within / len(tally.errors), 4)
         if tally.errors

@@ -154,8 +154,9 @@ def _in_name_run(span: Span) -> bool:
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
-    joined_before = before is not None and not span[0].is_sent_start
-    joined_before = joined_before and "\n" not in before.text_with_ws
+    joined_before = (
+        before is not None and not span[0].is_sent_start and "\n" not in before.text_with_ws
+    )
     joined_after = "\n" not in span[-1].text_with_ws
     return (joined_before and _proper(before)) or (joined_after and _proper(after))
 
@@ -206,7 +207,7 @@ def _dateline(span: Span) -> bool:
     doc = span.doc
     opens = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws or span[0].is_sent_start
     closes = span.end < len(doc) and doc[span.end].text in {":", ",", "-", "—", "–", "("}
-    return opens and closes and span.text.isupper() and len(span.text) >= 4
+    return bool(opens and closes and span.text.isupper() and len(span.text) >= 4)
 
 
 def _named_so(text: str, entries: tuple[Entry, ...]) -> bool:
@@ -313,8 +314,8 @@ def _accept(reader: _Reader, span: Span, entries: tuple[Entry, ...]) -> str | No
     if text in words or text in reader.person_words or first.tag_ not in {"NNP", "NNPS"}:
         return None
     if text.endswith(".") or (text.isupper() and len(text) <= 4):
-        wide = {"country", "admin1", "region"}
-        return "location" if any(e.kind in wide for e in entries) else None
+        broad = {"country", "admin1", "region"}
+        return "location" if any(e.kind in broad for e in entries) else None
     if _in_name_run(span):
         return None
     if first.is_sent_start or text.lower() in reader.dictionary:
