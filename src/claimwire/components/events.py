@@ -234,6 +234,8 @@ class _Draft:
     targets: list[Participant] = field(default_factory=list)
     place: tuple[int, int, str, int | None] | None = None
     place_info: Any = None
+    place_attached: bool = False
+    """The place attaches to a trigger in the parse ('hit a school in X')."""
     date: tuple[int, int, int | None, str] | None = None
     date_value: Any = None
     status: str = "new"
@@ -907,11 +909,26 @@ def _absorb_caused(doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], li
                 for c in root.children
                 if c.dep_ in SUBJECT_DEPS and c.i in eventive_roots and c.pos_ == "NOUN"
             ]
-        if agent_events and _generic(m):
+        if _generic(m) and (agent_events or _participle_toll(root, m, mentions)):
             caused.append(m)
             continue
         kept.append(m)
     return kept, caused
+
+
+def _participle_toll(root: Token, mention: Mention, mentions: list[Mention]) -> bool:
+    """'an air strike hit a school, killing 11 children': a casualty participle of a
+    violent event's verb reports that event's toll, not an event of its own."""
+    if mention.lemma not in ontology()["casualty_lemmas"] or root.tag_ != "VBG":
+        return False
+    if root.dep_ not in {"advcl", "xcomp"} or any(c.dep_ in SUBJECT_DEPS for c in root.children):
+        return False
+    head = root.head.i
+    return any(
+        head in {m.root, m.anchor} and m.eventive and _violent(m.subtype)
+        for m in mentions
+        if m is not mention
+    )
 
 
 def _drafts(
@@ -973,9 +990,10 @@ def _drafts(
             paragraph=paragraph_of[mention.sentence],
         )
         if place:
-            located, _how = place
+            located, how = place
             draft.place = (located.start, located.end, located.name, located.index)
             draft.place_info = located
+            draft.place_attached = how == "attached"
         if date:
             located, how = date
             draft.date = (located.start, located.end, located.index, how)
@@ -1133,9 +1151,19 @@ def _compatible(a: _Draft, b: _Draft) -> bool:
 
 
 def _nearby(a: _Draft, b: _Draft) -> bool:
-    """A region and a town inside it (by coordinates, when the places component gave them)."""
+    """One place contains the other, or a region and a town near it (by coordinates).
+
+    Containment comes from the places component: a country contains every place of its
+    country code, a first-level region every place of its country with the same admin1.
+    It merges news only: background events are often distinct comparisons ('the invasion
+    of Ukraine', 'the Mariupol assault').
+    """
     if a.place_info is None or b.place_info is None:
         return False
+    if a.status == "new" and (
+        _contains(a.place_info, b.place_info) or _contains(b.place_info, a.place_info)
+    ):
+        return True  # past events, often mere comparisons, merge on an equal place only
     kinds = {a.place_info.feature_class, b.place_info.feature_class}
     if "P" in kinds and kinds <= {"P"}:
         return False
@@ -1144,6 +1172,22 @@ def _nearby(a: _Draft, b: _Draft) -> bool:
         return False
     (lat1, lon1), (lat2, lon2) = points
     return bool(abs(lat1 - lat2) < REGION_DEGREES and abs(lon1 - lon2) < REGION_DEGREES * 1.5)
+
+
+def _contains(outer: Located, inner: Located) -> bool:
+    """A country and a place in it, a first-level region and a place in it."""
+    if not outer.country or outer.country != inner.country:
+        return False
+    code = outer.feature_code or ""
+    if code.startswith("PCL"):
+        return True
+    return code == "ADM1" and outer.admin1 is not None and outer.admin1 == inner.admin1
+
+
+def _more_precise(place: Located | None, than: Located | None) -> bool:
+    """A town inside the country or region an event had so far (taken when it attaches to
+    its own trigger: a place merely near in the sentence is no better than the first)."""
+    return place is not None and than is not None and _contains(than, place)
 
 
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
@@ -1158,8 +1202,11 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         target.sentences |= draft.sentences
         target.actors = unique_participants([*target.actors, *draft.actors])
         target.targets = unique_participants([*target.targets, *draft.targets])
-        if target.place is None:
+        if target.place is None or (
+            draft.place_attached and _more_precise(draft.place_info, target.place_info)
+        ):
             target.place, target.place_info = draft.place, draft.place_info
+            target.place_attached = draft.place_attached
         if target.date is None:
             target.date, target.date_value = draft.date, draft.date_value
         if draft.mention.weight > target.mention.weight and _family(draft.subtype) == _family(

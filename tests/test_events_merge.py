@@ -1,0 +1,54 @@
+"""claimwire_events_v1 with the full pipeline: mentions of one event across sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+PUBLISHED = dt.date(2024, 3, 9)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The full claimwire pipeline (places and dates give the events their context)."""
+    from claimwire.pipeline import get_nlp
+
+    return get_nlp()
+
+
+def events(nlp, text: str):
+    doc = nlp.make_doc(text)
+    doc.user_data["claimwire.published"] = PUBLISHED
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc._.claimwire_events
+
+
+def test_headline_and_lead_are_one_event(nlp):
+    text = (
+        "Drone strike on Ethiopia market kills nine, residents say\n\n"
+        "An army drone strike hit a market in the town of Bahir Dar on Friday, "
+        "killing at least nine people, residents said.\n\n"
+        "The government did not comment."
+    )
+    found = [e for e in events(nlp, text) if e.type == "Explosions/Remote violence"]
+    assert len(found) == 1, [(e.subtype, text[e.start : e.end]) for e in found]
+    strike = found[0]
+    words = [text[start:end] for start, end in strike.mentions]
+    assert len(words) >= 3 and "killing" in words, words
+    assert strike.place_name == "Bahir Dar"  # the town, more precise than the country
+    assert not [e for e in events(nlp, text) if e.type == "Violence against civilians"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A drone strike hit a market in Bahir Dar on Monday. "
+        "On Wednesday, a drone strike hit a school in Gondar.",
+        "Drone strikes hit Ukraine on Monday. A drone strike hit a depot in Belgorod on Monday.",
+    ],
+)
+def test_distinct_strikes_stay_apart(nlp, text):
+    found = [e for e in events(nlp, text) if e.type == "Explosions/Remote violence"]
+    assert len(found) == 2, [(e.place_name, text[e.start : e.end]) for e in found]
