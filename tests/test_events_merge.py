@@ -52,3 +52,28 @@ def test_headline_and_lead_are_one_event(nlp):
 def test_distinct_strikes_stay_apart(nlp, text):
     found = [e for e in events(nlp, text) if e.type == "Explosions/Remote violence"]
     assert len(found) == 2, [(e.place_name, text[e.start : e.end]) for e in found]
+
+
+def test_attack_on_civilians_only_is_no_battle(nlp):
+    text = "Militia fighters stormed a refugee camp near Kutum on Monday, killing 20 civilians."
+    found = [e for e in events(nlp, text) if e.type != "Strategic developments"]
+    assert [(e.type, e.subtype) for e in found] == [("Violence against civilians", "attack")]
+    text = "Militia fighters stormed an army base near Kutum on Monday, killing 20 soldiers."
+    assert events(nlp, text)[0].subtype == "armed_clash"
+
+
+def test_its_fighters_are_the_claimant(nlp):
+    text = "The Karen National Union said its fighters seized an army outpost near Myawaddy."
+    found = events(nlp, text)
+    assert found and found[0].actors[0].name.startswith("Karen National Union")
+
+
+def test_event_noun_is_no_target(nlp):
+    text = "Protests against the shelling were held in Lviv on Sunday."
+    found = [e for e in events(nlp, text) if e.type == "Protests"]
+    assert found and not found[0].targets
+
+
+def test_displacement_total_since_the_war_is_no_event(nlp):
+    text = "More than two million people have been displaced since the conflict began in 2021."
+    assert not events(nlp, text)

@@ -102,7 +102,44 @@ def find_actor_spans(doc: Doc) -> list[ActorSpan]:
         )
         found.append(ActorSpan(i, i + n, participant, historical))
         i += n
-    return _resolve_anaphora(doc, _with_modifiers(doc, found))
+    found = _with_modifiers(doc, found)
+    return _resolve_possessed(doc, _resolve_anaphora(doc, found))
+
+
+POSSESSIVES = frozenset({"its", "their"})
+
+
+def _resolve_possessed(doc: Doc, found: list[ActorSpan]) -> list[ActorSpan]:
+    """'The KIA said its fighters captured a base': a generic force owned by 'its' or
+    'their' is the named organization met last before it in the sentence."""
+    resolved: list[ActorSpan] = []
+    generic = class_ids()
+    for span in found:
+        participant = span.participant
+        owner = doc[span.start - 1] if span.start else None
+        if (
+            participant.actor_id not in generic
+            or participant.type in PASSIVE_CLASSES
+            or owner is None
+            or owner.lower_ not in POSSESSIVES
+        ):
+            resolved.append(span)
+            continue
+        sent_start = doc[span.start].sent.start
+        named = [
+            a
+            for a in found
+            if sent_start <= a.start < span.start
+            and a.participant.actor_id not in generic
+            and not a.historical
+        ]
+        if not named:
+            resolved.append(span)
+            continue
+        antecedent = named[-1].participant
+        participant = replace(antecedent, start=participant.start, end=participant.end)
+        resolved.append(replace(span, participant=participant))
+    return resolved
 
 
 ANAPHORIC_CLASSES = {
@@ -287,7 +324,11 @@ def roles(
             historical = historical or span.historical
             if not span.historical:
                 found_targets.append(span.participant)
-        elif token.lemma_.lower() not in _place_nouns() and not toponym_like(token):
+        elif (
+            token.lemma_.lower() not in _place_nouns()
+            and not toponym_like(token)
+            and not noun_keys(token) & event_nouns()
+        ):
             plain = _plain_participant(token)
             if plain is not None:
                 found_targets.append(plain)
@@ -298,6 +339,14 @@ def roles(
 def _place_nouns() -> frozenset[str]:
     """Nouns that name where an event is ('the city'), never whom it targets."""
     return frozenset(ontology()["place_nouns"])
+
+
+@lru_cache(maxsize=1)
+def event_nouns() -> frozenset[str]:
+    """One-word trigger nouns that name an event ('protests against the strike'): an
+    event is no target. Words that are also target classes ('a rally') are kept."""
+    words = {m for t in ontology()["triggers"] for m in t["match"] if " " not in m}
+    return frozenset(words - set(target_classes()))
 
 
 def inherited_subject(anchor: Token) -> list[Token]:

@@ -139,6 +139,7 @@ CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "rel
 OBJECT_PREPS = frozenset({"of", "over", "into", "to", "on", "from", "at", "out", "off", "back"})
 PARTICLES = frozenset({"out", "down", "up", "back", "off", "over", "away"})
 MAX_MERGE_DISTANCE = 3
+QUANTITY_WORDS = frozenset({"million", "thousand", "thousands", "hundreds", "millions", "tens"})
 """Sentences between two placeless mentions that may still describe one event."""
 REGION_DEGREES = 2.0
 """Latitude span within which a region-level place and another place are one theatre."""
@@ -866,9 +867,9 @@ def find(doc: Doc, *, keep_irrealis: bool = False) -> list[EventHit]:
     sents = list(doc.sents)
     typed = typed_mentions(doc, sents)
     typed, caused = _absorb_caused(doc, [m for m in typed if _conflict_relevant(m)])
-    typed = [m for m in typed if m.eventive and not _tally(doc, m)]
+    typed = [m for m in typed if m.eventive and not _tally(doc, m) and not _running_total(doc, m)]
     drafts = _drafts(doc, typed, sents, keep_irrealis=keep_irrealis, caused=caused)
-    return _finish(doc, _merge(drafts), sents)
+    return _finish(doc, _merge(_against_civilians(drafts)), sents)
 
 
 def _tally(doc: Doc, mention: Mention) -> bool:
@@ -882,6 +883,24 @@ def _tally(doc: Doc, mention: Mention) -> bool:
         if any(classes.get(h.lemma_.lower()) == "equipment" for h in heads):
             return True
     return False
+
+
+def _running_total(doc: Doc, mention: Mention) -> bool:
+    """'12 million people have been displaced since the war broke out': a total counted
+    since a start, not an event of the report."""
+    root = doc[mention.root]
+    if mention.lemma not in {*ontology()["casualty_lemmas"], *ontology()["total_lemmas"]}:
+        return False
+    counted = any(
+        c.dep_ in {"nsubj", "nsubjpass"} and (_counted(c) or c.lemma_.lower() in QUANTITY_WORDS)
+        for c in root.children
+    )
+    since = any(
+        c.lower_ == "since" and c.dep_ in {"prep", "mark"}
+        for t in (root, *(c for c in root.children if c.dep_ == "advcl"))
+        for c in t.children
+    )
+    return counted and since
 
 
 def _conflict_relevant(mention: Mention) -> bool:
@@ -1214,6 +1233,29 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         ):
             target.subtype = draft.subtype
     return merged
+
+
+def _against_civilians(drafts: list[_Draft]) -> list[_Draft]:
+    """'Fighters stormed a displacement camp, killing 40 civilians': an armed clash needs
+    two armed sides; one whose only targets are civilians or civilian sites (camps,
+    schools, markets: ``civilian_sites``) is violence against civilians."""
+    for draft in drafts:
+        targets = draft.targets
+        if (
+            draft.subtype == "armed_clash"
+            and draft.mention.lemma not in _country_scope()  # an invasion: a war of states
+            and targets
+            and all(map(_civilian_target, targets))
+        ):
+            draft.subtype = "attack"
+    return drafts
+
+
+def _civilian_target(target: Participant) -> bool:
+    if target.type == "civilians":
+        return True
+    name = target.name.lower()
+    return any(name == site or name.endswith(" " + site) for site in ontology()["civilian_sites"])
 
 
 def _finish(doc: Doc, drafts: list[_Draft], sents: list[Span]) -> list[EventHit]:
