@@ -77,3 +77,17 @@ def test_event_noun_is_no_target(nlp):
 def test_displacement_total_since_the_war_is_no_event(nlp):
     text = "More than two million people have been displaced since the conflict began in 2021."
     assert not events(nlp, text)
+
+
+def test_clash_with_two_armed_sides_stays_a_battle(nlp):
+    text = "Army troops and rebels clashed in a village near Kutum, killing 20 civilians."
+    found = events(nlp, text)
+    assert found and found[0].subtype == "armed_clash"
+
+
+def test_both_casualty_participles_are_the_toll(nlp):
+    text = "Gunmen attacked a police post near Gao on Monday, killing one officer and wounding two."
+    found = events(nlp, text)
+    assert len(found) == 1, [(e.subtype, text[e.start : e.end]) for e in found]
+    words = [text[s:e] for s, e in found[0].mentions]
+    assert "killing" in words and "wounding" in words

@@ -139,6 +139,7 @@ CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "rel
 OBJECT_PREPS = frozenset({"of", "over", "into", "to", "on", "from", "at", "out", "off", "back"})
 PARTICLES = frozenset({"out", "down", "up", "back", "off", "over", "away"})
 MAX_MERGE_DISTANCE = 3
+ARMED_TYPES = frozenset({"state_forces", "police", "militia", "rebel", "international"})
 QUANTITY_WORDS = frozenset({"million", "thousand", "thousands", "hundreds", "millions", "tens"})
 """Sentences between two placeless mentions that may still describe one event."""
 REGION_DEGREES = 2.0
@@ -869,7 +870,7 @@ def find(doc: Doc, *, keep_irrealis: bool = False) -> list[EventHit]:
     typed, caused = _absorb_caused(doc, [m for m in typed if _conflict_relevant(m)])
     typed = [m for m in typed if m.eventive and not _tally(doc, m) and not _running_total(doc, m)]
     drafts = _drafts(doc, typed, sents, keep_irrealis=keep_irrealis, caused=caused)
-    return _finish(doc, _merge(_against_civilians(drafts)), sents)
+    return _finish(doc, _against_civilians(_merge(drafts)), sents)
 
 
 def _tally(doc: Doc, mention: Mention) -> bool:
@@ -940,7 +941,11 @@ def _participle_toll(root: Token, mention: Mention, mentions: list[Mention]) -> 
     violent event's verb reports that event's toll, not an event of its own."""
     if mention.lemma not in ontology()["casualty_lemmas"] or root.tag_ != "VBG":
         return False
-    if root.dep_ not in {"advcl", "xcomp"} or any(c.dep_ in SUBJECT_DEPS for c in root.children):
+    if any(c.dep_ in SUBJECT_DEPS for c in root.children):
+        return False
+    if root.dep_ == "conj" and root.head.tag_ == "VBG":  # '..., killing one and wounding two'
+        root = root.head
+    if root.dep_ not in {"advcl", "xcomp"}:
         return False
     head = root.head.i
     return any(
@@ -1238,7 +1243,8 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
 def _against_civilians(drafts: list[_Draft]) -> list[_Draft]:
     """'Fighters stormed a displacement camp, killing 40 civilians': an armed clash needs
     two armed sides; one whose only targets are civilians or civilian sites (camps,
-    schools, markets: ``civilian_sites``) is violence against civilians."""
+    schools, markets: ``civilian_sites``), and that names at most one armed actor, is
+    violence against civilians. Done after merging, on all the event's participants."""
     for draft in drafts:
         targets = draft.targets
         if (
@@ -1246,6 +1252,7 @@ def _against_civilians(drafts: list[_Draft]) -> list[_Draft]:
             and draft.mention.lemma not in _country_scope()  # an invasion: a war of states
             and targets
             and all(map(_civilian_target, targets))
+            and len({a.name for a in draft.actors if a.type in ARMED_TYPES}) < 2
         ):
             draft.subtype = "attack"
     return drafts
