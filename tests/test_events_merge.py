@@ -91,3 +91,38 @@ def test_both_casualty_participles_are_the_toll(nlp):
     assert len(found) == 1, [(e.subtype, text[e.start : e.end]) for e in found]
     words = [text[s:e] for s, e in found[0].mentions]
     assert "killing" in words and "wounding" in words
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "The Patriotic Liberation Front attacked a police post in Gao.",
+            "Patriotic Liberation Front",
+            "rebel",
+        ),
+        (
+            "The Mountain Lions Militia ambushed an army convoy near Gao.",
+            "Mountain Lions Militia",
+            "militia",
+        ),
+    ],
+)
+def test_named_organization_outside_the_dictionary(nlp, text, name, kind):
+    found = events(nlp, text)
+    assert found and (found[0].actors[0].name, found[0].actors[0].type) == (name, kind)
+
+
+def test_its_air_force_is_the_army_named_before(nlp):
+    text = (
+        "Fighting between the Sudanese army and the RSF went on in Darfur. "
+        "The army said its air force had struck RSF positions in Nyala overnight."
+    )
+    strikes = [e for e in events(nlp, text) if e.subtype == "air_drone_strike"]
+    assert strikes and strikes[0].actors[0].name == "Sudanese Armed Forces"
+
+
+def test_doers_of_the_toll_perform_the_attack(nlp):
+    text = "Al-Shabaab fighters kill 12 in attack on Mogadishu hotel, police say"
+    found = events(nlp, text)
+    assert found and found[0].actors and found[0].actors[0].name == "Al-Shabaab"

@@ -102,10 +102,41 @@ def find_actor_spans(doc: Doc) -> list[ActorSpan]:
         )
         found.append(ActorSpan(i, i + n, participant, historical))
         i += n
-    found = _with_modifiers(doc, found)
+    found = _with_organizations(doc, _with_modifiers(doc, found))
     return _resolve_possessed(doc, _resolve_anaphora(doc, found))
 
 
+def _with_organizations(doc: Doc, found: list[ActorSpan]) -> list[ActorSpan]:
+    """'the Patriotic Liberation Front': a named armed organization the dictionary lacks is
+    an actor by its own name (no id, no side), typed by its last word
+    (``organization_heads``). A name with a demonym ('Israeli Army') is left to the
+    dictionary."""
+    heads = actor_dictionary()["organization_heads"]
+    modifiers = actor_modifiers()
+    generic = class_ids()
+    taken = {
+        k for a in found if a.participant.actor_id not in generic for k in range(a.start, a.end)
+    }
+    extra: list[ActorSpan] = []
+    for ent in doc.ents:
+        words = [t for t in ent if t.lower_ != "the"]
+        if ent.label_ != "ORG" or len(words) < 2 or words[-1].lower_ not in heads:
+            continue
+        if any(t.i in taken or t.lower_ in modifiers for t in words):
+            continue
+        if words[-1].dep_ == "compound" and words[-1].head.i >= ent.end:
+            continue  # 'GNB Brigade General X': a title, not the organization
+        if not all(t.is_title or t.is_upper or t.lower_ in ORGANIZATION_LINKS for t in words):
+            continue
+        span = doc[words[0].i : words[-1].i + 1]
+        kind = heads[words[-1].lower_]
+        participant = Participant(span.text, None, kind, span.start_char, span.end_char)
+        extra.append(ActorSpan(span.start, span.end, participant))
+        found = [a for a in found if a.end <= span.start or a.start >= span.end]  # 'militia'
+    return sorted([*found, *extra], key=lambda a: a.start)
+
+
+ORGANIZATION_LINKS = frozenset({"of", "for", "and", "'s", "’s", "-"})
 POSSESSIVES = frozenset({"its", "their"})
 
 

@@ -976,7 +976,7 @@ def _drafts(
     dates = [(d, owner_of(doc, d.start, anchors), sentence_of(d.start)) for d in dates_of(doc)]
     published = doc.user_data.get("claimwire.published")
     drafts: list[_Draft] = []
-    tolls = [(m, roles(doc, m.root, m.anchor, actors)[1]) for m in caused]
+    tolls = [(m, *roles(doc, m.root, m.anchor, actors)[1::-1]) for m in caused]
     for k, mention in enumerate(mentions):
         ancestors = {anchors[t.i] for t in doc[mention.anchor].ancestors if t.i in anchors}
         found_actors, targets, historical = roles(doc, mention.root, mention.anchor, actors)
@@ -991,7 +991,7 @@ def _drafts(
         if (negated or hypothetical) and not keep_irrealis:
             continue
         if _bare_casualty(mention, found_actors, place):
-            tolls.append((mention, targets))
+            tolls.append((mention, targets, found_actors))
             continue
         if mention.lemma in _country_scope():
             place = _country_place(place, [p for p, owner_of, _s in places])
@@ -1028,13 +1028,15 @@ def _drafts(
 
 
 def _absorb_tolls(
-    drafts: list[_Draft], tolls: list[tuple[Mention, list[Participant]]], paragraph_of: list[int]
+    drafts: list[_Draft],
+    tolls: list[tuple[Mention, list[Participant], list[Participant]]],
+    paragraph_of: list[int],
 ) -> None:
     """'A bomb exploded, killing three soldiers', '... Seven people died.': a toll joins the
     violent event of its sentence, else the latest one of its paragraph at most
-    ``MAX_MERGE_DISTANCE`` sentences before; its victims become that event's targets (it
-    makes no event of its own)."""
-    for mention, victims in tolls:
+    ``MAX_MERGE_DISTANCE`` sentences before; its victims become that event's targets, and
+    its doers the actors of an event that names none (it makes no event of its own)."""
+    for mention, victims, doers in tolls:
         here = mention.sentence
         candidates = [
             d
@@ -1050,6 +1052,8 @@ def _absorb_tolls(
             owner.mentions.append(mention)
             owner.sentences.add(here)
             owner.targets = unique_participants([*owner.targets, *victims])
+            if not owner.actors:  # 'RSF fighters kill dozens in attack on a camp'
+                owner.actors = [d for d in doers if d.name not in {v.name for v in victims}]
 
 
 def _attached_in_clause(
