@@ -3,7 +3,9 @@
 Actors are found by the actor dictionary (``resources/actors.json``): aliases ("pro-moscow
 separatists"), a demonym or possessor before a force or weapon noun ("Russian forces",
 "Moscow's troops", "Russian cruise missiles"), generic classes ("gunmen", "civilians")
-and historical figures, which make no actor ("Peter the Great"). The roles of a trigger
+and historical figures, which make no actor ("Peter the Great"). A named armed
+organization the dictionary lacks ("the Patriotic Liberation Front") is an actor by its
+own name; "its fighters" is the organization named before it in the sentence. The roles of a trigger
 come from the parse: the subject of an active verb (or of the verb that governs it), the
 ``by`` agent of a passive, the possessor or demonym of a noun ("Russia's assault") are
 actors; the object, the passive subject and ``on`` / ``against`` phrases are targets.
