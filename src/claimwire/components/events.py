@@ -956,7 +956,7 @@ def _drafts(
     dates = [(d, owner_of(doc, d.start, anchors), sentence_of(d.start)) for d in dates_of(doc)]
     published = doc.user_data.get("claimwire.published")
     drafts: list[Draft] = []
-    tolls = [(m, *roles(doc, m.root, m.anchor, actors)[1::-1]) for m in caused]
+    tolls = [(m, *_toll_roles(doc, m, actors)) for m in caused]
     for k, mention in enumerate(mentions):
         ancestors = {anchors[t.i] for t in doc[mention.anchor].ancestors if t.i in anchors}
         found_actors, targets, historical = roles(doc, mention.root, mention.anchor, actors)
@@ -971,7 +971,7 @@ def _drafts(
         if (negated or hypothetical) and not keep_irrealis:
             continue
         if _bare_casualty(mention, found_actors, place):
-            tolls.append((mention, targets, found_actors))
+            tolls.append((mention, targets, []))
             continue
         if mention.lemma in _country_scope():
             place = _country_place(place, [p for p, owner_of, _s in places])
@@ -1005,6 +1005,17 @@ def _drafts(
         drafts.append(draft)
     _absorb_tolls(drafts, tolls, paragraph_of)
     return drafts
+
+
+def _toll_roles(
+    doc: Doc, mention: Mention, actors: list[ActorSpan]
+) -> tuple[list[Participant], list[Participant]]:
+    """(victims, doers) of a toll; its doers only from its own subject ('X kill 12 in an
+    attack'), never from a reporting verb above it ('the army said four were wounded')."""
+    doers, victims, _historical = roles(doc, mention.root, mention.anchor, actors)
+    if not any(c.dep_ == "nsubj" for c in doc[mention.root].children):
+        doers = []
+    return victims, doers
 
 
 def _absorb_tolls(
