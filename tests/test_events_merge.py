@@ -128,15 +128,6 @@ def test_doers_of_the_toll_perform_the_attack(nlp):
     assert found and found[0].actors and found[0].actors[0].name == "Al-Shabaab"
 
 
-def test_paragraphs_split_on_blank_lines_kept_in_a_sentence():
-    from claimwire.components.event_context import paragraphs
-    from claimwire.pipeline import load_model
-
-    doc = load_model()("Troops shelled Kupiansk.\n\nHe added that ten men were detained.")
-    sents = list(doc.sents)
-    assert paragraphs(doc, sents) == [0, 1]
-
-
 def test_storming_is_no_storm(nlp):
     text = "At least 30 villagers were killed when gunmen stormed a market near Kutum on Friday."
     found = events(nlp, text)

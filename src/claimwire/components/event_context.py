@@ -230,8 +230,7 @@ def paragraphs(doc: Doc, sents: list[Span]) -> list[int]:
     numbers: list[int] = []
     current = 0
     for k, sent in enumerate(sents):
-        previous = text[sents[k - 1].start_char : sent.start_char] if k else ""
-        if marker in previous[len(previous.rstrip()) :]:  # spaCy may end a sentence with "\n\n"
+        if k and marker in text[sents[k - 1].end_char - 1 : sent.start_char + 1]:
             current += 1
         numbers.append(current)
     return numbers
