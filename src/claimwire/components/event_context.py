@@ -34,6 +34,8 @@ class Located:
     granularity: str | None = None
     country: str | None = None
     feature_class: str | None = None
+    feature_code: str | None = None
+    admin1: str | None = None
     lat: float | None = None
     lon: float | None = None
 
@@ -66,6 +68,8 @@ def places_of(doc: Doc, actor_tokens: frozenset[int] = frozenset()) -> list[Loca
                     i,
                     country=getattr(hit, "country", None),
                     feature_class=getattr(hit, "feature_class", None),
+                    feature_code=getattr(hit, "feature_code", None),
+                    admin1=getattr(hit, "admin1", None),
                     lat=getattr(hit, "lat", None),
                     lon=getattr(hit, "lon", None),
                 )

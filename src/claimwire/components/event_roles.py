@@ -3,7 +3,9 @@
 Actors are found by the actor dictionary (``resources/actors.json``): aliases ("pro-moscow
 separatists"), a demonym or possessor before a force or weapon noun ("Russian forces",
 "Moscow's troops", "Russian cruise missiles"), generic classes ("gunmen", "civilians")
-and historical figures, which make no actor ("Peter the Great"). The roles of a trigger
+and historical figures, which make no actor ("Peter the Great"). A named armed
+organization the dictionary lacks ("the Patriotic Liberation Front") is an actor by its
+own name; "its fighters" is the organization named before it in the sentence. The roles of a trigger
 come from the parse: the subject of an active verb (or of the verb that governs it), the
 ``by`` agent of a passive, the possessor or demonym of a noun ("Russia's assault") are
 actors; the object, the passive subject and ``on`` / ``against`` phrases are targets.
@@ -102,7 +104,75 @@ def find_actor_spans(doc: Doc) -> list[ActorSpan]:
         )
         found.append(ActorSpan(i, i + n, participant, historical))
         i += n
-    return _resolve_anaphora(doc, _with_modifiers(doc, found))
+    found = _with_organizations(doc, _with_modifiers(doc, found))
+    return _resolve_possessed(doc, _resolve_anaphora(doc, found))
+
+
+def _with_organizations(doc: Doc, found: list[ActorSpan]) -> list[ActorSpan]:
+    """'the Patriotic Liberation Front': a named armed organization the dictionary lacks is
+    an actor by its own name (no id, no side), typed by its last word
+    (``organization_heads``). A name with a demonym ('Israeli Army') is left to the
+    dictionary."""
+    heads = actor_dictionary()["organization_heads"]
+    modifiers = actor_modifiers()
+    generic = class_ids()
+    taken = {
+        k for a in found if a.participant.actor_id not in generic for k in range(a.start, a.end)
+    }
+    extra: list[ActorSpan] = []
+    for ent in doc.ents:
+        words = [t for t in ent if t.lower_ != "the"]
+        if ent.label_ != "ORG" or len(words) < 2 or words[-1].lower_ not in heads:
+            continue
+        if any(t.i in taken or t.lower_ in modifiers for t in words):
+            continue
+        if words[-1].dep_ == "compound" and words[-1].head.i >= ent.end:
+            continue  # 'GNB Brigade General X': a title, not the organization
+        if not all(t.is_title or t.is_upper or t.lower_ in ORGANIZATION_LINKS for t in words):
+            continue
+        span = doc[words[0].i : words[-1].i + 1]
+        kind = heads[words[-1].lower_]
+        participant = Participant(span.text, None, kind, span.start_char, span.end_char)
+        extra.append(ActorSpan(span.start, span.end, participant))
+        found = [a for a in found if a.end <= span.start or a.start >= span.end]  # 'militia'
+    return sorted([*found, *extra], key=lambda a: a.start)
+
+
+ORGANIZATION_LINKS = frozenset({"of", "for", "and", "'s", "’s", "-"})
+POSSESSIVES = frozenset({"its", "their"})
+
+
+def _resolve_possessed(doc: Doc, found: list[ActorSpan]) -> list[ActorSpan]:
+    """'The KIA said its fighters captured a base': a generic force owned by 'its' or
+    'their' is the named organization met last before it in the sentence."""
+    resolved: list[ActorSpan] = []
+    generic = class_ids()
+    for span in found:
+        participant = span.participant
+        owner = doc[span.start - 1] if span.start else None
+        if (
+            participant.actor_id not in generic
+            or participant.type in PASSIVE_CLASSES
+            or owner is None
+            or owner.lower_ not in POSSESSIVES
+        ):
+            resolved.append(span)
+            continue
+        sent_start = doc[span.start].sent.start
+        named = [
+            a
+            for a in found
+            if sent_start <= a.start < span.start
+            and a.participant.actor_id not in generic
+            and not a.historical
+        ]
+        if not named:
+            resolved.append(span)
+            continue
+        antecedent = named[-1].participant
+        participant = replace(antecedent, start=participant.start, end=participant.end)
+        resolved.append(replace(span, participant=participant))
+    return resolved
 
 
 ANAPHORIC_CLASSES = {
@@ -287,7 +357,11 @@ def roles(
             historical = historical or span.historical
             if not span.historical:
                 found_targets.append(span.participant)
-        elif token.lemma_.lower() not in _place_nouns() and not toponym_like(token):
+        elif (
+            token.lemma_.lower() not in _place_nouns()
+            and not toponym_like(token)
+            and not noun_keys(token) & event_nouns()
+        ):
             plain = _plain_participant(token)
             if plain is not None:
                 found_targets.append(plain)
@@ -298,6 +372,14 @@ def roles(
 def _place_nouns() -> frozenset[str]:
     """Nouns that name where an event is ('the city'), never whom it targets."""
     return frozenset(ontology()["place_nouns"])
+
+
+@lru_cache(maxsize=1)
+def event_nouns() -> frozenset[str]:
+    """One-word trigger nouns that name an event ('protests against the strike'): an
+    event is no target. Words that are also target classes ('a rally') are kept."""
+    words = {m for t in ontology()["triggers"] for m in t["match"] if " " not in m}
+    return frozenset(words - set(target_classes()))
 
 
 def inherited_subject(anchor: Token) -> list[Token]:

@@ -42,10 +42,16 @@ How it works, per sentence:
    whose targets its victims become.
 6. **Merging.** A mention merges into the latest earlier event of the same type family
    and status when their dates agree (or one is unknown) and their places agree: the
-   same name, a region and a place near it (coordinates from the places component), or
-   one of them unknown. Two placeless mentions merge only within ``MAX_MERGE_DISTANCE``
-   sentences; background events merge only on an equal place or date. Several sentences
-   can so describe one event, and one sentence can hold several.
+   same name, a country or first-level region and a place inside it (news only; the
+   inner place then becomes the event's when it attaches to its trigger), a region and
+   a place near it (coordinates from the places component), or one of them unknown. Two
+   placeless mentions merge only within ``MAX_MERGE_DISTANCE`` sentences; background
+   events merge only on an equal place or date. Several sentences (the headline and the
+   lead among them) can so describe one event, and one sentence can hold several. A
+   casualty participle ("hit a school, killing 11 children") is the toll of the event it
+   follows, and counted totals since a start ("displaced since the war began") make no
+   event. After merging, an armed clash whose only targets are civilians or civilian
+   sites and that names at most one armed side becomes violence against civilians.
 
 Decisions: an undated event gets no date (not the publication date): "Russian missiles
 destroyed a depot" in a report does not say when, and the corpus layer can still bound it
@@ -66,7 +72,7 @@ sub-type; the case2021 bench uses it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -92,6 +98,7 @@ from .event_lexicon import (
     toponym_like,
     trigger_index,
 )
+from .event_merge import MAX_MERGE_DISTANCE, Draft, family, merge
 from .event_roles import (
     SUBJECT_DEPS,
     TARGET_PREPS,
@@ -138,10 +145,8 @@ CHEMICAL = "chemical_weapon"
 CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "relcl"})
 OBJECT_PREPS = frozenset({"of", "over", "into", "to", "on", "from", "at", "out", "off", "back"})
 PARTICLES = frozenset({"out", "down", "up", "back", "off", "over", "away"})
-MAX_MERGE_DISTANCE = 3
-"""Sentences between two placeless mentions that may still describe one event."""
-REGION_DEGREES = 2.0
-"""Latitude span within which a region-level place and another place are one theatre."""
+ARMED_TYPES = frozenset({"state_forces", "police", "militia", "rebel", "international"})
+QUANTITY_WORDS = frozenset({"million", "thousand", "thousands", "hundreds", "millions", "tens"})
 
 
 @dataclass(frozen=True)
@@ -222,27 +227,6 @@ class EventHit:
     negated: bool = False
     hypothetical: bool = False
     mentions: tuple[tuple[int, int], ...] = ()
-
-
-@dataclass
-class _Draft:
-    """An event being built from one or more mentions (internal, mutable)."""
-
-    mention: Mention
-    subtype: str
-    actors: list[Participant] = field(default_factory=list)
-    targets: list[Participant] = field(default_factory=list)
-    place: tuple[int, int, str, int | None] | None = None
-    place_info: Any = None
-    date: tuple[int, int, int | None, str] | None = None
-    date_value: Any = None
-    status: str = "new"
-    negated: bool = False
-    hypothetical: bool = False
-    historical: bool = False
-    mentions: list[Mention] = field(default_factory=list)
-    sentences: set[int] = field(default_factory=set)
-    paragraph: int = 0
 
 
 # ---------------------------------------------------------------- small helpers
@@ -604,7 +588,7 @@ def _refine(doc: Doc, mention: Mention, sent: Span) -> str:
         found = _instrument((t for c in subjects for t in c.subtree), mention.start)
         if found:
             return found
-    explosive = _family(subtype) == "Explosions/Remote violence" and not generic
+    explosive = family(subtype) == "Explosions/Remote violence" and not generic
     if explosive and _instrument(t for t in anchor.subtree if t.idx not in own) == CHEMICAL:
         return CHEMICAL  # "shelled with mortars filled with chlorine"
     if generic:
@@ -749,7 +733,7 @@ def _type_sentence(doc: Doc, mentions: list[Mention], sent: Span) -> list[Mentio
         typed = [
             m
             for m in typed
-            if _family(m.subtype) != "Explosions/Remote violence"
+            if family(m.subtype) != "Explosions/Remote violence"
             or (doc[m.root].pos_ == "VERB" and doc[m.root].dep_ not in {"amod", "acl"})
         ]
     if "responsibility_claim" in kinds:
@@ -766,7 +750,7 @@ def _type_sentence(doc: Doc, mentions: list[Mention], sent: Span) -> list[Mentio
 
 
 def _violent(subtype: str) -> bool:
-    return _family(subtype) in {
+    return family(subtype) in {
         "Battles",
         "Explosions/Remote violence",
         "Violence against civilians",
@@ -864,9 +848,9 @@ def find(doc: Doc, *, keep_irrealis: bool = False) -> list[EventHit]:
     sents = list(doc.sents)
     typed = typed_mentions(doc, sents)
     typed, caused = _absorb_caused(doc, [m for m in typed if _conflict_relevant(m)])
-    typed = [m for m in typed if m.eventive and not _tally(doc, m)]
+    typed = [m for m in typed if m.eventive and not _tally(doc, m) and not _running_total(doc, m)]
     drafts = _drafts(doc, typed, sents, keep_irrealis=keep_irrealis, caused=caused)
-    return _finish(doc, _merge(drafts), sents)
+    return _finish(doc, _against_civilians(merge(drafts)), sents)
 
 
 def _tally(doc: Doc, mention: Mention) -> bool:
@@ -880,6 +864,24 @@ def _tally(doc: Doc, mention: Mention) -> bool:
         if any(classes.get(h.lemma_.lower()) == "equipment" for h in heads):
             return True
     return False
+
+
+def _running_total(doc: Doc, mention: Mention) -> bool:
+    """'12 million people have been displaced since the war broke out': a total counted
+    since a start, not an event of the report."""
+    root = doc[mention.root]
+    if mention.lemma not in {*ontology()["casualty_lemmas"], *ontology()["total_lemmas"]}:
+        return False
+    counted = any(
+        c.dep_ in {"nsubj", "nsubjpass"} and (_counted(c) or c.lemma_.lower() in QUANTITY_WORDS)
+        for c in root.children
+    )
+    since = any(
+        c.lower_ == "since" and c.dep_ in {"prep", "mark"}
+        for t in (root, *(c for c in root.children if c.dep_ == "advcl"))
+        for c in t.children
+    )
+    return counted and since
 
 
 def _conflict_relevant(mention: Mention) -> bool:
@@ -907,11 +909,30 @@ def _absorb_caused(doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], li
                 for c in root.children
                 if c.dep_ in SUBJECT_DEPS and c.i in eventive_roots and c.pos_ == "NOUN"
             ]
-        if agent_events and _generic(m):
+        if _generic(m) and (agent_events or _participle_toll(root, m, mentions)):
             caused.append(m)
             continue
         kept.append(m)
     return kept, caused
+
+
+def _participle_toll(root: Token, mention: Mention, mentions: list[Mention]) -> bool:
+    """'an air strike hit a school, killing 11 children': a casualty participle of a
+    violent event's verb reports that event's toll, not an event of its own."""
+    if mention.lemma not in ontology()["casualty_lemmas"] or root.tag_ != "VBG":
+        return False
+    if any(c.dep_ in SUBJECT_DEPS for c in root.children):
+        return False
+    if root.dep_ == "conj" and root.head.tag_ == "VBG":  # '..., killing one and wounding two'
+        root = root.head
+    if root.dep_ not in {"advcl", "xcomp"}:
+        return False
+    head = root.head.i
+    return any(
+        head in {m.root, m.anchor} and m.eventive and _violent(m.subtype)
+        for m in mentions
+        if m is not mention
+    )
 
 
 def _drafts(
@@ -921,7 +942,7 @@ def _drafts(
     *,
     keep_irrealis: bool,
     caused: Sequence[Mention] = (),
-) -> list[_Draft]:
+) -> list[Draft]:
     actors = find_actor_spans(doc)
     paragraph_of = paragraphs(doc, sents)
     sentence_of = _sentence_lookup(sents)
@@ -934,8 +955,8 @@ def _drafts(
     ]
     dates = [(d, owner_of(doc, d.start, anchors), sentence_of(d.start)) for d in dates_of(doc)]
     published = doc.user_data.get("claimwire.published")
-    drafts: list[_Draft] = []
-    tolls = [(m, roles(doc, m.root, m.anchor, actors)[1]) for m in caused]
+    drafts: list[Draft] = []
+    tolls = [(m, *_toll_roles(doc, m, actors)) for m in caused]
     for k, mention in enumerate(mentions):
         ancestors = {anchors[t.i] for t in doc[mention.anchor].ancestors if t.i in anchors}
         found_actors, targets, historical = roles(doc, mention.root, mention.anchor, actors)
@@ -950,7 +971,7 @@ def _drafts(
         if (negated or hypothetical) and not keep_irrealis:
             continue
         if _bare_casualty(mention, found_actors, place):
-            tolls.append((mention, targets))
+            tolls.append((mention, targets, []))
             continue
         if mention.lemma in _country_scope():
             place = _country_place(place, [p for p, owner_of, _s in places])
@@ -960,7 +981,7 @@ def _drafts(
         status = "new"
         if cued or (date and _is_past(date[0].value, published)):
             status = "background"
-        draft = _Draft(
+        draft = Draft(
             mention=mention,
             subtype=subtype,
             actors=found_actors,
@@ -973,9 +994,10 @@ def _drafts(
             paragraph=paragraph_of[mention.sentence],
         )
         if place:
-            located, _how = place
+            located, how = place
             draft.place = (located.start, located.end, located.name, located.index)
             draft.place_info = located
+            draft.place_attached = how == "attached"
         if date:
             located, how = date
             draft.date = (located.start, located.end, located.index, how)
@@ -985,14 +1007,27 @@ def _drafts(
     return drafts
 
 
+def _toll_roles(
+    doc: Doc, mention: Mention, actors: list[ActorSpan]
+) -> tuple[list[Participant], list[Participant]]:
+    """(victims, doers) of a toll; its doers only from its own subject ('X kill 12 in an
+    attack'), never from a reporting verb above it ('the army said four were wounded')."""
+    doers, victims, _historical = roles(doc, mention.root, mention.anchor, actors)
+    if not any(c.dep_ == "nsubj" for c in doc[mention.root].children):
+        doers = []
+    return victims, doers
+
+
 def _absorb_tolls(
-    drafts: list[_Draft], tolls: list[tuple[Mention, list[Participant]]], paragraph_of: list[int]
+    drafts: list[Draft],
+    tolls: list[tuple[Mention, list[Participant], list[Participant]]],
+    paragraph_of: list[int],
 ) -> None:
     """'A bomb exploded, killing three soldiers', '... Seven people died.': a toll joins the
     violent event of its sentence, else the latest one of its paragraph at most
-    ``MAX_MERGE_DISTANCE`` sentences before; its victims become that event's targets (it
-    makes no event of its own)."""
-    for mention, victims in tolls:
+    ``MAX_MERGE_DISTANCE`` sentences before; its victims become that event's targets, and
+    its doers the actors of an event that names none (it makes no event of its own)."""
+    for mention, victims, doers in tolls:
         here = mention.sentence
         candidates = [
             d
@@ -1008,6 +1043,8 @@ def _absorb_tolls(
             owner.mentions.append(mention)
             owner.sentences.add(here)
             owner.targets = unique_participants([*owner.targets, *victims])
+            if not owner.actors:  # 'RSF fighters kill dozens in attack on a camp'
+                owner.actors = [d for d in doers if d.name not in {v.name for v in victims}]
 
 
 def _attached_in_clause(
@@ -1032,7 +1069,7 @@ def _bare_casualty(
     """'hundreds were wounded': a toll with no actor, instrument or own place is a figure."""
     if mention.lemma not in ontology()["casualty_lemmas"] or actors:
         return False
-    if _family(mention.subtype) == "Explosions/Remote violence":
+    if family(mention.subtype) == "Explosions/Remote violence":
         return False
     return place is None or place[1] != "attached"
 
@@ -1104,72 +1141,32 @@ def _sentence_lookup(sents: list[Span]) -> Any:
     return sentence_of
 
 
-def _family(subtype: str) -> str:
-    return str(ontology()["subtypes"][subtype]["type"])
-
-
-def _place_key(draft: _Draft) -> str | None:
-    if draft.place is None:
-        return None
-    return draft.place[2].lower()
-
-
-def _compatible(a: _Draft, b: _Draft) -> bool:
-    if _family(a.subtype) != _family(b.subtype) or a.status != b.status:
-        return False
-    if a.date_value is not None and b.date_value is not None and a.date_value != b.date_value:
-        return False
-    place_a, place_b = _place_key(a), _place_key(b)
-    if place_a and place_b:
-        return place_a == place_b or _nearby(a, b)
-    if isinstance(a.date_value, tuple) and a.date_value == b.date_value:
-        return True
-    if a.status == "background":
-        return False  # past events merge on an equal place or date only
-    if place_a or place_b:
-        return True
-    distance = min(abs(s - t) for s in a.sentences for t in b.sentences)
-    return distance <= MAX_MERGE_DISTANCE
-
-
-def _nearby(a: _Draft, b: _Draft) -> bool:
-    """A region and a town inside it (by coordinates, when the places component gave them)."""
-    if a.place_info is None or b.place_info is None:
-        return False
-    kinds = {a.place_info.feature_class, b.place_info.feature_class}
-    if "P" in kinds and kinds <= {"P"}:
-        return False
-    points = [(p.lat, p.lon) for p in (a.place_info, b.place_info)]
-    if any(lat is None or lon is None for lat, lon in points):
-        return False
-    (lat1, lon1), (lat2, lon2) = points
-    return bool(abs(lat1 - lat2) < REGION_DEGREES and abs(lon1 - lon2) < REGION_DEGREES * 1.5)
-
-
-def _merge(drafts: list[_Draft]) -> list[_Draft]:
-    """Fold mentions that describe an event already found into it (see the module doc)."""
-    merged: list[_Draft] = []
+def _against_civilians(drafts: list[Draft]) -> list[Draft]:
+    """'Fighters stormed a displacement camp, killing 40 civilians': an armed clash needs
+    two armed sides; one whose only targets are civilians or civilian sites (camps,
+    schools, markets: ``civilian_sites``), and that names at most one armed actor, is
+    violence against civilians. Done after merging, on all the event's participants."""
     for draft in drafts:
-        target = next((e for e in reversed(merged) if _compatible(e, draft)), None)
-        if target is None:
-            merged.append(draft)
-            continue
-        target.mentions.extend(draft.mentions)
-        target.sentences |= draft.sentences
-        target.actors = unique_participants([*target.actors, *draft.actors])
-        target.targets = unique_participants([*target.targets, *draft.targets])
-        if target.place is None:
-            target.place, target.place_info = draft.place, draft.place_info
-        if target.date is None:
-            target.date, target.date_value = draft.date, draft.date_value
-        if draft.mention.weight > target.mention.weight and _family(draft.subtype) == _family(
-            target.subtype
+        targets = draft.targets
+        if (
+            draft.subtype == "armed_clash"
+            and draft.mention.lemma not in _country_scope()  # an invasion: a war of states
+            and targets
+            and all(map(_civilian_target, targets))
+            and len({a.name for a in draft.actors if a.type in ARMED_TYPES}) < 2
         ):
-            target.subtype = draft.subtype
-    return merged
+            draft.subtype = "attack"
+    return drafts
 
 
-def _finish(doc: Doc, drafts: list[_Draft], sents: list[Span]) -> list[EventHit]:
+def _civilian_target(target: Participant) -> bool:
+    if target.type == "civilians":
+        return True
+    name = target.name.lower()
+    return any(name == site or name.endswith(" " + site) for site in ontology()["civilian_sites"])
+
+
+def _finish(doc: Doc, drafts: list[Draft], sents: list[Span]) -> list[EventHit]:
     subtypes = ontology()["subtypes"]
     figures = component_hits(doc, "figures") or []
     measures = set(ontology()["figure_measures"])
