@@ -18,10 +18,10 @@ from .gazetteer import (
     VARIANT_POPULATION,
     Entry,
     latin_key,
-    load_resource,
     name_key,
     skeleton,
 )
+from .resource import load_resource
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);

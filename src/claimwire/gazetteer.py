@@ -22,7 +22,6 @@ name, with a small in-process memo, so opening the gazetteer costs milliseconds.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import math
 import os
@@ -36,6 +35,8 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
+
+from .resource import load_resource
 
 logger = logging.getLogger(__name__)
 
@@ -101,13 +102,6 @@ def skeleton(name: str) -> str:
     for pattern, replace in _variant_rules():
         key = pattern.sub(replace, key)
     return key
-
-
-def load_resource(file_name: str) -> dict[str, Any]:
-    """Read a JSON resource of ``claimwire/resources``."""
-    text = (files("claimwire") / "resources" / file_name).read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
 
 
 def cache_dir() -> Path:

@@ -6,29 +6,23 @@ the claims component, its speaker resolution and the benches.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from ..resource import load_resource
 
 
 @lru_cache(maxsize=1)
 def cues() -> dict[str, Any]:
     """The cue lexicon of ``resources/claims_cues.json``, loaded once."""
-    return _load("claims_cues.json")
+    return load_resource("claims_cues.json")
 
 
 @lru_cache(maxsize=1)
 def claimant_lexicon() -> dict[str, Any]:
     """The claimant vocabulary of ``resources/claimants.json``, loaded once."""
-    return _load("claimants.json")
-
-
-def _load(name: str) -> dict[str, Any]:
-    path = resources.files("claimwire") / "resources" / name
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
+    return load_resource("claimants.json")
 
 
 def inflections(lemma: str) -> set[str]:

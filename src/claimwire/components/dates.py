@@ -35,17 +35,16 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..resource import load_resource
 from .hits import doc_text, ensure_extension, store_hits
 
 FACTORY = "claimwire_dates_v1"
@@ -130,9 +129,7 @@ class Candidate:
 @lru_cache(maxsize=1)
 def load_resources() -> dict[str, Any]:
     """The vocabulary file ``resources/dates.json``, loaded once."""
-    path = files("claimwire") / "resources" / "dates.json"
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
+    return load_resource("dates.json")
 
 
 def _alternation(words: list[str] | dict[str, Any]) -> str:

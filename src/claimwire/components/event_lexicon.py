@@ -7,13 +7,13 @@ built from them are cached too.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Token
+
+from ..resource import load_resource
 
 OBJECT_WINDOW = 14
 """Tokens of a noun phrase searched for the nouns a trigger requires."""
@@ -22,22 +22,16 @@ PHRASE_DEPS = frozenset(
 )
 
 
-def _load(name: str) -> dict[str, Any]:
-    path = resources.files("claimwire") / "resources" / name
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
-
-
 @lru_cache(maxsize=1)
 def ontology() -> dict[str, Any]:
     """The event ontology and trigger lexicon of ``resources/event_types.json``, loaded once."""
-    return _load("event_types.json")
+    return load_resource("event_types.json")
 
 
 @lru_cache(maxsize=1)
 def actor_dictionary() -> dict[str, Any]:
     """The actor dictionary of ``resources/actors.json``, loaded once."""
-    return _load("actors.json")
+    return load_resource("actors.json")
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:

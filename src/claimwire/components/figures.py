@@ -22,15 +22,14 @@ parse of news copy is unreliable. Vocabulary lives in ``resources/figures.json``
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..resource import load_resource
 from .hits import doc_text
 from .numbers import lexicon as numbers_lexicon
 
@@ -80,8 +79,7 @@ class FigureHit:
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
     """The vocabulary of ``resources/figures.json``, loaded once."""
-    path = resources.files("claimwire") / "resources" / "figures.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    return load_resource("figures.json")
 
 
 def _split(phrase: str) -> tuple[str, ...]:

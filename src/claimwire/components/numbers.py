@@ -14,16 +14,16 @@ The grammar works on token texts only (:func:`parse_number` uses it on a bare st
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+
+from ..resource import load_resource
 
 SPAN_KEY = "claimwire.numbers"
 DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -54,8 +54,7 @@ class NumberValue:
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
     """The word lists of ``resources/numbers.json``, loaded once (lists as frozensets)."""
-    path = resources.files("claimwire") / "resources" / "numbers.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = load_resource("numbers.json")
     for key in ("months", "year_cues", "clock_words", "not_a_count_before_one"):
         data[key] = frozenset(data[key])
     return data

@@ -38,7 +38,8 @@ from rapidfuzz.distance import OSA
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..gazetteer import Entry, Gazetteer, get_gazetteer, load_resource, name_key, skeleton
+from ..gazetteer import Entry, Gazetteer, get_gazetteer, name_key, skeleton
+from ..resource import load_resource
 from .hits import ensure_extension, store_hits
 from .places_resolve import MATCH_CONFIDENCE, Mention, best, confidence, prior, resolve, rules
 

@@ -27,7 +27,8 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from ..gazetteer import Entry, distance_km, load_resource, name_key, skeleton
+from ..gazetteer import Entry, distance_km, name_key, skeleton
+from ..resource import load_resource
 
 MATCH_CONFIDENCE = {"exact": 1.0, "variant": 0.85, "fuzzy": 0.7, "demonym": 0.9}
 ROUNDS = 3
