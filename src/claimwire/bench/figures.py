@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from ..components.figures import FigureHit, categorize_text, category_group
+from ..components.hits import doc_text
 from ..errors import InputNotFoundError
 from .metrics import Report, Score
 from .muc import first, is_relevant, key_files, quoted, read_messages, read_templates, text_files
@@ -228,7 +229,7 @@ def written(doc: Any, pair: tuple[float, str], words: set[str]) -> bool:
         number = span._.claimwire_number
         if pair[0] not in (number.value, number.lower, number.upper):
             continue
-        window = doc.text[span.end_char : span.end_char + WINDOW].lower()
+        window = doc_text(doc)[span.end_char : span.end_char + WINDOW].lower()
         if not words or any(re.search(rf"\b{re.escape(word)}", window) for word in words):
             return True
     return False

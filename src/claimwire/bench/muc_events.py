@@ -56,6 +56,7 @@ from ..components.events import (
     find_actor_spans,
     ontology,
 )
+from ..components.hits import doc_text
 from ..errors import InputNotFoundError
 from .metrics import Report
 from .muc import (
@@ -217,7 +218,7 @@ def _score(
     report: Report, message: Message, hits: list[EventHit], doc: Doc, gold: Gold, nlp: Any
 ) -> None:
     table = ontology()["mappings"]["muc4"]
-    text = doc.text
+    text = doc_text(doc)
     predicted = muc_types(hits, text)
     relevant = bool(predicted & set(table["relevant_types"]))
     section = report.sections["relevant"]
@@ -302,7 +303,7 @@ def predicted_targets(hits: list[EventHit], doc: Doc) -> list[str]:
     found: list[str] = []
     for hit in hits:
         for target in hit.targets:
-            mention = doc.text[target.start : target.end]
+            mention = doc_text(doc)[target.start : target.end]
             if target.type in NOT_HUMAN or head_word(mention) in things:
                 continue
             span = doc.char_span(target.start, target.end, alignment_mode="expand")

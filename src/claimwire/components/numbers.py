@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..resource import load_resource
+from .hits import doc_text
 
 SPAN_KEY = "claimwire.numbers"
 DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -336,7 +337,7 @@ def find_numbers(doc: Doc) -> list[NumberValue]:
     """
     words = [token.lower_ for token in doc]
     spaces = [token.whitespace_ for token in doc]
-    text = doc.text  # built from the tokens on every access: read it once
+    text = doc_text(doc)
     found: list[NumberValue] = []
     i = 0
     starters = _starters()

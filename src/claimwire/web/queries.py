@@ -16,9 +16,6 @@ from typing import Any
 from ..store import queries as store
 from ..store.queries import Filters, claimant_params, country_code
 
-LISTS = tuple(store.LISTS)
-"""The names of the store's lists."""
-
 
 @dataclass(frozen=True)
 class Page:
