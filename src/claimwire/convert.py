@@ -88,6 +88,7 @@ def places(doc: Doc) -> list[Place]:
             place_kind=hit.kind,
             match=hit.match,
             admin1=hit.admin1,
+            admin2=hit.admin2,
             country=hit.country,
             role=hit.role,
             score=hit.score,

