@@ -282,3 +282,31 @@ def test_a_county_and_a_town_in_it_choose_each_other(nlp):
     hits = hits_of(nlp, "Walker County commissioners met in Huntsville on Monday.")
     county, town = hit(hits, "Walker County"), hit(hits, "Huntsville")
     assert county.admin1 == town.admin1 == "Texas"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "kind"),
+    [
+        (
+            "Cases were reported in British Columbia, Alberta, Manitoba, Ontario and New "
+            "Brunswick last week.",
+            "Ontario",
+            "admin1",
+        ),
+        (
+            "California has 13 cases, Texas three, Kansas two and Ohio one. New York has "
+            "confirmed 28.",
+            "New York",
+            "admin1",
+        ),
+        ("He flew from Paris to New York on Monday.", "New York", "city"),
+        ("The band played in Buffalo, New York, on Friday.", "Buffalo", "city"),
+    ],
+)
+def test_a_name_among_regions_is_a_region(nlp, text, mention, kind):
+    assert hit(hits_of(nlp, text), mention).kind == kind
+
+
+def test_region_names_carry_no_code_brackets(nlp):
+    found = hit(hits_of(nlp, "Flooding hit Wales and Scotland overnight."), "Wales")
+    assert found.name == "Wales" and "[" not in (found.admin1 or "")

@@ -228,8 +228,9 @@ def _match_subdivisions(
         taken_groups.add(key)
         subdivision = by_code[code]
         stem, type_word = _strip_type(subdivision.name)
-        names = [subdivision.name.split("[")[0].strip(), stem]
-        display = subdivision.name
+        official = subdivision.name.split("[")[0].strip()  # 'Wales [Cymru GB-CYM]'
+        names = [official, stem]
+        display = official
         stem_key = name_key(stem)
         bare = ADJECTIVE_ENDING.sub("", stem_key)
         similar = fuzz.ratio(stem_key, name_key(city_name)) >= 75 or (

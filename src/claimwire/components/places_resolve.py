@@ -11,7 +11,9 @@ Every candidate entry of a mention gets a score (:func:`resolve`), the sum of
   so five mentions of one town do not vote for themselves): the countries and first-level
   regions of their likely readings (soft, from their own scores), demonyms, and spatial
   coherence (other names with a reading within 100 km), and the second-level regions
-  (counties) of their readings: "Paris" next to "Henry County" is Paris, Tennessee.
+  (counties) of their readings: "Paris" next to "Henry County" is Paris, Tennessee;
+- the kind of the other names of its list ("Alberta, Manitoba, Ontario and New Brunswick"
+  are provinces) and whether the article's other names are mostly regions of one country.
 
 Context and scores are refined over a few rounds. A hit's score is its best candidate's
 softmax share, discounted for variant and fuzzy matches. The word lists are
@@ -20,6 +22,7 @@ softmax share, discounted for variant and fuzzy matches. The word lists are
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -48,6 +51,19 @@ COUNTRY_WEIGHT = 3.0
 """Bonus of a candidate whose country has all of the article's other names."""
 REGION_WEIGHT = 2.0
 """Bonus of a candidate whose first-level region has half or more of the other names."""
+PEER_REGION_WEIGHT = 2.0
+"""Bonus of a first-level region among names that are mostly regions of its country ('Texas,
+Kansas and New York' are states, and so is New York)."""
+LIST_WEIGHT = 2.0
+"""Bonus of a candidate of the kind the other names of its list are ('Alberta, Manitoba,
+Ontario and New Brunswick' are provinces, not towns)."""
+LIST_KINDS = frozenset({"country", "admin1", "admin2"})
+"""Kinds a list makes likelier: a name among regions is a region, but a name among towns
+keeps its own best reading (towns' priors already speak)."""
+LIST_JOINERS = frozenset({",", "and", "or", "&", ";"})
+"""Words between the names of one list."""
+PEER_REGIONS = 2
+"""Other names read as regions of one country that make a list of regions."""
 COUNTY_WEIGHT = 3.0
 """Bonus of a candidate in (or being) the second-level region (county) another name likely is."""
 NEAR_WEIGHT = 1.5
@@ -267,6 +283,9 @@ class _Group:
     countries: dict[str, float] = field(default_factory=dict)
     regions: dict[str, float] = field(default_factory=dict)
     counties: dict[tuple[str, str | None, str], float] = field(default_factory=dict)
+    likeliest: Entry | None = None
+    mates: set[int] = field(default_factory=set)
+    """Indexes of the groups named in one list with this one."""
 
     def update(self) -> None:
         """Posterior over candidates from the members' mean scores (softmax)."""
@@ -287,6 +306,7 @@ class _Group:
                 kind = "county" if entry.kind == "admin2" else "town"
                 self.counties[(kind, entry.admin1, entry.admin2)] += self.posterior[entry.id]
         likeliest = max(self.candidates, key=lambda entry: self.posterior[entry.id])
+        self.likeliest = likeliest
         if likeliest.admin1:
             self.regions[likeliest.admin1] = self.posterior[likeliest.id]
 
@@ -301,6 +321,38 @@ def _groups(mentions: list[Mention]) -> list[_Group]:
         candidates = {entry.id: entry for m in found for entry in m.candidates}
         groups.append(_Group(found, tuple(candidates.values()), float(min(len(found), 3))))
     return groups
+
+
+def _link_lists(groups: list[_Group]) -> None:
+    """Fill each group's list mates: names joined only by commas, 'and', 'or'; a town and
+    a region or country it may lie in ('Paris, Texas') are not a list."""
+    order = sorted(
+        (mention.span.start, mention.span.end, index)
+        for index, group in enumerate(groups)
+        for mention in group.mentions
+    )
+    if not order:
+        return
+    doc = groups[order[0][2]].mentions[0].span.doc
+    for (_, end, one), (start, _, other) in itertools.pairwise(order):
+        between = [token.lower_ for token in doc[end:start]]
+        if one == other or not between or any(word not in LIST_JOINERS for word in between):
+            continue
+        if between == [","] and _may_contain(groups[other], groups[one]):
+            continue
+        groups[one].mates.add(other)
+        groups[other].mates.add(one)
+
+
+def _may_contain(outer: _Group, inner: _Group) -> bool:
+    """Tell whether a reading of ``outer`` is a region or country a town of ``inner`` lies in."""
+    regions = {entry.name for entry in outer.candidates if entry.kind == "admin1"}
+    countries = {entry.country for entry in outer.candidates if entry.kind == "country"}
+    return any(
+        entry.kind in POINT_KINDS | {"admin2"}
+        and (entry.admin1 in regions or entry.country in countries)
+        for entry in inner.candidates
+    )
 
 
 def _local_name(group: _Group) -> bool:
@@ -352,6 +404,7 @@ def resolve(mentions: list[Mention]) -> None:
     demonyms = Counter(mention.demonym for mention in mentions if mention.demonym)
     demonym_mass = {code: float(min(count, 3)) for code, count in demonyms.items()}
     groups = _groups(mentions)
+    _link_lists(groups)
     fixed = _fixed_scores(mentions, groups)
     cells = _spatial_index(groups)
     near = {
@@ -421,7 +474,7 @@ class _Context:
         self.major = top if _major_rank(top) > 0 else None
 
     def bonus(self, entry: Entry) -> float:
-        """Country share, region share and spatial support of ``entry``."""
+        """Country share, region share, county, peer regions and spatial support of ``entry``."""
         group = self.groups[self.index]
         context = 0.0
         total = sum(self.countries.values()) - group.weight
@@ -443,6 +496,24 @@ class _Context:
                 for key in ((voter, entry.admin1, entry.admin2) for voter in voters)
             )
             context += COUNTY_WEIGHT * min(1.0, 2 * max(mass, 0.0))
+        if entry.kind == "admin1" and len(self.groups) > 1:
+            peers = sum(
+                1
+                for other in self.groups
+                if other is not group
+                and other.likeliest is not None
+                and other.likeliest.kind == "admin1"
+                and other.likeliest.country == entry.country
+            )
+            if peers >= PEER_REGIONS:
+                context += PEER_REGION_WEIGHT * min(1.0, 2 * peers / (len(self.groups) - 1))
+        if group.mates and entry.kind in LIST_KINDS:
+            alike = sum(
+                1
+                for other in group.mates
+                if (likeliest := self.groups[other].likeliest) and likeliest.kind == entry.kind
+            )
+            context += LIST_WEIGHT * alike / len(group.mates)
         others = self.near.get((self.index, entry.id))
         if others:
             support = sum(
