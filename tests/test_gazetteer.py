@@ -194,7 +194,12 @@ def test_counties_sit_among_their_towns_and_towns_know_their_county(gaz):
 
 @pytest.mark.parametrize(
     ("name", "country", "near"),
-    [("Suffolk", "GB", "Ipswich"), ("Gironde", "FR", "Bordeaux"), ("Kent", "GB", "Maidstone")],
+    [
+        ("Suffolk", "GB", "Ipswich"),
+        ("Gironde", "FR", "Bordeaux"),
+        ("Kent", "GB", "Maidstone"),
+        ("Pangasinan", "PH", "Dagupan"),
+    ],
 )
 def test_second_level_regions_of_listed_countries(gaz, name, country, near):
     region = next(e for e in gaz.lookup(name) if e.kind == "admin2" and e.country == country)

@@ -476,23 +476,24 @@ def _add_admin2(
     (``admin2_countries``), at the centre of their towns, with their towns' population."""
     countries = set(load_resource("places_countries.json")["admin2_countries"]) - {"US"}
     for (country, code, name), members in groups.items():
-        state = admin1.get((country, code))
-        if country not in countries or state is None:
+        if country not in countries:
             continue
+        state = admin1.get((country, code))
+        region = state["code"] if state else f"{country}.{code}"  # a GeoNames admin1 code
         lat, lon = _box_centre([(city["latitude"], city["longitude"]) for city in members])
         stem = ADMIN2_PREFIX.sub("", name)
         entry = Entry(
-            f"admin2:{state['code']}:{name_key(name).replace(' ', '-')}",
+            f"admin2:{region}:{name_key(name).replace(' ', '-')}",
             stem,
             lat,
             lon,
             "A",
             "ADM2",
             country,
-            state["display"],
+            state["display"] if state else None,
             sum(city["population"] for city in members),
             "admin2",
-            state["id"],
+            state["id"] if state else None,
             name,
         )
         builder.add(entry, [key for key in map(latin_key, [name, stem]) if key])

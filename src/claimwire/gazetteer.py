@@ -40,7 +40,7 @@ from .resource import load_resource
 
 logger = logging.getLogger(__name__)
 
-GAZETTEER_VERSION = "3"
+GAZETTEER_VERSION = "4"
 """Version of the gazetteer's build code and schema; bump it when either changes."""
 
 FILE_NAME = "gazetteer.sqlite"
