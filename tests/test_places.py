@@ -310,3 +310,10 @@ def test_a_name_among_regions_is_a_region(nlp, text, mention, kind):
 def test_region_names_carry_no_code_brackets(nlp):
     found = hit(hits_of(nlp, "Flooding hit Wales and Scotland overnight."), "Wales")
     assert found.name == "Wales" and "[" not in (found.admin1 or "")
+
+
+def test_every_mention_of_a_name_takes_the_evidence_of_the_others(nlp):
+    text = "Police in Bradford pulled him over on Ontario Provincial Highway 11 in Stroud, Ontario, Canada."
+    ontario = [h for h in hits_of(nlp, text) if h.text == "Ontario"]
+    assert len(ontario) == 2
+    assert {h.kind for h in ontario} == {"admin1"} and {h.country for h in ontario} == {"CA"}

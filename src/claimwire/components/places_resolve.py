@@ -15,6 +15,7 @@ Every candidate entry of a mention gets a score (:func:`resolve`), the sum of
 - the kind of the other names of its list ("Alberta, Manitoba, Ontario and New Brunswick"
   are provinces) and whether the article's other names are mostly regions of one country.
 
+The mentions of one name share their local evidence (one reading per name and article).
 Context and scores are refined over a few rounds. A hit's score is its best candidate's
 softmax share, discounted for variant and fuzzy matches. The word lists are
 ``resources/places_rules.json`` (:func:`rules`).
@@ -406,6 +407,7 @@ def resolve(mentions: list[Mention]) -> None:
     groups = _groups(mentions)
     _link_lists(groups)
     fixed = _fixed_scores(mentions, groups)
+    _pool_local_evidence(groups, fixed)
     cells = _spatial_index(groups)
     near = {
         (index, entry.id): _neighbours(index, entry, cells)
@@ -434,6 +436,22 @@ def resolve(mentions: list[Mention]) -> None:
                     own = fixed[id(mention)]
                     if entry.id in own:
                         mention.scores[entry.id] = own[entry.id] + bonus
+
+
+def _pool_local_evidence(groups: list[_Group], fixed: dict[int, dict[str, float]]) -> None:
+    """One reading per name and article: every mention of a name takes, for each candidate,
+    the strongest local evidence any of its mentions has ('Ontario Provincial Highway 11 in
+    Stroud, Ontario, Canada': both are the province)."""
+    for group in groups:
+        if len(group.mentions) < 2:
+            continue
+        pooled: dict[str, float] = {}
+        for mention in group.mentions:
+            for key, value in fixed[id(mention)].items():
+                pooled[key] = max(value, pooled.get(key, value))
+        for mention in group.mentions:
+            fixed[id(mention)] = {key: pooled[key] for key in fixed[id(mention)]}
+            mention.scores = dict(fixed[id(mention)])
 
 
 def _fixed_scores(mentions: list[Mention], groups: list[_Group]) -> dict[int, dict[str, float]]:
