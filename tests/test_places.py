@@ -313,7 +313,10 @@ def test_region_names_carry_no_code_brackets(nlp):
 
 
 def test_every_mention_of_a_name_takes_the_evidence_of_the_others(nlp):
-    text = "Police in Bradford pulled him over on Ontario Provincial Highway 11 in Stroud, Ontario, Canada."
+    text = (
+        "Police in Bradford pulled him over on Ontario Provincial Highway 11 in Stroud, "
+        "Ontario, Canada."
+    )
     ontario = [h for h in hits_of(nlp, text) if h.text == "Ontario"]
     assert len(ontario) == 2
     assert {h.kind for h in ontario} == {"admin1"} and {h.country for h in ontario} == {"CA"}
