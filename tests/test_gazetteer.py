@@ -115,6 +115,7 @@ def test_rules_resource_is_valid():
         "place_part_nouns",
         "way_heads",
         "local_institution_words",
+        "non_name_words",
     ):
         assert data[key] and len(data[key]) == len(set(data[key])), key
 

@@ -275,3 +275,34 @@ def test_a_town_name_speaking_is_a_person(nlp):
 )
 def test_whole_names_at_sentence_start_and_past_the_models_entity(nlp, text, name):
     assert hit(hits_of(nlp, text), name).resolved
+
+
+@pytest.mark.parametrize(
+    ("words", "tags", "names"),
+    [
+        (["Roy", "A.", "Nelson"], ["NNP", "NNP", "NNP"], ["Roy A. Nelson"]),
+        (["Charles", "Webb", "Center"], ["NNP", "NNP", "NNP"], ["Charles Webb"]),
+        (["Jordan", "Elementary", "School"], ["NNP", "NNP", "NNP"], []),
+        (["Alexandria", "Police"], ["NNP", "NNP"], []),
+        (["Historic", "Dublin"], ["NNP", "NNP"], []),
+        (["Rethinking", "Egypt"], ["VBG", "NNP"], []),
+    ],
+)
+def test_a_person_entity_holds_a_name_only_where_no_other_word_stands(words, tags, names):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    doc = Doc(Vocab(), words=words, tags=tags)
+    found = places._personal_names(Span(doc, 0, len(doc), label="PERSON"))
+    assert [span.text for span in found] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alexandria Police arrested two men. Alexandria officials set bail at $5,000.",
+        "Rethinking Egypt-US relations. Since then, Egypt has changed.",
+    ],
+)
+def test_a_place_in_an_entity_that_is_no_persons_name_is_still_a_place(nlp, text):
+    assert [h for h in hits_of(nlp, text) if h.start > text.index(".")]

@@ -108,6 +108,26 @@ def _clean_entity(ent: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
+def _personal_names(ent: Span) -> list[Span]:
+    """The parts of a person entity of the model that read as a person's name.
+
+    A verb or a word of an organization, a building or a region never stands in a name: the
+    entity is cut there, and the runs of two or more words left are names ('Charles Webb' of
+    'Charles Webb Center'); a lone word left is not ('Jordan Elementary School', 'Alexandria
+    Police', 'Rethinking Egypt').
+    """
+    lists = rules()
+    words = lists["non_name_words"] | lists["local_institution_words"]
+    names, start = [], ent.start
+    for token in [*ent, None]:
+        if token is None or token.text in words or token.tag_.startswith("VB"):
+            end = ent.end if token is None else token.i
+            if end - start > 1:
+                names.append(ent.doc[start:end])
+            start = end + 1
+    return names
+
+
 def _notable(entries: tuple[Entry, ...], population: int) -> bool:
     return any(entry.kind != "city" or entry.population >= population for entry in entries)
 
@@ -130,7 +150,8 @@ class _Reader:
             token.text
             for ent in self.doc.ents
             if ent.label_ == "PERSON" and len(ent) > 1
-            for token in ent
+            for name in _personal_names(ent)
+            for token in name
         )
         self.other_words = frozenset(
             token.text for ent in self.doc.ents if ent.label_ in OTHER_NAME_LABELS for token in ent
