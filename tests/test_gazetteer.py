@@ -116,6 +116,7 @@ def test_rules_resource_is_valid():
         "way_heads",
         "local_institution_words",
         "non_name_words",
+        "name_qualifiers",
     ):
         assert data[key] and len(data[key]) == len(set(data[key])), key
 

@@ -306,3 +306,21 @@ def test_a_person_entity_holds_a_name_only_where_no_other_word_stands(words, tag
 )
 def test_a_place_in_an_entity_that_is_no_persons_name_is_still_a_place(nlp, text):
     assert [h for h in hits_of(nlp, text) if h.start > text.index(".")]
+
+
+@pytest.mark.parametrize(
+    ("text", "whole", "part"),
+    [
+        ("Six students in Ilocos Sur, Philippines tested positive.", "Ilocos Sur", "Sur"),
+        ("He died at his home near Fort Hood military base.", "Fort Hood", "Hood"),
+        ("Bay Area lawmakers continue to resurrect old bills.", "Bay Area", "Area"),
+    ],
+)
+def test_a_town_name_inside_a_longer_place_name_is_not_split_off(nlp, text, whole, part):
+    hits = hits_of(nlp, text)
+    assert hit(hits, whole).role == "location"
+    assert [h for h in hits if h.text == part] == []
+
+
+def test_a_place_after_a_direction_word_is_still_found(nlp):
+    assert hit(hits_of(nlp, "Rain brought relief to North Georgia on Monday."), "Georgia").resolved

@@ -48,6 +48,7 @@ SPAN_KEY = "claimwire.places"
 EXTENSION = "claimwire_places"
 MAX_TOKENS = 5
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+WIDE_KINDS = frozenset({"country", "admin1"})
 OTHER_NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
 NAME_CHARS = frozenset("-'’.&")
 DASHES = frozenset({"-", "–", "—"})
@@ -316,6 +317,8 @@ def _accept(reader: _Reader, span: Span, entries: tuple[Entry, ...]) -> str | No
     if owner is not None and owner.label_ in PLACE_LABELS:
         if len(span) == 1 and span.text in words:
             return None
+        if _mid_name(span, owner.start) and not any(e.kind in WIDE_KINDS for e in entries):
+            return None
         return "location" if _notable(entries, 1_000) else None
     if owner is not None and owner.label_ != "NORP":
         same = owner.start == span.start and owner.end == span.end
@@ -400,6 +403,19 @@ def _ngram_mentions(
         found.append(reader.take(matched))
         index = matched.span.end
     return found
+
+
+def _mid_name(span: Span, start: int) -> bool:
+    """Tell whether ``span``, inside a place entity starting at token ``start``, follows
+    another capitalized word of that entity but a name qualifier: 'Sur' of 'Ilocos Sur', 'Hood'
+    of 'Fort Hood' are parts of one name the gazetteer lacks ('Georgia' of 'North Georgia' is
+    a place of its own)."""
+    if span.start <= start:
+        return False
+    before = span.doc[span.start - 1]
+    if before.lower_ in _connectors() or before.text in rules()["name_qualifiers"]:
+        return False
+    return _is_capitalized(before) and before.is_alpha
 
 
 def _name_run(reader: _Reader, index: int, end: int, connectors: frozenset[str]) -> int:
