@@ -117,6 +117,7 @@ def test_rules_resource_is_valid():
         "local_institution_words",
         "non_name_words",
         "name_qualifiers",
+        "numbered_way_heads",
     ):
         assert data[key] and len(data[key]) == len(set(data[key])), key
 

@@ -324,3 +324,8 @@ def test_a_town_name_inside_a_longer_place_name_is_not_split_off(nlp, text, whol
 
 def test_a_place_after_a_direction_word_is_still_found(nlp):
     assert hit(hits_of(nlp, "Rain brought relief to North Georgia on Monday."), "Georgia").resolved
+
+
+def test_a_numbered_road_keeps_its_number(nlp):
+    text = "The culvert is west of County Road 15, southwest of Brandon."
+    assert not hit(hits_of(nlp, text), "County Road 15").resolved

@@ -518,6 +518,19 @@ def _with_final_dot(span: Span) -> Span:
     return span
 
 
+def _with_road_number(span: Span) -> Span:
+    """'County Road' + '43': a road word ending the span takes the number after it."""
+    doc = span.doc
+    if span.end >= len(doc) or span[-1].text not in rules()["numbered_way_heads"]:
+        return span
+    number = doc[span.end].text
+    if "\n" in span[-1].text_with_ws or not number[:1].isdigit() or len(number) > 5:
+        return span
+    if number.isdigit() or (number[:-1].isdigit() and number[-1].isupper()):
+        return doc[span.start : span.end + 1]
+    return span
+
+
 def _unknown_compound(reader: _Reader, span: Span) -> bool:
     """Tell whether a place entity the gazetteer lacks is one name of several words whose
     first word alone happens to be a place elsewhere ('Abu Shouk', not Abu in India): no
@@ -555,6 +568,8 @@ def _entity_mentions(reader: _Reader, countries: Counter[str]) -> list[Mention]:
         if _after_title(span) or _person_reference(reader, span):
             continue
         span = _longer_name(reader, span) or _with_final_dot(span)
+        numbered = _with_road_number(span)
+        span, numbered = numbered, numbered.end > span.end
         entries = reader.gazetteer.lookup(span.text)
         match = "exact"
         if not entries:
@@ -566,6 +581,7 @@ def _entity_mentions(reader: _Reader, countries: Counter[str]) -> list[Mention]:
             not entries
             and len(span) > 1
             and span[-1].text not in lists["feature_heads"]
+            and not numbered
             and not _unknown_compound(reader, span)
         ):
             inner = _ngram_mentions(reader, span.start, span.end)
