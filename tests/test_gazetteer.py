@@ -118,6 +118,7 @@ def test_rules_resource_is_valid():
         "non_name_words",
         "name_qualifiers",
         "numbered_way_heads",
+        "residence_prepositions",
     ):
         assert data[key] and len(data[key]) == len(set(data[key])), key
 

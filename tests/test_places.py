@@ -329,3 +329,15 @@ def test_a_place_after_a_direction_word_is_still_found(nlp):
 def test_a_numbered_road_keeps_its_number(nlp):
     text = "The culvert is west of County Road 15, southwest of Brandon."
     assert not hit(hits_of(nlp, text), "County Road 15").resolved
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Authorities said Rebecca Sears, 41, of Grovetown, planned the trip.", "Grovetown"),
+        ("The driver, Theresa Pilkington of Jeannette, was taken to hospital.", "Jeannette"),
+        ("The company is a Northbrook-based retailer of furniture.", "Northbrook"),
+    ],
+)
+def test_residence_and_based_make_a_town_a_place(nlp, text, name):
+    assert hit(hits_of(nlp, text), name).resolved

@@ -272,7 +272,25 @@ def _cued(reader: _Reader, span: Span, entries: tuple[Entry, ...], owner: Span |
     lists = rules()
     if before is not None and before.lower_ in lists["locative_prepositions"]:
         return True
+    if (before is not None and _residence(before)) or _based(span):
+        return True
     return after is not None and after.lower_ in lists["resident_nouns"]
+
+
+def _residence(before: Token) -> bool:
+    """'Rebecca Sears, 41, of Grovetown', 'Theresa Pilkington of Jeannette': 'of' or 'from'
+    after a comma or a person's name introduces where someone lives."""
+    if before.lower_ not in rules()["residence_prepositions"] or before.i == 0:
+        return False
+    previous = before.doc[before.i - 1]
+    return previous.text == "," or previous.ent_type_ == "PERSON"
+
+
+def _based(span: Span) -> bool:
+    """'Sligo-based': the name before a hyphenated 'based'."""
+    doc = span.doc
+    glued = span.end + 1 < len(doc) and doc[span.end].text in DASHES
+    return glued and not span[-1].whitespace_ and doc[span.end + 1].lower_ == "based"
 
 
 def _in_named_region(reader: _Reader, span: Span, entries: tuple[Entry, ...]) -> bool:
