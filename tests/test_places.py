@@ -341,3 +341,20 @@ def test_a_numbered_road_keeps_its_number(nlp):
 )
 def test_residence_and_based_make_a_town_a_place(nlp, text, name):
     assert hit(hits_of(nlp, text), name).resolved
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Paris and Roxton continue to reap sales tax benefits.", ["Paris", "Roxton"]),
+        ("Cases were found in Moonbi, Parkes, Berry and Wyong.", ["Parkes", "Berry", "Wyong"]),
+    ],
+)
+def test_names_listed_with_a_place_are_places(nlp, text, names):
+    hits = hits_of(nlp, text)
+    assert all(hit(hits, name).resolved for name in names)
+
+
+def test_an_acronym_listed_with_a_place_is_not_a_town(nlp):
+    hits = hits_of(nlp, "Troops from France and NATO arrived on Monday.")
+    assert [h for h in hits if h.text == "NATO"] == []

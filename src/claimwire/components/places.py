@@ -702,6 +702,71 @@ def _repeated_mentions(reader: _Reader, mentions: list[Mention]) -> list[Mention
     return found
 
 
+LIST_WORDS = frozenset({"and", "or"})
+
+
+def _listed_mentions(reader: _Reader, mentions: list[Mention]) -> list[Mention]:
+    """Names listed with a place ('Paris and Roxton', 'Moonbi, Parkes, Berry and Wyong'): a
+    whole capitalized name the gazetteer knows, joined to a recognized place by a comma,
+    'and' or 'or', is a place too (and may carry the list on)."""
+    anchors = [m for m in mentions if m.candidates and m.match != "demonym" and not m.embedded]
+    found: list[Mention] = []
+    while anchors:
+        listed = []
+        for anchor in anchors:
+            for span in _neighbours(reader.doc, anchor.span):
+                entries = reader.gazetteer.lookup(span.text) if reader.free(span) else ()
+                if entries and _listable(reader, span, entries):
+                    listed.append(reader.take(Mention(span, entries, "exact", cued=True)))
+        found += listed
+        anchors = listed
+    return found
+
+
+def _neighbours(doc: Doc, span: Span) -> list[Span]:
+    """The whole runs of proper names (at most three words) beside ``span`` across a comma,
+    'and' or 'or': the other members of a list it stands in."""
+    runs = []
+    index = span.end
+    if index < len(doc) and doc[index].text == ",":
+        index += 1
+    if index < len(doc) and doc[index].lower_ in LIST_WORDS:
+        index += 1
+    end = index
+    while index < end + 3 and end < len(doc) and _proper(doc[end]):
+        end += 1
+    if span.end < index < end and (end == len(doc) or not _proper(doc[end])):
+        runs.append(doc[index:end])
+    index = span.start
+    if index > 0 and doc[index - 1].lower_ in LIST_WORDS:
+        index -= 1
+    if index > 0 and doc[index - 1].text == ",":
+        index -= 1
+    start = index
+    while start > index - 3 and start > 0 and _proper(doc[start - 1]):
+        start -= 1
+    if start < index < span.start and (start == 0 or not _proper(doc[start - 1])):
+        runs.append(doc[start:index])
+    return runs
+
+
+def _listable(reader: _Reader, span: Span, entries: tuple[Entry, ...]) -> bool:
+    """Tell whether a name listed beside a place may be taken as one: named so in the
+    gazetteer, no common word, person's word or title, not inside a longer entity."""
+    lists = rules()
+    text = span.text
+    if text in lists["common_words"] or text in lists["never_places"] or _after_title(span):
+        return False
+    if text in reader.person_words or name_key(text) in lists["demonym_keys"]:
+        return False
+    owner = reader.owner[span.start]
+    if owner is not None and (owner.start < span.start or owner.end > span.end):
+        return False
+    if text.isupper() and len(text) <= 4:
+        return any(entry.kind in {"country", "admin1", "region"} for entry in entries)
+    return _named_so(text, entries)
+
+
 def _fuzzy_entries(text: str, gazetteer: Gazetteer, countries: Counter[str]) -> tuple[Entry, ...]:
     """Notable places of the article's countries at edit distance 1 of ``text``."""
     key = name_key(text)
@@ -768,6 +833,7 @@ def find_mentions(
     mentions += _entity_mentions(reader, countries)
     mentions += _ngram_mentions(reader, 0, len(doc))
     mentions += _repeated_mentions(reader, mentions)
+    mentions += _listed_mentions(reader, mentions)
     mentions += _way_mentions(reader)
     mentions += _unknown_name_mentions(reader, _context_countries(mentions))
     mentions = [_with_region_noun(reader, mention) for mention in mentions]
