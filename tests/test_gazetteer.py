@@ -119,6 +119,7 @@ def test_rules_resource_is_valid():
         "name_qualifiers",
         "numbered_way_heads",
         "residence_prepositions",
+        "party_initials",
     ):
         assert data[key] and len(data[key]) == len(set(data[key])), key
 

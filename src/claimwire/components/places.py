@@ -129,6 +129,17 @@ def _personal_names(ent: Span) -> list[Span]:
     return names
 
 
+def _in_person_name(span: Span, owner: Span) -> bool:
+    """Tell whether ``span`` lies in a person's name of the model's entity ``owner`` (not in
+    a person entity that is an institution's name: 'Anderson County Sheriff Greg Taylor')."""
+    if owner.label_ != "PERSON":
+        return False
+    if len(owner) == 1:
+        return True
+    names = _personal_names(owner)
+    return any(name.start <= span.start and span.end <= name.end for name in names)
+
+
 def _notable(entries: tuple[Entry, ...], population: int) -> bool:
     return any(entry.kind != "city" or entry.population >= population for entry in entries)
 
@@ -257,7 +268,7 @@ def _cued(reader: _Reader, span: Span, entries: tuple[Entry, ...], owner: Span |
     text = span.text
     if text in rules()["common_words"]:
         return False
-    if owner is not None and owner.label_ == "PERSON" and len(owner) > 1 and len(span) == 1:
+    if owner is not None and len(owner) > 1 and len(span) == 1 and _in_person_name(span, owner):
         return False
     if _dateline(span):
         return _notable(entries, 1_000)
@@ -272,7 +283,7 @@ def _cued(reader: _Reader, span: Span, entries: tuple[Entry, ...], owner: Span |
     lists = rules()
     if before is not None and before.lower_ in lists["locative_prepositions"]:
         return True
-    if (before is not None and _residence(before)) or _based(span):
+    if (before is not None and _residence(before)) or _based(span) or _party_home(span):
         return True
     return after is not None and after.lower_ in lists["resident_nouns"]
 
@@ -284,6 +295,17 @@ def _residence(before: Token) -> bool:
         return False
     previous = before.doc[before.i - 1]
     return previous.text == "," or previous.ent_type_ == "PERSON"
+
+
+def _party_home(span: Span) -> bool:
+    """'Sen. Robert Ford, D-Charleston': a party's initial and a hyphen glued before a name
+    give a legislator's home town."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text not in DASHES:
+        return False
+    initial = doc[span.start - 2]
+    glued = not initial.whitespace_ and not doc[span.start - 1].whitespace_
+    return glued and initial.text in rules()["party_initials"]
 
 
 def _based(span: Span) -> bool:
@@ -346,9 +368,10 @@ def _accept(reader: _Reader, span: Span, entries: tuple[Entry, ...]) -> str | No
         if within:
             wide = any(entry.kind in {"country", "admin1"} for entry in entries)
             placed = wide or _embedded(span, owner)
-            if placed and owner.label_ != "PERSON" and _local_body(span, owner):
+            person = _in_person_name(span, owner)
+            if placed and not person and _local_body(span, owner):
                 return "embedded" if _notable(entries, 1_000) else None
-            return "embedded" if big and placed and owner.label_ != "PERSON" else None
+            return "embedded" if big and placed and not person else None
     if _dateline(span) and big:
         return "location"
     if len(span) > 1:
@@ -687,7 +710,7 @@ def _repeated_mentions(reader: _Reader, mentions: list[Mention]) -> list[Mention
             if _person_reference(reader, span) or _speaker(span, model.candidates):
                 break
             owner = reader.owner[span.start]
-            if owner is not None and owner.label_ == "PERSON" and len(owner) > len(span):
+            if owner is not None and len(owner) > len(span) and _in_person_name(span, owner):
                 break
             if not _proper(span[-1]) or _hyphenated(span):
                 break
