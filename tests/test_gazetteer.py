@@ -120,6 +120,7 @@ def test_rules_resource_is_valid():
         "numbered_way_heads",
         "residence_prepositions",
         "party_initials",
+        "disease_modifiers",
     ):
         assert data[key] and len(data[key]) == len(set(data[key])), key
 

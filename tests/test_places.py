@@ -358,3 +358,14 @@ def test_names_listed_with_a_place_are_places(nlp, text, names):
 def test_an_acronym_listed_with_a_place_is_not_a_town(nlp):
     hits = hits_of(nlp, "Troops from France and NATO arrived on Monday.")
     assert [h for h in hits if h.text == "NATO"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ebola and the related Marburg hemorrhagic fever infect humans. Marburg kills slowly.",
+        "Farm workers were infected with Reston ebolavirus on Sunday.",
+    ],
+)
+def test_a_name_used_for_a_disease_is_no_place_in_the_whole_text(nlp, text):
+    assert [h for h in hits_of(nlp, text) if h.text in {"Marburg", "Reston"}] == []

@@ -860,14 +860,41 @@ def find_mentions(
     mentions += _way_mentions(reader)
     mentions += _unknown_name_mentions(reader, _context_countries(mentions))
     mentions = [_with_region_noun(reader, mention) for mention in mentions]
-    diseases = rules()["disease_heads"]
-    mentions = [
-        mention
-        for mention in mentions
-        if mention.span.end >= len(doc) or doc[mention.span.end].lower_ not in diseases
-    ]
+    mentions = _without_diseases(mentions)
     mentions.sort(key=lambda mention: mention.span.start)
     return mentions
+
+
+def _names_a_disease(span: Span) -> bool:
+    """'West Nile virus', 'Marburg hemorrhagic fever', 'Reston ebolavirus': the name is
+    followed by a disease word, maybe after a disease modifier."""
+    doc = span.doc
+    lists = rules()
+    for token in doc[span.end : span.end + 2]:
+        if token.lower_ in lists["disease_heads"]:
+            return True
+        if token.is_lower and token.lower_.endswith("virus"):
+            return True
+        if token.lower_ not in lists["disease_modifiers"]:
+            return False
+    return False
+
+
+def _without_diseases(mentions: list[Mention]) -> list[Mention]:
+    """The mentions but the names of diseases: a name followed by a disease word names the
+    disease, and so does the same name elsewhere in the text ('an isolated case of imported
+    Marburg') unless a locative preposition stands before it ('in Reston')."""
+    diseases = {mention.span.text for mention in mentions if _names_a_disease(mention.span)}
+    locatives = rules()["locative_prepositions"]
+    kept = []
+    for mention in mentions:
+        span = mention.span
+        if span.text in diseases:
+            before = span.doc[span.start - 1] if span.start > 0 else None
+            if _names_a_disease(span) or before is None or before.lower_ not in locatives:
+                continue
+        kept.append(mention)
+    return kept
 
 
 def _with_region_noun(reader: _Reader, mention: Mention) -> Mention:
