@@ -369,3 +369,14 @@ def test_an_acronym_listed_with_a_place_is_not_a_town(nlp):
 )
 def test_a_name_used_for_a_disease_is_no_place_in_the_whole_text(nlp, text):
     assert [h for h in hits_of(nlp, text) if h.text in {"Marburg", "Reston"}] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "initials", "name"),
+    [
+        ("Many South Africans work in mines. SA holds reserves.", "SA", "South Africa"),
+        ("The T&T mission objected. Trinidad and Tobago helped.", "T&T", "Trinidad and Tobago"),
+    ],
+)
+def test_initials_of_a_place_named_in_full_are_that_place(nlp, text, initials, name):
+    assert hit(hits_of(nlp, text), initials).name == name

@@ -859,10 +859,41 @@ def find_mentions(
     mentions += _listed_mentions(reader, mentions)
     mentions += _way_mentions(reader)
     mentions += _unknown_name_mentions(reader, _context_countries(mentions))
+    mentions += _initials_mentions(reader, mentions)
     mentions = [_with_region_noun(reader, mention) for mention in mentions]
     mentions = _without_diseases(mentions)
     mentions.sort(key=lambda mention: mention.span.start)
     return mentions
+
+
+def _initials(name: str) -> str:
+    """'BC' of 'British Columbia', 'TT' of 'Trinidad and Tobago'; empty for one word."""
+    words = [word for word in name.replace("-", " ").split() if word[:1].isupper()]
+    return "".join(word[0] for word in words) if len(words) > 1 else ""
+
+
+def _initials_mentions(reader: _Reader, mentions: list[Mention]) -> list[Mention]:
+    """Upper-case initials of a place the text names in full ('SA' after 'South Africa' or
+    'South Africans', 'T&T' after 'Trinidad and Tobago', 'BC' after 'British Columbia')."""
+    named: dict[str, tuple[Entry, ...]] = {}
+    for mention in mentions:
+        if mention.demonym:
+            entries = reader.gazetteer.lookup_country(mention.demonym)
+            names = [entry.name for entry in entries]
+        else:
+            entries, names = mention.candidates, [mention.span.text]
+        for name in names:
+            if _initials(name) and entries:
+                named.setdefault(_initials(name), entries)
+    if not named:
+        return []
+    found = []
+    for token in reader.doc:
+        key = token.text.replace("&", "").replace(".", "")
+        if token.i in reader.taken or not key.isupper() or key not in named:
+            continue
+        found.append(reader.take(Mention(token.doc[token.i : token.i + 1], named[key], "variant")))
+    return found
 
 
 def _names_a_disease(span: Span) -> bool:
