@@ -121,6 +121,7 @@ def test_rules_resource_is_valid():
         "residence_prepositions",
         "party_initials",
         "disease_modifiers",
+        "ethnic_groups",
     ):
         assert data[key] and len(data[key]) == len(set(data[key])), key
 

@@ -380,3 +380,14 @@ def test_a_name_used_for_a_disease_is_no_place_in_the_whole_text(nlp, text):
 )
 def test_initials_of_a_place_named_in_full_are_that_place(nlp, text, initials, name):
     assert hit(hits_of(nlp, text), initials).name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The state's African-American Affairs Commission met Native American leaders.",
+        "Monica French said the auditors were wrong.",
+    ],
+)
+def test_ethnic_groups_and_surnames_are_no_demonyms(nlp, text):
+    assert [h for h in hits_of(nlp, text) if h.match == "demonym"] == []

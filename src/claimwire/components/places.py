@@ -495,7 +495,7 @@ def _demonym_mentions(reader: _Reader) -> list[Mention]:
             continue
         if token.i in reader.taken or not _is_capitalized(token):
             continue
-        if _starts_longer_name(reader, token.i):
+        if _starts_longer_name(reader, token.i) or _not_a_demonym(reader, token):
             continue
         for size in (2, 1):
             span = doc[token.i : token.i + size]
@@ -514,6 +514,23 @@ def _demonym_mentions(reader: _Reader) -> list[Mention]:
                 found.append(reader.take(Mention(span, region, "demonym")))
                 break
     return found
+
+
+def _not_a_demonym(reader: _Reader, token: Token) -> bool:
+    """Tell whether a demonym's word is something else here: part of the name of an ethnic
+    group ('African American', 'Native Americans'), a surname ('Monica French') or a person
+    speaking ('French said')."""
+    doc = reader.doc
+    groups = rules()["ethnic_groups"]
+    for start in range(max(0, token.i - 2), token.i + 1):
+        for end in range(token.i + 1, min(len(doc), start + 3) + 1):
+            if doc[start:end].text.replace("-", " ").replace("  ", " ") in groups:
+                return True
+    owner = reader.owner[token.i]
+    word = doc[token.i : token.i + 1]
+    if owner is not None and owner.start < token.i and _in_person_name(word, owner):
+        return True
+    return token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in SPEECH_VERBS
 
 
 def _region_of_demonym(reader: _Reader, text: str, regions: dict[str, str]) -> tuple[Entry, ...]:
