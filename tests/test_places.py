@@ -391,3 +391,8 @@ def test_initials_of_a_place_named_in_full_are_that_place(nlp, text, initials, n
 )
 def test_ethnic_groups_and_surnames_are_no_demonyms(nlp, text):
     assert [h for h in hits_of(nlp, text) if h.match == "demonym"] == []
+
+
+def test_a_lone_hamlet_abroad_is_no_place(nlp):
+    text = "Titan Operating was granted a permit to drill. Titan plans to drill 20 wells in Texas."
+    assert [h for h in hits_of(nlp, text) if h.text == "Titan"] == []

@@ -879,8 +879,28 @@ def find_mentions(
     mentions += _initials_mentions(reader, mentions)
     mentions = [_with_region_noun(reader, mention) for mention in mentions]
     mentions = _without_diseases(mentions)
+    mentions = _without_stray_hamlets(mentions)
     mentions.sort(key=lambda mention: mention.span.start)
     return mentions
+
+
+def _without_stray_hamlets(mentions: list[Mention]) -> list[Mention]:
+    """The mentions but lone words whose only candidates are hamlets (under 1,000 people) in
+    countries no other name of the text points to: 'Titan' (an Afghan hamlet) is the
+    company, 'Tanya' a person."""
+    kept = []
+    for mention in mentions:
+        span, entries = mention.span, mention.candidates
+        stray = len(span) == 1 and entries and not mention.cued and mention.match == "exact"
+        if stray and all(entry.kind == "city" and entry.population < 1_000 for entry in entries):
+            others = [other for other in mentions if other.span.text != span.text]
+            countries = _context_countries(others)
+            stray = not any(entry.country in countries for entry in entries)
+        else:
+            stray = False
+        if not stray:
+            kept.append(mention)
+    return kept
 
 
 def _initials(name: str) -> str:
