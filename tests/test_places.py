@@ -396,3 +396,8 @@ def test_ethnic_groups_and_surnames_are_no_demonyms(nlp, text):
 def test_a_lone_hamlet_abroad_is_no_place(nlp):
     text = "Titan Operating was granted a permit to drill. Titan plans to drill 20 wells in Texas."
     assert [h for h in hits_of(nlp, text) if h.text == "Titan"] == []
+
+
+def test_a_town_name_ending_a_longer_name_is_not_cued_by_the_word_after(nlp):
+    text = "Police said a Meadow Grove man was charged on Monday."
+    assert [h for h in hits_of(nlp, text) if h.text == "Grove"] == []

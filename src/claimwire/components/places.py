@@ -281,6 +281,10 @@ def _cued(reader: _Reader, span: Span, entries: tuple[Entry, ...], owner: Span |
     if after is not None and (_proper(after) or after.tag_ == "POS"):
         return False
     lists = rules()
+    glued = before is not None and not span[0].is_sent_start and "\n" not in before.text_with_ws
+    if glued and _proper(before) and before.text not in lists["name_qualifiers"]:
+        # 'a Meadow Grove man': the town's name ends a longer name
+        return False
     if before is not None and before.lower_ in lists["locative_prepositions"]:
         return True
     if (before is not None and _residence(before)) or _based(span) or _party_home(span):
