@@ -346,7 +346,7 @@ def test_residence_and_based_make_a_town_a_place(nlp, text, name):
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ("Paris and Roxton continue to reap sales tax benefits.", ["Paris", "Roxton"]),
+        ("Tax is booming in Texas. Paris and Roxton reap the benefits.", ["Paris", "Roxton"]),
         ("Cases were found in Moonbi, Parkes, Berry and Wyong.", ["Parkes", "Berry", "Wyong"]),
     ],
 )
