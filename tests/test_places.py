@@ -346,7 +346,10 @@ def test_residence_and_based_make_a_town_a_place(nlp, text, name):
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ("Tax is booming in Texas. Paris and Roxton reap the benefits.", ["Paris", "Roxton"]),
+        (
+            "Sales tax is booming in Texas. Paris and Roxton continue to reap the benefits.",
+            ["Paris", "Roxton"],
+        ),
         ("Cases were found in Moonbi, Parkes, Berry and Wyong.", ["Parkes", "Berry", "Wyong"]),
     ],
 )
