@@ -404,3 +404,8 @@ def test_a_lone_hamlet_abroad_is_no_place(nlp):
 def test_a_town_name_ending_a_longer_name_is_not_cued_by_the_word_after(nlp):
     text = "Police said a Meadow Grove man was charged on Monday."
     assert [h for h in hits_of(nlp, text) if h.text == "Grove"] == []
+
+
+def test_a_town_name_the_model_calls_an_organization_acting_is_no_place(nlp):
+    text = "A 1992 Corolla was traveling east. The Toyota failed to yield the right of way."
+    assert [h for h in hits_of(nlp, text) if h.text == "Toyota"] == []

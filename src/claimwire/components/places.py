@@ -212,6 +212,18 @@ def _speaker(span: Span, entries: tuple[Entry, ...]) -> bool:
     return token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in SPEECH_VERBS
 
 
+def _acting(span: Span, entries: tuple[Entry, ...]) -> bool:
+    """'Lincoln visited the fort', 'The Toyota failed to yield': a lone town's name that the
+    model calls a person or an organization and that is the subject of a verb is one of
+    those (a country, region or capital there is an actor, kept by the callers' rules)."""
+    if len(span) > 1 or any(e.kind != "city" or e.feature_code == "PPLC" for e in entries):
+        return False
+    token = span[0]
+    head = token.head
+    verb = head.pos_ == "VERB" and head.lemma_ not in rules()["inert_verbs"]
+    return token.dep_ in {"nsubj", "nsubjpass"} and verb
+
+
 def _person_reference(reader: _Reader, span: Span) -> bool:
     """A lone word that is part of a person's full name elsewhere in the text ('Lincoln'
     after 'Abraham Lincoln', 'Flores' after 'Maria Flores'), without a place cue."""
@@ -367,6 +379,8 @@ def _accept(reader: _Reader, span: Span, entries: tuple[Entry, ...]) -> str | No
     if owner is not None and owner.label_ != "NORP":
         same = owner.start == span.start and owner.end == span.end
         within = owner.start <= span.start and span.end <= owner.end
+        if same and _acting(span, entries):
+            return None
         if same:
             return "location" if _notable(entries, 500 if len(span) > 1 else 100_000) else None
         if within:
