@@ -409,3 +409,8 @@ def test_a_town_name_ending_a_longer_name_is_not_cued_by_the_word_after(nlp):
 def test_a_town_name_the_model_calls_an_organization_acting_is_no_place(nlp):
     text = "A 1992 Corolla was traveling east. The Toyota failed to yield the right of way."
     assert [h for h in hits_of(nlp, text) if h.text == "Toyota"] == []
+
+
+def test_a_person_entity_that_names_a_feature_is_a_place(nlp):
+    text = "Downtown Greer, known locally as Greer Station, has become a destination."
+    assert not hit(hits_of(nlp, text), "Greer Station").resolved

@@ -623,6 +623,16 @@ def _unknown_compound(reader: _Reader, span: Span) -> bool:
     return not any(reader.gazetteer.lookup(span[:size].text) for size in range(2, len(span)))
 
 
+def _misnamed_feature(ent: Span) -> bool:
+    """'Greer Station': a person entity of the model that holds no person's name and ends in
+    a feature word (not a local institution's) is the name of a place."""
+    lists = rules()
+    last = ent[-1].text
+    if ent.label_ != "PERSON" or len(ent) < 2 or last not in lists["feature_heads"]:
+        return False
+    return last not in lists["local_institution_words"] and not _personal_names(ent)
+
+
 def _entity_mentions(reader: _Reader, countries: Counter[str]) -> list[Mention]:
     """The model's GPE, LOC and FAC entities: whole, by variant, by the names inside.
 
@@ -634,7 +644,7 @@ def _entity_mentions(reader: _Reader, countries: Counter[str]) -> list[Mention]:
     demonyms = lists["demonym_keys"]
     found: list[Mention] = []
     for ent in reader.doc.ents:
-        if ent.label_ not in PLACE_LABELS:
+        if ent.label_ not in PLACE_LABELS and not _misnamed_feature(ent):
             continue
         span = _clean_entity(ent)
         if span is None or not _is_capitalized(span[0]) or not reader.free(span):
@@ -664,7 +674,8 @@ def _entity_mentions(reader: _Reader, countries: Counter[str]) -> list[Mention]:
             if inner:
                 found += inner
                 continue
-        if not entries and all(token.text in reader.other_words for token in span):
+        others = all(token.text in reader.other_words for token in span)
+        if not entries and others and ent.label_ in PLACE_LABELS:
             continue
         found.append(reader.take(Mention(span, entries, match, ent.label_)))
     return found
