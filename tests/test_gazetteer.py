@@ -122,6 +122,7 @@ def test_rules_resource_is_valid():
         "party_initials",
         "disease_modifiers",
         "ethnic_groups",
+        "holiday_heads",
     ):
         assert data[key] and len(data[key]) == len(set(data[key])), key
 

@@ -414,3 +414,8 @@ def test_a_town_name_the_model_calls_an_organization_acting_is_no_place(nlp):
 def test_a_person_entity_that_names_a_feature_is_a_place(nlp):
     text = "Downtown Greer, known locally as Greer Station, has become a destination."
     assert not hit(hits_of(nlp, text), "Greer Station").resolved
+
+
+def test_a_holiday_is_no_place(nlp):
+    text = "The funds were presented on St. Patrick's Day in the town hall."
+    assert [h for h in hits_of(nlp, text) if "Day" in h.text] == []

@@ -651,6 +651,8 @@ def _entity_mentions(reader: _Reader, countries: Counter[str]) -> list[Mention]:
             continue
         if name_key(span.text) in demonyms or span.text in lists["never_places"]:
             continue
+        if len(span) > 1 and span[-1].text in lists["holiday_heads"]:
+            continue
         if _after_title(span) or _person_reference(reader, span):
             continue
         span = _longer_name(reader, span) or _with_final_dot(span)
