@@ -115,6 +115,14 @@ def test_rules_resource_is_valid():
         "place_part_nouns",
         "way_heads",
         "local_institution_words",
+        "non_name_words",
+        "name_qualifiers",
+        "numbered_way_heads",
+        "residence_prepositions",
+        "party_initials",
+        "disease_modifiers",
+        "ethnic_groups",
+        "holiday_heads",
     ):
         assert data[key] and len(data[key]) == len(set(data[key])), key
 

@@ -320,3 +320,147 @@ def test_every_mention_of_a_name_takes_the_evidence_of_the_others(nlp):
     ontario = [h for h in hits_of(nlp, text) if h.text == "Ontario"]
     assert len(ontario) == 2
     assert {h.kind for h in ontario} == {"admin1"} and {h.country for h in ontario} == {"CA"}
+
+
+@pytest.mark.parametrize(
+    ("words", "tags", "names"),
+    [
+        (["Roy", "A.", "Nelson"], ["NNP", "NNP", "NNP"], ["Roy A. Nelson"]),
+        (["Charles", "Webb", "Center"], ["NNP", "NNP", "NNP"], ["Charles Webb"]),
+        (["Jordan", "Elementary", "School"], ["NNP", "NNP", "NNP"], []),
+        (["Alexandria", "Police"], ["NNP", "NNP"], []),
+        (["Historic", "Dublin"], ["NNP", "NNP"], []),
+        (["Rethinking", "Egypt"], ["VBG", "NNP"], []),
+    ],
+)
+def test_a_person_entity_holds_a_name_only_where_no_other_word_stands(words, tags, names):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    doc = Doc(Vocab(), words=words, tags=tags)
+    found = places._personal_names(Span(doc, 0, len(doc), label="PERSON"))
+    assert [span.text for span in found] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alexandria Police arrested two men. Alexandria officials set bail at $5,000.",
+        "Rethinking Egypt-US relations. Since then, Egypt has changed.",
+    ],
+)
+def test_a_place_in_an_entity_that_is_no_persons_name_is_still_a_place(nlp, text):
+    assert [h for h in hits_of(nlp, text) if h.start > text.index(".")]
+
+
+@pytest.mark.parametrize(
+    ("text", "whole", "part"),
+    [
+        ("Six students in Ilocos Sur, Philippines tested positive.", "Ilocos Sur", "Sur"),
+        ("He died at his home near Fort Hood military base.", "Fort Hood", "Hood"),
+        ("Bay Area lawmakers continue to resurrect old bills.", "Bay Area", "Area"),
+    ],
+)
+def test_a_town_name_inside_a_longer_place_name_is_not_split_off(nlp, text, whole, part):
+    hits = hits_of(nlp, text)
+    assert hit(hits, whole).role == "location"
+    assert [h for h in hits if h.text == part] == []
+
+
+def test_a_place_after_a_direction_word_is_still_found(nlp):
+    assert hit(hits_of(nlp, "Rain brought relief to North Georgia on Monday."), "Georgia").resolved
+
+
+def test_a_numbered_road_keeps_its_number(nlp):
+    text = "The culvert is west of County Road 15, southwest of Brandon."
+    assert not hit(hits_of(nlp, text), "County Road 15").resolved
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Authorities said Rebecca Sears, 41, of Grovetown, planned the trip.", "Grovetown"),
+        ("The driver, Theresa Pilkington of Jeannette, was taken to hospital.", "Jeannette"),
+        ("The company is a Northbrook-based retailer of furniture.", "Northbrook"),
+    ],
+)
+def test_residence_and_based_make_a_town_a_place(nlp, text, name):
+    assert hit(hits_of(nlp, text), name).resolved
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Sales tax is booming in Texas. Paris and Roxton continue to reap the benefits.",
+            ["Paris", "Roxton"],
+        ),
+        ("Cases were found in Moonbi, Parkes, Berry and Wyong.", ["Parkes", "Berry", "Wyong"]),
+    ],
+)
+def test_names_listed_with_a_place_are_places(nlp, text, names):
+    hits = hits_of(nlp, text)
+    assert all(hit(hits, name).resolved for name in names)
+
+
+def test_an_acronym_listed_with_a_place_is_not_a_town(nlp):
+    hits = hits_of(nlp, "Troops from France and NATO arrived on Monday.")
+    assert [h for h in hits if h.text == "NATO"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ebola and the related Marburg hemorrhagic fever infect humans. Marburg kills slowly.",
+        "Farm workers were infected with Reston ebolavirus on Sunday.",
+    ],
+)
+def test_a_name_used_for_a_disease_is_no_place_in_the_whole_text(nlp, text):
+    assert [h for h in hits_of(nlp, text) if h.text in {"Marburg", "Reston"}] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "initials", "name"),
+    [
+        ("Many South Africans work in mines. SA holds reserves.", "SA", "South Africa"),
+        ("The T&T mission objected. Trinidad and Tobago helped.", "T&T", "Trinidad and Tobago"),
+    ],
+)
+def test_initials_of_a_place_named_in_full_are_that_place(nlp, text, initials, name):
+    assert hit(hits_of(nlp, text), initials).name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The state's African-American Affairs Commission met Native American leaders.",
+        "Monica French said the auditors were wrong.",
+    ],
+)
+def test_ethnic_groups_and_surnames_are_no_demonyms(nlp, text):
+    assert [h for h in hits_of(nlp, text) if h.match == "demonym"] == []
+
+
+def test_a_lone_hamlet_abroad_is_no_place(nlp):
+    text = "Titan Operating was granted a permit to drill. Titan plans to drill 20 wells in Texas."
+    assert [h for h in hits_of(nlp, text) if h.text == "Titan"] == []
+
+
+def test_a_town_name_ending_a_longer_name_is_not_cued_by_the_word_after(nlp):
+    text = "Police said a Meadow Grove man was charged on Monday."
+    assert [h for h in hits_of(nlp, text) if h.text == "Grove"] == []
+
+
+def test_a_town_name_the_model_calls_an_organization_acting_is_no_place(nlp):
+    text = "A 1992 Corolla was traveling east. The Toyota failed to yield the right of way."
+    assert [h for h in hits_of(nlp, text) if h.text == "Toyota"] == []
+
+
+def test_a_person_entity_that_names_a_feature_is_a_place(nlp):
+    text = "Downtown Greer, known locally as Greer Station, has become a destination."
+    assert not hit(hits_of(nlp, text), "Greer Station").resolved
+
+
+def test_a_holiday_is_no_place(nlp):
+    text = "The funds were presented on St. Patrick's Day in the town hall."
+    assert [h for h in hits_of(nlp, text) if "Day" in h.text] == []

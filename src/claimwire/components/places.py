@@ -48,6 +48,7 @@ SPAN_KEY = "claimwire.places"
 EXTENSION = "claimwire_places"
 MAX_TOKENS = 5
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+WIDE_KINDS = frozenset({"country", "admin1"})
 OTHER_NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
 NAME_CHARS = frozenset("-'’.&")
 DASHES = frozenset({"-", "–", "—"})
@@ -109,6 +110,37 @@ def _clean_entity(ent: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
+def _personal_names(ent: Span) -> list[Span]:
+    """The parts of a person entity of the model that read as a person's name.
+
+    A verb or a word of an organization, a building or a region never stands in a name: the
+    entity is cut there, and the runs of two or more words left are names ('Charles Webb' of
+    'Charles Webb Center'); a lone word left is not ('Jordan Elementary School', 'Alexandria
+    Police', 'Rethinking Egypt').
+    """
+    lists = rules()
+    words = lists["non_name_words"] | lists["local_institution_words"]
+    names, start = [], ent.start
+    for token in [*ent, None]:
+        if token is None or token.text in words or token.tag_.startswith("VB"):
+            end = ent.end if token is None else token.i
+            if end - start > 1:
+                names.append(ent.doc[start:end])
+            start = end + 1
+    return names
+
+
+def _in_person_name(span: Span, owner: Span) -> bool:
+    """Tell whether ``span`` lies in a person's name of the model's entity ``owner`` (not in
+    a person entity that is an institution's name: 'Anderson County Sheriff Greg Taylor')."""
+    if owner.label_ != "PERSON":
+        return False
+    if len(owner) == 1:
+        return True
+    names = _personal_names(owner)
+    return any(name.start <= span.start and span.end <= name.end for name in names)
+
+
 def _notable(entries: tuple[Entry, ...], population: int) -> bool:
     return any(entry.kind != "city" or entry.population >= population for entry in entries)
 
@@ -131,7 +163,8 @@ class _Reader:
             token.text
             for ent in self.doc.ents
             if ent.label_ == "PERSON" and len(ent) > 1
-            for token in ent
+            for name in _personal_names(ent)
+            for token in name
         )
         self.other_words = frozenset(
             token.text for ent in self.doc.ents if ent.label_ in OTHER_NAME_LABELS for token in ent
@@ -178,6 +211,18 @@ def _speaker(span: Span, entries: tuple[Entry, ...]) -> bool:
         return False
     token = span[0]
     return token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in SPEECH_VERBS
+
+
+def _acting(span: Span, entries: tuple[Entry, ...]) -> bool:
+    """'Lincoln visited the fort', 'The Toyota failed to yield': a lone town's name that the
+    model calls a person or an organization and that is the subject of a verb is one of
+    those (a country, region or capital there is an actor, kept by the callers' rules)."""
+    if len(span) > 1 or any(e.kind != "city" or e.feature_code == "PPLC" for e in entries):
+        return False
+    token = span[0]
+    head = token.head
+    verb = head.pos_ == "VERB" and head.lemma_ not in rules()["inert_verbs"]
+    return token.dep_ in {"nsubj", "nsubjpass"} and verb
 
 
 def _person_reference(reader: _Reader, span: Span) -> bool:
@@ -236,7 +281,7 @@ def _cued(reader: _Reader, span: Span, entries: tuple[Entry, ...], owner: Span |
     text = span.text
     if text in rules()["common_words"]:
         return False
-    if owner is not None and owner.label_ == "PERSON" and len(owner) > 1 and len(span) == 1:
+    if owner is not None and len(owner) > 1 and len(span) == 1 and _in_person_name(span, owner):
         return False
     if _dateline(span):
         return _notable(entries, 1_000)
@@ -249,9 +294,42 @@ def _cued(reader: _Reader, span: Span, entries: tuple[Entry, ...], owner: Span |
     if after is not None and (_proper(after) or after.tag_ == "POS"):
         return False
     lists = rules()
+    glued = before is not None and not span[0].is_sent_start and "\n" not in before.text_with_ws
+    if glued and _proper(before) and before.text not in lists["name_qualifiers"]:
+        # 'a Meadow Grove man': the town's name ends a longer name
+        return False
     if before is not None and before.lower_ in lists["locative_prepositions"]:
         return True
+    if (before is not None and _residence(before)) or _based(span) or _party_home(span):
+        return True
     return after is not None and after.lower_ in lists["resident_nouns"]
+
+
+def _residence(before: Token) -> bool:
+    """'Rebecca Sears, 41, of Grovetown', 'Theresa Pilkington of Jeannette': 'of' or 'from'
+    after a comma or a person's name introduces where someone lives."""
+    if before.lower_ not in rules()["residence_prepositions"] or before.i == 0:
+        return False
+    previous = before.doc[before.i - 1]
+    return previous.text == "," or previous.ent_type_ == "PERSON"
+
+
+def _party_home(span: Span) -> bool:
+    """'Sen. Robert Ford, D-Charleston': a party's initial and a hyphen glued before a name
+    give a legislator's home town."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text not in DASHES:
+        return False
+    initial = doc[span.start - 2]
+    glued = not initial.whitespace_ and not doc[span.start - 1].whitespace_
+    return glued and initial.text in rules()["party_initials"]
+
+
+def _based(span: Span) -> bool:
+    """'Sligo-based': the name before a hyphenated 'based'."""
+    doc = span.doc
+    glued = span.end + 1 < len(doc) and doc[span.end].text in DASHES
+    return glued and not span[-1].whitespace_ and doc[span.end + 1].lower_ == "based"
 
 
 def _in_named_region(reader: _Reader, span: Span, entries: tuple[Entry, ...]) -> bool:
@@ -296,18 +374,23 @@ def _accept(reader: _Reader, span: Span, entries: tuple[Entry, ...]) -> str | No
     if owner is not None and owner.label_ in PLACE_LABELS:
         if len(span) == 1 and span.text in words:
             return None
+        if _mid_name(span, owner.start) and not any(e.kind in WIDE_KINDS for e in entries):
+            return None
         return "location" if _notable(entries, 1_000) else None
     if owner is not None and owner.label_ != "NORP":
         same = owner.start == span.start and owner.end == span.end
         within = owner.start <= span.start and span.end <= owner.end
+        if same and _acting(span, entries):
+            return None
         if same:
             return "location" if _notable(entries, 500 if len(span) > 1 else 100_000) else None
         if within:
             wide = any(entry.kind in {"country", "admin1"} for entry in entries)
             placed = wide or _embedded(span, owner)
-            if placed and owner.label_ != "PERSON" and _local_body(span, owner):
+            person = _in_person_name(span, owner)
+            if placed and not person and _local_body(span, owner):
                 return "embedded" if _notable(entries, 1_000) else None
-            return "embedded" if big and placed and owner.label_ != "PERSON" else None
+            return "embedded" if big and placed and not person else None
     if _dateline(span) and big:
         return "location"
     if len(span) > 1:
@@ -382,6 +465,19 @@ def _ngram_mentions(
     return found
 
 
+def _mid_name(span: Span, start: int) -> bool:
+    """Tell whether ``span``, inside a place entity starting at token ``start``, follows
+    another capitalized word of that entity but a name qualifier: 'Sur' of 'Ilocos Sur', 'Hood'
+    of 'Fort Hood' are parts of one name the gazetteer lacks ('Georgia' of 'North Georgia' is
+    a place of its own)."""
+    if span.start <= start:
+        return False
+    before = span.doc[span.start - 1]
+    if before.lower_ in _connectors() or before.text in rules()["name_qualifiers"]:
+        return False
+    return _is_capitalized(before) and before.is_alpha
+
+
 def _name_run(reader: _Reader, index: int, end: int, connectors: frozenset[str]) -> int:
     """How many tokens from ``index`` (at most :data:`MAX_TOKENS`) may form one name: free
     name tokens, capitalized or connectors after the first, on one line and one sentence."""
@@ -418,7 +514,7 @@ def _demonym_mentions(reader: _Reader) -> list[Mention]:
             continue
         if token.i in reader.taken or not _is_capitalized(token):
             continue
-        if _starts_longer_name(reader, token.i):
+        if _starts_longer_name(reader, token.i) or _not_a_demonym(reader, token):
             continue
         for size in (2, 1):
             span = doc[token.i : token.i + size]
@@ -437,6 +533,23 @@ def _demonym_mentions(reader: _Reader) -> list[Mention]:
                 found.append(reader.take(Mention(span, region, "demonym")))
                 break
     return found
+
+
+def _not_a_demonym(reader: _Reader, token: Token) -> bool:
+    """Tell whether a demonym's word is something else here: part of the name of an ethnic
+    group ('African American', 'Native Americans'), a surname ('Monica French') or a person
+    speaking ('French said')."""
+    doc = reader.doc
+    groups = rules()["ethnic_groups"]
+    for start in range(max(0, token.i - 2), token.i + 1):
+        for end in range(token.i + 1, min(len(doc), start + 3) + 1):
+            if doc[start:end].text.replace("-", " ").replace("  ", " ") in groups:
+                return True
+    owner = reader.owner[token.i]
+    word = doc[token.i : token.i + 1]
+    if owner is not None and owner.start < token.i and _in_person_name(word, owner):
+        return True
+    return token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in SPEECH_VERBS
 
 
 def _region_of_demonym(reader: _Reader, text: str, regions: dict[str, str]) -> tuple[Entry, ...]:
@@ -482,6 +595,19 @@ def _with_final_dot(span: Span) -> Span:
     return span
 
 
+def _with_road_number(span: Span) -> Span:
+    """'County Road' + '43': a road word ending the span takes the number after it."""
+    doc = span.doc
+    if span.end >= len(doc) or span[-1].text not in rules()["numbered_way_heads"]:
+        return span
+    number = doc[span.end].text
+    if "\n" in span[-1].text_with_ws or not number[:1].isdigit() or len(number) > 5:
+        return span
+    if number.isdigit() or (number[:-1].isdigit() and number[-1].isupper()):
+        return doc[span.start : span.end + 1]
+    return span
+
+
 def _unknown_compound(reader: _Reader, span: Span) -> bool:
     """Tell whether a place entity the gazetteer lacks is one name of several words whose
     first word alone happens to be a place elsewhere ('Abu Shouk', not Abu in India): no
@@ -498,6 +624,16 @@ def _unknown_compound(reader: _Reader, span: Span) -> bool:
     return not any(reader.gazetteer.lookup(span[:size].text) for size in range(2, len(span)))
 
 
+def _misnamed_feature(ent: Span) -> bool:
+    """'Greer Station': a person entity of the model that holds no person's name and ends in
+    a feature word (not a local institution's) is the name of a place."""
+    lists = rules()
+    last = ent[-1].text
+    if ent.label_ != "PERSON" or len(ent) < 2 or last not in lists["feature_heads"]:
+        return False
+    return last not in lists["local_institution_words"] and not _personal_names(ent)
+
+
 def _entity_mentions(reader: _Reader, countries: Counter[str]) -> list[Mention]:
     """The model's GPE, LOC and FAC entities: whole, by variant, by the names inside.
 
@@ -509,16 +645,20 @@ def _entity_mentions(reader: _Reader, countries: Counter[str]) -> list[Mention]:
     demonyms = lists["demonym_keys"]
     found: list[Mention] = []
     for ent in reader.doc.ents:
-        if ent.label_ not in PLACE_LABELS:
+        if ent.label_ not in PLACE_LABELS and not _misnamed_feature(ent):
             continue
         span = _clean_entity(ent)
         if span is None or not _is_capitalized(span[0]) or not reader.free(span):
             continue
         if name_key(span.text) in demonyms or span.text in lists["never_places"]:
             continue
+        if len(span) > 1 and span[-1].text in lists["holiday_heads"]:
+            continue
         if _after_title(span) or _person_reference(reader, span):
             continue
         span = _longer_name(reader, span) or _with_final_dot(span)
+        numbered = _with_road_number(span)
+        span, numbered = numbered, numbered.end > span.end
         entries = reader.gazetteer.lookup(span.text)
         match = "exact"
         if not entries:
@@ -530,13 +670,15 @@ def _entity_mentions(reader: _Reader, countries: Counter[str]) -> list[Mention]:
             not entries
             and len(span) > 1
             and span[-1].text not in lists["feature_heads"]
+            and not numbered
             and not _unknown_compound(reader, span)
         ):
             inner = _ngram_mentions(reader, span.start, span.end)
             if inner:
                 found += inner
                 continue
-        if not entries and all(token.text in reader.other_words for token in span):
+        others = all(token.text in reader.other_words for token in span)
+        if not entries and others and ent.label_ in PLACE_LABELS:
             continue
         found.append(reader.take(Mention(span, entries, match, ent.label_)))
     return found
@@ -617,7 +759,7 @@ def _repeated_mentions(reader: _Reader, mentions: list[Mention]) -> list[Mention
             if _person_reference(reader, span) or _speaker(span, model.candidates):
                 break
             owner = reader.owner[span.start]
-            if owner is not None and owner.label_ == "PERSON" and len(owner) > len(span):
+            if owner is not None and len(owner) > len(span) and _in_person_name(span, owner):
                 break
             if not _proper(span[-1]) or _hyphenated(span):
                 break
@@ -630,6 +772,71 @@ def _repeated_mentions(reader: _Reader, mentions: list[Mention]) -> list[Mention
             found.append(reader.take(mention))
             break
     return found
+
+
+LIST_WORDS = frozenset({"and", "or"})
+
+
+def _listed_mentions(reader: _Reader, mentions: list[Mention]) -> list[Mention]:
+    """Names listed with a place ('Paris and Roxton', 'Moonbi, Parkes, Berry and Wyong'): a
+    whole capitalized name the gazetteer knows, joined to a recognized place by a comma,
+    'and' or 'or', is a place too (and may carry the list on)."""
+    anchors = [m for m in mentions if m.candidates and m.match != "demonym" and not m.embedded]
+    found: list[Mention] = []
+    while anchors:
+        listed = []
+        for anchor in anchors:
+            for span in _neighbours(reader.doc, anchor.span):
+                entries = reader.gazetteer.lookup(span.text) if reader.free(span) else ()
+                if entries and _listable(reader, span, entries):
+                    listed.append(reader.take(Mention(span, entries, "exact", cued=True)))
+        found += listed
+        anchors = listed
+    return found
+
+
+def _neighbours(doc: Doc, span: Span) -> list[Span]:
+    """The whole runs of proper names (at most three words) beside ``span`` across a comma,
+    'and' or 'or': the other members of a list it stands in."""
+    runs = []
+    index = span.end
+    if index < len(doc) and doc[index].text == ",":
+        index += 1
+    if index < len(doc) and doc[index].lower_ in LIST_WORDS:
+        index += 1
+    end = index
+    while index < end + 3 and end < len(doc) and _proper(doc[end]):
+        end += 1
+    if span.end < index < end and (end == len(doc) or not _proper(doc[end])):
+        runs.append(doc[index:end])
+    index = span.start
+    if index > 0 and doc[index - 1].lower_ in LIST_WORDS:
+        index -= 1
+    if index > 0 and doc[index - 1].text == ",":
+        index -= 1
+    start = index
+    while start > index - 3 and start > 0 and _proper(doc[start - 1]):
+        start -= 1
+    if start < index < span.start and (start == 0 or not _proper(doc[start - 1])):
+        runs.append(doc[start:index])
+    return runs
+
+
+def _listable(reader: _Reader, span: Span, entries: tuple[Entry, ...]) -> bool:
+    """Tell whether a name listed beside a place may be taken as one: named so in the
+    gazetteer, no common word, person's word or title, not inside a longer entity."""
+    lists = rules()
+    text = span.text
+    if text in lists["common_words"] or text in lists["never_places"] or _after_title(span):
+        return False
+    if text in reader.person_words or name_key(text) in lists["demonym_keys"]:
+        return False
+    owner = reader.owner[span.start]
+    if owner is not None and (owner.start < span.start or owner.end > span.end):
+        return False
+    if text.isupper() and len(text) <= 4:
+        return any(entry.kind in {"country", "admin1", "region"} for entry in entries)
+    return _named_so(text, entries)
 
 
 def _fuzzy_entries(text: str, gazetteer: Gazetteer, countries: Counter[str]) -> tuple[Entry, ...]:
@@ -698,17 +905,96 @@ def find_mentions(
     mentions += _entity_mentions(reader, countries)
     mentions += _ngram_mentions(reader, 0, len(doc))
     mentions += _repeated_mentions(reader, mentions)
+    mentions += _listed_mentions(reader, mentions)
     mentions += _way_mentions(reader)
     mentions += _unknown_name_mentions(reader, _context_countries(mentions))
+    mentions += _initials_mentions(reader, mentions)
     mentions = [_with_region_noun(reader, mention) for mention in mentions]
-    diseases = rules()["disease_heads"]
-    mentions = [
-        mention
-        for mention in mentions
-        if mention.span.end >= len(doc) or doc[mention.span.end].lower_ not in diseases
-    ]
+    mentions = _without_diseases(mentions)
+    mentions = _without_stray_hamlets(mentions)
     mentions.sort(key=lambda mention: mention.span.start)
     return mentions
+
+
+def _without_stray_hamlets(mentions: list[Mention]) -> list[Mention]:
+    """The mentions but lone words whose only candidates are hamlets (under 1,000 people) in
+    countries no other name of the text points to: 'Titan' (an Afghan hamlet) is the
+    company, 'Tanya' a person."""
+    kept = []
+    for mention in mentions:
+        span, entries = mention.span, mention.candidates
+        stray = len(span) == 1 and entries and not mention.cued and mention.match == "exact"
+        if stray and all(entry.kind == "city" and entry.population < 1_000 for entry in entries):
+            others = [other for other in mentions if other.span.text != span.text]
+            countries = _context_countries(others)
+            stray = not any(entry.country in countries for entry in entries)
+        else:
+            stray = False
+        if not stray:
+            kept.append(mention)
+    return kept
+
+
+def _initials(name: str) -> str:
+    """'BC' of 'British Columbia', 'TT' of 'Trinidad and Tobago'; empty for one word."""
+    words = [word for word in name.replace("-", " ").split() if word[:1].isupper()]
+    return "".join(word[0] for word in words) if len(words) > 1 else ""
+
+
+def _initials_mentions(reader: _Reader, mentions: list[Mention]) -> list[Mention]:
+    """Upper-case initials of a place the text names in full ('SA' after 'South Africa' or
+    'South Africans', 'T&T' after 'Trinidad and Tobago', 'BC' after 'British Columbia')."""
+    named: dict[str, tuple[Entry, ...]] = {}
+    for mention in mentions:
+        if mention.demonym:
+            entries = reader.gazetteer.lookup_country(mention.demonym)
+            names = [entry.name for entry in entries]
+        else:
+            entries, names = mention.candidates, [mention.span.text]
+        for name in names:
+            if _initials(name) and entries:
+                named.setdefault(_initials(name), entries)
+    if not named:
+        return []
+    found = []
+    for token in reader.doc:
+        key = token.text.replace("&", "").replace(".", "")
+        if token.i in reader.taken or not key.isupper() or key not in named:
+            continue
+        found.append(reader.take(Mention(token.doc[token.i : token.i + 1], named[key], "variant")))
+    return found
+
+
+def _names_a_disease(span: Span) -> bool:
+    """'West Nile virus', 'Marburg hemorrhagic fever', 'Reston ebolavirus': the name is
+    followed by a disease word, maybe after a disease modifier."""
+    doc = span.doc
+    lists = rules()
+    for token in doc[span.end : span.end + 2]:
+        if token.lower_ in lists["disease_heads"]:
+            return True
+        if token.is_lower and token.lower_.endswith("virus"):
+            return True
+        if token.lower_ not in lists["disease_modifiers"]:
+            return False
+    return False
+
+
+def _without_diseases(mentions: list[Mention]) -> list[Mention]:
+    """The mentions but the names of diseases: a name followed by a disease word names the
+    disease, and so does the same name elsewhere in the text ('an isolated case of imported
+    Marburg') unless a locative preposition stands before it ('in Reston')."""
+    diseases = {mention.span.text for mention in mentions if _names_a_disease(mention.span)}
+    locatives = rules()["locative_prepositions"]
+    kept = []
+    for mention in mentions:
+        span = mention.span
+        if span.text in diseases:
+            before = span.doc[span.start - 1] if span.start > 0 else None
+            if _names_a_disease(span) or before is None or before.lower_ not in locatives:
+                continue
+        kept.append(mention)
+    return kept
 
 
 def _with_region_noun(reader: _Reader, mention: Mention) -> Mention:
