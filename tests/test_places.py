@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Span
 
-from claimwire.components import places
+from claimwire.components import places, places_cues
 from claimwire.pipeline import load_model
 
 
@@ -338,7 +338,7 @@ def test_a_person_entity_holds_a_name_only_where_no_other_word_stands(words, tag
     from spacy.vocab import Vocab
 
     doc = Doc(Vocab(), words=words, tags=tags)
-    found = places._personal_names(Span(doc, 0, len(doc), label="PERSON"))
+    found = places_cues.personal_names(Span(doc, 0, len(doc), label="PERSON"))
     assert [span.text for span in found] == names
 
 

@@ -31,28 +31,42 @@ organizations are ``"modifier"``; everything else is a ``"location"``. Word list
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..gazetteer import Entry, Gazetteer, get_gazetteer, name_key, skeleton
-from ..resource import load_resource
+from ..gazetteer import Entry, Gazetteer, get_gazetteer, name_key
 from .hits import ensure_extension, store_hits
+from .places_cues import (
+    DASHES,
+    PLACE_LABELS,
+    SPEECH_VERBS,
+    Reader,
+    accept,
+    after_title,
+    clean_entity,
+    in_name_run,
+    in_person_name,
+    is_capitalized,
+    name_connectors,
+    name_token,
+    named_so,
+    notable,
+    person_reference,
+    personal_names,
+    proper,
+    speaker,
+    with_final_dot,
+)
 from .places_resolve import MATCH_CONFIDENCE, Mention, best, confidence, prior, resolve, rules
 
 FACTORY = "claimwire_places_v1"
 SPAN_KEY = "claimwire.places"
 EXTENSION = "claimwire_places"
 MAX_TOKENS = 5
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-WIDE_KINDS = frozenset({"country", "admin1"})
-OTHER_NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
-NAME_CHARS = frozenset("-'’.&")
-DASHES = frozenset({"-", "–", "—"})
-SPEECH_VERBS = frozenset({"say", "tell", "add", "explain", "ask", "note", "write", "recall"})
 
 
 @dataclass(frozen=True)
@@ -83,356 +97,15 @@ class PlaceHit:
     admin2: str | None = None
 
 
-def _is_capitalized(token: Token) -> bool:
-    return token.text[:1].isupper() and any(char.isalpha() for char in token.text)
-
-
-def _name_token(token: Token) -> bool:
-    return token.is_alpha or all(char.isalpha() or char in NAME_CHARS for char in token.text)
-
-
-def _entity_of(doc: Doc) -> list[Span | None]:
-    owner: list[Span | None] = [None] * len(doc)
-    for ent in doc.ents:
-        for index in range(ent.start, ent.end):
-            owner[index] = ent
-    return owner
-
-
-def _clean_entity(ent: Span) -> Span | None:
-    """The entity without a leading 'the' and a trailing possessive."""
-    start, end = ent.start, ent.end
-    doc = ent.doc
-    while start < end and (doc[start].lower_ in {"the", "pro", "-"} or doc[start].is_punct):
-        start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
-        end -= 1
-    return doc[start:end] if end > start else None
-
-
-def _personal_names(ent: Span) -> list[Span]:
-    """The parts of a person entity of the model that read as a person's name.
-
-    A verb or a word of an organization, a building or a region never stands in a name: the
-    entity is cut there, and the runs of two or more words left are names ('Charles Webb' of
-    'Charles Webb Center'); a lone word left is not ('Jordan Elementary School', 'Alexandria
-    Police', 'Rethinking Egypt').
-    """
-    lists = rules()
-    words = lists["non_name_words"] | lists["local_institution_words"]
-    names, start = [], ent.start
-    for token in [*ent, None]:
-        if token is None or token.text in words or token.tag_.startswith("VB"):
-            end = ent.end if token is None else token.i
-            if end - start > 1:
-                names.append(ent.doc[start:end])
-            start = end + 1
-    return names
-
-
-def _in_person_name(span: Span, owner: Span) -> bool:
-    """Tell whether ``span`` lies in a person's name of the model's entity ``owner`` (not in
-    a person entity that is an institution's name: 'Anderson County Sheriff Greg Taylor')."""
-    if owner.label_ != "PERSON":
-        return False
-    if len(owner) == 1:
-        return True
-    names = _personal_names(owner)
-    return any(name.start <= span.start and span.end <= name.end for name in names)
-
-
-def _notable(entries: tuple[Entry, ...], population: int) -> bool:
-    return any(entry.kind != "city" or entry.population >= population for entry in entries)
-
-
-@dataclass
-class _Reader:
-    """What recognition needs besides the text: gazetteer, entities, word lists."""
-
-    doc: Doc
-    gazetteer: Gazetteer
-    dictionary: frozenset[str]
-    owner: list[Span | None] = field(default_factory=list)
-    person_words: frozenset[str] = frozenset()
-    other_words: frozenset[str] = frozenset()
-    taken: set[int] = field(default_factory=set)
-
-    def __post_init__(self) -> None:
-        self.owner = _entity_of(self.doc)
-        self.person_words = frozenset(
-            token.text
-            for ent in self.doc.ents
-            if ent.label_ == "PERSON" and len(ent) > 1
-            for name in _personal_names(ent)
-            for token in name
-        )
-        self.other_words = frozenset(
-            token.text for ent in self.doc.ents if ent.label_ in OTHER_NAME_LABELS for token in ent
-        )
-
-    def free(self, span: Span) -> bool:
-        return not any(index in self.taken for index in range(span.start, span.end))
-
-    def take(self, mention: Mention) -> Mention:
-        self.taken.update(range(mention.span.start, mention.span.end))
-        return mention
-
-
-def _proper(token: Token | None) -> bool:
-    if token is None:
-        return False
-    return _is_capitalized(token) and _name_token(token) and token.tag_ in {"NNP", "NNPS"}
-
-
-def _in_name_run(span: Span) -> bool:
-    """Tell whether capitalized words touch the span: it is part of a longer name."""
-    doc = span.doc
-    before = doc[span.start - 1] if span.start > 0 else None
-    after = doc[span.end] if span.end < len(doc) else None
-    joined_before = (
-        before is not None and not span[0].is_sent_start and "\n" not in before.text_with_ws
-    )
-    joined_after = "\n" not in span[-1].text_with_ws
-    return (joined_before and _proper(before)) or (joined_after and _proper(after))
-
-
-def _after_title(span: Span) -> bool:
-    """Tell whether a person's title stands before the name: 'coach Ripley', 'Mrs. Lincoln'."""
-    if span.start == 0:
-        return False
-    before = span.doc[span.start - 1]
-    return before.lower_.rstrip(".") in rules()["person_titles"]
-
-
-def _speaker(span: Span, entries: tuple[Entry, ...]) -> bool:
-    """'Nelson said': a lone town's name as the subject of a reporting verb is a person
-    (a country, region or capital there is an actor, kept by the callers' other rules)."""
-    if len(span) > 1 or any(e.kind != "city" or e.feature_code == "PPLC" for e in entries):
-        return False
-    token = span[0]
-    return token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in SPEECH_VERBS
-
-
-def _acting(span: Span, entries: tuple[Entry, ...]) -> bool:
-    """'Lincoln visited the fort', 'The Toyota failed to yield': a lone town's name that the
-    model calls a person or an organization and that is the subject of a verb is one of
-    those (a country, region or capital there is an actor, kept by the callers' rules)."""
-    if len(span) > 1 or any(e.kind != "city" or e.feature_code == "PPLC" for e in entries):
-        return False
-    token = span[0]
-    head = token.head
-    verb = head.pos_ == "VERB" and head.lemma_ not in rules()["inert_verbs"]
-    return token.dep_ in {"nsubj", "nsubjpass"} and verb
-
-
-def _person_reference(reader: _Reader, span: Span) -> bool:
-    """A lone word that is part of a person's full name elsewhere in the text ('Lincoln'
-    after 'Abraham Lincoln', 'Flores' after 'Maria Flores'), without a place cue."""
-    if len(span) > 1 or span.text not in reader.person_words:
-        return False
-    before = span.doc[span.start - 1] if span.start > 0 else None
-    return before is None or before.lower_ not in rules()["locative_prepositions"]
-
-
-def _local_body(span: Span, owner: Span) -> bool:
-    """'Torrington Fire Department', 'Middletown High School': the word after the town's
-    name in the organization's name is a local body's."""
-    after = span.doc[span.end] if span.end < owner.end else None
-    return after is not None and after.text in rules()["local_institution_words"]
-
-
-def _embedded(span: Span, owner: Span) -> bool:
-    """A place name that starts an organization's name or follows its 'of'."""
-    clean = _clean_entity(owner)
-    if clean is not None and clean.start == span.start:
-        return True
-    return span.start > owner.start and span.doc[span.start - 1].lower_ == "of"
-
-
-def _dateline(span: Span) -> bool:
-    """'BEIRUT:' or 'KYIV, Ukraine -': an upper-case place opening a line."""
-    doc = span.doc
-    opens = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws or span[0].is_sent_start
-    closes = span.end < len(doc) and doc[span.end].text in {":", ",", "-", "—", "–", "("}
-    return bool(opens and closes and span.text.isupper() and len(span.text) >= 4)
-
-
-def _named_so(text: str, entries: tuple[Entry, ...]) -> bool:
-    """Tell whether some entry is called ``text`` by its main name or a spelling of it, or is
-    a region, country or curated place (whose listed names are all main names).
-
-    GeoNames' alternate names of towns are noisy ('Passover', 'Kristina', 'Chu' are
-    alternate names of towns called otherwise): outside the model's place entities they are
-    not enough to make a capitalized word a place.
-    """
-    key = name_key(text)
-    for entry in entries:
-        if entry.kind != "city" or name_key(entry.name) == key:
-            return True
-        if skeleton(entry.name) == skeleton(text):
-            return True
-    return False
-
-
-def _cued(reader: _Reader, span: Span, entries: tuple[Entry, ...], owner: Span | None) -> bool:
-    """Tell whether the words around a town's name say it is a place, whatever the model's
-    label: 'in Laconia', 'a DeKalb man', 'Lombard, Ill.', an upper-case dateline."""
-    doc = span.doc
-    text = span.text
-    if text in rules()["common_words"]:
-        return False
-    if owner is not None and len(owner) > 1 and len(span) == 1 and _in_person_name(span, owner):
-        return False
-    if _dateline(span):
-        return _notable(entries, 1_000)
-    if not all(_proper(token) or not token.is_alpha or token.is_lower for token in span):
-        return False
-    before = doc[span.start - 1] if span.start > 0 else None
-    after = doc[span.end] if span.end < len(doc) else None
-    if after is not None and after.text == "," and _in_named_region(reader, span, entries):
-        return True
-    if after is not None and (_proper(after) or after.tag_ == "POS"):
-        return False
-    lists = rules()
-    glued = before is not None and not span[0].is_sent_start and "\n" not in before.text_with_ws
-    if glued and _proper(before) and before.text not in lists["name_qualifiers"]:
-        # 'a Meadow Grove man': the town's name ends a longer name
-        return False
-    if before is not None and before.lower_ in lists["locative_prepositions"]:
-        return True
-    if (before is not None and _residence(before)) or _based(span) or _party_home(span):
-        return True
-    return after is not None and after.lower_ in lists["resident_nouns"]
-
-
-def _residence(before: Token) -> bool:
-    """'Rebecca Sears, 41, of Grovetown', 'Theresa Pilkington of Jeannette': 'of' or 'from'
-    after a comma or a person's name introduces where someone lives."""
-    if before.lower_ not in rules()["residence_prepositions"] or before.i == 0:
-        return False
-    previous = before.doc[before.i - 1]
-    return previous.text == "," or previous.ent_type_ == "PERSON"
-
-
-def _party_home(span: Span) -> bool:
-    """'Sen. Robert Ford, D-Charleston': a party's initial and a hyphen glued before a name
-    give a legislator's home town."""
-    doc = span.doc
-    if span.start < 2 or doc[span.start - 1].text not in DASHES:
-        return False
-    initial = doc[span.start - 2]
-    glued = not initial.whitespace_ and not doc[span.start - 1].whitespace_
-    return glued and initial.text in rules()["party_initials"]
-
-
-def _based(span: Span) -> bool:
-    """'Sligo-based': the name before a hyphenated 'based'."""
-    doc = span.doc
-    glued = span.end + 1 < len(doc) and doc[span.end].text in DASHES
-    return glued and not span[-1].whitespace_ and doc[span.end + 1].lower_ == "based"
-
-
-def _in_named_region(reader: _Reader, span: Span, entries: tuple[Entry, ...]) -> bool:
-    """'Lombard, Ill.', 'Dublin, Georgia': a candidate lies in the region or country named
-    right after the comma."""
-    doc = span.doc
-    start = span.end + 1
-    for size in (3, 2, 1):
-        if start + size > len(doc):
-            continue
-        container = _with_final_dot(doc[start : start + size])
-        if not _is_capitalized(container[0]):
-            continue
-        for region in reader.gazetteer.lookup(container.text):
-            if region.kind == "admin1" and any(e.admin1 == region.name for e in entries):
-                return True
-            if region.kind == "country" and any(e.country == region.country for e in entries):
-                return len(entries) < 20
-    return False
-
-
-def _accept(reader: _Reader, span: Span, entries: tuple[Entry, ...]) -> str | None:
-    """Whether a gazetteer name outside the model's place entities is a place.
-
-    Returns:
-        ``"location"``, ``"cued"`` (a location by the words around it), ``"embedded"``
-        (inside an organization's name), or None.
-    """
-    owner = reader.owner[span.start]
-    words = rules()["common_words"]
-    first = span[0]
-    big = _notable(entries, 100_000)
-    if span.text in rules()["never_places"] or _after_title(span):
-        return None
-    placed = owner is not None and owner.label_ in PLACE_LABELS
-    if not placed and not _named_so(span.text, entries):
-        return None
-    if _speaker(span, entries) or _person_reference(reader, span):
-        return None
-    if _cued(reader, span, entries, owner):
-        return "cued"
-    if owner is not None and owner.label_ in PLACE_LABELS:
-        if len(span) == 1 and span.text in words:
-            return None
-        if _mid_name(span, owner.start) and not any(e.kind in WIDE_KINDS for e in entries):
-            return None
-        return "location" if _notable(entries, 1_000) else None
-    if owner is not None and owner.label_ != "NORP":
-        same = owner.start == span.start and owner.end == span.end
-        within = owner.start <= span.start and span.end <= owner.end
-        if same and _acting(span, entries):
-            return None
-        if same:
-            return "location" if _notable(entries, 500 if len(span) > 1 else 100_000) else None
-        if within:
-            wide = any(entry.kind in {"country", "admin1"} for entry in entries)
-            placed = wide or _embedded(span, owner)
-            person = _in_person_name(span, owner)
-            if placed and not person and _local_body(span, owner):
-                return "embedded" if _notable(entries, 1_000) else None
-            return "embedded" if big and placed and not person else None
-    if _dateline(span) and big:
-        return "location"
-    if len(span) > 1:
-        return "location" if _notable(entries, 500) or span[-1].is_lower else None
-    text = span.text
-    if text in words or text in reader.person_words or first.tag_ not in {"NNP", "NNPS"}:
-        return None
-    if text.endswith(".") or (text.isupper() and len(text) <= 4):
-        broad = {"country", "admin1", "region"}
-        return "location" if any(e.kind in broad for e in entries) else None
-    if _in_name_run(span):
-        return None
-    if first.is_sent_start or text.lower() in reader.dictionary:
-        return "location" if big else None
-    return "location" if _notable(entries, 5_000) else None
-
-
-@lru_cache(maxsize=1)
-def _connectors() -> frozenset[str]:
-    """Lower-case words that may stand inside a name: 'Sea of Azov', 'Azovstal steel plant'."""
-    curated = load_resource("places_curated.json")["places"]
-    words = {
-        word
-        for place in curated
-        for name in [place["name"], *place["aliases"]]
-        for word in name.split()[1:]
-        if word.islower()
-    }
-    return frozenset(words | set(rules()["name_connectors"]))
-
-
-def _ngram_mentions(
-    reader: _Reader, start: int, end: int, *, inside: bool = False
-) -> list[Mention]:
+def _ngram_mentions(reader: Reader, start: int, end: int, *, inside: bool = False) -> list[Mention]:
     """Gazetteer names among tokens ``start:end``, longest first, left to right."""
     doc = reader.doc
-    connectors = _connectors()
+    connectors = name_connectors()
     found: list[Mention] = []
     index = start
     while index < end:
         token = doc[index]
-        if index in reader.taken or not _is_capitalized(token) or not _name_token(token):
+        if index in reader.taken or not is_capitalized(token) or not name_token(token):
             index += 1
             continue
         matched = None
@@ -446,9 +119,9 @@ def _ngram_mentions(
                 entries = tuple(e for e in entries if e.kind in {"facility", "region", "water"})
             if not entries:
                 continue
-            verdict = _accept(reader, span, entries)
+            verdict = accept(reader, span, entries)
             if verdict is not None:
-                span = _with_final_dot(span)
+                span = with_final_dot(span)
                 matched = Mention(
                     span,
                     entries,
@@ -465,31 +138,18 @@ def _ngram_mentions(
     return found
 
 
-def _mid_name(span: Span, start: int) -> bool:
-    """Tell whether ``span``, inside a place entity starting at token ``start``, follows
-    another capitalized word of that entity but a name qualifier: 'Sur' of 'Ilocos Sur', 'Hood'
-    of 'Fort Hood' are parts of one name the gazetteer lacks ('Georgia' of 'North Georgia' is
-    a place of its own)."""
-    if span.start <= start:
-        return False
-    before = span.doc[span.start - 1]
-    if before.lower_ in _connectors() or before.text in rules()["name_qualifiers"]:
-        return False
-    return _is_capitalized(before) and before.is_alpha
-
-
-def _name_run(reader: _Reader, index: int, end: int, connectors: frozenset[str]) -> int:
+def _name_run(reader: Reader, index: int, end: int, connectors: frozenset[str]) -> int:
     """How many tokens from ``index`` (at most :data:`MAX_TOKENS`) may form one name: free
     name tokens, capitalized or connectors after the first, on one line and one sentence."""
     doc = reader.doc
     size = 1
     while size < MAX_TOKENS and index + size < end:
         token = doc[index + size]
-        if token.i in reader.taken or not _name_token(token) or token.is_sent_start:
+        if token.i in reader.taken or not name_token(token) or token.is_sent_start:
             break
         if "\n" in doc[index + size - 1].text_with_ws:
             break
-        if not _is_capitalized(token) and token.lower_ not in connectors and token.text != "-":
+        if not is_capitalized(token) and token.lower_ not in connectors and token.text != "-":
             break
         size += 1
     return size
@@ -501,7 +161,7 @@ def _demonym_first_words() -> frozenset[str]:
     return frozenset(key.split()[0] for key in keys)
 
 
-def _demonym_mentions(reader: _Reader) -> list[Mention]:
+def _demonym_mentions(reader: Reader) -> list[Mention]:
     """Demonyms of countries ('Ukrainian', context only) and of regions ('European',
     'Texan', resolved to the region); both are modifiers."""
     demonyms = rules()["demonym_keys"]
@@ -512,7 +172,7 @@ def _demonym_mentions(reader: _Reader) -> list[Mention]:
     for token in doc:
         if token.lower_.rstrip("s") not in firsts and token.lower_ not in firsts:
             continue
-        if token.i in reader.taken or not _is_capitalized(token):
+        if token.i in reader.taken or not is_capitalized(token):
             continue
         if _starts_longer_name(reader, token.i) or _not_a_demonym(reader, token):
             continue
@@ -535,7 +195,7 @@ def _demonym_mentions(reader: _Reader) -> list[Mention]:
     return found
 
 
-def _not_a_demonym(reader: _Reader, token: Token) -> bool:
+def _not_a_demonym(reader: Reader, token: Token) -> bool:
     """Tell whether a demonym's word is something else here: part of the name of an ethnic
     group ('African American', 'Native Americans'), a surname ('Monica French') or a person
     speaking ('French said')."""
@@ -547,12 +207,12 @@ def _not_a_demonym(reader: _Reader, token: Token) -> bool:
                 return True
     owner = reader.owner[token.i]
     word = doc[token.i : token.i + 1]
-    if owner is not None and owner.start < token.i and _in_person_name(word, owner):
+    if owner is not None and owner.start < token.i and in_person_name(word, owner):
         return True
     return token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in SPEECH_VERBS
 
 
-def _region_of_demonym(reader: _Reader, text: str, regions: dict[str, str]) -> tuple[Entry, ...]:
+def _region_of_demonym(reader: Reader, text: str, regions: dict[str, str]) -> tuple[Entry, ...]:
     """The region entries a region demonym ('Europeans', 'Texan') stands for."""
     name = regions.get(name_key(text))
     if name is None and text.endswith("s") and not reader.gazetteer.lookup(text):
@@ -562,37 +222,28 @@ def _region_of_demonym(reader: _Reader, text: str, regions: dict[str, str]) -> t
     return tuple(entry for entry in reader.gazetteer.lookup(name) if entry.kind != "city")
 
 
-def _starts_longer_name(reader: _Reader, index: int) -> bool:
+def _starts_longer_name(reader: Reader, index: int) -> bool:
     """Tell whether a gazetteer name of several words starts at token ``index``: the
     demonym of 'British Columbia', 'Saudi Arabia' or 'the Indian Ocean' is part of a name."""
     return _longer_name(reader, reader.doc[index : index + 1]) is not None
 
 
-def _longer_name(reader: _Reader, span: Span) -> Span | None:
+def _longer_name(reader: Reader, span: Span) -> Span | None:
     """The longest gazetteer name that starts with ``span`` and goes on after it, if any:
     'Trinidad' of 'Trinidad and Tobago'."""
     doc = reader.doc
-    connectors = _connectors()
+    connectors = name_connectors()
     for size in range(min(MAX_TOKENS, len(doc) - span.start), len(span), -1):
         longer = doc[span.start : span.start + size]
-        if not all(_is_capitalized(t) or t.lower_ in connectors for t in longer[1:]):
+        if not all(is_capitalized(t) or t.lower_ in connectors for t in longer[1:]):
             continue
-        if not _is_capitalized(longer[-1]) or not reader.free(longer):
+        if not is_capitalized(longer[-1]) or not reader.free(longer):
             continue
         if any(t.is_sent_start or "\n" in t.text_with_ws for t in longer[1:]):
             continue
         if reader.gazetteer.lookup(longer.text):
             return longer
     return None
-
-
-def _with_final_dot(span: Span) -> Span:
-    """'W.Va' + '.': an abbreviation keeps the period the tokenizer split off."""
-    doc = span.doc
-    split_dot = span.end < len(doc) and doc[span.end].text == "." and not span[-1].whitespace_
-    if split_dot and "." in span[-1].text:
-        return doc[span.start : span.end + 1]
-    return span
 
 
 def _with_road_number(span: Span) -> Span:
@@ -608,14 +259,14 @@ def _with_road_number(span: Span) -> Span:
     return span
 
 
-def _unknown_compound(reader: _Reader, span: Span) -> bool:
+def _unknown_compound(reader: Reader, span: Span) -> bool:
     """Tell whether a place entity the gazetteer lacks is one name of several words whose
     first word alone happens to be a place elsewhere ('Abu Shouk', not Abu in India): no
     longer start of it is a gazetteer name and neither of its first two words is an English
     word ('Western Mass.', 'Lake Harriet' and 'Donetsk People's Republic' still yield the
     names inside)."""
     first, second = span[0], span[1]
-    if not (_is_capitalized(second) and second.is_alpha):
+    if not (is_capitalized(second) and second.is_alpha):
         return False
     if {first.lower_, second.lower_} & reader.dictionary:
         return False
@@ -631,10 +282,10 @@ def _misnamed_feature(ent: Span) -> bool:
     last = ent[-1].text
     if ent.label_ != "PERSON" or len(ent) < 2 or last not in lists["feature_heads"]:
         return False
-    return last not in lists["local_institution_words"] and not _personal_names(ent)
+    return last not in lists["local_institution_words"] and not personal_names(ent)
 
 
-def _entity_mentions(reader: _Reader, countries: Counter[str]) -> list[Mention]:
+def _entity_mentions(reader: Reader, countries: Counter[str]) -> list[Mention]:
     """The model's GPE, LOC and FAC entities: whole, by variant, by the names inside.
 
     A name that ends in a feature word ('Orchard Street', 'Mercy Hospital') and is not in
@@ -647,23 +298,23 @@ def _entity_mentions(reader: _Reader, countries: Counter[str]) -> list[Mention]:
     for ent in reader.doc.ents:
         if ent.label_ not in PLACE_LABELS and not _misnamed_feature(ent):
             continue
-        span = _clean_entity(ent)
-        if span is None or not _is_capitalized(span[0]) or not reader.free(span):
+        span = clean_entity(ent)
+        if span is None or not is_capitalized(span[0]) or not reader.free(span):
             continue
         if name_key(span.text) in demonyms or span.text in lists["never_places"]:
             continue
         if len(span) > 1 and span[-1].text in lists["holiday_heads"]:
             continue
-        if _after_title(span) or _person_reference(reader, span):
+        if after_title(span) or person_reference(reader, span):
             continue
-        span = _longer_name(reader, span) or _with_final_dot(span)
-        numbered = _with_road_number(span)
-        span, numbered = numbered, numbered.end > span.end
+        span = _longer_name(reader, span) or with_final_dot(span)
+        with_number = _with_road_number(span)
+        span, numbered = with_number, with_number.end > span.end
         entries = reader.gazetteer.lookup(span.text)
         match = "exact"
         if not entries:
             entries, match = reader.gazetteer.lookup_variant(span.text), "variant"
-            entries = tuple(e for e in entries if _notable((e,), 50_000) and e.country in countries)
+            entries = tuple(e for e in entries if notable((e,), 50_000) and e.country in countries)
             if span.text in reader.person_words:
                 entries = ()
         if (
@@ -684,7 +335,7 @@ def _entity_mentions(reader: _Reader, countries: Counter[str]) -> list[Mention]:
     return found
 
 
-def _way_mentions(reader: _Reader) -> list[Mention]:
+def _way_mentions(reader: Reader) -> list[Mention]:
     """Streets, rivers and other named features the gazetteer lacks: capitalized names
     ending in a way word ('Neches River', 'Kelley Lane'), kept whole and unresolved."""
     doc = reader.doc
@@ -694,16 +345,16 @@ def _way_mentions(reader: _Reader) -> list[Mention]:
         if token.text not in heads or token.i in reader.taken or token.i == 0:
             continue
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if after is not None and _is_capitalized(after) and "\n" not in token.text_with_ws:
+        if after is not None and is_capitalized(after) and "\n" not in token.text_with_ws:
             continue
         start = token.i
         while start > 0 and token.i - start < 3:
             before = doc[start - 1]
             glued = "\n" not in before.text_with_ws and before.i not in reader.taken
-            if not (glued and _proper(before) and before.text not in heads):
+            if not (glued and proper(before) and before.text not in heads):
                 break
             start -= 1
-        if start == token.i or _after_title(doc[start : token.i]):
+        if start == token.i or after_title(doc[start : token.i]):
             continue
         if doc[start].is_sent_start and doc[start].text in rules()["common_words"]:
             continue
@@ -711,7 +362,7 @@ def _way_mentions(reader: _Reader) -> list[Mention]:
     return found
 
 
-def _labelled_person(reader: _Reader, span: Span) -> bool:
+def _labelled_person(reader: Reader, span: Span) -> bool:
     """Tell whether the model calls exactly this span a person."""
     owner = reader.owner[span.start]
     return owner is not None and owner.label_ == "PERSON" and owner.start == span.start
@@ -727,7 +378,7 @@ def _hyphenated(span: Span) -> bool:
     return glued_after or (glued_before and not doc[span.start - 2].whitespace_)
 
 
-def _repeated_mentions(reader: _Reader, mentions: list[Mention]) -> list[Mention]:
+def _repeated_mentions(reader: Reader, mentions: list[Mention]) -> list[Mention]:
     """Other occurrences of a name the text already uses as a place (one sense per
     discourse): 'Laconia' after 'in Laconia', 'DeKalb's plan' after 'DeKalb County, DeKalb'.
 
@@ -754,14 +405,14 @@ def _repeated_mentions(reader: _Reader, mentions: list[Mention]) -> list[Mention
         for size in range(min(longest, len(doc) - token.i), 0, -1):
             span = doc[token.i : token.i + size]
             model = known.get(span.text)
-            if model is None or not reader.free(span) or _after_title(span):
+            if model is None or not reader.free(span) or after_title(span):
                 continue
-            if _person_reference(reader, span) or _speaker(span, model.candidates):
+            if person_reference(reader, span) or speaker(span, model.candidates):
                 break
             owner = reader.owner[span.start]
-            if owner is not None and len(owner) > len(span) and _in_person_name(span, owner):
+            if owner is not None and len(owner) > len(span) and in_person_name(span, owner):
                 break
-            if not _proper(span[-1]) or _hyphenated(span):
+            if not proper(span[-1]) or _hyphenated(span):
                 break
             embedded = (
                 owner is not None
@@ -777,7 +428,7 @@ def _repeated_mentions(reader: _Reader, mentions: list[Mention]) -> list[Mention
 LIST_WORDS = frozenset({"and", "or"})
 
 
-def _listed_mentions(reader: _Reader, mentions: list[Mention]) -> list[Mention]:
+def _listed_mentions(reader: Reader, mentions: list[Mention]) -> list[Mention]:
     """Names listed with a place ('Paris and Roxton', 'Moonbi, Parkes, Berry and Wyong'): a
     whole capitalized name the gazetteer knows, joined to a recognized place by a comma,
     'and' or 'or', is a place too (and may carry the list on)."""
@@ -805,9 +456,9 @@ def _neighbours(doc: Doc, span: Span) -> list[Span]:
     if index < len(doc) and doc[index].lower_ in LIST_WORDS:
         index += 1
     end = index
-    while index < end + 3 and end < len(doc) and _proper(doc[end]):
+    while index < end + 3 and end < len(doc) and proper(doc[end]):
         end += 1
-    if span.end < index < end and (end == len(doc) or not _proper(doc[end])):
+    if span.end < index < end and (end == len(doc) or not proper(doc[end])):
         runs.append(doc[index:end])
     index = span.start
     if index > 0 and doc[index - 1].lower_ in LIST_WORDS:
@@ -815,19 +466,19 @@ def _neighbours(doc: Doc, span: Span) -> list[Span]:
     if index > 0 and doc[index - 1].text == ",":
         index -= 1
     start = index
-    while start > index - 3 and start > 0 and _proper(doc[start - 1]):
+    while start > index - 3 and start > 0 and proper(doc[start - 1]):
         start -= 1
-    if start < index < span.start and (start == 0 or not _proper(doc[start - 1])):
+    if start < index < span.start and (start == 0 or not proper(doc[start - 1])):
         runs.append(doc[start:index])
     return runs
 
 
-def _listable(reader: _Reader, span: Span, entries: tuple[Entry, ...]) -> bool:
+def _listable(reader: Reader, span: Span, entries: tuple[Entry, ...]) -> bool:
     """Tell whether a name listed beside a place may be taken as one: named so in the
     gazetteer, no common word, person's word or title, not inside a longer entity."""
     lists = rules()
     text = span.text
-    if text in lists["common_words"] or text in lists["never_places"] or _after_title(span):
+    if text in lists["common_words"] or text in lists["never_places"] or after_title(span):
         return False
     if text in reader.person_words or name_key(text) in lists["demonym_keys"]:
         return False
@@ -836,7 +487,7 @@ def _listable(reader: _Reader, span: Span, entries: tuple[Entry, ...]) -> bool:
         return False
     if text.isupper() and len(text) <= 4:
         return any(entry.kind in {"country", "admin1", "region"} for entry in entries)
-    return _named_so(text, entries)
+    return named_so(text, entries)
 
 
 def _fuzzy_entries(text: str, gazetteer: Gazetteer, countries: Counter[str]) -> tuple[Entry, ...]:
@@ -854,7 +505,7 @@ def _fuzzy_entries(text: str, gazetteer: Gazetteer, countries: Counter[str]) -> 
     return tuple(found)
 
 
-def _unknown_name_mentions(reader: _Reader, countries: Counter[str]) -> list[Mention]:
+def _unknown_name_mentions(reader: Reader, countries: Counter[str]) -> list[Mention]:
     """Lone capitalized names the gazetteer lacks: variants and misspellings of notable
     places of the article's countries."""
     found = []
@@ -865,14 +516,14 @@ def _unknown_name_mentions(reader: _Reader, countries: Counter[str]) -> list[Men
         if reader.owner[token.i] is not None or token.is_sent_start or token.text in words:
             continue
         span = reader.doc[token.i : token.i + 1]
-        if token.text in reader.person_words or _in_name_run(span) or _after_title(span):
+        if token.text in reader.person_words or in_name_run(span) or after_title(span):
             continue
         if token.lower_ in reader.dictionary:
             continue
         entries = tuple(
             e
             for e in reader.gazetteer.lookup_variant(token.text)
-            if _notable((e,), 50_000) and e.country in countries
+            if notable((e,), 50_000) and e.country in countries
         )
         match = "variant"
         if not entries:
@@ -892,7 +543,7 @@ def find_mentions(
         gazetteer: Where names are looked up.
         dictionary: Lower-case English words (capitalized, they need more evidence).
     """
-    reader = _Reader(doc, gazetteer, dictionary)
+    reader = Reader(doc, gazetteer, dictionary)
     mentions = _demonym_mentions(reader)
     countries = _context_countries(
         mentions
@@ -941,7 +592,7 @@ def _initials(name: str) -> str:
     return "".join(word[0] for word in words) if len(words) > 1 else ""
 
 
-def _initials_mentions(reader: _Reader, mentions: list[Mention]) -> list[Mention]:
+def _initials_mentions(reader: Reader, mentions: list[Mention]) -> list[Mention]:
     """Upper-case initials of a place the text names in full ('SA' after 'South Africa' or
     'South Africans', 'T&T' after 'Trinidad and Tobago', 'BC' after 'British Columbia')."""
     named: dict[str, tuple[Entry, ...]] = {}
@@ -997,7 +648,7 @@ def _without_diseases(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _with_region_noun(reader: _Reader, mention: Mention) -> Mention:
+def _with_region_noun(reader: Reader, mention: Mention) -> Mention:
     """'Nyanza' + 'Province': a capitalized region word after a place name joins the name,
     and the name's regions (not its towns) are its candidates when it has any."""
     doc = reader.doc
