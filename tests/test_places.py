@@ -464,3 +464,27 @@ def test_a_person_entity_that_names_a_feature_is_a_place(nlp):
 def test_a_holiday_is_no_place(nlp):
     text = "The funds were presented on St. Patrick's Day in the town hall."
     assert [h for h in hits_of(nlp, text) if "Day" in h.text] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "kind"),
+    [
+        (
+            "Flooding closed roads in Becker, Clay, Douglas and Wilkin counties.",
+            ["Becker", "Clay", "Douglas", "Wilkin"],
+            "admin2",
+        ),
+        ("Russia wants all of the Donetsk and Luhansk regions.", ["Donetsk", "Luhansk"], "admin1"),
+    ],
+)
+def test_a_region_noun_after_a_list_makes_each_name_a_region(nlp, text, names, kind):
+    hits = hits_of(nlp, text)
+    for name in names:
+        assert hit(hits, name).kind == kind
+    if kind == "admin2":
+        assert {hit(hits, name).admin1 for name in names} == {"Minnesota"}
+
+
+def test_counties_of_a_state_are_not_a_county_of_its_name(nlp):
+    hits = hits_of(nlp, "Storms hit 24 Indiana counties on Sunday.")
+    assert hit(hits, "Indiana").kind == "admin1"

@@ -31,7 +31,7 @@ organizations are ``"modifier"``; everything else is a ``"location"``. Word list
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -44,6 +44,7 @@ from .places_cues import (
     DASHES,
     PLACE_LABELS,
     SPEECH_VERBS,
+    WIDE_KINDS,
     Reader,
     accept,
     after_title,
@@ -564,7 +565,68 @@ def find_mentions(
     mentions = _without_diseases(mentions)
     mentions = _without_stray_hamlets(mentions)
     mentions.sort(key=lambda mention: mention.span.start)
-    return mentions
+    return _regions_of_a_region_noun(reader, mentions)
+
+
+def _regions_of_a_region_noun(reader: Reader, mentions: list[Mention]) -> list[Mention]:
+    """'Douglas, Sarpy and Lancaster counties', 'the Donetsk and Luhansk regions': a lower-case
+    region noun after a name or a list of names makes each of them a region: its candidates
+    become the regions called so with the noun's type word ('Douglas County'), else its own
+    regions (when it has any); a listed name not recognized yet is a place when the gazetteer
+    knows it with the type word ('Sarpy County'). Returns the mentions in text order."""
+    doc, types = reader.doc, rules()["region_noun_types"]
+    by_span = {(m.span.start, m.span.end): index for index, m in enumerate(mentions)}
+    result, added = list(mentions), []
+    for token in doc:
+        kind = types.get(token.text)
+        if kind is None:
+            continue
+        runs = _listed_before(doc, token.i)
+        if len(runs) == 1 and token.text.endswith("s"):
+            # 'Indiana counties', 'Ukraine's regions' are regions in a place, not the place
+            index = by_span.get((runs[0].start, runs[0].end))
+            wide = index is not None and any(
+                entry.kind in WIDE_KINDS for entry in mentions[index].candidates
+            )
+            runs = [] if wide else runs
+        for run in runs:
+            index = by_span.get((run.start, run.end))
+            if index is not None:
+                result[index] = _as_region(reader, mentions[index], kind)
+                continue
+            entries = reader.gazetteer.lookup(f"{run.text} {kind}") if reader.free(run) else ()
+            if entries:
+                added.append(reader.take(Mention(run, entries, "exact", cued=True)))
+    return sorted(result + added, key=lambda mention: mention.span.start)
+
+
+def _listed_before(doc: Doc, end: int) -> list[Span]:
+    """The runs of proper names (at most three words) listed right before token ``end``,
+    joined by commas, 'and' and 'or': 'Douglas, Sarpy and Lancaster' before 'counties'."""
+    runs: list[Span] = []
+    while True:
+        start = end
+        while start > 0 and end - start < 3 and proper(doc[start - 1]):
+            start -= 1
+        if start == end:
+            return runs
+        runs.append(doc[start:end])
+        end = start
+        while end > max(0, start - 2) and (
+            doc[end - 1].text == "," or doc[end - 1].lower_ in LIST_WORDS
+        ):
+            end -= 1
+        if end == start:
+            return runs
+
+
+def _as_region(reader: Reader, mention: Mention, kind: str) -> Mention:
+    if mention.match == "demonym" or mention.embedded:
+        return mention
+    named = reader.gazetteer.lookup(f"{mention.span.text} {kind}")
+    own = tuple(e for e in mention.candidates if e.kind in {"admin1", "admin2", "region"})
+    regions = named or own
+    return replace(mention, candidates=regions) if regions else mention
 
 
 def _without_stray_hamlets(mentions: list[Mention]) -> list[Mention]:
