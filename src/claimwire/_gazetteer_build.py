@@ -106,6 +106,11 @@ def _box_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     return (lats[low] + lats[high]) / 2, (lons[low] + lons[high]) / 2
 
 
+def _towns_centre(towns: list[dict[str, Any]]) -> tuple[float, float]:
+    """The :func:`_box_centre` of GeoNames towns."""
+    return _box_centre([(city["latitude"], city["longitude"]) for city in towns])
+
+
 def _names(primary: str, alternates: Iterable[str]) -> Iterator[str]:
     """Lookup keys of a place: its name and its Latin-script alternates (no codes)."""
     seen: set[str] = set()
@@ -279,10 +284,7 @@ def _pair_by_points(
         free = [key for key in groups if key[0] == country and key not in named]
         if not listed or not free:
             continue
-        centres = {
-            key: _box_centre([(city["latitude"], city["longitude"]) for city in groups[key]])
-            for key in free
-        }
+        centres = {key: _towns_centre(groups[key]) for key in free}
         distance = {
             (s.code, key): distance_km(
                 points[s.code][0], points[s.code][1], centres[key][0], centres[key][1]
@@ -377,7 +379,7 @@ def _add_admin1(builder: _Builder, admin1: dict[tuple[str, str], dict[str, Any]]
     aliases = load_resource("places_variants.json")["admin1_aliases"]
     for info in admin1.values():
         members = info["members"]
-        lat, lon = _box_centre([(city["latitude"], city["longitude"]) for city in members])
+        lat, lon = _towns_centre(members)
         lat, lon = points.get(info["code"], (lat, lon))
         entry = Entry(
             info["id"],
@@ -480,7 +482,7 @@ def _add_admin2(
             continue
         state = admin1.get((country, code))
         region = state["code"] if state else f"{country}.{code}"  # a GeoNames admin1 code
-        lat, lon = _box_centre([(city["latitude"], city["longitude"]) for city in members])
+        lat, lon = _towns_centre(members)
         stem = ADMIN2_PREFIX.sub("", name)
         entry = Entry(
             f"admin2:{region}:{name_key(name).replace(' ', '-')}",
@@ -526,7 +528,7 @@ def _add_us_counties(
             continue
         inside = members.get((county["state"], name_key(county["name"])))
         if inside:
-            lat, lon = _box_centre([(city["latitude"], city["longitude"]) for city in inside])
+            lat, lon = _towns_centre(inside)
             population = sum(city["population"] for city in inside)
         else:
             stem = re.sub(

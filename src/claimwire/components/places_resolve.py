@@ -428,8 +428,13 @@ def resolve(mentions: list[Mention]) -> None:
                 regions[region] += share
             for county, share in group.counties.items():
                 counties[county] += share
+        region_readings = Counter(
+            group.likeliest.country
+            for group in groups
+            if group.likeliest is not None and group.likeliest.kind == "admin1"
+        )
         for index, group in enumerate(groups):
-            context = _Context(groups, index, countries, regions, counties, near)
+            context = _Context(groups, index, countries, regions, counties, region_readings, near)
             for entry in group.candidates:
                 bonus = context.bonus(entry)
                 for mention in group.mentions:
@@ -484,6 +489,8 @@ class _Context:
     countries: dict[str, float]
     regions: dict[str, float]
     counties: dict[tuple[str, str | None, str], float]
+    region_readings: Counter[str | None]
+    """How many names read as a first-level region of each country, this round."""
     near: dict[tuple[int, str], set[int]]
     major: Entry | None = None
 
@@ -515,14 +522,9 @@ class _Context:
             )
             context += COUNTY_WEIGHT * min(1.0, 2 * max(mass, 0.0))
         if entry.kind == "admin1" and len(self.groups) > 1:
-            peers = sum(
-                1
-                for other in self.groups
-                if other is not group
-                and other.likeliest is not None
-                and other.likeliest.kind == "admin1"
-                and other.likeliest.country == entry.country
-            )
+            own = group.likeliest
+            mine = own is not None and own.kind == "admin1" and own.country == entry.country
+            peers = self.region_readings[entry.country] - mine
             if peers >= PEER_REGIONS:
                 context += PEER_REGION_WEIGHT * min(1.0, 2 * peers / (len(self.groups) - 1))
         if group.mates and entry.kind in LIST_KINDS:
