@@ -18,7 +18,7 @@ quick check while working; the acceptance run uses every text).
 
 ``compare`` checks that every output file is byte-identical, after masking the two
 fields that differ on every run by design: ``provenance.run_id`` (random) and
-``provenance.created`` (the clock). It exits 1 and names the first differing article of
+``provenance.created`` (the clock), and the output folder in ``document.source``. It exits 1 and names the first differing article of
 each set when they differ.
 """
 
@@ -41,6 +41,7 @@ MUC_MESSAGE = re.compile(r"^((?:DEV|TST\d)-MUC\d-\d{4})\b.*$", re.MULTILINE)
 DATE_IN_NAME = re.compile(r"\d{4}-\d{2}-\d{2}")
 TEXT_FIELDS = ("text", "doc_text", "EventSnippet")
 MASKED = re.compile(r'"(run_id|created)":\s*"[^"]*"')
+INPUT_FOLDER = re.compile(r'"source":\s*"[^"]*/([^/"]*)"')
 
 
 def _jsonl(path: Path) -> Iterator[Record]:
@@ -148,6 +149,12 @@ def run(out: Path, eval_root: Path, seed: Path, limit: int | None, jobs: int) ->
     return 0
 
 
+def _masked(path: Path) -> list[str]:
+    """The lines of an output file, run id, clock and input folder masked."""
+    text = MASKED.sub(r'"\1": ""', path.read_text(encoding="utf-8"))
+    return INPUT_FOLDER.sub(r'"source": "\1"', text).splitlines()
+
+
 def compare(before: Path, after: Path, *, prefix: bool = False) -> int:
     """Exit 0 when every output of ``before`` equals the one of ``after``, masked.
 
@@ -162,8 +169,8 @@ def compare(before: Path, after: Path, *, prefix: bool = False) -> int:
                 print(f"{old.name}: missing in {after}")
                 differing += 1
             continue
-        old_lines = MASKED.sub(r'"\1": ""', old.read_text(encoding="utf-8")).splitlines()
-        new_lines = MASKED.sub(r'"\1": ""', new.read_text(encoding="utf-8")).splitlines()
+        old_lines = _masked(old)
+        new_lines = _masked(new)
         if prefix:
             if len(old_lines) < len(new_lines):
                 print(f"{old.name}: {before} holds only {len(old_lines)} lines (still running?)")
