@@ -16,10 +16,10 @@ with its own small readers, not claimwire's, so that both runs read the same tex
 whatever the refactor changed. ``--limit N`` takes the first N texts of each set (a
 quick check while working; the acceptance run uses every text).
 
-``compare`` checks that every output file is byte-identical, after masking the two
-fields that differ on every run by design: ``provenance.run_id`` (random) and
-``provenance.created`` (the clock), and the output folder in ``document.source``. It exits 1 and names the first differing article of
-each set when they differ.
+``compare`` checks that every output file is byte-identical, after masking what differs
+on every run by design: ``provenance.run_id`` (random), ``provenance.created`` (the
+clock) and the output folder in ``document.source``. It exits 1 and names the first
+differing article of each set when they differ.
 """
 
 from __future__ import annotations
