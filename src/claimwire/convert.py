@@ -11,7 +11,7 @@ from typing import Any
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from .components.hits import doc_text
+from .components._base import doc_text
 from .models import (
     Actor,
     Claim,

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+from .vocab import ProblemCode
+
 
 class ExitCode(IntEnum):
     """Exit codes of the ``claimwire`` command (documented in docs/cli.md)."""
@@ -64,6 +66,17 @@ class ArticleError(ClaimwireError):
     code = "E004"
     exit_code = ExitCode.NO_INPUT
 
-    def __init__(self, problem_code: str, message: str) -> None:
+    def __init__(self, problem_code: ProblemCode, message: str) -> None:
         super().__init__(message)
         self.problem_code = problem_code
+
+
+class MissingComponentError(ClaimwireError):
+    """A component's results were asked for on a document it did not process.
+
+    A pipeline that lacks a component (or runs it after the one reading it) must fail
+    loudly, not yield nothing: add the component, in the order of
+    ``claimwire.nlp.pipeline.COMPONENTS``, or read its results only when it ran.
+    """
+
+    code = "E005"

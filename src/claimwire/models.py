@@ -15,6 +15,27 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .vocab import (
+    Category,
+    ClaimantType,
+    ClaimForm,
+    DateMethod,
+    DateRole,
+    EventSubtype,
+    EventType,
+    FigureUnit,
+    Granularity,
+    Hedge,
+    Measure,
+    Modality,
+    NumberUnit,
+    PlaceRole,
+    ProblemCode,
+    Severity,
+    Status,
+    TimeRelation,
+)
+
 SCHEMA_VERSION = "1.0"
 """Version of the JSON output format. Bumped on any incompatible change."""
 
@@ -59,9 +80,9 @@ class Problem(Record):
     """
 
     kind: Literal["problem"] = "problem"
-    code: str = Field(description="Stable machine-readable code.")
+    code: ProblemCode = Field(description="Stable machine-readable code.")
     message: str = Field(description="What is wrong and what was done about it.")
-    severity: Literal["warning", "error"] = "warning"
+    severity: Severity = "warning"
     start: int | None = Field(default=None, description="Offset into Document.text, if any.")
     end: int | None = None
     line: int | None = Field(default=None, description="Line of the input file, if any.")
@@ -97,7 +118,7 @@ class NumberMention(Record):
     upper: float | None = Field(default=None, description="Upper bound ('up to 100', '10-15').")
     approx: bool = False
     qualifier: str | None = Field(default=None, description="Normalized qualifier: 'about', ...")
-    unit: Literal["count", "percent", "money"] = "count"
+    unit: NumberUnit = "count"
     ordinal: bool = Field(default=False, description="True for '18th', 'third': not a count.")
     vague: bool = Field(default=False, description="True for 'hundreds', 'dozens', 'thousands'.")
 
@@ -107,7 +128,7 @@ class Claimant(Record):
 
     kind: Literal["claimant"] = "claimant"
     name: str = Field(description="Canonical name ('Government of Ukraine', 'Oleh Syniehubov').")
-    type: Literal["person", "organization", "government", "group", "anonymous", "outlet"]
+    type: ClaimantType
     role: str | None = None
     affiliation: str | None = None
     side: str | None = None
@@ -127,10 +148,8 @@ class Claim(Record):
         default=None, description="The words naming the claimant here ('he', 'Kyiv')."
     )
     content: Span
-    form: Literal["direct", "indirect", "partial", "according_to", "reported", "outlet"]
-    hedge: Literal[
-        "asserted", "claimed", "reported", "unconfirmed", "conditional", "denied", "negated"
-    ] = "asserted"
+    form: ClaimForm
+    hedge: Hedge = "asserted"
     contradicts: list[str] = Field(
         default_factory=list, description="Ids of claims it contradicts."
     )
@@ -156,7 +175,7 @@ class TimeRef(Record):
     since: dt.date | None = None
     until: dt.date | None = None
     cumulative: bool | None = Field(default=None, description="True for running totals.")
-    relation: Literal["since", "as_of", "on"] | None = Field(
+    relation: TimeRelation | None = Field(
         default=None, description="How the time phrase bounds the figure."
     )
     date_id: str | None = Field(default=None, description="The DateMention of the phrase.")
@@ -174,18 +193,22 @@ class Figure(Record):
     upper: float | None = None
     approx: bool = False
     qualifier: str | None = None
-    unit: Literal["count", "percent"] = "count"
+    unit: FigureUnit = "count"
     counted: Span | None = Field(default=None, description="What is counted, as written.")
-    category: str | None = Field(default=None, description="Normalized category of the counted.")
-    measure: str | None = Field(default=None, description="What happened: killed, destroyed, ...")
+    category: Category | None = Field(
+        default=None, description="Normalized category of the counted."
+    )
+    measure: Measure | None = Field(
+        default=None, description="What happened: killed, destroyed, ..."
+    )
     trigger: Span | None = Field(default=None, description="The words that say what happened.")
     negated: bool = False
-    modality: Literal["actual", "hypothetical", "requested"] = "actual"
+    modality: Modality = "actual"
     side: str | None = Field(default=None, description="Whose people or equipment are counted.")
     time: TimeRef | None = None
     place_ids: list[str] = Field(default_factory=list)
     claim_id: str | None = None
-    status: Literal["new", "background"] = "new"
+    status: Status = "new"
 
 
 class Place(Record):
@@ -213,7 +236,7 @@ class Place(Record):
     match: str | None = Field(
         default=None, description="How the mention was recognized: exact, variant, fuzzy, model."
     )
-    role: Literal["location", "actor", "modifier"] = "location"
+    role: PlaceRole = "location"
     score: float | None = None
 
 
@@ -225,9 +248,9 @@ class DateMention(Record):
     span: Span
     start: dt.date | None = None
     end: dt.date | None = None
-    granularity: Literal["day", "week", "month", "year", "decade", "century", "unknown"] = "unknown"
-    method: Literal["explicit", "relative", "fallback", "unresolved"] = "unresolved"
-    role: Literal["point", "period_start", "period_end", "duration", "as_of"] = "point"
+    granularity: Granularity = "unknown"
+    method: DateMethod = "unresolved"
+    role: DateRole = "point"
     anchor: dt.date | None = Field(
         default=None, description="The date relative expressions were resolved against."
     )
@@ -250,8 +273,8 @@ class Event(Record):
 
     kind: Literal["event"] = "event"
     id: str
-    type: str
-    subtype: str | None = None
+    type: EventType
+    subtype: EventSubtype | None = None
     plover: str | None = Field(default=None, description="PLOVER event type of the subtype.")
     trigger: Span
     evidence: Span | None = Field(default=None, description="The sentence(s) reporting it.")
@@ -265,7 +288,7 @@ class Event(Record):
     date_id: str | None = None
     figure_ids: list[str] = Field(default_factory=list)
     claim_id: str | None = None
-    status: Literal["new", "background"] = "new"
+    status: Status = "new"
     negated: bool = False
     hypothetical: bool = False
 

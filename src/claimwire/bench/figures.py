@@ -40,8 +40,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..components._base import doc_text
 from ..components.figures import FigureHit, categorize_text, category_group
-from ..components.hits import doc_text
 from ..errors import InputNotFoundError
 from .metrics import Report, Score
 from .muc import first, is_relevant, key_files, quoted, read_messages, read_templates, text_files

@@ -48,6 +48,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from ..components._base import doc_text
 from ..components.events import (
     FACTORY,
     EventHit,
@@ -56,7 +57,6 @@ from ..components.events import (
     find_actor_spans,
     ontology,
 )
-from ..components.hits import doc_text
 from ..errors import InputNotFoundError
 from .metrics import Report
 from .muc import (

@@ -37,6 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ._base import doc_text, ensure_extension, store_hits
 from .claims_lexicon import (
     claimant_lexicon,
     cue_forms,
@@ -47,7 +48,6 @@ from .claims_lexicon import (
     word_sets,
 )
 from .contradictions import Contradiction, link_contradictions
-from .hits import doc_text, ensure_extension, store_hits
 from .people import People
 from .pull_quotes import find_signed_lines
 from .quotes import QUOTE_MARKS, TERMINAL, Quote, find_quotes, starts_sentence

@@ -45,7 +45,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..resource import load_resource
-from .hits import doc_text, ensure_extension, store_hits
+from ._base import doc_text, ensure_extension, store_hits
 
 FACTORY = "claimwire_dates_v1"
 """Registered spaCy factory name (spaCy forbids dots in factory names)."""

@@ -16,8 +16,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from ._base import doc_text
 from .event_lexicon import toponym_like
-from .hits import doc_text
 
 PLACE_PREPS = frozenset({"in", "at", "near", "into", "of", "outside", "around", "across", "from"})
 

@@ -79,6 +79,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ._base import ensure_extension, store_hits
 from .event_context import (
     Located,
     choose,
@@ -109,7 +110,6 @@ from .event_roles import (
     roles,
     unique_participants,
 )
-from .hits import ensure_extension, store_hits
 
 __all__ = [
     "EXTENSION",

@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..resource import load_resource
-from .hits import doc_text
+from ._base import doc_text
 from .numbers import lexicon as numbers_lexicon
 
 SPAN_KEY = "claimwire.figures"

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..resource import load_resource
-from .hits import doc_text
+from ._base import doc_text
 
 SPAN_KEY = "claimwire.numbers"
 DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")

@@ -39,7 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Entry, Gazetteer, get_gazetteer, name_key
-from .hits import ensure_extension, store_hits
+from ._base import ensure_extension, store_hits
 from .places_cues import (
     DASHES,
     PLACE_LABELS,

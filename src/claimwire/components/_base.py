@@ -1,0 +1,136 @@
+"""The base every claimwire component that stores hits builds on.
+
+A component finds typed hits (small frozen dataclasses with character offsets into the
+document text) in a pure ``find(doc)``, and ``set_annotations(doc, found)`` is its only
+mutation: the hits go in a Doc extension (``doc._.<extension>``) and one labelled span per
+hit in ``doc.spans[<span group>]``; ``doc.ents`` is never touched. Other components and
+the converter read the hits only through the owner's typed accessor, built on
+:func:`hits_of`, which fails loudly when the component did not run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar, Generic, TypeVar
+
+from spacy.tokens import Doc
+
+from ..errors import MissingComponentError
+from . import keys
+
+HitT = TypeVar("HitT")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins every token on each access of ``doc.text``."""
+    text = doc.user_data.get(keys.TEXT)
+    if text is None:
+        text = doc.user_data[keys.TEXT] = doc.text
+    return str(text)
+
+
+def ensure_extension(extension: str) -> None:
+    """Register the Doc extension ``extension`` (default None) if it is not yet."""
+    if not Doc.has_extension(extension):
+        Doc.set_extension(extension, default=None)
+
+
+def has_run(doc: Doc, extension: str) -> bool:
+    """Whether the component that owns ``doc._.<extension>`` processed ``doc``."""
+    return Doc.has_extension(extension) and doc._.get(extension) is not None
+
+
+def hits_of(doc: Doc, extension: str, factory: str) -> list[Any]:
+    """The hits a component stored in ``doc._.<extension>``.
+
+    Owners wrap this in a typed accessor (``figures.hits_of(doc) -> list[FigureHit]``).
+
+    Args:
+        doc: A processed document.
+        extension: The component's Doc extension (a name of :mod:`.keys`).
+        factory: The component's factory, named in the error.
+
+    Returns:
+        A new list of the hits, in the component's order.
+
+    Raises:
+        MissingComponentError: The component did not process ``doc``.
+    """
+    if not has_run(doc, extension):
+        raise MissingComponentError(
+            f"doc._.{extension} is not set: add the component {factory!r} to the pipeline "
+            "before the components that read it"
+        )
+    return list(doc._.get(extension))
+
+
+def store_hits(
+    doc: Doc,
+    found: Sequence[Any],
+    *,
+    extension: str,
+    span_key: str,
+    label: Callable[[Any], str],
+    expand: bool = True,
+) -> None:
+    """Store ``found`` in ``doc._.<extension>`` and as spans in ``doc.spans[span_key]``.
+
+    Args:
+        doc: The document.
+        found: Hits with ``start`` and ``end`` character offsets.
+        extension: Name of the Doc extension that holds the list.
+        span_key: Span group of the hits.
+        label: The label of a hit's span.
+        expand: Widen offsets inside a token to the whole token (else such hits get no span).
+    """
+    doc._.set(extension, list(found))
+    mode = "expand" if expand else "strict"
+    spans = []
+    for hit in found:
+        span = doc.char_span(hit.start, hit.end, label=label(hit), alignment_mode=mode)
+        if span is not None:
+            spans.append(span)
+    doc.spans[span_key] = spans
+
+
+class HitsComponent(Generic[HitT]):
+    """Base of a component that finds hits and stores them on the Doc.
+
+    A subclass sets ``extension`` and ``span_key`` (names of :mod:`.keys`) and implements
+    the pure ``find`` and ``label``; calling the component runs ``find`` and stores what it
+    found with :func:`store_hits`. Per-document state lives in local variables or on the
+    Doc, never on the component or in a module global.
+    """
+
+    extension: ClassVar[str]
+    span_key: ClassVar[str]
+    expand: ClassVar[bool] = True
+    """Widen hits that end inside a token to the whole token in the span group."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        ensure_extension(self.extension)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Find the hits of ``doc`` and store them."""
+        self.set_annotations(doc, self.find(doc))
+        return doc
+
+    def find(self, doc: Doc) -> list[HitT]:
+        """The hits of ``doc``, without changing it."""
+        raise NotImplementedError
+
+    def label(self, hit: HitT) -> str:
+        """The label of a hit's span in the span group."""
+        raise NotImplementedError
+
+    def set_annotations(self, doc: Doc, found: Sequence[HitT]) -> None:
+        """Store ``found`` on ``doc``: the component's only mutation."""
+        store_hits(
+            doc,
+            found,
+            extension=self.extension,
+            span_key=self.span_key,
+            label=self.label,
+            expand=self.expand,
+        )

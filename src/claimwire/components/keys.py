@@ -1,0 +1,56 @@
+"""Every name claimwire gives a spaCy object, defined once.
+
+The components talk to each other and to :mod:`claimwire.nlp.convert` only through these
+names and the typed accessors of :mod:`claimwire.components._base`; no module spells one
+of these strings itself.
+
+- factories: the names of the registered component factories (``nlp.add_pipe(NAME)``);
+  spaCy does not allow dots in factory names, so ``claimwire.figures.v1`` is
+  ``claimwire_figures_v1``. A change of a component's output shape adds ``v2`` beside.
+- span groups: ``doc.spans[KEY]``, one labelled span per hit, for display and spaCy users
+  (``doc.ents`` stays the model's).
+- extensions: ``doc._.NAME`` holds a component's typed hits; ``span._.NAME`` the parsed
+  value of one span.
+- user data: ``doc.user_data[KEY]``, what the caller tells the components about the
+  article (its publication date, its outlet) and per-document caches.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# ---------------------------------------------------------------- factories
+LINES_FACTORY: Final = "claimwire_lines_v1"
+NUMBERS_FACTORY: Final = "claimwire_numbers_v1"
+FIGURES_FACTORY: Final = "claimwire_figures_v1"
+PLACES_FACTORY: Final = "claimwire_places_v1"
+DATES_FACTORY: Final = "claimwire_dates_v1"
+CLAIMS_FACTORY: Final = "claimwire_claims_v1"
+EVENTS_FACTORY: Final = "claimwire_events_v1"
+
+# ---------------------------------------------------------------- span groups
+NUMBERS_SPANS: Final = "claimwire.numbers"
+FIGURES_SPANS: Final = "claimwire.figures"
+PLACES_SPANS: Final = "claimwire.places"
+DATES_SPANS: Final = "claimwire.dates"
+CLAIMS_SPANS: Final = "claimwire.claims"
+EVENTS_SPANS: Final = "claimwire.events"
+
+# ---------------------------------------------------------------- Doc and Span extensions
+FIGURES_EXTENSION: Final = "claimwire_figures"
+PLACES_EXTENSION: Final = "claimwire_places"
+DATES_EXTENSION: Final = "claimwire_dates"
+CLAIMS_EXTENSION: Final = "claimwire_claims"
+EVENTS_EXTENSION: Final = "claimwire_events"
+NUMBER_SPAN_EXTENSION: Final = "claimwire_number"
+"""``span._.claimwire_number``: the parsed number of a span of ``NUMBERS_SPANS``."""
+FIGURE_SPAN_EXTENSION: Final = "claimwire_figure"
+"""``span._.claimwire_figure``: the figure hit of a span of ``FIGURES_SPANS``."""
+
+# ---------------------------------------------------------------- user data
+PUBLISHED: Final = "claimwire.published"
+"""The article's publication date (a ``datetime.date`` or None), set by ``make_doc``."""
+OUTLET: Final = "claimwire.outlet"
+"""The outlet that published the article (a str or None)."""
+TEXT: Final = "claimwire.text"
+"""Cache of ``doc.text`` (spaCy rebuilds it from the tokens on every access)."""
