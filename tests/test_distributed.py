@@ -14,7 +14,7 @@ from distributed import Client, LocalCluster
 
 from claimwire.distributed import plan_partitions, read_results, run_dask
 from claimwire.extract import Failure, extract_many
-from claimwire.sources import read_path
+from claimwire.input.sources import read_path
 
 PLACES = ["the port", "the capital", "a village", "the border town", "the airfield"]
 

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 import claimwire
 from claimwire.errors import ArticleError, InvalidOptionError
 from claimwire.extract import Failure
-from claimwire.sources import ArticleInput
-from claimwire.text import normalize
+from claimwire.input.sources import ArticleInput
+from claimwire.input.text import normalize
 
 
 def assert_spans_honest(result: claimwire.Result) -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from claimwire.extract import Failure, extract_many
+from claimwire.input.sources import ArticleInput, InputFailure
 from claimwire.models import Problem
 from claimwire.parallel import extract_parallel
-from claimwire.sources import ArticleInput, InputFailure
 
 ARTICLES = [
     "Shelling killed 3 civilians in the port on Monday, officials said.",

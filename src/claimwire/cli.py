@@ -20,8 +20,8 @@ from .web.cli import register as register_web
 
 if TYPE_CHECKING:  # imported lazily at run time: `claimwire --help` must start fast
     from .extract import Failure
+    from .input.sources import InputFailure
     from .models import Result
-    from .sources import InputFailure
 
     Outcome = Result | Failure
 
@@ -38,7 +38,7 @@ def validate_published(
     _ctx: click.Context, _param: click.Parameter, value: str | None
 ) -> str | None:
     """Reject an unparseable --published before anything is read."""
-    from .documents import parse_published
+    from .input.documents import parse_published
 
     if value is not None:
         try:
@@ -106,9 +106,9 @@ def extract(
     3 nothing could be processed, 4 no spaCy model installed.
     """
     from .extract import extract_many
+    from .input.sources import ArticleInput, read_sources
     from .parallel import extract_parallel
     from .pipeline import DEFAULT_MAX_CHARS
-    from .sources import ArticleInput, read_sources
 
     limit = max_chars or DEFAULT_MAX_CHARS
     names = list(paths) or ["-"]

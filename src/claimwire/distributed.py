@@ -26,9 +26,7 @@ from typing import Any, Literal
 
 from .errors import ClaimwireError, InputNotFoundError
 from .extract import Failure, extract_many
-from .models import Problem, Result
-from .pipeline import DEFAULT_MAX_CHARS
-from .sources import (
+from .input.sources import (
     ARTICLE_SUFFIXES,
     JSONL_SUFFIXES,
     ArticleInput,
@@ -37,6 +35,8 @@ from .sources import (
     read_file,
     read_jsonl,
 )
+from .models import Problem, Result
+from .pipeline import DEFAULT_MAX_CHARS
 
 ARTICLES_PER_PARTITION = 200
 """Articles per partition by default: a few seconds of work for one worker."""

@@ -21,10 +21,10 @@ from itertools import chain
 from pathlib import Path
 
 from .extract import BATCH_SIZE, Failure
+from .input.sources import ArticleInput, InputFailure, read_sources
 from .models import Problem
 from .parallel import DEFAULT_TIME_BUDGET, extract_parallel
 from .pipeline import DEFAULT_MAX_CHARS
-from .sources import ArticleInput, InputFailure, read_sources
 from .store import open_store
 from .store.write import record_failure, write_result
 

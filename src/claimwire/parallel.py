@@ -23,9 +23,9 @@ from itertools import chain, islice
 from multiprocessing.pool import AsyncResult, Pool
 
 from .extract import BATCH_SIZE, Failure, extract_many
+from .input.sources import ArticleInput, InputFailure
 from .models import Problem, Result
 from .pipeline import DEFAULT_MAX_CHARS, get_nlp
-from .sources import ArticleInput, InputFailure
 
 logger = logging.getLogger(__name__)
 
@@ -90,7 +90,7 @@ def extract_parallel(
     """Extract from a stream of articles on ``jobs`` worker processes, in input order.
 
     Args:
-        items: Articles as read by :mod:`claimwire.sources`, failures of reading, or strings.
+        items: Articles as read by :mod:`claimwire.input.sources`, failures of reading, or strings.
         jobs: Worker processes; default every core.
         max_chars: Longest text accepted, in characters.
         batch_size: Articles per batch sent to a worker.

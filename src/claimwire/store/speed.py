@@ -60,9 +60,9 @@ def _cpu() -> float:
 
 def _time_extract(path: str, jobs: int | None) -> Timing:
     from ..extract import Failure
+    from ..input.sources import read_sources
     from ..parallel import extract_parallel
     from ..pipeline import get_nlp
-    from ..sources import read_sources
 
     get_nlp()
     started, cpu = time.perf_counter(), _cpu()
