@@ -13,8 +13,8 @@ pytest.importorskip("distributed")
 from distributed import Client, LocalCluster
 
 from claimwire.distributed import plan_partitions, read_results, run_dask
-from claimwire.extract import Failure, extract_many
 from claimwire.input.sources import read_path
+from claimwire.nlp.extract import Failure, extract_many
 
 PLACES = ["the port", "the capital", "a village", "the border town", "the airfield"]
 

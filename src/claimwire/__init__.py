@@ -20,8 +20,8 @@ except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0.0.0+unknown"
 
 from .errors import ClaimwireError
-from .extract import Failure, extract, extract_many
 from .models import SCHEMA_VERSION, Document, Problem, Result
+from .nlp.extract import Failure, extract, extract_many
 from .store import Corpus
 
 __all__ = [

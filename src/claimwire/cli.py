@@ -19,9 +19,9 @@ from .errors import ClaimwireError, ExitCode, InvalidOptionError
 from .web.cli import register as register_web
 
 if TYPE_CHECKING:  # imported lazily at run time: `claimwire --help` must start fast
-    from .extract import Failure
     from .input.sources import InputFailure
     from .models import Result
+    from .nlp.extract import Failure
 
     Outcome = Result | Failure
 
@@ -105,10 +105,10 @@ def extract(
     one result per line. Exit codes: 0 ok, 1 some articles failed, 2 usage error,
     3 nothing could be processed, 4 no spaCy model installed.
     """
-    from .extract import extract_many
     from .input.sources import ArticleInput, read_sources
-    from .parallel import extract_parallel
-    from .pipeline import DEFAULT_MAX_CHARS
+    from .nlp.extract import extract_many
+    from .nlp.limits import DEFAULT_MAX_CHARS
+    from .nlp.parallel import extract_parallel
 
     limit = max_chars or DEFAULT_MAX_CHARS
     names = list(paths) or ["-"]
@@ -177,7 +177,7 @@ def write_results(
     outcomes: Iterator[Outcome], output_format: str, output: Path | None, *, several: bool
 ) -> tuple[int, int]:
     """Write each result in the chosen format; report failures on stderr. Returns counts."""
-    from .extract import Failure
+    from .nlp.extract import Failure
     from .render.html import render_html
     from .render.table import render_table
 

@@ -307,7 +307,7 @@ def ingest(
     3 every input failed.
     """
     from .ingest import ingest as run_ingest
-    from .pipeline import DEFAULT_MAX_CHARS
+    from .nlp.limits import DEFAULT_MAX_CHARS
 
     if engine == "dask":
         _ingest_dask(paths, db, scheduler, dask_workers, results, max_chars, quiet=quiet)
@@ -356,7 +356,7 @@ def _ingest_dask(
 ) -> None:
     """Extract on a Dask cluster into Parquet, then load the results into the store."""
     from .distributed import run_dask, store_results
-    from .pipeline import DEFAULT_MAX_CHARS
+    from .nlp.limits import DEFAULT_MAX_CHARS
 
     out = results or db.with_name(db.name + ".parts")
     show = not quiet and sys.stderr.isatty()

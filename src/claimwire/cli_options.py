@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from .parallel import DEFAULT_TIME_BUDGET
+from .nlp.limits import DEFAULT_TIME_BUDGET
 
 
 def processing_options(function: Callable[..., Any]) -> Callable[..., Any]:

@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .errors import ClaimwireError, InputNotFoundError
-from .extract import Failure, extract_many
 from .input.sources import (
     ARTICLE_SUFFIXES,
     JSONL_SUFFIXES,
@@ -36,7 +35,8 @@ from .input.sources import (
     read_jsonl,
 )
 from .models import Problem, Result
-from .pipeline import DEFAULT_MAX_CHARS
+from .nlp.extract import Failure, extract_many
+from .nlp.limits import DEFAULT_MAX_CHARS
 
 ARTICLES_PER_PARTITION = 200
 """Articles per partition by default: a few seconds of work for one worker."""

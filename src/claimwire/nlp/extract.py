@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import __version__, convert
-from .errors import ArticleError
-from .input.documents import make_document, parse_published
-from .input.sources import ArticleInput, InputFailure, looks_like_html
-from .models import Document, Problem, Provenance, Result
-from .pipeline import DEFAULT_MAX_CHARS, get_nlp, model_name, spacy_version
+from .. import __version__
+from ..errors import ArticleError
+from ..input.documents import make_document, parse_published
+from ..input.sources import ArticleInput, InputFailure, looks_like_html
+from ..models import Document, Problem, Provenance, Result
+from . import convert
+from .limits import DEFAULT_MAX_CHARS
+from .pipeline import get_nlp, model_name, spacy_version
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +67,7 @@ def extract(
         ModelNotFoundError: No spaCy English pipeline is installed.
     """
     if isinstance(text_or_html, bytes):
-        from .input.sources import read_bytes
+        from ..input.sources import read_bytes
 
         (item,) = read_bytes(text_or_html, source="<bytes>")
         if isinstance(item, InputFailure):

@@ -1,0 +1,13 @@
+"""How much one article may take: its length and its time.
+
+Plain constants with no heavy import, so that the command line can show them as option
+defaults without loading spaCy.
+"""
+
+from __future__ import annotations
+
+DEFAULT_MAX_CHARS = 1_000_000
+"""Longest article (in characters) processed unless the caller raises the limit."""
+
+DEFAULT_TIME_BUDGET = 120.0
+"""Seconds one article may take before it is given up (the CLI's default)."""
