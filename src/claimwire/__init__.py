@@ -19,10 +19,10 @@ try:
 except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0.0.0+unknown"
 
+from .corpus.corpus import Corpus
 from .errors import ClaimwireError
 from .models import SCHEMA_VERSION, Document, Problem, Result
 from .nlp.extract import Failure, extract, extract_many
-from .store import Corpus
 
 __all__ = [
     "SCHEMA_VERSION",

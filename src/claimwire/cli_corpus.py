@@ -1,6 +1,6 @@
 """The corpus commands of ``claimwire``: ingest, query, export, plot, reconcile.
 
-A thin shell over :mod:`claimwire.ingest` and :mod:`claimwire.store`: each command parses
+A thin shell over :mod:`claimwire.corpus.ingest` and :mod:`claimwire.store`: each command parses
 its options, calls one library function, and prints. ``register(main)`` adds them to the
 ``claimwire`` group.
 """
@@ -306,7 +306,7 @@ def ingest(
     shows articles/s and the ETA on a terminal. Exit codes: 0 ok, 1 some inputs failed,
     3 every input failed.
     """
-    from .ingest import ingest as run_ingest
+    from .corpus.ingest import ingest as run_ingest
     from .nlp.limits import DEFAULT_MAX_CHARS
 
     if engine == "dask":
@@ -355,7 +355,7 @@ def _ingest_dask(
     quiet: bool,
 ) -> None:
     """Extract on a Dask cluster into Parquet, then load the results into the store."""
-    from .distributed import run_dask, store_results
+    from .corpus.distributed import run_dask, store_results
     from .nlp.limits import DEFAULT_MAX_CHARS
 
     out = results or db.with_name(db.name + ".parts")

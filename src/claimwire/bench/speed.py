@@ -111,7 +111,7 @@ def _time_dask(texts: list[str]) -> tuple[float, float, float]:
     import json
     import tempfile
 
-    from ..distributed import run_dask
+    from ..corpus.distributed import run_dask
 
     with tempfile.TemporaryDirectory() as folder:
         corpus = Path(folder) / "corpus.jsonl"

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from ..models import Result
-from .db import open_store
-from .queries import Filters, claims, clusters, contradictions, events, figures
-from .series import Series, read_series
-from .write import WriteOutcome, load_result, write_result
+from ..store.db import open_store
+from ..store.queries import Filters, claims, clusters, contradictions, events, figures
+from ..store.series import Series, read_series
+from ..store.write import WriteOutcome, load_result, write_result
 
 
 class Corpus:
@@ -38,8 +38,8 @@ class Corpus:
         self.connection: sqlite3.Connection = open_store(self.path, readonly=readonly)
 
     def ingest(self, paths: Iterable[str | Path], **options: Any) -> Any:
-        """Ingest files and directories (see :func:`claimwire.ingest.ingest`)."""
-        from ..ingest import ingest
+        """Ingest files and directories (see :func:`claimwire.corpus.ingest.ingest`)."""
+        from .ingest import ingest
 
         return ingest(paths, self.connection, **options)
 

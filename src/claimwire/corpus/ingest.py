@@ -20,13 +20,13 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
-from .input.sources import ArticleInput, InputFailure, read_sources
-from .models import Problem
-from .nlp.extract import BATCH_SIZE, Failure
-from .nlp.limits import DEFAULT_MAX_CHARS, DEFAULT_TIME_BUDGET
-from .nlp.parallel import extract_parallel
-from .store import open_store
-from .store.write import record_failure, write_result
+from ..input.sources import ArticleInput, InputFailure, read_sources
+from ..models import Problem
+from ..nlp.extract import BATCH_SIZE, Failure
+from ..nlp.limits import DEFAULT_MAX_CHARS, DEFAULT_TIME_BUDGET
+from ..nlp.parallel import extract_parallel
+from ..store import open_store
+from ..store.write import record_failure, write_result
 
 logger = logging.getLogger(__name__)
 

@@ -8,7 +8,6 @@ See docs/corpus.md.
 
 from __future__ import annotations
 
-from .corpus import Corpus
 from .db import (
     DEFAULT_DB,
     CorruptStoreError,
@@ -22,7 +21,6 @@ from .write import WriteOutcome, load_result, write_result
 
 __all__ = [
     "DEFAULT_DB",
-    "Corpus",
     "CorruptStoreError",
     "ForeignStoreError",
     "StoreError",

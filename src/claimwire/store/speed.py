@@ -3,7 +3,7 @@
 Each side runs in a fresh process with the model loaded before the clock starts, on the
 same JSONL file and the same number of extraction workers: ``extract`` does what
 ``claimwire extract`` does (read, :func:`claimwire.nlp.parallel.extract_parallel`, write JSON
-lines), ``ingest`` runs :func:`claimwire.ingest.ingest` into a new store. Wall time and
+lines), ``ingest`` runs :func:`claimwire.corpus.ingest.ingest` into a new store. Wall time and
 CPU time (the process and its extraction workers) are both reported: on a shared machine
 CPU time is the steadier comparison.
 """
@@ -74,7 +74,7 @@ def _time_extract(path: str, jobs: int | None) -> Timing:
 
 
 def _time_ingest(path: str, jobs: int | None) -> Timing:
-    from ..ingest import ingest
+    from ..corpus.ingest import ingest
     from ..nlp.pipeline import get_nlp
 
     get_nlp()
