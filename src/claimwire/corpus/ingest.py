@@ -22,8 +22,8 @@ from pathlib import Path
 
 from ..input.sources import ArticleInput, InputFailure, read_sources
 from ..models import Problem
-from ..nlp.extract import BATCH_SIZE, Failure
-from ..nlp.limits import DEFAULT_MAX_CHARS, DEFAULT_TIME_BUDGET
+from ..nlp.extract import Failure
+from ..nlp.limits import BATCH_SIZE, DEFAULT_MAX_CHARS, DEFAULT_TIME_BUDGET
 from ..nlp.parallel import extract_parallel
 from ..store import open_store
 from ..store.write import record_failure, write_result

@@ -17,16 +17,13 @@ from ..input.documents import make_document, parse_published
 from ..input.sources import ArticleInput, InputFailure, looks_like_html
 from ..models import Document, Problem, Provenance, Result
 from . import convert
-from .limits import DEFAULT_MAX_CHARS
+from .limits import BATCH_SIZE, DEFAULT_MAX_CHARS
 from .pipeline import get_nlp, model_name, spacy_version
 
 logger = logging.getLogger(__name__)
 
 PUBLISHED_KEY = "claimwire.published"
 """Key of the publication date in ``doc.user_data``."""
-
-BATCH_SIZE = 32
-"""Articles per nlp.pipe batch: large enough to amortize, small enough to bound memory."""
 
 
 @dataclass(frozen=True)

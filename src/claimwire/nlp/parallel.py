@@ -24,8 +24,8 @@ from multiprocessing.pool import AsyncResult, Pool
 
 from ..input.sources import ArticleInput, InputFailure
 from ..models import Problem, Result
-from .extract import BATCH_SIZE, Failure, extract_many
-from .limits import DEFAULT_MAX_CHARS, DEFAULT_TIME_BUDGET
+from .extract import Failure, extract_many
+from .limits import BATCH_SIZE, DEFAULT_MAX_CHARS, DEFAULT_TIME_BUDGET
 from .pipeline import get_nlp
 
 logger = logging.getLogger(__name__)
