@@ -17,7 +17,10 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from claimwire.cli_corpus import register
+from claimwire.cli import export as export_cli
+from claimwire.cli import ingest as ingest_cli
+from claimwire.cli import plot as plot_cli
+from claimwire.cli import queries as queries_cli
 from claimwire.corpus.ingest import ingest
 from claimwire.store import load_result, open_store, queries, write_result
 from claimwire.store.queries import Filters
@@ -394,7 +397,8 @@ def cli() -> click.Group:
     def main() -> None:
         """Test group."""
 
-    register(main)
+    for commands in (ingest_cli, queries_cli, export_cli, plot_cli):
+        commands.register(main)
     return main
 
 
