@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import __version__
 from ..errors import ArticleError
 from ..input.documents import make_document, parse_published
 from ..input.sources import ArticleInput, InputFailure, looks_like_html
 from ..models import Document, Problem, Provenance, Result
+from ..version import __version__
 from . import convert
 from .limits import BATCH_SIZE, DEFAULT_MAX_CHARS
 from .pipeline import get_nlp, model_name, spacy_version
