@@ -1,5 +1,7 @@
-"""``claimwire extract``: figures, claims, places, dates and events of articles, as JSON
-(JSONL for several), a table or HTML."""
+"""``claimwire extract``: the figures, claims, places, dates and events of articles.
+
+Written as JSON (JSONL for several articles), a table, or HTML evidence pages.
+"""
 
 from __future__ import annotations
 
