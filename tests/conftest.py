@@ -10,7 +10,7 @@ import pytest
 @pytest.fixture(scope="session")
 def nlp():
     """The full claimwire pipeline on the installed English model."""
-    from claimwire.pipeline import get_nlp
+    from claimwire.nlp.pipeline import get_nlp
 
     return get_nlp()
 

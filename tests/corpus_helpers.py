@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from claimwire.input.text import document_id
 from claimwire.models import (
     Actor,
     Claim,
@@ -19,7 +20,6 @@ from claimwire.models import (
     Span,
     TimeRef,
 )
-from claimwire.text import document_id
 
 PROVENANCE = Provenance(
     claimwire_version="test",

@@ -329,7 +329,7 @@ def test_serve_command_registers_and_refuses_a_missing_store(tmp_path):
     import click
     from click.testing import CliRunner
 
-    from claimwire.web.cli import register
+    from claimwire.cli.serve import register
 
     @click.group()
     def main() -> None:

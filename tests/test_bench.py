@@ -141,6 +141,19 @@ def test_speed_reports_both_pipelines(tmp_path):
     assert "parser" in components and "claimwire_figures_v1" in components
 
 
+@pytest.mark.slow
+def test_ingest_speed_times_extraction_and_ingest_of_the_same_texts():
+    from claimwire.bench.ingest_speed import measure_ingest_speed
+
+    texts = ["Shelling killed two people in Kharkiv.", "Four soldiers were wounded on Monday."]
+    speed = measure_ingest_speed(texts, jobs=1)
+    data = speed.to_dict()
+    assert (data["articles"], data["jobs"]) == (2, 1)
+    for timing in (speed.extract, speed.ingest):
+        assert timing.wall > 0 and timing.cpu > 0
+    assert data["wall_ratio"] > 0 and data["cpu_ratio"] > 0
+
+
 def test_speed_rejects_unknown_modes(tmp_path):
     result = CliRunner().invoke(main, ["bench", "speed", "--modes", "bare,warp"])
     assert result.exit_code == ExitCode.USAGE and "warp" in result.output

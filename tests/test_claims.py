@@ -21,7 +21,7 @@ from claimwire.components.claims import (
 def claims_nlp():
     """A fresh claimwire pipeline with the claims component (not the shared one)."""
     from claimwire.components import claims  # noqa: F401  (registers the factory)
-    from claimwire.pipeline import build_pipeline, load_model
+    from claimwire.nlp.pipeline import build_pipeline, load_model
 
     nlp = build_pipeline(load_model())
     if "claimwire_claims_v1" not in nlp.pipe_names:

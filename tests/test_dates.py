@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimwire.components import dates
-from claimwire.pipeline import load_model
+from claimwire.nlp.pipeline import load_model
 
 D = dt.date
 TUE = D(2022, 6, 14)  # a Tuesday

@@ -12,9 +12,9 @@ pytest.importorskip("distributed")
 
 from distributed import Client, LocalCluster
 
-from claimwire.distributed import plan_partitions, read_results, run_dask
-from claimwire.extract import Failure, extract_many
-from claimwire.sources import read_path
+from claimwire.corpus.distributed import plan_partitions, read_results, run_dask
+from claimwire.input.sources import read_path
+from claimwire.nlp.extract import Failure, extract_many
 
 PLACES = ["the port", "the capital", "a village", "the border town", "the airfield"]
 
@@ -94,7 +94,7 @@ def test_dask_run_equals_single_process_and_survives_a_killed_worker(tmp_path):
 
 @pytest.mark.slow
 def test_dask_results_load_into_the_store_once(tmp_path):
-    from claimwire.distributed import store_results
+    from claimwire.corpus.distributed import store_results
     from claimwire.store import open_store
 
     corpus = write_corpus(tmp_path / "in.jsonl", count=30)

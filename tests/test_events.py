@@ -16,7 +16,7 @@ PUBLISHED = dt.date(2024, 6, 14)
 @pytest.fixture(scope="module")
 def nlp():
     """The bare English model with the events component (no other claimwire component)."""
-    from claimwire.pipeline import load_model
+    from claimwire.nlp.pipeline import load_model
 
     nlp = load_model()
     nlp.add_pipe("claimwire_events_v1")
@@ -26,7 +26,7 @@ def nlp():
 @pytest.fixture(scope="module")
 def nlp_irrealis():
     """The same, keeping threatened, planned and negated events (flagged)."""
-    from claimwire.pipeline import load_model
+    from claimwire.nlp.pipeline import load_model
 
     nlp = load_model()
     nlp.add_pipe("claimwire_events_v1", config={"keep_irrealis": True})
@@ -502,7 +502,7 @@ def test_classify_doc_snippet(nlp):
 def nlp_claims():
     """The English model with the claims and events components."""
     import claimwire.components.claims  # noqa: F401  (registers the factory)
-    from claimwire.pipeline import load_model
+    from claimwire.nlp.pipeline import load_model
 
     nlp = load_model()
     nlp.add_pipe("claimwire_claims_v1")

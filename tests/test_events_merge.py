@@ -12,7 +12,7 @@ PUBLISHED = dt.date(2024, 3, 9)
 @pytest.fixture(scope="module")
 def nlp():
     """The full claimwire pipeline (places and dates give the events their context)."""
-    from claimwire.pipeline import get_nlp
+    from claimwire.nlp.pipeline import get_nlp
 
     return get_nlp()
 

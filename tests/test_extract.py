@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 import claimwire
 from claimwire.errors import ArticleError, InvalidOptionError
-from claimwire.extract import Failure
-from claimwire.sources import ArticleInput
-from claimwire.text import normalize
+from claimwire.input.sources import ArticleInput
+from claimwire.input.text import normalize
+from claimwire.nlp.extract import Failure
 
 
 def assert_spans_honest(result: claimwire.Result) -> None:
@@ -115,8 +115,8 @@ def test_every_span_is_its_evidence(text: str) -> None:
 def test_components_see_the_publication_date(nlp):
     import datetime as dt
 
-    from claimwire.extract import PUBLISHED_KEY, make_doc
     from claimwire.models import Document
+    from claimwire.nlp.extract import PUBLISHED_KEY, make_doc
 
     document = Document(
         id="doc_x", text="Shelling on Monday.", published=dt.datetime(2022, 6, 14, 9)
@@ -127,8 +127,8 @@ def test_components_see_the_publication_date(nlp):
 
 
 def test_a_conversion_error_loses_one_article_not_the_batch(monkeypatch):
-    from claimwire import convert
-    from claimwire.extract import Failure, extract_many
+    from claimwire.nlp import convert
+    from claimwire.nlp.extract import Failure, extract_many
 
     real = convert.places
 

@@ -17,8 +17,11 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from claimwire.cli_corpus import register
-from claimwire.ingest import ingest
+from claimwire.cli import export as export_cli
+from claimwire.cli import ingest as ingest_cli
+from claimwire.cli import plot as plot_cli
+from claimwire.cli import queries as queries_cli
+from claimwire.corpus.ingest import ingest
 from claimwire.store import load_result, open_store, queries, write_result
 from claimwire.store.queries import Filters
 from claimwire.store.series import read_series
@@ -269,7 +272,7 @@ def test_progress_is_reported_after_each_input(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_the_fourteen_reports_through_the_real_ingest(tmp_path: Path) -> None:
-    from claimwire.store import Corpus
+    from claimwire import Corpus
 
     records = [
         {"text": r.document.text, "url": r.document.url, "outlet": r.document.outlet,
@@ -357,7 +360,9 @@ def test_an_ingest_killed_at_a_random_point_finishes_on_rerun(tmp_path: Path) ->
     _three_hundred(folder)
     crashed, clean = tmp_path / "crashed.db", tmp_path / "clean.db"
     kill_after = random.randrange(0, 280)  # 0: killed while loading, before any write
-    code = "import sys; from claimwire.ingest import ingest; ingest([sys.argv[1]], sys.argv[2])"
+    code = (
+        "import sys; from claimwire.corpus.ingest import ingest; ingest([sys.argv[1]], sys.argv[2])"
+    )
     process = subprocess.Popen([sys.executable, "-c", code, str(folder), str(crashed)])
     done = 0
     while process.poll() is None and done < kill_after:
@@ -392,7 +397,8 @@ def cli() -> click.Group:
     def main() -> None:
         """Test group."""
 
-    register(main)
+    for commands in (ingest_cli, queries_cli, export_cli, plot_cli):
+        commands.register(main)
     return main
 
 

@@ -41,7 +41,7 @@ URLS = [
     "/api/contradictions?open=true",
     "/api/places?country=SY",
 ]
-SERVE = "from claimwire.web.cli import serve; serve()"
+SERVE = "from claimwire.cli.serve import serve; serve()"
 WORKERS = int(os.environ.get("CLAIMWIRE_LOAD_WORKERS", "1"))
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from claimwire.extract import Failure, extract_many
+from claimwire.input.sources import ArticleInput, InputFailure
 from claimwire.models import Problem
-from claimwire.parallel import extract_parallel
-from claimwire.sources import ArticleInput, InputFailure
+from claimwire.nlp.extract import Failure, extract_many
+from claimwire.nlp.parallel import extract_parallel
 
 ARTICLES = [
     "Shelling killed 3 civilians in the port on Monday, officials said.",

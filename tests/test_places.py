@@ -6,7 +6,7 @@ import pytest
 from spacy.tokens import Span
 
 from claimwire.components import places, places_cues
-from claimwire.pipeline import load_model
+from claimwire.nlp.pipeline import load_model
 
 
 @pytest.fixture(scope="module")

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from claimwire.documents import make_document, parse_published
 from claimwire.errors import ArticleError, InputNotFoundError, InvalidOptionError
-from claimwire.sources import ArticleInput, InputFailure, read_sources
+from claimwire.input.documents import make_document, parse_published
+from claimwire.input.sources import ArticleInput, InputFailure, read_sources
 
 LIMIT = 4_000_000
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimwire.text import decode, document_id, looks_binary, normalize
+from claimwire.input.text import decode, document_id, looks_binary, normalize
 
 
 @pytest.mark.parametrize(

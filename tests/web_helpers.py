@@ -44,7 +44,7 @@ HOSTILE = (
 
 def build_store(path: Path, *, seed_text: str | None = None, hostile: bool = False) -> dict:
     """A store with the test articles (and the seed, the hostile article); their ids."""
-    from claimwire.extract import extract
+    from claimwire.nlp.extract import extract
     from claimwire.store import open_store, write_result
 
     connection = open_store(path)

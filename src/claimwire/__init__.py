@@ -8,21 +8,36 @@ Typical use::
         print(figure.span.text, figure.value, figure.category, figure.measure)
 
     corpus = claimwire.Corpus("claimwire.db")   # the store of many articles
+
+The names below are loaded on first use (PEP 562), so that ``import claimwire`` and the
+command line's ``--help`` do not load spaCy.
 """
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-try:
-    __version__ = version("claimwire")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0+unknown"
+if TYPE_CHECKING:
+    from .corpus.corpus import Corpus
+    from .errors import ClaimwireError
+    from .models import SCHEMA_VERSION, Document, Problem, Result
+    from .nlp.extract import Failure, extract, extract_many
+    from .version import __version__
 
-from .errors import ClaimwireError
-from .extract import Failure, extract, extract_many
-from .models import SCHEMA_VERSION, Document, Problem, Result
-from .store import Corpus
+_PUBLIC = {
+    "SCHEMA_VERSION": "claimwire.models",
+    "ClaimwireError": "claimwire.errors",
+    "Corpus": "claimwire.corpus.corpus",
+    "Document": "claimwire.models",
+    "Failure": "claimwire.nlp.extract",
+    "Problem": "claimwire.models",
+    "Result": "claimwire.models",
+    "__version__": "claimwire.version",
+    "extract": "claimwire.nlp.extract",
+    "extract_many": "claimwire.nlp.extract",
+}
+"""Each public name and the module that defines it."""
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -36,3 +51,17 @@ __all__ = [
     "extract",
     "extract_many",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Load a public name on first use and keep it as an attribute of the package."""
+    if name not in _PUBLIC:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(_PUBLIC[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The package's attributes, public names included before they are loaded."""
+    return sorted({*globals(), *__all__})

@@ -153,7 +153,7 @@ def claims_pipeline() -> Language:
     do not change claims other than the outlet's own, which the benches do not score).
     """
     from ..components import claims, lines  # noqa: F401  (registers the factories)
-    from ..pipeline import load_model
+    from ..nlp.pipeline import load_model
 
     nlp = load_model()
     nlp.add_pipe("claimwire_lines_v1", before="parser")

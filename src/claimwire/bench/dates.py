@@ -182,7 +182,7 @@ def score_template(
 
 
 def _load_nlp() -> Any:
-    from ..pipeline import load_model
+    from ..nlp.pipeline import load_model
 
     nlp = load_model()
     nlp.add_pipe(FACTORY)

@@ -240,7 +240,7 @@ def figures_pipeline() -> Any:
     """The English model with only what figures need: lines, numbers, figures."""
     from .. import components  # noqa: F401  (registers the factories)
     from ..components import figures  # noqa: F401
-    from ..pipeline import load_model
+    from ..nlp.pipeline import load_model
 
     nlp = load_model()
     nlp.add_pipe("claimwire_lines_v1", before="parser")

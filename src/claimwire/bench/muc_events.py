@@ -180,7 +180,7 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
     Raises:
         InputNotFoundError: No message or no key in the folder.
     """
-    from ..pipeline import load_model
+    from ..nlp.pipeline import load_model
 
     if data is None or not data.is_dir():
         raise InputNotFoundError(f"no such MUC-4 folder: {data}")

@@ -294,7 +294,7 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
         InputNotFoundError: ``data`` is missing or holds no corpus.
     """
     from ..components.places import EXTENSION, FACTORY
-    from ..pipeline import load_model
+    from ..nlp.pipeline import load_model
 
     if data is None:
         raise InputNotFoundError("bench places needs the geoparsing set folder")

@@ -179,7 +179,7 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
     Raises:
         InputNotFoundError: No usable file in the folder.
     """
-    from ..pipeline import load_model
+    from ..nlp.pipeline import load_model
 
     if data is None:
         raise InputNotFoundError("no IndiaPoliceEvents folder given")

@@ -145,7 +145,7 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
     Returns:
         The report, one section per kind of output.
     """
-    from ..extract import extract
+    from ..nlp.extract import extract
 
     folder = data or default_seed_dir()
     cases = load_cases(folder)[:limit]

@@ -73,7 +73,7 @@ def _peak_rss_mb() -> float:
 
 
 def _time_bare(texts: list[str]) -> tuple[float, float, float]:
-    from ..pipeline import load_model
+    from ..nlp.pipeline import load_model
 
     started = time.perf_counter()
     nlp = load_model()
@@ -85,8 +85,8 @@ def _time_bare(texts: list[str]) -> tuple[float, float, float]:
 
 
 def _time_full(texts: list[str]) -> tuple[float, float, float]:
-    from ..extract import extract_many
-    from ..pipeline import get_nlp
+    from ..nlp.extract import extract_many
+    from ..nlp.pipeline import get_nlp
 
     started = time.perf_counter()
     get_nlp()
@@ -97,7 +97,7 @@ def _time_full(texts: list[str]) -> tuple[float, float, float]:
 
 
 def _time_jobs(texts: list[str]) -> tuple[float, float, float]:
-    from ..parallel import extract_parallel
+    from ..nlp.parallel import extract_parallel
 
     started = time.perf_counter()
     for _result in extract_parallel(texts, jobs=2, pool_threshold=0):
@@ -111,7 +111,7 @@ def _time_dask(texts: list[str]) -> tuple[float, float, float]:
     import json
     import tempfile
 
-    from ..distributed import run_dask
+    from ..corpus.distributed import run_dask
 
     with tempfile.TemporaryDirectory() as folder:
         corpus = Path(folder) / "corpus.jsonl"
@@ -125,7 +125,7 @@ def _time_dask(texts: list[str]) -> tuple[float, float, float]:
 
 def _profile(texts: list[str]) -> dict[str, float]:
     """Seconds spent in each pipeline component, article by article (no batching)."""
-    from ..pipeline import get_nlp
+    from ..nlp.pipeline import get_nlp
 
     nlp = get_nlp()
     spent = {name: 0.0 for name in nlp.pipe_names}

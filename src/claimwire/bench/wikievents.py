@@ -217,7 +217,7 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
     Raises:
         InputNotFoundError: No usable file in the folder.
     """
-    from ..pipeline import build_pipeline, load_model
+    from ..nlp.pipeline import build_pipeline, load_model
 
     if data is None:
         raise InputNotFoundError("no WikiEvents folder given")

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from ..pipeline import DEFAULT_MAX_CHARS
+from ..nlp.limits import DEFAULT_MAX_CHARS
 from ..store.series import read_series
 from ..store.write import load_result
 from . import queries
@@ -156,7 +156,7 @@ def submit_article(request: Request, content: str | bytes, **metadata: Any) -> d
         ApiError: 403 in read-only mode.
         ArticleError: The article is empty, has no text, or is too long.
     """
-    from ..extract import extract
+    from ..nlp.extract import extract
     from ..store.write import write_result
 
     state = request.app.state

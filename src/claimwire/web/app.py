@@ -21,8 +21,8 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .. import __version__
 from ..store import open_store
+from ..version import __version__
 from . import errors
 
 MAX_BODY_BYTES = 5 * 1024 * 1024

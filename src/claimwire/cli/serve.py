@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..store import DEFAULT_DB
+from ..store.db import DEFAULT_DB
 
 
 def register(main: click.Group) -> None:
@@ -43,7 +43,7 @@ def serve(
     try:
         import uvicorn
 
-        from .app import CONFIG_VARIABLE, create_app
+        from ..web.app import CONFIG_VARIABLE, create_app
     except ImportError as error:
         raise click.UsageError(
             f"serving needs the web extra ({error.name} is missing): pip install 'claimwire[web]'"

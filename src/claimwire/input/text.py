@@ -11,7 +11,7 @@ import hashlib
 import re
 import unicodedata
 
-from .models import Problem
+from ..models import Problem
 
 _LINE_ENDS = re.compile(r"\r\n?|\u2028|\u2029|\x85")
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")

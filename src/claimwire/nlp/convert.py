@@ -11,8 +11,8 @@ from typing import Any
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from .components._base import doc_text
-from .models import (
+from ..components._base import doc_text
+from ..models import (
     Actor,
     Claim,
     Claimant,
@@ -160,7 +160,7 @@ def _id_order(record_id: str) -> tuple[str, int]:
 def _claim_id(claim_hits: list[Any], offset: int) -> str | None:
     if not claim_hits:
         return None
-    from .components.claims import claim_for_offset
+    from ..components.claims import claim_for_offset
 
     hit = claim_for_offset(claim_hits, offset)
     return None if hit is None else hit.id

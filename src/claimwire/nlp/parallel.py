@@ -3,12 +3,12 @@
 Small inputs (fewer than two batches per worker) run in this process: starting workers
 that each load the pipeline would cost more than it saves.
 
-:func:`extract_parallel` is :func:`claimwire.extract.extract_many` spread over worker
+:func:`extract_parallel` is :func:`claimwire.nlp.extract.extract_many` spread over worker
 processes: each worker loads the pipeline once and processes batches of articles; results
 come back in input order; at most two batches per worker are in flight, so memory stays
 bounded whatever the input size. A batch that overruns its time budget is taken apart: its
 workers are stopped, its articles rerun one by one, and the article that overruns alone
-becomes a :class:`~claimwire.extract.Failure` with the problem ``time_budget_exceeded``;
+becomes a :class:`~claimwire.nlp.extract.Failure` with the problem ``time_budget_exceeded``;
 the rest of the run goes on.
 """
 
@@ -22,18 +22,16 @@ from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 from multiprocessing.pool import AsyncResult, Pool
 
-from .extract import BATCH_SIZE, Failure, extract_many
-from .models import Problem, Result
-from .pipeline import DEFAULT_MAX_CHARS, get_nlp
-from .sources import ArticleInput, InputFailure
+from ..input.sources import ArticleInput, InputFailure
+from ..models import Problem, Result
+from .extract import Failure, extract_many
+from .limits import BATCH_SIZE, DEFAULT_MAX_CHARS, DEFAULT_TIME_BUDGET
+from .pipeline import get_nlp
 
 logger = logging.getLogger(__name__)
 
 Item = ArticleInput | InputFailure | str
 Outcome = Result | Failure
-
-DEFAULT_TIME_BUDGET = 120.0
-"""Seconds one article may take before it is given up (the CLI's default)."""
 
 
 def default_jobs() -> int:
@@ -90,7 +88,7 @@ def extract_parallel(
     """Extract from a stream of articles on ``jobs`` worker processes, in input order.
 
     Args:
-        items: Articles as read by :mod:`claimwire.sources`, failures of reading, or strings.
+        items: Articles as read by :mod:`claimwire.input.sources`, failures of reading, or strings.
         jobs: Worker processes; default every core.
         max_chars: Longest text accepted, in characters.
         batch_size: Articles per batch sent to a worker.

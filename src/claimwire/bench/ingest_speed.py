@@ -2,8 +2,8 @@
 
 Each side runs in a fresh process with the model loaded before the clock starts, on the
 same JSONL file and the same number of extraction workers: ``extract`` does what
-``claimwire extract`` does (read, :func:`claimwire.parallel.extract_parallel`, write JSON
-lines), ``ingest`` runs :func:`claimwire.ingest.ingest` into a new store. Wall time and
+``claimwire extract`` does (read, :func:`claimwire.nlp.parallel.extract_parallel`, write JSON
+lines), ``ingest`` runs :func:`claimwire.corpus.ingest.ingest` into a new store. Wall time and
 CPU time (the process and its extraction workers) are both reported: on a shared machine
 CPU time is the steadier comparison.
 """
@@ -59,10 +59,10 @@ def _cpu() -> float:
 
 
 def _time_extract(path: str, jobs: int | None) -> Timing:
-    from ..extract import Failure
-    from ..parallel import extract_parallel
-    from ..pipeline import get_nlp
-    from ..sources import read_sources
+    from ..input.sources import read_sources
+    from ..nlp.extract import Failure
+    from ..nlp.parallel import extract_parallel
+    from ..nlp.pipeline import get_nlp
 
     get_nlp()
     started, cpu = time.perf_counter(), _cpu()
@@ -74,8 +74,8 @@ def _time_extract(path: str, jobs: int | None) -> Timing:
 
 
 def _time_ingest(path: str, jobs: int | None) -> Timing:
-    from ..ingest import ingest
-    from ..pipeline import get_nlp
+    from ..corpus.ingest import ingest
+    from ..nlp.pipeline import get_nlp
 
     get_nlp()
     with tempfile.TemporaryDirectory() as folder:

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from .errors import InputNotFoundError
-from .models import Problem
+from ..errors import InputNotFoundError
+from ..models import Problem
 from .text import decode, looks_binary
 
 logger = logging.getLogger(__name__)

@@ -11,20 +11,19 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import __version__, convert
-from .documents import make_document, parse_published
-from .errors import ArticleError
-from .models import Document, Problem, Provenance, Result
-from .pipeline import DEFAULT_MAX_CHARS, get_nlp, model_name, spacy_version
-from .sources import ArticleInput, InputFailure, looks_like_html
+from ..errors import ArticleError
+from ..input.documents import make_document, parse_published
+from ..input.sources import ArticleInput, InputFailure, looks_like_html
+from ..models import Document, Problem, Provenance, Result
+from ..version import __version__
+from . import convert
+from .limits import BATCH_SIZE, DEFAULT_MAX_CHARS
+from .pipeline import get_nlp, model_name, spacy_version
 
 logger = logging.getLogger(__name__)
 
 PUBLISHED_KEY = "claimwire.published"
 """Key of the publication date in ``doc.user_data``."""
-
-BATCH_SIZE = 32
-"""Articles per nlp.pipe batch: large enough to amortize, small enough to bound memory."""
 
 
 @dataclass(frozen=True)
@@ -65,7 +64,7 @@ def extract(
         ModelNotFoundError: No spaCy English pipeline is installed.
     """
     if isinstance(text_or_html, bytes):
-        from .sources import read_bytes
+        from ..input.sources import read_bytes
 
         (item,) = read_bytes(text_or_html, source="<bytes>")
         if isinstance(item, InputFailure):
@@ -101,7 +100,7 @@ def extract_many(
     A bad article never stops the stream: it comes out as a :class:`Failure` in its place.
 
     Args:
-        items: Articles as read by :mod:`claimwire.sources`, failures of reading (passed
+        items: Articles as read by :mod:`claimwire.input.sources`, failures of reading (passed
             through), or plain strings.
         max_chars: Longest text accepted, in characters.
         batch_size: Articles per spaCy batch.

@@ -5,13 +5,17 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..models import Result
-from .db import open_store
-from .queries import Filters, claims, clusters, contradictions, events, figures
-from .series import Series, read_series
-from .write import WriteOutcome, load_result, write_result
+from ..nlp.limits import BATCH_SIZE, DEFAULT_MAX_CHARS, DEFAULT_TIME_BUDGET
+from ..store.db import open_store
+from ..store.queries import Filters, claims, clusters, contradictions, events, figures
+from ..store.series import Series, read_series
+from ..store.write import WriteOutcome, load_result, write_result
+
+if TYPE_CHECKING:  # ingest imports the pipeline (spaCy); querying a corpus does not need it
+    from .ingest import IngestProgress, IngestReport
 
 
 class Corpus:
@@ -37,11 +41,49 @@ class Corpus:
         self.path = Path(path)
         self.connection: sqlite3.Connection = open_store(self.path, readonly=readonly)
 
-    def ingest(self, paths: Iterable[str | Path], **options: Any) -> Any:
-        """Ingest files and directories (see :func:`claimwire.ingest.ingest`)."""
-        from ..ingest import ingest
+    def ingest(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        progress: Callable[[IngestProgress], None] | None = None,
+        count_first: bool = False,
+        jobs: int | None = None,
+        time_budget: float | None = DEFAULT_TIME_BUDGET,
+        batch_size: int = BATCH_SIZE,
+        max_chars: int = DEFAULT_MAX_CHARS,
+    ) -> IngestReport:
+        """Extract every article of ``paths`` into this store, skipping inputs already done.
 
-        return ingest(paths, self.connection, **options)
+        Args:
+            paths: Files (text, HTML, JSONL) and directories of them.
+            progress: Called after each input with the running counts.
+            count_first: Read the inputs once beforehand to know the total (for an ETA).
+            jobs: Extraction worker processes (default every core; small inputs run in
+                this process).
+            time_budget: Seconds an article may take before it is skipped and recorded as
+                failed; None for no limit.
+            batch_size: Articles per spaCy batch.
+            max_chars: Longest article accepted, in characters.
+
+        Returns:
+            Counts of what was done and the inputs that failed (see
+            :func:`claimwire.corpus.ingest.ingest`).
+
+        Raises:
+            InputNotFoundError: A path does not exist (nothing is read then).
+        """
+        from .ingest import ingest  # loads the pipeline: only when ingesting
+
+        return ingest(
+            paths,
+            self.connection,
+            progress=progress,
+            count_first=count_first,
+            jobs=jobs,
+            time_budget=time_budget,
+            batch_size=batch_size,
+            max_chars=max_chars,
+        )
 
     def add(self, result: Result) -> WriteOutcome:
         """Store one extraction result (the one write path)."""

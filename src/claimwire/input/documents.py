@@ -1,7 +1,7 @@
 """Turning an input article into a :class:`~claimwire.models.Document` with frozen text.
 
 HTML goes through trafilatura (main text, title, date, site name); text is normalized
-(:func:`claimwire.text.normalize`), checked (empty, over the size limit) and hashed.
+(:func:`claimwire.input.text.normalize`), checked (empty, over the size limit) and hashed.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import logging
 
 import trafilatura
 
-from .errors import ArticleError, InvalidOptionError
-from .models import Document, Problem
+from ..errors import ArticleError, InvalidOptionError
+from ..models import Document, Problem
 from .sources import ArticleInput
 from .text import document_id, normalize
 

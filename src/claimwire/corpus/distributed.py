@@ -24,11 +24,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from .errors import ClaimwireError, InputNotFoundError
-from .extract import Failure, extract_many
-from .models import Problem, Result
-from .pipeline import DEFAULT_MAX_CHARS
-from .sources import (
+from ..errors import ClaimwireError, InputNotFoundError
+from ..input.sources import (
     ARTICLE_SUFFIXES,
     JSONL_SUFFIXES,
     ArticleInput,
@@ -37,6 +34,9 @@ from .sources import (
     read_file,
     read_jsonl,
 )
+from ..models import Problem, Result
+from ..nlp.extract import Failure, extract_many
+from ..nlp.limits import DEFAULT_MAX_CHARS
 
 ARTICLES_PER_PARTITION = 200
 """Articles per partition by default: a few seconds of work for one worker."""
@@ -352,8 +352,8 @@ def store_results(out_dir: str | Path, db: str | Path) -> tuple[int, int, int]:
     Returns:
         (results stored, failures recorded, inputs skipped as already done).
     """
-    from .store import open_store
-    from .store.write import record_failure, write_result
+    from ..store import open_store
+    from ..store.write import record_failure, write_result
 
     stored = failed = skipped = 0
     connection = open_store(db)

@@ -1,6 +1,6 @@
 """Ingesting articles into a store: read, extract on every core, write each result atomically.
 
-Extraction runs in worker processes (:func:`claimwire.parallel.extract_parallel`); this
+Extraction runs in worker processes (:func:`claimwire.nlp.parallel.extract_parallel`); this
 process is the store's one writer. Resumable: every input (a file, a JSONL line) has a
 key, a hash of where it was read and what it holds, committed in the same transaction as
 its result. Run again after any interruption (kill -9 included), ingest skips the keys
@@ -20,13 +20,13 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
-from .extract import BATCH_SIZE, Failure
-from .models import Problem
-from .parallel import DEFAULT_TIME_BUDGET, extract_parallel
-from .pipeline import DEFAULT_MAX_CHARS
-from .sources import ArticleInput, InputFailure, read_sources
-from .store import open_store
-from .store.write import record_failure, write_result
+from ..input.sources import ArticleInput, InputFailure, read_sources
+from ..models import Problem
+from ..nlp.extract import Failure
+from ..nlp.limits import BATCH_SIZE, DEFAULT_MAX_CHARS, DEFAULT_TIME_BUDGET
+from ..nlp.parallel import extract_parallel
+from ..store import open_store
+from ..store.write import record_failure, write_result
 
 logger = logging.getLogger(__name__)
 

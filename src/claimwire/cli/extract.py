@@ -1,10 +1,12 @@
-"""The ``claimwire`` command: a thin shell over the library (only this module prints)."""
+"""``claimwire extract``: the figures, claims, places, dates and events of articles.
+
+Written as JSON (JSONL for several articles), a table, or HTML evidence pages.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import json
-import logging
 import sys
 import time
 from collections.abc import Iterator
@@ -13,32 +15,29 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
-from .cli_corpus import register as register_corpus
-from .cli_options import processing_options
-from .errors import ClaimwireError, ExitCode, InvalidOptionError
-from .web.cli import register as register_web
+from ..errors import ClaimwireError, ExitCode, InvalidOptionError
+from .options import fail, processing_options
 
 if TYPE_CHECKING:  # imported lazily at run time: `claimwire --help` must start fast
-    from .extract import Failure
-    from .models import Result
-    from .sources import InputFailure
+    from ..input.sources import InputFailure
+    from ..models import Result
+    from ..nlp.extract import Failure
 
     Outcome = Result | Failure
 
 FORMATS = ("json", "table", "html")
 
 
-def fail(message: str, code: ExitCode) -> None:
-    """Print an error to standard error and exit with ``code``."""
-    click.echo(f"claimwire: error: {message}", err=True)
-    sys.exit(int(code))
+def register(main: click.Group) -> None:
+    """Add ``extract`` to the ``claimwire`` group."""
+    main.add_command(extract)
 
 
 def validate_published(
     _ctx: click.Context, _param: click.Parameter, value: str | None
 ) -> str | None:
     """Reject an unparseable --published before anything is read."""
-    from .documents import parse_published
+    from ..input.documents import parse_published
 
     if value is not None:
         try:
@@ -48,17 +47,7 @@ def validate_published(
     return value
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="claimwire")
-@click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug) to stderr.")
-def main(verbose: int) -> None:
-    """claimwire: figures, claims and events from news reports about armed conflict,
-    each with who claims it, how sure they sound, and the exact evidence span."""
-    level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-
-
-@main.command()
+@click.command()
 @click.argument("paths", nargs=-1, metavar="FILE|DIR|-")
 @click.option(
     "--published",
@@ -105,10 +94,10 @@ def extract(
     one result per line. Exit codes: 0 ok, 1 some articles failed, 2 usage error,
     3 nothing could be processed, 4 no spaCy model installed.
     """
-    from .extract import extract_many
-    from .parallel import extract_parallel
-    from .pipeline import DEFAULT_MAX_CHARS
-    from .sources import ArticleInput, read_sources
+    from ..input.sources import ArticleInput, read_sources
+    from ..nlp.extract import extract_many
+    from ..nlp.limits import DEFAULT_MAX_CHARS
+    from ..nlp.parallel import extract_parallel
 
     limit = max_chars or DEFAULT_MAX_CHARS
     names = list(paths) or ["-"]
@@ -177,9 +166,9 @@ def write_results(
     outcomes: Iterator[Outcome], output_format: str, output: Path | None, *, several: bool
 ) -> tuple[int, int]:
     """Write each result in the chosen format; report failures on stderr. Returns counts."""
-    from .extract import Failure
-    from .render.html import render_html
-    from .render.table import render_table
+    from ..nlp.extract import Failure
+    from ..render.html import render_html
+    from ..render.table import render_table
 
     good = bad = 0
     stream: IO[str] = sys.stdout
@@ -216,100 +205,3 @@ def write_results(
         if stream is not sys.stdout:
             stream.close()
     return good, bad
-
-
-@main.command()
-@click.option(
-    "--write",
-    "write_path",
-    type=click.Path(path_type=Path),
-    help="Write the schema to this file instead of printing it.",
-)
-def schema(write_path: Path | None) -> None:
-    """Print the JSON Schema of `claimwire extract --format json` output."""
-    from .schema import schema_text
-
-    if write_path is None:
-        click.echo(schema_text(), nl=False)
-    else:
-        write_path.write_text(schema_text(), encoding="utf-8")
-
-
-@main.command()
-@click.argument("task", metavar="TASK")
-@click.option(
-    "--data",
-    "--corpus",
-    "data",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Set folder [default: ../shared/eval/<set> for the task; ../shared/seed for seed].",
-)
-@click.option(
-    "--limit",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Score only the first N documents (speed: time N articles, default 500).",
-)
-@click.option(
-    "--modes",
-    default="bare,single,jobs2,dask2",
-    show_default=True,
-    help="speed only: configurations to time (bare, single, jobs2, dask2), comma-separated.",
-)
-@click.option(
-    "--profile/--no-profile",
-    default=True,
-    show_default=True,
-    help="speed only: also time each pipeline component.",
-)
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def bench(
-    task: str, data: Path | None, limit: int | None, modes: str, profile: bool, as_json: bool
-) -> None:
-    """Measure accuracy (precision / recall / F1) on a gold set, or speed.
-
-    TASK is `speed` or one of the accuracy tasks; `claimwire bench list` lists them.
-    """
-    from . import bench as benchmarks
-
-    if task == "list":
-        click.echo("speed".ljust(12) + "articles/s, words/s and peak memory vs bare spaCy")
-        for name, entry in benchmarks.TASKS.items():
-            where = entry.default_set or "../shared/seed"
-            click.echo(f"{name:<12}{entry.description} [{where}]")
-        return
-    if task == "speed":
-        from .bench.speed import MODES, format_report, measure_speed
-
-        chosen = tuple(mode.strip() for mode in modes.split(",") if mode.strip())
-        unknown = [mode for mode in chosen if mode not in MODES]
-        if unknown or not chosen:
-            fail(
-                f"unknown speed mode(s) {unknown}; choose among {', '.join(MODES)}", ExitCode.USAGE
-            )
-        try:
-            speed = measure_speed(data, limit=limit or 500, modes=chosen, profile=profile)
-        except ClaimwireError as error:
-            fail(error.message, error.exit_code)
-        click.echo(json.dumps(speed.to_dict(), indent=2) if as_json else format_report(speed))
-        return
-    if task not in benchmarks.TASKS:
-        choices = ", ".join(["speed", *benchmarks.TASKS])
-        fail(f"unknown bench task {task!r}; choose one of: {choices}", ExitCode.USAGE)
-    if data is not None and not data.is_dir():
-        fail(f"no such set folder: {data}", ExitCode.NO_INPUT)
-    try:
-        report = benchmarks.run_task(benchmarks.get_task(task), data, limit=limit)
-    except ClaimwireError as error:
-        fail(error.message, error.exit_code)
-    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.format())
-    below = report.extra.get("below_floors")
-    if below:
-        fail("below the committed floors: " + "; ".join(below), ExitCode.PARTIAL)
-
-
-register_corpus(main)
-register_web(main)
-
-if __name__ == "__main__":
-    main()

@@ -14,7 +14,8 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from .errors import ModelNotFoundError
+from ..errors import ModelNotFoundError
+from .limits import DEFAULT_MAX_CHARS
 
 logger = logging.getLogger(__name__)
 
@@ -32,9 +33,6 @@ COMPONENTS = (
     ("claimwire_events_v1", None),
 )
 """claimwire's components, in the order of docs/architecture.md."""
-
-DEFAULT_MAX_CHARS = 1_000_000
-"""Longest article (in characters) processed unless the caller raises the limit."""
 
 
 def load_model(packages: tuple[str, ...] = MODEL_PACKAGES) -> Language:
@@ -75,7 +73,7 @@ def build_pipeline(nlp: Language) -> Language:
     Returns:
         The same pipeline, with the components added.
     """
-    from . import components  # noqa: F401  (registers the factories)
+    from .. import components  # noqa: F401  (registers the factories)
 
     for factory, before in COMPONENTS:
         if factory in nlp.pipe_names:

@@ -1,0 +1,34 @@
+"""The ``claimwire`` command: a thin shell over the library (only this package prints).
+
+One module per command group, each with a ``register(main)`` that adds its commands:
+:mod:`~claimwire.cli.extract`, :mod:`~claimwire.cli.ingest`, :mod:`~claimwire.cli.queries`
+(figures, claims, events, contradictions, series, reconcile), :mod:`~claimwire.cli.export`,
+:mod:`~claimwire.cli.plot`, :mod:`~claimwire.cli.serve`, :mod:`~claimwire.cli.bench` and
+:mod:`~claimwire.cli.schema`; :mod:`~claimwire.cli.options` holds what they share.
+Every module imports the library inside its commands, so that ``claimwire --help`` and
+``claimwire schema`` start without loading spaCy (a test holds this).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+from . import bench, export, extract, ingest, plot, queries, schema, serve
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="claimwire")
+@click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug) to stderr.")
+def main(verbose: int) -> None:
+    """claimwire: figures, claims and events from news reports about armed conflict,
+    each with who claims it, how sure they sound, and the exact evidence span."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+for _group in (extract, ingest, queries, export, plot, serve, bench, schema):
+    _group.register(main)
+
+__all__ = ["main"]

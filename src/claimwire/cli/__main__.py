@@ -1,0 +1,5 @@
+"""``python -m claimwire.cli``: the ``claimwire`` command."""
+
+from . import main
+
+main()

@@ -1,0 +1,156 @@
+"""Options and helpers shared by the ``claimwire`` commands.
+
+Only light imports at module level (click and claimwire's constants): ``claimwire --help``
+must not load spaCy, the store or pydantic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import click
+
+from ..errors import ClaimwireError, ExitCode
+from ..nlp.limits import DEFAULT_TIME_BUDGET
+from ..store.db import DEFAULT_DB
+
+if TYPE_CHECKING:
+    from ..store.queries import Filters
+
+OUTPUT_FORMATS = ("table", "json", "csv")
+
+
+def fail(message: str, code: ExitCode) -> NoReturn:
+    """Print an error to standard error and exit with ``code``."""
+    click.echo(f"claimwire: error: {message}", err=True)
+    sys.exit(int(code))
+
+
+def processing_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--max-chars``, ``-j/--jobs`` and ``--time-budget`` to a command."""
+    options = (
+        click.option(
+            "--max-chars",
+            type=click.IntRange(min=1),
+            default=None,
+            help="Longest article accepted, in characters [default: 1,000,000].",
+        ),
+        click.option(
+            "-j",
+            "--jobs",
+            type=click.IntRange(min=1),
+            default=None,
+            help="Extraction worker processes for many articles [default: every core].",
+        ),
+        click.option(
+            "--time-budget",
+            type=click.FloatRange(min=0, min_open=True),
+            default=DEFAULT_TIME_BUDGET,
+            show_default=True,
+            help="Seconds one article may take before it is skipped and reported as failed.",
+        ),
+    )
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    """Click callback: a ``YYYY-MM-DD`` option as a date (None when not given)."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD") from None
+
+
+def db_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``--db FILE`` (default ./claimwire.db, or $CLAIMWIRE_DB)."""
+    return click.option(
+        "--db",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=DEFAULT_DB,
+        envvar="CLAIMWIRE_DB",
+        show_default=True,
+        help="The store (SQLite file).",
+    )(function)
+
+
+def filter_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    """The filters shared by the query commands."""
+    options = [
+        click.option("--since", callback=parse_date, metavar="YYYY-MM-DD", help="From this date."),
+        click.option("--until", callback=parse_date, metavar="YYYY-MM-DD", help="Up to this date."),
+        click.option("--country", help="ISO code (UA) or name (Ukraine) of the place."),
+        click.option("--claimant", help="Claimant: any spelling, or part of the name."),
+        click.option("--measure", help="killed, injured, destroyed, captured, ..."),
+        click.option("--category", help="civilians, soldiers, tanks, ..."),
+        click.option("--type", "type_", help="Event type or sub-type; contradiction kind."),
+        click.option("--side", help="Whose people or equipment a figure counts (Russia)."),
+        click.option("--outlet", help="Part of the outlet's name."),
+        click.option("--all-versions", is_flag=True, help="Include superseded versions."),
+        click.option("--with-copies", is_flag=True, help="Include wire copies."),
+        click.option(
+            "--limit",
+            type=click.IntRange(min=0),
+            default=100,
+            show_default=True,
+            help="Rows per page (0: all).",
+        ),
+        click.option("--offset", type=click.IntRange(min=0), default=0, help="Rows to skip."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def format_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``-f/--format table|json|csv``."""
+    return click.option(
+        "-f",
+        "--format",
+        "output_format",
+        type=click.Choice(OUTPUT_FORMATS),
+        default="table",
+        show_default=True,
+        help="table (readable), json (one array) or csv.",
+    )(function)
+
+
+def make_filters(options: dict[str, Any], **extra: Any) -> Filters:
+    """The :class:`~claimwire.store.queries.Filters` of the parsed filter options."""
+    from ..store.queries import Filters
+
+    limit = options.get("limit", 100)
+    return Filters(
+        since=options.get("since"),
+        until=options.get("until"),
+        country=options.get("country"),
+        claimant=options.get("claimant"),
+        measure=options.get("measure"),
+        category=options.get("category"),
+        type=options.get("type_"),
+        side=options.get("side"),
+        outlet=options.get("outlet"),
+        include_superseded=bool(options.get("all_versions")),
+        include_duplicates=bool(options.get("with_copies")),
+        limit=None if limit == 0 else limit,
+        offset=options.get("offset", 0),
+        **extra,
+    )
+
+
+def open_for_reading(db: Path) -> sqlite3.Connection:
+    """Open the store read-only, or exit with its error."""
+    from ..store import open_store
+
+    try:
+        return open_store(db, readonly=True)
+    except ClaimwireError as error:
+        fail(error.message, error.exit_code)

@@ -1,0 +1,16 @@
+"""How much one article may take (its length and its time), and how many go in a batch.
+
+Plain constants with no heavy import, so that the command line can show them as option
+defaults without loading spaCy.
+"""
+
+from __future__ import annotations
+
+DEFAULT_MAX_CHARS = 1_000_000
+"""Longest article (in characters) processed unless the caller raises the limit."""
+
+DEFAULT_TIME_BUDGET = 120.0
+"""Seconds one article may take before it is given up (the CLI's default)."""
+
+BATCH_SIZE = 32
+"""Articles per nlp.pipe batch: large enough to amortize, small enough to bound memory."""
