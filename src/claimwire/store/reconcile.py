@@ -22,7 +22,6 @@ from dataclasses import asdict, dataclass, replace
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
 
 from ..errors import InputNotFoundError
 from .filters import Condition, Filters, contains, dated, where
@@ -57,7 +56,7 @@ class Comparison:
     document_id: str
     figure_id: str
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, object]:
         """Plain JSON-ready data."""
         return asdict(self)
 
@@ -159,7 +158,7 @@ def summarize(comparisons: list[Comparison]) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-def _running_totals(path: Path) -> list[dict[str, Any]] | None:
+def _running_totals(path: Path) -> list[dict[str, object]] | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -56,7 +57,7 @@ def nice_step(span: float, ticks: int = 5) -> float:
 def draw_series(
     series: list[Series],
     *,
-    reference: list[tuple[dt.date, float]] | None = None,
+    reference: Sequence[tuple[dt.date, float]] | None = None,
     reference_label: str = "reference",
 ) -> Chart:
     """The chart of ``series`` (and the reference) as SVG markup; everything escaped."""
