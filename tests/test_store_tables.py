@@ -98,3 +98,37 @@ def test_hedge_is_refused_where_rows_have_none(connection, name):
 
     with pytest.raises(InvalidOptionError, match=f"does not apply to {name}"):
         queries.rows(connection, name, Filters(hedge="claimed"))
+
+
+def test_the_store_imports_nothing_above_itself():
+    import ast
+    from pathlib import Path
+
+    import claimwire.store
+
+    allowed = {"claimwire.models", "claimwire.errors"}
+    leaving = {"corpus.py", "speed.py"}  # moved out of store/ (issue 14)
+    folder = Path(claimwire.store.__file__).parent
+    found = []
+    for path in sorted(folder.glob("*.py")):
+        if path.name in leaving:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level >= 2:
+                target = "claimwire." + (node.module or "")
+                if target not in allowed:
+                    found.append(f"{path.name}: {target}")
+            elif isinstance(node, ast.ImportFrom | ast.Import):
+                names = (
+                    [node.module]
+                    if isinstance(node, ast.ImportFrom)
+                    else [alias.name for alias in node.names]
+                )
+                for name in names:
+                    if (
+                        name
+                        and name.startswith("claimwire")
+                        and not name.startswith(("claimwire.store", *allowed))
+                    ):
+                        found.append(f"{path.name}: {name}")
+    assert found == []

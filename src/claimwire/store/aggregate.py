@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
+from typing import TypeVar
 
 from .clusters import assign_cluster, refresh_cluster
 from .contradictions import claim_contradictions, denial_contradictions, figure_contradictions
@@ -81,6 +82,19 @@ def retire(connection: sqlite3.Connection, document_id: str) -> None:
         refresh_cluster(connection, cluster_id)
 
 
+_Fact = TypeVar("_Fact", FigureRow, EventRow)
+
+
+def _linked(fact: _Fact, entities: dict[str, str], places: dict[str, str], duplicate: int) -> _Fact:
+    """A figure or event with its canonical claimant and place, marked when a copy."""
+    return dataclasses.replace(
+        fact,
+        claimant_entity=entities.get(fact.claimant),
+        place_entity=places.get(fact.place_local_id) if fact.place_local_id else None,
+        duplicate=duplicate,
+    )
+
+
 def _link_figure(
     connection: sqlite3.Connection,
     figure: FigureRow,
@@ -88,12 +102,7 @@ def _link_figure(
     places: dict[str, str],
     duplicate: int,
 ) -> FigureRow:
-    linked = dataclasses.replace(
-        figure,
-        claimant_entity=entities.get(figure.claimant),
-        place_entity=places.get(figure.place_local_id) if figure.place_local_id else None,
-        duplicate=duplicate,
-    )
+    linked = _linked(figure, entities, places, duplicate)
     return dataclasses.replace(linked, series_id=assign_series(connection, linked))
 
 
@@ -104,12 +113,7 @@ def _link_event(
     places: dict[str, str],
     duplicate: int,
 ) -> EventRow:
-    linked = dataclasses.replace(
-        event,
-        claimant_entity=entities.get(event.claimant),
-        place_entity=places.get(event.place_local_id) if event.place_local_id else None,
-        duplicate=duplicate,
-    )
+    linked = _linked(event, entities, places, duplicate)
     # Events go in one by one: the next report of the same article may join this cluster.
     linked = dataclasses.replace(linked, cluster_id=assign_cluster(connection, linked))
     insert(connection, [linked])

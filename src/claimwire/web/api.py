@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 
 from ..pipeline import DEFAULT_MAX_CHARS
 from . import service
-from .context import Context
+from .context import ArticleMetadata, Context
 from .params import ListParams, list_params
 from .queries import ListName, Page
 
@@ -43,7 +43,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     )
 }
 
-router = APIRouter(prefix="/api", responses=ERRORS)  # type: ignore[arg-type]
+router = APIRouter(prefix="/api", responses=ERRORS)
 Params = Annotated[ListParams, Depends(list_params)]
 DocumentId = Annotated[str, Path(min_length=1, max_length=200)]
 
@@ -127,14 +127,13 @@ def get_article(context: Context, document_id: DocumentId) -> dict[str, object]:
 )
 def post_article(context: Context, submission: Submission) -> JSONResponse:
     """Twin of ``/submit``: extract the article, store it, answer where it is."""
-    answer = service.submit(
-        context,
-        submission.text,
+    metadata = ArticleMetadata(
         published=submission.published,
         outlet=submission.outlet,
         title=submission.title,
         url=submission.url,
     )
+    answer = service.submit(context, submission.text, metadata)
     return JSONResponse(answer, status_code=201, headers={"Location": answer["api_url"]})
 
 

@@ -10,50 +10,46 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Protocol
+from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.templating import Jinja2Templates
 
+from ..models import Result
 from ..store import open_store
-
-if TYPE_CHECKING:
-    from ..models import Result
 
 ReferencePoint = tuple[dt.date, float]
 """One point of a reference series: date, value."""
 
 
-class Extractor(Protocol):
-    """What extracts one submitted article (:func:`claimwire.extract.extract`)."""
+@dataclass(frozen=True)
+class ArticleMetadata:
+    """What a submission says about its article besides the text."""
 
-    def __call__(
-        self,
-        text_or_html: str | bytes,
-        *,
-        published: dt.date | None = None,
-        url: str | None = None,
-        outlet: str | None = None,
-        title: str | None = None,
-    ) -> Result:
-        """The result of one article."""
-        ...
+    published: dt.date | None = None
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
 
 
-def load_and_extract(
-    text_or_html: str | bytes,
-    *,
-    published: dt.date | None = None,
-    url: str | None = None,
-    outlet: str | None = None,
-    title: str | None = None,
-) -> Result:
+Extractor = Callable[[str | bytes, ArticleMetadata], Result]
+"""What extracts one submitted article (text or HTML) into a result."""
+
+
+def load_and_extract(content: str | bytes, metadata: ArticleMetadata) -> Result:
     """:func:`claimwire.extract.extract`, imported (with spaCy) on the first submission."""
     from ..extract import extract
 
-    return extract(text_or_html, published=published, url=url, outlet=outlet, title=title)
+    return extract(
+        content,
+        published=metadata.published,
+        url=metadata.url,
+        outlet=metadata.outlet,
+        title=metadata.title,
+    )
 
 
 class Store:

@@ -16,7 +16,7 @@ from ..store.rows import Record
 from ..store.rows import text as column_text
 from ..store.series import Series
 from . import service
-from .context import AppContext, Context
+from .context import AppContext, ArticleMetadata, Context
 from .errors import ApiError
 from .params import HEDGES, ListParams, list_params
 from .svg import draw_series
@@ -322,9 +322,11 @@ async def submit(
         service.submit,
         context,
         content,
-        published=dt.date.fromisoformat(published) if published else None,
-        outlet=outlet or None,
-        title=title or None,
+        ArticleMetadata(
+            published=dt.date.fromisoformat(published) if published else None,
+            outlet=outlet or None,
+            title=title or None,
+        ),
     )
     return RedirectResponse(answer["url"], status_code=303)
 

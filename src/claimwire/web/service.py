@@ -7,7 +7,6 @@ twin for the same query string.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, replace
 from typing import TypedDict
 
@@ -17,7 +16,7 @@ from ..store.rows import Record
 from ..store.series import Point, Series, read_series
 from ..store.write import load_result, write_result
 from . import queries
-from .context import AppContext
+from .context import AppContext, ArticleMetadata
 from .errors import ApiError
 from .queries import ListName, Overview, Page
 from .svg import series_label
@@ -132,15 +131,7 @@ class Submitted(TypedDict):
     counts: dict[str, int]
 
 
-def submit(
-    context: AppContext,
-    content: str | bytes,
-    *,
-    published: dt.date | None = None,
-    outlet: str | None = None,
-    title: str | None = None,
-    url: str | None = None,
-) -> Submitted:
+def submit(context: AppContext, content: str | bytes, metadata: ArticleMetadata) -> Submitted:
     """Extract one article and store it.
 
     Raises:
@@ -150,7 +141,7 @@ def submit(
     if context.read_only:
         raise ApiError(403, "read_only", "this server is read-only: submission is disabled")
     with context.extract_lock:
-        result = context.extract(content, published=published, outlet=outlet, title=title, url=url)
+        result = context.extract(content, metadata)
         outcome = write_result(context.connection(), result, source="web")
     document_id = outcome.document_id
     return {

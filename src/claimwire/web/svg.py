@@ -51,7 +51,8 @@ def nice_step(span: float, ticks: int = 5) -> float:
         return 1.0
     raw = span / ticks
     power = 10 ** math.floor(math.log10(raw))
-    return next(power * m for m in (1, 2, 5, 10) if power * m >= raw)
+    step: float = next(power * m for m in (1, 2, 5, 10) if power * m >= raw)
+    return step
 
 
 def draw_series(
