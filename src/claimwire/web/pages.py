@@ -19,6 +19,7 @@ from . import service
 from .context import AppContext, ArticleMetadata, Context
 from .errors import ApiError
 from .params import HEDGES, ListParams, list_params
+from .queries import ListName
 from .svg import draw_series
 
 router = APIRouter(include_in_schema=False)
@@ -86,63 +87,52 @@ def map_page(request: Request, context: Context, params: Params) -> HTMLResponse
 @router.get("/events", response_class=HTMLResponse)
 def events(request: Request, context: Context, params: Params) -> HTMLResponse:
     """The timeline of event reports, grouped by date."""
-    page = service.fact_list(context, "events", params.filters)
-    days: dict[str, list[Record]] = {}
-    for row in page.items:
-        days.setdefault(column_text(row, "date") or "undated", []).append(row)
+    fields = "since until country type claimant hedge outlet sort"
+    return _fact_page(request, context, params, "events", fields, grouped=True)
+
+
+def _fact_page(
+    request: Request,
+    context: Context,
+    params: ListParams,
+    name: ListName,
+    fields: str,
+    *,
+    grouped: bool = False,
+) -> HTMLResponse:
+    """The page of a store list (its template is ``{name}.html``); ``grouped``: by date."""
+    page = service.fact_list(context, name, params.filters)
+    extra: dict[str, object] = {}
+    if grouped:
+        days: dict[str, list[Record]] = {}
+        for row in page.items:
+            days.setdefault(column_text(row, "date") or "undated", []).append(row)
+        extra["days"] = days
     return render(
         request,
         context,
-        "events.html",
-        "events",
+        f"{name}.html",
+        name,
         params=params,
         page=page,
-        days=days,
-        twin="/api/events",
-        fields=("since", "until", "country", "type", "claimant", "hedge", "outlet", "sort"),
+        **extra,
+        twin=f"/api/{name}",
+        fields=tuple(fields.split()),
     )
 
 
 @router.get("/figures", response_class=HTMLResponse)
 def figures(request: Request, context: Context, params: Params) -> HTMLResponse:
     """Figures as a table."""
-    page = service.fact_list(context, "figures", params.filters)
-    return render(
-        request,
-        context,
-        "figures.html",
-        "figures",
-        params=params,
-        page=page,
-        twin="/api/figures",
-        fields=(
-            "since",
-            "until",
-            "country",
-            "claimant",
-            "measure",
-            "category",
-            "hedge",
-            "outlet",
-            "sort",
-        ),
-    )
+    fields = "since until country claimant measure category hedge outlet sort"
+    return _fact_page(request, context, params, "figures", fields)
 
 
 @router.get("/claims", response_class=HTMLResponse)
 def claims(request: Request, context: Context, params: Params) -> HTMLResponse:
     """Claims as a table."""
-    page = service.fact_list(context, "claims", params.filters)
-    return render(
-        request,
-        context,
-        "claims.html",
-        "claims",
-        params=params,
-        page=page,
-        twin="/api/claims",
-        fields=("since", "until", "country", "claimant", "hedge", "outlet", "sort"),
-    )
+    fields = "since until country claimant hedge outlet sort"
+    return _fact_page(request, context, params, "claims", fields)
 
 
 @router.get("/series", response_class=HTMLResponse)
@@ -201,27 +191,8 @@ def snippet(context: str | None, evidence: str, width: int = 110) -> Markup:
 @router.get("/contradictions", response_class=HTMLResponse)
 def contradictions(request: Request, context: Context, params: Params) -> HTMLResponse:
     """Both sides of every contradiction, with evidence and links."""
-    page = service.fact_list(context, "contradictions", params.filters)
-    return render(
-        request,
-        context,
-        "contradictions.html",
-        "contradictions",
-        params=params,
-        page=page,
-        twin="/api/contradictions",
-        fields=(
-            "since",
-            "until",
-            "country",
-            "claimant",
-            "measure",
-            "category",
-            "type",
-            "open",
-            "sort",
-        ),
-    )
+    fields = "since until country claimant measure category type open sort"
+    return _fact_page(request, context, params, "contradictions", fields)
 
 
 @router.get("/articles", response_class=HTMLResponse)
