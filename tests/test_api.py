@@ -366,3 +366,39 @@ def test_reference_overlay_and_tile_url(store):
         assert 'data-tiles="https://{s}.tiles.example.org/{z}/{x}/{y}.png"' in map_page.text
         policy = map_page.headers["content-security-policy"]
         assert "https://*.tiles.example.org" in policy
+
+
+@pytest.mark.parametrize(
+    ("page", "twin", "function"),
+    [
+        ("/", "/api/overview", "overview"),
+        ("/articles?outlet=Daily", "/api/articles?outlet=Daily", "article_list"),
+        ("/figures?measure=killed", "/api/figures?measure=killed", "fact_list"),
+        ("/contradictions", "/api/contradictions", "fact_list"),
+        ("/series?hedge=claimed", "/api/series?hedge=claimed", "series"),
+    ],
+)
+def test_a_page_and_its_json_twin_make_the_same_service_call(
+    client, monkeypatch, page, twin, function
+):
+    from claimwire.web import service
+
+    calls: list[tuple] = []
+    real = getattr(service, function)
+
+    def recording(context, *args):
+        calls.append(args)
+        return real(context, *args)
+
+    monkeypatch.setattr(service, function, recording)
+    assert client.get(page).status_code == 200
+    assert client.get(twin).status_code == 200
+    assert len(calls) == 2 and calls[0] == calls[1]
+
+
+def test_the_app_context_is_typed_and_one(client):
+    from claimwire.web.context import AppContext
+
+    state = vars(client.app.state)["_state"]
+    assert list(state) == ["context"]
+    assert isinstance(state["context"], AppContext)

@@ -18,7 +18,7 @@ ARTICLES = [
 
 def items():
     found = [ArticleInput(source=f"a{n}", text=text) for n, text in enumerate(ARTICLES)]
-    found.insert(1, InputFailure("broken.jsonl:2", Problem(code="invalid_json", message="bad")))
+    found.insert(1, InputFailure("broken.jsonl:2", Problem(code="broken_record", message="bad")))
     return found
 
 

@@ -29,7 +29,7 @@ from claimwire.store import (
     queries,
     write_result,
 )
-from claimwire.store.db import APPLICATION_ID
+from claimwire.store.errors import APPLICATION_ID
 from claimwire.store.names import name_key, similar
 from claimwire.store.queries import Filters
 from claimwire.store.series import read_series

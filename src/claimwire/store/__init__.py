@@ -16,24 +16,23 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .db import (
-        DEFAULT_DB,
+    from .db import DEFAULT_DB, open_store
+    from .errors import (
         CorruptStoreError,
         ForeignStoreError,
         StoreError,
         StoreLocationError,
         StoreVersionError,
-        open_store,
     )
     from .write import WriteOutcome, load_result, write_result
 
 _PUBLIC = {
     "DEFAULT_DB": ".db",
-    "CorruptStoreError": ".db",
-    "ForeignStoreError": ".db",
-    "StoreError": ".db",
-    "StoreLocationError": ".db",
-    "StoreVersionError": ".db",
+    "CorruptStoreError": ".errors",
+    "ForeignStoreError": ".errors",
+    "StoreError": ".errors",
+    "StoreLocationError": ".errors",
+    "StoreVersionError": ".errors",
     "open_store": ".db",
     "WriteOutcome": ".write",
     "load_result": ".write",

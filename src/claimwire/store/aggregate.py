@@ -8,18 +8,14 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
-from collections.abc import Sequence
-from dataclasses import fields
-from operator import attrgetter
+from typing import TypeVar
 
 from .clusters import assign_cluster, refresh_cluster
 from .contradictions import claim_contradictions, denial_contradictions, figure_contradictions
 from .entities import claimant_entity, place_entity
-from .rows import EventRow, FigureRow, PlaceRow, ResultRows, Row
+from .rows import EventRow, FigureRow, PlaceRow, ResultRows
 from .series import assign_series, refresh_series
-
-NOT_STORED = frozenset({"place_local_id"})
-"""Row fields that link facts inside one result and have no column."""
+from .tables import insert
 
 
 def add_facts(connection: sqlite3.Connection, rows: ResultRows, *, duplicate: bool) -> None:
@@ -41,16 +37,16 @@ def add_facts(connection: sqlite3.Connection, rows: ResultRows, *, duplicate: bo
         entity = place_entity(connection, place)
         places[place.id] = entity
         place_rows.append(dataclasses.replace(place, place_entity=entity))
-    insert(connection, "places", place_rows)
+    insert(connection, place_rows)
 
     claims = [
         dataclasses.replace(claim, claimant_entity=entities.get(claim.claimant), duplicate=flag)
         for claim in rows.claims
     ]
-    insert(connection, "claims", claims)
+    insert(connection, claims)
 
     figures = [_link_figure(connection, figure, entities, places, flag) for figure in rows.figures]
-    insert(connection, "figures", figures)
+    insert(connection, figures)
     for series_id in sorted({f.series_id for f in figures if f.series_id}):
         refresh_series(connection, series_id)
 
@@ -86,14 +82,17 @@ def retire(connection: sqlite3.Connection, document_id: str) -> None:
         refresh_cluster(connection, cluster_id)
 
 
-def insert(connection: sqlite3.Connection, table: str, rows: Sequence[Row]) -> None:
-    """Insert rows of one table (fields in :data:`NOT_STORED` left out)."""
-    if not rows:
-        return
-    columns = [field.name for field in fields(rows[0]) if field.name not in NOT_STORED]
-    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
-    values = attrgetter(*columns)
-    connection.executemany(sql, [values(row) for row in rows])
+_Fact = TypeVar("_Fact", FigureRow, EventRow)
+
+
+def _linked(fact: _Fact, entities: dict[str, str], places: dict[str, str], duplicate: int) -> _Fact:
+    """A figure or event with its canonical claimant and place, marked when a copy."""
+    return dataclasses.replace(
+        fact,
+        claimant_entity=entities.get(fact.claimant),
+        place_entity=places.get(fact.place_local_id) if fact.place_local_id else None,
+        duplicate=duplicate,
+    )
 
 
 def _link_figure(
@@ -103,12 +102,7 @@ def _link_figure(
     places: dict[str, str],
     duplicate: int,
 ) -> FigureRow:
-    linked = dataclasses.replace(
-        figure,
-        claimant_entity=entities.get(figure.claimant),
-        place_entity=places.get(figure.place_local_id) if figure.place_local_id else None,
-        duplicate=duplicate,
-    )
+    linked = _linked(figure, entities, places, duplicate)
     return dataclasses.replace(linked, series_id=assign_series(connection, linked))
 
 
@@ -119,13 +113,8 @@ def _link_event(
     places: dict[str, str],
     duplicate: int,
 ) -> EventRow:
-    linked = dataclasses.replace(
-        event,
-        claimant_entity=entities.get(event.claimant),
-        place_entity=places.get(event.place_local_id) if event.place_local_id else None,
-        duplicate=duplicate,
-    )
+    linked = _linked(event, entities, places, duplicate)
     # Events go in one by one: the next report of the same article may join this cluster.
     linked = dataclasses.replace(linked, cluster_id=assign_cluster(connection, linked))
-    insert(connection, "events", [linked])
+    insert(connection, [linked])
     return linked

@@ -14,8 +14,9 @@ import datetime as dt
 import json
 import sqlite3
 
-from .rows import EventRow
+from .rows import ClusterRow, EventRow
 from .settings import settings
+from .tables import insert
 
 
 def assign_cluster(connection: sqlite3.Connection, event: EventRow) -> str:
@@ -23,19 +24,16 @@ def assign_cluster(connection: sqlite3.Connection, event: EventRow) -> str:
     cluster = _matching_cluster(connection, event)
     if cluster is None:
         cluster = event.id
-        connection.execute(
-            "INSERT INTO clusters (id, type, subtype, place_entity, country, date_start, date_end) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                cluster,
-                event.type,
-                event.subtype,
-                event.place_entity,
-                event.country,
-                event.date,
-                event.date,
-            ),
+        row = ClusterRow(
+            id=cluster,
+            type=event.type,
+            subtype=event.subtype,
+            place_entity=event.place_entity,
+            country=event.country,
+            date_start=event.date,
+            date_end=event.date,
         )
+        insert(connection, [row])
     return cluster
 
 

@@ -18,13 +18,18 @@ import math
 import sqlite3
 from dataclasses import dataclass
 
-from .rows import ClaimRow, EventRow, FigureRow
+from .rows import ClaimRow, ContradictionRow, EventRow, FigureRow, SqlValue, pick
 from .settings import settings
+from .tables import insert
 
-FIGURE_COLUMNS = (
-    "id, document_id, claimant, value, lower, upper, approx, negated, date_basis, evidence, "
-    "place, measure, category, side, date, unit, cumulative, place_entity"
+FIGURE_COLUMNS = ", ".join(
+    pick(
+        FigureRow,
+        """id document_id claimant value lower upper approx negated date_basis evidence place
+        measure category side date unit cumulative place_entity""",
+    )
 )
+"""What comparing a stored figure with a new one reads of it."""
 
 
 @dataclass(frozen=True)
@@ -60,40 +65,35 @@ def record(
     date: str | None = None,
 ) -> None:
     """Store a contradiction (once: the same pair again is ignored)."""
-    connection.execute(
-        "INSERT OR IGNORE INTO contradictions (id, kind, reason, measure, category, side, "
-        "subject, date, a_kind, a_id, a_document, a_claimant, a_value, a_evidence, b_kind, "
-        "b_id, b_document, b_claimant, b_value, b_evidence, detected_by) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            contradiction_id(a.id, b.id),
-            kind,
-            reason,
-            measure,
-            category,
-            side,
-            subject,
-            date,
-            a.kind,
-            a.id,
-            a.document,
-            a.claimant,
-            a.value,
-            a.evidence,
-            b.kind,
-            b.id,
-            b.document,
-            b.claimant,
-            b.value,
-            b.evidence,
-            detected_by,
-        ),
+    row = ContradictionRow(
+        id=contradiction_id(a.id, b.id),
+        kind=kind,
+        reason=reason,
+        measure=measure,
+        category=category,
+        side=side,
+        subject=subject,
+        date=date,
+        a_kind=a.kind,
+        a_id=a.id,
+        a_document=a.document,
+        a_claimant=a.claimant,
+        a_value=a.value,
+        a_evidence=a.evidence,
+        b_kind=b.kind,
+        b_id=b.id,
+        b_document=b.document,
+        b_claimant=b.claimant,
+        b_value=b.value,
+        b_evidence=b.evidence,
+        detected_by=detected_by,
     )
+    insert(connection, [row], or_else="IGNORE")
 
 
 def interval(row: sqlite3.Row | FigureRow, *, widen: float = 0.0) -> tuple[float, float] | None:
     """The values a figure allows: exact, "about" (widened), or between its bounds."""
-    value, lower, upper = _get(row, "value"), _get(row, "lower"), _get(row, "upper")
+    value, lower, upper = _amount(row, "value"), _amount(row, "lower"), _amount(row, "upper")
     tolerance = widen + (settings().approx_tolerance if _get(row, "approx") else 0.0)
     if value is not None:
         spread = abs(value) * tolerance
@@ -109,7 +109,7 @@ def describe(row: sqlite3.Row | FigureRow) -> str:
     """A figure's value in words: 'none', 'about 300', 'at least 200', '10 to 15'."""
     if _get(row, "negated"):
         return "none"
-    value, lower, upper = _get(row, "value"), _get(row, "lower"), _get(row, "upper")
+    value, lower, upper = _amount(row, "value"), _amount(row, "lower"), _amount(row, "upper")
     if value is not None:
         return ("about " if _get(row, "approx") else "") + _number(value)
     if lower is not None and upper is not None:
@@ -258,7 +258,7 @@ def _conflict(stored: sqlite3.Row, figure: FigureRow) -> str | None:
         if bounds is None or bounds[1] <= 0:
             return None
         return (
-            f"{_get(stored, 'claimant')} says {describe(stored)} and {figure.claimant} says "
+            f"{_text(stored, 'claimant')} says {describe(stored)} and {figure.claimant} says "
             f"{describe(figure)} {what}{where} on {figure.date}: one says none, the other some"
         )
     if figure.negated:
@@ -317,11 +317,11 @@ def _settle(connection: sqlite3.Connection, figure: FigureRow) -> None:
 def _figure_side(row: sqlite3.Row | FigureRow) -> Side:
     return Side(
         "figure",
-        str(_get(row, "id")),
-        str(_get(row, "document_id")),
-        str(_get(row, "claimant")),
+        _text(row, "id"),
+        _text(row, "document_id"),
+        _text(row, "claimant"),
         describe(row),
-        str(_get(row, "evidence")),
+        _text(row, "evidence"),
     )
 
 
@@ -333,5 +333,18 @@ def _number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
-def _get(row: sqlite3.Row | FigureRow, name: str):
-    return row[name] if isinstance(row, sqlite3.Row) else getattr(row, name)
+def _get(row: sqlite3.Row | FigureRow, name: str) -> SqlValue:
+    value: SqlValue = row[name] if isinstance(row, sqlite3.Row) else getattr(row, name)
+    return value
+
+
+def _amount(row: sqlite3.Row | FigureRow, name: str) -> float | None:
+    """A number column of a figure (an int stays an int: it prints without decimals)."""
+    value = _get(row, name)
+    if value is None or isinstance(value, int | float):
+        return value
+    raise TypeError(f"{name} is not a number: {value!r}")
+
+
+def _text(row: sqlite3.Row | FigureRow, name: str) -> str:
+    return str(_get(row, name))

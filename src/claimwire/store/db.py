@@ -12,50 +12,24 @@ import os
 import sqlite3
 from pathlib import Path
 
-from ..errors import ClaimwireError, ExitCode
+from ..errors import ClaimwireError
+from .errors import (
+    APPLICATION_ID,
+    CorruptStoreError,
+    ForeignStoreError,
+    StoreLocationError,
+    StoreVersionError,
+)
 from .known import StoreConnection
+from .migrations import migrate, pending
 
 logger = logging.getLogger(__name__)
-
-APPLICATION_ID = 0x436C5772
-"""``PRAGMA application_id`` of a claimwire store ("ClWr"): tells it from other SQLite files."""
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 """How long a writer or reader waits for a lock held by another process."""
 
 DEFAULT_DB = "claimwire.db"
-
-
-class StoreError(ClaimwireError):
-    """The store cannot be opened or used."""
-
-    code = "E101"
-    exit_code = ExitCode.USAGE
-
-
-class CorruptStoreError(StoreError):
-    """The file is not a readable SQLite database (damaged or not a database at all)."""
-
-    code = "E102"
-
-
-class ForeignStoreError(StoreError):
-    """The file is a SQLite database, but not one claimwire made."""
-
-    code = "E103"
-
-
-class StoreLocationError(StoreError):
-    """The store cannot be created or written where it was asked for."""
-
-    code = "E104"
-
-
-class StoreVersionError(StoreError):
-    """The store was made by a newer claimwire (its schema is ahead of this version)."""
-
-    code = "E105"
 
 
 def open_store(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
@@ -76,8 +50,6 @@ def open_store(path: str | Path, *, readonly: bool = False) -> sqlite3.Connectio
         StoreLocationError: The location cannot be written (or, read-only, does not exist).
         StoreVersionError: The store was made by a newer claimwire.
     """
-    from .migrations import migrate, pending
-
     path = Path(path)
     _check_file(path, readonly=readonly)
     connection: sqlite3.Connection | None = None

@@ -15,8 +15,9 @@ from rapidfuzz import fuzz, process
 from ..models import Claimant
 from .known import known_names, remember
 from .names import name_key, similar
-from .rows import PlaceRow
+from .rows import EntityNameRow, EntityRow, PlaceRow
 from .settings import settings
+from .tables import insert
 
 
 def claimant_entity(connection: sqlite3.Connection, claimant: Claimant) -> str:
@@ -28,10 +29,10 @@ def claimant_entity(connection: sqlite3.Connection, claimant: Claimant) -> str:
         found = _closest(connection, key, kind=kind, side=claimant.side)
     if found is None:
         found = f"claimant:{key}"
-        connection.execute(
-            "INSERT INTO entities (id, kind, name, type, side) VALUES (?, 'claimant', ?, ?, ?)",
-            (found, claimant.name, claimant.type, claimant.side),
+        entity = EntityRow(
+            id=found, kind="claimant", name=claimant.name, type=claimant.type, side=claimant.side
         )
+        insert(connection, [entity])
     _remember(connection, "claimant", key, claimant.name, found)
     connection.execute("UPDATE entities SET mentions = mentions + 1 WHERE id = ?", (found,))
     return found
@@ -48,29 +49,25 @@ def place_entity(connection: sqlite3.Connection, place: PlaceRow) -> str:
         )
         if found is None:
             found = f"place:{place.gazetteer_id}"
-            connection.execute(
-                "INSERT INTO entities (id, kind, name, type, country, admin1, gazetteer_id, "
-                "lat, lon) VALUES (?, 'place', ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    found,
-                    place.name or place.mention,
-                    place.feature_class,
-                    place.country,
-                    place.admin1,
-                    place.gazetteer_id,
-                    place.lat,
-                    place.lon,
-                ),
+            entity = EntityRow(
+                id=found,
+                kind="place",
+                name=place.name or place.mention,
+                type=place.feature_class,
+                country=place.country,
+                admin1=place.admin1,
+                gazetteer_id=place.gazetteer_id,
+                lat=place.lat,
+                lon=place.lon,
             )
+            insert(connection, [entity])
     else:
         key = name_key(place.mention) or place.mention.lower()
         found = _by_key(connection, "place", key) or _closest_place(connection, key, place.country)
         if found is None:
             found = f"place:name:{key}"
-            connection.execute(
-                "INSERT INTO entities (id, kind, name, country) VALUES (?, 'place', ?, ?)",
-                (found, place.mention, place.country),
-            )
+            entity = EntityRow(id=found, kind="place", name=place.mention, country=place.country)
+            insert(connection, [entity])
     for name in names:
         _remember(connection, "place", name_key(name) or name.lower(), name, found)
     connection.execute("UPDATE entities SET mentions = mentions + 1 WHERE id = ?", (found,))
@@ -89,11 +86,8 @@ def _by_key(connection: sqlite3.Connection, kind: str, key: str) -> str | None:
 
 
 def _remember(connection: sqlite3.Connection, kind: str, key: str, name: str, entity: str) -> None:
-    cursor = connection.execute(
-        "INSERT OR IGNORE INTO entity_names (kind, key, name, entity_id) VALUES (?, ?, ?, ?)",
-        (kind, key, name, entity),
-    )
-    if cursor.rowcount == 1:
+    spelling = EntityNameRow(kind=kind, key=key, name=name, entity_id=entity)
+    if insert(connection, [spelling], or_else="IGNORE") == 1:
         group = "side" if kind == "claimant" else "country"
         row = connection.execute(
             f"SELECT type, {group} FROM entities WHERE id = ?", (entity,)

@@ -11,18 +11,19 @@ import csv
 import dataclasses
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from ..errors import ClaimwireError, ExitCode, InvalidOptionError
 from . import queries
-from .queries import Filters
+from .filters import Condition, Filters, contains, dated, where
+from .rows import Record, text
 
-TABLES: dict[str, Callable[[sqlite3.Connection, Filters], list[dict[str, Any]]]] = {
+TABLES: dict[str, Callable[[sqlite3.Connection, Filters], list[Record]]] = {
     "figures": queries.figures,
     "claims": queries.claims,
     "events": queries.events,
@@ -54,15 +55,13 @@ class MissingExtraError(ClaimwireError):
 class Cluster:
     """An event cluster with its reports (the current, non-duplicate event rows)."""
 
-    row: dict[str, Any]
-    reports: list[dict[str, Any]]
-    copies: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    row: Record
+    reports: list[Record]
+    copies: list[Record] = dataclasses.field(default_factory=list)
     """Reports in wire copies of stored articles: their outlets count as sources."""
 
 
-def table_rows(
-    connection: sqlite3.Connection, table: str, filters: Filters
-) -> list[dict[str, Any]]:
+def table_rows(connection: sqlite3.Connection, table: str, filters: Filters) -> list[Record]:
     """All rows of an exportable table matching the filters (no page limit).
 
     Raises:
@@ -73,6 +72,15 @@ def table_rows(
     return TABLES[table](connection, dataclasses.replace(filters, limit=None, offset=0))
 
 
+_DOCUMENT_CLAUSES = (
+    Condition("include_superseded", "current = 1", None, when_off=True),
+    Condition("include_duplicates", "duplicate_of IS NULL", None, when_off=True),
+    *dated("published"),
+    Condition("outlet", "outlet LIKE ?", contains),
+)
+"""How stored articles answer the filters (dates: the publication date)."""
+
+
 def write_jsonl(connection: sqlite3.Connection, stream: IO[str], filters: Filters) -> int:
     """Write the stored results (current versions, by arrival) as JSONL. Returns the count.
 
@@ -80,24 +88,9 @@ def write_jsonl(connection: sqlite3.Connection, stream: IO[str], filters: Filter
     """
     from .write import load_result
 
-    clauses, params = ["1 = 1"], []
-    if not filters.include_superseded:
-        clauses.append("current = 1")
-    if not filters.include_duplicates:
-        clauses.append("duplicate_of IS NULL")
-    if filters.since:
-        clauses.append("published >= ?")
-        params.append(filters.since.isoformat())
-    if filters.until:
-        clauses.append("published <= ?")
-        params.append(filters.until.isoformat())
-    if filters.outlet:
-        clauses.append("outlet LIKE ?")
-        params.append(f"%{filters.outlet}%")
+    condition, params = where(filters, _DOCUMENT_CLAUSES)
     count = 0
-    ids = connection.execute(
-        f"SELECT id FROM documents WHERE {' AND '.join(clauses)} ORDER BY seq", params
-    ).fetchall()
+    ids = connection.execute(f"SELECT id FROM documents{condition} ORDER BY seq", params).fetchall()
     for (document_id,) in ids:
         result = load_result(connection, document_id)
         stream.write(json.dumps(result.model_dump(mode="json"), ensure_ascii=False) + "\n")
@@ -105,7 +98,9 @@ def write_jsonl(connection: sqlite3.Connection, stream: IO[str], filters: Filter
     return count
 
 
-def write_csv(rows: list[dict[str, Any]], stream: IO[str], columns: tuple[str, ...] = ()) -> int:
+def write_csv(
+    rows: Sequence[Mapping[str, object]], stream: IO[str], columns: tuple[str, ...] = ()
+) -> int:
     """Write rows as CSV with a header (the keys of the first row unless ``columns``)."""
     names = list(columns) or (list(rows[0]) if rows else [])
     writer = csv.DictWriter(stream, fieldnames=names, extrasaction="ignore", lineterminator="\n")
@@ -114,7 +109,7 @@ def write_csv(rows: list[dict[str, Any]], stream: IO[str], columns: tuple[str, .
     return len(rows)
 
 
-def write_parquet(rows: list[dict[str, Any]], path: Path) -> int:
+def write_parquet(rows: Sequence[Mapping[str, object]], path: Path) -> int:
     """Write rows as a Parquet file.
 
     Raises:
@@ -190,7 +185,7 @@ def write_acled(connection: sqlite3.Connection, stream: IO[str], filters: Filter
     return write_csv(rows, stream, ACLED_COLUMNS)
 
 
-def acled_row(cluster: Cluster) -> dict[str, Any]:
+def acled_row(cluster: Cluster) -> Record:
     """The ACLED-style row of a cluster.
 
     ``fatalities`` is the lowest figure any report gives (ACLED's conservative rule; 0
@@ -201,14 +196,14 @@ def acled_row(cluster: Cluster) -> dict[str, Any]:
     row, reports = cluster.row, cluster.reports
     first = next((report for report in reports if report["actor1"]), reports[0] if reports else {})
     known = [report["fatalities"] for report in reports if report["fatalities"] is not None]
-    date = row["date_start"] or ""
+    date = text(row, "date_start") or ""
     return {
         "event_id_cnty": row["id"],
         "event_date": date,
         "year": date[:4],
         "time_precision": _precision(reports),
         "event_type": row["type"],
-        "sub_event_type": subtype_label(row["subtype"]),
+        "sub_event_type": subtype_label(text(row, "subtype")),
         "actor1": first.get("actor1") or "",
         "actor2": first.get("actor2") or "",
         "country": row["country"] or "",
@@ -219,14 +214,14 @@ def acled_row(cluster: Cluster) -> dict[str, Any]:
         "geo_precision": 1 if row["lat"] is not None else "",
         "fatalities": int(min(known)) if known else 0,
         "source": "; ".join(
-            _unique(report["outlet"] or "unknown" for report in [*reports, *cluster.copies])
+            _unique(text(report, "outlet") or "unknown" for report in [*reports, *cluster.copies])
         ),
         "notes": first.get("context") or first.get("evidence") or "",
-        "claimant": "; ".join(report["claimant"] for report in reports),
-        "hedge": "; ".join(report["hedge"] for report in reports),
+        "claimant": "; ".join(text(report, "claimant") or "" for report in reports),
+        "hedge": "; ".join(text(report, "hedge") or "" for report in reports),
         "reports": len(reports),
-        "evidence": " | ".join(report["evidence"] for report in reports),
-        "document_ids": " ".join(report["document_id"] for report in reports),
+        "evidence": " | ".join(text(report, "evidence") or "" for report in reports),
+        "document_ids": " ".join(text(report, "document_id") or "" for report in reports),
     }
 
 
@@ -246,12 +241,12 @@ def subtype_label(subtype: str | None) -> str:
     return _subtype_labels().get(subtype, subtype)
 
 
-def _precision(reports: list[dict[str, Any]]) -> int:
-    levels = [TIME_PRECISION.get(report["granularity"] or "", 3) for report in reports]
+def _precision(reports: list[Record]) -> int:
+    levels = [TIME_PRECISION.get(text(report, "granularity") or "", 3) for report in reports]
     return min(levels) if levels else 3
 
 
-def _unique(values: Any) -> list[str]:
+def _unique(values: Iterable[str]) -> list[str]:
     seen: list[str] = []
     for value in values:
         if value not in seen:

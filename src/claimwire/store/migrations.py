@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from .db import APPLICATION_ID, StoreVersionError
+from .errors import APPLICATION_ID, StoreVersionError
 
 logger = logging.getLogger(__name__)
 

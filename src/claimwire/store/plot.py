@@ -100,7 +100,9 @@ def plot_series(
     axes.set_title(title or "Claimed figures over time")
     axes.set_xlabel("date the figure holds for (hollow: publication date)")
     axes.set_ylabel("value (running total where known)")
-    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(mdates.AutoDateLocator()))
+    locator = mdates.AutoDateLocator()  # type: ignore[no-untyped-call]
+    formatter = mdates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
+    axes.xaxis.set_major_formatter(formatter)
     axes.yaxis.set_major_formatter(ticker.FuncFormatter(lambda value, _: f"{value:,.0f}"))
     axes.grid(True, alpha=0.3)
     if drawn or reference:

@@ -9,320 +9,274 @@ read unless ``include_superseded``; wire copies are left out unless ``include_du
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
-
-import pycountry
+from dataclasses import dataclass
 
 from ..errors import InvalidOptionError
-from .names import name_key
+from .filters import (
+    DEFAULT_LIMIT,
+    Clause,
+    Condition,
+    Filters,
+    by_claimant,
+    claimant,
+    claimant_clause,
+    claimant_params,
+    contains,
+    contains_twice,
+    country,
+    country_code,
+    current,
+    dated,
+    iso,
+    page,
+    twice,
+    where,
+)
+from .rows import (
+    ClaimRow,
+    ClusterRow,
+    ContradictionRow,
+    EventRow,
+    FigureRow,
+    Record,
+    Row,
+    SqlValue,
+    pick,
+)
 
-FIGURE_COLUMNS = (
-    "id", "date", "claimant", "hedge", "measure", "category", "side", "value", "lower",
-    "upper", "approx", "unit", "cumulative", "negated", "modality", "status", "place",
-    "country", "outlet", "published", "evidence", "context", "start_char", "end_char",
-    "date_basis", "document_id", "claim_id", "series_id", "claimant_entity", "place_entity",
-)  # fmt: skip
-CLAIM_COLUMNS = (
-    "id", "date", "claimant", "claimant_type", "claimant_role", "claimant_side", "form",
-    "hedge", "cue", "content", "outlet", "published", "start_char", "end_char",
-    "document_id", "claimant_entity", "contradicts_json",
-)  # fmt: skip
-EVENT_COLUMNS = (
-    "id", "date", "type", "subtype", "status", "actor1", "actor1_side", "actor2",
-    "actor2_side", "place", "admin1", "country", "lat", "lon", "date_start", "date_end",
-    "granularity", "fatalities", "claimant", "hedge", "outlet", "published", "evidence",
-    "context", "start_char", "end_char", "cluster_id", "document_id", "place_entity",
-)  # fmt: skip
-CLUSTER_COLUMNS = (
-    "id", "type", "subtype", "place", "country", "admin1", "lat", "lon", "date_start",
-    "date_end", "reports", "outlets", "place_entity",
-)  # fmt: skip
-CONTRADICTION_COLUMNS = (
-    "id", "date", "kind", "reason", "measure", "category", "side", "subject",
-    "a_claimant", "a_value", "a_evidence", "b_claimant", "b_value", "b_evidence",
-    "settled_by", "settled_side", "settled_reason", "a_kind", "a_id", "a_document",
-    "b_kind", "b_id", "b_document", "detected_by",
-)  # fmt: skip
+__all__ = [
+    "CLAIM_COLUMNS",
+    "CLUSTER_COLUMNS",
+    "CONTRADICTION_COLUMNS",
+    "DEFAULT_LIMIT",
+    "EVENT_COLUMNS",
+    "FIGURE_COLUMNS",
+    "LISTS",
+    "Filters",
+    "ListQuery",
+    "claimant_params",
+    "claims",
+    "clusters",
+    "contradictions",
+    "count",
+    "country_code",
+    "events",
+    "figures",
+    "rows",
+]
 
-DEFAULT_LIMIT = 100
+FIGURE_COLUMNS = pick(
+    FigureRow,
+    """id date claimant hedge measure category side value lower upper approx unit cumulative
+    negated modality status place country outlet published evidence context start_char
+    end_char date_basis document_id claim_id series_id claimant_entity place_entity""",
+)
+"""The columns of a figure as queries give it, in this order."""
+CLAIM_COLUMNS = pick(
+    ClaimRow,
+    """id date claimant claimant_type claimant_role claimant_side form hedge cue content
+    outlet published start_char end_char document_id claimant_entity contradicts_json""",
+)
+"""The columns of a claim as queries give it, in this order."""
+EVENT_COLUMNS = pick(
+    EventRow,
+    """id date type subtype status actor1 actor1_side actor2 actor2_side place admin1
+    country lat lon date_start date_end granularity fatalities claimant hedge outlet
+    published evidence context start_char end_char cluster_id document_id place_entity""",
+)
+"""The columns of an event report as queries give it, in this order."""
+_CLUSTER_PLACE = {"place": "p.name", "admin1": "p.admin1", "lat": "p.lat", "lon": "p.lon"}
+"""The columns of a cluster that come from its place (``entities p``)."""
+CLUSTER_COLUMNS: tuple[str, ...] = (
+    *pick(ClusterRow, "id type subtype"),
+    "place",
+    *pick(ClusterRow, "country"),
+    "admin1",
+    "lat",
+    "lon",
+    *pick(ClusterRow, "date_start date_end reports outlets place_entity"),
+)
+"""The columns of a cluster as queries give it (its own, and its place's), in this order."""
+CONTRADICTION_COLUMNS = pick(
+    ContradictionRow,
+    """id date kind reason measure category side subject a_claimant a_value a_evidence
+    b_claimant b_value b_evidence settled_by settled_side settled_reason a_kind a_id
+    a_document b_kind b_id b_document detected_by""",
+)
+"""The columns of a contradiction as queries give it, in this order."""
 
 
 @dataclass(frozen=True)
-class Filters:
-    """What to select. Every field is optional; ``None`` selects everything.
+class ListQuery:
+    """A list of the store: what it selects, from where, how it filters, in what order.
 
-    Dates are inclusive and compare with a fact's date (a figure's as-of date, an event's
-    date, else the publication date). ``country`` is an ISO 3166-1 alpha-2 code or a
-    country name. ``claimant`` matches any spelling of a canonical claimant, or a part of
-    the name as written. ``type`` is an event type or sub-type (events), or a
-    contradiction kind (``figures`` / ``statements``). ``side`` is whose people or equipment
-    a figure counts (figures, series, contradictions). ``hedge`` is a claim's hedge
-    (figures, claims, events). ``descending`` gives the newest first.
+    Attributes:
+        select: The selected columns (SQL).
+        source: The ``FROM`` part.
+        clauses: How its rows answer the filters (see :func:`~claimwire.store.filters.where`).
+        order: The sort columns (all reversed with ``descending``).
+        no_hedge: Its rows have no hedge: the hedge filter is refused.
     """
 
-    since: dt.date | None = None
-    until: dt.date | None = None
-    country: str | None = None
-    claimant: str | None = None
-    measure: str | None = None
-    category: str | None = None
-    type: str | None = None
-    side: str | None = None
-    outlet: str | None = None
-    include_superseded: bool = False
-    include_duplicates: bool = False
-    open_only: bool = False
-    hedge: str | None = None
-    descending: bool = False
-    limit: int | None = DEFAULT_LIMIT
-    offset: int = 0
-
-
-@dataclass
-class _Where:
-    clauses: list[str] = field(default_factory=list)
-    params: list[Any] = field(default_factory=list)
-
-    def add(self, clause: str, *params: Any) -> None:
-        self.clauses.append(clause)
-        self.params.extend(params)
-
-    def sql(self) -> str:
-        return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
-
-
-def country_code(value: str) -> str:
-    """The ISO alpha-2 code of a country given by code or name.
-
-    Raises:
-        InvalidOptionError: No such country.
-    """
-    text = value.strip()
-    if len(text) == 2 and text.isalpha():
-        return text.upper()
-    try:
-        return str(pycountry.countries.lookup(text).alpha_2)
-    except LookupError:
-        raise InvalidOptionError(
-            f"unknown country {value!r}: give an ISO code (UA) or a name (Ukraine)"
-        ) from None
-
-
-@dataclass(frozen=True)
-class _Query:
-    """A list query before paging: what to select, from where, which rows, in what order."""
-
-    columns: str
+    select: str
     source: str
-    where: _Where
+    clauses: tuple[Clause, ...]
     order: tuple[str, ...]
+    no_hedge: bool = False
 
-    def sql(self, filters: Filters) -> str:
+    def where(self, filters: Filters) -> tuple[str, list[SqlValue]]:
+        """The ``WHERE`` part for the filters, and its parameters.
+
+        Raises:
+            InvalidOptionError: A filter value is unknown (a country), or ``hedge`` is given
+                for a list whose rows have no hedge.
+        """
+        if self.no_hedge and filters.hedge:
+            name = self.source.split()[0]
+            raise InvalidOptionError(f"the hedge filter does not apply to {name}")
+        return where(filters, self.clauses)
+
+    def sql(self, filters: Filters) -> tuple[str, list[SqlValue]]:
+        """One page of the list: the query and its parameters."""
+        condition, params = self.where(filters)
         direction = " DESC" if filters.descending else ""
         order = ", ".join(f"{column}{direction}" for column in self.order)
+        limit, paging = page(filters)
         return (
-            f"SELECT {self.columns} FROM {self.source}{self.where.sql()} "
-            f"ORDER BY {order}{_limit(filters)}"
+            f"SELECT {self.select} FROM {self.source}{condition} ORDER BY {order}{limit}",
+            [*params, *paging],
         )
 
 
-def _figures(filters: Filters) -> _Query:
-    where = _common(filters, table="f")
-    _claimant(where, filters, "f.claimant_entity")
-    if filters.country:
-        where.add("f.country = ?", country_code(filters.country))
-    if filters.measure:
-        where.add("f.measure = ?", filters.measure)
-    if filters.category:
-        where.add("f.category = ?", filters.category)
-    if filters.side:
-        where.add("f.side = ?", filters.side)
-    return _table("figures", "f", FIGURE_COLUMNS, where)
-
-
-def _claims(filters: Filters) -> _Query:
-    where = _common(filters, table="c")
-    _claimant(where, filters, "c.claimant_entity")
-    if filters.country:
-        where.add(
-            "c.document_id IN (SELECT document_id FROM places WHERE country = ?)",
-            country_code(filters.country),
-        )
-    return _table("claims", "c", CLAIM_COLUMNS, where)
-
-
-def _events(filters: Filters) -> _Query:
-    where = _common(filters, table="e")
-    _claimant(where, filters, "e.claimant_entity")
-    if filters.country:
-        where.add("e.country = ?", country_code(filters.country))
-    if filters.type:
-        where.add("(e.type = ? OR e.subtype = ?)", filters.type, filters.type)
-    return _table("events", "e", EVENT_COLUMNS, where)
-
-
-def _clusters(filters: Filters) -> _Query:
-    _no_hedge(filters, "clusters")
-    where = _Where()
-    where.add("c.reports > 0")
-    if filters.since:
-        where.add("c.date_end >= ?", filters.since.isoformat())
-    if filters.until:
-        where.add("c.date_start <= ?", filters.until.isoformat())
-    if filters.country:
-        where.add("c.country = ?", country_code(filters.country))
-    if filters.type:
-        where.add("(c.type = ? OR c.subtype = ?)", filters.type, filters.type)
-    if filters.claimant:
-        where.add(
-            "c.id IN (SELECT cluster_id FROM events WHERE current = 1 AND "
-            f"{_claimant_sql('claimant_entity')})",
-            *claimant_params(filters.claimant),
-        )
-    columns = ", ".join(
-        f"p.name AS {name}"
-        if name == "place"
-        else f"p.{name} AS {name}"
-        if name in ("admin1", "lat", "lon")
-        else f"c.{name} AS {name}"
-        for name in CLUSTER_COLUMNS
+def _fact_list(
+    row_type: type[Row], alias: str, chosen: tuple[str, ...], *clauses: Clause
+) -> ListQuery:
+    """A list of one fact table: current versions without copies unless asked, by date."""
+    common = (
+        *current(alias),
+        *dated(f"{alias}.date"),
+        Condition("outlet", f"{alias}.outlet LIKE ?", contains),
+        Condition("hedge", f"{alias}.hedge = ?"),
     )
-    source = "clusters c LEFT JOIN entities p ON p.id = c.place_entity"
-    return _Query(columns, source, where, ("c.date_start", "c.id"))
+    return ListQuery(
+        ", ".join(f"{alias}.{column}" for column in chosen),
+        f"{row_type.TABLE} {alias}",
+        (*common, by_claimant(f"{alias}.claimant_entity"), *clauses),
+        (f"{alias}.date", f"{alias}.id"),
+    )
 
 
-def _contradictions(filters: Filters) -> _Query:
-    _no_hedge(filters, "contradictions")
-    where = _Where()
-    if filters.since:
-        where.add("x.date >= ?", filters.since.isoformat())
-    if filters.until:
-        where.add("x.date <= ?", filters.until.isoformat())
-    if filters.measure:
-        where.add("x.measure = ?", filters.measure)
-    if filters.category:
-        where.add("x.category = ?", filters.category)
-    if filters.side:
-        where.add("x.side = ?", filters.side)
-    if filters.type:
-        where.add("x.kind = ?", filters.type)
-    if filters.open_only:
-        where.add("x.settled_by IS NULL")
-    if filters.claimant:
-        like = f"%{filters.claimant}%"
-        where.add("(x.a_claimant LIKE ? OR x.b_claimant LIKE ?)", like, like)
-    if filters.country:
-        where.add(
-            "EXISTS (SELECT 1 FROM places p WHERE p.document_id IN (x.a_document, x.b_document) "
-            "AND p.country = ?)",
-            country_code(filters.country),
-        )
-    return _table("contradictions", "x", CONTRADICTION_COLUMNS, where)
-
-
-LISTS: dict[str, Callable[[Filters], _Query]] = {
-    "figures": _figures,
-    "claims": _claims,
-    "events": _events,
-    "clusters": _clusters,
-    "contradictions": _contradictions,
+LISTS: dict[str, ListQuery] = {
+    "figures": _fact_list(
+        FigureRow,
+        "f",
+        FIGURE_COLUMNS,
+        Condition("country", "f.country = ?", country),
+        Condition("measure", "f.measure = ?"),
+        Condition("category", "f.category = ?"),
+        Condition("side", "f.side = ?"),
+    ),
+    "claims": _fact_list(
+        ClaimRow,
+        "c",
+        CLAIM_COLUMNS,
+        Condition(
+            "country",
+            "c.document_id IN (SELECT document_id FROM places WHERE country = ?)",
+            country,
+        ),
+    ),
+    "events": _fact_list(
+        EventRow,
+        "e",
+        EVENT_COLUMNS,
+        Condition("country", "e.country = ?", country),
+        Condition("type", "(e.type = ? OR e.subtype = ?)", twice),
+    ),
+    "clusters": ListQuery(
+        ", ".join(f"{_CLUSTER_PLACE.get(name, 'c.' + name)} AS {name}" for name in CLUSTER_COLUMNS),
+        "clusters c LEFT JOIN entities p ON p.id = c.place_entity",
+        (
+            "c.reports > 0",
+            Condition("since", "c.date_end >= ?", iso),
+            Condition("until", "c.date_start <= ?", iso),
+            Condition("country", "c.country = ?", country),
+            Condition("type", "(c.type = ? OR c.subtype = ?)", twice),
+            Condition(
+                "claimant",
+                "c.id IN (SELECT cluster_id FROM events WHERE current = 1 AND "
+                f"{claimant_clause('claimant_entity')})",
+                claimant,
+            ),
+        ),
+        ("c.date_start", "c.id"),
+        no_hedge=True,
+    ),
+    "contradictions": ListQuery(
+        ", ".join(f"x.{column}" for column in CONTRADICTION_COLUMNS),
+        "contradictions x",
+        (
+            *dated("x.date"),
+            Condition("measure", "x.measure = ?"),
+            Condition("category", "x.category = ?"),
+            Condition("side", "x.side = ?"),
+            Condition("type", "x.kind = ?"),
+            Condition("open_only", "x.settled_by IS NULL", None),
+            Condition("claimant", "(x.a_claimant LIKE ? OR x.b_claimant LIKE ?)", contains_twice),
+            Condition(
+                "country",
+                "EXISTS (SELECT 1 FROM places p WHERE p.document_id IN (x.a_document, "
+                "x.b_document) AND p.country = ?)",
+                country,
+            ),
+        ),
+        ("x.date", "x.id"),
+        no_hedge=True,
+    ),
 }
-"""List name -> its query builder."""
+"""List name -> its query."""
 
 
-def rows(connection: sqlite3.Connection, name: str, filters: Filters) -> list[dict[str, Any]]:
+def rows(connection: sqlite3.Connection, name: str, filters: Filters) -> list[Record]:
     """One page of the list ``name`` (a key of :data:`LISTS`) matching the filters.
 
     Raises:
         InvalidOptionError: A filter value is unknown (a country), or ``hedge`` is given
             for a list whose rows have no hedge (clusters, contradictions).
     """
-    query = LISTS[name](filters)
-    return [dict(row) for row in connection.execute(query.sql(filters), query.where.params)]
+    sql, params = LISTS[name].sql(filters)
+    return [dict(row) for row in connection.execute(sql, params)]
 
 
 def count(connection: sqlite3.Connection, name: str, filters: Filters) -> int:
     """The number of rows of the list ``name`` matching the filters, whatever the page."""
-    query = LISTS[name](filters)
-    sql = f"SELECT count(*) FROM {query.source}{query.where.sql()}"
-    return int(connection.execute(sql, query.where.params).fetchone()[0])
+    query = LISTS[name]
+    condition, params = query.where(filters)
+    sql = f"SELECT count(*) FROM {query.source}{condition}"
+    return int(connection.execute(sql, params).fetchone()[0])
 
 
-def figures(connection: sqlite3.Connection, filters: Filters) -> list[dict[str, Any]]:
+def figures(connection: sqlite3.Connection, filters: Filters) -> list[Record]:
     """Figures matching the filters, by date then id."""
     return rows(connection, "figures", filters)
 
 
-def claims(connection: sqlite3.Connection, filters: Filters) -> list[dict[str, Any]]:
+def claims(connection: sqlite3.Connection, filters: Filters) -> list[Record]:
     """Claims matching the filters (``country``: articles that name a place there)."""
     return rows(connection, "claims", filters)
 
 
-def events(connection: sqlite3.Connection, filters: Filters) -> list[dict[str, Any]]:
+def events(connection: sqlite3.Connection, filters: Filters) -> list[Record]:
     """Event reports matching the filters, each with its cluster id."""
     return rows(connection, "events", filters)
 
 
-def clusters(connection: sqlite3.Connection, filters: Filters) -> list[dict[str, Any]]:
+def clusters(connection: sqlite3.Connection, filters: Filters) -> list[Record]:
     """Event clusters (one row per event, however many reports) matching the filters."""
     return rows(connection, "clusters", filters)
 
 
-def contradictions(connection: sqlite3.Connection, filters: Filters) -> list[dict[str, Any]]:
+def contradictions(connection: sqlite3.Connection, filters: Filters) -> list[Record]:
     """Contradictions matching the filters (``type``: figures or statements)."""
     return rows(connection, "contradictions", filters)
-
-
-def _common(filters: Filters, *, table: str) -> _Where:
-    where = _Where()
-    if not filters.include_superseded:
-        where.add(f"{table}.current = 1")
-    if not filters.include_duplicates:
-        where.add(f"{table}.duplicate = 0")
-    if filters.since:
-        where.add(f"{table}.date >= ?", filters.since.isoformat())
-    if filters.until:
-        where.add(f"{table}.date <= ?", filters.until.isoformat())
-    if filters.outlet:
-        where.add(f"{table}.outlet LIKE ?", f"%{filters.outlet}%")
-    if filters.hedge:
-        where.add(f"{table}.hedge = ?", filters.hedge)
-    return where
-
-
-def _no_hedge(filters: Filters, name: str) -> None:
-    if filters.hedge:
-        raise InvalidOptionError(f"the hedge filter does not apply to {name}")
-
-
-def _table(name: str, alias: str, columns: tuple[str, ...], where: _Where) -> _Query:
-    selected = ", ".join(f"{alias}.{column}" for column in columns)
-    return _Query(selected, f"{name} {alias}", where, (f"{alias}.date", f"{alias}.id"))
-
-
-def _claimant_sql(entity_column: str) -> str:
-    """Any spelling of the canonical claimant, or a part of a name it was written with."""
-    return (
-        f"{entity_column} IN (SELECT entity_id FROM entity_names WHERE kind = 'claimant' "
-        "AND (key = ? OR name LIKE ?))"
-    )
-
-
-def claimant_params(value: str) -> list[str]:
-    """The parameters of the claimant filter."""
-    return [name_key(value), f"%{value}%"]
-
-
-def _claimant(where: _Where, filters: Filters, entity_column: str) -> None:
-    if filters.claimant:
-        where.add(_claimant_sql(entity_column), *claimant_params(filters.claimant))
-
-
-def _limit(filters: Filters) -> str:
-    if filters.limit is None:
-        return f" LIMIT -1 OFFSET {int(filters.offset)}" if filters.offset else ""
-    return f" LIMIT {int(filters.limit)} OFFSET {int(filters.offset)}"

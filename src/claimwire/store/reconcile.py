@@ -18,14 +18,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
 
 from ..errors import InputNotFoundError
-from .queries import Filters
+from .filters import Condition, Filters, contains, dated, where
 from .settings import settings
 
 MAX_LAG_DAYS = 3
@@ -57,7 +56,7 @@ class Comparison:
     document_id: str
     figure_id: str
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, object]:
         """Plain JSON-ready data."""
         return asdict(self)
 
@@ -103,6 +102,23 @@ def load_reference(folder: Path) -> Reference:
     return merged
 
 
+_FIGURE_CLAUSES = (
+    "current = 1",
+    "duplicate = 0",
+    "negated = 0",
+    "modality = 'actual'",
+    "(cumulative = 1 OR cumulative IS NULL)",
+    Condition("side", "(side = ? OR side IS NULL)"),  # unknown side: compared, and shown
+    Condition("category", "category = ?"),
+    Condition("measure", "measure = ?"),
+    Condition(
+        "claimant", "(claimant LIKE ? OR claimant_side = ?)", lambda v: (*contains(v), str(v))
+    ),
+    *dated("date"),
+)
+"""The figures a reference can check (``side``: the ``side`` argument of :func:`reconcile`)."""
+
+
 def reconcile(
     connection: sqlite3.Connection,
     reference: Reference,
@@ -123,27 +139,9 @@ def reconcile(
         One comparison per figure, by date.
     """
     columns = category_columns()
-    clauses = ["current = 1", "duplicate = 0", "negated = 0", "modality = 'actual'"]
-    clauses.append("(cumulative = 1 OR cumulative IS NULL)")
-    params: list[Any] = []
-    if side:
-        clauses.append("(side = ? OR side IS NULL)")  # unknown side: compared, and shown
-        params.append(side)
-    for column, value in (("category", filters.category), ("measure", filters.measure)):
-        if value:
-            clauses.append(f"{column} = ?")
-            params.append(value)
-    if filters.claimant:
-        clauses.append("(claimant LIKE ? OR claimant_side = ?)")
-        params.extend([f"%{filters.claimant}%", filters.claimant])
-    if filters.since:
-        clauses.append("date >= ?")
-        params.append(filters.since.isoformat())
-    if filters.until:
-        clauses.append("date <= ?")
-        params.append(filters.until.isoformat())
+    condition, params = where(replace(filters, side=side), _FIGURE_CLAUSES)
     rows = connection.execute(
-        f"SELECT * FROM figures WHERE {' AND '.join(clauses)} ORDER BY date, id", params
+        f"SELECT * FROM figures{condition} ORDER BY date, id", params
     ).fetchall()
     return [
         _compare(row, columns[row["category"]], reference)
@@ -160,7 +158,7 @@ def summarize(comparisons: list[Comparison]) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-def _running_totals(path: Path) -> list[dict[str, Any]] | None:
+def _running_totals(path: Path) -> list[dict[str, object]] | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError):

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import dataclass, fields
-from typing import Any
+from dataclasses import dataclass, field, fields
+from typing import ClassVar
 
 from ..models import Claim, Claimant, DateMention, Event, Figure, Place, Result
 
@@ -22,22 +22,85 @@ CONTEXT_CHARS = 400
 UNKNOWN_OUTLET = "unknown outlet"
 
 
-@dataclass(frozen=True)
+SqlValue = str | int | float | bytes | None
+"""A value SQLite stores or gives back."""
+
+Record = dict[str, SqlValue]
+"""A row as queries give it: column name -> value."""
+
+
+def text(record: Record, name: str) -> str | None:
+    """A text column of a record (None when it is NULL or missing)."""
+    value = record.get(name)
+    return value if value is None or isinstance(value, str) else str(value)
+
+
+_LOCAL = "local"
+"""Field metadata key of a field that links facts inside one result and has no column."""
+
+
+def _local() -> str | None:
+    """A row field that has no column (see :data:`_LOCAL`)."""
+    return field(default=None, metadata={_LOCAL: True})
+
+
+@dataclass(frozen=True, kw_only=True)
 class Row:
-    """Base of the table rows: knows its table's columns."""
+    """Base of the table rows: a row type's fields are its table's columns, in order.
 
-    def values(self) -> dict[str, Any]:
-        """Column name -> value, in declaration order."""
-        return {field.name: getattr(self, field.name) for field in fields(self)}
+    Each subclass names its table in ``TABLE``; :func:`columns` lists its columns and a
+    test checks them against the migrated schema, so the migrations and the rows agree.
+    """
+
+    TABLE: ClassVar[str]
+
+    def values(self) -> tuple[SqlValue, ...]:
+        """The row's column values, in the order of :func:`columns`."""
+        return tuple(getattr(self, name) for name in columns(type(self)))
 
 
-@dataclass(frozen=True)
+def columns(row_type: type[Row]) -> tuple[str, ...]:
+    """The columns of a row type's table, in table order (its stored fields)."""
+    found = _COLUMNS.get(row_type)
+    if found is None:
+        found = tuple(item.name for item in fields(row_type) if not item.metadata.get(_LOCAL))
+        _COLUMNS[row_type] = found
+    return found
+
+
+_COLUMNS: dict[type[Row], tuple[str, ...]] = {}
+
+
+def pick(row_type: type[Row], names: str) -> tuple[str, ...]:
+    """Some columns of a row type's table, in the order given (what a query selects).
+
+    Args:
+        row_type: The row type of the table.
+        names: Column names separated by white space.
+
+    Raises:
+        ValueError: A name is not a column of the table.
+    """
+    chosen = tuple(names.split())
+    unknown = [name for name in chosen if name not in columns(row_type)]
+    if unknown:
+        raise ValueError(f"not columns of {row_type.TABLE}: {', '.join(unknown)}")
+    return chosen
+
+
+@dataclass(frozen=True, kw_only=True)
 class DocumentRow(Row):
     """A row of ``documents`` (versioning columns are set by the write path)."""
 
+    TABLE = "documents"
     id: str
+    seq: int = 0
     version_key: str
+    version: int = 1
+    previous_id: str | None = None
+    current: int = 1
     text_hash: str
+    duplicate_of: str | None = None
     url: str | None
     outlet: str | None
     title: str | None
@@ -48,12 +111,100 @@ class DocumentRow(Row):
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
+class ResultRow(Row):
+    """A row of ``results``: the whole result of a document, without its text."""
+
+    TABLE = "results"
+    document_id: str
+    result_json: str
+    run_id: str | None
+    created: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class InputRow(Row):
+    """A row of ``inputs``: an input file or line, done or failed."""
+
+    TABLE = "inputs"
+    key: str
+    source: str
+    status: str
+    document_id: str | None = None
+    problem_json: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class EntityRow(Row):
+    """A row of ``entities``: a canonical claimant or place."""
+
+    TABLE = "entities"
+    id: str
+    kind: str
+    name: str
+    type: str | None = None
+    side: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    gazetteer_id: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    mentions: int = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class EntityNameRow(Row):
+    """A row of ``entity_names``: one spelling of an entity, by its folded key."""
+
+    TABLE = "entity_names"
+    kind: str
+    key: str
+    name: str
+    entity_id: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class SeriesRow(Row):
+    """A row of ``series`` (points and dates are recounted by the write path)."""
+
+    TABLE = "series"
+    id: str
+    claimant_entity: str
+    claimant: str
+    measure: str
+    category: str
+    side: str | None
+    unit: str
+    points: int = 0
+    first_date: str | None = None
+    last_date: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClusterRow(Row):
+    """A row of ``clusters`` (reports and outlets are recounted by the write path)."""
+
+    TABLE = "clusters"
+    id: str
+    type: str
+    subtype: str | None
+    place_entity: str | None
+    country: str | None
+    date_start: str | None
+    date_end: str | None
+    reports: int = 0
+    outlets: int = 0
+
+
+@dataclass(frozen=True, kw_only=True)
 class FigureRow(Row):
     """A row of ``figures``."""
 
+    TABLE = "figures"
     id: str
     document_id: str
+    current: int = 1
+    duplicate: int = 0
     value: float | None
     lower: float | None
     upper: float | None
@@ -77,33 +228,36 @@ class FigureRow(Row):
     claimant: str
     claimant_type: str
     claimant_side: str | None
+    claimant_entity: str | None = None
     hedge: str
     place: str | None
+    place_entity: str | None = None
     country: str | None
+    series_id: str | None = None
     start_char: int
     end_char: int
     evidence: str
     context: str
     outlet: str | None
     published: str | None
-    place_local_id: str | None = None
-    claimant_entity: str | None = None
-    place_entity: str | None = None
-    series_id: str | None = None
-    duplicate: int = 0
+    place_local_id: str | None = _local()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ClaimRow(Row):
     """A row of ``claims``."""
 
+    TABLE = "claims"
     id: str
     document_id: str
+    current: int = 1
+    duplicate: int = 0
     claimant: str
     claimant_type: str
     claimant_role: str | None
     claimant_affiliation: str | None
     claimant_side: str | None
+    claimant_entity: str | None = None
     form: str
     hedge: str
     cue: str | None
@@ -114,16 +268,16 @@ class ClaimRow(Row):
     date: str | None
     outlet: str | None
     published: str | None
-    claimant_entity: str | None = None
-    duplicate: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PlaceRow(Row):
     """A row of ``places`` (one mention)."""
 
+    TABLE = "places"
     id: str
     document_id: str
+    current: int = 1
     mention: str
     name: str | None
     resolved: int
@@ -134,17 +288,20 @@ class PlaceRow(Row):
     admin1: str | None
     country: str | None
     role: str
+    place_entity: str | None = None
     start_char: int
     end_char: int
-    place_entity: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class EventRow(Row):
     """A row of ``events``."""
 
+    TABLE = "events"
     id: str
     document_id: str
+    current: int = 1
+    duplicate: int = 0
     type: str
     subtype: str | None
     status: str
@@ -155,6 +312,7 @@ class EventRow(Row):
     actors_json: str
     targets_json: str
     place: str | None
+    place_entity: str | None = None
     admin1: str | None
     country: str | None
     lat: float | None
@@ -168,18 +326,64 @@ class EventRow(Row):
     claim_id: str | None
     claimant: str
     claimant_type: str
+    claimant_entity: str | None = None
     hedge: str
+    cluster_id: str | None = None
     start_char: int
     end_char: int
     evidence: str
     context: str
     outlet: str | None
     published: str | None
-    place_local_id: str | None = None
-    claimant_entity: str | None = None
-    place_entity: str | None = None
-    cluster_id: str | None = None
-    duplicate: int = 0
+    place_local_id: str | None = _local()
+
+
+@dataclass(frozen=True, kw_only=True)
+class ContradictionRow(Row):
+    """A row of ``contradictions``: two facts that cannot both hold (``a`` and ``b``)."""
+
+    TABLE = "contradictions"
+    id: str
+    kind: str
+    reason: str
+    measure: str | None = None
+    category: str | None = None
+    side: str | None = None
+    subject: str | None = None
+    date: str | None = None
+    a_kind: str
+    a_id: str
+    a_document: str
+    a_claimant: str
+    a_value: str | None
+    a_evidence: str
+    b_kind: str
+    b_id: str
+    b_document: str
+    b_claimant: str
+    b_value: str | None
+    b_evidence: str
+    detected_by: str
+    settled_by: str | None = None
+    settled_side: str | None = None
+    settled_reason: str | None = None
+
+
+TABLE_ROWS: tuple[type[Row], ...] = (
+    DocumentRow,
+    ResultRow,
+    InputRow,
+    EntityRow,
+    EntityNameRow,
+    SeriesRow,
+    ClusterRow,
+    FigureRow,
+    ClaimRow,
+    PlaceRow,
+    EventRow,
+    ContradictionRow,
+)
+"""The row type of every table of the store."""
 
 
 @dataclass(frozen=True)

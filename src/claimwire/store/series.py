@@ -12,9 +12,10 @@ import hashlib
 import sqlite3
 from dataclasses import asdict, dataclass, field
 
-from .queries import Filters, claimant_params, country_code
-from .rows import FigureRow
+from .filters import Condition, Filters, by_claimant, country_code, page, where
+from .rows import FigureRow, SeriesRow
 from .settings import settings
+from .tables import insert
 
 
 def series_key(figure: FigureRow) -> tuple[str, str, str, str, str] | None:
@@ -42,18 +43,20 @@ def assign_series(connection: sqlite3.Connection, figure: FigureRow) -> str | No
     claimant = connection.execute(
         "SELECT name FROM entities WHERE id = ?", (figure.claimant_entity,)
     ).fetchone()
-    connection.execute(
-        "INSERT OR IGNORE INTO series (id, claimant_entity, claimant, measure, category, side, "
-        "unit) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (
-            series_id,
-            figure.claimant_entity,
-            claimant[0] if claimant else figure.claimant,
-            figure.measure,
-            figure.category,
-            figure.side,
-            figure.unit,
-        ),
+    insert(
+        connection,
+        [
+            SeriesRow(
+                id=series_id,
+                claimant_entity=key[0],
+                claimant=claimant[0] if claimant else figure.claimant,
+                measure=key[1],
+                category=key[2],
+                side=figure.side,
+                unit=figure.unit,
+            )
+        ],
+        or_else="IGNORE",
     )
     return series_id
 
@@ -116,37 +119,27 @@ class Series:
         return asdict(self)
 
 
+_SERIES_CLAUSES = (
+    "s.points > 0",
+    Condition("measure", "s.measure = ?"),
+    Condition("category", "s.category = ?"),
+    Condition("side", "s.side = ?"),
+    by_claimant("s.claimant_entity"),
+)
+"""How series answer the filters (dates and country select their points)."""
+
+
 def read_series(connection: sqlite3.Connection, filters: Filters) -> list[Series]:
     """The series matching the filters, with their points (filtered by date and country).
 
     ``limit``/``offset`` page over series, not points.
     """
-    where = ["s.points > 0"]
-    params: list[object] = []
-    if filters.measure:
-        where.append("s.measure = ?")
-        params.append(filters.measure)
-    if filters.category:
-        where.append("s.category = ?")
-        params.append(filters.category)
-    if filters.side:
-        where.append("s.side = ?")
-        params.append(filters.side)
-    if filters.claimant:
-        where.append(
-            "s.claimant_entity IN (SELECT entity_id FROM entity_names WHERE kind = 'claimant' "
-            "AND (key = ? OR name LIKE ?))"
-        )
-        params.extend(claimant_params(filters.claimant))
-    limit = "" if filters.limit is None else f" LIMIT {int(filters.limit)}"
-    offset = f" OFFSET {int(filters.offset)}" if filters.offset else ""
-    if offset and not limit:
-        limit = " LIMIT -1"
+    condition, params = where(filters, _SERIES_CLAUSES)
+    limit, paging = page(filters)
     rows = connection.execute(
-        "SELECT id, claimant, measure, category, side, unit FROM series s "
-        f"WHERE {' AND '.join(where)} ORDER BY s.claimant, s.measure, s.category, "
-        f"s.side, s.id{limit}{offset}",
-        params,
+        f"SELECT id, claimant, measure, category, side, unit FROM series s{condition} "
+        f"ORDER BY s.claimant, s.measure, s.category, s.side, s.id{limit}",
+        [*params, *paging],
     ).fetchall()
     by_series: dict[str, list[sqlite3.Row]] = {row["id"]: [] for row in rows}
     for chunk in _chunks(list(by_series), 500):

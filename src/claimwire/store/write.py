@@ -10,6 +10,7 @@ what makes an interrupted ingest resumable.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -20,7 +21,8 @@ from typing import Literal
 from ..models import Problem, Result
 from .aggregate import add_facts, retire
 from .known import forget
-from .rows import result_rows
+from .rows import InputRow, ResultRow, result_rows
+from .tables import insert
 
 WriteStatus = Literal["new", "version", "duplicate", "unchanged"]
 
@@ -103,11 +105,10 @@ def mark_input(
     problem_json: str | None = None,
 ) -> None:
     """Record an input as done (inside the caller's transaction)."""
-    connection.execute(
-        "INSERT OR REPLACE INTO inputs (key, source, status, document_id, problem_json) "
-        "VALUES (?, ?, ?, ?, ?)",
-        (key, source, status, document_id, problem_json),
+    row = InputRow(
+        key=key, source=source, status=status, document_id=document_id, problem_json=problem_json
     )
+    insert(connection, [row], or_else="REPLACE")
 
 
 def store_result(connection: sqlite3.Connection, result: Result) -> WriteOutcome:
@@ -129,28 +130,23 @@ def store_result(connection: sqlite3.Connection, result: Result) -> WriteOutcome
     ).fetchone()
     duplicate_of = copy["id"] if copy is not None and previous is None else None
     seq = connection.execute("SELECT coalesce(max(seq), 0) + 1 FROM documents").fetchone()[0]
-    values = rows.document.values()
-    values.update(
+    stored = dataclasses.replace(
+        rows.document,
         seq=seq,
         version=(previous["version"] + 1) if previous else 1,
         previous_id=previous["id"] if previous else None,
         duplicate_of=duplicate_of,
     )
-    connection.execute(
-        f"INSERT INTO documents ({', '.join(values)}) VALUES ({', '.join('?' for _ in values)})",
-        list(values.values()),
-    )
+    insert(connection, [stored])
     if previous is not None:
         retire(connection, previous["id"])
-    connection.execute(
-        "INSERT INTO results (document_id, result_json, run_id, created) VALUES (?, ?, ?, ?)",
-        (
-            document.id,
-            result.model_dump_json(exclude={"document": {"text"}}),
-            result.provenance.run_id,
-            result.provenance.created.isoformat(),
-        ),
+    stored_result = ResultRow(
+        document_id=document.id,
+        result_json=result.model_dump_json(exclude={"document": {"text"}}),
+        run_id=result.provenance.run_id,
+        created=result.provenance.created.isoformat(),
     )
+    insert(connection, [stored_result])
     add_facts(connection, rows, duplicate=duplicate_of is not None)
     if previous is not None:
         return WriteOutcome(document.id, "version", previous_id=previous["id"])

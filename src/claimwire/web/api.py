@@ -14,12 +14,10 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from ..nlp.limits import DEFAULT_MAX_CHARS
-from ..store.series import read_series
-from ..store.write import load_result
-from . import queries
-from .errors import ApiError
+from . import service
+from .context import ArticleMetadata, Context
 from .params import ListParams, list_params
-from .svg import series_label
+from .queries import ListName, Page
 
 
 class ErrorDetail(BaseModel):
@@ -45,7 +43,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     )
 }
 
-router = APIRouter(prefix="/api", responses=ERRORS)  # type: ignore[arg-type]
+router = APIRouter(prefix="/api", responses=ERRORS)
 Params = Annotated[ListParams, Depends(list_params)]
 DocumentId = Annotated[str, Path(min_length=1, max_length=200)]
 
@@ -53,7 +51,7 @@ DocumentId = Annotated[str, Path(min_length=1, max_length=200)]
 class ListBody(BaseModel):
     """One page of a list."""
 
-    items: list[dict[str, Any]]
+    items: list[dict[str, object]]
     total: int = Field(description="Rows matching the filters.")
     limit: int
     offset: int
@@ -76,7 +74,7 @@ class Submission(BaseModel):
     url: str | None = Field(default=None, max_length=2000)
 
 
-def listing(request: Request, page: queries.Page, params: ListParams) -> JSONResponse:
+def listing(request: Request, page: Page, params: ListParams) -> JSONResponse:
     """A page of a list as the API answers it (rows are plain JSON values already)."""
     limit = params.filters.limit or len(page.items)
     offset = params.filters.offset
@@ -95,109 +93,30 @@ def listing(request: Request, page: queries.Page, params: ListParams) -> JSONRes
     return JSONResponse(body)
 
 
-def store_list(request: Request, name: str, params: ListParams) -> queries.Page:
-    """One page of a store list for this request (contradictions with their sides' hedges)."""
-    connection = request.app.state.store.connection()
-    page = queries.page(connection, name, params.filters)
-    if name == "contradictions":
-        queries.with_sides(connection, page.items)
-    return page
-
-
-def series_data(request: Request, params: ListParams) -> dict[str, Any]:
-    """The series matching the filters (points filtered by hedge too) and the reference."""
-    found = read_series(request.app.state.store.connection(), params.filters)
-    items = []
-    for entry in found:
-        data = entry.to_dict()
-        if params.hedge:
-            data["points"] = [
-                point
-                for point in data["points"]  # type: ignore[attr-defined]
-                if point["hedge"] == params.hedge
-            ]
-        if data["points"]:
-            data["label"] = series_label(entry)
-            items.append(data)
-    reference = request.app.state.reference
-    return {
-        "items": items,
-        "limit": params.filters.limit,
-        "offset": params.filters.offset,
-        "reference": (
-            {
-                "label": request.app.state.reference_label,
-                "points": [{"date": day.isoformat(), "value": value} for day, value in reference],
-            }
-            if reference
-            else None
-        ),
-    }
-
-
-def article_data(request: Request, document_id: str) -> dict[str, Any]:
-    """One stored article and its whole result.
-
-    Raises:
-        ApiError: 404 when no article has this id.
-    """
-    connection = request.app.state.store.connection()
-    row = queries.article(connection, document_id)
-    if row is None:
-        raise ApiError(404, "not_found", f"no article with id {document_id!r}")
-    result = load_result(connection, document_id)
-    return {"article": row, "result": result.model_dump(mode="json")}
-
-
-def submit_article(request: Request, content: str | bytes, **metadata: Any) -> dict[str, Any]:
-    """Extract one article and store it; what the write did.
-
-    Raises:
-        ApiError: 403 in read-only mode.
-        ArticleError: The article is empty, has no text, or is too long.
-    """
-    from ..nlp.extract import extract
-    from ..store.write import write_result
-
-    state = request.app.state
-    if state.read_only:
-        raise ApiError(403, "read_only", "this server is read-only: submission is disabled")
-    with state.extract_lock:
-        result = extract(content, **metadata)
-        outcome = write_result(state.store.connection(), result, source="web")
-    document_id = outcome.document_id
-    return {
-        "id": document_id,
-        "status": outcome.status,
-        "url": f"/articles/{document_id}",
-        "api_url": f"/api/articles/{document_id}",
-        "counts": {
-            "figures": len(result.figures),
-            "claims": len(result.claims),
-            "places": len(result.places),
-            "dates": len(result.dates),
-            "events": len(result.events),
-        },
-    }
+def fact_listing(
+    request: Request, context: Context, name: ListName, params: ListParams
+) -> JSONResponse:
+    """A page of a store list as the API answers it."""
+    return listing(request, service.fact_list(context, name, params.filters), params)
 
 
 @router.get("/overview", summary="Counts, latest articles, open contradictions, top claimants")
-def get_overview(request: Request) -> dict[str, Any]:
+def get_overview(context: Context) -> dict[str, object]:
     """Twin of the page ``/``."""
-    return queries.overview(request.app.state.store.connection())
+    return dict(service.overview(context))
 
 
 @router.get("/articles", responses=LIST, summary="Stored articles, newest first")
-def get_articles(request: Request, params: Params) -> JSONResponse:
+def get_articles(request: Request, context: Context, params: Params) -> JSONResponse:
     """Twin of ``/articles``. Dates filter on the publication date."""
-    page = queries.articles(request.app.state.store.connection(), params.filters)
-    return listing(request, page, params)
+    return listing(request, service.article_list(context, params.filters), params)
 
 
 @router.get("/articles/{document_id}", summary="One article with its full result")
-def get_article(request: Request, document_id: DocumentId) -> dict[str, Any]:
+def get_article(context: Context, document_id: DocumentId) -> dict[str, object]:
     """Twin of ``/articles/{id}``."""
-    return article_data(request, document_id)
+    found = service.stored_article(context, document_id)
+    return {"article": found.row, "result": found.result.model_dump(mode="json")}
 
 
 @router.post(
@@ -206,59 +125,57 @@ def get_article(request: Request, document_id: DocumentId) -> dict[str, Any]:
     summary="Extract and store an article",
     responses={403: {"model": ErrorBody, "description": "Read-only server"}},
 )
-def post_article(request: Request, submission: Submission) -> JSONResponse:
+def post_article(context: Context, submission: Submission) -> JSONResponse:
     """Twin of ``/submit``: extract the article, store it, answer where it is."""
-    answer = submit_article(
-        request,
-        submission.text,
+    metadata = ArticleMetadata(
         published=submission.published,
         outlet=submission.outlet,
         title=submission.title,
         url=submission.url,
     )
+    answer = service.submit(context, submission.text, metadata)
     return JSONResponse(answer, status_code=201, headers={"Location": answer["api_url"]})
 
 
 @router.get("/figures", responses=LIST, summary="Figures (claimed numbers)")
-def get_figures(request: Request, params: Params) -> JSONResponse:
+def get_figures(request: Request, context: Context, params: Params) -> JSONResponse:
     """Twin of ``/figures``."""
-    return listing(request, store_list(request, "figures", params), params)
+    return fact_listing(request, context, "figures", params)
 
 
 @router.get("/claims", responses=LIST, summary="Claims (who said what)")
-def get_claims(request: Request, params: Params) -> JSONResponse:
+def get_claims(request: Request, context: Context, params: Params) -> JSONResponse:
     """Twin of ``/claims``."""
-    return listing(request, store_list(request, "claims", params), params)
+    return fact_listing(request, context, "claims", params)
 
 
 @router.get("/events", responses=LIST, summary="Event reports (the timeline)")
-def get_events(request: Request, params: Params) -> JSONResponse:
+def get_events(request: Request, context: Context, params: Params) -> JSONResponse:
     """Twin of ``/events``; ``type`` is an event type or sub-type."""
-    return listing(request, store_list(request, "events", params), params)
+    return fact_listing(request, context, "events", params)
 
 
 @router.get(
     "/clusters", responses=LIST, summary="Events (clusters of reports) with coordinates (the map)"
 )
-def get_clusters(request: Request, params: Params) -> JSONResponse:
+def get_clusters(request: Request, context: Context, params: Params) -> JSONResponse:
     """Twin of ``/map``."""
-    return listing(request, store_list(request, "clusters", params), params)
+    return fact_listing(request, context, "clusters", params)
 
 
 @router.get("/contradictions", responses=LIST, summary="Contradicting figures and statements")
-def get_contradictions(request: Request, params: Params) -> JSONResponse:
+def get_contradictions(request: Request, context: Context, params: Params) -> JSONResponse:
     """Twin of ``/contradictions``; ``type`` is figures or statements, ``open`` unsettled only."""
-    return listing(request, store_list(request, "contradictions", params), params)
+    return fact_listing(request, context, "contradictions", params)
 
 
 @router.get("/series", summary="Claimed figures per claimant over time")
-def get_series(request: Request, params: Params) -> dict[str, Any]:
+def get_series(context: Context, params: Params) -> dict[str, object]:
     """Twin of ``/series``; pages over series, not points."""
-    return series_data(request, params)
+    return dict(service.series_body(context, params.filters))
 
 
 @router.get("/places", responses=LIST, summary="Places named by the articles, most mentioned first")
-def get_places(request: Request, params: Params) -> JSONResponse:
+def get_places(request: Request, context: Context, params: Params) -> JSONResponse:
     """Canonical places with coordinates; ``country`` filters."""
-    page = queries.places(request.app.state.store.connection(), params.filters)
-    return listing(request, page, params)
+    return listing(request, service.place_list(context, params.filters), params)

@@ -9,8 +9,6 @@ Content-Security-Policy (scripts from this server only; article text is always e
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
-import threading
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -21,31 +19,12 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..store import open_store
 from ..version import __version__
 from . import errors
+from .context import AppContext, Extractor, Store, load_and_extract
 
 MAX_BODY_BYTES = 5 * 1024 * 1024
 """Largest request body: an article of up to a million characters, as UTF-8, with room."""
-
-
-class Store:
-    """The store behind the app: one connection per worker thread."""
-
-    def __init__(self, path: str | Path, *, read_only: bool) -> None:
-        self.path = Path(path)
-        self.read_only = read_only
-        open_store(self.path, readonly=read_only).close()  # fail early; migrate once
-        self._local = threading.local()
-        self.write_lock = threading.Lock()
-
-    def connection(self) -> sqlite3.Connection:
-        """This thread's connection (opened on first use)."""
-        connection = getattr(self._local, "connection", None)
-        if connection is None:
-            connection = open_store(self.path, readonly=self.read_only)
-            self._local.connection = connection
-        return connection
 
 
 class BodyLimit:
@@ -154,6 +133,7 @@ def create_app(
     reference: list[tuple[dt.date, float]] | None = None,
     reference_label: str = "reference",
     max_body_bytes: int = MAX_BODY_BYTES,
+    extract: Extractor = load_and_extract,
 ) -> FastAPI:
     """The claimwire web app over the store at ``db_path``.
 
@@ -165,6 +145,8 @@ def create_app(
         reference: A reference series to overlay on the series chart (date, value).
         reference_label: Its legend label.
         max_body_bytes: Largest request body accepted.
+        extract: What extracts a submitted article (by default :func:`claimwire.extract`,
+            loaded on the first submission).
 
     Raises:
         StoreError: The store cannot be opened.
@@ -181,18 +163,21 @@ def create_app(
         docs_url=None,
         redoc_url=None,
     )
-    app.state.store = Store(db_path, read_only=read_only)
-    app.state.read_only = read_only
-    app.state.tile_url = tile_url
-    app.state.reference = reference
-    app.state.reference_label = reference_label
-    app.state.max_body_bytes = max_body_bytes
-    app.state.extract_lock = threading.Lock()
+    store = Store(db_path, read_only=read_only)
     templates = Jinja2Templates(directory=str(resources.files(__package__) / "templates"))
     templates.env.autoescape = True
     templates.env.filters["snippet"] = pages.snippet
     templates.env.globals.update(read_only=read_only, version=__version__)
-    app.state.templates = templates
+    app.state.context = AppContext(
+        store=store,
+        read_only=read_only,
+        tile_url=tile_url,
+        reference=tuple(reference) if reference is not None else None,
+        reference_label=reference_label,
+        max_body_bytes=max_body_bytes,
+        templates=templates,
+        extract=extract,
+    )
     errors.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -9,7 +9,6 @@ Pages get the same error as a small HTML page.
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -36,7 +35,7 @@ class ApiError(Exception):
     """An error answered with the API's error shape."""
 
     def __init__(
-        self, status: int, code: str, message: str, *, details: list[Any] | None = None
+        self, status: int, code: str, message: str, *, details: list[dict[str, str]] | None = None
     ) -> None:
         super().__init__(message)
         self.status = status
@@ -45,9 +44,9 @@ class ApiError(Exception):
         self.details = details
 
 
-def error_body(error: ApiError) -> dict[str, Any]:
+def error_body(error: ApiError) -> dict[str, dict[str, object]]:
     """The JSON body of an error."""
-    body: dict[str, Any] = {"code": error.code, "message": error.message, "status": error.status}
+    body: dict[str, object] = {"code": error.code, "message": error.message, "status": error.status}
     if error.details:
         body["details"] = error.details
     return {"error": body}
@@ -62,13 +61,15 @@ def wants_html(request: Request) -> bool:
 def respond(request: Request, error: ApiError) -> Response:
     """The error as JSON for the API, as an HTML page for pages."""
     if wants_html(request):
-        templates = request.app.state.templates
-        return templates.TemplateResponse(
+        from .context import context_of
+
+        response: Response = context_of(request).templates.TemplateResponse(
             request,
             "error.html",
             {"error": error, "section": "error", "json_url": None},
             status_code=error.status,
         )
+        return response
     return JSONResponse(error_body(error), status_code=error.status)
 
 

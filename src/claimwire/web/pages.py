@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
+from ..models import Result
 from ..render.html import KINDS, items_of, segments
 from ..render.table import line_of
-from ..store.series import Series, read_series
-from ..store.write import load_result
-from . import api, queries
+from ..store.rows import Record
+from ..store.rows import text as column_text
+from ..store.series import Series
+from . import service
+from .context import AppContext, ArticleMetadata, Context
 from .errors import ApiError
 from .params import HEDGES, ListParams, list_params
+from .queries import ListName
 from .svg import draw_series
 
 router = APIRouter(include_in_schema=False)
@@ -33,12 +36,19 @@ EVENT_COLORS = {
 }
 
 
-def render(request: Request, template: str, section: str, **context: Any) -> HTMLResponse:
+def render(
+    request: Request,
+    context: AppContext,
+    template: str,
+    section: str,
+    *,
+    twin: str | None,
+    **values: object,
+) -> HTMLResponse:
     """A page; ``json_url`` is its JSON twin with the same query string."""
-    twin = context.pop("twin", None)
     query = request.url.query
     json_url = (twin + (f"?{query}" if query else "")) if twin else None
-    return request.app.state.templates.TemplateResponse(
+    response: HTMLResponse = context.templates.TemplateResponse(
         request,
         template,
         {
@@ -46,111 +56,97 @@ def render(request: Request, template: str, section: str, **context: Any) -> HTM
             "json_url": json_url,
             "event_colors": EVENT_COLORS,
             "hedges": HEDGES,
-            **context,
+            **values,
         },
     )
+    return response
 
 
 @router.get("/", response_class=HTMLResponse)
-def overview(request: Request) -> HTMLResponse:
+def overview(request: Request, context: Context) -> HTMLResponse:
     """Counts, latest articles, open contradictions, most-cited claimants."""
-    data = queries.overview(request.app.state.store.connection())
-    return render(request, "overview.html", "overview", data=data, twin="/api/overview")
+    data = service.overview(context)
+    return render(request, context, "overview.html", "overview", data=data, twin="/api/overview")
 
 
 @router.get("/map", response_class=HTMLResponse)
-def map_page(request: Request, params: Params) -> HTMLResponse:
+def map_page(request: Request, context: Context, params: Params) -> HTMLResponse:
     """Events on a map (data fetched from /api/clusters by the page's script)."""
     return render(
         request,
+        context,
         "map.html",
         "map",
         params=params,
-        tile_url=request.app.state.tile_url,
+        tile_url=context.tile_url,
         twin="/api/clusters",
         fields=("since", "until", "country", "type", "claimant"),
     )
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events(request: Request, params: Params) -> HTMLResponse:
+def events(request: Request, context: Context, params: Params) -> HTMLResponse:
     """The timeline of event reports, grouped by date."""
-    page = api.store_list(request, "events", params)
-    days: dict[str, list[dict[str, Any]]] = {}
-    for row in page.items:
-        days.setdefault(row["date"] or "undated", []).append(row)
+    fields = "since until country type claimant hedge outlet sort"
+    return _fact_page(request, context, params, "events", fields, grouped=True)
+
+
+def _fact_page(
+    request: Request,
+    context: Context,
+    params: ListParams,
+    name: ListName,
+    fields: str,
+    *,
+    grouped: bool = False,
+) -> HTMLResponse:
+    """The page of a store list (its template is ``{name}.html``); ``grouped``: by date."""
+    page = service.fact_list(context, name, params.filters)
+    extra: dict[str, object] = {}
+    if grouped:
+        days: dict[str, list[Record]] = {}
+        for row in page.items:
+            days.setdefault(column_text(row, "date") or "undated", []).append(row)
+        extra["days"] = days
     return render(
         request,
-        "events.html",
-        "events",
+        context,
+        f"{name}.html",
+        name,
         params=params,
         page=page,
-        days=days,
-        twin="/api/events",
-        fields=("since", "until", "country", "type", "claimant", "hedge", "outlet", "sort"),
+        **extra,
+        twin=f"/api/{name}",
+        fields=tuple(fields.split()),
     )
 
 
 @router.get("/figures", response_class=HTMLResponse)
-def figures(request: Request, params: Params) -> HTMLResponse:
+def figures(request: Request, context: Context, params: Params) -> HTMLResponse:
     """Figures as a table."""
-    page = api.store_list(request, "figures", params)
-    return render(
-        request,
-        "figures.html",
-        "figures",
-        params=params,
-        page=page,
-        twin="/api/figures",
-        fields=(
-            "since",
-            "until",
-            "country",
-            "claimant",
-            "measure",
-            "category",
-            "hedge",
-            "outlet",
-            "sort",
-        ),
-    )
+    fields = "since until country claimant measure category hedge outlet sort"
+    return _fact_page(request, context, params, "figures", fields)
 
 
 @router.get("/claims", response_class=HTMLResponse)
-def claims(request: Request, params: Params) -> HTMLResponse:
+def claims(request: Request, context: Context, params: Params) -> HTMLResponse:
     """Claims as a table."""
-    page = api.store_list(request, "claims", params)
-    return render(
-        request,
-        "claims.html",
-        "claims",
-        params=params,
-        page=page,
-        twin="/api/claims",
-        fields=("since", "until", "country", "claimant", "hedge", "outlet", "sort"),
-    )
+    fields = "since until country claimant hedge outlet sort"
+    return _fact_page(request, context, params, "claims", fields)
 
 
 @router.get("/series", response_class=HTMLResponse)
-def series(request: Request, params: Params) -> HTMLResponse:
+def series(request: Request, context: Context, params: Params) -> HTMLResponse:
     """Claimed figures per claimant over time: one SVG chart per measure and category."""
-    state = request.app.state
-    found = [
-        replace(
-            entry, points=[p for p in entry.points if not params.hedge or p.hedge == params.hedge]
-        )
-        for entry in read_series(state.store.connection(), params.filters)
-    ]
     groups: dict[tuple[str, str, str, str], list[Series]] = {}
-    for entry in found:
-        if entry.points:
-            key = (entry.measure, entry.category, entry.side or "", entry.unit)
-            groups.setdefault(key, []).append(entry)
-    overlay = state.reference if params.filters.measure else None
+    for entry in service.series(context, params.filters):
+        key = (entry.measure, entry.category, entry.side or "", entry.unit)
+        groups.setdefault(key, []).append(entry)
+    overlay = context.reference if params.filters.measure else None
     charts = [
         (
             _group_title(key),
-            draw_series(members, reference=overlay, reference_label=state.reference_label),
+            draw_series(members, reference=overlay, reference_label=context.reference_label),
             members,
         )
         for key, members in sorted(
@@ -159,11 +155,12 @@ def series(request: Request, params: Params) -> HTMLResponse:
     ]
     return render(
         request,
+        context,
         "series.html",
         "series",
         params=params,
         charts=charts,
-        has_reference=bool(state.reference),
+        has_reference=bool(context.reference),
         twin="/api/series",
         fields=("since", "until", "country", "claimant", "measure", "category", "hedge"),
     )
@@ -192,36 +189,19 @@ def snippet(context: str | None, evidence: str, width: int = 110) -> Markup:
 
 
 @router.get("/contradictions", response_class=HTMLResponse)
-def contradictions(request: Request, params: Params) -> HTMLResponse:
+def contradictions(request: Request, context: Context, params: Params) -> HTMLResponse:
     """Both sides of every contradiction, with evidence and links."""
-    page = api.store_list(request, "contradictions", params)
-    return render(
-        request,
-        "contradictions.html",
-        "contradictions",
-        params=params,
-        page=page,
-        twin="/api/contradictions",
-        fields=(
-            "since",
-            "until",
-            "country",
-            "claimant",
-            "measure",
-            "category",
-            "type",
-            "open",
-            "sort",
-        ),
-    )
+    fields = "since until country claimant measure category type open sort"
+    return _fact_page(request, context, params, "contradictions", fields)
 
 
 @router.get("/articles", response_class=HTMLResponse)
-def articles(request: Request, params: Params) -> HTMLResponse:
+def articles(request: Request, context: Context, params: Params) -> HTMLResponse:
     """Stored articles, newest first."""
-    page = queries.articles(request.app.state.store.connection(), params.filters)
+    page = service.article_list(context, params.filters)
     return render(
         request,
+        context,
         "articles.html",
         "articles",
         params=params,
@@ -232,13 +212,10 @@ def articles(request: Request, params: Params) -> HTMLResponse:
 
 
 @router.get("/articles/{document_id}", response_class=HTMLResponse)
-def article(request: Request, document_id: str) -> HTMLResponse:
+def article(request: Request, context: Context, document_id: str) -> HTMLResponse:
     """The article text with every item highlighted at its span, and a side panel."""
-    connection = request.app.state.store.connection()
-    row = queries.article(connection, document_id)
-    if row is None:
-        raise ApiError(404, "not_found", f"no article with id {document_id!r}")
-    result = load_result(connection, document_id)
+    found = service.stored_article(context, document_id)
+    row, result = found.row, found.result
     text = result.document.text
     items = items_of(result)
     pieces = []
@@ -272,6 +249,7 @@ def article(request: Request, document_id: str) -> HTMLResponse:
     records = _records(result)
     return render(
         request,
+        context,
         "article.html",
         "articles",
         article=row,
@@ -287,14 +265,14 @@ def article(request: Request, document_id: str) -> HTMLResponse:
 
 
 @router.get("/submit", response_class=HTMLResponse)
-def submit_form(request: Request) -> HTMLResponse:
+def submit_form(request: Request, context: Context) -> HTMLResponse:
     """Paste or upload an article (disabled in read-only mode)."""
-    return render(request, "submit.html", "submit", twin=None, form={})
+    return render(request, context, "submit.html", "submit", twin=None, form={})
 
 
 @router.post("/submit")
 async def submit(
-    request: Request,
+    context: Context,
     text: Annotated[str, Form(max_length=4_000_000)] = "",
     published: Annotated[str, Form(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = "",
     outlet: Annotated[str, Form(max_length=200)] = "",
@@ -304,7 +282,7 @@ async def submit(
     """Extract and store the article, then go to its article view."""
     from starlette.concurrency import run_in_threadpool
 
-    if request.app.state.read_only:
+    if context.read_only:
         raise ApiError(403, "read_only", "this server is read-only: submission is disabled")
     content: str | bytes = text
     if file is not None and file.filename:
@@ -312,18 +290,20 @@ async def submit(
     if not content or (isinstance(content, str) and not content.strip()):
         raise ApiError(422, "validation_error", "paste the article text or choose a file")
     answer = await run_in_threadpool(
-        api.submit_article,
-        request,
+        service.submit,
+        context,
         content,
-        published=dt.date.fromisoformat(published) if published else None,
-        outlet=outlet or None,
-        title=title or None,
+        ArticleMetadata(
+            published=dt.date.fromisoformat(published) if published else None,
+            outlet=outlet or None,
+            title=title or None,
+        ),
     )
     return RedirectResponse(answer["url"], status_code=303)
 
 
-def _records(result: Any) -> dict[str, Any]:
-    found: dict[str, Any] = {}
+def _records(result: Result) -> dict[str, object]:
+    found: dict[str, object] = {}
     for kind in ("figures", "claims", "places", "dates", "events"):
         for record in getattr(result, kind):
             found[record.id] = record.model_dump(mode="json")

@@ -1,8 +1,8 @@
-"""The queries of the API and the pages, built on :mod:`claimwire.store.queries`.
+"""The SQL of the web service (:mod:`claimwire.web.service`), built on the store's.
 
 The store's lists (figures, claims, events, clusters, contradictions) come with a total
 count, cached while the store does not change. Articles, places and the overview have no
-store query; they are written here.
+store query; they are written here, with the store's WHERE builder.
 """
 
 from __future__ import annotations
@@ -11,21 +11,37 @@ import dataclasses
 import sqlite3
 import threading
 from dataclasses import dataclass
-from typing import Any
+from typing import Literal, TypedDict
 
 from ..store import queries as store
-from ..store.queries import Filters, claimant_params, country_code
+from ..store.filters import (
+    Condition,
+    Filters,
+    claimant,
+    claimant_clause,
+    contains,
+    country,
+    iso,
+    where,
+)
+from ..store.filters import (
+    page as paging,
+)
+from ..store.rows import Record, text
+
+ListName = Literal["figures", "claims", "events", "clusters", "contradictions"]
+"""The store's lists (:data:`claimwire.store.queries.LISTS`)."""
 
 
 @dataclass(frozen=True)
 class Page:
     """One page of a list, with the number of rows matching the filters."""
 
-    items: list[dict[str, Any]]
+    items: list[Record]
     total: int
 
 
-def page(connection: sqlite3.Connection, name: str, filters: Filters) -> Page:
+def page(connection: sqlite3.Connection, name: ListName, filters: Filters) -> Page:
     """One page of a store list (``figures``, ``claims``, ``events``, ``clusters``,
     ``contradictions``) with its total.
 
@@ -35,12 +51,16 @@ def page(connection: sqlite3.Connection, name: str, filters: Filters) -> Page:
     """
     rows = store.rows(connection, name, filters)
     everything = dataclasses.replace(filters, limit=None, offset=0, descending=False)
-    key = (name, everything)
+    key: _Key = (name, everything)
     total = _TOTALS.get(connection, key)
     if total is None:
         total = store.count(connection, name, everything)
         _TOTALS.put(connection, key, total)
     return Page(items=rows, total=total)
+
+
+_Key = tuple[str, Filters]
+"""A list and its filters, without order and page."""
 
 
 class _Totals:
@@ -52,20 +72,20 @@ class _Totals:
 
     def __init__(self, size: int = 2048) -> None:
         self.size = size
-        self._counts: dict[tuple[Any, ...], tuple[int, int]] = {}
+        self._counts: dict[_Key, tuple[int, int]] = {}
         self._lock = threading.Lock()
 
     @staticmethod
     def version(connection: sqlite3.Connection) -> int:
         return int(connection.execute("SELECT coalesce(max(seq), 0) FROM documents").fetchone()[0])
 
-    def get(self, connection: sqlite3.Connection, key: tuple[Any, ...]) -> int | None:
+    def get(self, connection: sqlite3.Connection, key: _Key) -> int | None:
         found = self._counts.get(key)
         if found is None or found[0] != self.version(connection):
             return None
         return found[1]
 
-    def put(self, connection: sqlite3.Connection, key: tuple[Any, ...], total: int) -> None:
+    def put(self, connection: sqlite3.Connection, key: _Key, total: int) -> None:
         with self._lock:
             if len(self._counts) >= self.size:
                 self._counts.clear()
@@ -75,6 +95,24 @@ class _Totals:
 _TOTALS = _Totals()
 
 
+_ARTICLE_CLAUSES = (
+    "d.current = 1",
+    Condition("since", "d.published >= ?", iso),
+    Condition("until", "substr(d.published, 1, 10) <= ?", iso),
+    Condition("outlet", "d.outlet LIKE ?", contains),
+    Condition("country", "d.id IN (SELECT document_id FROM places WHERE country = ?)", country),
+    Condition(
+        "claimant",
+        f"d.id IN (SELECT document_id FROM claims WHERE {claimant_clause('claimant_entity')})",
+        claimant,
+    ),
+)
+"""How articles answer the filters (dates: the publication date)."""
+
+_PLACE_CLAUSES = ("kind = 'place'", Condition("country", "country = ?", country))
+"""How canonical places answer the filters."""
+
+
 def articles(connection: sqlite3.Connection, filters: Filters) -> Page:
     """Current articles (published date then arrival, newest first with ``descending``),
     with their fact counts.
@@ -82,48 +120,29 @@ def articles(connection: sqlite3.Connection, filters: Filters) -> Page:
     ``since``/``until`` compare with the publication date; ``country``: articles naming a
     place there; ``claimant``: articles quoting that claimant; ``outlet``: part of its name.
     """
-    where = ["d.current = 1"]
-    params: list[Any] = []
-    if filters.since:
-        where.append("d.published >= ?")
-        params.append(filters.since.isoformat())
-    if filters.until:
-        where.append("substr(d.published, 1, 10) <= ?")
-        params.append(filters.until.isoformat())
-    if filters.outlet:
-        where.append("d.outlet LIKE ?")
-        params.append(f"%{filters.outlet}%")
-    if filters.country:
-        where.append("d.id IN (SELECT document_id FROM places WHERE country = ?)")
-        params.append(country_code(filters.country))
-    if filters.claimant:
-        where.append(
-            "d.id IN (SELECT document_id FROM claims WHERE claimant_entity IN (SELECT entity_id "
-            "FROM entity_names WHERE kind = 'claimant' AND (key = ? OR name LIKE ?)))"
-        )
-        params.extend(claimant_params(filters.claimant))
-    condition = " AND ".join(where)
+    condition, params = where(filters, _ARTICLE_CLAUSES)
     direction = "DESC" if filters.descending else "ASC"
+    limit, bounds = paging(filters)
     rows = connection.execute(
         "SELECT d.id, d.seq, d.title, d.outlet, d.url, d.published, d.source, d.version, "
         "d.duplicate_of, substr(d.text, 1, 160) AS opening, length(d.text) AS characters, "
         "(SELECT count(*) FROM figures f WHERE f.document_id = d.id) AS figures, "
         "(SELECT count(*) FROM claims c WHERE c.document_id = d.id) AS claims, "
         "(SELECT count(*) FROM events e WHERE e.document_id = d.id) AS events "
-        f"FROM documents d WHERE {condition} "
-        f"ORDER BY d.published {direction}, d.seq {direction} LIMIT ? OFFSET ?",
-        [*params, filters.limit if filters.limit is not None else -1, filters.offset],
+        f"FROM documents d{condition} "
+        f"ORDER BY d.published {direction}, d.seq {direction}{limit}",
+        [*params, *bounds],
     ).fetchall()
-    key = ("articles", dataclasses.replace(filters, limit=None, offset=0, descending=False))
+    key: _Key = ("articles", dataclasses.replace(filters, limit=None, offset=0, descending=False))
     total = _TOTALS.get(connection, key)
     if total is None:
-        found = connection.execute(f"SELECT count(*) FROM documents d WHERE {condition}", params)
+        found = connection.execute(f"SELECT count(*) FROM documents d{condition}", params)
         total = int(found.fetchone()[0])
         _TOTALS.put(connection, key, total)
     return Page(items=[dict(row) for row in rows], total=total)
 
 
-def article(connection: sqlite3.Connection, document_id: str) -> dict[str, Any] | None:
+def article(connection: sqlite3.Connection, document_id: str) -> Record | None:
     """The stored row of one article (without its text), or None."""
     row = connection.execute(
         "SELECT id, seq, title, outlet, url, published, source, version, previous_id, current, "
@@ -135,22 +154,27 @@ def article(connection: sqlite3.Connection, document_id: str) -> dict[str, Any] 
 
 def places(connection: sqlite3.Connection, filters: Filters) -> Page:
     """Canonical places (most mentioned first); ``country`` filters by ISO code or name."""
-    where = ["kind = 'place'"]
-    params: list[Any] = []
-    if filters.country:
-        where.append("country = ?")
-        params.append(country_code(filters.country))
-    condition = " AND ".join(where)
+    condition, params = where(filters, _PLACE_CLAUSES)
+    limit, bounds = paging(filters)
     rows = connection.execute(
-        "SELECT id, name, type, country, admin1, gazetteer_id, lat, lon, mentions FROM entities "
-        f"WHERE {condition} ORDER BY mentions DESC, name, id LIMIT ? OFFSET ?",
-        [*params, filters.limit if filters.limit is not None else -1, filters.offset],
+        "SELECT id, name, type, country, admin1, gazetteer_id, lat, lon, mentions FROM entities"
+        f"{condition} ORDER BY mentions DESC, name, id{limit}",
+        [*params, *bounds],
     ).fetchall()
-    total = connection.execute(f"SELECT count(*) FROM entities WHERE {condition}", params)
+    total = connection.execute(f"SELECT count(*) FROM entities{condition}", params)
     return Page(items=[dict(row) for row in rows], total=int(total.fetchone()[0]))
 
 
-def overview(connection: sqlite3.Connection) -> dict[str, Any]:
+class Overview(TypedDict):
+    """What the overview shows."""
+
+    counts: dict[str, int]
+    latest_articles: list[Record]
+    open_contradictions: list[Record]
+    top_claimants: list[Record]
+
+
+def overview(connection: sqlite3.Connection) -> Overview:
     """Counts, latest articles, open contradictions and the most-cited claimants."""
 
     def count(sql: str) -> int:
@@ -185,11 +209,11 @@ def overview(connection: sqlite3.Connection) -> dict[str, Any]:
 SIDE_TABLES = {"figure": "figures", "claim": "claims", "event": "events"}
 
 
-def with_sides(connection: sqlite3.Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def with_sides(connection: sqlite3.Connection, rows: list[Record]) -> list[Record]:
     """Contradictions with each side's hedge, outlet, publication date and context."""
     for row in rows:
         for side in ("a", "b"):
-            table = SIDE_TABLES.get(row.get(f"{side}_kind") or "")
+            table = SIDE_TABLES.get(text(row, f"{side}_kind") or "")
             found = None
             if table is not None:
                 context = "content" if table == "claims" else "context"

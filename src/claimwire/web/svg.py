@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -50,13 +51,14 @@ def nice_step(span: float, ticks: int = 5) -> float:
         return 1.0
     raw = span / ticks
     power = 10 ** math.floor(math.log10(raw))
-    return next(power * m for m in (1, 2, 5, 10) if power * m >= raw)
+    step: float = next(power * m for m in (1, 2, 5, 10) if power * m >= raw)
+    return step
 
 
 def draw_series(
     series: list[Series],
     *,
-    reference: list[tuple[dt.date, float]] | None = None,
+    reference: Sequence[tuple[dt.date, float]] | None = None,
     reference_label: str = "reference",
 ) -> Chart:
     """The chart of ``series`` (and the reference) as SVG markup; everything escaped."""

@@ -1,0 +1,213 @@
+"""What to select from the store, and the one builder of SQL ``WHERE`` clauses.
+
+:class:`Filters` is what the CLI, the web and the Python API accept. Each query says how
+its rows answer the filters with a tuple of :class:`Condition` (and fixed clauses), and
+:func:`where` turns the filters into SQL with every value bound as a parameter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import pycountry
+
+from ..errors import InvalidOptionError
+from .names import name_key
+from .rows import SqlValue
+
+DEFAULT_LIMIT = 100
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What to select. Every field is optional; ``None`` selects everything.
+
+    Dates are inclusive and compare with a fact's date (a figure's as-of date, an event's
+    date, else the publication date). ``country`` is an ISO 3166-1 alpha-2 code or a
+    country name. ``claimant`` matches any spelling of a canonical claimant, or a part of
+    the name as written. ``type`` is an event type or sub-type (events), or a
+    contradiction kind (``figures`` / ``statements``). ``side`` is whose people or equipment
+    a figure counts (figures, series, contradictions). ``hedge`` is a claim's hedge
+    (figures, claims, events). ``descending`` gives the newest first.
+    """
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    country: str | None = None
+    claimant: str | None = None
+    measure: str | None = None
+    category: str | None = None
+    type: str | None = None
+    side: str | None = None
+    outlet: str | None = None
+    include_superseded: bool = False
+    include_duplicates: bool = False
+    open_only: bool = False
+    hedge: str | None = None
+    descending: bool = False
+    limit: int | None = DEFAULT_LIMIT
+    offset: int = 0
+
+
+FilterField = Literal[
+    "since",
+    "until",
+    "country",
+    "claimant",
+    "measure",
+    "category",
+    "type",
+    "side",
+    "outlet",
+    "include_superseded",
+    "include_duplicates",
+    "open_only",
+    "hedge",
+]
+"""The fields of :class:`Filters` that select rows (the others order and page)."""
+
+Binder = Callable[[object], tuple[SqlValue, ...]]
+"""The parameters of a clause, from the value of its filter."""
+
+
+def same(value: object) -> tuple[SqlValue, ...]:
+    """The value itself, as the clause's one parameter."""
+    return (str(value),)
+
+
+def twice(value: object) -> tuple[SqlValue, ...]:
+    """The value, twice (``type = ? OR subtype = ?``)."""
+    return (str(value), str(value))
+
+
+def iso(value: object) -> tuple[SqlValue, ...]:
+    """A date as ``YYYY-MM-DD``."""
+    if not isinstance(value, dt.date):
+        raise TypeError(f"not a date: {value!r}")
+    return (value.isoformat(),)
+
+
+def contains(value: object) -> tuple[SqlValue, ...]:
+    """A ``LIKE`` pattern matching any text that contains the value."""
+    return (f"%{value}%",)
+
+
+def contains_twice(value: object) -> tuple[SqlValue, ...]:
+    """:func:`contains`, twice (``a LIKE ? OR b LIKE ?``)."""
+    return contains(value) * 2
+
+
+def country(value: object) -> tuple[SqlValue, ...]:
+    """The ISO code of a country given by code or name (see :func:`country_code`)."""
+    return (country_code(str(value)),)
+
+
+def claimant(value: object) -> tuple[SqlValue, ...]:
+    """The parameters of :func:`claimant_clause` (see :func:`claimant_params`)."""
+    return tuple(claimant_params(str(value)))
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A clause that a filter adds when it is given.
+
+    Attributes:
+        field: The filter.
+        sql: The clause, with a ``?`` for each parameter ``bind`` gives.
+        bind: The parameters, from the filter's value (none when ``sql`` has no ``?``).
+        when_off: The clause applies when the filter is *not* set (``include_superseded``
+            off: current versions only).
+    """
+
+    field: FilterField
+    sql: str
+    bind: Binder | None = same
+    when_off: bool = False
+
+    def applies(self, filters: Filters) -> bool:
+        """Whether the filters ask for this clause."""
+        return bool(getattr(filters, self.field)) != self.when_off
+
+
+Clause = Condition | str
+"""A condition, or a fixed clause that always applies."""
+
+
+def where(filters: Filters, clauses: Sequence[Clause]) -> tuple[str, list[SqlValue]]:
+    """The ``WHERE`` part of a query (``" WHERE ..."``, or ``""``) and its parameters.
+
+    Args:
+        filters: What to select.
+        clauses: How the query's rows answer the filters, in the order they are joined.
+
+    Raises:
+        InvalidOptionError: A filter value is unknown (a country).
+    """
+    parts: list[str] = []
+    params: list[SqlValue] = []
+    for clause in clauses:
+        if isinstance(clause, str):
+            parts.append(clause)
+        elif clause.applies(filters):
+            parts.append(clause.sql)
+            if clause.bind is not None:
+                params.extend(clause.bind(getattr(filters, clause.field)))
+    return (" WHERE " + " AND ".join(parts)) if parts else "", params
+
+
+def current(alias: str) -> tuple[Condition, Condition]:
+    """Current versions of articles, and no wire copies, unless asked (fact tables)."""
+    return (
+        Condition("include_superseded", f"{alias}.current = 1", None, when_off=True),
+        Condition("include_duplicates", f"{alias}.duplicate = 0", None, when_off=True),
+    )
+
+
+def dated(column: str) -> tuple[Condition, Condition]:
+    """``since`` and ``until`` on a date column (inclusive)."""
+    return Condition("since", f"{column} >= ?", iso), Condition("until", f"{column} <= ?", iso)
+
+
+def claimant_clause(entity_column: str) -> str:
+    """Any spelling of the canonical claimant, or a part of a name it was written with."""
+    return (
+        f"{entity_column} IN (SELECT entity_id FROM entity_names WHERE kind = 'claimant' "
+        "AND (key = ? OR name LIKE ?))"
+    )
+
+
+def by_claimant(entity_column: str) -> Condition:
+    """The claimant filter on a canonical claimant column."""
+    return Condition("claimant", claimant_clause(entity_column), claimant)
+
+
+def claimant_params(value: str) -> list[str]:
+    """The parameters of the claimant filter."""
+    return [name_key(value), f"%{value}%"]
+
+
+def country_code(value: str) -> str:
+    """The ISO alpha-2 code of a country given by code or name.
+
+    Raises:
+        InvalidOptionError: No such country.
+    """
+    text = value.strip()
+    if len(text) == 2 and text.isalpha():
+        return text.upper()
+    try:
+        return str(pycountry.countries.lookup(text).alpha_2)
+    except LookupError:
+        raise InvalidOptionError(
+            f"unknown country {value!r}: give an ISO code (UA) or a name (Ukraine)"
+        ) from None
+
+
+def page(filters: Filters) -> tuple[str, list[SqlValue]]:
+    """The ``LIMIT``/``OFFSET`` part of a query and its parameters (all rows: ``""``)."""
+    if filters.limit is None:
+        return (" LIMIT -1 OFFSET ?", [filters.offset]) if filters.offset else ("", [])
+    return " LIMIT ? OFFSET ?", [filters.limit, filters.offset]

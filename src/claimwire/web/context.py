@@ -1,0 +1,118 @@
+"""The typed application context: everything a request of the web app may use.
+
+:func:`~claimwire.web.app.create_app` builds one :class:`AppContext` and keeps it on the
+app; routes get it through the one FastAPI dependency :data:`Context` (or
+:func:`context_of` for code that has the request only, such as error handlers).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.templating import Jinja2Templates
+
+from ..models import Result
+from ..store import open_store
+
+ReferencePoint = tuple[dt.date, float]
+"""One point of a reference series: date, value."""
+
+
+@dataclass(frozen=True)
+class ArticleMetadata:
+    """What a submission says about its article besides the text."""
+
+    published: dt.date | None = None
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
+
+
+Extractor = Callable[[str | bytes, ArticleMetadata], Result]
+"""What extracts one submitted article (text or HTML) into a result."""
+
+
+def load_and_extract(content: str | bytes, metadata: ArticleMetadata) -> Result:
+    """:func:`claimwire.nlp.extract.extract`, imported (with spaCy) on the first submission."""
+    from ..nlp.extract import extract
+
+    return extract(
+        content,
+        published=metadata.published,
+        url=metadata.url,
+        outlet=metadata.outlet,
+        title=metadata.title,
+    )
+
+
+class Store:
+    """The store behind the app: one connection per worker thread."""
+
+    def __init__(self, path: str | Path, *, read_only: bool) -> None:
+        """Open the store once (fail early, migrate once) and remember where it is.
+
+        Raises:
+            StoreError: The store cannot be opened.
+        """
+        self.path = Path(path)
+        self.read_only = read_only
+        open_store(self.path, readonly=read_only).close()
+        self._local = threading.local()
+
+    def connection(self) -> sqlite3.Connection:
+        """This thread's connection (opened on first use)."""
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = open_store(self.path, readonly=self.read_only)
+            self._local.connection = connection
+        return connection
+
+
+@dataclass(frozen=True)
+class AppContext:
+    """The app's store, settings and tools (one per app, shared by every request).
+
+    Attributes:
+        store: The store (a connection per worker thread).
+        read_only: Submission is disabled (403).
+        tile_url: A map tile URL template, or None (vendored country shapes only).
+        reference: A reference series to overlay on the series charts, or None.
+        reference_label: Its legend label.
+        max_body_bytes: Largest request body accepted.
+        templates: The pages' templates.
+        extract: What extracts a submitted article.
+        extract_lock: Serializes extraction and the write that follows.
+    """
+
+    store: Store
+    read_only: bool
+    tile_url: str | None
+    reference: tuple[ReferencePoint, ...] | None
+    reference_label: str
+    max_body_bytes: int
+    templates: Jinja2Templates
+    extract: Extractor = load_and_extract
+    extract_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def connection(self) -> sqlite3.Connection:
+        """This thread's connection to the store."""
+        return self.store.connection()
+
+
+def context_of(request: Request) -> AppContext:
+    """The context of the app serving ``request`` (the FastAPI dependency :data:`Context`)."""
+    found = request.app.state.context
+    if not isinstance(found, AppContext):
+        raise TypeError("the app has no claimwire AppContext (build it with create_app)")
+    return found
+
+
+Context = Annotated[AppContext, Depends(context_of)]
+"""A route parameter of this type receives the app's :class:`AppContext`."""

@@ -1,0 +1,163 @@
+"""What the web app shows: one function per view, called by both a page and its JSON twin.
+
+Pages (:mod:`claimwire.web.pages`) render what these functions return; the API
+(:mod:`claimwire.web.api`) answers it as JSON. So a page always shows the data of its
+twin for the same query string.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TypedDict
+
+from ..models import Result
+from ..store.filters import Filters
+from ..store.rows import Record
+from ..store.series import Point, Series, read_series
+from ..store.write import load_result, write_result
+from . import queries
+from .context import AppContext, ArticleMetadata
+from .errors import ApiError
+from .queries import ListName, Overview, Page
+from .svg import series_label
+
+
+def overview(context: AppContext) -> Overview:
+    """Counts, latest articles, open contradictions and the most-cited claimants."""
+    return queries.overview(context.connection())
+
+
+def article_list(context: AppContext, filters: Filters) -> Page:
+    """One page of the current articles, with their fact counts."""
+    return queries.articles(context.connection(), filters)
+
+
+def place_list(context: AppContext, filters: Filters) -> Page:
+    """One page of the canonical places, most mentioned first."""
+    return queries.places(context.connection(), filters)
+
+
+def fact_list(context: AppContext, name: ListName, filters: Filters) -> Page:
+    """One page of a store list (contradictions with their sides' hedges and contexts).
+
+    Raises:
+        InvalidOptionError: A filter value is unknown (a country), or ``hedge`` is given
+            for a list whose rows have no hedge.
+    """
+    connection = context.connection()
+    page = queries.page(connection, name, filters)
+    if name == "contradictions":
+        queries.with_sides(connection, page.items)
+    return page
+
+
+def series(context: AppContext, filters: Filters) -> list[Series]:
+    """The series matching the filters that have points, their points of the hedge only."""
+    found = []
+    for entry in read_series(context.connection(), filters):
+        points = [point for point in entry.points if _hedged(point, filters.hedge)]
+        if points:
+            found.append(replace(entry, points=points))
+    return found
+
+
+class ReferenceBody(TypedDict):
+    """The reference series as the API gives it."""
+
+    label: str
+    points: list[dict[str, str | float]]
+
+
+class SeriesBody(TypedDict):
+    """The series as the API gives them."""
+
+    items: list[dict[str, object]]
+    limit: int | None
+    offset: int
+    reference: ReferenceBody | None
+
+
+def series_body(context: AppContext, filters: Filters) -> SeriesBody:
+    """:func:`series` and the reference, as the API gives them (each series labelled)."""
+    items = []
+    for entry in series(context, filters):
+        data = entry.to_dict()
+        data["label"] = series_label(entry)
+        items.append(data)
+    reference = context.reference
+    return {
+        "items": items,
+        "limit": filters.limit,
+        "offset": filters.offset,
+        "reference": (
+            {
+                "label": context.reference_label,
+                "points": [{"date": day.isoformat(), "value": value} for day, value in reference],
+            }
+            if reference
+            else None
+        ),
+    }
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """One stored article: its row (without the text) and its whole result."""
+
+    row: Record
+    result: Result
+
+
+def stored_article(context: AppContext, document_id: str) -> StoredArticle:
+    """One stored article and its result.
+
+    Raises:
+        ApiError: 404 when no article has this id.
+    """
+    connection = context.connection()
+    row = queries.article(connection, document_id)
+    if row is None:
+        raise ApiError(404, "not_found", f"no article with id {document_id!r}")
+    return StoredArticle(row=row, result=load_result(connection, document_id))
+
+
+class Submitted(TypedDict):
+    """What storing a submitted article did, and where it is."""
+
+    id: str
+    status: str
+    url: str
+    api_url: str
+    counts: dict[str, int]
+
+
+def submit(context: AppContext, content: str | bytes, metadata: ArticleMetadata) -> Submitted:
+    """Extract one article and store it.
+
+    Raises:
+        ApiError: 403 in read-only mode.
+        ArticleError: The article is empty, has no text, or is too long.
+    """
+    if context.read_only:
+        raise ApiError(403, "read_only", "this server is read-only: submission is disabled")
+    with context.extract_lock:
+        result = context.extract(content, metadata)
+        outcome = write_result(context.connection(), result, source="web")
+    document_id = outcome.document_id
+    return {
+        "id": document_id,
+        "status": outcome.status,
+        "url": f"/articles/{document_id}",
+        "api_url": f"/api/articles/{document_id}",
+        "counts": {
+            "figures": len(result.figures),
+            "claims": len(result.claims),
+            "places": len(result.places),
+            "dates": len(result.dates),
+            "events": len(result.events),
+        },
+    }
+
+
+def _hedged(point: Point, hedge: str | None) -> bool:
+    return not hedge or point.hedge == hedge
