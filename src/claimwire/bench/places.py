@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputNotFoundError
-from ..gazetteer import distance_km
+from ..geo import distance_km
 from .metrics import Measure, Report, Score
 
 ACCURACY_KM = 161.0

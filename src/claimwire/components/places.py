@@ -38,7 +38,7 @@ from rapidfuzz.distance import OSA
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..gazetteer import Entry, Gazetteer, get_gazetteer, name_key
+from ..geo import Entry, Gazetteer, get_gazetteer, name_key
 from ._base import ensure_extension, store_hits
 from .places_cues import (
     DASHES,

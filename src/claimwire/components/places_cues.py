@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..gazetteer import Entry, Gazetteer, name_key, skeleton
+from ..geo import Entry, Gazetteer, name_key, skeleton
 from ..resource import load_resource
 from .places_resolve import Mention, rules
 

@@ -32,7 +32,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from ..gazetteer import Entry, distance_km, name_key, skeleton
+from ..geo import Entry, distance_km, name_key, skeleton
 from ..resource import load_resource
 
 MATCH_CONFIDENCE = {"exact": 1.0, "variant": 0.85, "fuzzy": 0.7, "demonym": 0.9}
