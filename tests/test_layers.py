@@ -44,10 +44,7 @@ LAYERS: tuple[frozenset[str], ...] = tuple(
 
 RANK = {unit: rank for rank, layer in enumerate(LAYERS) for unit in layer}
 
-UNIT_OF = {"gazetteer": "geo", "_gazetteer_build": "geo"}
-"""Top-level modules that belong to a package-to-be (until they move into it)."""
-
-CYCLES_BEING_REMOVED = frozenset({"components", "geo"})
+CYCLES_BEING_REMOVED = frozenset({"components"})
 """Units whose modules still import each other in a cycle (issue 14 removes them: take a
 unit out of this set once its modules form no cycle)."""
 
@@ -83,7 +80,7 @@ def _imports(path: Path) -> set[str]:
 
 def _unit(module: str) -> str:
     parts = module.split(".")
-    return UNIT_OF.get(parts[1], parts[1]) if len(parts) > 1 else "<root>"
+    return parts[1] if len(parts) > 1 else "<root>"
 
 
 def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
@@ -121,7 +118,7 @@ def _unit_graph() -> dict[str, dict[str, list[str]]]:
 
 def test_every_unit_has_a_layer() -> None:
     units = {
-        UNIT_OF.get(path.stem, path.stem)
+        path.stem
         for path in PACKAGE.iterdir()
         if (path.suffix == ".py" and path.stem != "__init__")
         or (path.is_dir() and (path / "__init__.py").exists())

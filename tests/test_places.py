@@ -3,26 +3,30 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from spacy.tokens import Span
 
-from claimwire.components import places, places_cues
-from claimwire.nlp.pipeline import load_model
+from claimwire.components import keys, places
+from claimwire.components.places.person_names import personal_names
+from claimwire.errors import MissingComponentError
+from claimwire.nlp.pipeline import build_pipeline, load_model
 
 
 @pytest.fixture(scope="module")
 def nlp():
     """The English model with the place component at the end."""
     model = load_model()
-    model.add_pipe(places.FACTORY)
+    model.add_pipe(keys.PLACES_FACTORY)
     return model
 
 
 def hits_of(nlp, text):
     doc = nlp(text)
-    for hit in doc._.claimwire_places:
+    found = places.hits_of(doc)
+    for hit in found:
         assert doc.text[hit.start : hit.end] == hit.text
         assert 0.0 <= hit.score <= 1.0
-    return doc._.claimwire_places
+    return found
 
 
 def hit(hits, text):
@@ -150,13 +154,13 @@ def test_an_unknown_name_is_not_the_place_of_its_first_word(nlp):
 
 def test_annotations_go_to_the_extension_and_span_group(nlp):
     doc = nlp("Kyiv said Russian shells hit Mariupol.")
-    spans = doc.spans[places.SPAN_KEY]
+    spans = doc.spans[keys.PLACES_SPANS]
     assert [(span.text, span.label_) for span in spans] == [
         ("Kyiv", "actor"),
         ("Russian", "modifier"),
         ("Mariupol", "location"),
     ]
-    assert len(doc._.claimwire_places) == 3
+    assert len(places.hits_of(doc)) == 3
     assert all(ent.label_ != "actor" for ent in doc.ents)
 
 
@@ -338,7 +342,7 @@ def test_a_person_entity_holds_a_name_only_where_no_other_word_stands(words, tag
     from spacy.vocab import Vocab
 
     doc = Doc(Vocab(), words=words, tags=tags)
-    found = places_cues.personal_names(Span(doc, 0, len(doc), label="PERSON"))
+    found = personal_names(Span(doc, 0, len(doc), label="PERSON"))
     assert [span.text for span in found] == names
 
 
@@ -488,3 +492,21 @@ def test_a_region_noun_after_a_list_makes_each_name_a_region(nlp, text, names, k
 def test_counties_of_a_state_are_not_a_county_of_its_name(nlp):
     hits = hits_of(nlp, "Storms hit 24 Indiana counties on Sunday.")
     assert hit(hits, "Indiana").kind == "admin1"
+
+
+def test_reading_the_hits_of_a_doc_the_component_did_not_process_fails(nlp):
+    blank = spacy.blank("en")
+    with pytest.raises(MissingComponentError, match="claimwire_places_v1"):
+        places.hits_of(blank("Kyiv said Russian shells hit Mariupol."))
+
+
+def test_analyze_pipes_reports_a_pipeline_without_entities():
+    blank = spacy.blank("en")
+    blank.add_pipe(keys.PLACES_FACTORY)
+    problems = blank.analyze_pipes()["problems"][keys.PLACES_FACTORY]
+    assert {"doc.ents", "token.dep", "token.tag"} <= set(problems)
+
+
+def test_analyze_pipes_reports_no_problem_of_the_place_component_in_the_full_pipeline():
+    full = build_pipeline(load_model())
+    assert full.analyze_pipes()["problems"][keys.PLACES_FACTORY] == []

@@ -80,3 +80,12 @@ class MissingComponentError(ClaimwireError):
     """
 
     code = "E005"
+
+
+class InvalidResourceError(ClaimwireError, ValueError):
+    """A data file of ``claimwire/resources`` does not have the shape its loader expects.
+
+    The message names the file and the key; fix the file (or the code that reads it).
+    """
+
+    code = "E006"

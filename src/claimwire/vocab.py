@@ -115,6 +115,10 @@ PlaceRole = Literal["location", "actor", "modifier"]
 """Where something happened, a place standing for its government ('Kyiv said'), or a
 place naming something else ('Ukrainian forces')."""
 
+PlaceMatch = Literal["exact", "variant", "fuzzy", "demonym"]
+"""How a place name was matched: a listed spelling, a transliteration variant, a
+misspelling of a notable place, or a demonym ('Ukrainian')."""
+
 Granularity = Literal["day", "week", "month", "year", "decade", "century", "unknown"]
 """How precise a resolved date is."""
 

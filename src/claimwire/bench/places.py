@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputNotFoundError
-from ..gazetteer import distance_km
+from ..geo import distance_km
 from .metrics import Measure, Report, Score
 
 ACCURACY_KM = 161.0
@@ -293,7 +293,7 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
     Raises:
         InputNotFoundError: ``data`` is missing or holds no corpus.
     """
-    from ..components.places import EXTENSION, FACTORY
+    from ..components import keys, places
     from ..nlp.pipeline import load_model
 
     if data is None:
@@ -301,13 +301,13 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
     started = time.perf_counter()
     articles = _sample(read_corpora(data), limit)
     nlp = load_model()
-    nlp.add_pipe(FACTORY)
+    nlp.add_pipe(keys.PLACES_FACTORY)
     report = Report(task="places", data=str(data), documents=len(articles))
     tallies: dict[str, _Tally] = {}
     docs = nlp.pipe((article.text for article in articles), batch_size=16)
     for article, doc in zip(articles, docs, strict=True):
         tally = tallies.setdefault(article.corpus, _Tally())
-        _score_article(article, getattr(doc._, EXTENSION), tally, report)
+        _score_article(article, places.hits_of(doc), tally, report)
     overall = _Tally()
     for corpus, tally in sorted(tallies.items()):
         report.sections[f"recognition/{corpus}"] = tally.recognition

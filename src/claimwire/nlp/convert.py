@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..components._base import doc_text
+from ..components.places import hits_of as place_hits
 from ..models import (
     Actor,
     Claim,
@@ -93,7 +94,7 @@ def places(doc: Doc) -> list[Place]:
             role=hit.role,
             score=hit.score,
         )
-        for number, hit in enumerate(_hits(doc, "claimwire_places"), start=1)
+        for number, hit in enumerate(place_hits(doc), start=1)
     ]
 
 

