@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimwire.components.numbers import lexicon, parse_number
+from claimwire.components.numbers import lexicon, numbers_of, parse_number
+from claimwire.errors import MissingComponentError
 
 # (text, value, lower, upper, approx, unit, extra flags)
 PARSE_CASES = [
@@ -213,18 +214,24 @@ CONTEXT_CASES = [
 @pytest.mark.parametrize(("sentence", "expected"), CONTEXT_CASES)
 def test_find_numbers_in_context(nlp, sentence, expected):
     doc = nlp(sentence)
-    found = [(span.text, span._.claimwire_number.value) for span in doc.spans["claimwire.numbers"]]
+    found = [(span.text, number.value) for span, number in numbers_of(doc)]
     assert found == [(text, None if value is None else float(value)) for text, value in expected]
 
 
 def test_money_is_flagged(nlp):
     doc = nlp("The EU pledged $5 million in aid.")
-    (span,) = doc.spans["claimwire.numbers"]
-    assert span._.claimwire_number.unit == "money"
+    ((_, number),) = numbers_of(doc)
+    assert number.unit == "money"
 
 
 def test_offsets_point_at_the_text(nlp):
     doc = nlp("Kyiv said 178 helicopters\nand about 585 drones were lost; 1, 432 tanks too.")
-    for span in doc.spans["claimwire.numbers"]:
-        number = span._.claimwire_number
-        assert doc.text[number.start : number.end] == number.text
+    found = numbers_of(doc)
+    assert [number.text for _, number in found] == ["178", "about 585", "1, 432"]
+    for span, number in found:
+        assert doc.text[number.start : number.end] == number.text == span.text
+
+
+def test_numbers_of_needs_the_component(nlp):
+    with pytest.raises(MissingComponentError, match="claimwire_numbers_v1"):
+        numbers_of(nlp.make_doc("Gunmen killed 15 villagers."))

@@ -23,10 +23,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..errors import MissingComponentError
 from ..resource import load_resource
+from . import keys
 from ._base import doc_text
 
-SPAN_KEY = "claimwire.numbers"
 DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 THREE_DIGITS = re.compile(r"^\d{3}$")
 SCALED = re.compile(r"^(\d+(?:\.\d+)?)(bn|mn)$")
@@ -365,13 +366,35 @@ def find_numbers(doc: Doc) -> list[NumberValue]:
     return found
 
 
+def numbers_of(doc: Doc) -> list[tuple[Span, NumberValue]]:
+    """The numbers ``claimwire_numbers_v1`` found in ``doc``: each span and its value.
+
+    Args:
+        doc: A processed document.
+
+    Returns:
+        ``(span, number)`` pairs in text order (``number`` is ``span._.claimwire_number``).
+
+    Raises:
+        MissingComponentError: The numbers component did not process ``doc``.
+    """
+    if keys.NUMBERS_SPANS not in doc.spans:
+        raise MissingComponentError(
+            f"doc.spans[{keys.NUMBERS_SPANS!r}] is not set: add the component "
+            f"{keys.NUMBERS_FACTORY!r} to the pipeline before the components that read it"
+        )
+    return [
+        (span, span._.get(keys.NUMBER_SPAN_EXTENSION)) for span in doc.spans[keys.NUMBERS_SPANS]
+    ]
+
+
 class Numbers:
     """Finds numbers and stores them as ``doc.spans["claimwire.numbers"]``."""
 
-    def __init__(self, name: str = "claimwire_numbers_v1") -> None:
+    def __init__(self, name: str = keys.NUMBERS_FACTORY) -> None:
         self.name = name
-        if not Span.has_extension("claimwire_number"):
-            Span.set_extension("claimwire_number", default=None)
+        if not Span.has_extension(keys.NUMBER_SPAN_EXTENSION):
+            Span.set_extension(keys.NUMBER_SPAN_EXTENSION, default=None)
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, find_numbers(doc))
@@ -384,14 +407,14 @@ class Numbers:
             span = doc.char_span(number.start, number.end, label="NUMBER")
             if span is None:
                 continue
-            span._.claimwire_number = number
+            span._.set(keys.NUMBER_SPAN_EXTENSION, number)
             spans.append(span)
-        doc.spans[SPAN_KEY] = spans
+        doc.spans[keys.NUMBERS_SPANS] = spans
 
 
 @Language.factory(
-    "claimwire_numbers_v1",
-    assigns=["doc.spans", "span._.claimwire_number"],
+    keys.NUMBERS_FACTORY,
+    assigns=["doc.spans", f"span._.{keys.NUMBER_SPAN_EXTENSION}"],
 )
 def make_numbers(nlp: Language, name: str) -> Numbers:
     """Create the numbers component (spaCy factory ``claimwire_numbers_v1``)."""
