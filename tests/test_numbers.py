@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimwire.components.numbers import lexicon, numbers_of, parse_number
+from claimwire.components.numbers import load_lexicon, numbers_of, parse_number
 from claimwire.errors import MissingComponentError
 
 # (text, value, lower, upper, approx, unit, extra flags)
@@ -140,8 +140,8 @@ def test_word_lists_are_valid():
 
 
 def _in_words(n: int) -> str:
-    units = {v: k for k, v in lexicon()["units"].items()}
-    tens = {v: k for k, v in lexicon()["tens"].items()}
+    units = {v: k for k, v in load_lexicon().units.items()}
+    tens = {v: k for k, v in load_lexicon().tens.items()}
 
     def below_thousand(m: int) -> list[str]:
         out: list[str] = []
@@ -235,3 +235,24 @@ def test_offsets_point_at_the_text(nlp):
 def test_numbers_of_needs_the_component(nlp):
     with pytest.raises(MissingComponentError, match="claimwire_numbers_v1"):
         numbers_of(nlp.make_doc("Gunmen killed 15 villagers."))
+
+
+def test_lexicon_is_typed_and_validated(monkeypatch):
+    from claimwire.errors import ResourceError
+
+    assert load_lexicon().qualifiers["at least"].bound == "lower"
+    assert load_lexicon().vague["millions"].upper is None
+    broken = {
+        **json.loads((resources.files("claimwire") / "resources" / "numbers.json").read_text())
+    }
+    broken["qualifiers"] = {"about": {"approx": "yes"}}
+    monkeypatch.setattr(
+        "claimwire.resource.load_resource", lambda name: broken if name == "numbers.json" else {}
+    )
+    load_lexicon.cache_clear()
+    try:
+        with pytest.raises(ResourceError, match=r"numbers.json: qualifiers.about.approx"):
+            load_lexicon()
+    finally:
+        monkeypatch.undo()
+        load_lexicon.cache_clear()

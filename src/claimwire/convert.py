@@ -11,7 +11,11 @@ from typing import Any
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from .components import keys
 from .components._base import doc_text
+from .components.figures import FigureHit
+from .components.figures import hits_of as figures_of
+from .components.numbers import numbers_of
 from .models import (
     Actor,
     Claim,
@@ -39,11 +43,8 @@ def from_spacy_span(span: SpacySpan) -> Span:
 
 def numbers(doc: Doc) -> list[NumberMention]:
     """The number mentions the ``claimwire_numbers_v1`` component left on ``doc``."""
-    if "claimwire.numbers" not in doc.spans:
-        return []
     found = []
-    for span in doc.spans["claimwire.numbers"]:
-        value = span._.claimwire_number
+    for _, value in numbers_of(doc):
         found.append(
             NumberMention(
                 span=make_span(doc, value.start, value.end),
@@ -170,7 +171,7 @@ def _date_at(found: list[DateMention], start: int, end: int) -> DateMention | No
     return next((d for d in found if d.span.start < end and start < d.span.end), None)
 
 
-def _time(doc: Doc, hit: Any, found_dates: list[DateMention]) -> TimeRef | None:
+def _time(doc: Doc, hit: FigureHit, found_dates: list[DateMention]) -> TimeRef | None:
     """When a figure holds, from its time phrase and the resolved dates."""
     if hit.time_start is None and hit.cumulative is None:
         return None
@@ -185,7 +186,7 @@ def _time(doc: Doc, hit: Any, found_dates: list[DateMention]) -> TimeRef | None:
     if as_of is None and (relation == "since" or (hit.cumulative and evidence is None)):
         # A running total with no time phrase, or one counted since a date, holds as of
         # the report.
-        as_of = doc.user_data.get("claimwire.published")
+        as_of = doc.user_data.get(keys.PUBLISHED)
     return TimeRef(
         since=since,
         as_of=as_of,
@@ -220,7 +221,7 @@ def figures(doc: Doc, found_dates: list[DateMention]) -> list[Figure]:
             claim_id=_claim_id(claim_hits, hit.start),
             status=hit.status,
         )
-        for hit in _hits(doc, "claimwire_figures")
+        for hit in figures_of(doc)
     ]
 
 
