@@ -13,6 +13,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .components import keys
 from .components._base import doc_text
+from .components.dates import hits_of as dates_of
 from .components.figures import FigureHit
 from .components.figures import hits_of as figures_of
 from .components.numbers import numbers_of
@@ -112,7 +113,7 @@ def dates(doc: Doc) -> list[DateMention]:
             anchor=hit.anchor,
             cue=_span_or_none(doc, hit.cue_start, hit.cue_end),
         )
-        for number, hit in enumerate(_hits(doc, "claimwire_dates"), start=1)
+        for number, hit in enumerate(dates_of(doc), start=1)
     ]
 
 

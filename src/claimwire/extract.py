@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import __version__, convert
+from .components import keys
 from .documents import make_document, parse_published
 from .errors import ArticleError
 from .models import Document, Problem, Provenance, Result
@@ -20,7 +21,7 @@ from .sources import ArticleInput, InputFailure, looks_like_html
 
 logger = logging.getLogger(__name__)
 
-PUBLISHED_KEY = "claimwire.published"
+PUBLISHED_KEY = keys.PUBLISHED
 """Key of the publication date in ``doc.user_data``."""
 
 BATCH_SIZE = 32
