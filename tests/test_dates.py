@@ -545,3 +545,19 @@ def test_invariants_on_random_text(dates_nlp, words, published):
         if published is None and hit.method == "relative":
             assert hit.anchor is not None  # only narrative dates, anchored in the text
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+
+
+def test_lexicon_names_a_malformed_key(monkeypatch):
+    from claimwire.errors import ResourceError
+
+    broken = json.loads((files("claimwire") / "resources" / "dates.json").read_text("utf-8"))
+    broken["relative_periods"]["last week"]["part"] = "most"
+    monkeypatch.setattr("claimwire.resource.load_resource", lambda name: broken)
+    dates.load_lexicon.cache_clear()
+    try:
+        with pytest.raises(ResourceError, match=r"dates.json: relative_periods.last week.part"):
+            dates.load_lexicon()
+    finally:
+        monkeypatch.undo()
+        dates.load_lexicon.cache_clear()
+    assert dates.load_lexicon().relative_periods["last week"].part == "whole"

@@ -759,3 +759,20 @@ def test_pipeline_analysis_names_the_missing_numbers_component():
     full = build_pipeline(load_model()).analyze_pipes(pretty=False)["problems"]
     assert full[keys.FIGURES_FACTORY] == []
     assert full[keys.NUMBERS_FACTORY] == []
+
+
+def test_lexicon_rejects_an_unknown_measure(monkeypatch):
+    from claimwire.errors import ResourceError
+
+    path = resources.files("claimwire") / "resources" / "figures.json"
+    broken = json.loads(path.read_text(encoding="utf-8"))
+    broken["people_only_measures"] = [*broken["people_only_measures"], "vanished"]
+    monkeypatch.setattr("claimwire.resource.load_resource", lambda name: broken)
+    load_lexicon.cache_clear()
+    try:
+        with pytest.raises(ResourceError, match=r"figures.json: people_only_measures .*vanished"):
+            load_lexicon()
+    finally:
+        monkeypatch.undo()
+        load_lexicon.cache_clear()
+    assert "killed" in load_lexicon().people_only_measures

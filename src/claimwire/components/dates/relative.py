@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
+from ...vocab import Granularity
 from .hits import Resolved, unresolved
 from .intervals import (
     back,
@@ -22,7 +24,7 @@ from .intervals import (
     prefer_future,
     resolve_weekday,
 )
-from .lexicon import load_lexicon
+from .lexicon import Unit, load_lexicon
 from .patterns import Candidate
 from .rules import (
     Context,
@@ -167,46 +169,57 @@ def rule_relative_period(match: re.Match[str], cand: Candidate, ctx: Context) ->
     return Resolved(first, last, granularity, "relative", ctx.anchor)
 
 
-def rule_ago(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
-    """'two days ago', 'a week ago', 'three months ago', 'a year ago'."""
+@dataclass(frozen=True)
+class _Offset:
+    """A count of units from the anchor ("two days", "the past 24 hours")."""
+
+    unit: Unit
+    count: int
+
+    @property
+    def granularity(self) -> Granularity:
+        return granularity_of(self.unit)
+
+    def before(self, anchor: dt.date) -> dt.date:
+        return back(anchor, self.unit, self.count)
+
+
+def _offset(match: re.Match[str]) -> _Offset | None:
+    """The count and unit of a match, or None when the count is too large for a date."""
     if count(match["n"]) > MAX_COUNT:
         return None
-    found = unit(match["unit"])
-    granularity = granularity_of(found)
-    if ctx.anchor is None:
-        return unresolved(granularity)
-    date = back(ctx.anchor, found, count(match["n"]))
-    if found in ("hour", "day"):
+    return _Offset(unit(match["unit"]), count(match["n"]))
+
+
+def rule_ago(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
+    """'two days ago', 'a week ago', 'three months ago', 'a year ago'."""
+    offset = _offset(match)
+    if offset is None or ctx.anchor is None:
+        return None if offset is None else unresolved(offset.granularity)
+    date = offset.before(ctx.anchor)
+    if offset.unit in ("hour", "day"):
         return Resolved(date, date, "day", "relative", ctx.anchor)
-    period = found if found in ("week", "month") else "year"
+    period = offset.unit if offset.unit in ("week", "month") else "year"
     first, last = period_interval(period, 0, "whole", date)
-    return Resolved(first, last, granularity, "relative", ctx.anchor)
+    return Resolved(first, last, offset.granularity, "relative", ctx.anchor)
 
 
 def rule_past_n(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
     """'the past 24 hours', 'the last three weeks', 'the past month'."""
-    if count(match["n"]) > MAX_COUNT:
-        return None
-    found = unit(match["unit"])
-    granularity = granularity_of(found)
-    if ctx.anchor is None:
-        return unresolved(granularity)
-    first = back(ctx.anchor, found, count(match["n"]))
-    return Resolved(first, ctx.anchor, granularity, "relative", ctx.anchor)
+    offset = _offset(match)
+    if offset is None or ctx.anchor is None:
+        return None if offset is None else unresolved(offset.granularity)
+    first = offset.before(ctx.anchor)
+    return Resolved(first, ctx.anchor, offset.granularity, "relative", ctx.anchor)
 
 
 def rule_next_n(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
     """'the next 7 days', 'the coming weeks': from the anchor forward."""
-    if count(match["n"]) > MAX_COUNT:
-        return None
-    found = unit(match["unit"])
-    granularity = granularity_of(found)
-    if ctx.anchor is None:
-        return unresolved(granularity)
-    before = back(ctx.anchor, found, count(match["n"]))
-    return Resolved(
-        ctx.anchor, ctx.anchor + (ctx.anchor - before), granularity, "relative", ctx.anchor
-    )
+    offset = _offset(match)
+    if offset is None or ctx.anchor is None:
+        return None if offset is None else unresolved(offset.granularity)
+    last = ctx.anchor + (ctx.anchor - offset.before(ctx.anchor))
+    return Resolved(ctx.anchor, last, offset.granularity, "relative", ctx.anchor)
 
 
 def rule_decade_short(match: re.Match[str], cand: Candidate, ctx: Context) -> Resolved | None:
