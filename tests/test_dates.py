@@ -12,7 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimwire.components import dates
+from claimwire import vocab
+from claimwire.components import dates, keys
+from claimwire.errors import MissingComponentError
 from claimwire.nlp.pipeline import load_model
 
 D = dt.date
@@ -24,14 +26,14 @@ SUN = D(2022, 6, 19)
 @pytest.fixture(scope="module")
 def dates_nlp():
     nlp = load_model()
-    nlp.add_pipe(dates.FACTORY)
+    nlp.add_pipe(keys.DATES_FACTORY)
     return nlp
 
 
 def run(nlp, text: str, published: dt.date | dt.datetime | None) -> list[dates.DateHit]:
     doc = nlp.make_doc(text)
-    doc.user_data[dates.PUBLISHED_KEY] = published
-    return nlp(doc)._.claimwire_dates
+    doc.user_data[keys.PUBLISHED] = published
+    return dates.hits_of(nlp(doc))
 
 
 def hit_for(nlp, text: str, published, evidence: str) -> dates.DateHit:
@@ -439,18 +441,18 @@ def test_duration_keeps_its_cue(dates_nlp):
 def test_hits_are_stand_off_evidence_and_spans(dates_nlp):
     text = "On Monday, and so far this year, 20 died; last night (Mon) 3 more, since Feb. 24."
     doc = dates_nlp.make_doc(text)
-    doc.user_data[dates.PUBLISHED_KEY] = TUE
+    doc.user_data[keys.PUBLISHED] = TUE
     doc = dates_nlp(doc)
-    found = doc._.claimwire_dates
+    found = dates.hits_of(doc)
     assert len(found) >= 4
     assert all(text[h.start : h.end] == h.text for h in found)
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
-    assert [s.text for s in doc.spans[dates.SPAN_KEY]] == [h.text for h in found]
-    assert {s.label_ for s in doc.spans[dates.SPAN_KEY]} <= set(dates.ROLES)
+    assert [s.text for s in doc.spans[keys.DATES_SPANS]] == [h.text for h in found]
+    assert {s.label_ for s in doc.spans[keys.DATES_SPANS]} <= set(vocab.values(vocab.DateRole))
     assert all(e.label_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "GPE"} for e in doc.ents)
     for hit in found:
-        assert hit.granularity in dates.GRANULARITIES
-        assert hit.method in dates.METHODS
+        assert hit.granularity in vocab.values(vocab.Granularity)
+        assert hit.method in vocab.values(vocab.DateMethod)
         assert (hit.start_date is None) == (hit.method == "unresolved")
         if hit.start_date is not None:
             assert hit.start_date <= hit.end_date
@@ -458,13 +460,28 @@ def test_hits_are_stand_off_evidence_and_spans(dates_nlp):
 
 def test_find_is_pure(dates_nlp):
     doc = dates_nlp.make_doc("The town fell on Monday.")
-    doc.user_data[dates.PUBLISHED_KEY] = TUE
+    doc.user_data[keys.PUBLISHED] = TUE
     for name, proc in dates_nlp.pipeline:
-        if name != dates.FACTORY:
+        if name != keys.DATES_FACTORY:
             doc = proc(doc)
-    first = dates.find(doc)
-    assert dates.find(doc) == first
-    assert doc.spans.get(dates.SPAN_KEY) is None
+    first = dates.find_dates(doc)
+    assert [(hit.text, hit.start_date) for hit in first] == [("Monday", D(2022, 6, 13))]
+    assert dates.find_dates(doc) == first
+    assert doc.spans.get(keys.DATES_SPANS) is None
+    with pytest.raises(MissingComponentError, match=keys.DATES_FACTORY):
+        dates.hits_of(doc)
+
+
+def test_pipeline_analysis_names_what_dates_need():
+    import spacy
+    from claimwire.nlp.pipeline import build_pipeline, load_model
+
+    blank = spacy.blank("en")
+    blank.add_pipe(keys.DATES_FACTORY)
+    problems = blank.analyze_pipes(pretty=False)["problems"][keys.DATES_FACTORY]
+    assert "doc.ents" in problems
+    full = build_pipeline(load_model()).analyze_pipes(pretty=False)["problems"]
+    assert full[keys.DATES_FACTORY] == []
 
 
 def test_resource_file_is_valid():
@@ -484,8 +501,6 @@ def test_resource_file_is_valid():
     for first, last in data["year_parts"].values():
         assert 1 <= first <= last <= 12
     assert not set(data["year_cues"]) & set(data["weak_year_cues"])
-    window = data["past_default_window"]
-    assert window["future_within_days"] < window["past_beyond_days"]
     for pattern in data["non_dates"]:
         re.compile(pattern)
     assert set(data["role_cues"]) == {
@@ -519,7 +534,9 @@ def test_invariants_on_random_text(dates_nlp, words, published):
     found = run(dates_nlp, text, published)
     for hit in found:
         assert text[hit.start : hit.end] == hit.text
-        assert hit.granularity in dates.GRANULARITIES and hit.role in dates.ROLES
+        assert hit.granularity in vocab.values(vocab.Granularity) and hit.role in vocab.values(
+            vocab.DateRole
+        )
         if hit.start_date is not None:
             assert hit.end_date is not None and hit.start_date <= hit.end_date
         elif hit.role != "duration":
@@ -527,3 +544,19 @@ def test_invariants_on_random_text(dates_nlp, words, published):
         if published is None and hit.method == "relative":
             assert hit.anchor is not None  # only narrative dates, anchored in the text
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+
+
+def test_lexicon_names_a_malformed_key(monkeypatch):
+    from claimwire.errors import ResourceError
+
+    broken = json.loads((files("claimwire") / "resources" / "dates.json").read_text("utf-8"))
+    broken["relative_periods"]["last week"]["part"] = "most"
+    monkeypatch.setattr("claimwire.resource.load_resource", lambda name: broken)
+    dates.load_lexicon.cache_clear()
+    try:
+        with pytest.raises(ResourceError, match=r"dates.json: relative_periods.last week.part"):
+            dates.load_lexicon()
+    finally:
+        monkeypatch.undo()
+        dates.load_lexicon.cache_clear()
+    assert dates.load_lexicon().relative_periods["last week"].part == "whole"

@@ -7,13 +7,16 @@ from importlib import resources
 
 import pytest
 
+from claimwire.components import keys
 from claimwire.components.figures import (
     FigureHit,
     categorize_text,
     find_figures,
     general_staff_column,
-    lexicon,
+    hits_of,
+    load_lexicon,
 )
+from claimwire.errors import MissingComponentError
 
 SHOPPING_LIST = (
     "Kyiv handed over a shopping list of weapons it needs. "
@@ -574,7 +577,7 @@ def parsed(figure_nlp):
 
 def _figure_at(doc, number: str) -> FigureHit | None:
     start = doc.text.index(number)
-    return next((hit for hit in doc._.claimwire_figures if hit.start == start), None)
+    return next((hit for hit in hits_of(doc) if hit.start == start), None)
 
 
 @pytest.mark.parametrize(("case", "text", "number", "expected"), CASES, ids=[c[0] for c in CASES])
@@ -593,7 +596,7 @@ def test_not_a_figure(parsed, case, text, number):
 
 def test_counted_span_is_evidence(parsed):
     doc = parsed["Officials said 12 of Moscow's helicopters had been blown up."]
-    (hit,) = doc._.claimwire_figures
+    (hit,) = hits_of(doc)
     assert doc.text[hit.counted_start : hit.counted_end] == "helicopters"
     assert doc.text[hit.trigger_start : hit.trigger_end] == "blown up"
 
@@ -603,21 +606,25 @@ def test_requested_not_destroyed_in_one_article(figure_nlp):
         "Kyiv handed over a shopping list of weapons it needs. It includes 500 tanks. "
         "Officials said 1,400 Russian tanks had been destroyed."
     )
-    measures = {doc.text[h.start : h.end]: h.measure for h in doc._.claimwire_figures}
+    measures = {doc.text[h.start : h.end]: h.measure for h in hits_of(doc)}
     assert measures == {"500": "requested", "1,400": "destroyed"}
 
 
 def test_spans_and_extension(figure_nlp):
     doc = figure_nlp("Gunmen killed 15 villagers in central Mali.")
-    assert [span.text for span in doc.spans["claimwire.figures"]] == ["15"]
-    assert doc.spans["claimwire.figures"][0].label_ == "killed"
+    assert [span.text for span in doc.spans[keys.FIGURES_SPANS]] == ["15"]
+    assert doc.spans[keys.FIGURES_SPANS][0].label_ == "killed"
+    assert doc.spans[keys.FIGURES_SPANS][0]._.get(keys.FIGURE_SPAN_EXTENSION) == hits_of(doc)[0]
     bare = figure_nlp.get_pipe("ner")(figure_nlp.make_doc(doc.text))
     assert [(e.text, e.label_) for e in doc.ents] == [(e.text, e.label_) for e in bare.ents]
 
 
-def test_without_numbers_component_finds_nothing(figure_nlp):
+def test_without_numbers_component_fails_loudly(figure_nlp):
     doc = figure_nlp.make_doc("Gunmen killed 15 villagers.")
-    assert find_figures(doc) == []
+    with pytest.raises(MissingComponentError, match="claimwire_numbers_v1"):
+        find_figures(doc)
+    with pytest.raises(MissingComponentError, match="claimwire_figures_v1"):
+        hits_of(doc)
 
 
 def test_resource_is_valid():
@@ -657,9 +664,9 @@ def test_categories_align_with_general_staff_columns():
         "special equipment",
     }
     mapped = {
-        entry["general_staff"]
-        for entry in lexicon()["categories"].values()
-        if entry["general_staff"] is not None
+        entry.general_staff
+        for entry in load_lexicon().categories.values()
+        if entry.general_staff is not None
     }
     assert mapped == columns
 
@@ -692,34 +699,80 @@ def test_general_staff_column():
 
 
 def test_offsets_are_evidence(parsed):
+    checked = dict.fromkeys(("number", "counted", "trigger", "time"), 0)
     for doc in parsed.values():
-        for hit in doc._.claimwire_figures:
+        for hit in hits_of(doc):
             assert doc.char_span(hit.start, hit.end) is not None
-            for start, end in (
-                (hit.counted_start, hit.counted_end),
-                (hit.trigger_start, hit.trigger_end),
-                (hit.time_start, hit.time_end),
+            checked["number"] += 1
+            for kind, start, end in (
+                ("counted", hit.counted_start, hit.counted_end),
+                ("trigger", hit.trigger_start, hit.trigger_end),
+                ("time", hit.time_start, hit.time_end),
             ):
                 assert (start is None) == (end is None)
                 if start is not None:
                     assert 0 <= start < end <= len(doc.text)
                     assert doc.char_span(start, end) is not None
+                    checked[kind] += 1
+    assert all(checked.values()), f"no offsets of some kind were checked: {checked}"
 
 
 def test_cumulative_figure_with_a_date_is_as_of(figure_nlp):
     doc = figure_nlp("On Sunday Kyiv claimed Russia's total troop losses are now 40,000 dead.")
-    (hit,) = doc._.claimwire_figures
+    (hit,) = hits_of(doc)
     assert hit.cumulative is True
     assert hit.time_relation == "as_of"
     assert doc.text[hit.time_start : hit.time_end] == "Sunday"
 
 
 @pytest.mark.parametrize(
-    "text",
-    ["", "5", "5 5 5.", "\n\n12\n", "of of 12 of them", "12%", "It includes 4.", "40 of them.",
-     "and 527 injured.", "Killed: 12. Wounded: 30.", '"12"', "No. 1 killed"],
-)  # fmt: skip
-def test_odd_inputs_do_not_break(figure_nlp, text):
+    ("text", "expected"),
+    [
+        ("", []),
+        ("5", []),
+        ("5 5 5.", []),
+        ("\n\n12\n", []),
+        ("of of 12 of them", []),
+        ("12%", []),
+        ("It includes 4.", []),
+        ("40 of them.", []),
+        ("and 527 injured.", [("527", "injured")]),
+        ("Killed: 12. Wounded: 30.", [("12", "killed"), ("30", "injured")]),
+        ('"12"', []),
+        ("No. 1 killed", [("1", "killed")]),
+    ],
+)
+def test_odd_inputs_do_not_break(figure_nlp, text, expected):
     doc = figure_nlp(text)
-    for hit in doc._.claimwire_figures:
-        assert 0 <= hit.start < hit.end <= len(text)
+    found = hits_of(doc)
+    assert all(0 <= hit.start < hit.end <= len(text) for hit in found)
+    assert [(text[hit.start : hit.end], hit.measure) for hit in found] == expected
+
+
+def test_pipeline_analysis_names_the_missing_numbers_component():
+    from claimwire.nlp.pipeline import build_pipeline, load_model
+
+    nlp = load_model()
+    nlp.add_pipe(keys.FIGURES_FACTORY)
+    problems = nlp.analyze_pipes(pretty=False)["problems"][keys.FIGURES_FACTORY]
+    assert f"span._.{keys.NUMBER_SPAN_EXTENSION}" in problems
+    full = build_pipeline(load_model()).analyze_pipes(pretty=False)["problems"]
+    assert full[keys.FIGURES_FACTORY] == []
+    assert full[keys.NUMBERS_FACTORY] == []
+
+
+def test_lexicon_rejects_an_unknown_measure(monkeypatch):
+    from claimwire.errors import ResourceError
+
+    path = resources.files("claimwire") / "resources" / "figures.json"
+    broken = json.loads(path.read_text(encoding="utf-8"))
+    broken["people_only_measures"] = [*broken["people_only_measures"], "vanished"]
+    monkeypatch.setattr("claimwire.resource.load_resource", lambda name: broken)
+    load_lexicon.cache_clear()
+    try:
+        with pytest.raises(ResourceError, match=r"figures.json: people_only_measures .*vanished"):
+            load_lexicon()
+    finally:
+        monkeypatch.undo()
+        load_lexicon.cache_clear()
+    assert "killed" in load_lexicon().people_only_measures

@@ -251,11 +251,11 @@ def test_the_build_does_not_import_the_reader_nor_anything_above_geo():
 
 def test_a_malformed_resource_names_its_file_and_key(monkeypatch):
     from claimwire import resource
-    from claimwire.errors import InvalidResourceError
+    from claimwire.errors import ResourceError
     from claimwire.geo.resources import CountryPoints
 
     good = resource.load_resource("places_countries.json")
     bad = {**good, "points": {**good["points"], "UA": [48.0]}}
     monkeypatch.setattr(resource, "load_resource", lambda file_name: bad)
-    with pytest.raises(InvalidResourceError, match=r"places_countries\.json: points\.UA"):
+    with pytest.raises(ResourceError, match=r"places_countries\.json: points\.UA"):
         resource.load_typed_resource("places_countries.json", CountryPoints)

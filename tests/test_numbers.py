@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimwire.components.numbers import lexicon, parse_number
+from claimwire.components.numbers import load_lexicon, numbers_of, parse_number
+from claimwire.errors import MissingComponentError
 
 # (text, value, lower, upper, approx, unit, extra flags)
 PARSE_CASES = [
@@ -139,8 +140,8 @@ def test_word_lists_are_valid():
 
 
 def _in_words(n: int) -> str:
-    units = {v: k for k, v in lexicon()["units"].items()}
-    tens = {v: k for k, v in lexicon()["tens"].items()}
+    units = {v: k for k, v in load_lexicon().units.items()}
+    tens = {v: k for k, v in load_lexicon().tens.items()}
 
     def below_thousand(m: int) -> list[str]:
         out: list[str] = []
@@ -213,18 +214,45 @@ CONTEXT_CASES = [
 @pytest.mark.parametrize(("sentence", "expected"), CONTEXT_CASES)
 def test_find_numbers_in_context(nlp, sentence, expected):
     doc = nlp(sentence)
-    found = [(span.text, span._.claimwire_number.value) for span in doc.spans["claimwire.numbers"]]
+    found = [(span.text, number.value) for span, number in numbers_of(doc)]
     assert found == [(text, None if value is None else float(value)) for text, value in expected]
 
 
 def test_money_is_flagged(nlp):
     doc = nlp("The EU pledged $5 million in aid.")
-    (span,) = doc.spans["claimwire.numbers"]
-    assert span._.claimwire_number.unit == "money"
+    ((_, number),) = numbers_of(doc)
+    assert number.unit == "money"
 
 
 def test_offsets_point_at_the_text(nlp):
     doc = nlp("Kyiv said 178 helicopters\nand about 585 drones were lost; 1, 432 tanks too.")
-    for span in doc.spans["claimwire.numbers"]:
-        number = span._.claimwire_number
-        assert doc.text[number.start : number.end] == number.text
+    found = numbers_of(doc)
+    assert [number.text for _, number in found] == ["178", "about 585", "1, 432"]
+    for span, number in found:
+        assert doc.text[number.start : number.end] == number.text == span.text
+
+
+def test_numbers_of_needs_the_component(nlp):
+    with pytest.raises(MissingComponentError, match="claimwire_numbers_v1"):
+        numbers_of(nlp.make_doc("Gunmen killed 15 villagers."))
+
+
+def test_lexicon_is_typed_and_validated(monkeypatch):
+    from claimwire.errors import ResourceError
+
+    assert load_lexicon().qualifiers["at least"].bound == "lower"
+    assert load_lexicon().vague["millions"].upper is None
+    broken = {
+        **json.loads((resources.files("claimwire") / "resources" / "numbers.json").read_text())
+    }
+    broken["qualifiers"] = {"about": {"approx": "yes"}}
+    monkeypatch.setattr(
+        "claimwire.resource.load_resource", lambda name: broken if name == "numbers.json" else {}
+    )
+    load_lexicon.cache_clear()
+    try:
+        with pytest.raises(ResourceError, match=r"numbers.json: qualifiers.about.approx"):
+            load_lexicon()
+    finally:
+        monkeypatch.undo()
+        load_lexicon.cache_clear()

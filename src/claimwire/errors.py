@@ -82,10 +82,8 @@ class MissingComponentError(ClaimwireError):
     code = "E005"
 
 
-class InvalidResourceError(ClaimwireError, ValueError):
-    """A data file of ``claimwire/resources`` does not have the shape its loader expects.
-
-    The message names the file and the key; fix the file (or the code that reads it).
-    """
+class ResourceError(ClaimwireError, ValueError):
+    """A data file of ``claimwire/resources`` is malformed (a key missing or of the wrong
+    type, a value outside its vocabulary); the message names the file and the key."""
 
     code = "E006"

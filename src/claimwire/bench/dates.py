@@ -38,7 +38,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..components.dates import FACTORY, PUBLISHED_KEY, DateHit, month_end
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..components import keys
+from ..components.dates import DateHit, month_end
+from ..components.dates import hits_of as dates_of
 from ..errors import InputNotFoundError
 from .metrics import Report, Score
 from .muc import (
@@ -181,11 +186,11 @@ def score_template(
     return False
 
 
-def _load_nlp() -> Any:
+def _load_nlp() -> Language:
     from ..nlp.pipeline import load_model
 
     nlp = load_model()
-    nlp.add_pipe(FACTORY)
+    nlp.add_pipe(keys.DATES_FACTORY)
     return nlp
 
 
@@ -223,7 +228,7 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
     baseline = {"incident_date": Score(), "incident_date_specific": Score()}
     first = {"incident_date": Score(), "incident_date_specific": Score()}
     for message, doc in zip(scored, nlp.pipe(docs, batch_size=32), strict=True):
-        hits: list[DateHit] = doc._.claimwire_dates or []
+        hits = dates_of(doc)
         _score_message(
             report, {"dateline": baseline, "first": first}, message, hits, keys[message.id]
         )
@@ -235,9 +240,9 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
     return report
 
 
-def _doc(nlp: Any, message: Message) -> Any:
+def _doc(nlp: Language, message: Message) -> Doc:
     doc = nlp.make_doc(message.text)
-    doc.user_data[PUBLISHED_KEY] = message.published
+    doc.user_data[keys.PUBLISHED] = message.published
     return doc
 
 

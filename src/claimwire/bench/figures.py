@@ -40,8 +40,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..components import keys
 from ..components._base import doc_text
 from ..components.figures import FigureHit, categorize_text, category_group
+from ..components.figures import hits_of as figures_of
+from ..components.numbers import numbers_of
 from ..errors import InputNotFoundError
 from .metrics import Report, Score
 from .muc import first, is_relevant, key_files, quoted, read_messages, read_templates, text_files
@@ -208,7 +214,7 @@ def sample(messages: list[Message], size: int) -> list[Message]:
 
 def predicted(hits: list[FigureHit]) -> set[tuple[float, str]]:
     """The (value, measure) pairs of our killed / injured figures scored against MUC-4."""
-    found = set()
+    found: set[tuple[float, str]] = set()
     for hit in hits:
         if hit.measure not in SCORED_MEASURES or hit.negated or hit.modality != "actual":
             continue
@@ -221,12 +227,11 @@ def predicted(hits: list[FigureHit]) -> set[tuple[float, str]]:
     return found
 
 
-def written(doc: Any, pair: tuple[float, str], words: set[str]) -> bool:
+def written(doc: Doc, pair: tuple[float, str], words: set[str]) -> bool:
     """Tell whether a gold figure's number is written before the last word of its target
     string (within :data:`WINDOW` characters: "about 50 peasants", "seven of the nine
     soldiers")."""
-    for span in doc.spans.get("claimwire.numbers", []):
-        number = span._.claimwire_number
+    for span, number in numbers_of(doc):
         if pair[0] not in (number.value, number.lower, number.upper):
             continue
         window = doc_text(doc)[span.end_char : span.end_char + WINDOW].lower()
@@ -236,16 +241,15 @@ def written(doc: Any, pair: tuple[float, str], words: set[str]) -> bool:
 
 
 @lru_cache(maxsize=1)
-def figures_pipeline() -> Any:
+def figures_pipeline() -> Language:
     """The English model with only what figures need: lines, numbers, figures."""
     from .. import components  # noqa: F401  (registers the factories)
-    from ..components import figures  # noqa: F401
     from ..nlp.pipeline import load_model
 
     nlp = load_model()
-    nlp.add_pipe("claimwire_lines_v1", before="parser")
-    nlp.add_pipe("claimwire_numbers_v1")
-    nlp.add_pipe("claimwire_figures_v1")
+    nlp.add_pipe(keys.LINES_FACTORY, before="parser")
+    nlp.add_pipe(keys.NUMBERS_FACTORY)
+    nlp.add_pipe(keys.FIGURES_FACTORY)
     return nlp
 
 
@@ -280,7 +284,7 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
         gold = {p for p in message.gold if written(doc, p, message.targets.get(p, set()))}
         not_written += len(message.gold) - len(gold)
         optional = message.optional | (message.gold - gold)
-        found = predicted(doc._.claimwire_figures or [])
+        found = predicted(figures_of(doc))
         _score_message(report, message, doc, gold, optional, found)
     report.extra["gold_not_written"] = not_written
     report.seconds = time.perf_counter() - started
@@ -290,7 +294,7 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
 def _score_message(
     report: Report,
     message: Message,
-    doc: Any,
+    doc: Doc,
     gold: set[tuple[float, str]],
     optional: set[tuple[float, str]],
     found: set[tuple[float, str]],
@@ -316,8 +320,8 @@ def _score_message(
             )
 
 
-def _context(doc: Any, value: float) -> str:
-    for hit in doc._.claimwire_figures or []:
+def _context(doc: Doc, value: float) -> str:
+    for hit in figures_of(doc):
         if hit.value == value or hit.lower == value:
             sent = doc.char_span(hit.start, hit.end, alignment_mode="expand")
             if sent is not None:

@@ -11,7 +11,12 @@ from typing import Any
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from ..components import keys
 from ..components._base import doc_text
+from ..components.dates import hits_of as dates_of
+from ..components.figures import FigureHit
+from ..components.figures import hits_of as figures_of
+from ..components.numbers import numbers_of
 from ..components.places import hits_of as place_hits
 from ..models import (
     Actor,
@@ -40,11 +45,8 @@ def from_spacy_span(span: SpacySpan) -> Span:
 
 def numbers(doc: Doc) -> list[NumberMention]:
     """The number mentions the ``claimwire_numbers_v1`` component left on ``doc``."""
-    if "claimwire.numbers" not in doc.spans:
-        return []
     found = []
-    for span in doc.spans["claimwire.numbers"]:
-        value = span._.claimwire_number
+    for _, value in numbers_of(doc):
         found.append(
             NumberMention(
                 span=make_span(doc, value.start, value.end),
@@ -112,7 +114,7 @@ def dates(doc: Doc) -> list[DateMention]:
             anchor=hit.anchor,
             cue=_span_or_none(doc, hit.cue_start, hit.cue_end),
         )
-        for number, hit in enumerate(_hits(doc, "claimwire_dates"), start=1)
+        for number, hit in enumerate(dates_of(doc), start=1)
     ]
 
 
@@ -171,7 +173,7 @@ def _date_at(found: list[DateMention], start: int, end: int) -> DateMention | No
     return next((d for d in found if d.span.start < end and start < d.span.end), None)
 
 
-def _time(doc: Doc, hit: Any, found_dates: list[DateMention]) -> TimeRef | None:
+def _time(doc: Doc, hit: FigureHit, found_dates: list[DateMention]) -> TimeRef | None:
     """When a figure holds, from its time phrase and the resolved dates."""
     if hit.time_start is None and hit.cumulative is None:
         return None
@@ -186,7 +188,7 @@ def _time(doc: Doc, hit: Any, found_dates: list[DateMention]) -> TimeRef | None:
     if as_of is None and (relation == "since" or (hit.cumulative and evidence is None)):
         # A running total with no time phrase, or one counted since a date, holds as of
         # the report.
-        as_of = doc.user_data.get("claimwire.published")
+        as_of = doc.user_data.get(keys.PUBLISHED)
     return TimeRef(
         since=since,
         as_of=as_of,
@@ -221,7 +223,7 @@ def figures(doc: Doc, found_dates: list[DateMention]) -> list[Figure]:
             claim_id=_claim_id(claim_hits, hit.start),
             status=hit.status,
         )
-        for hit in _hits(doc, "claimwire_figures")
+        for hit in figures_of(doc)
     ]
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..components import keys
 from ..errors import ArticleError
 from ..input.documents import make_document, parse_published
 from ..input.sources import ArticleInput, InputFailure, looks_like_html
@@ -22,7 +23,7 @@ from .pipeline import get_nlp, model_name, spacy_version
 
 logger = logging.getLogger(__name__)
 
-PUBLISHED_KEY = "claimwire.published"
+PUBLISHED_KEY = keys.PUBLISHED
 """Key of the publication date in ``doc.user_data``."""
 
 

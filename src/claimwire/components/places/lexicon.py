@@ -70,7 +70,7 @@ def rules() -> PlaceRules:
     """The word lists of ``resources/places_rules.json``, validated once.
 
     Raises:
-        InvalidResourceError: The file lacks a list or has one of the wrong shape.
+        ResourceError: The file lacks a list or has one of the wrong shape.
     """
     return load_typed_resource("places_rules.json", PlaceRules)
 

@@ -1,0 +1,83 @@
+"""What a counted phrase is: its category, matched on the forms of its words."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...vocab import Category, CategoryGroup
+from .lexicon import category_index, load_lexicon, split_phrase
+
+
+def word_forms(word: str, lemma: str | None = None) -> frozenset[str]:
+    """The forms a vocabulary entry may match: lower case, lemma, without a plural s."""
+    lower = word.lower()
+    forms = {lower}
+    if lemma:
+        forms.add(lemma.lower())
+    # the stem left after a plural ending has at least two letters ("cities", "buses")
+    if lower.endswith("ies") and len(lower) > 4:
+        forms.add(lower[:-3] + "y")
+    if lower.endswith("es") and len(lower) > 3:
+        forms.add(lower[:-2])
+    if lower.endswith("s") and len(lower) > 2:
+        forms.add(lower[:-1])
+    return frozenset(forms)
+
+
+def token_forms(token: Token) -> frozenset[str]:
+    """:func:`word_forms` of a token, with its lemma."""
+    return word_forms(token.text, token.lemma_)
+
+
+def phrase_at(forms: list[frozenset[str]], i: int, phrase: tuple[str, ...]) -> bool:
+    """Whether the words of ``phrase`` are among the forms from position ``i`` on."""
+    if i + len(phrase) > len(forms):
+        return False
+    return all(word in forms[i + k] for k, word in enumerate(phrase))
+
+
+def categorize(forms: list[frozenset[str]], head: int | None = None) -> Category | None:
+    """The category of a noun phrase given the forms of its words.
+
+    Multi-word forms anywhere in the phrase win, then the head noun, then modifiers from
+    right to left ("troop losses" -> soldiers).
+
+    Args:
+        forms: :func:`word_forms` of each word of the phrase.
+        head: Index of the head word (default: the last word).
+
+    Returns:
+        The category name, or None.
+    """
+    index = category_index()
+    for phrase, name in index.phrases:
+        if any(phrase_at(forms, i, phrase) for i in range(len(forms))):
+            return name
+    head = len(forms) - 1 if head is None else head
+    order = [head, *range(head - 1, -1, -1)]
+    for position in order:
+        for form in sorted(forms[position]):
+            if form in index.nouns:
+                return index.nouns[form]
+    return None
+
+
+def categorize_text(text: str) -> Category | None:
+    """The category of a phrase given as plain text ("armoured personnel vehicles")."""
+    words = [word.strip("(),.;:'\"") for word in split_phrase(text)]
+    return categorize([word_forms(word) for word in words if word]) if words else None
+
+
+def category_group(category: Category | None) -> CategoryGroup | None:
+    """The group of a category: people, equipment, property or place."""
+    if category is None:
+        return None
+    return load_lexicon().categories[category].group
+
+
+def general_staff_column(category: Category | None) -> str | None:
+    """The column of the Ukrainian General Staff loss series a category compares with
+    ("tanks" -> "tank", "soldiers" -> "personnel"), or None."""
+    if category is None:
+        return None
+    return load_lexicon().categories[category].general_staff

@@ -1,0 +1,102 @@
+"""The measure and modality of a figure: from its trigger, or carried over from a list.
+
+When no trigger fits, a figure may take the measure of the subject phrase ("troop losses
+are ..."), of the sentence a bare list continues ("It includes 200 tanks, 300 howitzers.
+500 armoured vehicles"), of the earlier figure a pronoun refers to ("30 of them"), or of
+the list item right before it ("three reporters, two farmers and a nurse").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ...vocab import Category, Measure, Modality, NumberUnit
+from .._base import doc_text
+from .counted import Counted, attachment
+from .hits import FigureHit
+from .qualifiers import hypothetical, verb_above
+from .triggers import Trigger, compatible, find_trigger, measures_for, scan_sentence, trigger_of
+
+MeasureFound = tuple[Measure | None, Modality, Trigger | None]
+"""A figure's measure, its modality and its trigger (each may be missing)."""
+
+
+def _is_bare_list(sent: Span) -> bool:
+    """A sentence without any verb: a noun-phrase list cut off by a stray full stop."""
+    return not any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+
+def _previous_sentence(sent: Span) -> Span | None:
+    if sent.start == 0:
+        return None
+    return sent.doc[sent.start - 1].sent
+
+
+def _subject_measure(counted: Counted, category: Category | None) -> Measure | None:
+    """ "troop losses are ...": a measure noun inside the subject phrase."""
+    for token in counted.side_tokens or []:
+        for measure in measures_for(token, "nouns"):
+            if compatible(measure, category, "count"):
+                return "killed" if measure == "destroyed" and category else measure
+    return None
+
+
+def _continued_measure(
+    sent: Span, found: list[FigureHit], category: Category | None, unit: NumberUnit, listing: bool
+) -> MeasureFound:
+    """A list continues the predicate of the sentence before it."""
+    previous = _previous_sentence(sent)
+    if previous is None:
+        return None, "actual", None
+    if listing:
+        trigger = scan_sentence(previous, category, unit)
+        return (trigger.measure if trigger else None), "actual", trigger
+    for hit in reversed(found):
+        if hit.start < previous.start_char:
+            break
+        if hit.measure is not None:
+            return hit.measure, hit.modality, trigger_of(sent.doc, hit)
+    return None, "actual", None
+
+
+def _list_neighbour(
+    doc: Doc, span: Span, found: list[FigureHit], modality: Modality, trigger: Trigger | None
+) -> MeasureFound:
+    """ "the murders of three reporters, two farmers and a nurse": a list item right after
+    the figure before it shares its measure."""
+    if not found or found[-1].measure is None:
+        return None, modality, trigger
+    before = found[-1]
+    gap = doc_text(doc)[(before.counted_end or before.end) : span.start_char]
+    if before.start < span.sent.start_char or gap.strip(" ,;\n") not in ("", "and", "or"):
+        return None, modality, trigger
+    return before.measure, before.modality, trigger_of(doc, before)
+
+
+def resolve_measure(
+    doc: Doc,
+    span: Span,
+    unit: NumberUnit,
+    counted: Counted,
+    category: Category | None,
+    found: list[FigureHit],
+    inherited: FigureHit | None,
+) -> MeasureFound:
+    """The measure of a figure, its modality, and its trigger (see the module docstring)."""
+    sent = span.sent
+    trigger, listing = find_trigger(doc, span, counted, category, unit)
+    measure = trigger.measure if trigger is not None else None
+    modality: Modality = "actual"
+    if measure is None and counted.kind == "subject" and counted.head is not None:
+        measure = _subject_measure(counted, category)
+    if measure is None and (listing or _is_bare_list(sent)):
+        measure, modality, trigger = _continued_measure(sent, found, category, unit, listing)
+    if measure is None and inherited is not None and counted.kind == "pronoun":
+        measure, modality = inherited.measure, inherited.modality
+    if measure is None:
+        measure, modality, trigger = _list_neighbour(doc, span, found, modality, trigger)
+    if measure == "requested":
+        modality = "requested"
+    elif hypothetical(trigger.token if trigger else verb_above(attachment(span)), sent):
+        modality = "hypothetical"
+    return measure, modality, trigger

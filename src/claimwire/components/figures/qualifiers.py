@@ -1,0 +1,200 @@
+"""What qualifies a figure: negation, modality, side, time phrase and status.
+
+- negation: "no civilians were killed", "were not killed";
+- modality: "could kill up to 100", "threatened to kill 10", "If the dam breaks ...";
+- side: whose people or equipment are counted ("Russian tanks", "its soldiers");
+- time: the date expression nearest the number and how it bounds it (since, as of, on),
+  and whether the figure is a running total or an increment;
+- status: new, or background (an earlier event recalled: "echoing last year's ...").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ...vocab import Measure, Status, TimeRelation
+from .counted import Counted
+from .hits import FigureHit
+from .lexicon import load_lexicon
+from .settings import SINCE_CLAUSE_HOPS
+from .triggers import Trigger
+
+TimePhrase = tuple[int, int, TimeRelation]
+"""Character offsets of a time phrase and how it bounds the figure."""
+
+
+# ---------------------------------------------------------------- negation and modality
+
+
+def negated(trigger: Trigger | None, counted: Counted) -> bool:
+    """Whether the trigger or the counted noun is negated ("not killed", "no civilians")."""
+    words = load_lexicon().negation_words
+    if trigger is not None and any(
+        c.dep_ == "neg" or c.lower_ in words for c in trigger.token.children
+    ):
+        return True
+    head = counted.head
+    return head is not None and any(c.dep_ == "det" and c.lower_ in ("no",) for c in head.children)
+
+
+def hypothetical(token: Token | None, sent: Span) -> bool:
+    """ "could kill up to 100", "threatened to kill 10", "If the dam breaks, ..."."""
+    lex = load_lexicon()
+    if token is None:
+        return False
+    current: Token = token
+    while True:
+        auxes = {c.lower_ for c in current.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & lex.hypothetical_auxiliaries and "have" not in auxes:
+            return True
+        if current is not token and current.lemma_.lower() in lex.hypothetical_verbs:
+            return True
+        if current.dep_ not in ("xcomp", "acl") or current.head is current:
+            break
+        current = current.head  # "threatened to kill", "the threat to kill", "forced to flee"
+    markers = lex.hypothetical_markers
+    return any(c.dep_ == "mark" and c.lower_ in markers for c in token.children) or (
+        sent[0].lower_ in markers
+    )
+
+
+def verb_above(token: Token) -> Token | None:
+    """The nearest verb among ``token``'s heads ("could rise to 200" -> rise)."""
+    return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+# ---------------------------------------------------------------- side
+
+
+def side_of(tokens: list[Token]) -> str | None:
+    """The side the first side word among ``tokens`` designates ("Russian" -> Russia)."""
+    sides = load_lexicon().sides
+    for token in tokens:
+        if token.lower_ in sides:
+            return sides[token.lower_]
+    return None
+
+
+def _possessor_side(counted: Counted) -> str | None:
+    """ "Moscow says 1,351 of its soldiers died": "its" is the subject of a verb above."""
+    pronouns = {t for t in counted.side_tokens or [] if t.lower_ in ("its", "their")}
+    if not pronouns or counted.head is None:
+        return None
+    for ancestor in counted.head.ancestors:
+        for child in ancestor.children:
+            if child.dep_ == "nsubj" and child.i < counted.head.i:
+                side = side_of(list(child.subtree))
+                if side is not None:
+                    return side
+    return None
+
+
+def _sibling_side(found: list[FigureHit], sent: Span, trigger: Trigger | None) -> str | None:
+    """Side of an earlier figure of the sentence with the same trigger ("along with")."""
+    for hit in reversed(found):
+        if hit.start < sent.start_char:
+            break
+        if trigger is not None and hit.trigger_start == trigger.token.idx and hit.side:
+            return hit.side
+    return None
+
+
+def figure_side(
+    counted: Counted,
+    trigger: Trigger | None,
+    measure: Measure | None,
+    found: list[FigureHit],
+    sent: Span,
+    inherited: FigureHit | None,
+) -> str | None:
+    """Whose people or equipment a figure counts; for control, who holds the territory."""
+    if measure == "controlled" and trigger is not None:
+        token = trigger.token
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return side_of(list(child.subtree))
+        return side_of([c for c in token.children if c.dep_ in ("amod", "poss", "compound")])
+    side = side_of(counted.side_tokens or [])
+    if side is None and counted.head is not None:
+        side = _possessor_side(counted)
+    if side is None and inherited is not None:
+        side = inherited.side
+    if side is None:
+        side = _sibling_side(found, sent, trigger)
+    return side
+
+
+# ---------------------------------------------------------------- time and status
+
+
+def _contains(text: str, phrase: str) -> bool:
+    padded = f" {text} "
+    return f" {phrase} " in padded
+
+
+def _words_of(sent: Span) -> str:
+    return " ".join(t.lower_ for t in sent if not t.is_punct)
+
+
+def cumulative(sent: Span) -> bool | None:
+    """True for a running total ("so far"), False for an increment ("on Monday"), else None."""
+    lex, words = load_lexicon(), _words_of(sent)
+    if any(_contains(words, cue) for cue in lex.cumulative_cues):
+        return True
+    if any(_contains(words, cue) for cue in lex.incremental_cues):
+        return False
+    return None
+
+
+def _is_time_phrase(ent: Span) -> bool:
+    """A date entity with a word or a year in it, not bare numbers ("aged 7 and 9")."""
+    return any(t.is_alpha and t.lower_ not in ("and", "to") for t in ent) or any(
+        len(t.text) == 4 and t.is_digit for t in ent
+    )
+
+
+def _in_since_clause(ent: Span) -> bool:
+    """ "killed since fighting erupted on March 3": the date sits in a clause opened by since."""
+    since_words = load_lexicon().since_words
+    token = ent.root
+    for _ in range(SINCE_CLAUSE_HOPS):
+        if token.dep_ not in ("pobj", "prep", "npadvmod", "nmod", "compound"):
+            break
+        token = token.head
+    if token.dep_ != "advcl":
+        return False
+    return any(child.dep_ == "mark" and child.lower_ in since_words for child in token.children)
+
+
+def time_phrase(span: Span) -> TimePhrase | None:
+    """The date expression of the sentence nearest to the number, and how it bounds it."""
+    lex = load_lexicon()
+    dates = [
+        ent
+        for ent in span.sent.ents
+        if ent.label_ in ("DATE", "TIME")
+        and (ent.end <= span.start or ent.start >= span.end)
+        and _is_time_phrase(ent)
+    ]
+    if not dates:
+        return None
+    ent = min(dates, key=lambda e: abs(e.start - span.start))
+    before = span.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    relation: TimeRelation
+    if before in lex.since_words:
+        relation = "since"
+    elif before in lex.as_of_words:
+        relation = "as_of"
+    elif ent.root.head.lemma_.lower() in lex.since_nouns or _in_since_clause(ent):
+        relation = "since"
+    else:
+        relation = "on"
+    return ent.start_char, ent.end_char, relation
+
+
+def status(sent: Span) -> Status:
+    """ "background" when the sentence recalls a past event, else "new"."""
+    lex, words = load_lexicon(), _words_of(sent)
+    cue = any(_contains(words, c) for c in lex.background_cues)
+    past = cue and any(_contains(words, c) for c in lex.past_time_cues)
+    return "background" if past else "new"

@@ -1,0 +1,315 @@
+"""Triggers: the word that says what happened to the counted, and so the figure's measure.
+
+A measure noun counted itself ("57 deaths"); the verb the counted phrase is the subject or
+object of; a trigger right after the counted phrase ("400 injured"); a clause attached to
+the counted noun; the heads above it up to a reporting verb. A trigger is kept only when
+its measure fits what is counted (no "captured 3 villages" as prisoners).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ...vocab import Category, Measure, NumberUnit
+from .categories import category_group, phrase_at, token_forms
+from .counted import NOMINAL_POS, Counted, attachment
+from .hits import FigureHit
+from .lexicon import TriggerKind, load_lexicon, measure_index
+from .settings import (
+    MAX_HEAD_HOPS,
+    MAX_SKIPPED_BEFORE_TRIGGER,
+    MAX_TRIGGER_PHRASE_TOKENS,
+    WEAK_TRIGGER_LOOKAHEAD,
+)
+
+SKIPPABLE_POS = frozenset({"AUX", "ADV", "PART"})
+CORE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr"})
+
+
+@dataclass
+class Trigger:
+    """A trigger: its measure, its first token and its length in tokens."""
+
+    measure: Measure
+    token: Token
+    length: int = 1
+
+
+def measures_for(token: Token, kind: TriggerKind) -> list[Measure]:
+    """The measures the forms of ``token`` trigger as a word of part of speech ``kind``."""
+    index = measure_index()
+    table = index.table(kind)
+    found: list[Measure] = []
+    for form in sorted(token_forms(token)):
+        for measure in table.get(form, []):
+            if kind == "verbs" and form in index.particles:
+                particle = index.particles[form]
+                if not any(c.dep_ == "prt" and c.lower_ == particle for c in token.children):
+                    continue
+            if measure not in found:
+                found.append(measure)
+    return found
+
+
+def _phrase_measures(sent: Span, i: int) -> tuple[list[Measure], int]:
+    """Measures of a multi-word trigger starting at token ``i`` and its token length."""
+    stop = min(sent.end, i + MAX_TRIGGER_PHRASE_TOKENS)
+    forms = [token_forms(t) for t in sent.doc[i:stop]]
+    for phrase, measure in measure_index().phrases:
+        if phrase_at(forms, 0, phrase):
+            return [measure], len(phrase)
+    return [], 0
+
+
+def _trigger_measures(token: Token) -> tuple[list[Measure], int]:
+    """Measures a token can trigger, with the trigger length in tokens."""
+    found, length = _phrase_measures(token.sent, token.i)
+    if found:
+        return found, length
+    if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBG", "VBD"):
+        found = measures_for(token, "verbs") or measures_for(token, "adjectives")
+    elif token.pos_ == "ADJ":
+        found = measures_for(token, "adjectives") or measures_for(token, "verbs")
+    elif token.pos_ in NOMINAL_POS:
+        found = measures_for(token, "nouns")
+    return found, 1
+
+
+def compatible(measure: Measure, category: Category | None, unit: NumberUnit) -> bool:
+    """Whether ``measure`` fits what is counted (its category, or a percentage)."""
+    lex = load_lexicon()
+    group = category_group(category)
+    if measure == "controlled":
+        return unit == "percent" or category == "territory"
+    if measure in lex.measures_needing_category and category is None:
+        return False
+    if group == "place" and measure in lex.place_incompatible_measures:
+        return False  # "captured 3 villages": control, not prisoners
+    if group == "people" and measure in lex.equipment_only_measures:
+        return False
+    return not (group in ("equipment", "property", "place") and measure in lex.people_only_measures)
+
+
+def pick(
+    token: Token, category: Category | None, unit: NumberUnit, *, agent: bool = False
+) -> Trigger | None:
+    """The trigger at ``token`` compatible with the counted; for the agent of an active
+    verb only measures whose subject is the counted ("3,000 residents fled the town")."""
+    measures, length = _trigger_measures(token)
+    for measure in measures:
+        if agent and length == 1 and measure not in load_lexicon().subject_measures:
+            continue
+        if compatible(measure, category, unit):
+            return Trigger(measure, token, length)
+    return None
+
+
+def _is_agent(anchor: Token, verb: Token) -> bool:
+    """ "Two gunmen killed 15 villagers": the subject of an active verb with an object."""
+    return (
+        anchor.dep_ == "nsubj"
+        and anchor.head == verb
+        and any(c.dep_ in ("dobj", "obj") for c in verb.children)
+    )
+
+
+def _pick_strong(
+    doc: Doc,
+    j: int,
+    limit: int,
+    category: Category | None,
+    unit: NumberUnit,
+    *,
+    agent: bool = False,
+) -> Trigger | None:
+    """The trigger at token ``j``; a weak one ("remain") yields to a trigger right after it."""
+    found = pick(doc[j], category, unit, agent=agent)
+    if found is None or doc[j].lemma_.lower() not in load_lexicon().weak_triggers:
+        return found
+    for k in range(j + 1, min(j + 1 + WEAK_TRIGGER_LOOKAHEAD, limit)):
+        stronger = pick(doc[k], category, unit)
+        if stronger is not None:
+            return stronger
+    return found
+
+
+def _complement_trigger(verb: Token, category: Category | None, unit: NumberUnit) -> Trigger | None:
+    """ "are believed to have died", "are listed as missing": a trigger in the complement of
+    the verb the counted are the subject of."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "acomp", "oprd") and child.i > verb.i:
+            found = pick(child, category, unit) or _complement_trigger(child, category, unit)
+            if found is not None:
+                return found
+        if child.dep_ == "prep" and child.lower_ in ("as", "under", "in"):
+            for grandchild in child.children:
+                found = pick(grandchild, category, unit)
+                if found is not None:
+                    return found
+    return None
+
+
+def _is_partitive_whole(doc: Doc, span: Span) -> bool:
+    """ "37 of 45 drones", "seven of the nine soldiers": ``span`` is the whole, not the part."""
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].like_num
+
+
+def _governor_trigger(
+    doc: Doc, span: Span, anchor: Token, category: Category | None, unit: NumberUnit
+) -> Trigger | None:
+    """The noun over "of" ("the death of four students"), or the verb the counted phrase is
+    the subject or object of (or its complement)."""
+    governor = anchor.head
+    if anchor.dep_ == "pobj" and governor.lower_ == "of" and governor.head.pos_ in NOMINAL_POS:
+        found = pick(governor.head, category, unit)
+        if found is not None:
+            return found
+    if anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and not _is_partitive_whole(doc, span):
+        agent = _is_agent(anchor, governor)
+        found = _pick_strong(doc, governor.i, span.sent.end, category, unit, agent=agent)
+        if found is None and anchor.dep_ in ("nsubj", "nsubjpass"):
+            found = _complement_trigger(governor, category, unit)
+        return found
+    return None
+
+
+def _trigger_after(
+    doc: Doc, start: int, anchor: Token, category: Category | None, unit: NumberUnit, end: int
+) -> Trigger | None:
+    """A trigger right after the counted phrase ("400 injured", "have been killed")."""
+    j, skipped = start, 0
+    while j < end and skipped <= MAX_SKIPPED_BEFORE_TRIGGER:
+        token = doc[j]
+        agent = _is_agent(anchor, token)
+        found = _pick_strong(doc, j, end, category, unit, agent=agent)
+        if found is not None:
+            return found
+        if agent:
+            break
+        if token.is_space:
+            j += 1
+            continue
+        if token.pos_ in SKIPPABLE_POS or token.lower_ in ("have", "been", "being"):
+            j, skipped = j + 1, skipped + 1
+            continue
+        break
+    return None
+
+
+def find_trigger(
+    doc: Doc, span: Span, counted: Counted, category: Category | None, unit: NumberUnit
+) -> tuple[Trigger | None, bool]:
+    """The trigger of the figure's measure, and whether the search stopped at a list verb.
+
+    In order: a measure noun counted itself ("57 deaths"); the verb the counted phrase is
+    the subject or object of; a trigger right after the counted phrase ("400 injured");
+    a clause attached to the counted noun; the heads above it; the counted noun again for
+    nouns that imply a measure ("10 hostages").
+    """
+    head = counted.head if counted.kind in ("noun", "partitive") else None
+    anchor = head if counted.kind == "noun" and head is not None else attachment(span)
+    noun_trigger = None
+    if head is not None and counted.kind == "noun" and head.pos_ in NOMINAL_POS:
+        noun_trigger = pick(head, category, unit)
+        if noun_trigger is not None and category in (None, "people"):
+            return noun_trigger, False
+    if counted.kind == "partitive" and head is not None and anchor.dep_ in ("quantmod", "nummod"):
+        anchor = head  # "shot down 37 of 45 drones", parsed as one quantity
+    found = _governor_trigger(doc, span, anchor, category, unit)
+    if found is not None:
+        return found, False
+    after = (head.i + 1) if head is not None and head.i >= span.end else span.end
+    found = _trigger_after(doc, after, anchor, category, unit, span.sent.end)
+    if found is not None:
+        return found, False
+    for child in anchor.children:
+        if child.dep_ in ("acl", "relcl", "amod") and child.i > anchor.i:
+            found = pick(child, category, unit)
+            if found is not None:
+                return found, False
+    found, listing = _walk_up(anchor, category, unit)
+    return (found or noun_trigger), listing
+
+
+def _list_subject(
+    verb: Token, category: Category | None, unit: NumberUnit
+) -> tuple[Trigger | None, bool]:
+    """ "It includes ...": the list continues the sentence before (True); "The package
+    includes ...": the subject says what the list is ("package" -> delivered)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or subjects[0].pos_ == "PRON":
+        return None, True
+    for token in subjects[0].subtree:
+        found = pick(token, category, unit)
+        if found is not None:
+            return found, False
+    return None, False
+
+
+def _walk_up(
+    anchor: Token, category: Category | None, unit: NumberUnit
+) -> tuple[Trigger | None, bool]:
+    """The nearest trigger among the heads of ``anchor``, up to a reporting verb."""
+    lex = load_lexicon()
+    token = anchor
+    for _ in range(MAX_HEAD_HOPS):
+        if token.head == token:
+            break
+        agent = _is_agent(token, token.head)
+        dep = token.dep_
+        if dep == "agent" or token.lower_ == "by":
+            break  # "shot by two men", "attacks by 150 rebels": the counted are perpetrators
+        if dep == "conj" and token.pos_ in ("VERB", "AUX"):
+            break  # "arrested 45 and fired at the crowd of 2,000": another predicate
+        if token.like_num and token is not anchor:
+            break  # "37 of 45 drones": the whole of a partitive is not its part
+        token = token.head
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") and lemma in lex.list_verbs and token.dep_ == "ROOT":
+            return _list_subject(token, category, unit)
+        if token.pos_ in NOMINAL_POS and dep != "prep":
+            continue  # a noun counts only over "of": "the death of six guerrillas"
+        found = pick(token, category, unit, agent=agent)
+        if found is None and dep in ("nsubj", "nsubjpass") and token.pos_ in ("VERB", "AUX"):
+            found = _complement_trigger(token, category, unit)
+        if found is not None:
+            return found, False
+        if agent or (token.pos_ in ("VERB", "AUX") and dep in CORE_ARGUMENTS):
+            break  # the counted take part in this verb's event, not in one above it
+        if lemma in lex.reporting_verbs:
+            break
+    return None, False
+
+
+def scan_sentence(sent: Span, category: Category | None, unit: NumberUnit) -> Trigger | None:
+    """The strongest trigger anywhere in ``sent``, by the resource's priority order."""
+    found: dict[Measure, Trigger] = {}
+    for token in sent:
+        trigger = pick(token, category, unit)
+        if trigger is not None:
+            found.setdefault(trigger.measure, trigger)
+    for measure in load_lexicon().sentence_scan_priority:
+        if measure in found:
+            return found[measure]
+    return None
+
+
+def trigger_end(trigger: Trigger | None) -> int | None:
+    """The character offset after the last token of ``trigger``."""
+    if trigger is None:
+        return None
+    last = trigger.token.doc[trigger.token.i + trigger.length - 1]
+    return last.idx + len(last)
+
+
+def trigger_of(doc: Doc, hit: FigureHit) -> Trigger | None:
+    """The trigger of an earlier figure, rebuilt from its offsets."""
+    if hit.measure is None or hit.trigger_start is None or hit.trigger_end is None:
+        return None
+    span = doc.char_span(hit.trigger_start, hit.trigger_end, alignment_mode="expand")
+    return Trigger(hit.measure, span[0], len(span)) if span is not None and len(span) else None
