@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from .components._base import doc_text
+from .components.events import hits_of as events_of
 from .models import (
     Actor,
     Claim,
@@ -259,7 +260,7 @@ def events(
             negated=hit.negated,
             hypothetical=hit.hypothetical,
         )
-        for hit in _hits(doc, "claimwire_events")
+        for hit in events_of(doc)
     ]
 
 

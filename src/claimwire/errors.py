@@ -80,3 +80,10 @@ class MissingComponentError(ClaimwireError):
     """
 
     code = "E005"
+
+
+class ResourceError(ClaimwireError, ValueError):
+    """A data file of ``claimwire/resources`` is malformed: the message names the file and
+    the key. Fix the file (a packaging or editing error, not a bad input)."""
+
+    code = "E006"
