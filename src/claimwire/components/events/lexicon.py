@@ -341,6 +341,11 @@ def parse_event_lexicon(data: Any, file_name: str = EVENT_TYPES_FILE) -> EventLe
         InstrumentCue(r.words("match"), r.subtype("subtype"))
         for r in reader.children("instruments")
     )
+    named = [("triggers", k, t.subtype) for k, t in enumerate(triggers)]
+    named += [("instruments", k, cue.subtype) for k, cue in enumerate(instruments)]
+    for what, k, subtype in named:
+        if subtype not in subtypes:
+            reader.fail(f"{what}[{k}].subtype", "a key of subtypes")
     protest, background, irrealis = (
         reader.child(k) for k in ("protest_cues", "background_cues", "irrealis_cues")
     )
