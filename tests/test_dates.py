@@ -474,6 +474,7 @@ def test_find_is_pure(dates_nlp):
 
 def test_pipeline_analysis_names_what_dates_need():
     import spacy
+
     from claimwire.nlp.pipeline import build_pipeline, load_model
 
     blank = spacy.blank("en")

@@ -6,6 +6,9 @@ import datetime as dt
 
 import pytest
 
+from claimwire.components import keys
+from claimwire.components.events import hits_of
+
 PUBLISHED = dt.date(2024, 3, 9)
 
 
@@ -19,10 +22,10 @@ def nlp():
 
 def events(nlp, text: str):
     doc = nlp.make_doc(text)
-    doc.user_data["claimwire.published"] = PUBLISHED
+    doc.user_data[keys.PUBLISHED] = PUBLISHED
     for _name, proc in nlp.pipeline:
         doc = proc(doc)
-    return doc._.claimwire_events
+    return hits_of(doc)
 
 
 def test_headline_and_lead_are_one_event(nlp):

@@ -84,6 +84,7 @@ class MissingComponentError(ClaimwireError):
 
 class ResourceError(ClaimwireError, ValueError):
     """A data file of ``claimwire/resources`` is malformed (a key missing or of the wrong
-    type, a value outside its vocabulary); the message names the file and the key."""
+    type, a value outside its vocabulary): the message names the file and the key. Fix the
+    file (a packaging or editing error, not a bad input)."""
 
     code = "E006"

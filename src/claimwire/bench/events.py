@@ -3,7 +3,7 @@
 The measure (CASE 2021 Task 2, ``../shared/eval/case2021_task2``; every ``*.tsv`` of the
 folder with a header ``id  EventSnippet  SubType``, read as plain tab-separated lines):
 
-- Each snippet is parsed by the English model and typed by
+- Each snippet runs through the whole claimwire pipeline and is typed by
   :func:`claimwire.components.events.classify_doc` (every trigger mention scores its
   sub-type; the first sentence counts more). Our sub-type is mapped to a CASE label with
   the table ``mappings.case2021_task2`` of ``resources/event_types.json`` (the 25 ACLED
@@ -86,7 +86,7 @@ def _read_tsv(path: Path) -> Iterator[Snippet]:
 
 def case_label(subtype: str | None) -> str:
     """The CASE 2021 label of one of our sub-types (``OTHER`` when None)."""
-    mapping = ontology()["mappings"]["case2021_task2"]
+    mapping = ontology().mappings["case2021_task2"]
     if subtype is None:
         return str(mapping["fallback"])
     return str(mapping["labels"].get(subtype, mapping["fallback"]))
@@ -111,7 +111,7 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
     Raises:
         InputNotFoundError: No usable file in the folder.
     """
-    from ..nlp.pipeline import load_model
+    from ..nlp.pipeline import build_pipeline, load_model
 
     if data is None:
         raise InputNotFoundError("no CASE 2021 Task 2 folder given")
@@ -119,7 +119,7 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
     snippets = load_snippets(data)
     if limit is not None:
         snippets = snippets[:limit]
-    nlp = load_model()
+    nlp = build_pipeline(load_model())
     report = Report(task="events", data=str(data), documents=len(snippets))
     per_label: dict[str, Score] = {}
     confusions: Counter[tuple[str, str]] = Counter()

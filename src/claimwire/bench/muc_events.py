@@ -6,7 +6,7 @@ by :func:`claimwire.bench.muc.read_messages`):
 
 - The texts are ALL UPPER CASE; each message body is lower-cased (same offsets) before
   parsing, since the small English model tags capitals as proper nouns. Every message
-  is run through ``claimwire_events_v1``.
+  is run through the whole claimwire pipeline (events read its places and dates).
 - ``relevant``: a message is predicted relevant when it has an event of a violent type
   (battles, explosions, violence against civilians, riots, looting/property destruction,
   abductions, robbery); gold relevant = one of its templates has slot 1 not ``*``.
@@ -50,11 +50,11 @@ from spacy.tokens import Doc
 
 from ..components._base import doc_text
 from ..components.events import (
-    FACTORY,
     EventHit,
     Participant,
     actor_dictionary,
     find_actor_spans,
+    hits_of,
     ontology,
 )
 from ..errors import InputNotFoundError
@@ -152,7 +152,7 @@ def head_word(phrase: str) -> str:
 
 def muc_types(hits: list[EventHit], text: str) -> set[str]:
     """The MUC incident types of our events (see ``mappings.muc4``)."""
-    table = ontology()["mappings"]["muc4"]
+    table = ontology().mappings["muc4"]
     found: set[str] = set()
     for hit in hits:
         kind = table["subtypes"].get(hit.subtype)
@@ -180,7 +180,7 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
     Raises:
         InputNotFoundError: No message or no key in the folder.
     """
-    from ..nlp.pipeline import load_model
+    from ..nlp.pipeline import build_pipeline, load_model
 
     if data is None or not data.is_dir():
         raise InputNotFoundError(f"no such MUC-4 folder: {data}")
@@ -196,14 +196,13 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
     elif sampled:
         step = len(messages) / DEFAULT_SAMPLE
         messages = [messages[int(k * step)] for k in range(DEFAULT_SAMPLE)]
-    nlp = load_model()
-    nlp.add_pipe(FACTORY)
+    nlp = build_pipeline(load_model())
     report = Report(task="muc-events", data=str(data), documents=len(messages))
     for name in ("relevant", "incident_type", "perpetrator_org", "human_target"):
         report.section(name)
     texts = (_body(m) for m in messages)
     for message, doc in zip(messages, nlp.pipe(texts, batch_size=16), strict=True):
-        _score(report, message, doc._.claimwire_events or [], doc, gold[message.id], nlp)
+        _score(report, message, hits_of(doc), doc, gold[message.id], nlp)
     if sampled:
         report.extra["sample"] = f"every {step:.1f}th message, {DEFAULT_SAMPLE} in all"
     report.seconds = time.perf_counter() - started
@@ -217,7 +216,7 @@ def _body(message: Message) -> str:
 def _score(
     report: Report, message: Message, hits: list[EventHit], doc: Doc, gold: Gold, nlp: Any
 ) -> None:
-    table = ontology()["mappings"]["muc4"]
+    table = ontology().mappings["muc4"]
     text = doc_text(doc)
     predicted = muc_types(hits, text)
     relevant = bool(predicted & set(table["relevant_types"]))
@@ -246,7 +245,7 @@ def _score(
 def _score_perpetrators(
     report: Report, message: Message, hits: list[EventHit], text: str, gold: Gold, nlp: Any
 ) -> None:
-    class_ids = {c["id"] for c in actor_dictionary()["classes"]}
+    class_ids = {c.id for c in actor_dictionary().classes}
     actors = [
         (a.name.lower(), text[a.start : a.end].lower(), a.actor_id, a.type)
         for hit in hits
@@ -299,7 +298,7 @@ def predicted_targets(hits: list[EventHit], doc: Doc) -> list[str]:
     physical targets; a target the lexicon does not know counts only when the model
     tags it as a person.
     """
-    things = {w for name in NOT_HUMAN for w in ontology()["target_classes"][name]}
+    things = {w for name in NOT_HUMAN for w in ontology().target_classes[name]}
     found: list[str] = []
     for hit in hits:
         for target in hit.targets:

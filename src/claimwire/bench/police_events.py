@@ -3,8 +3,9 @@
 The measure (IndiaPoliceEvents, ``../shared/eval/india_police_events``; every ``*.jsonl``
 of the folder whose records carry ``sent_id``, ``sent_text`` and ``sent_labels``):
 
-- Every sentence is parsed on its own and run through ``claimwire_events_v1`` (threats,
-  plans, modal and negated events are left out, as in the component's default).
+- Every sentence is run on its own through the whole claimwire pipeline, which
+  ``claimwire_events_v1`` needs for its places and dates (threats, plans, modal and
+  negated events are left out, as in the component's default).
 - A sentence is predicted with the labels of the table ``mappings.india_police_events``
   of ``resources/event_types.json``:
 
@@ -17,8 +18,7 @@ of the folder whose records carry ``sent_id``, ``sent_text`` and ``sent_labels``
     action word (patrol, curfew, raid, register...).
 
 - Sections: one per label, precision / recall / F1 over sentences. A full run parses the
-  10,426 sentences of the set (about 80 s on 2 cores; the model's NER is off); ``limit``
-  keeps the first ones.
+  10,426 sentences of the set; ``limit`` keeps the first ones.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from ..components.events import FACTORY, find_actor_spans, ontology
+from ..components.events import find_actor_spans, hits_of, ontology
 from ..errors import InputNotFoundError
 from .metrics import Report
 
@@ -91,18 +91,18 @@ def predict(doc: Doc) -> set[str]:
     """The labels of one parsed sentence (see the module docstring).
 
     Args:
-        doc: The sentence, processed by a pipeline that ends with ``claimwire_events_v1``.
+        doc: The sentence, processed by the claimwire pipeline.
 
     Returns:
         The predicted labels.
     """
-    table = ontology()["mappings"]["india_police_events"]
+    table = ontology().mappings["india_police_events"]
     police_types = set(table["police_actor_types"])
     words = {t.lemma_.lower() for t in doc} | {t.lower_ for t in doc}
     text = doc.text.lower()
     police = [a for a in find_actor_spans(doc) if a.participant.type in police_types]
     labels: set[str] = set()
-    events = doc._.claimwire_events or []
+    events = hits_of(doc)
     for event in events:
         if event.subtype != "arrests":
             continue
@@ -179,7 +179,7 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
     Raises:
         InputNotFoundError: No usable file in the folder.
     """
-    from ..nlp.pipeline import load_model
+    from ..nlp.pipeline import build_pipeline, load_model
 
     if data is None:
         raise InputNotFoundError("no IndiaPoliceEvents folder given")
@@ -187,9 +187,7 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
     sentences = load_sentences(data)
     if limit is not None:
         sentences = sentences[:limit]
-    nlp = load_model()
-    nlp.add_pipe(FACTORY)
-    nlp.select_pipes(disable=["ner"])  # not needed to label sentences; halves the time
+    nlp = build_pipeline(load_model())
     report = Report(task="police-events", data=str(data), documents=len(sentences))
     for label in LABELS:
         report.section(label)

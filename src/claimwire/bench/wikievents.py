@@ -46,7 +46,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from ..components.events import EventHit, ontology, typed_mentions
+from ..components.events import EventHit, family, hits_of, ontology, typed_mentions
 from ..errors import InputNotFoundError
 from .metrics import Report
 
@@ -99,7 +99,7 @@ class Document:
 
 def families_of(kairos: str) -> frozenset[str] | None:
     """Our types for a KAIROS event type (longest mapped prefix), or None."""
-    table: dict[str, list[str]] = ontology()["mappings"]["wikievents"]["types"]
+    table: dict[str, list[str]] = ontology().mappings["wikievents"]["types"]
     best = max(
         (p for p in table if kairos == p or kairos.startswith(p + ".")), key=len, default=None
     )
@@ -108,7 +108,7 @@ def families_of(kairos: str) -> frozenset[str] | None:
 
 def role_of(kairos_role: str) -> str | None:
     """Our record role (actor, target, place) for a KAIROS argument role, or None."""
-    table: dict[str, str] = ontology()["mappings"]["wikievents"]["roles"]
+    table: dict[str, str] = ontology().mappings["wikievents"]["roles"]
     return table.get(kairos_role)
 
 
@@ -231,13 +231,12 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
         report.section(name)
     for document, doc in zip(documents, nlp.pipe(d.text for d in documents), strict=True):
         _score_triggers(report, document, doc)
-        _score_arguments(report, document, doc, doc._.claimwire_events or [])
+        _score_arguments(report, document, doc, hits_of(doc))
     report.seconds = time.perf_counter() - started
     return report
 
 
 def _score_triggers(report: Report, document: Document, doc: Doc) -> None:
-    subtypes = ontology()["subtypes"]
     found, typed = report.sections["triggers"], report.sections["trigger_types"]
     mentions = typed_mentions(doc)
     for trigger in document.triggers:
@@ -251,14 +250,14 @@ def _score_triggers(report: Report, document: Document, doc: Doc) -> None:
             report.miss("triggers", f"missed {label}")
             continue
         found.tp += 1
-        if any(subtypes[m.subtype]["type"] in trigger.families for m in hits):
+        if any(family(m.subtype) in trigger.families for m in hits):
             typed.tp += 1
         else:
             typed.fn += 1
             typed.fp += 1
             report.miss("trigger_types", f"{label} typed {hits[0].subtype}")
     for mention in mentions:
-        if subtypes[mention.subtype]["type"] not in SCORED_FAMILIES:
+        if family(mention.subtype) not in SCORED_FAMILIES:
             continue
         if not any(mention.start < t.end and t.start < mention.end for t in document.triggers):
             found.fp += 1

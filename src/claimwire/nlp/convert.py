@@ -14,6 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from ..components import keys
 from ..components._base import doc_text
 from ..components.dates import hits_of as dates_of
+from ..components.events import hits_of as events_of
 from ..components.figures import FigureHit
 from ..components.figures import hits_of as figures_of
 from ..components.numbers import numbers_of
@@ -262,7 +263,7 @@ def events(
             negated=hit.negated,
             hypothetical=hit.hypothetical,
         )
-        for hit in _hits(doc, "claimwire_events")
+        for hit in events_of(doc)
     ]
 
 

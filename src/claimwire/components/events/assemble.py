@@ -1,0 +1,235 @@
+"""Assembling the events of a document: typed mentions -> drafts -> merged events.
+
+Per mention: its roles (:mod:`.roles`), its place and date (:mod:`.context`), its status
+and irrealis (:mod:`.status`); tolls and tallies are set aside (:mod:`.tolls`). The
+drafts are merged (:mod:`.merge`) and finished into :class:`.hits.EventHit` records,
+linked to the figures of their sentences and the claim that reports them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from ...vocab import Status
+from .. import keys
+from . import inputs
+from .actors import ActorSpan, find_actor_spans
+from .context import (
+    Candidate,
+    Choice,
+    DateMention,
+    EventPlace,
+    PlaceMention,
+    choose,
+    country_place,
+    date_mentions,
+    owner_of,
+    paragraphs,
+    place_mentions,
+    sentence_lookup,
+)
+from .hits import EventHit
+from .indexes import country_scope
+from .lexicon import ontology
+from .merge import Draft, against_civilians, merge
+from .roles import roles
+from .status import background_cue, historical, irrealis, is_past
+from .subtyping import territory, typed_mentions
+from .tolls import (
+    Toll,
+    absorb_caused,
+    absorb_tolls,
+    bare_casualty,
+    running_total,
+    tally,
+    toll_roles,
+)
+from .triggers import Mention, is_territory
+
+
+def find(doc: Doc, *, keep_irrealis: bool = False) -> list[EventHit]:
+    """The events of a parsed document.
+
+    Args:
+        doc: A document processed by the English pipeline and the figures, places,
+            dates and claims components.
+        keep_irrealis: Keep threatened, planned, conditional and negated events (flagged).
+
+    Returns:
+        Events in document order, with ids "e1", "e2"...
+
+    Raises:
+        MissingComponentError: One of the components events reads did not process ``doc``.
+    """
+    sents = list(doc.sents)
+    typed = typed_mentions(doc, sents)
+    relevant = [m for m in typed if ontology().subtypes[m.subtype].acled]
+    typed, caused = absorb_caused(doc, relevant)
+    typed = [m for m in typed if m.eventive and not tally(doc, m) and not running_total(doc, m)]
+    drafts = _drafts(doc, typed, sents, keep_irrealis=keep_irrealis, caused=caused)
+    return _finish(doc, against_civilians(merge(drafts)), sents)
+
+
+@dataclass(frozen=True)
+class _Document:
+    """What every mention of a document is drafted against."""
+
+    doc: Doc
+    actors: list[ActorSpan]
+    places: list[Candidate[PlaceMention]]
+    dates: list[Candidate[DateMention]]
+    anchors: dict[int, int]
+    """Token index of each mention's anchor and root -> index of the mention."""
+    paragraph_of: list[int]
+    published: dt.date | None
+
+
+def _drafts(
+    doc: Doc,
+    mentions: list[Mention],
+    sents: list[Span],
+    *,
+    keep_irrealis: bool,
+    caused: Sequence[Mention] = (),
+) -> list[Draft]:
+    actors = find_actor_spans(doc)
+    paragraph_of = paragraphs(doc, sents)
+    sentence_of = sentence_lookup(sents)
+    anchors = {m.anchor: k for k, m in enumerate(mentions)}
+    anchors.update({m.root: k for k, m in enumerate(mentions)})
+    places = [
+        (p, owner_of(doc, p.start, anchors), sentence_of(p.start)) for p in place_mentions(doc)
+    ]
+    dates = [(d, owner_of(doc, d.start, anchors), sentence_of(d.start)) for d in date_mentions(doc)]
+    published = doc.user_data.get(keys.PUBLISHED)
+    document = _Document(doc, actors, places, dates, anchors, paragraph_of, published)
+    tolls: list[Toll] = [(m, *toll_roles(doc, m, actors)) for m in caused]
+    drafts: list[Draft] = []
+    for k, mention in enumerate(mentions):
+        draft = _draft(document, k, mention, keep_irrealis=keep_irrealis, tolls=tolls)
+        if draft is not None:
+            drafts.append(draft)
+    absorb_tolls(drafts, tolls, paragraph_of)
+    return drafts
+
+
+def _draft(
+    document: _Document, k: int, mention: Mention, *, keep_irrealis: bool, tolls: list[Toll]
+) -> Draft | None:
+    """The draft event of the ``k``-th mention, or None: a comparison with the distant
+    past, an irrealis event not kept, or a bare toll (added to ``tolls``)."""
+    doc, anchors = document.doc, document.anchors
+    ancestors = {anchors[t.i] for t in doc[mention.anchor].ancestors if t.i in anchors}
+    found_actors, targets, is_historical = roles(doc, mention.root, mention.anchor, document.actors)
+    cued = background_cue(doc, mention)
+    where = (k, mention.start, mention.sentence)
+    place = choose(*where, document.places, ancestors, document.paragraph_of)
+    date = choose(*where, document.dates, ancestors, document.paragraph_of)
+    if cued and date is not None and date[1] != "attached" and doc[mention.root].pos_ == "NOUN":
+        date = _attached_in_clause(doc, mention, document.dates, date)
+    if is_historical or historical(doc, mention, date[0] if date else None):
+        return None
+    negated, hypothetical = irrealis(doc, mention)
+    if (negated or hypothetical) and not keep_irrealis:
+        return None
+    if bare_casualty(mention, found_actors, place):
+        tolls.append((mention, targets, []))
+        return None
+    chosen: tuple[EventPlace, Choice] | None = None
+    if mention.lemma in country_scope():
+        chosen = country_place(place, [p for p, _owner, _s in document.places])
+    elif place is not None:
+        chosen = EventPlace.of(place[0]), place[1]
+    subtype = mention.subtype
+    if is_territory(mention):
+        subtype = territory(mention, found_actors)
+    status: Status = "new"
+    if cued or (date and is_past(date[0], document.published)):
+        status = "background"
+    return Draft(
+        mention=mention,
+        subtype=subtype,
+        actors=found_actors,
+        targets=targets,
+        place=chosen[0] if chosen else None,
+        place_attached=chosen is not None and chosen[1] == "attached",
+        date=date[0] if date else None,
+        date_method=date[1] if date else None,
+        status=status,
+        negated=negated,
+        hypothetical=hypothetical,
+        mentions=[mention],
+        sentences={mention.sentence},
+        paragraph=document.paragraph_of[mention.sentence],
+    )
+
+
+def _attached_in_clause(
+    doc: Doc,
+    mention: Mention,
+    dates: list[Candidate[DateMention]],
+    chosen: tuple[DateMention, Choice],
+) -> tuple[DateMention, Choice] | None:
+    """For a nominal in a comparison ('echoed the fall of X last month'), only a date of the
+    comparing clause counts: the sentence's other dates belong to the news of the day."""
+    head = doc[mention.anchor].head
+    inside = {t.idx for t in head.subtree}
+    own = [d for d, _owner, _s in dates if d.start in inside]
+    if chosen[0] in own:
+        return chosen
+    return None
+
+
+def _finish(doc: Doc, drafts: list[Draft], sents: list[Span]) -> list[EventHit]:
+    """The event records of the merged drafts, linked to their figures and claim."""
+    figures = inputs.figures_of(doc)
+    measures = set(ontology().figure_measures)
+    claims = inputs.claims_of(doc)
+    hits: list[EventHit] = []
+    for number, draft in enumerate(drafts, start=1):
+        first = draft.mention
+        sent = sents[first.sentence]
+        spans = [(sents[k].start_char, sents[k].end_char) for k in draft.sentences]
+        linked = [
+            (i, f)
+            for i, f in enumerate(figures)
+            if f.measure in measures and any(a <= f.start < b for a, b in spans)
+        ]
+        claim = inputs.claim_for_offset(claims, first.start) if claims else None
+        subtype = ontology().subtypes[draft.subtype]
+        place, date = draft.place, draft.date
+        mention = place.mention if place is not None else None
+        hits.append(
+            EventHit(
+                id=f"e{number}",
+                start=first.start,
+                end=first.end,
+                evidence_start=sent.start_char,
+                evidence_end=sent.end_char,
+                type=subtype.type,
+                subtype=draft.subtype,
+                plover=subtype.plover,
+                actors=tuple(draft.actors),
+                targets=tuple(draft.targets),
+                place_start=mention.start if mention else None,
+                place_end=mention.end if mention else None,
+                place_name=place.name if place else None,
+                place_index=mention.index if mention else None,
+                date_start=date.start if date else None,
+                date_end=date.end if date else None,
+                date_index=date.index if date else None,
+                date_method=draft.date_method,
+                figures=tuple((f.start, f.end) for _, f in linked),
+                figure_indices=tuple(i for i, _ in linked),
+                claim_id=claim.id if claim is not None else None,
+                status=draft.status,
+                negated=draft.negated,
+                hypothetical=draft.hypothetical,
+                mentions=tuple((m.start, m.end) for m in draft.mentions),
+            )
+        )
+    return hits

@@ -1,0 +1,232 @@
+"""Where and when: the places and dates an event may take, and how one is chosen.
+
+The candidates are the location mentions of the places component and the resolved
+expressions of the dates component (:mod:`.inputs`). A trigger takes first what attaches
+to it in the parse, then the nearest of its sentence that no other trigger owns, then
+the paragraph's. An event of a whole country ('invasion') takes the country.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal, Protocol, TypeVar
+
+import pycountry
+from spacy.tokens import Doc, Span
+
+from ...vocab import Granularity
+from .._base import doc_text
+from . import inputs
+from .settings import OWNER_HOPS
+
+Choice = Literal["attached", "sentence", "paragraph", "country"]
+"""How an event's place or date was chosen: attached to its trigger in the parse, the
+nearest of its sentence, the paragraph's last before it, or (places) its country."""
+
+
+@dataclass(frozen=True)
+class Geo:
+    """Where a place is, as far as the places component resolved it."""
+
+    country: str | None = None
+    feature_class: str | None = None
+    feature_code: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A location mention of the places component that an event may take."""
+
+    start: int
+    end: int
+    name: str
+    """Canonical name (the text when unresolved)."""
+    index: int
+    """Index into ``doc._.claimwire_places``."""
+    geo: Geo
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A resolved time expression of the dates component that an event may take."""
+
+    start: int
+    end: int
+    text: str
+    index: int
+    """Index into ``doc._.claimwire_dates``."""
+    interval: tuple[dt.date | None, dt.date | None]
+    granularity: Granularity
+
+
+@dataclass(frozen=True)
+class EventPlace:
+    """The place of an event: a mention, or a country no mention names ('invasion')."""
+
+    name: str
+    geo: Geo
+    mention: PlaceMention | None = None
+
+    @classmethod
+    def of(cls, mention: PlaceMention) -> EventPlace:
+        """The place of a mention."""
+        return cls(mention.name, mention.geo, mention)
+
+
+class _Mentioned(Protocol):
+    @property
+    def start(self) -> int: ...
+
+
+MentionT = TypeVar("MentionT", bound=_Mentioned)
+Candidate = tuple[MentionT, int | None, int]
+"""(place or date, index of the trigger mention that owns it or None, its sentence)."""
+
+
+def place_mentions(doc: Doc) -> list[PlaceMention]:
+    """The location mentions of the places component (not actors nor modifiers)."""
+    text = doc_text(doc)
+    found = []
+    for i, hit in enumerate(inputs.places_of(doc)):
+        if hit.role != "location":
+            continue
+        geo = Geo(hit.country, hit.feature_class, hit.feature_code, hit.admin1, hit.lat, hit.lon)
+        found.append(
+            PlaceMention(hit.start, hit.end, hit.name or text[hit.start : hit.end], i, geo)
+        )
+    return found
+
+
+def date_mentions(doc: Doc) -> list[DateMention]:
+    """The time expressions of the dates component that were resolved to an interval."""
+    text = doc_text(doc)
+    return [
+        DateMention(
+            hit.start,
+            hit.end,
+            text[hit.start : hit.end],
+            i,
+            (hit.start_date, hit.end_date),
+            hit.granularity,
+        )
+        for i, hit in enumerate(inputs.dates_of(doc))
+        if hit.start_date is not None or hit.end_date is not None
+    ]
+
+
+def owner_of(doc: Doc, start: int, anchors: dict[int, int]) -> int | None:
+    """The mention whose anchor is the first trigger met walking up from a mention span."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span.root
+    for _ in range(OWNER_HOPS):
+        if token.i in anchors:
+            return anchors[token.i]
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def choose(
+    mention_index: int,
+    start: int,
+    sentence: int,
+    candidates: Sequence[Candidate[MentionT]],
+    ancestors: set[int],
+    paragraph_of: list[int],
+) -> tuple[MentionT, Choice] | None:
+    """The place or date of a trigger mention, and how it was chosen.
+
+    Attached in the parse first, then the nearest one of the sentence that no other
+    mention owns, then the last one of the paragraph before it.
+
+    Args:
+        mention_index: Index of the mention among the document's mentions.
+        start: Offset of the mention.
+        sentence: Index of its sentence.
+        candidates: (place or date, index of the mention that owns it, its sentence).
+        ancestors: Indices of the mentions that govern this one in the parse.
+        paragraph_of: Paragraph number of each sentence.
+
+    Returns:
+        (candidate, "attached" | "sentence" | "paragraph"), or None.
+    """
+    attached = [c for c, owner, _ in candidates if owner == mention_index]
+    if attached:
+        return min(attached, key=lambda c: abs(c.start - start)), "attached"
+    same = [
+        c for c, owner, s in candidates if s == sentence and (owner is None or owner in ancestors)
+    ]
+    if same:
+        return min(same, key=lambda c: abs(c.start - start)), "sentence"
+    paragraph = [
+        c
+        for c, owner, s in candidates
+        if s < sentence and paragraph_of[s] == paragraph_of[sentence]
+    ]
+    if paragraph:
+        return max(paragraph, key=lambda c: c.start), "paragraph"
+    return None
+
+
+def country_place(
+    place: tuple[PlaceMention, Choice] | None, candidates: list[PlaceMention]
+) -> tuple[EventPlace, Choice] | None:
+    """An invasion happens in a country: its own 'of X', else the country of nearby places.
+
+    The country's own mention in the article is used when there is one ("west Ukraine"),
+    so the event points at a place record; else the event has the country's name only.
+    """
+    if place is None or place[1] == "attached":
+        return None if place is None else (EventPlace.of(place[0]), place[1])
+    code = place[0].geo.country
+    if not code:
+        return None
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return None
+    name = getattr(country, "common_name", None) or country.name
+    for candidate in candidates:
+        if candidate.geo.country == code and candidate.name.lower() in {
+            name.lower(),
+            country.name.lower(),
+        }:
+            return EventPlace.of(candidate), "country"
+    return EventPlace(name, Geo(country=code)), "country"  # no mention of its own
+
+
+def paragraphs(doc: Doc, sents: list[Span]) -> list[int]:
+    """Paragraph number of each sentence: blank lines, else line breaks, delimit them."""
+    text = doc_text(doc)
+    marker = "\n\n" if "\n\n" in text else "\n"
+    numbers: list[int] = []
+    current = 0
+    for k, sent in enumerate(sents):
+        if k and marker in text[sents[k - 1].end_char - 1 : sent.start_char + 1]:
+            current += 1
+        numbers.append(current)
+    return numbers
+
+
+def sentence_lookup(sents: list[Span]) -> Callable[[int], int]:
+    """A function from a character offset to the index of its sentence in ``sents``."""
+    starts = [s.start_char for s in sents]
+
+    def sentence_of(offset: int) -> int:
+        low, high = 0, len(starts) - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            if starts[middle] <= offset:
+                low = middle
+            else:
+                high = middle - 1
+        return low
+
+    return sentence_of
