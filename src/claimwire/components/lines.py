@@ -1,7 +1,7 @@
-"""``claimwire_lines_v1``: sentence boundaries at line breaks, set before the parser runs.
+r"""``claimwire_lines_v1``: sentence boundaries at line breaks, set before the parser runs.
 
 Articles copied from the web break lines in the middle of sentences ("fighting for not
-just a\\nstreet but ..."), and the statistical parser sometimes splits there. This
+just a\nstreet but ..."), and the statistical parser sometimes splits there. This
 component decides at every line break, from the characters around it, whether the next
 token starts a sentence, and presets ``token.is_sent_start``; the parser respects it.
 
@@ -84,6 +84,7 @@ class LineBreaks:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        """Preset the sentence starts of ``doc`` at its line breaks."""
         self.set_annotations(doc, find_breaks(doc))
         return doc
 

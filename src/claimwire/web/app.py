@@ -35,6 +35,7 @@ class BodyLimit:
         self.limit = limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Handle one ASGI call (only HTTP requests are checked)."""
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -99,6 +100,7 @@ class SecurityHeaders:
         ]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Handle one ASGI call (only HTTP requests are checked)."""
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return

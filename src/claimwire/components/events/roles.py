@@ -78,6 +78,22 @@ def roles(
         (actors, targets, True when an actor is a historical figure).
     """
     root, anchor = doc[root_index], doc[anchor_index]
+    agents, patients = _argument_tokens(root, anchor)
+    if not agents and root.pos_ == "NOUN":
+        agents = _performer(root)
+    if not agents:
+        agents = inherited_subject(anchor)
+    found_actors, historical_actor = _actors_of(_with_conjuncts(agents), actors)
+    found_targets, historical_target = _targets_of(_with_conjuncts(patients), actors)
+    return (
+        unique_participants(found_actors),
+        unique_participants(found_targets),
+        historical_actor or historical_target,
+    )
+
+
+def _argument_tokens(root: Token, anchor: Token) -> tuple[list[Token], list[Token]]:
+    """The tokens that name the agents and the patients of a trigger, by their relation."""
     lemma = root.lemma_.lower()
     subject_is_patient = lemma in ontology().patient_subject_lemmas
     of_is_patient = root.pos_ == "NOUN" and lemma in ontology().of_patient_lemmas
@@ -101,21 +117,20 @@ def roles(
                 patients.append(child)
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                 patients.extend(g for g in child.children if g.dep_ == "pobj")
-    if not agents and root.pos_ == "NOUN":
-        agents = _performer(root)
-    if not agents:
-        agents = inherited_subject(anchor)
-    agents = _with_conjuncts(agents)
-    patients = _with_conjuncts(patients)
+    return agents, patients
+
+
+def _actors_of(agents: list[Token], actors: list[ActorSpan]) -> tuple[list[Participant], bool]:
+    """The participants the agent tokens name, and whether one is a historical figure."""
     historical = False
-    found_actors: list[Participant] = []
+    found: list[Participant] = []
     for token in agents:
         # "kidnapped by terrorists of the FMLN": the named group in a subject or agent
         span = _participant_at(token, actors, deep=token.dep_ in SUBJECT_DEPS | {"pobj"})
         if span is not None:
             historical = historical or span.historical
             if not span.historical:
-                found_actors.append(span.participant)
+                found.append(span.participant)
         elif token.dep_ not in {"amod", "compound"} and token.pos_ != "PRON":
             plain = _plain_participant(token)
             if (
@@ -123,14 +138,20 @@ def roles(
                 and plain.type not in {"property", "equipment"}
                 and not noun_keys(token) & non_agent_nouns()
             ):
-                found_actors.append(plain)
-    found_targets: list[Participant] = []
+                found.append(plain)
+    return found, historical
+
+
+def _targets_of(patients: list[Token], actors: list[ActorSpan]) -> tuple[list[Participant], bool]:
+    """The participants the patient tokens name, and whether one is a historical figure."""
+    historical = False
+    found: list[Participant] = []
     for token in patients:
         span = _participant_at(token, actors, deep=True)
         if span is not None:
             historical = historical or span.historical
             if not span.historical:
-                found_targets.append(span.participant)
+                found.append(span.participant)
         elif (
             token.lemma_.lower() not in _place_nouns()
             and not toponym_like(token)
@@ -138,8 +159,8 @@ def roles(
         ):
             plain = _plain_participant(token)
             if plain is not None:
-                found_targets.append(plain)
-    return unique_participants(found_actors), unique_participants(found_targets), historical
+                found.append(plain)
+    return found, historical
 
 
 @lru_cache(maxsize=1)

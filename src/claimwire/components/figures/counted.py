@@ -279,7 +279,8 @@ def _is_part_of_name(before: Token | None, span: Span) -> bool:
 
 
 def _is_unit_or_age(doc: Doc, span: Span, after: Token | None) -> bool:
-    """ "50 km west", "3 days", "on 16\\nNovember", "a 7-year-old"."""
+    r"""Whether the number is a measure or an age ("50 km west", "3 days", "on 16\nNovember",
+    "a 7-year-old"), not a count."""
     units = load_lexicon().non_count_units
     if after is not None and after.lemma_.lower() in units:
         return True  # "50 km west", "3 days"

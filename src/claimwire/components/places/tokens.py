@@ -62,7 +62,7 @@ def with_final_dot(span: Span) -> Span:
 
 
 def trimmed(span: Span) -> Span:
-    """``span`` without space or dash tokens at its edges ("Russian\\n" of a line-broken
+    r"""``span`` without space or dash tokens at its edges ("Russian\n" of a line-broken
     sentence, "Egyptian-" of "Egyptian-American")."""
     start, end = span.start, span.end
     doc = span.doc
