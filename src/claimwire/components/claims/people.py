@@ -15,8 +15,8 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ._base import doc_text
-from .claims_lexicon import demonyms, government_aliases
+from .._base import doc_text
+from .lexicon import demonyms, government_aliases
 from .speakers import PRONOUN_GENDER, Speakers, name_tokens
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})

@@ -15,8 +15,8 @@ from rapidfuzz import fuzz
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from .claims_lexicon import claimant_lexicon, cues, demonyms, government_aliases, word_sets
-from .quotes import QUOTE_MARKS
+from .lexicon import claimant_lexicon, cues, demonyms, government_aliases, word_sets
+from .quote_marks import QUOTE_MARKS
 
 PRONOUN_WINDOW = 600
 GOVERNMENT_NOUNS = frozenset(

@@ -37,8 +37,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ._base import doc_text, ensure_extension, store_hits
-from .claims_lexicon import (
+from .._base import doc_text, ensure_extension, store_hits
+from .lexicon import (
     claimant_lexicon,
     cue_forms,
     cues,
@@ -50,7 +50,7 @@ from .claims_lexicon import (
 from .contradictions import Contradiction, link_contradictions
 from .people import People
 from .pull_quotes import find_signed_lines
-from .quotes import QUOTE_MARKS, TERMINAL, Quote, find_quotes, starts_sentence
+from .quote_marks import QUOTE_MARKS, TERMINAL, Quote, find_quotes, starts_sentence
 from .speakers import (
     Claimant,
     Speakers,

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from .claims_lexicon import word_sets
+from .lexicon import word_sets
 
 if TYPE_CHECKING:
-    from .claims import ClaimHit
+    from .find import ClaimHit
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from ..resource import load_resource
+from ...resource import load_resource
 
 
 @lru_cache(maxsize=1)
