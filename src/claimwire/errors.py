@@ -80,3 +80,10 @@ class MissingComponentError(ClaimwireError):
     """
 
     code = "E005"
+
+
+class ResourceError(ClaimwireError, ValueError):
+    """A data file of ``claimwire/resources`` is malformed (a key missing or of the wrong
+    type, a value outside its vocabulary); the message names the file and the key."""
+
+    code = "E006"
