@@ -23,7 +23,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..errors import MissingComponentError
 from ..resource import load_resource
+from . import keys
 from ._base import doc_text
 
 SPAN_KEY = "claimwire.numbers"
@@ -363,6 +365,28 @@ def find_numbers(doc: Doc) -> list[NumberValue]:
         found.append(replace(number, text=span.text, start=span.start_char, end=span.end_char))
         i = end
     return found
+
+
+def numbers_of(doc: Doc) -> list[tuple[Span, NumberValue]]:
+    """The numbers ``claimwire_numbers_v1`` found in ``doc``: each span and its value.
+
+    Args:
+        doc: A processed document.
+
+    Returns:
+        ``(span, number)`` pairs in text order (``number`` is ``span._.claimwire_number``).
+
+    Raises:
+        MissingComponentError: The numbers component did not process ``doc``.
+    """
+    if keys.NUMBERS_SPANS not in doc.spans:
+        raise MissingComponentError(
+            f"doc.spans[{keys.NUMBERS_SPANS!r}] is not set: add the component "
+            f"{keys.NUMBERS_FACTORY!r} to the pipeline before the components that read it"
+        )
+    return [
+        (span, span._.get(keys.NUMBER_SPAN_EXTENSION)) for span in doc.spans[keys.NUMBERS_SPANS]
+    ]
 
 
 class Numbers:
