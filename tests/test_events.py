@@ -501,10 +501,11 @@ def test_classify_doc_snippet(nlp):
 @pytest.fixture(scope="module")
 def nlp_claims():
     """The English model with the claims and events components."""
-    import claimwire.components.claims  # noqa: F401  (registers the factory)
+    import claimwire.components  # noqa: F401  (registers the factories)
     from claimwire.pipeline import load_model
 
     nlp = load_model()
+    nlp.add_pipe("claimwire_numbers_v1")
     nlp.add_pipe("claimwire_claims_v1")
     nlp.add_pipe("claimwire_events_v1")
     return nlp
@@ -518,5 +519,7 @@ def test_if_true_hedge_links_the_claim(nlp_claims):
     doc = run(nlp_claims, text)
     strikes = [e for e in doc._.claimwire_events if e.type == "Explosions/Remote violence"]
     assert strikes and strikes[0].claim_id is not None
-    claims = {c.id: c for c in doc._.claimwire_claims}
+    from claimwire.components.claims import hits_of as claim_hits_of
+
+    claims = {c.id: c for c in claim_hits_of(doc)}
     assert claims[strikes[0].claim_id].hedge == "conditional"

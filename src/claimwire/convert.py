@@ -117,8 +117,10 @@ def dates(doc: Doc) -> list[DateMention]:
 
 def claims(doc: Doc) -> tuple[list[Claim], list[Contradiction]]:
     """The claims of ``claimwire_claims_v1`` and the contradictions between them."""
+    from .components.claims import hits_of as claim_hits_of
+
     found, contradictions, seen = [], [], set()
-    for hit in _hits(doc, "claimwire_claims"):
+    for hit in claim_hits_of(doc):
         who = hit.claimant
         found.append(
             Claim(
@@ -158,8 +160,6 @@ def _id_order(record_id: str) -> tuple[str, int]:
 
 
 def _claim_id(claim_hits: list[Any], offset: int) -> str | None:
-    if not claim_hits:
-        return None
     from .components.claims import claim_for_offset
 
     hit = claim_for_offset(claim_hits, offset)
@@ -198,7 +198,9 @@ def _time(doc: Doc, hit: Any, found_dates: list[DateMention]) -> TimeRef | None:
 
 def figures(doc: Doc, found_dates: list[DateMention]) -> list[Figure]:
     """The figures of ``claimwire_figures_v1``, linked to their claim and dates."""
-    claim_hits = _hits(doc, "claimwire_claims")
+    from .components.claims import hits_of as claim_hits_of
+
+    claim_hits = claim_hits_of(doc)
     return [
         Figure(
             id=hit.id,

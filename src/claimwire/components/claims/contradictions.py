@@ -1,79 +1,35 @@
-"""Contradictions inside one article: claims of different claimants stating opposite states."""
+"""Contradictions inside one article: claims of different claimants stating opposite states.
+
+A referent is a noun lemma tied by the parse to a state word of ``claims_cues.json``'s
+``contradiction`` lists ("the bridge ... had been destroyed" vs "the last remaining
+bridge"); a denial contradicts the claims it shares a referent with.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import Literal
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import word_sets
+from .hits import ClaimHit, Contradiction
+from .lexicon import cues
 
-if TYPE_CHECKING:
-    from .find import ClaimHit
-
-
-@dataclass(frozen=True)
-class Contradiction:
-    """Why a claim contradicts another one: the shared referent and the opposite states."""
-
-    other: str
-    referent: str
-    reason: str
-
-
-def _polar_referents(doc: Doc, hit: ClaimHit) -> dict[str, set[str]]:
-    """Referent lemma -> polarities ("gone", "persists") stated about it in ``hit``."""
-    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
-    if span is None:
-        return {}
-    lexicon = word_sets()
-    found: dict[str, set[str]] = {}
-    for token in span:
-        word = token.lemma_.lower()
-        for polarity in ("gone", "persists"):
-            if word not in lexicon[polarity] and token.lower_ not in lexicon[polarity]:
-                continue
-            negated = any(c.dep_ == "neg" for c in token.children)
-            state = ("persists" if polarity == "gone" else "gone") if negated else polarity
-            for noun in _related_nouns(token):
-                found.setdefault(noun, set()).add(state)
-    return found
-
-
-def _related_nouns(token: Token) -> list[str]:
-    """Nouns a state word speaks of: its subject, its object, the noun it modifies."""
-    generic = word_sets()["generic"]
-    nouns = []
-    candidates = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-    if token.dep_ in ("amod", "compound") or token.pos_ == "ADJ":
-        candidates.append(token.head)
-    if token.dep_ == "advmod" and token.head.pos_ in ("VERB", "AUX"):
-        candidates.extend(c for c in token.head.children if c.dep_ in ("nsubj", "attr", "dobj"))
-        candidates.extend(
-            p for c in token.head.children if c.dep_ in ("attr", "dobj") for p in _pobjs(c)
-        )
-    for noun in candidates:
-        if noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() not in generic:
-            nouns.append(noun.lemma_.lower())
-    return nouns
-
-
-def _pobjs(token: Token) -> list[Token]:
-    found = []
-    for child in token.subtree:
-        if child.dep_ == "pobj":
-            found.append(child)
-    return found
+Polarity = Literal["gone", "persists"]
+"""What a state word says of its referent: gone (destroyed, captured) or still there."""
+OPPOSITE: dict[Polarity, Polarity] = {"gone": "persists", "persists": "gone"}
 
 
 def link_contradictions(doc: Doc, hits: list[ClaimHit]) -> list[ClaimHit]:
     """Link claims of different claimants stating opposite states of the same referent.
 
-    A referent is a noun lemma tied by the parse to a state word of
-    ``claims_cues.json``'s ``contradiction`` lists ("the bridge ... had been destroyed" vs
-    "the last remaining bridge"); a denial contradicts the claims it shares a referent
-    with. Links go both ways, each with its reason.
+    Args:
+        doc: The document.
+        hits: Its claims.
+
+    Returns:
+        The claims with ``contradicts`` and ``reasons`` set; links go both ways, each
+        with its reason.
     """
     states = {hit.id: _polar_referents(doc, hit) for hit in hits if hit.form != "outlet"}
     links: dict[str, list[Contradiction]] = {}
@@ -98,9 +54,56 @@ def link_contradictions(doc: Doc, hits: list[ClaimHit]) -> list[ClaimHit]:
     ]
 
 
+def _polar_referents(doc: Doc, hit: ClaimHit) -> dict[str, set[Polarity]]:
+    """Referent lemma -> polarities ("gone", "persists") stated about it in ``hit``."""
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    if span is None:
+        return {}
+    lexicon = cues()
+    words: dict[Polarity, frozenset[str]] = {"gone": lexicon.gone, "persists": lexicon.persists}
+    found: dict[str, set[Polarity]] = {}
+    for token in span:
+        word = token.lemma_.lower()
+        for polarity in ("gone", "persists"):
+            if word not in words[polarity] and token.lower_ not in words[polarity]:
+                continue
+            negated = any(c.dep_ == "neg" for c in token.children)
+            state = OPPOSITE[polarity] if negated else polarity
+            for noun in _related_nouns(token):
+                found.setdefault(noun, set()).add(state)
+    return found
+
+
+def _related_nouns(token: Token) -> list[str]:
+    """Nouns a state word speaks of: its subject, its object, the noun it modifies."""
+    generic = cues().generic_referents
+    nouns = []
+    candidates = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if token.dep_ in ("amod", "compound") or token.pos_ == "ADJ":
+        candidates.append(token.head)
+    if token.dep_ == "advmod" and token.head.pos_ in ("VERB", "AUX"):
+        candidates.extend(c for c in token.head.children if c.dep_ in ("nsubj", "attr", "dobj"))
+        candidates.extend(
+            p for c in token.head.children if c.dep_ in ("attr", "dobj") for p in _pobjs(c)
+        )
+    for noun in candidates:
+        if noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() not in generic:
+            nouns.append(noun.lemma_.lower())
+    return nouns
+
+
+def _pobjs(token: Token) -> list[Token]:
+    """The objects of prepositions in ``token``'s subtree."""
+    return [child for child in token.subtree if child.dep_ == "pobj"]
+
+
 def _conflict(
-    one: dict[str, set[str]], other: dict[str, set[str]], first: ClaimHit, second: ClaimHit
+    one: dict[str, set[Polarity]],
+    other: dict[str, set[Polarity]],
+    first: ClaimHit,
+    second: ClaimHit,
 ) -> tuple[str, str] | None:
+    """The shared referent and the reason two claims conflict, or None."""
     for referent in sorted(set(one) & set(other)):
         if ("gone" in one[referent] and "persists" in other[referent]) or (
             "persists" in one[referent] and "gone" in other[referent]
