@@ -32,11 +32,14 @@ class Claims(HitsComponent[ClaimHit]):
 @Language.factory(
     keys.CLAIMS_FACTORY,
     assigns=[f"doc._.{keys.CLAIMS_EXTENSION}", "doc.spans"],
+    # token.pos is read too, but the English pipelines set it in their attribute_ruler,
+    # which declares nothing: requiring it would report a problem on every pipeline.
     requires=[
+        "token.tag",
         "token.dep",
         "token.lemma",
-        "token.pos",
-        "token.tag",
+        "token.ent_type",
+        "doc.sents",
         "doc.ents",
         f"span._.{keys.NUMBER_SPAN_EXTENSION}",
     ],
