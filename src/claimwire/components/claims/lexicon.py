@@ -10,11 +10,11 @@ Shared by the claims component, its speaker resolution and the benches.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
 from ...errors import ResourceError
 from ...resource import load_resource
@@ -134,11 +134,23 @@ def _word_set(data: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
     return frozenset(_strings(data, key, where))
 
 
-def _word(value: Any, vocabulary: object, where: str) -> str:
-    """``value``, checked to be one of the ``Literal`` ``vocabulary``."""
+def _word(value: Any, vocabulary: object, where: str) -> Any:
+    """``value``, checked to be one of the ``Literal`` ``vocabulary`` (typed as the caller's
+    field: the check stands for the cast)."""
     if value not in values(vocabulary):
         raise ResourceError(f"{where}: {value!r} is not one of {', '.join(values(vocabulary))}")
-    return str(value)
+    return value
+
+
+def _checked(record: Mapping[str, Any], key: str, vocabulary: object, where: str) -> Any:
+    """``record[key]``, checked to be one of the ``Literal`` ``vocabulary``."""
+    return _word(_field(record, key, str, where), vocabulary, f"{where}.{key}")
+
+
+def _records(data: Mapping[str, Any], key: str, where: str) -> Iterator[tuple[str, Any]]:
+    """The items of the list ``data[key]``, each with its place for error messages."""
+    for k, record in enumerate(_field(data, key, list, where)):
+        yield f"{where}.{key}[{k}]", record
 
 
 def _word_map(
@@ -155,19 +167,19 @@ def _word_map(
 def _read_cues(data: Mapping[str, Any], where: str) -> CueLexicon:
     phrases = tuple(
         CuePhrase(
-            _field(phrase, "text", str, f"{where}.phrases[{k}]"),
-            cast(ClaimForm, _word(phrase.get("form"), ClaimForm, f"{where}.phrases[{k}].form")),
-            cast(Hedge, _word(phrase.get("modality"), Hedge, f"{where}.phrases[{k}].modality")),
+            _field(phrase, "text", str, at),
+            _checked(phrase, "form", ClaimForm, at),
+            _checked(phrase, "modality", Hedge, at),
         )
-        for k, phrase in enumerate(_field(data, "phrases", list, where))
+        for at, phrase in _records(data, "phrases", where)
     )
     hedges = tuple(
         HedgeMarker(
-            _field(marker, "text", str, f"{where}.hedges[{k}]"),
-            cast(Hedge, _word(marker.get("modality"), Hedge, f"{where}.hedges[{k}].modality")),
-            cast(HedgeScope, _word(marker.get("scope"), HedgeScope, f"{where}.hedges[{k}].scope")),
+            _field(marker, "text", str, at),
+            _checked(marker, "modality", Hedge, at),
+            _checked(marker, "scope", HedgeScope, at),
         )
-        for k, marker in enumerate(_field(data, "hedges", list, where))
+        for at, marker in _records(data, "hedges", where)
     )
     irregular = _field(data, "irregular", dict, where)
     contradiction = _field(data, "contradiction", dict, where)
