@@ -28,7 +28,6 @@ from .lexicon import (
     claimants,
     cue_forms,
     cues,
-    demonyms,
     government_aliases,
     inflections,
 )
@@ -49,7 +48,6 @@ __all__ = [
     "claimants",
     "cue_forms",
     "cues",
-    "demonyms",
     "find",
     "find_quotes",
     "find_signed_lines",

@@ -18,7 +18,7 @@ from .names import Gender, first_names_agree, name_gender
 from .settings import (
     GENDER_MAJORITY,
     GENDER_OVERRIDE_MIN_PRONOUNS,
-    PRONOUN_WINDOW_CHARS,
+    INSTITUTION_WINDOW_CHARS,
     SURNAME_SIMILARITY,
 )
 
@@ -108,10 +108,9 @@ class Speakers:
     def recent_institution(self, before: int, noun: str) -> int | None:
         """The named organization a bare "the agency", "the company" points back to.
 
-        The organization that spoke last within twice
-        :data:`~.settings.PRONOUN_WINDOW_CHARS` characters, when its name is a proper
-        name (not itself a bare noun); "the government" and the like keep their own
-        resolution.
+        The organization that spoke last within :data:`~.settings.INSTITUTION_WINDOW_CHARS`
+        characters, when its name is a proper name (not itself a bare noun); "the
+        government" and the like keep their own resolution.
         """
         if noun in GOVERNMENT_NOUNS:
             return None
@@ -120,7 +119,7 @@ class Speakers:
             return None
         entry = self.entries[found]
         recent = max((s for s, _ in entry.mentions if s < before), default=-1)
-        if before - recent > 2 * PRONOUN_WINDOW_CHARS or not entry.name[:1].isupper():
+        if before - recent > INSTITUTION_WINDOW_CHARS or not entry.name[:1].isupper():
             return None
         return found
 

@@ -72,8 +72,12 @@ many words come before it."""
 
 # ---------------------------------------------------------------- speakers and people
 PRONOUN_WINDOW_CHARS: Final = 600
-"""A pronoun points to a person who was a subject at most this far before it; a bare
-"the agency" to an organization that spoke at most twice this far before."""
+"""A pronoun (or "the official") points to a person who was a subject at most this far
+before it."""
+
+INSTITUTION_WINDOW_CHARS: Final = 2 * PRONOUN_WINDOW_CHARS
+"""A bare "the agency" points to an organization that spoke at most this far before it
+(organizations are named again less often than people)."""
 
 SURNAME_SIMILARITY: Final = 85
 """Least ``rapidfuzz`` ratio (0-100) of two surnames spelled alike (Zelensky, Zelenskyy)."""

@@ -65,6 +65,7 @@ class _Phrase:
 
     @classmethod
     def of(cls, span: SpacySpan) -> _Phrase | None:
+        """``span`` without punctuation and a leading article or preposition; None if empty."""
         tokens = [t for t in span if not (t.is_punct or t.is_space) and t.lower_ not in QUOTE_MARKS]
         while tokens and tokens[0].dep_ in ("det", "cc", "prep") and tokens[0].lower_ != "no":
             tokens = tokens[1:]
