@@ -7,14 +7,16 @@ from importlib.resources import files
 
 import pytest
 
+from claimwire.components import keys
 from claimwire.components.claims import (
-    HEDGE_ORDER,
     ClaimHit,
     claim_for_offset,
     cue_forms,
     find_quotes,
+    hits_of,
     inflections,
 )
+from claimwire.vocab import HEDGE_STRENGTH
 
 
 @pytest.fixture(scope="module")
@@ -24,14 +26,14 @@ def claims_nlp():
     from claimwire.nlp.pipeline import build_pipeline, load_model
 
     nlp = build_pipeline(load_model())
-    if "claimwire_claims_v1" not in nlp.pipe_names:
-        nlp.add_pipe("claimwire_claims_v1")
+    if keys.CLAIMS_FACTORY not in nlp.pipe_names:
+        nlp.add_pipe(keys.CLAIMS_FACTORY)
     return nlp
 
 
 def attributed(doc) -> list[ClaimHit]:
     """Claims somebody is said to make (not the outlet's, not nested partial quotes)."""
-    return [hit for hit in doc._.claimwire_claims if hit.form != "outlet" and hit.parent is None]
+    return [hit for hit in hits_of(doc) if hit.form != "outlet" and hit.parent is None]
 
 
 # (text, form, claimant name or part of it, hedge or None); form None = no attributed claim
@@ -267,7 +269,7 @@ def test_attribution_patterns(claims_nlp, text, form, name, hedge):
         and (hedge is None or h.hedge == hedge)
         for h in found
     ), described
-    for hit in doc._.claimwire_claims:
+    for hit in hits_of(doc):
         assert 0 <= hit.start < hit.end <= len(text)
 
 
@@ -353,14 +355,14 @@ def test_unverified_claim_hedged(claims_nlp):
 
 def test_reportedly_hedges_outlet_claim(claims_nlp):
     doc = claims_nlp("Russian troops reportedly shelled the village, killing 4 people.")
-    (hit,) = doc._.claimwire_claims
+    (hit,) = hits_of(doc)
     assert (hit.form, hit.hedge, hit.claimant.type) == ("outlet", "reported", "outlet")
 
 
 def test_outlet_claims_only_for_facts(claims_nlp):
     doc = claims_nlp("The weather was mild.\n300 people were evacuated on Monday.")
-    assert [h.form for h in doc._.claimwire_claims] == ["outlet"]
-    assert doc._.claimwire_claims[0].start == doc.text.index("300")
+    assert [h.form for h in hits_of(doc)] == ["outlet"]
+    assert hits_of(doc)[0].start == doc.text.index("300")
 
 
 def test_never_closing_quote_runs_to_its_paragraph_and_continues(claims_nlp):
@@ -378,18 +380,18 @@ def test_never_closing_quote_runs_to_its_paragraph_and_continues(claims_nlp):
     assert {h.claimant.name for h in found} == {"Petra Novak"}
     assert found[1].cue_start is None
     figure = text.index("200")
-    assert claim_for_offset(doc._.claimwire_claims, figure) == found[1]
+    assert claim_for_offset(hits_of(doc), figure) == found[1]
 
 
 def test_partial_quote_nested_in_indirect_speech(claims_nlp):
     text = 'Smith said the fighting was "relentless" and that troops were exhausted.'
     doc = claims_nlp(text)
-    partial = [h for h in doc._.claimwire_claims if h.form == "partial"]
+    partial = [h for h in hits_of(doc) if h.form == "partial"]
     (outer,) = attributed(doc)
     assert len(partial) == 1
     assert text[partial[0].start : partial[0].end] == "relentless"
     assert partial[0].parent == outer.id
-    assert claim_for_offset(doc._.claimwire_claims, text.index("relentless")) == partial[0]
+    assert claim_for_offset(hits_of(doc), text.index("relentless")) == partial[0]
 
 
 def test_contradiction_between_claimants(claims_nlp):
@@ -409,10 +411,10 @@ def test_no_contradiction_within_one_claimant(claims_nlp):
 
 def test_ids_are_in_text_order(claims_nlp):
     doc = claims_nlp('Kyiv said 5 drones were downed. "We hold," Anna Berg said. 10 tanks burned.')
-    hits = doc._.claimwire_claims
+    hits = hits_of(doc)
     assert [h.id for h in hits] == [f"c{k + 1}" for k in range(len(hits))]
     assert [h.start for h in hits] == sorted(h.start for h in hits)
-    assert doc.spans["claimwire.claims"]
+    assert doc.spans[keys.CLAIMS_SPANS]
 
 
 def test_claim_for_offset_outside_any_claim():
@@ -446,7 +448,7 @@ def test_inflections():
 def test_cue_resource_is_valid():
     data = json.loads((files("claimwire") / "resources" / "claims_cues.json").read_text("utf-8"))
     assert data["version"] and data["description"]
-    modalities = set(HEDGE_ORDER)
+    modalities = set(HEDGE_STRENGTH)
     assert set(data["verbs"].values()) <= modalities
     assert set(data["reporting_nouns"].values()) <= modalities
     for phrase in data["phrases"]:

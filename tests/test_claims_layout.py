@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimwire.components.pull_quotes import find_signed_lines
+from claimwire.components.claims import find_signed_lines
 
 
 @pytest.mark.parametrize(

@@ -507,7 +507,9 @@ def test_if_true_hedge_links_the_claim(nlp):
     doc = run(nlp, text)
     strikes = [e for e in ev.hits_of(doc) if e.type == "Explosions/Remote violence"]
     assert strikes and strikes[0].claim_id is not None
-    claims = {c.id: c for c in doc._.claimwire_claims}
+    from claimwire.components.claims import hits_of as claim_hits_of
+
+    claims = {c.id: c for c in claim_hits_of(doc)}
     assert claims[strikes[0].claim_id].hedge == "conditional"
 
 

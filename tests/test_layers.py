@@ -44,10 +44,6 @@ LAYERS: tuple[frozenset[str], ...] = tuple(
 
 RANK = {unit: rank for rank, layer in enumerate(LAYERS) for unit in layer}
 
-CYCLES_BEING_REMOVED = frozenset({"components"})
-"""Units whose modules still import each other in a cycle (issue 14 removes them: take a
-unit out of this set once its modules form no cycle)."""
-
 
 def _module_name(path: Path) -> tuple[str, bool]:
     parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
@@ -154,7 +150,7 @@ def test_the_modules_form_no_cycle() -> None:
     graph = {
         module: {known(target) for target in targets} - {module}
         for module, targets in imports.items()
-        if module != "claimwire" and _unit(module) not in CYCLES_BEING_REMOVED
+        if module != "claimwire"
     }
     assert _cycles(graph) == []
 

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..components.claims import ClaimHit
+from ..components.claims import ClaimHit, hits_of
 from ..errors import InputNotFoundError
 from .claims import claims_pipeline, predictions
 from .metrics import Report
@@ -95,7 +95,7 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
     nlp = claims_pipeline()
     docs = nlp.pipe((article.text for article in articles), batch_size=8)
     for article, doc in zip(articles, docs, strict=True):
-        score_article(article, predictions(doc._.claimwire_claims), report)
+        score_article(article, predictions(hits_of(doc)), report)
     report.extra["speaker_accuracy"] = round(report.section("speaker").precision, 4)
     report.seconds = time.perf_counter() - started
     return report

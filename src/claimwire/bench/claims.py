@@ -48,15 +48,15 @@ from typing import Any
 from rapidfuzz import fuzz
 from spacy.language import Language
 
+from ..components import keys
 from ..components.claims import (
-    FACTORY,
     QUOTE_MARKS,
     Claimant,
     ClaimHit,
     cue_forms,
     cues,
     government_aliases,
-    word_sets,
+    hits_of,
 )
 from ..errors import InputNotFoundError
 from ..models import Result
@@ -131,7 +131,7 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
     report = Report(task="claims", data=str(folder), documents=len(articles))
     docs = nlp.pipe((article.text for article in articles), batch_size=8)
     for article, doc in zip(articles, docs, strict=True):
-        score_article(article, quote_predictions(doc._.claimwire_claims, article.text), report)
+        score_article(article, quote_predictions(hits_of(doc), article.text), report)
     report.extra["unanchored_gold_quotes"] = report.extra.get("unanchored_gold_quotes", 0)
     report.extra["speaker_accuracy"] = round(report.section("speaker").precision, 4)
     right, total = report.extra.pop("_resolved", [0, 0])
@@ -147,17 +147,18 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
 
 @lru_cache(maxsize=1)
 def claims_pipeline() -> Language:
-    """The English pipeline with what claims need: line breaks, then claims (loaded once).
+    """The English pipeline with what claims need: line breaks, numbers, claims (loaded once).
 
     A private copy, lighter than the full claimwire pipeline (figures, places and events
-    do not change claims other than the outlet's own, which the benches do not score).
+    do not change claims; numbers only the outlet's own, which the benches do not score).
     """
-    from ..components import claims, lines  # noqa: F401  (registers the factories)
+    from ..components import claims, lines, numbers  # noqa: F401  (registers the factories)
     from ..nlp.pipeline import load_model
 
     nlp = load_model()
-    nlp.add_pipe("claimwire_lines_v1", before="parser")
-    nlp.add_pipe(FACTORY)
+    nlp.add_pipe(keys.LINES_FACTORY, before="parser")
+    nlp.add_pipe(keys.NUMBERS_FACTORY)
+    nlp.add_pipe(keys.CLAIMS_FACTORY)
     return nlp
 
 
@@ -268,7 +269,7 @@ def quote_predictions(hits: list[ClaimHit] | None, text: str) -> list[ClaimHit]:
 
     GenderGapTracker annotates what people say, not what they are said to think.
     """
-    beliefs = set(cues()["belief_verbs"])
+    beliefs = cues().belief_verbs
     forms = cue_forms()
     return [
         hit
@@ -463,7 +464,7 @@ def score_seed_claims(
 
     Args:
         expected_claims: The ``claims`` list of the expected file.
-        hits: ``doc._.claimwire_claims`` of the seed article.
+        hits: The claims of the seed article (``claims.hits_of``).
         text: The seed article text the hits index.
         report: A report to add the sections to (a new one when None).
 
@@ -596,7 +597,7 @@ def claimant_named(source: str, claimant: Claimant) -> bool:
     if alias is not None:
         return claimant.name == alias[0]
     name_words = [_bare(w) for w in claimant.name.lower().split()]
-    roles = word_sets()["roles"]
+    roles = cues().role_nouns
     for word in head.split():
         bare = _bare(word.lower())
         if not bare or bare in roles:

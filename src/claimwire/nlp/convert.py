@@ -13,6 +13,8 @@ from spacy.tokens import Span as SpacySpan
 
 from ..components import keys
 from ..components._base import doc_text
+from ..components.claims import ClaimHit, claim_for_offset
+from ..components.claims import hits_of as claim_hits_of
 from ..components.dates import hits_of as dates_of
 from ..components.events import hits_of as events_of
 from ..components.figures import FigureHit
@@ -62,13 +64,6 @@ def numbers(doc: Doc) -> list[NumberMention]:
             )
         )
     return found
-
-
-def _hits(doc: Doc, extension: str) -> list[Any]:
-    """The hit list a component left in ``doc._.<extension>``, or [] if it did not run."""
-    if not Doc.has_extension(extension):
-        return []
-    return list(getattr(doc._, extension) or [])
 
 
 def _span_or_none(doc: Doc, start: int | None, end: int | None) -> Span | None:
@@ -122,7 +117,7 @@ def dates(doc: Doc) -> list[DateMention]:
 def claims(doc: Doc) -> tuple[list[Claim], list[Contradiction]]:
     """The claims of ``claimwire_claims_v1`` and the contradictions between them."""
     found, contradictions, seen = [], [], set()
-    for hit in _hits(doc, "claimwire_claims"):
+    for hit in claim_hits_of(doc):
         who = hit.claimant
         found.append(
             Claim(
@@ -161,11 +156,9 @@ def _id_order(record_id: str) -> tuple[str, int]:
     return prefix, int(record_id[len(prefix) :] or 0)
 
 
-def _claim_id(claim_hits: list[Any], offset: int) -> str | None:
+def _claim_id(claim_hits: list[ClaimHit], offset: int) -> str | None:
     if not claim_hits:
         return None
-    from ..components.claims import claim_for_offset
-
     hit = claim_for_offset(claim_hits, offset)
     return None if hit is None else hit.id
 
@@ -202,7 +195,7 @@ def _time(doc: Doc, hit: FigureHit, found_dates: list[DateMention]) -> TimeRef |
 
 def figures(doc: Doc, found_dates: list[DateMention]) -> list[Figure]:
     """The figures of ``claimwire_figures_v1``, linked to their claim and dates."""
-    claim_hits = _hits(doc, "claimwire_claims")
+    claim_hits = claim_hits_of(doc)
     return [
         Figure(
             id=hit.id,

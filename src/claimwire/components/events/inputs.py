@@ -8,20 +8,10 @@ document, so a pipeline without them fails loudly instead of yielding poorer eve
 
 from __future__ import annotations
 
-from typing import cast
-
-from spacy.tokens import Doc
-
-from .. import keys
-from .._base import hits_of
-from ..claims import ClaimHit, claim_for_offset
+from ..claims import claim_for_offset
+from ..claims import hits_of as claims_of
 from ..dates import hits_of as dates_of
 from ..figures import hits_of as figures_of
 from ..places import hits_of as places_of
 
 __all__ = ["claim_for_offset", "claims_of", "dates_of", "figures_of", "places_of"]
-
-
-def claims_of(doc: Doc) -> list[ClaimHit]:
-    """The claims of ``claimwire_claims_v1``, in its order."""
-    return cast(list[ClaimHit], hits_of(doc, keys.CLAIMS_EXTENSION, keys.CLAIMS_FACTORY))

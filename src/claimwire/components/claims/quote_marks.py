@@ -1,14 +1,22 @@
-"""Direct quotes on the characters: pairing quote marks into quotes (for claims)."""
+"""Direct quotes on the characters: pairing quote marks into quotes.
+
+Straight and curly marks mixed, quotes across line breaks, a quote that never closes and
+ends at its paragraph, a paragraph that opens a new quote mark continuing the quote.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from .settings import SENTENCE_LOOKBACK_CHARS
+
 QUOTE_MARKS = frozenset('"“”„«»‟')
+"""Characters that open or close a direct quote."""
 CLOSING_MARKS = frozenset("”»")
 DOUBLED_SINGLE = re.compile("[‘’'][‘’']")  # ‘’It’s over,’’ typed with two single marks
 TERMINAL = frozenset(".!?…")
+"""Characters that end a sentence."""
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
@@ -59,7 +67,7 @@ def find_quotes(text: str) -> list[Quote]:
 
 def starts_sentence(text: str, offset: int) -> bool:
     """Whether a quote mark at ``offset`` opens a sentence (nothing of its sentence before)."""
-    before = text[max(0, offset - 200) : offset].rstrip(" \t-–—")
+    before = text[max(0, offset - SENTENCE_LOOKBACK_CHARS) : offset].rstrip(" \t-–—")
     return not before or before[-1] in TERMINAL or before[-1] in QUOTE_MARKS or before[-1] == "\n"
 
 

@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
+
+from .settings import PULL_QUOTE_MIN_WORDS
 
 SIGNATURE = re.compile(
     r"(?<=[.!?…”\"')])[ \t]+"
@@ -26,7 +29,8 @@ POST = re.compile(
     r"[ \t]+[—–-]{1,2}[ \t]+(?P<name>[^\n()@—–]{2,60}?)[ \t]*\(@\w{1,30}\)[^\n]{0,40}$"
 )
 LINK = re.compile(r"(?:\s+(?:https?://|pic\.twitter\.com/|www\.)\S+)+\s*$")
-MIN_WORDS = 5
+SignedKind = Literal["pull_quote", "post"]
+"""A pull quote set apart by layout, or a flattened social-media post."""
 
 
 @dataclass(frozen=True)
@@ -37,14 +41,14 @@ class SignedLine:
     end: int
     name_start: int
     name_end: int
-    kind: str  # "pull_quote" or "post"
+    kind: SignedKind
 
 
 def find_signed_lines(text: str) -> list[SignedLine]:
     """The pull quotes and flattened posts of ``text``, in text order.
 
-    A line qualifies when at least :data:`MIN_WORDS` words come before its signature and
-    it holds no quote mark (a marked quote is found by the quote scanner).
+    A line qualifies when at least :data:`~.settings.PULL_QUOTE_MIN_WORDS` words come before
+    its signature and it holds no quote mark (a marked quote is found by the quote scanner).
     """
     found = []
     offset = 0
@@ -70,11 +74,11 @@ def _signed(line: str, offset: int) -> SignedLine | None:
 
 
 def _line(
-    line: str, offset: int, body_end: int, name_start: int, name_end: int, kind: str
+    line: str, offset: int, body_end: int, name_start: int, name_end: int, kind: SignedKind
 ) -> SignedLine | None:
     body = line[:body_end]
     start = len(body) - len(body.lstrip())
-    if len(body.split()) < MIN_WORDS:
+    if len(body.split()) < PULL_QUOTE_MIN_WORDS:
         return None
     return SignedLine(
         offset + start, offset + body_end, offset + name_start, offset + name_end, kind

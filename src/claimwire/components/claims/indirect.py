@@ -1,0 +1,197 @@
+"""Indirect speech from the parse: a cue verb, its subject the speaker, its clause the claim.
+
+``The minister said the bridge was destroyed`` (a ``ccomp``), the clauses the parser
+misses or mislabels (``said having X back was a boost``, ``said unemployment and lost
+earnings have ...``, ``said in a statement that ...``), and the parenthetical cue
+(``The bridge, he said, was destroyed``). A speaker phrase headed by a reporting noun
+("the latest figures said") makes the claim ``reported``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ...vocab import ClaimForm
+from .candidate import Candidate
+from .context import DocContext
+from .lexicon import cues
+from .names import names_person
+from .quote_marks import QUOTE_MARKS
+from .syntax import FINITE_TAGS, SUBJECTS, cue_lemma, is_finite, subject_of
+
+ADVERBIAL_MARKS = frozenset(
+    {"as", "while", "when", "after", "before", "because", "if", "since", "until", "though", "to"}
+)
+"""Words that open an adverbial clause, not a reported one."""
+GERUND_CUES = frozenset({"deny", "admit", "confirm", "report", "recall"})
+"""Cues whose claim can be a gerund (``denied having fired``)."""
+
+
+def speech_candidate(ctx: DocContext, token: Token, lemma: str) -> Candidate | None:
+    """Indirect speech: a cue verb with a clause, or a parenthetical ``, he said,``."""
+    lexicon = cues()
+    clause = _reported_clause(token, lemma)
+    if any(c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lower_ == "to") for c in token.children):
+        return None  # "was told he had months to live", "to expect": no speaker here
+    subject = subject_of(token)
+    if subject is None:
+        return None
+    hedge = lexicon.verbs[lemma]
+    if any(c.dep_ == "neg" for c in token.children):
+        hedge = "negated"
+    found = _content(ctx, token, lemma, clause)
+    if found is None:
+        return None
+    start, end = found
+    if end <= start:
+        return None
+    end = _through_quotes(ctx, start, end)
+    reporting = subject.root.lower_ in lexicon.reporting_nouns and not names_person(list(subject))
+    form: ClaimForm = "reported" if reporting else "indirect"
+    cue = (token.idx, token.idx + len(token))
+    return Candidate(start, end, cue, form, hedge, subject, reporting=reporting)
+
+
+def _reported_clause(cue: Token, lemma: str) -> Token | None:
+    """The head of the clause a cue reports, as the parser labelled it."""
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    # "In the report ..., Sinclair said the board had failed": the clause after the cue
+    later = [c for c in clauses if c.i > cue.i and is_finite(c)]
+    clause = later[0] if later else clauses[0] if clauses else None
+    if clause is None and lemma in GERUND_CUES:
+        clause = next((c for c in cue.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+    if clause is None:
+        clause = _clause_of_statement(cue)
+    return clause
+
+
+def _content(
+    ctx: DocContext, cue: Token, lemma: str, clause: Token | None
+) -> tuple[int, int] | None:
+    """Character offsets of what a cue reports, or None when it reports nothing here."""
+    lexicon = cues()
+    sent = cue.sent
+    if clause is not None:
+        if any(c.dep_ == "dobj" and c.lower_ in lexicon.not_cue_objects for c in cue.children):
+            return None
+        return _clause_range(ctx, cue, clause, sent)
+    if cue.dep_ == "parataxis" and lemma not in lexicon.not_parenthetical:
+        return _parenthetical_range(ctx, cue, sent)
+    loose = _loose_clause(cue, lemma)
+    if loose is not None:
+        return _clause_range(ctx, cue, loose, sent)
+    return _object_clause(ctx, cue)
+
+
+def _through_quotes(ctx: DocContext, start: int, end: int) -> int:
+    """Extend a content end to the end of a quote opened inside the content."""
+    for quote in ctx.quotes:
+        if start <= quote.open < end < quote.end:
+            end = quote.end
+    return end
+
+
+def _loose_clause(cue: Token, lemma: str) -> Token | None:
+    """A clause the parser did not label ccomp: ``said having X back was a boost``."""
+    lexicon = cues()
+    if lemma in lexicon.not_parenthetical or cue.dep_ not in ("ROOT", "conj"):
+        return None
+    if any(c.dep_ == "dobj" and c.lower_ in lexicon.not_cue_objects for c in cue.children):
+        return None
+    for child in cue.rights:
+        if child.dep_ in ("xcomp", "dep", "advcl") and child.pos_ in ("VERB", "AUX"):
+            marks = [
+                c for c in child.children if c.dep_ in ("mark", "advmod", "aux") and c.i < child.i
+            ]
+            if not any(m.lower_ in ADVERBIAL_MARKS for m in marks):
+                return child
+    return None
+
+
+def _object_clause(ctx: DocContext, cue: Token) -> tuple[int, int] | None:
+    """``X said unemployment and lost earnings have ...`` parsed as an object.
+
+    The parser sometimes reads the subject of the reported clause as the object of
+    "say" and the clause's verb as something else. "Say" takes no noun object but a
+    few ("said goodbye", ``not_cue_objects``): when a tensed verb follows the object
+    in the sentence, the clause runs from the object to the end of the sentence.
+    """
+    if cue.lemma_.lower() != "say":
+        return None
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if obj.lower_ in cues().not_cue_objects or obj.left_edge.i != cue.i + 1:
+        return None
+    sent = cue.sent
+    if not any(t.tag_ in FINITE_TAGS for t in ctx.doc[obj.i + 1 : sent.end]):
+        return None
+    first = obj.left_edge.i
+    return ctx.chars(first, ctx.strip_end(first, sent.end - 1))
+
+
+def _clause_of_statement(cue: Token) -> Token | None:
+    """``said in a statement that ...``: the clause the parser hung on the noun."""
+    reporting = cues().reporting_nouns
+    for prep in cue.children:
+        if prep.dep_ != "prep" or prep.i < cue.i:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.lower_ not in reporting:
+                continue
+            for child in noun.children:
+                marked = any(c.lower_ == "that" for c in child.children)
+                if child.dep_ in ("ccomp", "acl", "relcl") and child.i > noun.i and marked:
+                    return child
+    return None
+
+
+def _clause_range(ctx: DocContext, cue: Token, clause: Token, sent: SpacySpan) -> tuple[int, int]:
+    """Characters of the reported clause: its tokens on its side of the cue."""
+    if clause.i > cue.i:
+        return _clause_after(ctx, cue, clause, sent)
+    subject = next((c for c in cue.children if c.dep_ in SUBJECTS and c.i < cue.i), None)
+    last = (subject.left_edge.i if subject is not None else cue.i) - 1
+    return ctx.chars(*ctx.strip(sent.start, last))
+
+
+def _clause_after(ctx: DocContext, cue: Token, clause: Token, sent: SpacySpan) -> tuple[int, int]:
+    """Characters of a clause after its cue, up to a second cue or the sentence's end."""
+    doc = ctx.doc
+    first = min(t.i for t in clause.subtree if t.i > cue.i)
+    last = sent.end - 1 if cue.dep_ in ("ROOT", "conj") else cue.right_edge.i
+    for child in cue.children:
+        if (
+            child.dep_ == "conj"
+            and child.i > clause.i
+            and child.pos_ in ("VERB", "AUX")
+            and (
+                cue_lemma(child) is not None or not any(c.dep_ in SUBJECTS for c in child.children)
+            )
+        ):  # "said A and left" / "and added B", not "said A, but it is complex"
+            last = min(last, child.left_edge.i - 1)
+    while last > first and (  # "... had been targeted and [said ...]"
+        doc[last].is_punct or doc[last].is_space or doc[last].dep_ == "cc"
+    ):
+        if doc[last].text in QUOTE_MARKS and _closes_inside(ctx, last, first):
+            break
+        last -= 1
+    if doc[first].lower_ == "that" and first < last:
+        first += 1
+    return ctx.chars(first, last)
+
+
+def _closes_inside(ctx: DocContext, index: int, first: int) -> bool:
+    """Whether token ``index`` closes a quote opened at or after token ``first``."""
+    offset = ctx.doc[index].idx
+    return any(q.close == offset and q.open >= ctx.doc[first].idx for q in ctx.quotes)
+
+
+def _parenthetical_range(ctx: DocContext, cue: Token, sent: SpacySpan) -> tuple[int, int]:
+    """The sentence around ``, he said,`` (the whole sentence when the cue is inside)."""
+    cue_tokens = sorted(t.i for t in cue.subtree)
+    first, last = sent.start, sent.end - 1
+    if cue_tokens[-1] >= last - 1:
+        last = cue_tokens[0] - 1
+    return ctx.chars(*ctx.strip(first, last))

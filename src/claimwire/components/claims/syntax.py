@@ -1,0 +1,95 @@
+"""Reading the parse for attribution: cue verbs, their subjects, speaker noun phrases."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from .lexicon import cue_forms, cues
+from .settings import LEFT_NAME_MAX_TOKENS, SUBJECT_CLIMB_STEPS
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+"""Dependency labels of a subject."""
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+"""Tags of a tensed verb."""
+VERB_TAGS = ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB")
+CLIMB = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp"})
+"""Labels of a verb that shares the subject of its head."""
+LEFT_STOPS = frozenset({"VERB", "AUX", "ADP", "SCONJ", "PRON", "CCONJ"})
+PHRASE_CUT = frozenset({"relcl", "acl", "appos", "punct", "advcl", "ccomp", "cc", "conj", "prep"})
+"""Children left out of a speaker's noun phrase."""
+
+
+def cue_lemma(token: Token) -> str | None:
+    """The reporting-verb lemma of ``token``, or None when it is not a cue verb."""
+    if token.pos_ not in ("VERB", "AUX") and token.tag_ not in VERB_TAGS:
+        return None
+    if token.lemma_.lower() in cues().verbs:
+        return token.lemma_.lower()
+    return cue_forms().get(token.lower_)
+
+
+def is_finite(clause: Token) -> bool:
+    """A clause with a tensed verb ("the board had failed"), not "eyes welling up"."""
+    return clause.tag_ in FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in clause.children
+    )
+
+
+def noun_phrase(token: Token) -> SpacySpan:
+    """The noun phrase of ``token`` without relative clauses, appositions or clauses."""
+    doc = token.doc
+    keep = {token.i}
+    for child in token.children:
+        if child.dep_ in PHRASE_CUT and not (child.dep_ == "prep" and child.i < token.i):
+            continue
+        keep.update(t.i for t in child.subtree)
+    for child in token.children:  # "figures from the ministry", "a spokesman for X"
+        if (
+            child.dep_ == "prep"
+            and child.i > token.i
+            and child.lower_ in ("of", "for", "from", "at")
+        ):
+            keep.update(t.i for t in child.subtree)
+    left, right = min(keep), max(keep)
+    while right > left and doc[right].is_punct:
+        right -= 1
+    while left < right and doc[left].is_punct:
+        left += 1
+    return doc[left : right + 1]
+
+
+def subject_of(token: Token) -> SpacySpan | None:
+    """The speaker phrase of a cue verb: its subject, or the subject it shares."""
+    current = token
+    for _ in range(SUBJECT_CLIMB_STEPS):
+        subject = next((c for c in current.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:
+            if subject.lower_ in ("who", "that", "which") and current.dep_ == "relcl":
+                return noun_phrase(current.head)
+            return noun_phrase(subject)
+        if current.dep_ in CLIMB and current.head != current:
+            current = current.head if current.head.dep_ != "prep" else current.head.head
+            continue
+        return left_name(token) if token.dep_ == "ROOT" else None
+    return None
+
+
+def left_name(cue: Token) -> SpacySpan | None:
+    """A name right before a cue the parser gave no subject ("... Josh Doe told").
+
+    The parser sometimes even cuts the name off into a sentence of its own.
+    """
+    if cue.i == 0:
+        return None
+    doc = cue.doc
+    last = doc[cue.i - 1]
+    if last.ent_type_ != "PERSON" and last.pos_ != "PROPN":
+        return None
+    first = cue.i - 1
+    while first > 0 and cue.i - first < LEFT_NAME_MAX_TOKENS:
+        before = doc[first - 1]
+        if before.is_punct or before.is_space or before.pos_ in LEFT_STOPS:
+            break
+        first -= 1
+    return doc[first : cue.i]
