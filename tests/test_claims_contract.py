@@ -16,9 +16,8 @@ from claimwire.vocab import HEDGE_STRENGTH, ClaimForm, values
 @pytest.fixture(scope="module")
 def without_numbers():
     """The English model with the claims component but not the numbers it reads."""
-    from claimwire.nlp.pipeline import load_model
-
     import claimwire.components  # noqa: F401  (registers the factories)
+    from claimwire.nlp.pipeline import load_model
 
     nlp = load_model()
     nlp.add_pipe(keys.CLAIMS_FACTORY)

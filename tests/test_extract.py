@@ -115,15 +115,16 @@ def test_every_span_is_its_evidence(text: str) -> None:
 def test_components_see_the_publication_date(nlp):
     import datetime as dt
 
+    from claimwire.components.keys import PUBLISHED
     from claimwire.models import Document
-    from claimwire.nlp.extract import PUBLISHED_KEY, make_doc
+    from claimwire.nlp.extract import make_doc
 
     document = Document(
         id="doc_x", text="Shelling on Monday.", published=dt.datetime(2022, 6, 14, 9)
     )
     doc = make_doc(nlp, document)
-    assert doc.user_data[PUBLISHED_KEY] == dt.date(2022, 6, 14)
-    assert nlp(doc).user_data[PUBLISHED_KEY] == dt.date(2022, 6, 14)
+    assert doc.user_data[PUBLISHED] == dt.date(2022, 6, 14)
+    assert nlp(doc).user_data[PUBLISHED] == dt.date(2022, 6, 14)
 
 
 def test_a_conversion_error_loses_one_article_not_the_batch(monkeypatch):

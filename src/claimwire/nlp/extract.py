@@ -23,9 +23,6 @@ from .pipeline import get_nlp, model_name, spacy_version
 
 logger = logging.getLogger(__name__)
 
-PUBLISHED_KEY = keys.PUBLISHED
-"""Key of the publication date in ``doc.user_data``."""
-
 
 @dataclass(frozen=True)
 class Failure:
@@ -172,7 +169,7 @@ def make_doc(nlp: Language, document: Document) -> Doc:
     published = document.published
     if isinstance(published, dt.datetime):
         published = published.date()
-    doc.user_data[PUBLISHED_KEY] = published
+    doc.user_data[keys.PUBLISHED] = published
     return doc
 
 
@@ -185,7 +182,7 @@ def _pipe(nlp: Language, docs: list[Doc]) -> list[Doc | Problem]:
     results: list[Doc | Problem] = []
     for doc in docs:
         fresh = nlp.make_doc(doc.text)  # the failed batch may have half-annotated ``doc``
-        fresh.user_data[PUBLISHED_KEY] = doc.user_data.get(PUBLISHED_KEY)
+        fresh.user_data[keys.PUBLISHED] = doc.user_data.get(keys.PUBLISHED)
         try:
             results.append(nlp(fresh))
         except Exception as error:  # recorded as the article's problem, batch goes on

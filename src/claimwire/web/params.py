@@ -13,11 +13,12 @@ from urllib.parse import urlencode
 from fastapi import Query
 
 from ..store.queries import Filters
+from ..vocab import Hedge, values
 from .errors import ApiError
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
-HEDGES = ("asserted", "claimed", "reported", "unconfirmed", "conditional", "denied", "negated")
+HEDGES = values(Hedge)
 DATE_PATTERN = r"^(\d{4}-\d{2}-\d{2})?$"
 
 Text = Annotated[str | None, Query(max_length=200)]
