@@ -280,7 +280,7 @@ def add_admin1(builder: Builder, admin1: Named) -> None:
         builder.add(entry, latin_keys(names))
     named = {info["code"] for info in admin1.values()}
     for code, (lat, lon) in points.items():
-        subdivision = pycountry.subdivisions.get(code=code)
+        subdivision = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
         if code in named or subdivision is None:
             continue
         names = [*aliases.get(code, []), subdivision.name]
