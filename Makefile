@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 SAMPLE := src/claimwire/example/severodonetsk-2022-06-14.txt
 
-.PHONY: run test install install-test install-dev lint gate check schema bench clean
+.PHONY: run test install install-test install-dev lint gate check load schema bench clean
 
 run: $(VENV)/.installed-run
 	$(VENV)/bin/claimwire extract $(SAMPLE) --published 2022-06-14 --format table
@@ -46,6 +46,9 @@ gate: $(VENV)/.installed-run
 	$(PY) scripts/gate.py
 
 check: lint test gate
+
+load: $(VENV)/.installed-test
+	$(VENV)/bin/pytest -m load tests/test_load.py
 
 schema: $(VENV)/.installed-run
 	$(VENV)/bin/claimwire schema --write src/claimwire/schema/result.schema.json

@@ -1,5 +1,6 @@
 """A bounded load test on loopback: 2,000 requests, 50 concurrent, on the list endpoints of a
-20,000-article store. Slow (about a minute): ``pytest -m slow tests/test_load.py``."""
+20,000-article store. A benchmark (about a minute), deselected by default: ``make load``
+(``pytest -m load``). Its bounds are loose, for a 2-core machine doing nothing else."""
 
 from __future__ import annotations
 
@@ -23,8 +24,8 @@ from web_helpers import free_port, generate_store
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 REQUESTS = 2_000
 CONCURRENCY = 50
-P95_LIMIT_MS = 3_000
-"""Slowest acceptable 95th percentile on a 2-core machine (about 400 ms measured there)."""
+P95_LIMIT_MS = 5_000
+"""Slowest acceptable 95th percentile on an idle 2-core machine."""
 RATE_FLOOR = 20
 """Fewest requests per second acceptable on a 2-core machine."""
 URLS = [
@@ -68,6 +69,7 @@ async def hammer(base: str) -> tuple[list[float], list[str]]:
 
 
 @pytest.mark.slow
+@pytest.mark.load
 def test_list_endpoints_under_load(tmp_path):
     path = tmp_path / "large.db"
     began = time.perf_counter()
