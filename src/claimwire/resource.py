@@ -28,6 +28,13 @@ class ResourceModel(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class ResourceItem(BaseModel):
+    """Base of the records inside a resource file (an entry of a list or a table): frozen,
+    and no key the record lacks."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
 ModelT = TypeVar("ModelT", bound=ResourceModel)
 
 
@@ -58,9 +65,21 @@ def load_typed_resource(file_name: str, model: type[ModelT]) -> ModelT:
     except ValidationError as error:
         problems = error.errors()
         first = problems[0]
-        where = ".".join(str(part) for part in first["loc"]) or "(top level)"
+        where = _location(first["loc"])
+        found = "" if first["type"] == "missing" else f" (found {first['input']!r:.60})"
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise ResourceError(f"{file_name}: {where}: {first['msg']}{more}") from error
+        raise ResourceError(f"{file_name}: {where}: {first['msg']}{found}{more}") from error
+
+
+def _location(loc: tuple[int | str, ...]) -> str:
+    """A pydantic error location as a key path: ``triggers[0].subtype``."""
+    where = ""
+    for part in loc:
+        if isinstance(part, int):
+            where += f"[{part}]"
+        elif part != "[key]":  # a key outside its vocabulary: the path names it already
+            where += f".{part}" if where else part
+    return where or "(top level)"
 
 
 @dataclass(frozen=True)
