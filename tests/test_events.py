@@ -568,24 +568,28 @@ def test_resources_load_as_typed_records():
         (lambda d: d["subtypes"]["armed_clash"].update(type="Skirmishes"), "subtypes.armed_clash"),
         (lambda d: d["triggers"][0].update(subtype="brawl"), "triggers[0].subtype"),
         (lambda d: d["triggers"][0].update(match="clash"), "triggers[0].match"),
-        (lambda d: d["subtypes"].pop("other"), "triggers["),
+        (lambda d: d["subtypes"].pop("other"), "triggers: Value error, ["),
         (lambda d: d.pop("casualty_lemmas"), "casualty_lemmas"),
         (lambda d: d["irrealis_cues"].pop("modals"), "irrealis_cues.modals"),
     ],
 )
-def test_a_malformed_lexicon_names_the_file_and_key(change, where):
+def test_a_malformed_lexicon_names_the_file_and_key(change, where, monkeypatch):
+    from claimwire import resource
     from claimwire.errors import ResourceError
 
     data = _resource("event_types.json")
     change(data)
+    monkeypatch.setattr(resource, "load_resource", lambda name: data)
     with pytest.raises(ResourceError, match=rf"event_types\.json: {re.escape(where)}"):
-        ev.lexicon.parse_event_lexicon(data)
+        resource.load_typed_resource("event_types.json", ev.lexicon.EventLexicon)
 
 
-def test_a_malformed_actor_dictionary_names_the_file_and_key():
+def test_a_malformed_actor_dictionary_names_the_file_and_key(monkeypatch):
+    from claimwire import resource
     from claimwire.errors import ResourceError
 
     data = _resource("actors.json")
     data["actors"][3]["aliases"] = "the army"
+    monkeypatch.setattr(resource, "load_resource", lambda name: data)
     with pytest.raises(ResourceError, match=r"actors\.json: actors\[3\]\.aliases"):
-        ev.lexicon.parse_actor_dictionary(data)
+        resource.load_typed_resource("actors.json", ev.lexicon.ActorDictionary)

@@ -770,7 +770,9 @@ def test_lexicon_rejects_an_unknown_measure(monkeypatch):
     monkeypatch.setattr("claimwire.resource.load_resource", lambda name: broken)
     load_lexicon.cache_clear()
     try:
-        with pytest.raises(ResourceError, match=r"figures.json: people_only_measures .*vanished"):
+        with pytest.raises(
+            ResourceError, match=r"figures.json: people_only_measures\[11\]: .*vanished"
+        ):
             load_lexicon()
     finally:
         monkeypatch.undo()

@@ -1,8 +1,8 @@
 """The vocabulary of claims: cue verbs, hedges, reporting nouns, governments, given names.
 
 Loaded once from ``resources/claims_cues.json`` (:func:`cues`) and
-``resources/claimants.json`` (:func:`claimants`) into frozen, typed lexicons, checked as
-they are read: a missing key, a value of the wrong type or a hedge, form or scope outside
+``resources/claimants.json`` (:func:`claimants`) into frozen, typed models, validated as
+they are loaded: a missing key, a value of the wrong type or a hedge, form or scope outside
 its vocabulary raises :class:`~claimwire.errors.ResourceError` naming the file and key.
 Shared by the claims component, its speaker resolution and the benches.
 """
@@ -10,15 +10,13 @@ Shared by the claims component, its speaker resolution and the benches.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
-from types import MappingProxyType
 from typing import Any, Literal
 
-from ...errors import ResourceError
-from ...resource import load_resource
-from ...vocab import ClaimForm, Hedge, values
+from pydantic import field_validator
+
+from ...resource import ResourceItem, ResourceModel, load_typed_resource
+from ...vocab import ClaimForm, Hedge
 
 CUES_FILE = "claims_cues.json"
 CLAIMANTS_FILE = "claimants.json"
@@ -31,8 +29,7 @@ PronounKind = Literal["person", "plural", "organization"]
 """What a pronoun can point back to."""
 
 
-@dataclass(frozen=True)
-class CuePhrase:
+class CuePhrase(ResourceItem):
     """A multi-word cue before its source (``according to``) and what it makes a claim."""
 
     text: str
@@ -40,8 +37,7 @@ class CuePhrase:
     modality: Hedge
 
 
-@dataclass(frozen=True)
-class HedgeMarker:
+class HedgeMarker(ResourceItem):
     """A hedge marker (``reportedly``, ``if true``): its hedge and which claims it hedges."""
 
     text: str
@@ -49,43 +45,65 @@ class HedgeMarker:
     scope: HedgeScope
 
 
-@dataclass(frozen=True)
-class CueLexicon:
+class Contradiction(ResourceItem):
+    """The state words of contradictions (``contradiction`` in ``claims_cues.json``)."""
+
+    description: str
+    gone: frozenset[str]
+    """State words saying a referent is gone (destroyed, captured)."""
+    persists: frozenset[str]
+    """State words saying a referent is still there (intact, held)."""
+    generic_referents: frozenset[str]
+
+
+class CueLexicon(ResourceModel):
     """``claims_cues.json``: what makes a claim and how sure it sounds.
 
     Word lists are lower-cased sets; mappings keep the file's order.
     """
 
     version: str
-    verbs: Mapping[str, Hedge]
+    description: str
+    verbs: dict[str, Hedge]
     """Reporting-verb lemma -> the hedge it gives a claim ("claim" -> claimed)."""
-    irregular: Mapping[str, tuple[str, ...]]
+    irregular: dict[str, tuple[str, ...]]
     """Written forms of a reporting verb that the regular inflection misses."""
     phrases: tuple[CuePhrase, ...]
-    reporting_nouns: Mapping[str, Hedge]
+    reporting_nouns: dict[str, Hedge]
     """Nouns that speak for a source ("statement", "figures") -> their hedge."""
     publishing_verbs: frozenset[str]
     hedges: tuple[HedgeMarker, ...]
     anonymous_sources: frozenset[str]
     role_nouns: frozenset[str]
-    pronouns: Mapping[str, PronounKind]
+    pronouns: dict[str, PronounKind]
     not_cue_objects: frozenset[str]
+    not_cue_following: frozenset[str]
     event_verbs: frozenset[str]
     not_parenthetical: frozenset[str]
-    gone: frozenset[str]
-    """State words saying a referent is gone (destroyed, captured)."""
-    persists: frozenset[str]
-    """State words saying a referent is still there (intact, held)."""
-    generic_referents: frozenset[str]
+    contradiction: Contradiction
     belief_verbs: frozenset[str]
     titles: frozenset[str]
     naming_verbs: frozenset[str]
     credit_names: frozenset[str]
     kicker_labels: tuple[str, ...]
 
+    @property
+    def gone(self) -> frozenset[str]:
+        """State words saying a referent is gone (destroyed, captured)."""
+        return self.contradiction.gone
 
-@dataclass(frozen=True)
-class Government:
+    @property
+    def persists(self) -> frozenset[str]:
+        """State words saying a referent is still there (intact, held)."""
+        return self.contradiction.persists
+
+    @property
+    def generic_referents(self) -> frozenset[str]:
+        """Referents too generic to contradict on."""
+        return self.contradiction.generic_referents
+
+
+class Government(ResourceItem):
     """A government, the side it belongs to, its aliases (capitals, seats) and demonyms."""
 
     name: str
@@ -94,141 +112,45 @@ class Government:
     demonyms: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class ClaimantLexicon:
+class FirstNames(ResourceItem):
+    """Given names by the gender they usually mark."""
+
+    male: frozenset[str]
+    female: frozenset[str]
+
+
+class ClaimantLexicon(ResourceModel):
     """``claimants.json``: governments, group and organization nouns, given names."""
 
     version: str
+    description: str
     governments: tuple[Government, ...]
+    """In file order (the file keys each by its name)."""
     group_nouns: frozenset[str]
     organization_nouns: frozenset[str]
-    male_names: frozenset[str]
-    female_names: frozenset[str]
+    side_prefixes: tuple[str, ...]
+    first_names: FirstNames
 
+    @field_validator("governments", mode="before")
+    @classmethod
+    def _named(cls, table: Any) -> Any:
+        """The file's object of governments by name, as records carrying their name."""
+        if not isinstance(table, dict):
+            return table
+        return [
+            {"name": name, **entry} if isinstance(entry, dict) else entry
+            for name, entry in table.items()
+        ]
 
-# ---------------------------------------------------------------- reading checked values
+    @property
+    def male_names(self) -> frozenset[str]:
+        """Given names of men."""
+        return self.first_names.male
 
-
-def _field(data: Mapping[str, Any], key: str, kind: type, where: str) -> Any:
-    """``data[key]``, checked to be a ``kind``."""
-    if not isinstance(data, Mapping):
-        raise ResourceError(f"{where}: expected an object, got {data!r:.60}")
-    if key not in data:
-        raise ResourceError(f"{where}: the key {key!r} is missing")
-    value = data[key]
-    if not isinstance(value, kind):
-        raise ResourceError(f"{where}.{key}: expected a {kind.__name__}, got {value!r:.60}")
-    return value
-
-
-def _strings(data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
-    """``data[key]``, checked to be a list of strings."""
-    items = _field(data, key, list, where)
-    for item in items:
-        if not isinstance(item, str):
-            raise ResourceError(f"{where}.{key}: expected strings, got {item!r:.60}")
-    return tuple(items)
-
-
-def _word_set(data: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
-    return frozenset(_strings(data, key, where))
-
-
-def _word(value: Any, vocabulary: object, where: str) -> Any:
-    """``value``, checked to be one of the ``Literal`` ``vocabulary`` (typed as the caller's
-    field: the check stands for the cast)."""
-    if value not in values(vocabulary):
-        raise ResourceError(f"{where}: {value!r} is not one of {', '.join(values(vocabulary))}")
-    return value
-
-
-def _checked(record: Mapping[str, Any], key: str, vocabulary: object, where: str) -> Any:
-    """``record[key]``, checked to be one of the ``Literal`` ``vocabulary``."""
-    return _word(_field(record, key, str, where), vocabulary, f"{where}.{key}")
-
-
-def _records(data: Mapping[str, Any], key: str, where: str) -> Iterator[tuple[str, Any]]:
-    """The items of the list ``data[key]``, each with its place for error messages."""
-    for k, record in enumerate(_field(data, key, list, where)):
-        yield f"{where}.{key}[{k}]", record
-
-
-def _word_map(
-    data: Mapping[str, Any], key: str, vocabulary: object, where: str
-) -> Mapping[str, Any]:
-    """``data[key]``, an object whose values are words of ``vocabulary``."""
-    found = _field(data, key, dict, where)
-    checked = {
-        word: _word(value, vocabulary, f"{where}.{key}.{word}") for word, value in found.items()
-    }
-    return MappingProxyType(checked)
-
-
-def _read_cues(data: Mapping[str, Any], where: str) -> CueLexicon:
-    phrases = tuple(
-        CuePhrase(
-            _field(phrase, "text", str, at),
-            _checked(phrase, "form", ClaimForm, at),
-            _checked(phrase, "modality", Hedge, at),
-        )
-        for at, phrase in _records(data, "phrases", where)
-    )
-    hedges = tuple(
-        HedgeMarker(
-            _field(marker, "text", str, at),
-            _checked(marker, "modality", Hedge, at),
-            _checked(marker, "scope", HedgeScope, at),
-        )
-        for at, marker in _records(data, "hedges", where)
-    )
-    irregular = _field(data, "irregular", dict, where)
-    contradiction = _field(data, "contradiction", dict, where)
-    return CueLexicon(
-        version=_field(data, "version", str, where),
-        verbs=_word_map(data, "verbs", Hedge, where),
-        irregular=MappingProxyType(
-            {lemma: _strings(irregular, lemma, f"{where}.irregular") for lemma in irregular}
-        ),
-        phrases=phrases,
-        reporting_nouns=_word_map(data, "reporting_nouns", Hedge, where),
-        publishing_verbs=_word_set(data, "publishing_verbs", where),
-        hedges=hedges,
-        anonymous_sources=_word_set(data, "anonymous_sources", where),
-        role_nouns=_word_set(data, "role_nouns", where),
-        pronouns=_word_map(data, "pronouns", PronounKind, where),
-        not_cue_objects=_word_set(data, "not_cue_objects", where),
-        event_verbs=_word_set(data, "event_verbs", where),
-        not_parenthetical=_word_set(data, "not_parenthetical", where),
-        gone=_word_set(contradiction, "gone", f"{where}.contradiction"),
-        persists=_word_set(contradiction, "persists", f"{where}.contradiction"),
-        generic_referents=_word_set(contradiction, "generic_referents", f"{where}.contradiction"),
-        belief_verbs=_word_set(data, "belief_verbs", where),
-        titles=_word_set(data, "titles", where),
-        naming_verbs=_word_set(data, "naming_verbs", where),
-        credit_names=_word_set(data, "credit_names", where),
-        kicker_labels=_strings(data, "kicker_labels", where),
-    )
-
-
-def _read_claimants(data: Mapping[str, Any], where: str) -> ClaimantLexicon:
-    governments = tuple(
-        Government(
-            name,
-            _field(entry, "side", str, f"{where}.governments.{name}"),
-            _strings(entry, "aliases", f"{where}.governments.{name}"),
-            _strings(entry, "demonyms", f"{where}.governments.{name}"),
-        )
-        for name, entry in _field(data, "governments", dict, where).items()
-    )
-    first_names = _field(data, "first_names", dict, where)
-    return ClaimantLexicon(
-        version=_field(data, "version", str, where),
-        governments=governments,
-        group_nouns=_word_set(data, "group_nouns", where),
-        organization_nouns=_word_set(data, "organization_nouns", where),
-        male_names=_word_set(first_names, "male", f"{where}.first_names"),
-        female_names=_word_set(first_names, "female", f"{where}.first_names"),
-    )
+    @property
+    def female_names(self) -> frozenset[str]:
+        """Given names of women."""
+        return self.first_names.female
 
 
 # ---------------------------------------------------------------- the lexicons, loaded once
@@ -236,22 +158,23 @@ def _read_claimants(data: Mapping[str, Any], where: str) -> ClaimantLexicon:
 
 @lru_cache(maxsize=1)
 def cues() -> CueLexicon:
-    """The cue lexicon of ``resources/claims_cues.json``, loaded and checked once.
+    """The cue lexicon of ``resources/claims_cues.json``, validated once.
 
     Raises:
-        ResourceError: The file lacks a key, or a value has the wrong type or vocabulary.
+        ResourceError: The file lacks a key, or a value has the wrong type or vocabulary
+            (the message names the key).
     """
-    return _read_cues(load_resource(CUES_FILE), CUES_FILE)
+    return load_typed_resource(CUES_FILE, CueLexicon)
 
 
 @lru_cache(maxsize=1)
 def claimants() -> ClaimantLexicon:
-    """The claimant vocabulary of ``resources/claimants.json``, loaded and checked once.
+    """The claimant vocabulary of ``resources/claimants.json``, validated once.
 
     Raises:
         ResourceError: The file lacks a key, or a value has the wrong type.
     """
-    return _read_claimants(load_resource(CLAIMANTS_FILE), CLAIMANTS_FILE)
+    return load_typed_resource(CLAIMANTS_FILE, ClaimantLexicon)
 
 
 def inflections(lemma: str) -> set[str]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal, cast
+from typing import Literal
 
-from ...resource import ResourceReader
+from pydantic import StrictInt, field_validator
+
+from ...resource import ResourceItem, ResourceModel, load_typed_resource
 
 FILE = "dates.json"
 
@@ -26,17 +27,15 @@ ROLE_CUES: tuple[RoleCue, ...] = ("period_start", "period_end", "as_of", "period
 """Role cues in the order :func:`~.roles.find_role` tries them."""
 
 
-@dataclass(frozen=True)
-class RelativePeriod:
+class RelativePeriod(ResourceItem):
     """A relative period: its unit, how many units from the anchor's, and which part."""
 
     unit: PeriodUnit
-    offset: int
+    offset: StrictInt
     part: PeriodPart
 
 
-@dataclass(frozen=True)
-class FutureCues:
+class FutureCues(ResourceItem):
     """What makes a verb speak of the future: words before the expression ("next"),
     auxiliaries ("will") and governing verbs ("plan to")."""
 
@@ -45,38 +44,53 @@ class FutureCues:
     governors: frozenset[str]
 
 
-@dataclass(frozen=True)
-class DatesLexicon:
+Pair = tuple[StrictInt, StrictInt]
+"""A ``[first, last]`` pair of integers."""
+
+
+class DatesLexicon(ResourceModel):
     """Everything of ``dates.json`` the rules read (see the file's ``description``)."""
 
-    version: int
-    months: dict[str, int]
-    month_abbreviations: dict[str, int]
-    weekdays: dict[str, int]
-    weekday_abbreviations: dict[str, int]
+    version: StrictInt
+    description: str
+    months: dict[str, StrictInt]
+    month_abbreviations: dict[str, StrictInt]
+    weekdays: dict[str, StrictInt]
+    weekday_abbreviations: dict[str, StrictInt]
     weekday_name_prefixes: frozenset[str]
     parts_of_day: tuple[str, ...]
-    number_words: dict[str, int]
-    ordinal_words: dict[str, int]
+    number_words: dict[str, StrictInt]
+    ordinal_words: dict[str, StrictInt]
     units: dict[str, Unit]
-    relative_days: dict[str, tuple[int, int]]
+    relative_days: dict[str, Pair]
     relative_day_parts: tuple[str, ...]
     relative_periods: dict[str, RelativePeriod]
     as_of_phrases: tuple[str, ...]
-    narrative_relative: dict[str, int]
-    seasons: dict[str, tuple[int, int]]
-    month_parts: dict[str, tuple[int, int]]
+    narrative_relative: dict[str, StrictInt]
+    seasons: dict[str, Pair]
+    month_parts: dict[str, Pair]
     duration_qualifiers: tuple[str, ...]
     time_words: tuple[str, ...]
     month_relatives: tuple[str, ...]
     bare_month_cues: tuple[str, ...]
     year_cues: tuple[str, ...]
     weak_year_cues: tuple[str, ...]
-    year_parts: dict[str, tuple[int, int]]
+    year_parts: dict[str, Pair]
     role_cues: dict[RoleCue, tuple[str, ...]]
+    """The cues of each role, in the order of :data:`ROLE_CUES`."""
     duration_cues: tuple[str, ...]
     future_cues: FutureCues
     non_dates: tuple[str, ...]
+
+    @field_validator("role_cues")
+    @classmethod
+    def _every_role_in_order(
+        cls, cues: dict[RoleCue, tuple[str, ...]]
+    ) -> dict[RoleCue, tuple[str, ...]]:
+        missing = [role for role in ROLE_CUES if role not in cues]
+        if missing:
+            raise ValueError(f"lacks the cues of {', '.join(missing)}")
+        return {role: cues[role] for role in ROLE_CUES}
 
     def word_list(self, key: str) -> tuple[str, ...]:
         """The words of list (or the keys of mapping) ``key``, in file order."""
@@ -84,68 +98,11 @@ class DatesLexicon:
         return tuple(value)
 
 
-def _relative_period(reader: ResourceReader) -> RelativePeriod:
-    return RelativePeriod(
-        unit=cast(PeriodUnit, reader.choice("unit", ("week", "month", "year", "weekend"))),
-        offset=reader.integer("offset"),
-        part=cast(PeriodPart, reader.choice("part", ("whole", "to_anchor", "from_anchor"))),
-    )
-
-
-def _units(reader: ResourceReader) -> dict[str, Unit]:
-    allowed = ("hour", "day", "week", "month", "year", "decade")
-    units = reader.section("units")
-    return {word: cast(Unit, units.choice(word, allowed)) for word in units.data}
-
-
-def _role_cues(reader: ResourceReader) -> dict[RoleCue, tuple[str, ...]]:
-    cues = reader.section("role_cues")
-    return {role: cues.strings(role) for role in ROLE_CUES}
-
-
-def _future_cues(reader: ResourceReader) -> FutureCues:
-    cues = reader.section("future_cues")
-    return FutureCues(cues.words("words"), cues.words("auxiliaries"), cues.words("governors"))
-
-
 @lru_cache(maxsize=1)
 def load_lexicon() -> DatesLexicon:
-    """The vocabulary of ``resources/dates.json``, read and validated once.
+    """The vocabulary of ``resources/dates.json``, validated once.
 
     Raises:
-        ResourceError: A key is missing or malformed.
+        ResourceError: A key is missing or malformed (the message names it).
     """
-    res = ResourceReader.load(FILE)
-    return DatesLexicon(
-        version=res.integer("version"),
-        months=res.integers("months"),
-        month_abbreviations=res.integers("month_abbreviations"),
-        weekdays=res.integers("weekdays"),
-        weekday_abbreviations=res.integers("weekday_abbreviations"),
-        weekday_name_prefixes=res.words("weekday_name_prefixes"),
-        parts_of_day=res.strings("parts_of_day"),
-        number_words=res.integers("number_words"),
-        ordinal_words=res.integers("ordinal_words"),
-        units=_units(res),
-        relative_days=res.pairs("relative_days"),
-        relative_day_parts=res.strings("relative_day_parts"),
-        relative_periods={
-            name: _relative_period(entry)
-            for name, entry in res.sections("relative_periods").items()
-        },
-        as_of_phrases=res.strings("as_of_phrases"),
-        narrative_relative=res.integers("narrative_relative"),
-        seasons=res.pairs("seasons"),
-        month_parts=res.pairs("month_parts"),
-        duration_qualifiers=res.strings("duration_qualifiers"),
-        time_words=res.strings("time_words"),
-        month_relatives=res.strings("month_relatives"),
-        bare_month_cues=res.strings("bare_month_cues"),
-        year_cues=res.strings("year_cues"),
-        weak_year_cues=res.strings("weak_year_cues"),
-        year_parts=res.pairs("year_parts"),
-        role_cues=_role_cues(res),
-        duration_cues=res.strings("duration_cues"),
-        future_cues=_future_cues(res),
-        non_dates=res.strings("non_dates"),
-    )
+    return load_typed_resource(FILE, DatesLexicon)

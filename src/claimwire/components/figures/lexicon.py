@@ -9,19 +9,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal, cast
+from typing import Literal
 
-from ...resource import ResourceReader
-from ...vocab import Category, CategoryGroup, Measure, values
+from pydantic import Field, StrictBool, StrictInt
+
+from ...resource import ResourceItem, ResourceModel, load_typed_resource
+from ...vocab import Category, CategoryGroup, Measure
 
 FILE = "figures.json"
 
 TriggerKind = Literal["verbs", "adjectives", "nouns"]
 """The part of speech a trigger word is listed under."""
 
+Measures = frozenset[Measure]
 
-@dataclass(frozen=True)
-class CategoryEntry:
+
+class CategoryEntry(ResourceItem):
     """One category: its group, its General Staff column, its head nouns and phrases."""
 
     group: CategoryGroup
@@ -30,33 +33,40 @@ class CategoryEntry:
     phrases: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class MeasureEntry:
+class MeasureEntry(ResourceItem):
     """One measure: its trigger words by part of speech, and the particles verbs need."""
 
     verbs: tuple[str, ...]
     adjectives: tuple[str, ...]
     nouns: tuple[str, ...]
     phrases: tuple[str, ...]
-    particle: dict[str, str]
+    particle: dict[str, str] = Field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class FiguresLexicon:
-    """Everything of ``figures.json`` the rules read (see the file's ``description``)."""
+class FiguresLexicon(ResourceModel):
+    """Everything of ``figures.json`` (see the file's ``description``).
 
-    version: int
+    ``categories`` and ``measures`` are keyed by the vocabularies of
+    :mod:`claimwire.vocab`, in file order; lists the rules iterate are tuples in file
+    order, lists they only test words against are sets.
+    """
+
+    version: StrictInt
+    description: str
     categories: dict[Category, CategoryEntry]
     measures: dict[Measure, MeasureEntry]
     sentence_scan_priority: tuple[Measure, ...]
-    people_only_measures: frozenset[Measure]
-    equipment_only_measures: frozenset[Measure]
-    place_incompatible_measures: frozenset[Measure]
-    measures_needing_category: frozenset[Measure]
-    subject_measures: frozenset[Measure]
+    percent_measures: Measures
+    people_only_measures: Measures
+    equipment_only_measures: Measures
+    place_incompatible_measures: Measures
+    measures_needing_category: Measures
+    subject_measures: Measures
+    controlled_needs_territory: StrictBool
     sides: dict[str, str]
     non_count_units: frozenset[str]
     age_words: frozenset[str]
+    measure_noun_words: frozenset[str]
     identifier_words: frozenset[str]
     list_index_punct: frozenset[str]
     cumulative_cues: tuple[str, ...]
@@ -78,85 +88,15 @@ class FiguresLexicon:
     group_nouns: frozenset[str]
 
 
-def _measures(reader: ResourceReader, key: str) -> frozenset[Measure]:
-    return frozenset(cast(tuple[Measure, ...], reader.choices(key, values(Measure))))
-
-
-def _category(reader: ResourceReader) -> CategoryEntry:
-    return CategoryEntry(
-        group=cast(CategoryGroup, reader.choice("group", values(CategoryGroup))),
-        general_staff=reader.optional_text("general_staff"),
-        nouns=reader.strings("nouns"),
-        phrases=reader.strings("phrases"),
-    )
-
-
-def _measure(reader: ResourceReader) -> MeasureEntry:
-    return MeasureEntry(
-        verbs=reader.strings("verbs"),
-        adjectives=reader.strings("adjectives"),
-        nouns=reader.strings("nouns"),
-        phrases=reader.strings("phrases"),
-        particle=reader.string_table("particle") if "particle" in reader.data else {},
-    )
-
-
-def _keyed(reader: ResourceReader, key: str, vocabulary: tuple[str, ...]) -> None:
-    unknown = [name for name in reader.table(key) if name not in vocabulary]
-    if unknown:
-        raise reader.error(key, f"names unknown entries {unknown} (see claimwire.vocab)")
-
-
 @lru_cache(maxsize=1)
 def load_lexicon() -> FiguresLexicon:
-    """The vocabulary of ``resources/figures.json``, read and validated once.
+    """The vocabulary of ``resources/figures.json``, validated once.
 
     Raises:
-        ResourceError: A key is missing or malformed.
+        ResourceError: A key is missing or malformed, or a measure or category is not
+            in :mod:`claimwire.vocab` (the message names the key).
     """
-    res = ResourceReader.load(FILE)
-    _keyed(res, "categories", values(Category))
-    _keyed(res, "measures", values(Measure))
-    return FiguresLexicon(
-        version=res.integer("version"),
-        categories={
-            cast(Category, name): _category(entry)
-            for name, entry in res.sections("categories").items()
-        },
-        measures={
-            cast(Measure, name): _measure(entry) for name, entry in res.sections("measures").items()
-        },
-        sentence_scan_priority=cast(
-            tuple[Measure, ...], res.choices("sentence_scan_priority", values(Measure))
-        ),
-        people_only_measures=_measures(res, "people_only_measures"),
-        equipment_only_measures=_measures(res, "equipment_only_measures"),
-        place_incompatible_measures=_measures(res, "place_incompatible_measures"),
-        measures_needing_category=_measures(res, "measures_needing_category"),
-        subject_measures=_measures(res, "subject_measures"),
-        sides=res.string_table("sides"),
-        non_count_units=res.words("non_count_units"),
-        age_words=res.words("age_words"),
-        identifier_words=res.words("identifier_words"),
-        list_index_punct=res.words("list_index_punct"),
-        cumulative_cues=res.strings("cumulative_cues"),
-        incremental_cues=res.strings("incremental_cues"),
-        since_words=res.words("since_words"),
-        as_of_words=res.words("as_of_words"),
-        since_nouns=res.words("since_nouns"),
-        hypothetical_auxiliaries=res.words("hypothetical_auxiliaries"),
-        hypothetical_verbs=res.words("hypothetical_verbs"),
-        hypothetical_markers=res.words("hypothetical_markers"),
-        negation_words=res.words("negation_words"),
-        list_verbs=res.words("list_verbs"),
-        reporting_verbs=res.words("reporting_verbs"),
-        background_cues=res.strings("background_cues"),
-        past_time_cues=res.strings("past_time_cues"),
-        partitive_pronouns=res.words("partitive_pronouns"),
-        toll_verbs=res.words("toll_verbs"),
-        weak_triggers=res.words("weak_triggers"),
-        group_nouns=res.words("group_nouns"),
-    )
+    return load_typed_resource(FILE, FiguresLexicon)
 
 
 def split_phrase(phrase: str) -> tuple[str, ...]:
