@@ -1,4 +1,4 @@
-"""claimwire's spaCy components, one module each; importing this registers their factories."""
+"""claimwire's spaCy components, a package per extractor; importing this registers them."""
 
 from . import claims, dates, events, figures, lines, numbers, places
 

