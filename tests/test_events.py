@@ -593,3 +593,16 @@ def test_a_malformed_actor_dictionary_names_the_file_and_key(monkeypatch):
     monkeypatch.setattr(resource, "load_resource", lambda name: data)
     with pytest.raises(ResourceError, match=r"actors\.json: actors\[3\]\.aliases"):
         resource.load_typed_resource("actors.json", ev.lexicon.ActorDictionary)
+
+
+def test_argument_tokens_come_in_text_independent_fixed_order(nlp):
+    """The trigger's own arguments come before its light verb's, on every run (a set of
+    Tokens once ordered them by memory address, so the actors' order changed run to run)."""
+    from claimwire.components.events.roles import _argument_tokens
+
+    for _ in range(20):  # a new Doc each time: new hashes
+        doc = nlp("Government troops launched an army offensive on Monday.")
+        root = next(t for t in doc if t.text == "offensive")
+        anchor = next(t for t in doc if t.text == "launched")
+        agents, _patients = _argument_tokens(root, anchor)
+        assert [t.text for t in agents] == ["army", "troops"]

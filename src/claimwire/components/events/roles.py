@@ -99,7 +99,9 @@ def _argument_tokens(root: Token, anchor: Token) -> tuple[list[Token], list[Toke
     of_is_patient = root.pos_ == "NOUN" and lemma in ontology().of_patient_lemmas
     agents: list[Token] = []
     patients: list[Token] = []
-    for token in {root, anchor}:
+    # the trigger first, then its light verb: a set of Tokens iterated in the order of
+    # their hashes (memory addresses), which changed the actors' order from run to run
+    for token in dict.fromkeys((root, anchor)):
         for child in token.children:
             if child.dep_ in SUBJECT_DEPS and subject_is_patient and token is root:
                 patients.append(child)  # "Tamerlan died"
