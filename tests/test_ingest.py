@@ -501,3 +501,27 @@ def test_cli_reconcile_with_a_reference_folder(cli: click.Group, db_path: Path,
         ("2022-06-16", "soldiers", "differs", None, -50),
     ]
     assert "3 agrees" not in result.output and "2 agrees" in result.output
+
+
+@pytest.mark.parametrize("published", ["9999-12-31", "0001-01-01"])
+def test_a_date_at_the_end_of_the_calendar_is_stored(tmp_path: Path, published: str) -> None:
+    """An absurd but parseable publication date clusters its events without overflowing."""
+    import claimwire
+
+    text = "Russian shelling killed four civilians in Kharkiv, the regional governor said."
+    connection = open_store(tmp_path / "edge.db")
+    for copy in range(2):  # the second report of the event looks for a cluster around it
+        result = claimwire.extract(text + " " * copy, published=published)
+        write_result(connection, result)
+    rows = queries.rows(connection, "events", Filters())
+    assert rows and {row["date"] for row in rows} == {published}
+
+
+def test_shifted_days_stop_at_the_ends_of_the_calendar() -> None:
+    import datetime as dt
+
+    from claimwire.store.days import shift
+
+    assert shift(dt.date(2022, 6, 14), 3) == dt.date(2022, 6, 17)
+    assert shift(dt.date.max, 30) == dt.date.max
+    assert shift(dt.date.min, -30) == dt.date.min

@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import sqlite3
 
+from .days import shift
 from .rows import ClusterRow, EventRow
 from .settings import settings
 from .tables import insert
@@ -57,12 +58,12 @@ def refresh_cluster(connection: sqlite3.Connection, cluster_id: str) -> None:
 def _matching_cluster(connection: sqlite3.Connection, event: EventRow) -> str | None:
     if event.place_entity is None or event.date is None:
         return None
-    window = dt.timedelta(days=settings().cluster_window_days)
+    window = settings().cluster_window_days
     day = dt.date.fromisoformat(event.date)
     rows = connection.execute(
         "SELECT id, place_entity, date_start, date_end FROM clusters WHERE type = ? "
         "AND date_start <= ? AND date_end >= ? AND place_entity IS NOT NULL ORDER BY id",
-        (event.type, (day + window).isoformat(), (day - window).isoformat()),
+        (event.type, shift(day, window).isoformat(), shift(day, -window).isoformat()),
     ).fetchall()
     places = _Places(connection)
     sides = _sides(event.actor1_side, event.actor2_side, event.actors_json, event.targets_json)

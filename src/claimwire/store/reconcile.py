@@ -24,6 +24,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from ..errors import InputNotFoundError
+from .days import shift
 from .filters import Condition, Filters, contains, dated, where
 from .settings import settings
 
@@ -183,7 +184,7 @@ def _compare(row: sqlite3.Row, column: str, reference: Reference) -> Comparison:
     def at(offset: int) -> tuple[str, float] | None:
         if date is None:
             return None
-        day = (dt.date.fromisoformat(date) + dt.timedelta(days=offset)).isoformat()
+        day = shift(dt.date.fromisoformat(date), offset).isoformat()
         found = reference.get(day, {}).get(column)
         return None if found is None else (day, found)
 

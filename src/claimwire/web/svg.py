@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from ..store.days import shift
 from ..store.series import Series
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2")
@@ -84,7 +85,7 @@ def draw_series(
         return Chart(svg="", legend=[], points=0)
     first, last = min(days), max(days)
     if first == last:
-        first, last = first - dt.timedelta(days=1), last + dt.timedelta(days=1)
+        first, last = shift(first, -1), shift(last, 1)
     top = max(values) or 1.0
     step = nice_step(top)
     top = math.ceil(top / step) * step
@@ -111,7 +112,7 @@ def draw_series(
         )
         tick += step
     for index in range(6):
-        day = first + dt.timedelta(days=round(span_days * index / 5))
+        day = shift(first, round(span_days * index / 5))
         parts.append(
             f'<text class="tick" x="{x(day):.1f}" y="{HEIGHT - BOTTOM + 18}" '
             f'text-anchor="middle">{day.isoformat()}</text>'
