@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 from claimwire.errors import ArticleError, InputNotFoundError, InvalidOptionError
 from claimwire.input.documents import make_document, parse_published
-from claimwire.input.sources import ArticleInput, InputFailure, read_sources
+from claimwire.input.sources import ArticleInput, InputFailure, read_path, read_sources
 
 LIMIT = 4_000_000
 
@@ -173,3 +174,32 @@ def test_parse_published_rejects_non_iso(value: str) -> None:
 )
 def test_parse_published_accepts_iso(value: str, expected: str) -> None:
     assert str(parse_published(value)) == expected
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_named_printably(tmp_path):
+    (tmp_path / "good.txt").write_text("Shelling killed two people.", encoding="utf-8")
+    bad = os.fsencode(tmp_path) + b"/bad\xff.txt"
+    with open(bad, "wb") as handle:
+        handle.write(b"Shelling killed three people.")
+    found = list(read_path(tmp_path, max_bytes=10_000))
+    assert [type(item).__name__ for item in found] == ["ArticleInput", "ArticleInput"]
+    assert found[0].source.endswith("bad\\xff.txt")
+    found[0].source.encode("utf-8")  # storable: no lone surrogate
+
+
+def test_an_unreadable_file_is_reported_and_the_rest_is_read(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("Shelling killed two people.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Shelling killed three people.", encoding="utf-8")
+    real = Path.read_bytes
+
+    def locked(path: Path) -> bytes:
+        if path.name == "a.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", locked)
+    found = list(read_path(tmp_path, max_bytes=10_000))
+    assert isinstance(found[0], InputFailure)
+    assert found[0].problem.code == "unreadable_input"
+    assert "Permission denied" in found[0].problem.message
+    assert isinstance(found[1], ArticleInput) and found[1].text.startswith("Shelling")

@@ -184,6 +184,7 @@ ProblemCode = Literal[
     "bad_published",
     "empty_text",
     "binary_input",
+    "unreadable_input",
     "no_main_text",
     "too_large",
     "broken_record",

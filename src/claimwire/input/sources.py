@@ -90,17 +90,43 @@ def read_path(path: Path, *, max_bytes: int) -> Iterator[ArticleInput | InputFai
 
 
 def read_file(path: Path, *, max_bytes: int) -> Iterator[ArticleInput | InputFailure]:
-    """Read one file: JSONL by its suffix, else one article (text or HTML by content)."""
-    source = str(path)
-    size = path.stat().st_size
-    if size > max_bytes and path.suffix.lower() not in JSONL_SUFFIXES:
-        yield InputFailure(source, too_large(size, max_bytes, source=source))
+    """Read one file: JSONL by its suffix, else one article (text or HTML by content).
+
+    A file that cannot be read (no permission, vanished, an I/O error) becomes one
+    ``unreadable_input`` failure; the files next to it are read as usual.
+    """
+    source = path_name(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes and path.suffix.lower() not in JSONL_SUFFIXES:
+            yield InputFailure(source, too_large(size, max_bytes, source=source))
+            return
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            with path.open("rb") as stream:
+                yield from read_jsonl(stream, source=source, max_bytes=max_bytes)
+            return
+        data = path.read_bytes()
+    except OSError as error:
+        yield InputFailure(source, unreadable(source, error))
         return
-    if path.suffix.lower() in JSONL_SUFFIXES:
-        with path.open("rb") as stream:
-            yield from read_jsonl(stream, source=source, max_bytes=max_bytes)
-        return
-    yield from read_bytes(path.read_bytes(), source=source)
+    yield from read_bytes(data, source=source)
+
+
+def path_name(path: Path) -> str:
+    r"""``path`` as printable text: a byte of the name that is not UTF-8 shows as ``\xff``
+    (a file system may hold such names; the store and JSON cannot)."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def unreadable(source: str, error: OSError) -> Problem:
+    """A Problem for a file the operating system would not let us read."""
+    reason = error.strerror or type(error).__name__
+    return Problem(
+        code="unreadable_input",
+        message=f"cannot read the file: {reason}; it is skipped",
+        severity="error",
+        source=source,
+    )
 
 
 def read_bytes(data: bytes, *, source: str) -> Iterator[ArticleInput | InputFailure]:
