@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ...vocab import Category, Measure, Modality, NumberUnit
+from .. import keys
 from .._base import doc_text
 from .counted import Counted, attachment
 from .hits import FigureHit
@@ -22,8 +23,18 @@ MeasureFound = tuple[Measure | None, Modality, Trigger | None]
 
 
 def _is_bare_list(sent: Span) -> bool:
-    """A sentence without any verb: a noun-phrase list cut off by a stray full stop."""
-    return not any(t.pos_ in ("VERB", "AUX") for t in sent)
+    """A sentence without any verb: a noun-phrase list cut off by a stray full stop.
+
+    Asked once per number, so the answer is kept per sentence on the Doc: a sentence of
+    thousands of numbers ("1, 1, 1, ...") was scanned once per number.
+    """
+    verbless: dict[tuple[int, int], bool] = sent.doc.user_data.setdefault(
+        keys.FIGURES_VERBLESS_SENTENCES, {}
+    )
+    key = (sent.start, sent.end)
+    if key not in verbless:
+        verbless[key] = not any(t.pos_ in ("VERB", "AUX") for t in sent)
+    return verbless[key]
 
 
 def _previous_sentence(sent: Span) -> Span | None:

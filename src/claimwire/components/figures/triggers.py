@@ -53,10 +53,15 @@ def measures_for(token: Token, kind: TriggerKind) -> list[Measure]:
     return found
 
 
-def _phrase_measures(sent: Span, i: int) -> tuple[list[Measure], int]:
-    """Measures of a multi-word trigger starting at token ``i`` and its token length."""
-    stop = min(sent.end, i + MAX_TRIGGER_PHRASE_TOKENS)
-    forms = [token_forms(t) for t in sent.doc[i:stop]]
+def _phrase_measures(doc: Doc, i: int) -> tuple[list[Measure], int]:
+    """Measures of a multi-word trigger starting at token ``i`` and its token length.
+
+    The phrase stops at the end of the sentence, found by looking at the next few tokens
+    only: ``token.sent`` walks the whole sentence, once per number in a long one.
+    """
+    stop = min(len(doc), i + MAX_TRIGGER_PHRASE_TOKENS)
+    stop = next((j for j in range(i + 1, stop) if doc[j].is_sent_start), stop)
+    forms = [token_forms(t) for t in doc[i:stop]]
     for phrase, measure in measure_index().phrases:
         if phrase_at(forms, 0, phrase):
             return [measure], len(phrase)
@@ -65,7 +70,7 @@ def _phrase_measures(sent: Span, i: int) -> tuple[list[Measure], int]:
 
 def _trigger_measures(token: Token) -> tuple[list[Measure], int]:
     """Measures a token can trigger, with the trigger length in tokens."""
-    found, length = _phrase_measures(token.sent, token.i)
+    found, length = _phrase_measures(token.doc, token.i)
     if found:
         return found, length
     if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBG", "VBD"):
