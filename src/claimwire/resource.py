@@ -19,17 +19,16 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from .errors import ResourceError
 
 
-class ResourceModel(BaseModel):
-    """Base of the typed models of resource files: frozen, and no key the model lacks."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
 class ResourceItem(BaseModel):
     """Base of the records inside a resource file (an entry of a list or a table): frozen,
     and no key the record lacks."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ResourceModel(ResourceItem):
+    """Base of the typed models of whole resource files (what :func:`load_typed_resource`
+    returns): frozen, and no key the model lacks."""
 
 
 ModelT = TypeVar("ModelT", bound=ResourceModel)

@@ -16,9 +16,9 @@ import re
 from functools import lru_cache
 from typing import Final, Literal
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import field_validator
 
-from ..resource import ResourceModel, load_typed_resource
+from ..resource import ResourceItem, ResourceModel, load_typed_resource
 
 RESOURCES: Final = ("places_curated.json", "places_countries.json", "places_variants.json")
 """Resource files compiled into the gazetteer: a change to any of them triggers a rebuild."""
@@ -27,13 +27,7 @@ Point = tuple[float, float]
 """Latitude and longitude, in degrees."""
 
 
-class _Item(BaseModel):
-    """Base of the records inside a resource file: frozen, no unknown key."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class SkeletonRule(_Item):
+class SkeletonRule(ResourceItem):
     """One rewrite of a transliteration skeleton (``pattern`` is a regular expression)."""
 
     pattern: str
@@ -67,7 +61,7 @@ class CountryPoints(ResourceModel):
     admin1_points: dict[str, Point]
 
 
-class CuratedPlace(_Item):
+class CuratedPlace(ResourceItem):
     """One curated place: a region, sea or facility GeoNames lacks or names otherwise."""
 
     id: str

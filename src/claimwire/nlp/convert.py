@@ -14,13 +14,13 @@ from spacy.tokens import Span as SpacySpan
 from ..components import keys
 from ..components._base import doc_text
 from ..components.claims import ClaimHit, claim_for_offset
-from ..components.claims import hits_of as claim_hits_of
+from ..components.claims import hits_of as claims_of
 from ..components.dates import hits_of as dates_of
 from ..components.events import hits_of as events_of
 from ..components.figures import FigureHit
 from ..components.figures import hits_of as figures_of
 from ..components.numbers import numbers_of
-from ..components.places import hits_of as place_hits
+from ..components.places import hits_of as places_of
 from ..models import (
     Actor,
     Claim,
@@ -92,7 +92,7 @@ def places(doc: Doc) -> list[Place]:
             role=hit.role,
             score=hit.score,
         )
-        for number, hit in enumerate(place_hits(doc), start=1)
+        for number, hit in enumerate(places_of(doc), start=1)
     ]
 
 
@@ -117,7 +117,7 @@ def dates(doc: Doc) -> list[DateMention]:
 def claims(doc: Doc) -> tuple[list[Claim], list[Contradiction]]:
     """The claims of ``claimwire_claims_v1`` and the contradictions between them."""
     found, contradictions, seen = [], [], set()
-    for hit in claim_hits_of(doc):
+    for hit in claims_of(doc):
         who = hit.claimant
         found.append(
             Claim(
@@ -195,7 +195,7 @@ def _time(doc: Doc, hit: FigureHit, found_dates: list[DateMention]) -> TimeRef |
 
 def figures(doc: Doc, found_dates: list[DateMention]) -> list[Figure]:
     """The figures of ``claimwire_figures_v1``, linked to their claim and dates."""
-    claim_hits = claim_hits_of(doc)
+    claim_hits = claims_of(doc)
     return [
         Figure(
             id=hit.id,

@@ -28,13 +28,10 @@ def _is_bare_list(sent: Span) -> bool:
     Asked once per number, so the answer is kept per sentence on the Doc: a sentence of
     thousands of numbers ("1, 1, 1, ...") was scanned once per number.
     """
-    verbless: dict[tuple[int, int], bool] = sent.doc.user_data.setdefault(
-        keys.FIGURES_VERBLESS_SENTENCES, {}
-    )
-    key = (sent.start, sent.end)
-    if key not in verbless:
-        verbless[key] = not any(t.pos_ in ("VERB", "AUX") for t in sent)
-    return verbless[key]
+    verbless: dict[int, bool] = sent.doc.user_data.setdefault(keys.FIGURES_VERBLESS_SENTENCES, {})
+    if sent.start not in verbless:
+        verbless[sent.start] = not any(t.pos_ in ("VERB", "AUX") for t in sent)
+    return verbless[sent.start]
 
 
 def _previous_sentence(sent: Span) -> Span | None:
