@@ -9,13 +9,16 @@ names of the command line to those modules and to the default set folder under
 from __future__ import annotations
 
 import importlib
+import inspect
 import json
 import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from ..errors import InvalidOptionError
 from .metrics import Measure, Report, Score
+from .split import Half
 
 __all__ = [
     "TASKS",
@@ -99,6 +102,18 @@ TASKS: dict[str, Task] = {
             "muc4",
             "incident dates of MUC-4 messages resolved against their dateline",
         ),
+        Task(
+            "conflict-news",
+            "claimwire.bench.conflict_news",
+            "conflict_news",
+            "real conflict news: figures, claimants, claims, contradictions, places, events",
+        ),
+        Task(
+            "gva",
+            "claimwire.bench.gva",
+            "gva_counts",
+            "US shooting news: killed and injured figures equal to the official counts",
+        ),
     )
 }
 """Accuracy tasks by command-line name; tasks register here as their extractors land."""
@@ -121,14 +136,25 @@ def get_task(name: str) -> Task:
     return TASKS[name]
 
 
-def run_task(task: Task, data: Path | None, *, limit: int | None = None) -> Report:
-    """Run one accuracy task on its set folder (or ``data``), and check its floors."""
+def run_task(
+    task: Task, data: Path | None, *, limit: int | None = None, half: Half | None = None
+) -> Report:
+    """Run one accuracy task on its set folder (or ``data``), and check its floors.
+
+    Raises:
+        InvalidOptionError: ``half`` is given for a task that does not split its set.
+    """
     module = importlib.import_module(task.module)
     default = data is None
     if default and task.default_set is not None:
         data = default_eval_root() / task.default_set
-    report: Report = module.run(data, limit=limit)
-    if default and limit is None:  # floors are committed for the default sets only
+    if half is not None:
+        if "half" not in inspect.signature(module.run).parameters:
+            raise InvalidOptionError(f"bench task {task.name!r} does not split its set into halves")
+        report: Report = module.run(data, limit=limit, half=half)
+    else:
+        report = module.run(data, limit=limit)
+    if default and limit is None and half is None:  # floors are for whole default sets
         report.extra["below_floors"] = below_floors(task.name, report)
     return report
 

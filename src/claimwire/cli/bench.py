@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import click
 
 from ..errors import ClaimwireError, ExitCode
 from .options import fail
+
+if TYPE_CHECKING:
+    from ..bench.split import Half
 
 
 def register(main: click.Group) -> None:
@@ -43,9 +47,21 @@ def register(main: click.Group) -> None:
     show_default=True,
     help="speed only: also time each pipeline component.",
 )
+@click.option(
+    "--half",
+    type=click.Choice(["a", "b"]),
+    default=None,
+    help="Score only half a or b of the set, split by document id (tune on one, check the other).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def bench(
-    task: str, data: Path | None, limit: int | None, modes: str, profile: bool, as_json: bool
+    task: str,
+    data: Path | None,
+    limit: int | None,
+    modes: str,
+    profile: bool,
+    half: str | None,
+    as_json: bool,
 ) -> None:
     """Measure accuracy (precision / recall / F1) on a gold set, or speed.
 
@@ -80,7 +96,9 @@ def bench(
     if data is not None and not data.is_dir():
         fail(f"no such set folder: {data}", ExitCode.NO_INPUT)
     try:
-        report = benchmarks.run_task(benchmarks.get_task(task), data, limit=limit)
+        report = benchmarks.run_task(
+            benchmarks.get_task(task), data, limit=limit, half=cast("Half | None", half)
+        )
     except ClaimwireError as error:
         fail(error.message, error.exit_code)
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.format())
