@@ -21,7 +21,8 @@ set's README:
   acronyms, government aliases, any mention of the claimant).
 - ``contradictions``: a gold pair is found when one of our contradictions links a claim over
   (or holding a figure over) one side of it with a claim over the other.
-- ``places``: recognition without toponyms inside names (predictions over those are ignored);
+- ``places``: recognition without toponyms inside names (predictions over those are ignored,
+  and so are our demonyms, "Israeli", which the gold does not count as places);
   ``places.resolution``: matched gold places with coordinates that we put within 161 km;
   ``places.country``: matched gold places with a country whose country we got.
 - ``events``: one-to-one, by span overlap (our trigger, evidence or mentions with the gold
@@ -532,7 +533,8 @@ def _score_places(article: Article, result: Result, report: Report) -> None:
     predicted = [
         place
         for place in result.places
-        if not any(_overlaps(item["start"], item["end"], place.span) for item in in_names)
+        if place.match != "demonym"
+        and not any(_overlaps(item["start"], item["end"], place.span) for item in in_names)
     ]
     score = report.section("places")
     used: set[int] = set()
