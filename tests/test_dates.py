@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from claimwire import vocab
 from claimwire.components import dates, keys
-from claimwire.errors import MissingComponentError
+from claimwire.errors import InvalidOptionError, MissingComponentError
 from claimwire.nlp.pipeline import load_model
 
 D = dt.date
@@ -561,3 +561,14 @@ def test_lexicon_names_a_malformed_key(monkeypatch):
         monkeypatch.undo()
         dates.load_lexicon.cache_clear()
     assert dates.load_lexicon().relative_periods["last week"].part == "whole"
+
+
+def test_publication_date_as_an_iso_string_anchors_relative_dates(dates_nlp):
+    """A spaCy user may set the date as a string; it is read, not ignored."""
+    hit = hit_for(dates_nlp, "The town was shelled on Monday.", "2022-06-14", "Monday")
+    assert hit.start_date == dt.date(2022, 6, 13)
+
+
+def test_publication_date_of_another_type_is_a_clear_error(dates_nlp):
+    with pytest.raises(InvalidOptionError, match="user_data"):
+        run(dates_nlp, "The town was shelled on Monday.", 20220614)  # type: ignore[arg-type]

@@ -168,6 +168,20 @@ def test_parse_published_rejects_non_iso(value: str) -> None:
         parse_published(value)
 
 
+@pytest.mark.parametrize("value", [20220614, 2022.5, ["2022-06-14"]])
+def test_parse_published_names_a_wrong_type(value: object) -> None:
+    """An int from a script or a JSON record is a clear error, not an AttributeError."""
+    with pytest.raises(InvalidOptionError, match="YYYY-MM-DD string or a date"):
+        parse_published(value)  # type: ignore[arg-type]
+
+
+def test_jsonl_record_with_a_numeric_date_keeps_the_article_with_a_problem() -> None:
+    article = ArticleInput(source="feed.jsonl:1", text="Two people died.", published=20220614)  # type: ignore[arg-type]
+    document, problems = make_document(article, max_chars=100)
+    assert document.published is None
+    assert [p.code for p in problems] == ["bad_published"]
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [("2022-06-14", "2022-06-14"), ("2022-06-14T10:00:00Z", "2022-06-14 10:00:00+00:00")],

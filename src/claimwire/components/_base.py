@@ -10,12 +10,13 @@ the converter read the hits only through the owner's typed accessor, built on
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
 from spacy.tokens import Doc
 
-from ..errors import MissingComponentError
+from ..errors import InvalidOptionError, MissingComponentError
 from . import keys
 
 HitT = TypeVar("HitT")
@@ -27,6 +28,31 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[keys.TEXT] = doc.text
     return str(text)
+
+
+def publication_date(doc: Doc) -> dt.date | None:
+    """The article's publication date from ``doc.user_data[keys.PUBLISHED]``, as a date.
+
+    The value may be a date, a datetime (its day is used) or an ISO string ("2022-06-14",
+    "2022-06-14T10:00:00Z"), as a spaCy user would set it.
+
+    Raises:
+        InvalidOptionError: The value is something else, or a string that is no ISO date.
+    """
+    value = doc.user_data.get(keys.PUBLISHED)
+    if value is None or isinstance(value, dt.datetime):
+        return value.date() if value is not None else None
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+        except ValueError:
+            pass
+    raise InvalidOptionError(
+        f"doc.user_data[{keys.PUBLISHED!r}] must be a date, a datetime or a YYYY-MM-DD "
+        f"string, not {type(value).__name__} {value!r}"
+    )
 
 
 def ensure_extension(extension: str) -> None:

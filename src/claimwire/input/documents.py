@@ -29,10 +29,15 @@ def parse_published(value: str | dt.date | None) -> dt.date | dt.datetime | None
         A date (or datetime when a time is given), or None for None.
 
     Raises:
-        InvalidOptionError: The value is not an ISO date.
+        InvalidOptionError: The value is not an ISO date (or not a string or a date).
     """
     if value is None or isinstance(value, dt.date):
         return value
+    if not isinstance(value, str):
+        raise InvalidOptionError(
+            f"the publication date must be a YYYY-MM-DD string or a date, not "
+            f"{type(value).__name__} {value!r}, e.g. '2022-06-14'"
+        )
     text = value.strip()
     try:
         if len(text) == 10:

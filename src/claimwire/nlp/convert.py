@@ -11,8 +11,7 @@ from typing import Any
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from ..components import keys
-from ..components._base import doc_text
+from ..components._base import doc_text, publication_date
 from ..components.claims import ClaimHit, claim_for_offset
 from ..components.claims import hits_of as claims_of
 from ..components.dates import hits_of as dates_of
@@ -182,7 +181,7 @@ def _time(doc: Doc, hit: FigureHit, found_dates: list[DateMention]) -> TimeRef |
     if as_of is None and (relation == "since" or (hit.cumulative and evidence is None)):
         # A running total with no time phrase, or one counted since a date, holds as of
         # the report.
-        as_of = doc.user_data.get(keys.PUBLISHED)
+        as_of = publication_date(doc)
     return TimeRef(
         since=since,
         as_of=as_of,

@@ -8,8 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from .. import keys
-from .._base import doc_text
+from .._base import doc_text, publication_date
 from . import explicit, relative
 from .fallback import make_hit, model_hits
 from .hits import DateHit
@@ -52,11 +51,9 @@ RULES: dict[str, Rule] = {
 
 
 def published_date(doc: Doc) -> dt.date | None:
-    """The article's publication date from ``doc.user_data``, as a date (or None)."""
-    value = doc.user_data.get(keys.PUBLISHED)
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date) and MIN_ANCHOR_YEAR <= value.year <= MAX_ANCHOR_YEAR:
+    """The article's publication date (:func:`publication_date`), when it can anchor dates."""
+    value = publication_date(doc)
+    if value is not None and MIN_ANCHOR_YEAR <= value.year <= MAX_ANCHOR_YEAR:
         return value
     return None
 

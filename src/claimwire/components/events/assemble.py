@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ...vocab import Status
-from .. import keys
+from .._base import publication_date
 from . import inputs
 from .actors import ActorSpan, find_actor_spans
 from .context import (
@@ -105,7 +105,7 @@ def _drafts(
         (p, owner_of(doc, p.start, anchors), sentence_of(p.start)) for p in place_mentions(doc)
     ]
     dates = [(d, owner_of(doc, d.start, anchors), sentence_of(d.start)) for d in date_mentions(doc)]
-    published = doc.user_data.get(keys.PUBLISHED)
+    published = publication_date(doc)
     document = _Document(doc, actors, places, dates, anchors, paragraph_of, published)
     tolls: list[Toll] = [(m, *toll_roles(doc, m, actors)) for m in caused]
     drafts: list[Draft] = []
