@@ -525,3 +525,21 @@ def test_shifted_days_stop_at_the_ends_of_the_calendar() -> None:
     assert shift(dt.date(2022, 6, 14), 3) == dt.date(2022, 6, 17)
     assert shift(dt.date.max, 30) == dt.date.max
     assert shift(dt.date.min, -30) == dt.date.min
+
+
+def test_corpus_queries_return_every_row_unless_a_limit_is_given(tmp_path, monkeypatch):
+    """The store's pages of 100 are for the CLI and the dashboard, not for Python callers."""
+    from claimwire import Corpus
+    from claimwire.corpus import corpus as corpus_module
+
+    seen = []
+
+    def record(_connection, filters):
+        seen.append(filters.limit)
+        return []
+
+    monkeypatch.setattr(corpus_module, "claims", record)
+    with Corpus(tmp_path / "limits.db") as corpus:
+        corpus.claims()
+        corpus.claims(limit=5)
+    assert seen == [None, 5]

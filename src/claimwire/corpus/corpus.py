@@ -23,13 +23,15 @@ class Corpus:
 
     Query methods take the fields of :class:`~claimwire.store.queries.Filters` as keyword
     arguments (``since``, ``until``, ``country``, ``claimant``, ``measure``, ``category``,
-    ``type``, ``side``, ``outlet``, ``limit``, ``offset`` ...) and return rows as dicts.
+    ``type``, ``side``, ``outlet``, ``limit``, ``offset`` ...) and return rows as dicts:
+    every matching row unless ``limit`` is given (the command line and the dashboard page
+    their results; a Python caller gets all of them).
 
     Example::
 
         corpus = Corpus("claimwire.db")
         corpus.ingest(["articles.jsonl"])
-        corpus.figures(measure="killed", claimant="Ukraine", limit=None)
+        corpus.figures(measure="killed", claimant="Ukraine")
     """
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
@@ -115,7 +117,7 @@ class Corpus:
 
     def series(self, **filters: Any) -> list[Series]:
         """Claimed series matching the filters."""
-        return read_series(self.connection, Filters(**filters))
+        return read_series(self.connection, Filters(**{"limit": None, **filters}))
 
     def close(self) -> None:
         """Close the store."""
@@ -132,4 +134,4 @@ class Corpus:
         query: Callable[[sqlite3.Connection, Filters], list[dict[str, Any]]],
         filters: dict[str, Any],
     ) -> list[dict[str, Any]]:
-        return query(self.connection, Filters(**filters))
+        return query(self.connection, Filters(**{"limit": None, **filters}))
