@@ -356,10 +356,29 @@ def test_jsonl_export_holds_the_current_results(store: sqlite3.Connection) -> No
 
 def test_csv_export_of_figures(store: sqlite3.Connection) -> None:
     stream = io.StringIO()
-    export.write_csv(export.table_rows(store, "figures", Filters()), stream)
+    export.write_table_csv("figures", export.table_rows(store, "figures", Filters()), stream)
     rows = list(csv.DictReader(io.StringIO(stream.getvalue())))
     assert len(rows) == 10
     assert rows[0]["date"] == "2022-06-06" and rows[0]["evidence"] == "31,150"
+    assert {row["negated"] for row in rows} <= {"true", "false"}
+
+
+def test_empty_csv_export_keeps_its_header(tmp_path: Path) -> None:
+    empty = open_store(tmp_path / "empty.db")
+    stream = io.StringIO()
+    assert (
+        export.write_table_csv("events", export.table_rows(empty, "events", Filters()), stream) == 0
+    )
+    header = stream.getvalue().splitlines()
+    assert header == [",".join(name for name, _ in export.table_schema("events"))]
+
+
+def test_table_schema_types_every_column() -> None:
+    kinds = dict(export.table_schema("events"))
+    assert kinds["fatalities"] == "int" and kinds["lat"] == "float"
+    assert kinds["date_start"] == "date" and kinds["published"] == "date"
+    assert dict(export.table_schema("figures"))["negated"] == "bool"
+    assert dict(export.table_schema("clusters"))["lon"] == "float"
 
 
 def test_geojson_export_has_one_point_per_located_event(store: sqlite3.Connection) -> None:
@@ -396,10 +415,29 @@ def test_acled_export(store: sqlite3.Connection) -> None:
 def test_parquet_export(store: sqlite3.Connection, tmp_path: Path) -> None:
     pq = pytest.importorskip("pyarrow.parquet")
     path = tmp_path / "figures.parquet"
-    assert export.write_parquet(export.table_rows(store, "figures", Filters()), path) == 10
+    assert (
+        export.write_parquet("figures", export.table_rows(store, "figures", Filters()), path) == 10
+    )
     table = pq.read_table(path)
     assert table.num_rows == 10
     assert sorted(table.column("value").to_pylist())[-1] == 32150
+    assert str(table.schema.field("date").type) == "date32[day]"
+    assert str(table.schema.field("negated").type) == "bool"
+
+
+def test_parquet_exports_of_one_table_read_together(
+    store: sqlite3.Connection, tmp_path: Path
+) -> None:
+    """An export whose bounds are all null, or that is empty, keeps the table's types."""
+    pq = pytest.importorskip("pyarrow.parquet")
+    pa = pytest.importorskip("pyarrow")
+    full, empty = tmp_path / "full.parquet", tmp_path / "empty.parquet"
+    rows = export.table_rows(store, "figures", Filters())
+    export.write_parquet("figures", [{**row, "lower": None, "upper": None} for row in rows], full)
+    export.write_parquet("figures", [], empty)
+    assert pq.read_table(empty).num_columns == len(export.table_schema("figures"))
+    both = pa.concat_tables([pq.read_table(full), pq.read_table(empty)])
+    assert both.num_rows == len(rows)
 
 
 @pytest.mark.parametrize(

@@ -57,14 +57,18 @@ def export(db: Path, target: str, table: str, output: Path | None, **options: An
             if output is None:
                 fail("--to parquet needs --output FILE", ExitCode.USAGE)
                 return
-            count = exports.write_parquet(exports.table_rows(connection, table, filters), output)
+            count = exports.write_parquet(
+                table, exports.table_rows(connection, table, filters), output
+            )
         else:
             if output is not None:
                 stream = output.open("w", encoding="utf-8", newline="")
             if target == "jsonl":
                 count = exports.write_jsonl(connection, stream, filters)
             elif target == "csv":
-                count = exports.write_csv(exports.table_rows(connection, table, filters), stream)
+                count = exports.write_table_csv(
+                    table, exports.table_rows(connection, table, filters), stream
+                )
             elif target == "geojson":
                 count = exports.write_geojson(connection, stream, filters)
             else:

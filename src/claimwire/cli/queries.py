@@ -113,9 +113,12 @@ def emit(rows: list[dict[str, Any]], output_format: str, table: str) -> None:
     if output_format == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif output_format == "csv":
-        from ..store.export import write_csv
+        from ..store.export import TABLES, write_csv, write_table_csv
 
-        write_csv(rows, sys.stdout)
+        if table in TABLES:  # typed, every column even with no row
+            write_table_csv(table, rows, sys.stdout)
+        else:
+            write_csv(rows, sys.stdout)
     else:
         _print_table(rows, TABLE_COLUMNS[table])
 

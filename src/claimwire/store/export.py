@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime as dt
 import json
 import sqlite3
+import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import IO
+from typing import IO, Literal
 
 from ..errors import ClaimwireError, ExitCode, InvalidOptionError
 from . import queries
 from .filters import Condition, Filters, contains, dated, where
-from .rows import Record, text
+from .rows import ClaimRow, ClusterRow, ContradictionRow, EventRow, FigureRow, Record, Row, text
 
 TABLES: dict[str, Callable[[sqlite3.Connection, Filters], list[Record]]] = {
     "figures": queries.figures,
@@ -31,6 +33,29 @@ TABLES: dict[str, Callable[[sqlite3.Connection, Filters], list[Record]]] = {
     "contradictions": queries.contradictions,
 }
 """Tables that export to CSV and Parquet."""
+
+ColumnKind = Literal["string", "int", "float", "bool", "date"]
+
+_TABLE_COLUMNS: dict[str, tuple[type[Row], tuple[str, ...]]] = {
+    "figures": (FigureRow, queries.FIGURE_COLUMNS),
+    "claims": (ClaimRow, queries.CLAIM_COLUMNS),
+    "events": (EventRow, queries.EVENT_COLUMNS),
+    "clusters": (ClusterRow, queries.CLUSTER_COLUMNS),
+    "contradictions": (ContradictionRow, queries.CONTRADICTION_COLUMNS),
+}
+_FLAGS = frozenset({"approx", "cumulative", "negated"})
+"""Integer columns that hold yes / no."""
+_DATES = frozenset({"date", "published", "date_start", "date_end"})
+"""Text columns that hold a day (``published`` may carry a time: its day is exported)."""
+_COUNTS = frozenset({"fatalities"})
+"""Real columns that hold a count of people."""
+_JOINED: dict[str, ColumnKind] = {
+    "place": "string",
+    "admin1": "string",
+    "lat": "float",
+    "lon": "float",
+}
+"""Columns a query takes from a joined table (a cluster's place)."""
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
@@ -59,6 +84,80 @@ class Cluster:
     reports: list[Record]
     copies: list[Record] = dataclasses.field(default_factory=list)
     """Reports in wire copies of stored articles: their outlets count as sources."""
+
+
+def table_schema(table: str) -> list[tuple[str, ColumnKind]]:
+    """The columns of an exportable table and their types, whatever rows it holds.
+
+    Two exports of one table (of any stores, with any filters, empty or not) have the same
+    columns and types, so they can be read together.
+
+    Raises:
+        InvalidOptionError: Unknown table.
+    """
+    if table not in _TABLE_COLUMNS:
+        raise InvalidOptionError(f"unknown table {table!r}; choose one of: {', '.join(TABLES)}")
+    row_type, names = _TABLE_COLUMNS[table]
+    hints = typing.get_type_hints(row_type)
+    return [(name, _kind(name, hints.get(name))) for name in names]
+
+
+def _kind(name: str, hint: object) -> ColumnKind:
+    if name in _JOINED and hint is None:
+        return _JOINED[name]
+    if name in _DATES:
+        return "date"
+    if name in _FLAGS:
+        return "bool"
+    if name in _COUNTS:
+        return "int"
+    kinds = set(typing.get_args(hint)) - {type(None)} or {hint}
+    if kinds <= {int}:
+        return "int"
+    if kinds <= {float, int}:
+        return "float"
+    return "string"
+
+
+def typed_rows(table: str, rows: Iterable[Mapping[str, object]]) -> list[dict[str, object]]:
+    """Rows of ``table`` with their values in the types of :func:`table_schema`."""
+    schema = table_schema(table)
+    return [{name: _typed(row.get(name), kind) for name, kind in schema} for row in rows]
+
+
+def _typed(value: object, kind: ColumnKind) -> object:
+    if value is None or value == "":
+        return None
+    if kind == "date":
+        return dt.date.fromisoformat(str(value)[:10])
+    if kind == "bool":
+        return bool(value)
+    if kind == "int":
+        return int(float(str(value)))
+    if kind == "float":
+        return float(str(value))
+    return str(value)
+
+
+def write_table_csv(table: str, rows: Sequence[Mapping[str, object]], stream: IO[str]) -> int:
+    """Write a table's rows as CSV: every column of its schema, even with no row.
+
+    Yes / no columns are written ``true`` / ``false``, counts as integers, days as
+    ``YYYY-MM-DD``, missing values as empty cells.
+    """
+    names = [name for name, _ in table_schema(table)]
+    shown = [
+        {name: _csv_value(value) for name, value in row.items()} for row in typed_rows(table, rows)
+    ]
+    return write_csv(shown, stream, tuple(names))
+
+
+def _csv_value(value: object) -> object:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 def table_rows(connection: sqlite3.Connection, table: str, filters: Filters) -> list[Record]:
@@ -109,8 +208,8 @@ def write_csv(
     return len(rows)
 
 
-def write_parquet(rows: Sequence[Mapping[str, object]], path: Path) -> int:
-    """Write rows as a Parquet file.
+def write_parquet(table: str, rows: Sequence[Mapping[str, object]], path: Path) -> int:
+    """Write a table's rows as a Parquet file with the table's schema (:func:`table_schema`).
 
     Raises:
         MissingExtraError: pyarrow is not installed.
@@ -122,8 +221,15 @@ def write_parquet(rows: Sequence[Mapping[str, object]], path: Path) -> int:
         raise MissingExtraError(
             "Parquet export needs pyarrow: pip install 'claimwire[parquet]' (or pyarrow)"
         ) from None
-    table = pa.Table.from_pylist(rows) if rows else pa.table({})
-    pq.write_table(table, path)
+    types = {
+        "string": pa.string(),
+        "int": pa.int64(),
+        "float": pa.float64(),
+        "bool": pa.bool_(),
+        "date": pa.date32(),
+    }
+    schema = pa.schema([(name, types[kind]) for name, kind in table_schema(table)])
+    pq.write_table(pa.Table.from_pylist(typed_rows(table, rows), schema=schema), path)
     return len(rows)
 
 
