@@ -22,6 +22,7 @@ from claimwire.store import (
     ForeignStoreError,
     StoreLocationError,
     StoreVersionError,
+    acled,
     export,
     load_result,
     migrations,
@@ -395,21 +396,106 @@ def test_acled_export(store: sqlite3.Connection) -> None:
     stream = io.StringIO()
     export.write_acled(store, stream, Filters())
     rows = list(csv.DictReader(io.StringIO(stream.getvalue())))
-    assert list(rows[0])[:17] == [
-        "event_id_cnty", "event_date", "year", "time_precision", "event_type",
-        "sub_event_type", "actor1", "actor2", "country", "admin1", "location", "latitude",
-        "longitude", "geo_precision", "fatalities", "source", "notes",
+    assert list(rows[0])[:31] == [
+        "event_id_cnty", "event_date", "year", "time_precision", "disorder_type",
+        "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2",
+        "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso", "region",
+        "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude",
+        "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
     ]  # fmt: skip
     shelling, battle = rows
-    assert shelling["event_date"] == "2022-06-07"
+    assert shelling["event_date"] == "2022-06-07" and shelling["time_precision"] == "1"
+    assert shelling["disorder_type"] == "Political violence"
     assert shelling["sub_event_type"] == "Shelling/artillery/missile attack"
     assert shelling["actor1"] == "Armed Forces of Russia" and shelling["actor2"] == "Civilians"
+    assert shelling["country"] == "Ukraine" and shelling["iso"] == "804"
+    assert shelling["region"] == "Europe"
     assert shelling["fatalities"] == "4"
     assert shelling["source"] == "Global Wire; Frontline News; Moscow Herald; Euro Post"
     assert shelling["claimant"] == "Serhiy Haidai; Sergei Gadai; Government of Russia"
     assert shelling["hedge"] == "asserted; asserted; denied"
+    assert shelling["timestamp"].isdigit()
     assert battle["event_type"] == "Battles" and battle["fatalities"] == "0"
     assert battle["event_date"] == "2022-06-18" and battle["reports"] == "2"
+
+
+@pytest.mark.parametrize(
+    ("inter1", "inter2", "expected"),
+    [
+        ("State forces", "Civilians", "State forces-Civilians"),
+        ("Civilians", "Rebel group", "Rebel group-Civilians"),
+        ("External/Other forces", "State forces", "State forces-External/Other forces"),
+        ("Protesters", "", "Protesters only"),
+        ("", "", ""),
+    ],
+)
+def test_acled_interaction_puts_the_lower_code_first_and_civilians_last(
+    inter1: str, inter2: str, expected: str
+) -> None:
+    assert acled.interaction(inter1, inter2) == expected
+
+
+@pytest.mark.parametrize(
+    ("event_type", "subtype", "expected"),
+    [
+        ("Battles", "armed_clash", "Political violence"),
+        ("Riots", "mob_violence", "Political violence"),
+        ("Protests", "excessive_force_against_protesters", "Political violence; Demonstrations"),
+        ("Protests", "peaceful_protest", "Demonstrations"),
+        ("Strategic developments", "arrests", "Strategic developments"),
+    ],
+)
+def test_acled_disorder_type(event_type: str, subtype: str, expected: str) -> None:
+    assert acled.disorder_type(event_type, subtype) == expected
+
+
+def _report(**values: object) -> dict[str, object]:
+    base: dict[str, object] = {
+        "actor1": "Gunmen", "actor2": "Civilians", "fatalities": 3, "outlet": "Wire",
+        "claimant": "police", "hedge": "asserted", "status": "new", "document_id": "d1",
+        "evidence": "Gunmen killed three villagers.", "context": "", "date_basis": "date",
+        "date_start": "2024-03-01", "date_end": "2024-03-31", "granularity": "month",
+        "published": "2024-04-02", "actors_json": '[["Gunmen", null, "militia"]]',
+        "targets_json": '[["Civilians", null, "civilians"]]',
+    }  # fmt: skip
+    return {**base, **values}
+
+
+CLUSTER = {
+    "id": "c1", "type": "Violence against civilians", "subtype": "attack", "country": "NG",
+    "admin1": "Zamfara", "place": "Gusau", "lat": 12.16301, "lon": 6.66412,
+    "date_start": "2024-03-01",
+}  # fmt: skip
+
+
+def test_acled_row_follows_the_codebook_for_dates_places_and_actors() -> None:
+    row = acled.acled_row(CLUSTER, [_report()], [], place_class="P", timestamp=1)
+    assert row is not None
+    assert (row["event_date"], row["time_precision"]) == ("2024-03-15", 3)
+    assert (row["inter1"], row["inter2"]) == ("Political militia", "Civilians")
+    assert row["interaction"] == "Political militia-Civilians"
+    assert row["civilian_targeting"] == "Civilian targeting"
+    assert (row["country"], row["iso"], row["region"]) == ("Nigeria", 566, "Western Africa")
+    assert (row["latitude"], row["geo_precision"]) == (12.163, 1)
+    assert row["status"] == "new"
+
+
+def test_acled_row_skips_year_dates_and_dates_by_the_report() -> None:
+    year = _report(granularity="year", date_start="2017-01-01", date_end="2017-12-31")
+    assert acled.acled_row(CLUSTER, [year], []) is None
+    undated = _report(date_basis="published", date_start=None, granularity=None)
+    row = acled.acled_row(CLUSTER, [undated], [])
+    assert row is not None and (row["event_date"], row["time_precision"]) == ("2024-04-02", 2)
+
+
+def test_acled_state_forces_abroad_are_external_forces() -> None:
+    abroad = _report(actors_json='[["Armed Forces of Russia", "Russia", "state_forces"]]')
+    row = acled.acled_row({**CLUSTER, "country": "UA"}, [abroad], [])
+    assert row is not None and row["inter1"] == "External/Other forces"
+    home = _report(actors_json='[["Armed Forces of Ukraine", "Ukraine", "state_forces"]]')
+    row = acled.acled_row({**CLUSTER, "country": "UA"}, [home], [])
+    assert row is not None and row["inter1"] == "State forces"
+    assert row["geo_precision"] == 3  # no feature class known: not a town
 
 
 def test_parquet_export(store: sqlite3.Connection, tmp_path: Path) -> None:

@@ -116,7 +116,7 @@ def _sides(*values: str | None) -> set[str]:
         if value is None:
             continue
         if value.startswith("["):
-            sides.update(side for _name, side in json.loads(value) if side)
+            sides.update(item[1] for item in json.loads(value) if len(item) > 1 and item[1])
         else:
             sides.add(value)
     return sides

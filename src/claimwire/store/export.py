@@ -15,13 +15,13 @@ import sqlite3
 import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import IO, Literal
 
 from ..errors import ClaimwireError, ExitCode, InvalidOptionError
 from . import queries
+from .acled import COLUMNS as ACLED_OUTPUT
+from .acled import acled_row
 from .filters import Condition, Filters, contains, dated, where
 from .rows import ClaimRow, ClusterRow, ContradictionRow, EventRow, FigureRow, Record, Row, text
 
@@ -57,17 +57,6 @@ _JOINED: dict[str, ColumnKind] = {
 }
 """Columns a query takes from a joined table (a cluster's place)."""
 
-ACLED_COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
-    "actor1", "actor2", "country", "admin1", "location", "latitude", "longitude",
-    "geo_precision", "fatalities", "source", "notes", "claimant", "hedge", "reports",
-    "evidence", "document_ids",
-)  # fmt: skip
-"""ACLED's columns (event_date ... notes) and claimwire's (claimant, hedge, reports, ...)."""
-
-TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
-"""ACLED time precision: 1 = the day is known, 2 = the week, 3 = the month or less."""
-
 
 class MissingExtraError(ClaimwireError):
     """An optional dependency is not installed."""
@@ -84,6 +73,17 @@ class Cluster:
     reports: list[Record]
     copies: list[Record] = dataclasses.field(default_factory=list)
     """Reports in wire copies of stored articles: their outlets count as sources."""
+    place_class: str | None = None
+    """GeoNames feature class of the cluster's place."""
+    timestamp: int | None = None
+    """Unix time of the latest extraction of its reports."""
+
+    def fatalities(self) -> int:
+        """The lowest toll any report gives (ACLED's rule), 0 when none does."""
+        known = [
+            float(str(r["fatalities"])) for r in self.reports if r.get("fatalities") is not None
+        ]
+        return int(min(known)) if known else 0
 
 
 def table_schema(table: str) -> list[tuple[str, ColumnKind]]:
@@ -238,18 +238,33 @@ def event_clusters(connection: sqlite3.Connection, filters: Filters) -> list[Clu
     found = []
     for row in queries.clusters(connection, dataclasses.replace(filters, limit=None, offset=0)):
         reports = connection.execute(
-            "SELECT e.* FROM events e JOIN documents d ON d.id = e.document_id "
+            "SELECT e.*, r.created AS extracted FROM events e "
+            "JOIN documents d ON d.id = e.document_id "
+            "LEFT JOIN results r ON r.document_id = e.document_id "
             "WHERE e.cluster_id = ? AND e.current = 1 ORDER BY d.seq, e.id",
             (row["id"],),
         ).fetchall()
+        place = connection.execute(
+            "SELECT type FROM entities WHERE id = ?", (row.get("place_entity"),)
+        ).fetchone()
         found.append(
             Cluster(
                 row=row,
                 reports=[dict(report) for report in reports if not report["duplicate"]],
                 copies=[dict(report) for report in reports if report["duplicate"]],
+                place_class=place[0] if place else None,
+                timestamp=_latest([report["extracted"] for report in reports]),
             )
         )
     return found
+
+
+def _latest(created: list[str | None]) -> int | None:
+    times = [dt.datetime.fromisoformat(value) for value in created if value]
+    if not times:
+        return None
+    latest = max(t if t.tzinfo else t.replace(tzinfo=dt.UTC) for t in times)
+    return int(latest.timestamp())
 
 
 def write_geojson(connection: sqlite3.Connection, stream: IO[str], filters: Filters) -> int:
@@ -259,7 +274,6 @@ def write_geojson(connection: sqlite3.Connection, stream: IO[str], filters: Filt
         row = cluster.row
         if row["lat"] is None or row["lon"] is None:
             continue
-        acled = acled_row(cluster)
         features.append(
             {
                 "type": "Feature",
@@ -274,9 +288,9 @@ def write_geojson(connection: sqlite3.Connection, stream: IO[str], filters: Filt
                     "country": row["country"],
                     "reports": row["reports"],
                     "outlets": row["outlets"],
-                    "fatalities": acled["fatalities"],
-                    "claimants": acled["claimant"],
-                    "hedges": acled["hedge"],
+                    "fatalities": cluster.fatalities(),
+                    "claimants": "; ".join(text(r, "claimant") or "" for r in cluster.reports),
+                    "hedges": "; ".join(text(r, "hedge") or "" for r in cluster.reports),
                 },
             }
         )
@@ -286,75 +300,19 @@ def write_geojson(connection: sqlite3.Connection, stream: IO[str], filters: Filt
 
 
 def write_acled(connection: sqlite3.Connection, stream: IO[str], filters: Filters) -> int:
-    """Write one ACLED-style row per event cluster (see :data:`ACLED_COLUMNS`)."""
-    rows = [acled_row(cluster) for cluster in event_clusters(connection, filters)]
-    return write_csv(rows, stream, ACLED_COLUMNS)
-
-
-def acled_row(cluster: Cluster) -> Record:
-    """The ACLED-style row of a cluster.
-
-    ``fatalities`` is the lowest figure any report gives (ACLED's conservative rule; 0
-    when none does); ``source`` lists the outlets, wire copies included; ``claimant`` and
-    ``hedge`` list each report's claimant and hedge, in the same order, separated by
-    ``"; "``.
-    """
-    row, reports = cluster.row, cluster.reports
-    first = next((report for report in reports if report["actor1"]), reports[0] if reports else {})
-    known = [report["fatalities"] for report in reports if report["fatalities"] is not None]
-    date = text(row, "date_start") or ""
-    return {
-        "event_id_cnty": row["id"],
-        "event_date": date,
-        "year": date[:4],
-        "time_precision": _precision(reports),
-        "event_type": row["type"],
-        "sub_event_type": subtype_label(text(row, "subtype")),
-        "actor1": first.get("actor1") or "",
-        "actor2": first.get("actor2") or "",
-        "country": row["country"] or "",
-        "admin1": row["admin1"] or "",
-        "location": row["place"] or "",
-        "latitude": row["lat"],
-        "longitude": row["lon"],
-        "geo_precision": 1 if row["lat"] is not None else "",
-        "fatalities": int(min(known)) if known else 0,
-        "source": "; ".join(
-            _unique(text(report, "outlet") or "unknown" for report in [*reports, *cluster.copies])
-        ),
-        "notes": first.get("context") or first.get("evidence") or "",
-        "claimant": "; ".join(text(report, "claimant") or "" for report in reports),
-        "hedge": "; ".join(text(report, "hedge") or "" for report in reports),
-        "reports": len(reports),
-        "evidence": " | ".join(text(report, "evidence") or "" for report in reports),
-        "document_ids": " ".join(text(report, "document_id") or "" for report in reports),
-    }
-
-
-@cache
-def _subtype_labels() -> dict[str, str]:
-    resource = files("claimwire").joinpath("resources", "event_types.json")
-    if not resource.is_file():
-        return {}
-    subtypes = json.loads(resource.read_text(encoding="utf-8")).get("subtypes", {})
-    return {name: entry.get("label", name) for name, entry in subtypes.items()}
-
-
-def subtype_label(subtype: str | None) -> str:
-    """ACLED's label of a claimwire sub-type ('armed_clash' -> 'Armed clash')."""
-    if subtype is None:
-        return ""
-    return _subtype_labels().get(subtype, subtype)
-
-
-def _precision(reports: list[Record]) -> int:
-    levels = [TIME_PRECISION.get(text(report, "granularity") or "", 3) for report in reports]
-    return min(levels) if levels else 3
-
-
-def _unique(values: Iterable[str]) -> list[str]:
-    seen: list[str] = []
-    for value in values:
-        if value not in seen:
-            seen.append(value)
-    return seen
+    """Write one ACLED row per event cluster ACLED would code (see :mod:`.acled`)."""
+    rows = [
+        row
+        for cluster in event_clusters(connection, filters)
+        if (
+            row := acled_row(
+                cluster.row,
+                cluster.reports,
+                cluster.copies,
+                place_class=cluster.place_class,
+                timestamp=cluster.timestamp,
+            )
+        )
+        is not None
+    ]
+    return write_csv(rows, stream, ACLED_OUTPUT)
