@@ -1,5 +1,11 @@
-"""claimwire's spaCy components, a package per extractor; importing this registers them."""
+"""claimwire's spaCy components, a package per extractor; importing this registers them.
 
-from . import claims, dates, events, figures, lines, numbers, places
+Importing it also teaches spaCy's serializer the components' hits
+(:mod:`claimwire.components.serialize`), so docs survive ``DocBin`` and ``n_process``.
+"""
 
-__all__ = ["claims", "dates", "events", "figures", "lines", "numbers", "places"]
+from . import claims, dates, events, figures, lines, numbers, places, serialize
+
+serialize.register()
+
+__all__ = ["claims", "dates", "events", "figures", "lines", "numbers", "places", "serialize"]
