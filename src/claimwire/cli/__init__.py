@@ -12,13 +12,28 @@ Every module imports the library inside its commands, so that ``claimwire --help
 from __future__ import annotations
 
 import logging
+import os
+import sys
+from typing import Any
 
 import click
 
 from . import bench, export, extract, ingest, plot, queries, schema, serve
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Shell(click.Group):
+    """The command group; a reader that closes the pipe early (``| head``) is no error."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            # Python's advice: point stdout at devnull so the final flush cannot fail again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(0)
+
+
+@click.group(cls=_Shell, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="claimwire")
 @click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug) to stderr.")
 def main(verbose: int) -> None:
