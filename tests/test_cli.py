@@ -103,8 +103,8 @@ def test_twenty_megabytes_is_refused_with_the_limit_and_option(tmp_path: Path) -
 
 
 def test_invalid_utf8_is_processed_with_a_problem(tmp_path: Path) -> None:
-    path = tmp_path / "latin.txt"
-    path.write_bytes("Caf\xe9 hit, 3 wounded.".encode("latin-1"))
+    path = tmp_path / "damaged.txt"
+    path.write_bytes("Caf\xe9 hit, 3 wounded.".encode() + b"\xff")
     result = run("extract", str(path))
     assert result.exit_code == 0
     assert [p["code"] for p in json.loads(result.stdout)["problems"]] == ["invalid_utf8"]

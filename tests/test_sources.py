@@ -94,12 +94,21 @@ def test_binary_file_is_a_failure(tmp_path: Path) -> None:
 
 
 def test_invalid_utf8_is_decoded_with_a_problem(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.txt"
+    path.write_bytes("Caf\xe9 bombed in Kharkiv.".encode() + b" \xff")
+    (item,) = read(path)
+    assert isinstance(item, ArticleInput)
+    assert item.text == "Caf\xe9 bombed in Kharkiv. \ufffd"
+    assert [p.code for p in item.problems] == ["invalid_utf8"]
+
+
+def test_latin1_file_is_decoded_with_its_charset(tmp_path: Path) -> None:
     path = tmp_path / "latin1.txt"
     path.write_bytes("Caf\xe9 bombed in Kharkiv.".encode("latin-1"))
     (item,) = read(path)
     assert isinstance(item, ArticleInput)
-    assert "\ufffd" in item.text
-    assert [p.code for p in item.problems] == ["invalid_utf8"]
+    assert item.text == "Caf\xe9 bombed in Kharkiv."
+    assert [(p.code, p.severity) for p in item.problems] == [("non_utf8_charset", "info")]
 
 
 def test_file_over_the_limit_is_refused_unread(tmp_path: Path) -> None:

@@ -35,8 +35,9 @@ def test_normalize_is_idempotent(text: str) -> None:
 
 
 def test_decode_invalid_utf8_is_replaced_and_recorded() -> None:
-    text, problems = decode(b"Kyiv \xff\xfe said", source="x.txt")
-    assert text == "Kyiv \ufffd\ufffd said"
+    # UTF-8 with two stray bytes: damaged UTF-8, not another charset
+    text, problems = decode("Київ".encode() + b" \xff\xfe said", source="x.txt")
+    assert text == "Київ \ufffd\ufffd said"
     assert [problem.code for problem in problems] == ["invalid_utf8"]
     assert "2 invalid" in problems[0].message
 

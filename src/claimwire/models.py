@@ -101,7 +101,11 @@ class Document(Record):
     published: dt.date | dt.datetime | None = Field(
         default=None, description="Publication date (or datetime), if known."
     )
-    language: str = "en"
+    language: str = Field(
+        default="en",
+        description="ISO 639-1 code of the article's language (ISO 639-3 for a language "
+        "without one), given with the input or detected; claimwire extracts from English only.",
+    )
     source: str | None = Field(
         default=None, description="Where the article was read from: a path, 'stdin', a line."
     )

@@ -176,12 +176,16 @@ EventSubtype = Literal[
 (``event_types.json``'s ``subtypes``, which gives each its type and PLOVER code)."""
 
 # ---------------------------------------------------------------- problems
-Severity = Literal["warning", "error"]
-"""A warning on a processed article, or an error: the article could not be processed."""
+Severity = Literal["info", "warning", "error"]
+"""A note on a processed article (how it was read), a warning on a processed article, or
+an error: the article could not be processed."""
 
 ProblemCode = Literal[
     "invalid_utf8",
+    "non_utf8_charset",
     "bad_published",
+    "bad_language",
+    "unsupported_language",
     "empty_text",
     "binary_input",
     "unreadable_input",

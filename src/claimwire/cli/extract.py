@@ -59,6 +59,11 @@ def validate_published(
 @click.option("--outlet", help="Outlet that published the article.")
 @click.option("--title", help="Title of the article.")
 @click.option(
+    "--language",
+    metavar="CODE",
+    help="Language of the articles (ISO 639 code, e.g. en); detected when not given.",
+)
+@click.option(
     "-f",
     "--format",
     "output_format",
@@ -80,6 +85,7 @@ def extract(
     url: str | None,
     outlet: str | None,
     title: str | None,
+    language: str | None,
     output_format: str,
     output: Path | None,
     max_chars: int | None,
@@ -89,9 +95,10 @@ def extract(
     """Extract figures, claims, places, dates and events from articles.
 
     Reads a text or HTML file, standard input (-), a JSONL file with one article per
-    line ({"text" or "html", "url", "outlet", "published", "title", "id"}), or a
-    directory of such files. One article gives one JSON document; several give JSONL,
-    one result per line. Exit codes: 0 ok, 1 some articles failed, 2 usage error,
+    line ({"text" or "html", "url", "outlet", "published", "title", "id", "language"}),
+    or a directory of such files. One article gives one JSON document; several give JSONL,
+    one result per line. An article that is not in English gets an unsupported_language
+    problem and no facts. Exit codes: 0 ok, 1 some articles failed, 2 usage error,
     3 nothing could be processed, 4 no spaCy model installed.
     """
     from ..input.sources import ArticleInput, read_sources
@@ -111,7 +118,13 @@ def extract(
     )
     if several and output_format == "html" and (output is None or output.is_file()):
         fail("--format html with several articles needs --output DIR", ExitCode.USAGE)
-    overrides = {"published": published, "url": url, "outlet": outlet, "title": title}
+    overrides = {
+        "published": published,
+        "url": url,
+        "outlet": outlet,
+        "title": title,
+        "language": language,
+    }
     given: dict[str, Any] = {key: value for key, value in overrides.items() if value}
 
     def articles() -> Iterator[ArticleInput | InputFailure]:

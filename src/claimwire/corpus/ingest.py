@@ -87,6 +87,8 @@ def input_key(item: ArticleInput | InputFailure) -> str:
                 value or ""
                 for value in (item.title, item.outlet, item.url, item.published, item.id)
             ),
+            # only when given, so that the keys of inputs without one stay as they were
+            *([item.language] if item.language is not None else []),
         ]
     for part in parts:
         digest.update(part.encode("utf-8", "surrogatepass"))

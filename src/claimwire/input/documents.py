@@ -1,7 +1,8 @@
 """Turning an input article into a :class:`~claimwire.models.Document` with frozen text.
 
 HTML goes through trafilatura (main text, title, date, site name); text is normalized
-(:func:`claimwire.input.text.normalize`), checked (empty, over the size limit) and hashed.
+(:func:`claimwire.input.text.normalize`), checked (empty, over the size limit), hashed,
+and its language given or identified (:mod:`claimwire.input.language`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import trafilatura
 
 from ..errors import ArticleError, InvalidOptionError
 from ..models import Document, Problem
+from .language import LanguageGuess, detect_language, given_language, unsupported_language
 from .sources import ArticleInput
 from .text import document_id, normalize
 
@@ -95,7 +97,8 @@ def make_document(article: ArticleInput, *, max_chars: int) -> tuple[Document, l
         max_chars: Longest normalized text accepted.
 
     Returns:
-        The document and the problems recorded on the way (invalid UTF-8, a bad date).
+        The document and the problems recorded on the way (invalid UTF-8, a bad date,
+        ``unsupported_language`` for an article that is not in English).
 
     Raises:
         ArticleError: The article is empty, has no main text, or is over ``max_chars``.
@@ -124,6 +127,9 @@ def make_document(article: ArticleInput, *, max_chars: int) -> tuple[Document, l
     except InvalidOptionError as error:
         problems.append(Problem(code="bad_published", message=error.message, source=article.source))
         published = None
+    language = article_language(article, text, problems)
+    if not language.supported:
+        problems.append(unsupported_language(language, source=article.source))
     url = article.url or meta.get("url")
     document = Document(
         id=document_id(text, url),
@@ -132,7 +138,29 @@ def make_document(article: ArticleInput, *, max_chars: int) -> tuple[Document, l
         outlet=article.outlet or meta.get("outlet"),
         url=url,
         published=published,
+        language=language.code,
         source=article.source,
         external_id=article.id,
     )
     return document, problems
+
+
+def article_language(article: ArticleInput, text: str, problems: list[Problem]) -> LanguageGuess:
+    """The language of an article: the one given with it wins, else the detected one.
+
+    A given language that cannot be read adds a ``bad_language`` problem to ``problems``
+    and the language is detected.
+    """
+    if article.language is not None:
+        code = given_language(article.language)
+        if code is not None:
+            return LanguageGuess(code, None, "given")
+        problems.append(
+            Problem(
+                code="bad_language",
+                message=f"cannot read the language {article.language!r} (use an ISO 639 "
+                "code such as 'en' or 'uk'); the language was detected instead",
+                source=article.source,
+            )
+        )
+    return detect_language(text)

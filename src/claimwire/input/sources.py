@@ -24,7 +24,7 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".jsonlines"})
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
-METADATA_FIELDS = ("url", "outlet", "published", "title", "id")
+METADATA_FIELDS = ("url", "outlet", "published", "title", "id", "language")
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,8 @@ class ArticleInput:
     url: str | None = None
     published: str | None = None
     id: str | None = None
+    language: str | None = None
+    """The language given with the input (an ISO code or name); detected when None."""
     problems: tuple[Problem, ...] = field(default_factory=tuple)
 
 
@@ -155,9 +157,9 @@ def read_jsonl(
     """Read a JSONL stream: one article object per line.
 
     Each object has ``text`` or ``html`` and optionally ``url``, ``outlet``, ``published``,
-    ``title`` and ``id``. Blank lines are skipped; a broken line is a failure with its line
-    number, and the lines after it are still read. ``first_line`` is the line number of the
-    stream's first line (for a stream cut out of a larger file).
+    ``title``, ``id`` and ``language``. Blank lines are skipped; a broken line is a failure
+    with its line number, and the lines after it are still read. ``first_line`` is the line
+    number of the stream's first line (for a stream cut out of a larger file).
     """
     for number, raw in enumerate(stream, start=first_line):
         where = f"{source}:{number}"

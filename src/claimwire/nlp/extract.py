@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from ..components import keys
 from ..errors import ArticleError
 from ..input.documents import make_document, parse_published
+from ..input.language import SUPPORTED
 from ..input.sources import ArticleInput, InputFailure, looks_like_html
 from ..models import Document, Problem, Provenance, Result
 from ..version import __version__
@@ -39,18 +40,25 @@ def extract(
     url: str | None = None,
     outlet: str | None = None,
     title: str | None = None,
+    language: str | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Result:
     """Extract figures, claims, places, dates and events from one article.
 
+    An article that is not in English keeps its document and gets an
+    ``unsupported_language`` problem; nothing is extracted from it.
+
     Args:
         text_or_html: The article as plain text or as an HTML page (bytes are decoded as
-            UTF-8, invalid sequences replaced and recorded as a problem).
+            UTF-8, else with the page's declared or a detected charset, recorded as a
+            problem).
         published: Publication date (``YYYY-MM-DD`` or a date); relative dates resolve
             against it.
         url: The article's URL.
         outlet: The publishing outlet.
         title: The article's title.
+        language: The article's language (an ISO 639 code such as ``"en"``); detected
+            when None.
         max_chars: Longest text accepted, in characters.
 
     Returns:
@@ -77,6 +85,7 @@ def extract(
         title=title,
         outlet=outlet,
         url=url,
+        language=language,
         problems=tuple(problems),
     )
     published_value = parse_published(published)
@@ -84,6 +93,8 @@ def extract(
     if published_value is not None:
         document = document.model_copy(update={"published": published_value})
     nlp = get_nlp()
+    if not is_supported(document):
+        return unprocessed_result(nlp, document, found, run_id=new_run_id())
     return to_result(nlp, nlp(make_doc(nlp, document)), document, found, run_id=new_run_id())
 
 
@@ -135,13 +146,18 @@ def _run_batch(
                 code=error.problem_code, message=error.message, severity="error", source=item.source
             )
             prepared.append(Failure(item.source, problem))
-    good = [entry for entry in prepared if not isinstance(entry, Failure)]
+    good = [
+        entry for entry in prepared if not isinstance(entry, Failure) and is_supported(entry[0])
+    ]
     docs = iter(_pipe(nlp, [make_doc(nlp, document) for document, _ in good]))
     for entry in prepared:
         if isinstance(entry, Failure):
             yield entry
             continue
         document, problems = entry
+        if not is_supported(document):
+            yield unprocessed_result(nlp, document, problems, run_id=run_id)
+            continue
         doc = next(docs)
         if isinstance(doc, Problem):
             yield Failure(document.source or document.id, doc)
@@ -158,6 +174,23 @@ def _run_batch(
                     severity="error",
                 ),
             )
+
+
+def is_supported(document: Document) -> bool:
+    """Whether the pipeline's English rules apply to ``document`` (its language is English)."""
+    return document.language in SUPPORTED
+
+
+def unprocessed_result(
+    nlp: Language, document: Document, problems: Iterable[Problem], *, run_id: str
+) -> Result:
+    """The result of a document the pipeline does not run on (not in English): the document
+    and its problems, no facts, and no component in the provenance."""
+    return Result(
+        document=document,
+        problems=list(problems),
+        provenance=provenance(nlp, run_id).model_copy(update={"components": []}),
+    )
 
 
 def make_doc(nlp: Language, document: Document) -> Doc:

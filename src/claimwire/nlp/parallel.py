@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 from multiprocessing.pool import AsyncResult, Pool
 
+from ..input.language import identifier
 from ..input.sources import ArticleInput, InputFailure
 from ..models import Problem, Result
 from .extract import Failure, extract_many
@@ -41,6 +42,7 @@ def default_jobs() -> int:
 
 def _load_pipeline() -> None:
     get_nlp()
+    identifier()  # the language model, so that no article's time budget pays for loading it
 
 
 def _run_batch(batch: list[Item], max_chars: int) -> list[Outcome]:
