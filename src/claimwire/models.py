@@ -167,6 +167,11 @@ class Contradiction(Record):
 
     kind: Literal["contradiction"] = "contradiction"
     claim_ids: list[str] = Field(description="The two claims, in text order.")
+    figure_ids: list[str] = Field(
+        default_factory=list,
+        description="The two figures that disagree, in the order of their claims (empty when "
+        "the claims themselves disagree).",
+    )
     referent: str = Field(description="What they disagree about, as written.")
     reason: str = Field(description="Why they cannot both hold.")
 

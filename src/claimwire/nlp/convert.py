@@ -14,6 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from ..components._base import doc_text, publication_date
 from ..components.claims import ClaimHit, claim_for_offset
 from ..components.claims import hits_of as claims_of
+from ..components.claims.tolls import toll_contradictions
 from ..components.dates import hits_of as dates_of
 from ..components.events import hits_of as events_of
 from ..components.figures import FigureHit
@@ -148,6 +149,46 @@ def claims(doc: Doc) -> tuple[list[Claim], list[Contradiction]]:
                     )
                 )
     return found, contradictions
+
+
+def with_tolls(
+    claims: list[Claim],
+    contradictions: list[Contradiction],
+    figures: list[Figure],
+    dates: list[DateMention],
+) -> tuple[list[Claim], list[Contradiction]]:
+    """The claims and contradictions with the contradicting tolls added (both ways).
+
+    Args:
+        claims: The claims of :func:`claims`.
+        contradictions: The contradictions between them.
+        figures: The article's figures, their claims set.
+        dates: Its dates.
+
+    Returns:
+        The claims, each ``contradicts`` extended by the claims giving another toll of the
+        same thing, and the contradictions with one record per new pair.
+    """
+    seen = {frozenset(found.claim_ids) for found in contradictions}
+    added = [
+        found
+        for found in toll_contradictions(figures, claims, dates)
+        if frozenset(found.claim_ids) not in seen
+    ]
+    if not added:
+        return claims, contradictions
+    others: dict[str, list[str]] = {}
+    for found in added:
+        first, second = found.claim_ids
+        others.setdefault(first, []).append(second)
+        others.setdefault(second, []).append(first)
+    linked = [
+        claim.model_copy(update={"contradicts": [*claim.contradicts, *others[claim.id]]})
+        if claim.id in others
+        else claim
+        for claim in claims
+    ]
+    return linked, sorted([*contradictions, *added], key=lambda x: _id_order(x.claim_ids[0]))
 
 
 def _id_order(record_id: str) -> tuple[str, int]:

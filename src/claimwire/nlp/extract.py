@@ -239,10 +239,12 @@ def to_result(
     figures = convert.figures(doc, dates)
     claims, contradictions = convert.claims(doc)
     events = convert.events(doc, places, dates, figures)
+    figures = convert.place_figures(doc, figures, places, events)
+    claims, contradictions = convert.with_tolls(claims, contradictions, figures, dates)
     return Result(
         document=document,
         numbers=convert.numbers(doc),
-        figures=convert.place_figures(doc, figures, places, events),
+        figures=figures,
         claims=claims,
         places=places,
         dates=dates,

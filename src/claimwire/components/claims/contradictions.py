@@ -12,12 +12,17 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from .denials import denial_links
 from .hits import ClaimHit, Contradiction
 from .lexicon import cues
 
 Polarity = Literal["gone", "persists"]
 """What a state word says of its referent: gone (destroyed, captured) or still there."""
 OPPOSITE: dict[Polarity, Polarity] = {"gone": "persists", "persists": "gone"}
+DENIED = "denied by the party it accuses"
+"""The reason of a denial's contradiction."""
+PLURAL = frozenset({"NNS", "NNPS"})
+"""Tags of plural nouns: a group of which some are gone while others remain."""
 
 
 def link_contradictions(doc: Doc, hits: list[ClaimHit]) -> list[ClaimHit]:
@@ -44,6 +49,11 @@ def link_contradictions(doc: Doc, hits: list[ClaimHit]) -> list[ClaimHit]:
             referent, why = reason
             links.setdefault(one.id, []).append(Contradiction(other.id, referent, why))
             links.setdefault(other.id, []).append(Contradiction(one.id, referent, why))
+    for denial, denied, referent in denial_links(doc, hits):
+        if any(link.other == denied for link in links.get(denial, [])):
+            continue
+        links.setdefault(denial, []).append(Contradiction(denied, referent, DENIED))
+        links.setdefault(denied, []).append(Contradiction(denial, referent, DENIED))
     return [
         replace(
             hit,
@@ -87,6 +97,8 @@ def _related_nouns(token: Token) -> list[str]:
             p for c in token.head.children if c.dep_ in ("attr", "dobj") for p in _pobjs(c)
         )
     for noun in candidates:
+        if noun.tag_ in PLURAL:
+            continue  # "militants killed" and "militants repelled": some of them, each time
         if noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() not in generic:
             nouns.append(noun.lemma_.lower())
     return nouns

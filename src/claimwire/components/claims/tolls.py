@@ -1,0 +1,179 @@
+"""Contradicting tolls inside one article: two sources give counts of one thing that cannot
+both hold ("the ministry said 60 were killed; a monitor put the toll at 93").
+
+Two figures contradict when they count the same thing (the same measure and category, the
+same side when both say), both as new, actual, non-cumulative counts of one moment, in
+claims of different claimants, and their values cannot both be true: each figure is read
+as an interval (``at least 10`` is 10 and more, ``as many as 37`` is up to 37, ``about 30``
+is 30 give or take a quarter) and the intervals do not meet. Not contradictions: one
+source updating its own toll, counts of different things, a running total and a daily
+count, an ``at least N`` the other number satisfies.
+
+Which event a toll belongs to is not asked: the events component splits the tolls of one
+incident told by two sources into two events too often for that to be a veto. This module
+reads the typed records (figures, claims), so it runs once every component has:
+:func:`toll_contradictions` is called by ``nlp.convert``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Final
+
+from ...models import Claim, Contradiction, DateMention, Figure
+from ...vocab import Measure
+from .contradiction_lexicon import contradiction_words
+
+TOLL_MEASURES: Final[frozenset[Measure]] = frozenset(
+    {"killed", "injured", "casualties", "missing", "detained", "kidnapped", "captured"}
+)
+"""Measures of a toll one incident has one true value of (displacement and damage tallies
+are estimates of another kind, and disagree without contradicting)."""
+APPROX_MARGIN: Final = 0.25
+"""How far an ``about N`` figure may be from N: ``about 30`` is 22.5 to 37.5."""
+GENERIC: Final[frozenset[str | None]] = frozenset({"people", None})
+"""Categories that lump counted nouns together: their counted noun tells them apart."""
+UNNAMED: Final = frozenset({"unidentified"})
+"""Claimant names that say nothing of who speaks: two such claims may be one source."""
+
+
+Day = tuple[str, str] | str
+"""A resolved date interval (ISO dates), or the words of an unresolved one."""
+
+
+@dataclass(frozen=True)
+class Toll:
+    """A figure that may contradict another: its claim and the values it allows."""
+
+    figure: Figure
+    claim: Claim
+    low: float
+    high: float
+
+
+def toll_contradictions(
+    figures: list[Figure], claims: list[Claim], dates: list[DateMention]
+) -> list[Contradiction]:
+    """The pairs of claims that give contradicting tolls of the same thing.
+
+    Args:
+        figures: The figures of one article (with their ``claim_id``).
+        claims: Its claims.
+        dates: Its dates (a figure's time phrase points at one).
+
+    Returns:
+        One contradiction per pair of claims, in text order of the first figure, with the
+        two claims, the two figures and the reason ("15 vs 21 soldiers killed").
+    """
+    tolls = _tolls(figures, claims)
+    days = {date.id: _day(date) for date in dates}
+    found: list[Contradiction] = []
+    seen: set[frozenset[str]] = set()
+    for k, one in enumerate(tolls):
+        for other in tolls[k + 1 :]:
+            pair = frozenset((one.claim.id, other.claim.id))
+            if pair in seen or not _contradict(one, other, days):
+                continue
+            seen.add(pair)
+            found.append(_contradiction(one, other))
+    return found
+
+
+def _tolls(figures: list[Figure], claims: list[Claim]) -> list[Toll]:
+    """The figures that may contradict: actual new counts of a toll, held by a claim."""
+    by_id = {claim.id: claim for claim in claims}
+    tolls = []
+    for figure in figures:
+        claim = by_id.get(figure.claim_id or "")
+        interval = _interval(figure)
+        if claim is None or interval is None or not _comparable(figure):
+            continue
+        tolls.append(Toll(figure, claim, *interval))
+    return tolls
+
+
+def _comparable(figure: Figure) -> bool:
+    """A new, actual, affirmative count of a toll of one moment."""
+    time = figure.time
+    return (
+        figure.measure in TOLL_MEASURES
+        and figure.unit == "count"
+        and figure.status == "new"
+        and figure.modality == "actual"
+        and not figure.negated
+        and (figure.value or 0) > 0
+        and not (time is not None and (time.cumulative or time.relation == "since"))
+    )
+
+
+def _interval(figure: Figure) -> tuple[float, float] | None:
+    """The values a figure allows, or None for vague amounts and ranges."""
+    if figure.value is None:
+        return None
+    if figure.lower is not None or figure.upper is not None:
+        return (figure.lower or 0.0, figure.upper if figure.upper is not None else math.inf)
+    if figure.approx:
+        return figure.value * (1 - APPROX_MARGIN), figure.value * (1 + APPROX_MARGIN)
+    return figure.value, figure.value
+
+
+def _contradict(one: Toll, other: Toll, days: dict[str, Day]) -> bool:
+    """Two tolls of one thing, from different sources, whose values cannot both hold."""
+    first, second = one.figure, other.figure
+    if first.measure != second.measure or _referent(first) != _referent(second):
+        return False
+    if first.side and second.side and first.side != second.side:
+        return False
+    if not _same_moment(first, second, days) or not _different_sources(one.claim, other.claim):
+        return False
+    return one.high < other.low or other.high < one.low
+
+
+def _referent(figure: Figure) -> tuple[str | None, str | None]:
+    """What a figure counts: its category, and for people in general the counted noun too
+    ("five men" and "12 bodies" count other things than "11 people")."""
+    if figure.category not in GENERIC or figure.counted is None:
+        return figure.category, None
+    words = figure.counted.text.lower().split()
+    head = words[-1] if words else ""
+    return figure.category, "people" if head in contradiction_words().people_nouns else head
+
+
+def _same_moment(first: Figure, second: Figure, days: dict[str, Day]) -> bool:
+    """Neither figure is dated to another day than the other ("on Wednesday" vs "Friday")."""
+    one, other = first.time, second.time
+    if one is None or other is None or one.date_id is None or other.date_id is None:
+        return True
+    return days.get(one.date_id) == days.get(other.date_id)
+
+
+def _day(date: DateMention) -> Day:
+    """The day a date mention names: its resolved interval, else its words."""
+    if date.start is not None:
+        return date.start.isoformat(), (date.end or date.start).isoformat()
+    return " ".join(date.span.text.lower().split())
+
+
+def _different_sources(one: Claim, other: Claim) -> bool:
+    """Claims of two named, different sources.
+
+    The outlet's own figures are left out: a headline or a summary line rounds, adds up
+    or recalls another incident far more often than it disputes a source.
+    """
+    names = (one.claimant.name, other.claimant.name)
+    outlet = "outlet" in (one.form, other.form)
+    return names[0] != names[1] and not UNNAMED & set(names) and not outlet
+
+
+def _contradiction(one: Toll, other: Toll) -> Contradiction:
+    """The record of two contradicting tolls, claims in text order, figures beside them."""
+    first, second = sorted((one, other), key=lambda toll: toll.claim.content.start)
+    counted = first.figure.counted.text if first.figure.counted else first.figure.category
+    referent = " ".join(part for part in (counted, first.figure.measure) if part)
+    return Contradiction(
+        claim_ids=[first.claim.id, second.claim.id],
+        figure_ids=[first.figure.id, second.figure.id],
+        referent=referent,
+        reason=f"{first.figure.span.text} vs {second.figure.span.text} {referent}",
+    )
