@@ -52,6 +52,10 @@ class Toll:
     high: float
 
 
+MAX_TOLLS_COMPARED = 100
+"""Tolls of one measure and referent compared pairwise per article (real articles: a few)."""
+
+
 def toll_contradictions(
     figures: list[Figure], claims: list[Claim], dates: list[DateMention]
 ) -> list[Contradiction]:
@@ -66,18 +70,22 @@ def toll_contradictions(
         One contradiction per pair of claims, in text order of the first figure, with the
         two claims, the two figures and the reason ("15 vs 21 soldiers killed").
     """
-    tolls = _tolls(figures, claims)
+    groups: dict[tuple[str | None, tuple[str | None, str | None]], list[Toll]] = {}
+    for toll in _tolls(figures, claims):  # only tolls of one measure and referent can clash
+        groups.setdefault((toll.figure.measure, _referent(toll.figure)), []).append(toll)
     days = {date.id: _day(date) for date in dates}
-    found: list[Contradiction] = []
+    found: list[tuple[int, Contradiction]] = []
     seen: set[frozenset[str]] = set()
-    for k, one in enumerate(tolls):
-        for other in tolls[k + 1 :]:
-            pair = frozenset((one.claim.id, other.claim.id))
-            if pair in seen or not _contradict(one, other, days):
-                continue
-            seen.add(pair)
-            found.append(_contradiction(one, other))
-    return found
+    for group in groups.values():
+        group = group[:MAX_TOLLS_COMPARED]  # bounded work on a hostile list of numbers
+        for k, one in enumerate(group):
+            for other in group[k + 1 :]:
+                pair = frozenset((one.claim.id, other.claim.id))
+                if pair in seen or not _contradict(one, other, days):
+                    continue
+                seen.add(pair)
+                found.append((one.figure.span.start, _contradiction(one, other)))
+    return [contradiction for _, contradiction in sorted(found, key=lambda item: item[0])]
 
 
 def _tolls(figures: list[Figure], claims: list[Claim]) -> list[Toll]:
