@@ -76,6 +76,14 @@ def test_one_article_has_its_whole_result(client, store):
         assert text[span["start"] : span["end"]] == span["text"]
 
 
+def test_article_page_shows_its_contradictions(client, store):
+    result = client.get(f"/api/articles/{store[1]['seed']}").json()["result"]
+    page = client.get(f"/articles/{store[1]['seed']}").text
+    assert result["contradictions"]
+    assert f"Contradictions ({len(result['contradictions'])})" in page
+    assert result["contradictions"][0]["reason"].split()[0] in page
+
+
 def test_series_have_points_in_date_order(client):
     body = client.get("/api/series?measure=destroyed&category=tanks").json()
     values = [p["value"] for s in body["items"] for p in s["points"] if not s["side"]]

@@ -54,3 +54,11 @@ def test_table_shows_numbers_when_no_figure_is_found(nlp) -> None:
 
     table = render_table(extract("The code was 4417 and 12 more."))
     assert "Figures" not in table and "Numbers (" in table and "4,417" in table
+
+
+def test_html_lists_the_contradictions_with_both_sides(example_result) -> None:
+    assert example_result.contradictions
+    page = render_html(example_result)
+    assert f"contradictions ({len(example_result.contradictions)})" in page
+    first = example_result.contradictions[0]
+    assert all(f'href="#{claim_id}"' in page for claim_id in first.claim_ids)

@@ -14,6 +14,7 @@ from itertools import pairwise
 from ..models import Result, Span
 from .labels import (
     claim_text,
+    contradiction_sides,
     date_text,
     event_text,
     figure_text,
@@ -119,6 +120,17 @@ def render_html(result: Result) -> str:
             for item in listed
         )
         panel.append(f"<h3>{kind}s ({len(listed)})</h3><ul>{rows}</ul>")
+    disputes = "".join(
+        "<li>"
+        + " <b>vs</b> ".join(
+            f'<a href="#{escape(key)}">{escape(who)}</a>: “{escape(words)}”'
+            for key, who, words in contradiction_sides(result, found.claim_ids)
+        )
+        + f"<br><small>{escape(found.reason)}</small></li>"
+        for found in result.contradictions
+    )
+    if disputes:
+        panel.append(f"<h3>contradictions ({len(result.contradictions)})</h3><ul>{disputes}</ul>")
     problems = "".join(
         f"<li>{escape(p.severity)}: {escape(p.code)}: {escape(p.message)}</li>"
         for p in result.problems

@@ -101,3 +101,13 @@ def event_text(result: Result, event: Event) -> str:
         text += " (background)"
     claimant = claimant_text(result, event.claim_id)
     return text + (f" · {claimant}" if claimant else "")
+
+
+def contradiction_sides(result: Result, claim_ids: list[str]) -> list[tuple[str, str, str]]:
+    """The sides of a contradiction: ``(claim id, "claimant (hedge)", its words)`` each."""
+    claims = {claim.id: claim for claim in result.claims}
+    return [
+        (claim_id, claimant_text(result, claim_id), short_text(claims[claim_id].content.text, 90))
+        for claim_id in claim_ids
+        if claim_id in claims
+    ]

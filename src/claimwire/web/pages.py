@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from ..models import Result
 from ..render.html import KINDS, items_of, segments
+from ..render.labels import contradiction_sides
 from ..render.table import line_of
 from ..store.rows import Record
 from ..store.rows import text as column_text
@@ -256,6 +257,16 @@ def article(request: Request, context: Context, document_id: str) -> HTMLRespons
         result=result,
         pieces=pieces,
         panel=[(kind, listed) for kind, listed in panel if listed],
+        contradictions=[
+            {
+                "reason": found.reason,
+                "sides": [
+                    {"key": key, "claimant": who, "words": words}
+                    for key, who, words in contradiction_sides(result, found.claim_ids)
+                ],
+            }
+            for found in result.contradictions
+        ],
         records={
             item.key: {"kind": item.kind, "label": item.label, "record": records.get(item.key)}
             for item in items
