@@ -88,6 +88,54 @@ def test_a_malformed_model_is_refused():
 # ------------------------------------------------------------------ decisions
 
 
+@pytest.mark.parametrize(("text", "label"), RELEVANT)
+def test_conflict_text_is_relevant_and_keeps_its_events(text, label):
+    from claimwire import extract
+
+    result = extract(text)
+    assert result.relevance is not None
+    assert result.relevance.relevant, result.relevance
+    assert result.relevance.label != "other"
+    if label is not None:
+        assert result.relevance.label == label
+    assert result.events, "a single sentence about violence keeps its event"
+
+
+@pytest.mark.parametrize("text", OFF_TOPIC)
+def test_off_topic_text_yields_no_event(text):
+    from claimwire import extract
+
+    result = extract(text)
+    assert result.relevance is not None
+    assert not result.relevance.relevant, result.relevance
+    assert result.relevance.label == "other"
+    assert result.events == []
+
+
+def test_an_off_topic_article_keeps_its_figures_and_claims():
+    from claimwire import extract
+
+    result = extract(OFF_TOPIC[0])
+    assert result.events == []
+    assert any(f.measure == "killed" and f.value == 23 for f in result.figures)
+    assert result.claims
+
+
+def test_evidence_points_at_the_text():
+    from claimwire import extract
+
+    for text in (RELEVANT[0][0], OFF_TOPIC[2]):
+        result = extract(text)
+        assert result.relevance is not None
+        assert result.relevance.evidence
+        for evidence in result.relevance.evidence:
+            assert evidence.spans
+            sign = 1 if result.relevance.relevant else -1
+            assert evidence.contribution * sign > 0
+            for span in evidence.spans:
+                assert result.document.text[span.start : span.end] == span.text
+
+
 @pytest.mark.parametrize(
     ("text", "relevant"), [(text, True) for text, _ in RELEVANT] + [(t, False) for t in OFF_TOPIC]
 )
@@ -160,3 +208,11 @@ def test_the_accessor_fails_when_the_component_did_not_run(nlp):
     doc = nlp.make_doc("Rebels shelled the town on Monday.")
     with pytest.raises(MissingComponentError):
         rel.relevance_of(doc)
+
+
+def test_a_result_without_relevance_still_loads(example_result):
+    from claimwire.models import Result
+
+    data = example_result.model_dump(mode="json")
+    data.pop("relevance")
+    assert Result.model_validate(data).relevance is None
