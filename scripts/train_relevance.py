@@ -233,7 +233,11 @@ def _scores(gold: list[bool], predicted: list[bool]) -> dict[str, float]:
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+    return {
+        "precision": round(float(precision), 4),
+        "recall": round(float(recall), 4),
+        "f1": round(float(f1), 4),
+    }
 
 
 def _matrix(rows: list[dict[str, object]], names: tuple[str, ...]) -> tuple[Any, list[bool]]:
@@ -328,7 +332,8 @@ def main() -> int:
         "description": (
             "Logistic regression of claimwire_relevance_v1, written by "
             "scripts/train_relevance.py (see its data recipe). score = sigmoid(bias + "
-            "sum(weights * (value - mean) / scale)); relevant when score >= threshold."
+            "sum(weights * (value - mean) / scale)); relevant when score >= threshold and "
+            "the article has some conflict evidence (model.CONFLICT_EVIDENCE)."
         ),
         "version": "1",
         "features": list(names),
