@@ -410,3 +410,28 @@ def test_the_app_context_is_typed_and_one(client):
     state = vars(client.app.state)["_state"]
     assert list(state) == ["context"]
     assert isinstance(state["context"], AppContext)
+
+
+def test_off_topic_articles_are_listed_only_on_request(tmp_path):
+    from claimwire.nlp.extract import extract
+    from claimwire.store import open_store, write_result
+
+    path = tmp_path / "topics.db"
+    connection = open_store(path)
+    texts = (
+        "Rebels shelled the market in Kofi Town on Monday, killing 6 civilians, police said.",
+        "A mudslide killed 9 people on Mount Orrin on Monday, the park service said.",
+    )
+    for text in texts:
+        write_result(connection, extract(text, published="2024-03-04", outlet="Test Post"))
+    connection.close()
+    with TestClient(create_app(path)) as client:
+        relevant = items(client, "/api/figures")
+        every = items(client, "/api/figures?all_topics=true")
+        assert [row["value"] for row in relevant] == [6]
+        assert sorted(row["value"] for row in every) == [6, 9]
+        assert len(items(client, "/api/articles")) == 1
+        assert len(items(client, "/api/articles?all_topics=true")) == 2
+        page = client.get("/figures?all_topics=true")
+        assert page.status_code == 200
+        assert 'name="all_topics" value="true" checked' in page.text

@@ -331,6 +331,34 @@ def test_superseded_versions_and_copies_only_on_request(store: sqlite3.Connectio
     assert 32050 not in [row["value"] for row in plain]
 
 
+def test_off_topic_articles_only_on_request(store: sqlite3.Connection) -> None:
+    from claimwire.models import Relevance
+
+    storm = Article(
+        "A windstorm killed 3 people in Port Alder on Monday, the fire chief said.",
+        published="2022-06-07",
+        outlet="Coast Herald",
+        url="https://coastherald.example/storm",
+    )
+    c = storm.claim("Port Alder fire chief", "A windstorm killed 3 people")
+    storm.figure("3", 3, category="people", measure="killed", claim=c)
+    result = storm.result().model_copy(
+        update={"relevance": Relevance(score=0.05, relevant=False, label="other")}
+    )
+    write_result(store, result)
+    stored = store.execute(
+        "SELECT relevant, relevance_label FROM documents WHERE id = ?", (result.document.id,)
+    ).fetchone()
+    assert tuple(stored) == (0, "other")
+    plain = queries.figures(store, Filters(limit=None))
+    every = queries.figures(store, Filters(limit=None, include_offtopic=True))
+    assert len(every) - len(plain) == 1
+    assert 3 not in [row["value"] for row in plain]
+    stream = io.StringIO()
+    assert export.write_jsonl(store, stream, Filters()) == 12
+    assert export.write_jsonl(store, io.StringIO(), Filters(include_offtopic=True)) == 13
+
+
 def test_events_filter_by_type(store: sqlite3.Connection) -> None:
     rows = queries.events(store, Filters(type="armed_clash"))
     assert [row["evidence"] for row in rows] == ["clashed", "fighting"]

@@ -31,6 +31,7 @@ from .vocab import (
     NumberUnit,
     PlaceRole,
     ProblemCode,
+    RelevanceLabel,
     Severity,
     Status,
     TimeRelation,
@@ -302,6 +303,34 @@ class Event(Record):
     hypothetical: bool = False
 
 
+class RelevanceEvidence(Record):
+    """A feature that decided an article's relevance, with what was counted for it."""
+
+    kind: Literal["relevance_evidence"] = "relevance_evidence"
+    feature: str = Field(
+        description="The model's feature: 'event:explosions', 'figure:casualties', "
+        "'words:weapons', 'words:sport', ..."
+    )
+    contribution: float = Field(
+        description="What it added to the log-odds of relevance (negative: against)."
+    )
+    spans: list[Span] = Field(default_factory=list, description="The first mentions counted.")
+
+
+class Relevance(Record):
+    """How likely the article is about armed conflict, political violence or protest."""
+
+    kind: Literal["relevance"] = "relevance"
+    score: float = Field(ge=0.0, le=1.0, description="The model's probability of relevance.")
+    relevant: bool = Field(description="The score reaches the model's threshold.")
+    label: RelevanceLabel = Field(
+        description="armed_conflict, political_violence, protest; other when not relevant."
+    )
+    evidence: list[RelevanceEvidence] = Field(
+        default_factory=list, description="The features that pushed most towards the decision."
+    )
+
+
 class Result(Record):
     """Everything claimwire found in one document."""
 
@@ -315,6 +344,11 @@ class Result(Record):
     dates: list[DateMention] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     contradictions: list[Contradiction] = Field(default_factory=list)
+    relevance: Relevance | None = Field(
+        default=None,
+        description="Whether the article is about armed conflict, political violence or "
+        "protest; an off-topic article has no events (its figures and claims are kept).",
+    )
     problems: list[Problem] = Field(default_factory=list)
     provenance: Provenance
 

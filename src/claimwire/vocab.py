@@ -175,6 +175,11 @@ EventSubtype = Literal[
 """ACLED sub-event types and claimwire's additions, snake case
 (``event_types.json``'s ``subtypes``, which gives each its type and PLOVER code)."""
 
+# ---------------------------------------------------------------- relevance
+RelevanceLabel = Literal["armed_conflict", "political_violence", "protest", "other"]
+"""What an article is about: armed conflict, political violence (one-sided violence,
+abductions, attacks outside battle), protest (riots included), or none of them."""
+
 # ---------------------------------------------------------------- problems
 Severity = Literal["info", "warning", "error"]
 """A note on a processed article (how it was read), a warning on a processed article, or

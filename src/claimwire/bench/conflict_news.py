@@ -29,8 +29,9 @@ set's README:
   span) and equal event type; duplicates are false positives. Of the events matched by span
   alone, ``events.type``, ``.subtype``, ``.place``, ``.date`` and ``.status`` count the right
   fields (status compares ``new`` and ``background``).
-- ``relevance``: an article is predicted relevant when it yields an event; the measure
-  ``events_per_offtopic`` is the mean number of events on negatives.
+- ``relevance``: an article is predicted relevant when its result's ``relevance`` says so
+  (when a result has none, when it yields an event); the measure ``events_per_offtopic``
+  is the mean number of events on negatives.
 
 ``--half a|b`` scores one half of the set, by document id (:mod:`claimwire.bench.split`).
 """
@@ -207,14 +208,17 @@ def _score_article(article: Article, result: Result, report: Report) -> None:
     _score_contradictions(article, result, claims, report)
     _score_places(article, result, report)
     _score_events(article, result, report)
-    predicted = bool(result.events)
+    predicted = result.relevance.relevant if result.relevance else bool(result.events)
     relevant = bool(article.gold.get("relevant", True))
     score = report.section("relevance")
     score.tp += predicted and relevant
     score.fp += predicted and not relevant
     score.fn += relevant and not predicted
     if predicted != relevant:
-        report.miss("relevance", f"{article.id}: gold {relevant}, {len(result.events)} events")
+        why = f"score {result.relevance.score}" if result.relevance else "no relevance"
+        report.miss(
+            "relevance", f"{article.id}: gold {relevant}, {why}, {len(result.events)} events"
+        )
 
 
 # --------------------------------------------------------------------------- figures

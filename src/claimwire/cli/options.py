@@ -113,6 +113,11 @@ def filter_options(function: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--all-versions", is_flag=True, help="Include superseded versions."),
         click.option("--with-copies", is_flag=True, help="Include wire copies."),
         click.option(
+            "--all-topics",
+            is_flag=True,
+            help="Include articles the relevance model found off-topic.",
+        ),
+        click.option(
             "--limit",
             type=click.IntRange(min=0),
             default=100,
@@ -156,6 +161,7 @@ def make_filters(options: dict[str, Any], **extra: Any) -> Filters:
         outlet=options.get("outlet"),
         include_superseded=bool(options.get("all_versions")),
         include_duplicates=bool(options.get("with_copies")),
+        include_offtopic=bool(options.get("all_topics")),
         limit=None if limit == 0 else limit,
         offset=options.get("offset", 0),
         **extra,

@@ -4,8 +4,18 @@ Importing it also teaches spaCy's serializer the components' hits
 (:mod:`claimwire.components.serialize`), so docs survive ``DocBin`` and ``n_process``.
 """
 
-from . import claims, dates, events, figures, lines, numbers, places, serialize
+from . import claims, dates, events, figures, lines, numbers, places, relevance, serialize
 
 serialize.register()
 
-__all__ = ["claims", "dates", "events", "figures", "lines", "numbers", "places", "serialize"]
+__all__ = [
+    "claims",
+    "dates",
+    "events",
+    "figures",
+    "lines",
+    "numbers",
+    "places",
+    "relevance",
+    "serialize",
+]

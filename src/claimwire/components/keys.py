@@ -27,6 +27,7 @@ PLACES_FACTORY: Final = "claimwire_places_v1"
 DATES_FACTORY: Final = "claimwire_dates_v1"
 CLAIMS_FACTORY: Final = "claimwire_claims_v1"
 EVENTS_FACTORY: Final = "claimwire_events_v1"
+RELEVANCE_FACTORY: Final = "claimwire_relevance_v1"
 
 # ---------------------------------------------------------------- span groups
 NUMBERS_SPANS: Final = "claimwire.numbers"
@@ -35,6 +36,7 @@ PLACES_SPANS: Final = "claimwire.places"
 DATES_SPANS: Final = "claimwire.dates"
 CLAIMS_SPANS: Final = "claimwire.claims"
 EVENTS_SPANS: Final = "claimwire.events"
+RELEVANCE_SPANS: Final = "claimwire.relevance"
 
 # ---------------------------------------------------------------- Doc and Span extensions
 FIGURES_EXTENSION: Final = "claimwire_figures"
@@ -42,6 +44,7 @@ PLACES_EXTENSION: Final = "claimwire_places"
 DATES_EXTENSION: Final = "claimwire_dates"
 CLAIMS_EXTENSION: Final = "claimwire_claims"
 EVENTS_EXTENSION: Final = "claimwire_events"
+RELEVANCE_EXTENSION: Final = "claimwire_relevance"
 NUMBER_SPAN_EXTENSION: Final = "claimwire_number"
 """``span._.claimwire_number``: the parsed number of a span of ``NUMBERS_SPANS``."""
 FIGURE_SPAN_EXTENSION: Final = "claimwire_figure"

@@ -21,6 +21,7 @@ from ..components.figures import FigureHit
 from ..components.figures import hits_of as figures_of
 from ..components.numbers import numbers_of
 from ..components.places import hits_of as places_of
+from ..components.relevance import relevance_of
 from ..models import (
     Actor,
     Claim,
@@ -31,6 +32,8 @@ from ..models import (
     Figure,
     NumberMention,
     Place,
+    Relevance,
+    RelevanceEvidence,
     Span,
     TimeRef,
 )
@@ -298,6 +301,24 @@ def events(
         )
         for hit in events_of(doc)
     ]
+
+
+def relevance(doc: Doc) -> Relevance:
+    """The relevance ``claimwire_relevance_v1`` gave ``doc``, with its evidence spans."""
+    hit = relevance_of(doc)
+    return Relevance(
+        score=hit.score,
+        relevant=hit.relevant,
+        label=hit.label,
+        evidence=[
+            RelevanceEvidence(
+                feature=evidence.feature,
+                contribution=evidence.contribution,
+                spans=[make_span(doc, start, end) for start, end in evidence.spans],
+            )
+            for evidence in hit.evidence
+        ],
+    )
 
 
 def _by_offsets(records: list[Any], start: int | None, end: int | None) -> str | None:

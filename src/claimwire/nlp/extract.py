@@ -238,7 +238,10 @@ def to_result(
     dates = convert.dates(doc)
     figures = convert.figures(doc, dates)
     claims, contradictions = convert.claims(doc)
-    events = convert.events(doc, places, dates, figures)
+    relevance = convert.relevance(doc)
+    # An off-topic article reports no events: its figures and claims stay, marked by
+    # its relevance.
+    events = convert.events(doc, places, dates, figures) if relevance.relevant else []
     figures = convert.place_figures(doc, figures, places, events)
     claims, contradictions = convert.with_tolls(claims, contradictions, figures, dates)
     return Result(
@@ -250,6 +253,7 @@ def to_result(
         dates=dates,
         events=events,
         contradictions=contradictions,
+        relevance=relevance,
         problems=list(problems),
         provenance=provenance(nlp, run_id),
     )

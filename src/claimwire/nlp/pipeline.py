@@ -38,6 +38,7 @@ COMPONENTS = (
     (keys.DATES_FACTORY, None),
     (keys.CLAIMS_FACTORY, None),
     (keys.EVENTS_FACTORY, None),
+    (keys.RELEVANCE_FACTORY, None),
 )
 """claimwire's components, in the order of docs/architecture.md."""
 

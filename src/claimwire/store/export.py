@@ -174,6 +174,7 @@ def table_rows(connection: sqlite3.Connection, table: str, filters: Filters) -> 
 _DOCUMENT_CLAUSES = (
     Condition("include_superseded", "current = 1", None, when_off=True),
     Condition("include_duplicates", "duplicate_of IS NULL", None, when_off=True),
+    Condition("include_offtopic", "coalesce(relevant, 1) = 1", None, when_off=True),
     *dated("published"),
     Condition("outlet", "outlet LIKE ?", contains),
 )

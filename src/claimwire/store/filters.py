@@ -31,7 +31,9 @@ class Filters:
     the name as written. ``type`` is an event type or sub-type (events), or a
     contradiction kind (``figures`` / ``statements``). ``side`` is whose people or equipment
     a figure counts (figures, series, contradictions). ``hedge`` is a claim's hedge
-    (figures, claims, events). ``descending`` gives the newest first.
+    (figures, claims, events). ``include_offtopic`` keeps the articles the relevance model
+    found off-topic (and their figures and claims), left out by default. ``descending``
+    gives the newest first.
     """
 
     since: dt.date | None = None
@@ -45,6 +47,7 @@ class Filters:
     outlet: str | None = None
     include_superseded: bool = False
     include_duplicates: bool = False
+    include_offtopic: bool = False
     open_only: bool = False
     hedge: str | None = None
     descending: bool = False
@@ -64,6 +67,7 @@ FilterField = Literal[
     "outlet",
     "include_superseded",
     "include_duplicates",
+    "include_offtopic",
     "open_only",
     "hedge",
 ]
@@ -158,11 +162,26 @@ def where(filters: Filters, clauses: Sequence[Clause]) -> tuple[str, list[SqlVal
     return (" WHERE " + " AND ".join(parts)) if parts else "", params
 
 
-def current(alias: str) -> tuple[Condition, Condition]:
-    """Current versions of articles, and no wire copies, unless asked (fact tables)."""
+OFFTOPIC_DOCUMENTS = "SELECT id FROM documents WHERE relevant = 0"
+"""The articles the relevance model found off-topic (``documents_offtopic`` indexes them)."""
+
+
+def current(alias: str) -> tuple[Condition, Condition, Condition]:
+    """Current versions of relevant articles, no wire copies, unless asked (fact tables)."""
     return (
         Condition("include_superseded", f"{alias}.current = 1", None, when_off=True),
         Condition("include_duplicates", f"{alias}.duplicate = 0", None, when_off=True),
+        on_topic(f"{alias}.document_id"),
+    )
+
+
+def on_topic(document_column: str) -> Condition:
+    """Leave out the rows of off-topic articles unless ``include_offtopic``."""
+    return Condition(
+        "include_offtopic",
+        f"{document_column} NOT IN ({OFFTOPIC_DOCUMENTS})",
+        None,
+        when_off=True,
     )
 
 

@@ -109,6 +109,10 @@ class DocumentRow(Row):
     source: str | None
     external_id: str | None
     text: str
+    relevant: int | None = None
+    """1 or 0 by the relevance model; None for documents stored before it existed."""
+    relevance_score: float | None = None
+    relevance_label: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -461,6 +465,9 @@ def result_rows(result: Result) -> ResultRows:
             source=document.source,
             external_id=document.external_id,
             text=document.text,
+            relevant=None if result.relevance is None else int(result.relevance.relevant),
+            relevance_score=None if result.relevance is None else result.relevance.score,
+            relevance_label=None if result.relevance is None else result.relevance.label,
         ),
         figures=[context.figure_row(figure) for figure in result.figures],
         claims=[context.claim_row(claim) for claim in result.claims],

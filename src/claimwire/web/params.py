@@ -59,6 +59,7 @@ class ListParams:
             "type": self.filters.type,
             "outlet": self.filters.outlet,
             "hedge": self.hedge,
+            "all_topics": "true" if self.filters.include_offtopic else None,
             "open": "true" if self.open_only else None,
             "sort": self.sort if self.sort != "-date" else None,
             "limit": self.filters.limit if self.filters.limit != DEFAULT_LIMIT else None,
@@ -94,6 +95,9 @@ def list_params(
     outlet: Text = None,
     hedge: HedgeValue = None,
     open: Annotated[bool, Query(description="Contradictions: only those not settled.")] = False,
+    all_topics: Annotated[
+        bool, Query(description="Include articles the relevance model found off-topic.")
+    ] = False,
     sort: Annotated[Literal["date", "-date"], Query(description="-date: newest first.")] = "-date",
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
@@ -112,6 +116,7 @@ def list_params(
         type=type or None,
         outlet=outlet or None,
         open_only=open,
+        include_offtopic=all_topics,
         hedge=hedge or None,
         descending=sort == "-date",
         limit=limit,

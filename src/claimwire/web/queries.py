@@ -97,6 +97,7 @@ _TOTALS = _Totals()
 
 _ARTICLE_CLAUSES = (
     "d.current = 1",
+    Condition("include_offtopic", "coalesce(d.relevant, 1) = 1", None, when_off=True),
     Condition("since", "d.published >= ?", iso),
     Condition("until", "substr(d.published, 1, 10) <= ?", iso),
     Condition("outlet", "d.outlet LIKE ?", contains),
