@@ -541,6 +541,8 @@ CASES += [
     # unknown or misspelled counted nouns that count people
     ("unknown-plural", "Seven parishioners were killed when the roof was shelled.", "Seven",
      {"measure": "killed", "category": "people"}),
+    ("others-inherit", "At least 9 Kurdish villagers were killed and 14 others wounded.", "14",
+     {"measure": "injured", "category": "civilians", "side": "Kurds"}),
     ("acronym-plural", "Two Navy SEALs were wounded during the night raid.", "Two",
      {"measure": "injured", "category": "people"}),
     ("misspelled-noun", "The army said it killed four rebel fightres near Beni.", "four",

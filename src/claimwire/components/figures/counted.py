@@ -18,7 +18,7 @@ from ...vocab import Category
 from .._base import doc_text
 from ..numbers import NumberValue
 from ..numbers import load_lexicon as numbers_lexicon
-from .categories import categorize, repaired_category, token_forms
+from .categories import categorize, category_group, repaired_category, token_forms
 from .hits import FigureHit
 from .lexicon import load_lexicon, measure_index
 from .settings import AGE_SUFFIX_CHARS, DESIGNATION_DISTANCE
@@ -269,6 +269,10 @@ def resolve_counted(
             inherited = antecedent(found, sent, same_sentence=True)
     category = counted.category
     head = counted.head
+    if counted.kind == "noun" and head is not None and head.lower_ in load_lexicon().elliptic_nouns:
+        earlier = antecedent(found, sent, same_sentence=True)
+        if earlier is not None and category_group(earlier.category) == "people":
+            inherited, category = earlier, earlier.category  # "13 civilians ... 19 others"
     place = head is not None and head.ent_type_ in ("GPE", "LOC", "FAC")
     if number.unit == "percent" and counted.kind == "partitive" and place:
         category = "territory"  # "70% of Kherson"

@@ -94,6 +94,7 @@ class FiguresLexicon(ResourceModel):
     living_measures: Measures
     animal_nouns: frozenset[str]
     person_suffixes: tuple[str, ...]
+    elliptic_nouns: frozenset[str]
     lifeless_entity_types: frozenset[str]
 
 
