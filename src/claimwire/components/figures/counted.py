@@ -52,7 +52,7 @@ def noun_run(doc: Doc, i: int, limit: int) -> tuple[int, int, Token] | None:
         token = doc[j]
         if token.ent_type_ in ("DATE", "TIME") and token.pos_ == "PROPN":
             break
-        if head is None and token.lower_ in participle_nouns:
+        if head is None and token.lower_ in participle_nouns and not _before_noun(doc, j, limit):
             break  # "4 shot", "2 injured" read as nouns in a headline: the trigger
         if token.is_space or (token.is_quote and head is None):
             pass
@@ -89,6 +89,14 @@ def noun_run(doc: Doc, i: int, limit: int) -> tuple[int, int, Token] | None:
     if head is None:
         return None
     return i, head.i + 1, head
+
+
+def _before_noun(doc: Doc, i: int, limit: int) -> bool:
+    """Whether token ``i`` modifies a noun right after it ("40 injured people")."""
+    if i + 1 >= limit:
+        return False
+    following = doc[i + 1]
+    return following.pos_ in NOMINAL_POS and following.ent_type_ not in ("DATE", "TIME")
 
 
 def np_tokens(head: Token, start: int) -> list[Token]:

@@ -273,6 +273,12 @@ def find_trigger(
             found = pick(child, category, unit)
             if found is not None:
                 return found, False
+    if counted.kind == "noun":
+        for child in anchor.lefts:
+            if child.dep_ == "amod" and child.i >= span.end:
+                found = pick(child, category, unit)
+                if found is not None:
+                    return found, False  # "25 injured passengers", "one dead militant"
     found, listing = _walk_up(anchor, category, unit)
     return (found or noun_trigger), listing
 
