@@ -519,6 +519,40 @@ CASES += [
 CASES += [
     ("trying-to-cut-off", "Troops are trying to cut off around 300 residents sheltering in a "
      "factory.", "around 300", {"measure": "sheltering", "modality": "actual"}),
+    # shooting language
+    ("were-shot", "Deputies said five people were shot outside a bowling alley on Friday.",
+     "five", {"measure": "injured", "category": "people"}),
+    ("shot-one-fatally", "Three shot, one fatally, at a wedding in Lubbock", "Three",
+     {"measure": "casualties"}),
+    ("one-fatally", "Three shot, one fatally, at a wedding in Lubbock", "one",
+     {"measure": "killed"}),
+    ("shot-then-killing", "Officers say he shot six people on Main Street, killing a "
+     "grocer.", "six", {"measure": "casualties"}),
+    ("headline-shot-dead", "2 shot dead, 5 wounded near a Tulsa nightclub", "2",
+     {"measure": "killed"}),
+    ("headline-wounded", "2 shot dead, 5 wounded near a Tulsa nightclub", "5",
+     {"measure": "injured"}),
+    ("headline-participle-first", "Six injured in carjacking, 3 arrested", "Six",
+     {"measure": "injured"}),
+    ("shooting-dead", "Raiders stormed the hamlet, shooting dead 11 herders.", "11",
+     {"measure": "killed", "category": "people"}),
+    ("participle-modifier", "Medics treated 25 injured passengers at the depot.", "25",
+     {"measure": "injured", "category": "civilians"}),
+    ("victims-died", "Four victims died at the hospital later that night.", "Four",
+     {"measure": "killed", "category": "people"}),
+    ("fatally-wounded", "Two guards were fatally wounded at the gate.", "Two",
+     {"measure": "killed"}),
+    # unknown or misspelled counted nouns that count people
+    ("unknown-plural", "Seven parishioners were killed when the roof was shelled.", "Seven",
+     {"measure": "killed", "category": "people"}),
+    ("others-inherit", "At least 9 Kurdish villagers were killed and 14 others wounded.", "14",
+     {"measure": "injured", "category": "civilians", "side": "Kurds"}),
+    ("acronym-plural", "Two Navy SEALs were wounded during the night raid.", "Two",
+     {"measure": "injured", "category": "people"}),
+    ("misspelled-noun", "The army said it killed four rebel fightres near Beni.", "four",
+     {"measure": "killed", "category": "fighters"}),
+    ("split-noun", "Police detained nine cartel memb ers at a ranch.", "nine",
+     {"measure": "detained", "category": "fighters"}),
 ]  # fmt: skip
 
 # (case id, text, number as written): numbers that are not figures
@@ -557,6 +591,13 @@ NEGATIVES = [
         "approximately 50",
     ),
     ("agent-by", "Thirty people died in attacks by about 150 rebels on four towns.", "about 150"),
+    ("shot-at", "Snipers shot at two ambulances near the bridge.", "two"),
+    ("photo-counter", "Photo 5 of 14 Firefighters killed in the blaze were honoured.", "5"),
+    ("photo-counter-total", "Photo 5 of 14 Firefighters killed in the blaze were honoured.", "14"),
+    ("age-after-name", "Girl, 4, wounded by stray bullet in Macon", "4"),
+    ("animals", "The shelling killed 30 goats on the farm.", "30"),
+    ("event-noun", "Militias carried out 12 abductions in the district.", "12"),
+    ("thing-plural", "Attackers threw four grenade pins that wounded a guard.", "four"),
 ]
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Token
 
 from ...vocab import Category, CategoryGroup
 from .lexicon import category_index, load_lexicon, split_phrase
+from .settings import MIN_REPAIRED_LENGTH
 
 
 def word_forms(word: str, lemma: str | None = None) -> frozenset[str]:
@@ -59,6 +61,26 @@ def categorize(forms: list[frozenset[str]], head: int | None = None) -> Category
         for form in sorted(forms[position]):
             if form in index.nouns:
                 return index.nouns[form]
+    return None
+
+
+def repaired_category(words: list[str]) -> Category | None:
+    """The people category of a misspelled or split head noun ("imembers", "memb ers"):
+    the last word, or the last two joined, one edit from a noun of a people category."""
+    index = category_index()
+    lex = load_lexicon()
+    candidates = [words[-1].lower()]
+    if len(words) > 1:
+        candidates.insert(0, (words[-2] + words[-1]).lower())
+    for candidate in candidates:
+        if len(candidate) < MIN_REPAIRED_LENGTH:
+            continue
+        for form in word_forms(candidate):
+            for noun, name in index.nouns.items():
+                if len(noun) < MIN_REPAIRED_LENGTH - 1 or lex.categories[name].group != "people":
+                    continue
+                if Levenshtein.distance(form, noun, score_cutoff=1) <= 1:
+                    return name
     return None
 
 

@@ -18,9 +18,9 @@ from ...vocab import Category
 from .._base import doc_text
 from ..numbers import NumberValue
 from ..numbers import load_lexicon as numbers_lexicon
-from .categories import categorize, token_forms
+from .categories import categorize, category_group, repaired_category, token_forms
 from .hits import FigureHit
-from .lexicon import load_lexicon
+from .lexicon import load_lexicon, measure_index
 from .settings import AGE_SUFFIX_CHARS, DESIGNATION_DISTANCE
 
 PRENOMINAL_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB"})
@@ -47,10 +47,13 @@ def noun_run(doc: Doc, i: int, limit: int) -> tuple[int, int, Token] | None:
     while i < limit and (doc[i].is_space or doc[i].is_quote):
         i += 1
     j, head = i, None
+    participle_nouns = load_lexicon().participle_nouns
     while j < limit:
         token = doc[j]
         if token.ent_type_ in ("DATE", "TIME") and token.pos_ == "PROPN":
             break
+        if head is None and token.lower_ in participle_nouns and not _before_noun(doc, j, limit):
+            break  # "4 shot", "2 injured" read as nouns in a headline: the trigger
         if token.is_space or (token.is_quote and head is None):
             pass
         elif (
@@ -86,6 +89,14 @@ def noun_run(doc: Doc, i: int, limit: int) -> tuple[int, int, Token] | None:
     if head is None:
         return None
     return i, head.i + 1, head
+
+
+def _before_noun(doc: Doc, i: int, limit: int) -> bool:
+    """Whether token ``i`` modifies a noun right after it ("40 injured people")."""
+    if i + 1 >= limit:
+        return False
+    following = doc[i + 1]
+    return following.pos_ in NOMINAL_POS and following.ent_type_ not in ("DATE", "TIME")
 
 
 def np_tokens(head: Token, start: int) -> list[Token]:
@@ -142,8 +153,29 @@ def find_counted(doc: Doc, span: Span, sent: Span) -> Counted:
                 whole.head, whole.kind = head, "noun"
                 return whole  # "8 members of one family": the family says who
         tokens = list(doc[span.start : end]) + np_tokens(head, start)
-        return Counted(*_phrase(doc, start, end), head, "noun", categorize(forms), tokens)
+        category = categorize(forms) or repaired_category([t.text for t in doc[start:end]])
+        if category is None and end < sent.end and doc[end].is_lower and doc[end].is_alpha:
+            category = repaired_category([doc[end - 1].text + doc[end].text])
+            end += category is not None  # "gang memb ers": a noun split by a stray space
+        return Counted(*_phrase(doc, start, end), head, "noun", category, tokens)
     return Counted()
+
+
+def names_living(head: Token | None) -> bool:
+    """Whether an unknown counted noun may name people ("congregants", "Navy SEALs"): a
+    plural group name, or a plural noun ending like a noun of persons, that is no place,
+    date, amount, animal or event."""
+    lex = load_lexicon()
+    if head is None or head.ent_type_ in lex.lifeless_entity_types:
+        return False
+    forms = token_forms(head)
+    if forms & lex.animal_nouns or any(form in measure_index().nouns for form in forms):
+        return False  # "40 goats"; "30 massacres", "two abductions" count events
+    acronym = head.text.endswith("s") and head.text[:-1].isupper()
+    if head.tag_ == "NNPS" or head.ent_type_ == "NORP" or acronym:
+        return True  # "Navy SEALs", "Yazidis"
+    singular = head.lemma_.lower()
+    return head.tag_ == "NNS" and singular.endswith(lex.person_suffixes)
 
 
 def attachment(span: Span) -> Token:
@@ -245,6 +277,10 @@ def resolve_counted(
             inherited = antecedent(found, sent, same_sentence=True)
     category = counted.category
     head = counted.head
+    if counted.kind == "noun" and head is not None and head.lower_ in load_lexicon().elliptic_nouns:
+        earlier = antecedent(found, sent, same_sentence=True)
+        if earlier is not None and category_group(earlier.category) == "people":
+            inherited, category = earlier, earlier.category  # "13 civilians ... 19 others"
     place = head is not None and head.ent_type_ in ("GPE", "LOC", "FAC")
     if number.unit == "percent" and counted.kind == "partitive" and place:
         category = "territory"  # "70% of Kherson"
@@ -305,6 +341,14 @@ def not_a_count(doc: Doc, span: Span, counted: Counted) -> bool:
         return True
     if before is not None and before.lower_ in lex.identifier_words:
         return True  # "detachment no. 6", "Channel 7"
+    if (
+        before is not None
+        and before.lower_ == "of"
+        and span.start >= 3
+        and doc[span.start - 2].like_num
+        and doc[span.start - 3].lower_ in lex.identifier_words
+    ):
+        return True  # "Image 3 of 12": a photo counter
     if _is_part_of_name(before, span) or _is_unit_or_age(doc, span, after):
         return True
     if span.start == span.sent.start and after is not None and after.text in lex.list_index_punct:
@@ -316,7 +360,7 @@ def not_a_count(doc: Doc, span: Span, counted: Counted) -> bool:
         and after is not None
         and after.text in (",", ".", ")", ";")
         and span.start > 1
-        and doc[span.start - 2].pos_ in NOMINAL_POS
+        and (doc[span.start - 2].pos_ in NOMINAL_POS or doc[span.start - 2].is_title)
     ):
         return True  # "Rodriguez Porth, 65, was killed": an age in apposition
     if counted.kind == "noun" and counted.head is not None:

@@ -19,6 +19,7 @@ from .counted import (
     Counted,
     find_counted,
     inside_counted,
+    names_living,
     not_a_count,
     np_tokens,
     resolve_counted,
@@ -49,12 +50,15 @@ def _figure(doc: Doc, span: Span, number: NumberValue, found: list[FigureHit]) -
         return None
     if measure == "controlled" and category is None:
         category = "territory"
+    lex = load_lexicon()
     if (
         counted.kind in ("noun", "partitive")
         and category is None
-        and measure in load_lexicon().people_only_measures
+        and measure in lex.people_only_measures
     ):
-        return None  # "14 departments", "Channel 7 television": not people
+        if measure not in lex.living_measures or not names_living(counted.head):
+            return None  # "14 departments", "Channel 7 television": not people
+        category = "people"  # "nine congregants were killed": only the living are killed
     time = time_phrase(span)
     running = cumulative(sent)
     if time is not None and running and time[2] == "on":

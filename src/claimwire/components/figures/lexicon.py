@@ -86,6 +86,16 @@ class FiguresLexicon(ResourceModel):
     toll_verbs: frozenset[str]
     weak_triggers: frozenset[str]
     group_nouns: frozenset[str]
+    fatal_adverbs: frozenset[str]
+    participle_nouns: dict[str, str]
+    shooting_verbs: frozenset[str]
+    vague_noun_measures: Measures
+    specific_measures: Measures
+    living_measures: Measures
+    animal_nouns: frozenset[str]
+    person_suffixes: tuple[str, ...]
+    elliptic_nouns: frozenset[str]
+    lifeless_entity_types: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -15,8 +15,18 @@ from .. import keys
 from .._base import doc_text
 from .counted import Counted, attachment
 from .hits import FigureHit
+from .lexicon import load_lexicon
 from .qualifiers import hypothetical, verb_above
-from .triggers import Trigger, compatible, find_trigger, measures_for, scan_sentence, trigger_of
+from .triggers import (
+    Trigger,
+    compatible,
+    find_trigger,
+    measures_for,
+    scan_sentence,
+    tells_of_deaths,
+    trigger_of,
+    verb_lemma,
+)
 
 MeasureFound = tuple[Measure | None, Modality, Trigger | None]
 """A figure's measure, its modality and its trigger (each may be missing)."""
@@ -81,6 +91,14 @@ def _list_neighbour(
     return before.measure, before.modality, trigger_of(doc, before)
 
 
+def _shot_among_dead(sent: Span, trigger: Trigger) -> bool:
+    """ "N were shot" when the sentence also tells of deaths: some of the N may be dead."""
+    token = trigger.token
+    if trigger.length > 1 or verb_lemma(token) not in load_lexicon().shooting_verbs:
+        return False
+    return tells_of_deaths(sent, token)
+
+
 def resolve_measure(
     doc: Doc,
     span: Span,
@@ -103,6 +121,8 @@ def resolve_measure(
         measure, modality = inherited.measure, inherited.modality
     if measure is None:
         measure, modality, trigger = _list_neighbour(doc, span, found, modality, trigger)
+    if measure == "injured" and trigger is not None and _shot_among_dead(sent, trigger):
+        measure = "casualties"  # "four shot, one fatally": the four are killed or injured
     if measure == "requested":
         modality = "requested"
     elif hypothetical(trigger.token if trigger else verb_above(attachment(span)), sent):

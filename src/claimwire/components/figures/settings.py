@@ -32,3 +32,7 @@ AGE_SUFFIX_CHARS: Final = 12
 
 SINCE_CLAUSE_HOPS: Final = 3
 """Heads climbed from a date to the clause "since" opens ("since fighting erupted on March 3")."""
+
+MIN_REPAIRED_LENGTH: Final = 6
+"""Letters a head noun needs before a one-letter slip is repaired ("imembers" -> members):
+shorter words lie one edit from too many others ("men", "man", "mean")."""

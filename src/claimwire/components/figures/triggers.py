@@ -37,12 +37,13 @@ class Trigger:
     length: int = 1
 
 
-def measures_for(token: Token, kind: TriggerKind) -> list[Measure]:
-    """The measures the forms of ``token`` trigger as a word of part of speech ``kind``."""
+def measures_for(token: Token, kind: TriggerKind, lemma: str | None = None) -> list[Measure]:
+    """The measures the forms of ``token`` (or ``lemma``, when given) trigger as a word of
+    part of speech ``kind``."""
     index = measure_index()
     table = index.table(kind)
     found: list[Measure] = []
-    for form in sorted(token_forms(token)):
+    for form in [lemma] if lemma else sorted(token_forms(token)):
         for measure in table.get(form, []):
             if kind == "verbs" and form in index.particles:
                 particle = index.particles[form]
@@ -73,13 +74,37 @@ def _trigger_measures(token: Token) -> tuple[list[Measure], int]:
     found, length = _phrase_measures(token.doc, token.i)
     if found:
         return found, length
-    if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBG", "VBD"):
+    lex = load_lexicon()
+    verbal = token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBG", "VBD")
+    if token.pos_ in NOMINAL_POS and token.lower_ in lex.participle_nouns:
+        found = measures_for(token, "verbs", lex.participle_nouns[token.lower_])
+    elif verbal:
         found = measures_for(token, "verbs") or measures_for(token, "adjectives")
     elif token.pos_ == "ADJ":
         found = measures_for(token, "adjectives") or measures_for(token, "verbs")
     elif token.pos_ in NOMINAL_POS:
         found = measures_for(token, "nouns")
+    if "injured" in found and any(c.lower_ in lex.fatal_adverbs for c in token.children):
+        found = ["killed", *found]  # "fatally wounded", "mortally injured"
     return found, 1
+
+
+def verb_lemma(token: Token) -> str:
+    """The lemma of a trigger word, a participle read as a noun taken as its verb."""
+    lex = load_lexicon()
+    if token.pos_ in NOMINAL_POS and token.lower_ in lex.participle_nouns:
+        return lex.participle_nouns[token.lower_]
+    return token.lemma_.lower()
+
+
+def tells_of_deaths(sent: Span, besides: Token) -> bool:
+    """Whether ``sent`` says someone died, in a word other than ``besides`` ("killing",
+    "fatally", "one dead")."""
+    fatal = load_lexicon().fatal_adverbs
+    return any(
+        token.lower_ in fatal or (token != besides and "killed" in _trigger_measures(token)[0])
+        for token in sent
+    )
 
 
 def compatible(measure: Measure, category: Category | None, unit: NumberUnit) -> bool:
@@ -194,6 +219,8 @@ def _trigger_after(
         found = _pick_strong(doc, j, end, category, unit, agent=agent)
         if found is not None:
             return found
+        if token.lower_ in load_lexicon().fatal_adverbs and compatible("killed", category, unit):
+            return Trigger("killed", token)  # "four shot, one fatally"
         if agent:
             break
         if token.is_space:
@@ -222,7 +249,16 @@ def find_trigger(
     if head is not None and counted.kind == "noun" and head.pos_ in NOMINAL_POS:
         noun_trigger = pick(head, category, unit)
         if noun_trigger is not None and category in (None, "people"):
+            if noun_trigger.measure not in load_lexicon().vague_noun_measures:
+                return noun_trigger, False
+            found = _governor_trigger(doc, span, anchor, category, unit)
+            if found is not None and found.measure in load_lexicon().specific_measures:
+                return found, False  # "two victims died": killed, not casualties
             return noun_trigger, False
+    if counted.kind == "none" and span.end < span.sent.end:
+        found = _adjacent_trigger(doc[span.end], category, unit)
+        if found is not None:
+            return found, False  # "Four injured in shooting, 2 arrested"
     if counted.kind == "partitive" and head is not None and anchor.dep_ in ("quantmod", "nummod"):
         anchor = head  # "shot down 37 of 45 drones", parsed as one quantity
     found = _governor_trigger(doc, span, anchor, category, unit)
@@ -237,8 +273,25 @@ def find_trigger(
             found = pick(child, category, unit)
             if found is not None:
                 return found, False
+    if counted.kind == "noun":
+        for child in anchor.lefts:
+            if child.dep_ == "amod" and child.i >= span.end:
+                found = pick(child, category, unit)
+                if found is not None:
+                    return found, False  # "25 injured passengers", "one dead militant"
     found, listing = _walk_up(anchor, category, unit)
     return (found or noun_trigger), listing
+
+
+def _adjacent_trigger(token: Token, category: Category | None, unit: NumberUnit) -> Trigger | None:
+    """A participle or adjective right after a bare number ("Four injured", "3 dead"),
+    whatever the parse of a headline makes of it."""
+    participle = token.tag_ == "VBN" or token.lower_ in load_lexicon().participle_nouns
+    if not (participle or token.pos_ == "ADJ"):
+        return None
+    if any(c.dep_ in ("dobj", "obj") for c in token.children):
+        return None  # "3 gunmen killed 12": the number counts the agents
+    return pick(token, category, unit)
 
 
 def _list_subject(
@@ -269,6 +322,8 @@ def _walk_up(
         dep = token.dep_
         if dep == "agent" or token.lower_ == "by":
             break  # "shot by two men", "attacks by 150 rebels": the counted are perpetrators
+        if token.lower_ == "at" and verb_lemma(token.head) in lex.shooting_verbs:
+            break  # "shot at three buses": fired at, not hit
         if dep == "conj" and token.pos_ in ("VERB", "AUX"):
             break  # "arrested 45 and fired at the crowd of 2,000": another predicate
         if token.like_num and token is not anchor:
