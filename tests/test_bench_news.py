@@ -173,3 +173,11 @@ def test_cli_conflict_news_on_a_folder(tmp_path):
     data = json.loads(outcome.output)
     assert data["task"] == "conflict-news"
     assert data["sections"]["figures"]["tp"] == 2
+
+
+def test_sides_compare_countries_and_demonyms():
+    from claimwire.bench.conflict_news import _same_stem
+
+    assert _same_stem("iraq", "iraqi") and _same_stem("dr congo", "congolese")
+    assert _same_stem("russia", "russian") and _same_stem("ukraine", "ukrainian")
+    assert not _same_stem("israel", "palestinian") and not _same_stem("rsf", "saf")

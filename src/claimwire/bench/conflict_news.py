@@ -12,7 +12,8 @@ set's README:
   same for every figure. Of the matched core figures, ``figures.measure``, ``.category``,
   ``.side`` and ``.claimant`` say how many have that field right (where the gold gives it).
   A gold side ``civilian`` is right when our figure counts civilians (its category) or says
-  so; sides compare by their stem ("Russian" = "Russia"). The claimant of our figure is the
+  so; sides compare by their stem in any word ("Russian" = "Russia", "Congolese" =
+  "DR Congo"). The claimant of our figure is the
   claimant of its claim; a figure without a claim, or in the outlet's own claim, is the
   outlet's.
 - ``claims``: a gold claim is found when a claim's content or cue overlaps its span (several
@@ -370,14 +371,19 @@ def side_matches(gold: str, figure: Figure) -> bool:
         )
     if figure.side is None:
         return False
-    return (
-        _stem(figure.side) == _stem(wanted)
-        or fuzz.token_set_ratio(figure.side.lower(), wanted) >= 90
+    return _same_stem(figure.side.lower(), wanted) or (
+        fuzz.token_set_ratio(figure.side.lower(), wanted) >= 90
     )
 
 
-def _stem(side: str) -> str:
-    return side.strip().lower()[:5]
+def _same_stem(one: str, other: str) -> bool:
+    """A country and its demonym, in any word: "Iraq" / "Iraqi", "DR Congo" / "Congolese"."""
+    for a in re.findall(r"[a-z]{4,}", one):
+        for b in re.findall(r"[a-z]{4,}", other):
+            shorter, longer = sorted((a, b), key=len)
+            if longer.startswith(shorter[: max(4, len(shorter) - 1)]):
+                return True
+    return False
 
 
 def claimant_matches(gold: str, claim: Claim | None) -> bool:
