@@ -10,10 +10,11 @@ the converter read the hits only through the owner's typed accessor, built on
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from ..errors import MissingComponentError
 from . import keys
@@ -27,6 +28,25 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[keys.TEXT] = doc.text
     return str(text)
+
+
+def sentence_of(item: Span | Token) -> Span:
+    """The sentence holding ``item`` (of a span: the sentence of its first token).
+
+    The same as spaCy's ``span.sent`` and ``token.sent``, which walk the sentence token by
+    token on every call: once per number or cue of a sentence of thousands of tokens, that
+    made whole components quadratic. The sentence starts are indexed once per Doc (on the
+    first call, after the parser has set them) and found by bisection.
+    """
+    doc = item.doc
+    index = item.i if isinstance(item, Token) else item.start
+    starts: list[int] | None = doc.user_data.get(keys.SENTENCE_STARTS)
+    if starts is None:
+        starts = doc.user_data[keys.SENTENCE_STARTS] = [t.i for t in doc if t.is_sent_start]
+    k = bisect.bisect_right(starts, index) - 1
+    start = starts[k] if k >= 0 else 0
+    end = starts[k + 1] if k + 1 < len(starts) else len(doc)
+    return doc[start:end]
 
 
 def ensure_extension(extension: str) -> None:

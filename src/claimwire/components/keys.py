@@ -55,6 +55,9 @@ OUTLET: Final = "claimwire.outlet"
 FIGURES_VERBLESS_SENTENCES: Final = "claimwire.figures.verbless"
 """Per-document cache of the figures component: whether the sentence starting at each
 token index has no verb."""
+SENTENCE_STARTS: Final = "claimwire.sentence_starts"
+"""Cache of :func:`claimwire.components._base.sentence_of`: the token index where each
+sentence of the parsed Doc starts."""
 TEXT: Final = "claimwire.text"
 """Cache of ``doc.text`` (spaCy rebuilds it from the tokens on every access)."""
 EVENT_TOKEN_KEYS: Final = "claimwire.events.token_keys"

@@ -1,0 +1,90 @@
+"""Hostile input (issue 20): short texts that made components quadratic, and the bounds.
+
+Each pathological text is timed at two sizes, four times apart: linear work takes about
+four times as long, quadratic work sixteen. The components are timed on a parsed Doc (the
+model's own time, linear, would hide a quadratic component); the best of two runs is
+kept, and the bounds are loose enough for a loaded two-core machine.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+SMALL, LARGE = 1_000, 4_000
+LINEAR_RATIO = 8.0
+"""Most the large size may take over the small one (linear: about 4, quadratic: 16)."""
+FLOOR_SECONDS = 0.05
+"""Timings under this are noise: the ratio is taken against at least this much."""
+LARGE_EXTRACT_SECONDS = 30.0
+"""The whole extraction of the large size (about 5 s on an idle two-core machine)."""
+
+
+def _best_time(run: Callable[[Doc], object], doc: Doc) -> float:
+    best = float("inf")
+    for _ in range(2):
+        started = time.perf_counter()
+        run(doc)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def _figures(doc: Doc) -> object:
+    from claimwire.components.figures.finder import find_figures
+
+    return find_figures(doc)
+
+
+def _claims(doc: Doc) -> object:
+    from claimwire.components.claims.find import find
+
+    return find(doc)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("unit", "component"),
+    [("1, ", _figures), ("He said ", _claims)],
+    ids=["numbers-list", "nested-said"],
+)
+def test_component_time_grows_linearly(
+    nlp: Language, unit: str, component: Callable[[Doc], object]
+) -> None:
+    small = _best_time(component, nlp(unit * SMALL))
+    large = _best_time(component, nlp(unit * LARGE))
+    assert large <= LINEAR_RATIO * max(small, FLOOR_SECONDS), (small, large)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("unit", ["1, ", "He said "])
+def test_large_pathological_text_extracts_in_bounded_time(unit: str) -> None:
+    import claimwire
+
+    started = time.perf_counter()
+    result = claimwire.extract(unit * LARGE)
+    assert time.perf_counter() - started < LARGE_EXTRACT_SECONDS
+    assert result.document.text
+
+
+def test_nested_reported_speech_output_stays_small() -> None:
+    """Every "He said" nests the rest of the text: the claims once held it all, again and
+    again (42 MB of JSON for 4,000 of them)."""
+    import claimwire
+
+    text = "He said " * 2_000
+    result = claimwire.extract(text)
+    assert len(result.model_dump_json()) < 20 * len(text) + 1_000_000
+    assert all(claim.content.end - claim.content.start <= 3_000 for claim in result.claims)
+
+
+def test_normal_reported_speech_is_kept() -> None:
+    import claimwire
+
+    result = claimwire.extract("The governor said the bridge had been destroyed on Monday.")
+    assert [claim.content.text for claim in result.claims if claim.form == "indirect"] == [
+        "the bridge had been destroyed on Monday"
+    ]
