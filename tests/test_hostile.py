@@ -88,3 +88,23 @@ def test_normal_reported_speech_is_kept() -> None:
     assert [claim.content.text for claim in result.claims if claim.form == "indirect"] == [
         "the bridge had been destroyed on Monday"
     ]
+
+
+@pytest.mark.parametrize("many", [False, True], ids=["extract", "extract_many"])
+def test_max_chars_over_the_pipeline_limit_is_accepted(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch, many: bool
+) -> None:
+    """Raising ``max_chars`` past spaCy's ``nlp.max_length`` crashed with E088 (the default
+    pipeline limit is 1,000,000; a small one here keeps the text short)."""
+    import claimwire
+    from claimwire.nlp.extract import Failure
+
+    monkeypatch.setattr(nlp, "max_length", 100)
+    text = "Rebels killed 12 soldiers near the border on Monday, officials said. " * 5
+    if many:
+        (result,) = claimwire.extract_many([text], max_chars=1_000)
+        assert not isinstance(result, Failure), result
+    else:
+        result = claimwire.extract(text, max_chars=1_000)
+    assert [figure.value for figure in result.figures][:1] == [12]
+    assert nlp.max_length >= 1_000

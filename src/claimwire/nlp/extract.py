@@ -19,7 +19,7 @@ from ..models import Document, Problem, Provenance, Result
 from ..version import __version__
 from . import convert
 from .limits import BATCH_SIZE, DEFAULT_MAX_CHARS
-from .pipeline import get_nlp, model_name, spacy_version
+from .pipeline import allow_length, get_nlp, model_name, spacy_version
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +84,7 @@ def extract(
     if published_value is not None:
         document = document.model_copy(update={"published": published_value})
     nlp = get_nlp()
+    allow_length(nlp, max_chars)
     return to_result(nlp, nlp(make_doc(nlp, document)), document, found, run_id=new_run_id())
 
 
@@ -107,6 +108,7 @@ def extract_many(
         One :class:`Result` or :class:`Failure` per item, in input order.
     """
     nlp = get_nlp()
+    allow_length(nlp, max_chars)
     run_id = new_run_id()
     batch: list[ArticleInput | InputFailure] = []
     for number, item in enumerate(items):
