@@ -108,3 +108,41 @@ def test_max_chars_over_the_pipeline_limit_is_accepted(
         result = claimwire.extract(text, max_chars=1_000)
     assert [figure.value for figure in result.figures][:1] == [12]
     assert nlp.max_length >= 1_000
+
+
+def test_time_budget_is_enforced_in_process() -> None:
+    """Under two batches per worker the articles run in this process: the budget was ignored
+    there (one input ran 14.7 s with a budget of 3 s)."""
+    from claimwire.nlp.extract import Failure
+    from claimwire.nlp.parallel import extract_parallel
+
+    texts = ["Rebels killed 12 soldiers on Monday.", "Police arrested 40 protesters."]
+    outcomes = list(extract_parallel(texts, jobs=1, time_budget=1e-9, pool_threshold=100))
+    assert [type(outcome) for outcome in outcomes] == [Failure, Failure]
+    assert {o.problem.code for o in outcomes if isinstance(o, Failure)} == {"time_budget_exceeded"}
+    assert [o.source for o in outcomes if isinstance(o, Failure)] == ["<item 0>", "<item 1>"]
+
+
+def test_time_budget_leaves_the_output_unchanged() -> None:
+    """With a budget the components run batch by batch as ``nlp.pipe`` runs them."""
+    from claimwire.nlp.extract import extract_many
+
+    texts = ["Rebels killed 12 soldiers on Monday, the army said.", "Police arrested 40 people."]
+    free = [r.model_dump(exclude={"provenance"}) for r in extract_many(texts)]
+    timed = [r.model_dump(exclude={"provenance"}) for r in extract_many(texts, time_budget=60.0)]
+    assert timed == free
+
+
+def test_long_loops_stop_at_the_deadline(nlp: Language) -> None:
+    """The deadline is checked inside the figures and claims loops, not only between
+    components (one component may run long on one article)."""
+    from claimwire.components import keys
+    from claimwire.components.claims.find import find
+    from claimwire.components.figures.finder import find_figures
+    from claimwire.errors import TimeBudgetExceeded
+
+    doc = nlp("Rebels killed 12 soldiers on Monday, the army said.")
+    doc.user_data[keys.DEADLINE] = time.monotonic() - 1.0
+    for component in (find_figures, find):
+        with pytest.raises(TimeBudgetExceeded):
+            component(doc)

@@ -11,12 +11,13 @@ the converter read the hits only through the owner's typed accessor, built on
 from __future__ import annotations
 
 import bisect
+import time
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
-from ..errors import MissingComponentError
+from ..errors import MissingComponentError, TimeBudgetExceeded
 from . import keys
 
 HitT = TypeVar("HitT")
@@ -47,6 +48,17 @@ def sentence_of(item: Span | Token) -> Span:
     start = starts[k] if k >= 0 else 0
     end = starts[k + 1] if k + 1 < len(starts) else len(doc)
     return doc[start:end]
+
+
+def check_deadline(doc: Doc) -> None:
+    """Stop the work on ``doc`` when its time budget is spent (a long loop calls this).
+
+    Raises:
+        TimeBudgetExceeded: The caller's deadline (``doc.user_data[keys.DEADLINE]``) passed.
+    """
+    deadline = doc.user_data.get(keys.DEADLINE)
+    if deadline is not None and time.monotonic() > deadline:
+        raise TimeBudgetExceeded("the article's time budget is spent")
 
 
 def ensure_extension(extension: str) -> None:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from ...vocab import FigureUnit
-from .._base import sentence_of
+from .._base import check_deadline, sentence_of
 from ..numbers import NumberValue, numbers_of
 from .categories import categorize, category_group, token_forms
 from .counted import (
@@ -139,6 +139,7 @@ def find_figures(doc: Doc) -> list[FigureHit]:
     """
     found: list[FigureHit] = []
     for span, number in numbers_of(doc):
+        check_deadline(doc)
         hit = _figure(doc, span, number, found)
         if hit is not None:
             found.append(hit)
