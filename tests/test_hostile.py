@@ -8,8 +8,12 @@ kept, and the bounds are loose enough for a loaded two-core machine.
 
 from __future__ import annotations
 
+import os
+import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -146,3 +150,27 @@ def test_long_loops_stop_at_the_deadline(nlp: Language) -> None:
     for component in (find_figures, find):
         with pytest.raises(TimeBudgetExceeded):
             component(doc)
+
+
+def test_the_writable_probe_does_not_collide_with_one_in_progress(tmp_path: Path) -> None:
+    """A fresh server answered concurrent requests with 422 "directory is read-only": its
+    threads probed the directory with the same file name. Here another probe of this
+    process is in progress (its file exists) while this one runs."""
+    from claimwire.store import db
+
+    (tmp_path / f".claimwire-probe-{os.getpid()}").touch()
+    assert db._can_create_in(tmp_path)
+
+
+def test_concurrent_probes_all_find_the_directory_writable(tmp_path: Path) -> None:
+    from claimwire.store import db
+
+    threads, barrier = 16, threading.Barrier(16)
+
+    def probe(_: int) -> bool:
+        barrier.wait()
+        return all(db._can_create_in(tmp_path) for _ in range(50))
+
+    with ThreadPoolExecutor(threads) as pool:
+        assert all(pool.map(probe, range(threads)))
+    assert not list(tmp_path.iterdir())
