@@ -174,3 +174,67 @@ def test_concurrent_probes_all_find_the_directory_writable(tmp_path: Path) -> No
     with ThreadPoolExecutor(threads) as pool:
         assert all(pool.map(probe, range(threads)))
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("text", [5, 5.5, True, ["a"], {"a": 1}])
+@pytest.mark.parametrize("key", ["text", "html"])
+def test_a_text_field_that_is_not_a_string_is_a_clear_problem(
+    tmp_path: Path, key: str, text: object
+) -> None:
+    """``{"text": 5}`` was stored as the article "5"."""
+    import json
+
+    from claimwire.input.sources import InputFailure, read_path
+
+    path = tmp_path / "articles.jsonl"
+    path.write_text(json.dumps({key: text}) + "\n" + json.dumps({key: "Fine."}) + "\n", "utf-8")
+    bad, good = read_path(path, max_bytes=10_000)
+    assert isinstance(bad, InputFailure) and bad.problem.code == "broken_record"
+    assert f"field '{key}' must be a string" in bad.problem.message
+    assert not isinstance(good, InputFailure)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-be"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_decoded(tmp_path: Path, encoding: str) -> None:
+    """UTF-16 with a BOM was refused as binary (its NUL bytes)."""
+    import codecs
+
+    from claimwire.input.sources import InputFailure, read_path
+
+    text = "Rebels killed 12 soldiers in Kharkiv – officials said."
+    boms = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
+    boms["utf-32-be"] = codecs.BOM_UTF32_BE
+    data = boms.get(encoding, b"") + text.encode(encoding)
+    (tmp_path / "article.txt").write_bytes(data)
+    (article,) = read_path(tmp_path / "article.txt", max_bytes=10_000)
+    assert not isinstance(article, InputFailure), article
+    assert article.text == text and not article.problems
+
+
+def test_utf16_without_a_byte_order_mark_is_still_binary(tmp_path: Path) -> None:
+    from claimwire.input.sources import InputFailure, read_path
+
+    (tmp_path / "article.txt").write_bytes("Rebels killed 12 soldiers.".encode("utf-16-le"))
+    (failure,) = read_path(tmp_path / "article.txt", max_bytes=10_000)
+    assert isinstance(failure, InputFailure) and failure.problem.code == "binary_input"
+
+
+@pytest.mark.parametrize(
+    ("published", "warned"),
+    [("0001-01-01", True), ("1799-12-31", True), ("9999-12-31", True), ("2022-06-14", False)],
+)
+def test_an_absurd_publication_date_is_warned_about(published: str, warned: bool) -> None:
+    """``--published 0001-01-01`` was accepted silently."""
+    import claimwire
+    from claimwire.input.documents import make_document
+    from claimwire.input.sources import ArticleInput
+
+    text = "Rebels killed 12 soldiers on Monday."
+    document, problems = make_document(
+        ArticleInput(source="a.txt", text=text, published=published), max_chars=1_000
+    )
+    assert document.published is not None and document.published.isoformat() == published
+    assert [p.code for p in problems] == (["date_out_of_range"] if warned else [])
+    assert all(p.severity == "warning" for p in problems)
+    result = claimwire.extract(text, published=published)
+    assert [p.code for p in result.problems] == (["date_out_of_range"] if warned else [])

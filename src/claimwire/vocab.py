@@ -182,6 +182,7 @@ Severity = Literal["warning", "error"]
 ProblemCode = Literal[
     "invalid_utf8",
     "bad_published",
+    "date_out_of_range",
     "empty_text",
     "binary_input",
     "unreadable_input",

@@ -7,6 +7,7 @@ happens after offsets are taken.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 import unicodedata
@@ -40,8 +41,26 @@ def looks_binary(data: bytes) -> bool:
     return control / len(sample) > 0.1
 
 
+WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE, whose BOM starts it
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+"""Byte-order marks of the UTF-16 and UTF-32 encodings, and the codec that reads each."""
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """``utf-16`` or ``utf-32`` when ``data`` starts with the byte-order mark of one, else None.
+
+    Such text is full of NUL bytes; its mark tells it from a binary file.
+    """
+    return next((codec for bom, codec in WIDE_BOMS if data.startswith(bom)), None)
+
+
 def decode(data: bytes, *, source: str | None = None) -> tuple[str, list[Problem]]:
-    """Decode bytes as UTF-8 (a BOM is dropped), replacing invalid sequences.
+    """Decode bytes as UTF-8 (a BOM is dropped), replacing invalid sequences; UTF-16 and
+    UTF-32 when the bytes start with their byte-order mark.
 
     Args:
         data: Raw bytes of an article.
@@ -50,15 +69,17 @@ def decode(data: bytes, *, source: str | None = None) -> tuple[str, list[Problem
     Returns:
         The decoded string and, when bytes were replaced, one ``invalid_utf8`` problem.
     """
+    encoding = wide_encoding(data) or "utf-8-sig"
     try:
-        return data.decode("utf-8-sig"), []
+        return data.decode(encoding), []
     except UnicodeDecodeError as error:
-        text = data.decode("utf-8-sig", errors="replace")
+        text = data.decode(encoding, errors="replace")
         replaced = text.count("\ufffd")
         problem = Problem(
             code="invalid_utf8",
             message=(
-                f"input is not valid UTF-8 (first bad byte at offset {error.start}); "
+                f"input is not valid {encoding.removesuffix('-sig').upper()} "
+                f"(first bad byte at offset {error.start}); "
                 f"{replaced} invalid sequence(s) replaced with U+FFFD"
             ),
             source=source,

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from ..components import keys
 from ..errors import ArticleError, TimeBudgetExceeded
-from ..input.documents import make_document, parse_published
+from ..input.documents import make_document, parse_published, published_problems
 from ..input.sources import ArticleInput, InputFailure, looks_like_html
 from ..models import Document, Problem, Provenance, Result
 from ..version import __version__
@@ -84,6 +84,7 @@ def extract(
     document, found = make_document(article, max_chars=max_chars)
     if published_value is not None:
         document = document.model_copy(update={"published": published_value})
+        found.extend(published_problems(published_value, source=article.source))
     nlp = get_nlp()
     allow_length(nlp, max_chars)
     return to_result(nlp, nlp(make_doc(nlp, document)), document, found, run_id=new_run_id())
