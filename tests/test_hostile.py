@@ -9,6 +9,7 @@ kept, and the bounds are loose enough for a loaded two-core machine.
 from __future__ import annotations
 
 import os
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -238,3 +239,36 @@ def test_an_absurd_publication_date_is_warned_about(published: str, warned: bool
     assert all(p.severity == "warning" for p in problems)
     result = claimwire.extract(text, published=published)
     assert [p.code for p in result.problems] == (["date_out_of_range"] if warned else [])
+
+
+@pytest.mark.parametrize(
+    ("url", "linked"),
+    [
+        ("javascript:window.pwned=1", False),
+        (" JaVaScRiPt:window.pwned=1", False),
+        ("java\tscript:window.pwned=1", False),
+        ("data:text/html,<script>window.pwned=1</script>", False),
+        ("vbscript:msgbox(1)", False),
+        ("https://example.org/a?b=1", True),
+        ("http://example.org/a", True),
+    ],
+)
+def test_only_http_links_are_rendered(tmp_path: Path, url: str, linked: bool) -> None:
+    """An article's ``javascript:`` or ``data:`` URL was rendered as its source link."""
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    import claimwire
+    from claimwire.store import open_store, write_result
+    from claimwire.web.app import create_app
+    from claimwire.web.pages import http_url
+
+    connection = open_store(tmp_path / "store.db")
+    result = claimwire.extract("Rebels killed 12 soldiers on Monday.", url=url)
+    document_id = write_result(connection, result).document_id
+    connection.close()
+    with TestClient(create_app(tmp_path / "store.db")) as client:
+        page = client.get(f"/articles/{document_id}").text
+    assert ('rel="noopener noreferrer nofollow">source</a>' in page) is linked
+    assert not re.search(r'href="[^"]*(pwned|msgbox)', page)
+    assert (http_url(url) == url) is linked
