@@ -88,3 +88,12 @@ class ResourceError(ClaimwireError, ValueError):
     file (a packaging or editing error, not a bad input)."""
 
     code = "E006"
+
+
+class TimeBudgetExceeded(ClaimwireError):
+    """Processing an article overran its time budget (checked between pipeline components
+    and inside the long loops of the components). Caught by the extraction, which reports
+    the article as ``time_budget_exceeded`` and goes on; raise ``--time-budget`` to allow
+    more."""
+
+    code = "E007"

@@ -191,6 +191,7 @@ ProblemCode = Literal[
     "bad_published",
     "bad_language",
     "unsupported_language",
+    "date_out_of_range",
     "empty_text",
     "binary_input",
     "unreadable_input",

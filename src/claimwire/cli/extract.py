@@ -139,7 +139,7 @@ def extract(
                 articles(), jobs=jobs, max_chars=limit, time_budget=time_budget
             )
         else:
-            outcomes = extract_many(articles(), max_chars=limit)
+            outcomes = extract_many(articles(), max_chars=limit, time_budget=time_budget)
         good, bad = write_results(
             with_progress(outcomes, show=several), output_format, output, several=several
         )

@@ -10,13 +10,15 @@ the converter read the hits only through the owner's typed accessor, built on
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import time
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from ..errors import InvalidOptionError, MissingComponentError
+from ..errors import InvalidOptionError, MissingComponentError, TimeBudgetExceeded
 from . import keys
 
 HitT = TypeVar("HitT")
@@ -53,6 +55,36 @@ def publication_date(doc: Doc) -> dt.date | None:
         f"doc.user_data[{keys.PUBLISHED!r}] must be a date, a datetime or a YYYY-MM-DD "
         f"string, not {type(value).__name__} {value!r}"
     )
+
+
+def sentence_of(item: Span | Token) -> Span:
+    """The sentence holding ``item`` (of a span: the sentence of its first token).
+
+    The same as spaCy's ``span.sent`` and ``token.sent``, which walk the sentence token by
+    token on every call: once per number or cue of a sentence of thousands of tokens, that
+    made whole components quadratic. The sentence starts are indexed once per Doc (on the
+    first call, after the parser has set them) and found by bisection.
+    """
+    doc = item.doc
+    index = item.i if isinstance(item, Token) else item.start
+    starts: list[int] | None = doc.user_data.get(keys.SENTENCE_STARTS)
+    if starts is None:
+        starts = doc.user_data[keys.SENTENCE_STARTS] = [t.i for t in doc if t.is_sent_start]
+    k = bisect.bisect_right(starts, index) - 1
+    start = starts[k] if k >= 0 else 0
+    end = starts[k + 1] if k + 1 < len(starts) else len(doc)
+    return doc[start:end]
+
+
+def check_deadline(doc: Doc) -> None:
+    """Stop the work on ``doc`` when its time budget is spent (a long loop calls this).
+
+    Raises:
+        TimeBudgetExceeded: The caller's deadline (``doc.user_data[keys.DEADLINE]``) passed.
+    """
+    deadline = doc.user_data.get(keys.DEADLINE)
+    if deadline is not None and time.monotonic() > deadline:
+        raise TimeBudgetExceeded("the article's time budget is spent")
 
 
 def ensure_extension(extension: str) -> None:

@@ -58,6 +58,12 @@ OUTLET: Final = "claimwire.outlet"
 FIGURES_VERBLESS_SENTENCES: Final = "claimwire.figures.verbless"
 """Per-document cache of the figures component: whether the sentence starting at each
 token index has no verb."""
+SENTENCE_STARTS: Final = "claimwire.sentence_starts"
+"""Cache of :func:`claimwire.components._base.sentence_of`: the token index where each
+sentence of the parsed Doc starts."""
+DEADLINE: Final = "claimwire.deadline"
+"""When processing the Doc must stop (a ``time.monotonic()`` value), set by the caller
+when a time budget applies; see :func:`claimwire.components._base.check_deadline`."""
 TEXT: Final = "claimwire.text"
 """Cache of ``doc.text`` (spaCy rebuilds it from the tokens on every access)."""
 EVENT_TOKEN_KEYS: Final = "claimwire.events.token_keys"

@@ -51,6 +51,32 @@ def parse_published(value: str | dt.date | None) -> dt.date | dt.datetime | None
         ) from None
 
 
+EARLIEST_PUBLISHED_YEAR = 1800
+"""A publication date before this year is most likely a mistake (and so is one after next year)."""
+
+
+def published_problems(published: dt.date | None, *, source: str | None) -> list[Problem]:
+    """A ``date_out_of_range`` warning when ``published`` is before 1800 or after next year.
+
+    The date is kept (it parses, and the store takes any date): the warning tells the user
+    that relative dates were resolved against it.
+    """
+    if published is None:
+        return []
+    latest = dt.date.today().year + 1
+    if EARLIEST_PUBLISHED_YEAR <= published.year <= latest:
+        return []
+    return [
+        Problem(
+            code="date_out_of_range",
+            message=f"the publication date {published.isoformat()} is before "
+            f"{EARLIEST_PUBLISHED_YEAR} or after {latest}: check it (relative dates are "
+            "resolved against it)",
+            source=source,
+        )
+    ]
+
+
 NAVIGATION_TAGS = frozenset({"nav", "header", "footer", "aside", "menu"})
 """Page parts that are never an article's main text."""
 
@@ -130,6 +156,7 @@ def make_document(article: ArticleInput, *, max_chars: int) -> tuple[Document, l
     language = article_language(article, text, problems)
     if not language.supported:
         problems.append(unsupported_language(language, source=article.source))
+    problems.extend(published_problems(published, source=article.source))
     url = article.url or meta.get("url")
     document = Document(
         id=document_id(text, url),

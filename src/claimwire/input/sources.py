@@ -16,7 +16,7 @@ from typing import IO
 
 from ..errors import InputNotFoundError
 from ..models import Problem
-from .text import decode, looks_binary
+from .text import decode, looks_binary, wide_encoding
 
 logger = logging.getLogger(__name__)
 
@@ -133,7 +133,7 @@ def unreadable(source: str, error: OSError) -> Problem:
 
 def read_bytes(data: bytes, *, source: str) -> Iterator[ArticleInput | InputFailure]:
     """Make one article of raw bytes (a file's content or standard input)."""
-    if looks_binary(data):
+    if wide_encoding(data) is None and looks_binary(data):
         yield InputFailure(
             source,
             Problem(
@@ -188,7 +188,12 @@ def article_from_record(
     if all(value is None for value in body.values()):
         yield InputFailure(source, broken_line("no 'text' or 'html' field", source, line))
         return
-    for key, value in (*body.items(), *((k, record.get(k)) for k in METADATA_FIELDS)):
+    for key, value in body.items():  # {"text": 5} is a mistake, not the article "5"
+        if value is not None and not isinstance(value, str):
+            message = f"field '{key}' must be a string, not {type(value).__name__}"
+            yield InputFailure(source, broken_line(message, source, line))
+            return
+    for key, value in ((k, record.get(k)) for k in METADATA_FIELDS):
         if value is not None and not isinstance(value, str | int):
             message = f"field '{key}' must be a string, not {type(value).__name__}"
             yield InputFailure(source, broken_line(message, source, line))

@@ -73,8 +73,26 @@ def looks_binary(data: bytes) -> bool:
     return control / len(sample) > 0.1
 
 
+WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE, whose BOM starts it
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+"""Byte-order marks of the UTF-16 and UTF-32 encodings, and the codec that reads each."""
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """``utf-16`` or ``utf-32`` when ``data`` starts with the byte-order mark of one, else None.
+
+    Such text is full of NUL bytes; its mark tells it from a binary file.
+    """
+    return next((codec for bom, codec in WIDE_BOMS if data.startswith(bom)), None)
+
+
 def decode(data: bytes, *, source: str | None = None) -> tuple[str, list[Problem]]:
-    """Decode an article's bytes: UTF-8 when valid, else the declared or detected charset.
+    """Decode an article's bytes: UTF-16 or UTF-32 when they start with its byte-order
+    mark, UTF-8 when valid (a BOM is dropped), else the declared or detected charset.
 
     Args:
         data: Raw bytes of an article.
@@ -84,12 +102,14 @@ def decode(data: bytes, *, source: str | None = None) -> tuple[str, list[Problem
         The decoded string and the problems of decoding: ``non_utf8_charset`` (info)
         naming the charset used, or ``invalid_utf8`` when bytes were replaced.
     """
+    wide = wide_encoding(data)
+    encoding = wide or "utf-8-sig"
     try:
-        return data.decode("utf-8-sig"), []
+        return data.decode(encoding), []
     except UnicodeDecodeError as error:
         first_bad = error.start
-    replaced = data.decode("utf-8-sig", errors="replace")
-    found = None if damaged_utf8(replaced) else decode_other_charset(data)
+    replaced = data.decode(encoding, errors="replace")
+    found = None if wide or damaged_utf8(replaced) else decode_other_charset(data)
     if found is not None:
         text, message = found
         return text, [
@@ -98,7 +118,8 @@ def decode(data: bytes, *, source: str | None = None) -> tuple[str, list[Problem
     problem = Problem(
         code="invalid_utf8",
         message=(
-            f"input is not valid UTF-8 (first bad byte at offset {first_bad}); "
+            f"input is not valid {encoding.removesuffix('-sig').upper()} "
+            f"(first bad byte at offset {first_bad}); "
             f"{replaced.count(REPLACEMENT)} invalid sequence(s) replaced with U+FFFD"
         ),
         source=source,

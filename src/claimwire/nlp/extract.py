@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -12,15 +13,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..components import keys
-from ..errors import ArticleError
-from ..input.documents import make_document, parse_published
+from ..errors import ArticleError, TimeBudgetExceeded
+from ..input.documents import make_document, parse_published, published_problems
 from ..input.language import SUPPORTED
 from ..input.sources import ArticleInput, InputFailure, looks_like_html
 from ..models import Document, Problem, Provenance, Result
 from ..version import __version__
 from . import convert
 from .limits import BATCH_SIZE, DEFAULT_MAX_CHARS
-from .pipeline import get_nlp, model_name, spacy_version
+from .pipeline import allow_length, get_nlp, model_name, spacy_version
 
 logger = logging.getLogger(__name__)
 
@@ -92,9 +93,11 @@ def extract(
     document, found = make_document(article, max_chars=max_chars)
     if published_value is not None:
         document = document.model_copy(update={"published": published_value})
+        found.extend(published_problems(published_value, source=article.source))
     nlp = get_nlp()
     if not is_supported(document):
         return unprocessed_result(nlp, document, found, run_id=new_run_id())
+    allow_length(nlp, max_chars)
     return to_result(nlp, nlp(make_doc(nlp, document)), document, found, run_id=new_run_id())
 
 
@@ -103,6 +106,7 @@ def extract_many(
     *,
     max_chars: int = DEFAULT_MAX_CHARS,
     batch_size: int = BATCH_SIZE,
+    time_budget: float | None = None,
 ) -> Iterator[Result | Failure]:
     """Extract from a stream of articles, in order, in batches of ``batch_size``.
 
@@ -113,11 +117,16 @@ def extract_many(
             through), or plain strings.
         max_chars: Longest text accepted, in characters.
         batch_size: Articles per spaCy batch.
+        time_budget: Seconds an article may take, checked between the pipeline's components
+            and inside the components' long loops (a batch gets this times its size; an
+            overrunning batch is run again one article at a time); an article over it
+            becomes a ``time_budget_exceeded`` failure. None for no limit.
 
     Yields:
         One :class:`Result` or :class:`Failure` per item, in input order.
     """
     nlp = get_nlp()
+    allow_length(nlp, max_chars)
     run_id = new_run_id()
     batch: list[ArticleInput | InputFailure] = []
     for number, item in enumerate(items):
@@ -125,14 +134,18 @@ def extract_many(
             item = ArticleInput(source=f"<item {number}>", text=item)
         batch.append(item)
         if len(batch) >= batch_size:
-            yield from _run_batch(nlp, batch, max_chars=max_chars, run_id=run_id)
+            yield from _run_batch(nlp, batch, max_chars, run_id, time_budget)
             batch = []
     if batch:
-        yield from _run_batch(nlp, batch, max_chars=max_chars, run_id=run_id)
+        yield from _run_batch(nlp, batch, max_chars, run_id, time_budget)
 
 
 def _run_batch(
-    nlp: Language, batch: list[ArticleInput | InputFailure], *, max_chars: int, run_id: str
+    nlp: Language,
+    batch: list[ArticleInput | InputFailure],
+    max_chars: int,
+    run_id: str,
+    time_budget: float | None,
 ) -> Iterator[Result | Failure]:
     prepared: list[Failure | tuple[Document, list[Problem]]] = []
     for item in batch:
@@ -149,7 +162,7 @@ def _run_batch(
     good = [
         entry for entry in prepared if not isinstance(entry, Failure) and is_supported(entry[0])
     ]
-    docs = iter(_pipe(nlp, [make_doc(nlp, document) for document, _ in good]))
+    docs = iter(_pipe(nlp, [make_doc(nlp, document) for document, _ in good], time_budget))
     for entry in prepared:
         if isinstance(entry, Failure):
             yield entry
@@ -206,10 +219,14 @@ def make_doc(nlp: Language, document: Document) -> Doc:
     return doc
 
 
-def _pipe(nlp: Language, docs: list[Doc]) -> list[Doc | Problem]:
+def _pipe(nlp: Language, docs: list[Doc], time_budget: float | None) -> list[Doc | Problem]:
     """Run the pipeline over ``docs``; if a batch fails, retry one by one to isolate it."""
     try:
-        return list(nlp.pipe(docs))
+        if time_budget is None:
+            return list(nlp.pipe(docs))
+        return list(_pipe_within(nlp, docs, time.monotonic() + time_budget * len(docs)))
+    except TimeBudgetExceeded:
+        logger.warning("a batch of %d articles overran its time budget; isolating", len(docs))
     except Exception:  # an extractor bug must not lose the rest of the batch
         logger.warning("a batch failed; retrying its %d articles one by one", len(docs))
     results: list[Doc | Problem] = []
@@ -217,7 +234,13 @@ def _pipe(nlp: Language, docs: list[Doc]) -> list[Doc | Problem]:
         fresh = nlp.make_doc(doc.text)  # the failed batch may have half-annotated ``doc``
         fresh.user_data[keys.PUBLISHED] = doc.user_data.get(keys.PUBLISHED)
         try:
-            results.append(nlp(fresh))
+            if time_budget is None:
+                results.append(nlp(fresh))
+            else:
+                results.extend(_pipe_within(nlp, [fresh], time.monotonic() + time_budget))
+        except TimeBudgetExceeded:
+            logger.warning("an article overran its time budget of %g s", time_budget)
+            results.append(budget_problem(time_budget))
         except Exception as error:  # recorded as the article's problem, batch goes on
             logger.exception("pipeline failed on an article")
             results.append(
@@ -228,6 +251,40 @@ def _pipe(nlp: Language, docs: list[Doc]) -> list[Doc | Problem]:
                 )
             )
     return results
+
+
+def _pipe_within(nlp: Language, docs: list[Doc], deadline: float) -> list[Doc]:
+    """``nlp.pipe(docs)`` (the same batches, so the same output) that stops at ``deadline``.
+
+    The deadline is checked between components and, through ``doc.user_data``, inside
+    the long loops of claimwire's components.
+
+    Raises:
+        TimeBudgetExceeded: ``time.monotonic()`` passed ``deadline``.
+    """
+    for doc in docs:
+        doc.user_data[keys.DEADLINE] = deadline
+    for name, proc in nlp.pipeline:
+        if time.monotonic() > deadline:
+            raise TimeBudgetExceeded(f"the time budget ran out before {name}")
+        pipe = getattr(proc, "pipe", None)
+        if pipe is not None:
+            docs = list(pipe(docs, batch_size=nlp.batch_size))
+        else:
+            docs = [proc(doc) for doc in docs]
+    for doc in docs:
+        del doc.user_data[keys.DEADLINE]
+    return docs
+
+
+def budget_problem(time_budget: float | None) -> Problem:
+    """The problem of an article given up for taking longer than ``time_budget`` seconds."""
+    return Problem(
+        code="time_budget_exceeded",
+        message=f"processing took longer than the time budget of {time_budget or 0.0:g} s "
+        "per article (raise it with --time-budget); the article was skipped",
+        severity="error",
+    )
 
 
 def to_result(

@@ -24,8 +24,8 @@ from multiprocessing.pool import AsyncResult, Pool
 
 from ..input.language import identifier
 from ..input.sources import ArticleInput, InputFailure
-from ..models import Problem, Result
-from .extract import Failure, extract_many
+from ..models import Result
+from .extract import Failure, budget_problem, extract_many
 from .limits import BATCH_SIZE, DEFAULT_MAX_CHARS, DEFAULT_TIME_BUDGET
 from .pipeline import get_nlp
 
@@ -98,7 +98,8 @@ def extract_parallel(
             worker's start-up); None for no limit.
         startup: Seconds allowed on top of the budget for a worker to load the pipeline.
         pool_threshold: Fewer items than this run in this process (starting workers would
-            cost more than it saves; no time budget then); default two batches per job.
+            cost more than it saves; the time budget is then checked cooperatively, see
+            :func:`~claimwire.nlp.extract.extract_many`); default two batches per job.
 
     Yields:
         One :class:`Result` or :class:`Failure` per item, in input order.
@@ -108,7 +109,9 @@ def extract_parallel(
     stream = iter(items)
     head = list(islice(stream, threshold))
     if len(head) < threshold or (jobs == 1 and time_budget is None):
-        yield from extract_many(chain(head, stream), max_chars=max_chars, batch_size=batch_size)
+        yield from extract_many(
+            chain(head, stream), max_chars=max_chars, batch_size=batch_size, time_budget=time_budget
+        )
         return
     workers = _Workers(jobs)
     in_flight: deque[tuple[list[Item], AsyncResult[list[Outcome]]]] = deque()
@@ -159,14 +162,6 @@ def _collect(
             yield from single.get(timeout=startup + (time_budget or 0.0))
         except multiprocessing.TimeoutError:
             workers.restart()
-            yield Failure(
-                _source(item, number),
-                Problem(
-                    code="time_budget_exceeded",
-                    message=f"processing took longer than the time budget of {time_budget:g} s "
-                    "per article (raise it with --time-budget); the article was skipped",
-                    severity="error",
-                ),
-            )
+            yield Failure(_source(item, number), budget_problem(time_budget))
     for queued in waiting:
         in_flight.append((queued, workers.submit(queued, max_chars)))

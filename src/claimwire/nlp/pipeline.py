@@ -131,6 +131,15 @@ def get_nlp() -> Language:
     return nlp
 
 
+def allow_length(nlp: Language, max_chars: int) -> None:
+    """Let ``nlp`` take texts of up to ``max_chars`` characters.
+
+    spaCy refuses a text over ``nlp.max_length`` (error E088); claimwire checks the
+    caller's ``max_chars`` itself, so the pipeline's own limit follows it (never lowered).
+    """
+    nlp.max_length = max(nlp.max_length, max_chars)
+
+
 @lru_cache(maxsize=1)
 def get_bare_nlp() -> Language:
     """The bare spaCy English pipeline (for speed comparisons), loaded once."""

@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import threading
+import uuid
 from pathlib import Path
 
 from ..errors import ClaimwireError
@@ -117,8 +119,9 @@ def _check_file(path: Path, *, readonly: bool) -> None:
 
 def _can_create_in(directory: Path) -> bool:
     """Try to create (and remove) a file: permission bits do not tell for root or read-only
-    file systems."""
-    probe = directory / f".claimwire-probe-{os.getpid()}"
+    file systems. The file's name is unique per call: threads of one server probing at once
+    each made the same file, and all but one found the directory "read-only"."""
+    probe = directory / f".claimwire-probe-{os.getpid()}-{threading.get_ident()}-{uuid.uuid4().hex}"
     try:
         descriptor = os.open(probe, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except OSError:

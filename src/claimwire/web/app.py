@@ -169,6 +169,7 @@ def create_app(
     templates = Jinja2Templates(directory=str(resources.files(__package__) / "templates"))
     templates.env.autoescape = True
     templates.env.filters["snippet"] = pages.snippet
+    templates.env.filters["http_url"] = pages.http_url
     templates.env.globals.update(read_only=read_only, version=__version__)
     app.state.context = AppContext(
         store=store,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -173,6 +174,18 @@ def _group_title(key: tuple[str, str, str, str]) -> str:
     if side:
         text += f" ({side})"
     return text + (", percent" if unit == "percent" else "")
+
+
+LINK_SCHEMES = frozenset({"http", "https"})
+"""The only URL schemes a page links to."""
+
+
+def http_url(url: str | None) -> str | None:
+    """``url`` when it is an http(s) link, else None (shown as text, never as a link): an
+    article's ``javascript:`` or ``data:`` URL would run what its author chose on a click."""
+    if not url or urlsplit(url.strip()).scheme.lower() not in LINK_SCHEMES:
+        return None
+    return url
 
 
 def snippet(context: str | None, evidence: str, width: int = 110) -> Markup:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .._base import sentence_of
 from .candidate import Attribution, Candidate
 from .context import DocContext
 from .lexicon import CuePhrase, cues
@@ -42,7 +43,7 @@ def _according_candidate(
 ) -> Candidate | None:
     """The claim of the phrase at tokens ``first:after``: the side of the sentence it leaves."""
     doc = ctx.doc
-    sent = doc[first].sent
+    sent = sentence_of(doc[first])
     words = source_words(ctx, after, sent.end)
     if not words:
         return None
@@ -84,7 +85,7 @@ def according_after(ctx: DocContext, first: Token) -> Attribution | None:
         end = first.i + len(parts)
         if end >= len(doc) or [t.lower_ for t in doc[first.i : end]] != parts:
             continue
-        words = source_words(ctx, end, doc[first.i].sent.end)
+        words = source_words(ctx, end, sentence_of(doc[first.i]).end)
         if not words:
             return None
         cue = ctx.chars(first.i, end - 1)
@@ -99,7 +100,7 @@ def published_candidate(ctx: DocContext, verb: Token) -> Candidate | None:
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     if obj is None or subject is None:
         return None
-    sent = verb.sent
+    sent = sentence_of(verb)
     first = sent.start
     last = ctx.strip_end(first, sent.end - 1)
     start, end = ctx.chars(first, last)

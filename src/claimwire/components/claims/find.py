@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .._base import check_deadline
 from .according import according_candidates, published_candidate
 from .candidate import Candidate, repeats_quote
 from .captions import caption_lines, inside
@@ -63,6 +64,7 @@ def candidates(ctx: DocContext) -> list[Candidate]:
         found.extend(quote_candidates(ctx, quote))
     publishing = cues().publishing_verbs
     for token in ctx.doc:
+        check_deadline(ctx.doc)
         if ctx.in_quote(token.idx):
             continue
         lemma = cue_lemma(token)

@@ -13,11 +13,13 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ...vocab import ClaimForm
+from .._base import sentence_of
 from .candidate import Candidate
 from .context import DocContext
 from .lexicon import cues
 from .names import names_person
 from .quote_marks import QUOTE_MARKS
+from .settings import REPORTED_CLAUSE_MAX_CHARS
 from .syntax import FINITE_TAGS, SUBJECTS, cue_lemma, is_finite, subject_of
 
 ADVERBIAL_MARKS = frozenset(
@@ -47,6 +49,8 @@ def speech_candidate(ctx: DocContext, token: Token, lemma: str) -> Candidate | N
     if end <= start:
         return None
     end = _through_quotes(ctx, start, end)
+    if end - start > REPORTED_CLAUSE_MAX_CHARS:
+        return None
     reporting = subject.root.lower_ in lexicon.reporting_nouns and not names_person(list(subject))
     form: ClaimForm = "reported" if reporting else "indirect"
     cue = (token.idx, token.idx + len(token))
@@ -71,7 +75,7 @@ def _content(
 ) -> tuple[int, int] | None:
     """Character offsets of what a cue reports, or None when it reports nothing here."""
     lexicon = cues()
-    sent = cue.sent
+    sent = sentence_of(cue)
     if clause is not None:
         if any(c.dep_ == "dobj" and c.lower_ in lexicon.not_cue_objects for c in cue.children):
             return None
@@ -124,7 +128,7 @@ def _object_clause(ctx: DocContext, cue: Token) -> tuple[int, int] | None:
         return None
     if obj.lower_ in cues().not_cue_objects or obj.left_edge.i != cue.i + 1:
         return None
-    sent = cue.sent
+    sent = sentence_of(cue)
     if not any(t.tag_ in FINITE_TAGS for t in ctx.doc[obj.i + 1 : sent.end]):
         return None
     first = obj.left_edge.i
@@ -159,7 +163,7 @@ def _clause_range(ctx: DocContext, cue: Token, clause: Token, sent: SpacySpan) -
 def _clause_after(ctx: DocContext, cue: Token, clause: Token, sent: SpacySpan) -> tuple[int, int]:
     """Characters of a clause after its cue, up to a second cue or the sentence's end."""
     doc = ctx.doc
-    first = min(t.i for t in clause.subtree if t.i > cue.i)
+    first = _first_after(cue, clause)
     last = sent.end - 1 if cue.dep_ in ("ROOT", "conj") else cue.right_edge.i
     for child in cue.children:
         if (
@@ -180,6 +184,18 @@ def _clause_after(ctx: DocContext, cue: Token, clause: Token, sent: SpacySpan) -
     if doc[first].lower_ == "that" and first < last:
         first += 1
     return ctx.chars(first, last)
+
+
+def _first_after(cue: Token, clause: Token) -> int:
+    """The first token of ``clause``'s subtree after ``cue`` (``clause`` follows ``cue``).
+
+    The subtree's left edge when it lies after the cue (always, in a projective parse):
+    walking the subtree costs its length, and "He said He said ..." nests every clause in
+    the one before, so a walk per cue was quadratic.
+    """
+    if clause.left_edge.i > cue.i:
+        return clause.left_edge.i
+    return min(t.i for t in clause.subtree if t.i > cue.i)
 
 
 def _closes_inside(ctx: DocContext, index: int, first: int) -> bool:

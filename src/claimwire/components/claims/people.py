@@ -15,6 +15,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ...vocab import ClaimantType
+from .._base import sentence_of
 from .captions import inside
 from .context import DocContext
 from .lexicon import cues, demonyms, government_aliases
@@ -212,10 +213,10 @@ def _local_person(speakers: Speakers, pronoun: Token, gender: Gender | None) -> 
     ``... for accountant Jo Bell, 50. "I had a membership," he says``: a person just
     introduced, whatever their role in the sentence, is who the next pronoun means.
     """
-    sent = pronoun.sent
+    sent = sentence_of(pronoun)
     start = sent.start_char
     if sent.start > 0:
-        start = pronoun.doc[sent.start - 1].sent.start_char
+        start = sentence_of(pronoun.doc[sent.start - 1]).start_char
     found = set()
     for index, entry in enumerate(speakers.entries):
         if entry.type != "person" or entry.name == entry.role:

@@ -46,6 +46,11 @@ CREDIT_LOOKAHEAD_CHARS: Final = 3
 """Characters after a person's name searched for the slash of a photo credit
 (``Jane Roe / The Agency``)."""
 
+REPORTED_CLAUSE_MAX_CHARS: Final = 3000
+"""Longest content of indirect speech; a longer one is no claim. The longest in the
+development sets is under 600 characters; "He said He said ..." nests every clause in the
+one before, and without a bound its claims grew with the square of the text."""
+
 # ---------------------------------------------------------------- speakers from the parse
 SUBJECT_CLIMB_STEPS: Final = 3
 """Heads climbed from a cue (``xcomp``, ``conj``...) to find the subject it shares."""

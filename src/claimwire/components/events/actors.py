@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from .._base import sentence_of
 from .indexes import actor_modifiers, actor_phrases, class_ids
 from .lexicon import actor_dictionary
 from .syntax import noun_keys
@@ -138,7 +139,7 @@ def _resolve_possessed(doc: Doc, found: list[ActorSpan]) -> list[ActorSpan]:
         ):
             resolved.append(span)
             continue
-        sent_start = doc[span.start].sent.start
+        sent_start = sentence_of(doc[span.start]).start
         named = [
             a
             for a in found

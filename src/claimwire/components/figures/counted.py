@@ -15,7 +15,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from ...vocab import Category
-from .._base import doc_text
+from .._base import doc_text, sentence_of
 from ..numbers import NumberValue
 from ..numbers import load_lexicon as numbers_lexicon
 from .categories import categorize, category_group, repaired_category, token_forms
@@ -250,7 +250,7 @@ def resolve_counted(
     Returns:
         The counted phrase, its category and the earlier figure it borrows from, if any.
     """
-    sent, inherited = span.sent, None
+    sent, inherited = sentence_of(span), None
     if counted.kind == "pronoun":
         inherited = antecedent(found, sent, same_sentence=False)
         nominal = _predicate_nominal(span)
@@ -306,7 +306,7 @@ def _is_part_of_name(before: Token | None, span: Span) -> bool:
         before is not None
         and before.pos_ == "PROPN"
         and before.is_title
-        and before.i > span.sent.start
+        and before.i > sentence_of(span).start
         and len(span) == 1
         and span[0].is_digit
         and before.whitespace_ != ""
@@ -351,7 +351,11 @@ def not_a_count(doc: Doc, span: Span, counted: Counted) -> bool:
         return True  # "Image 3 of 12": a photo counter
     if _is_part_of_name(before, span) or _is_unit_or_age(doc, span, after):
         return True
-    if span.start == span.sent.start and after is not None and after.text in lex.list_index_punct:
+    if (
+        span.start == sentence_of(span).start
+        and after is not None
+        and after.text in lex.list_index_punct
+    ):
         return True
     if (
         counted.kind == "none"

@@ -13,6 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from ...vocab import FigureUnit
+from .._base import check_deadline, sentence_of
 from ..numbers import NumberValue, numbers_of
 from .categories import categorize, category_group, token_forms
 from .counted import (
@@ -36,7 +37,7 @@ def _figure(doc: Doc, span: Span, number: NumberValue, found: list[FigureHit]) -
     if number.ordinal or number.unit == "money":
         return None
     unit: FigureUnit = "percent" if number.unit == "percent" else "count"
-    sent = span.sent
+    sent = sentence_of(span)
     if found and inside_counted(found[-1], span.start_char):
         return None  # "8 members of one family": part of the phrase counted before
     counted = find_counted(doc, span, sent)
@@ -122,7 +123,7 @@ def _negative_figures(doc: Doc, found: list[FigureHit]) -> list[FigureHit]:
                 trigger_end=trigger_end(trigger),
                 negated=True,
                 side=side_of(np_tokens(head, token.i + 1)),
-                cumulative=cumulative(token.sent),
+                cumulative=cumulative(sentence_of(token)),
             )
         )
     return extra
@@ -142,6 +143,7 @@ def find_figures(doc: Doc) -> list[FigureHit]:
     """
     found: list[FigureHit] = []
     for span, number in numbers_of(doc):
+        check_deadline(doc)
         hit = _figure(doc, span, number, found)
         if hit is not None:
             found.append(hit)

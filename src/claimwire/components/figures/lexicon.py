@@ -149,6 +149,8 @@ class MeasureIndex:
     nouns: dict[str, list[Measure]]
     particles: dict[str, str]
     phrases: tuple[tuple[tuple[str, ...], Measure], ...]
+    phrase_starts: dict[str, tuple[int, ...]]
+    """First word of a phrase -> the positions in ``phrases`` of the phrases it starts."""
 
     def table(self, kind: TriggerKind) -> dict[str, list[Measure]]:
         """The words of one part of speech."""
@@ -162,7 +164,7 @@ class MeasureIndex:
 @lru_cache(maxsize=1)
 def measure_index() -> MeasureIndex:
     """The trigger lookup tables, built once from :func:`lexicon`."""
-    index = MeasureIndex({}, {}, {}, {}, ())
+    index = MeasureIndex({}, {}, {}, {}, (), {})
     phrases: list[tuple[tuple[str, ...], Measure]] = []
     for name, entry in load_lexicon().measures.items():
         for verb in entry.verbs:
@@ -174,4 +176,14 @@ def measure_index() -> MeasureIndex:
         index.particles.update(entry.particle)
         phrases.extend((split_phrase(phrase), name) for phrase in entry.phrases)
     phrases.sort(key=lambda item: len(item[0]), reverse=True)
-    return MeasureIndex(index.verbs, index.adjectives, index.nouns, index.particles, tuple(phrases))
+    starts: dict[str, list[int]] = {}
+    for position, (words, _) in enumerate(phrases):
+        starts.setdefault(words[0], []).append(position)
+    return MeasureIndex(
+        index.verbs,
+        index.adjectives,
+        index.nouns,
+        index.particles,
+        tuple(phrases),
+        {word: tuple(positions) for word, positions in starts.items()},
+    )

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from ...vocab import Category, Measure, Modality, NumberUnit
 from .. import keys
-from .._base import doc_text
+from .._base import doc_text, sentence_of
 from .counted import Counted, attachment
 from .hits import FigureHit
 from .lexicon import load_lexicon
@@ -47,7 +47,7 @@ def _is_bare_list(sent: Span) -> bool:
 def _previous_sentence(sent: Span) -> Span | None:
     if sent.start == 0:
         return None
-    return sent.doc[sent.start - 1].sent
+    return sentence_of(sent.doc[sent.start - 1])
 
 
 def _subject_measure(counted: Counted, category: Category | None) -> Measure | None:
@@ -86,7 +86,7 @@ def _list_neighbour(
         return None, modality, trigger
     before = found[-1]
     gap = doc_text(doc)[(before.counted_end or before.end) : span.start_char]
-    if before.start < span.sent.start_char or gap.strip(" ,;\n") not in ("", "and", "or"):
+    if before.start < sentence_of(span).start_char or gap.strip(" ,;\n") not in ("", "and", "or"):
         return None, modality, trigger
     return before.measure, before.modality, trigger_of(doc, before)
 
@@ -109,7 +109,7 @@ def resolve_measure(
     inherited: FigureHit | None,
 ) -> MeasureFound:
     """The measure of a figure, its modality, and its trigger (see the module docstring)."""
-    sent = span.sent
+    sent = sentence_of(span)
     trigger, listing = find_trigger(doc, span, counted, category, unit)
     measure = trigger.measure if trigger is not None else None
     modality: Modality = "actual"

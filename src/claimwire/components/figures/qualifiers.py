@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ...vocab import Measure, Status, TimeRelation
+from .._base import sentence_of
 from .counted import Counted
 from .hits import FigureHit
 from .lexicon import load_lexicon
@@ -171,7 +172,7 @@ def time_phrase(span: Span) -> TimePhrase | None:
     lex = load_lexicon()
     dates = [
         ent
-        for ent in span.sent.ents
+        for ent in sentence_of(span).ents
         if ent.label_ in ("DATE", "TIME")
         and (ent.end <= span.start or ent.start >= span.end)
         and _is_time_phrase(ent)

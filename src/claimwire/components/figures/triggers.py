@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ...vocab import Category, Measure, NumberUnit
+from .._base import sentence_of
 from .categories import category_group, phrase_at, token_forms
 from .counted import NOMINAL_POS, Counted, attachment
 from .hits import FigureHit
@@ -58,12 +59,19 @@ def _phrase_measures(doc: Doc, i: int) -> tuple[list[Measure], int]:
     """Measures of a multi-word trigger starting at token ``i`` and its token length.
 
     The phrase stops at the end of the sentence, found by looking at the next few tokens
-    only: ``token.sent`` walks the whole sentence, once per number in a long one.
+    only: ``token.sent`` walks the whole sentence, once per number in a long one. Only the
+    phrases starting with a form of token ``i`` are tried, in the resource's order.
     """
+    index = measure_index()
+    first = token_forms(doc[i])
+    positions = sorted({k for form in first for k in index.phrase_starts.get(form, ())})
+    if not positions:
+        return [], 0
     stop = min(len(doc), i + MAX_TRIGGER_PHRASE_TOKENS)
     stop = next((j for j in range(i + 1, stop) if doc[j].is_sent_start), stop)
-    forms = [token_forms(t) for t in doc[i:stop]]
-    for phrase, measure in measure_index().phrases:
+    forms = [first, *(token_forms(t) for t in doc[i + 1 : stop])]
+    for k in positions:
+        phrase, measure = index.phrases[k]
         if phrase_at(forms, 0, phrase):
             return [measure], len(phrase)
     return [], 0
@@ -201,7 +209,7 @@ def _governor_trigger(
             return found
     if anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and not _is_partitive_whole(doc, span):
         agent = _is_agent(anchor, governor)
-        found = _pick_strong(doc, governor.i, span.sent.end, category, unit, agent=agent)
+        found = _pick_strong(doc, governor.i, sentence_of(span).end, category, unit, agent=agent)
         if found is None and anchor.dep_ in ("nsubj", "nsubjpass"):
             found = _complement_trigger(governor, category, unit)
         return found
@@ -255,7 +263,7 @@ def find_trigger(
             if found is not None and found.measure in load_lexicon().specific_measures:
                 return found, False  # "two victims died": killed, not casualties
             return noun_trigger, False
-    if counted.kind == "none" and span.end < span.sent.end:
+    if counted.kind == "none" and span.end < sentence_of(span).end:
         found = _adjacent_trigger(doc[span.end], category, unit)
         if found is not None:
             return found, False  # "Four injured in shooting, 2 arrested"
@@ -265,7 +273,7 @@ def find_trigger(
     if found is not None:
         return found, False
     after = (head.i + 1) if head is not None and head.i >= span.end else span.end
-    found = _trigger_after(doc, after, anchor, category, unit, span.sent.end)
+    found = _trigger_after(doc, after, anchor, category, unit, sentence_of(span).end)
     if found is not None:
         return found, False
     for child in anchor.children:
