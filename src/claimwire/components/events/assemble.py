@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from spacy.tokens import Doc, Span
 
@@ -18,6 +19,7 @@ from ...vocab import Status
 from .._base import publication_date
 from . import inputs
 from .actors import ActorSpan, find_actor_spans
+from .campaigns import no_event
 from .context import (
     Candidate,
     Choice,
@@ -32,10 +34,11 @@ from .context import (
     place_mentions,
     sentence_lookup,
 )
+from .coreference import anaphoric, headline_sentences, linked
 from .hits import EventHit
 from .indexes import country_scope
 from .lexicon import ontology
-from .merge import Draft, against_civilians, merge
+from .merge import Draft, against_civilians, fold_anaphora, fold_headline, fold_linked, merge
 from .roles import roles
 from .status import background_cue, historical, irrealis, is_past
 from .subtyping import territory, typed_mentions
@@ -69,9 +72,19 @@ def find(doc: Doc, *, keep_irrealis: bool = False) -> list[EventHit]:
     typed = typed_mentions(doc, sents)
     relevant = [m for m in typed if ontology().subtypes[m.subtype].acled]
     typed, caused = absorb_caused(doc, relevant)
-    typed = [m for m in typed if m.eventive and not tally(doc, m) and not running_total(doc, m)]
+    heads = headline_sentences(sents)
+    typed = [
+        m
+        for m in typed
+        if m.eventive
+        and not tally(doc, m)
+        and not running_total(doc, m)
+        and not no_event(doc, m, headline=m.sentence in heads)
+    ]
     drafts = _drafts(doc, typed, sents, keep_irrealis=keep_irrealis, caused=caused)
-    return _finish(doc, against_civilians(merge(drafts)), sents)
+    drafts = fold_linked(drafts, partial(linked, doc))
+    drafts = fold_headline(fold_anaphora(merge(drafts)), heads)
+    return _finish(doc, against_civilians(drafts), sents)
 
 
 @dataclass(frozen=True)
@@ -165,6 +178,7 @@ def _draft(
         mentions=[mention],
         sentences={mention.sentence},
         paragraph=document.paragraph_of[mention.sentence],
+        anaphoric=anaphoric(doc, mention),
     )
 
 

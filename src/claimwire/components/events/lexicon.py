@@ -112,6 +112,33 @@ class IrrealisCues(ResourceItem):
     conditional: Words
 
 
+class CoreferenceCues(ResourceItem):
+    """The cues of two mentions that report one incident (see its ``description``)."""
+
+    description: str
+    sequence_words: Words
+    """Words between two triggers that make them two incidents ('after', 'since')."""
+    day_words: Words
+    """Possessives of a re-mention ("Sunday's strike")."""
+    light_lemmas: Words
+    """Triggers that only say a blow landed or people died ('hit'), besides the casualty
+    lemmas: linked to another kind of violence, they join it."""
+    type_precedence: tuple[EventType, ...]
+    """The event type kept when mentions of several types are one incident, first wins."""
+
+
+class CampaignCues(ResourceItem):
+    """The cues of mentions that are no event of their own (see its ``description``)."""
+
+    description: str
+    displacement_lemmas: Words
+    war_nouns: Words
+    campaign_verbs: Words
+    campaign_nouns: Words
+    duration_nouns: Words
+    start_verbs: Words
+
+
 class EventLexicon(ResourceModel):
     """``resources/event_types.json``: the ontology, the trigger lexicon and its cues.
 
@@ -143,6 +170,8 @@ class EventLexicon(ResourceModel):
     protest_cues: ProtestCues
     target_classes: dict[str, Words]
     background_cues: BackgroundCues
+    coreference: CoreferenceCues
+    campaigns: CampaignCues
     irrealis_cues: IrrealisCues
     mappings: dict[str, dict[str, Any]]
     """Tables from our sub-types to the labels of benchmark sets (read by the benches)."""

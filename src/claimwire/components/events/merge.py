@@ -8,11 +8,17 @@ the places component), or one of them unknown. Two placeless mentions merge only
 ``MAX_MERGE_DISTANCE`` sentences; background events merge only on an equal place or
 date. After merging, an armed clash whose only targets are civilians or civilian sites
 and that names at most one armed side becomes violence against civilians.
+
+Across type families (:mod:`.coreference` says which mentions are one incident): mentions
+of one sentence linked in the parse fold first (:func:`fold_linked`), re-mentions ('the
+attack') join their antecedent (:func:`fold_anaphora`) and the headline's event joins the
+lead's (:func:`fold_headline`); the type kept is the one of :func:`precedes`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from ...vocab import EventSubtype, Status
 from . import subtypes as st
@@ -47,6 +53,8 @@ class Draft:
     mentions: list[Mention] = field(default_factory=list)
     sentences: set[int] = field(default_factory=set)
     paragraph: int = 0
+    anaphoric: bool = False
+    """The first mention re-mentions an incident told before ('the attack')."""
 
 
 def merge(drafts: list[Draft]) -> list[Draft]:
@@ -56,23 +64,170 @@ def merge(drafts: list[Draft]) -> list[Draft]:
         target = next((e for e in reversed(merged) if _compatible(e, draft)), None)
         if target is None:
             merged.append(draft)
-            continue
-        target.mentions.extend(draft.mentions)
-        target.sentences |= draft.sentences
-        target.actors = unique_participants([*target.actors, *draft.actors])
-        target.targets = unique_participants([*target.targets, *draft.targets])
-        if target.place is None or (
-            draft.place_attached and _more_precise(draft.place, target.place)
-        ):
-            target.place = draft.place
-            target.place_attached = draft.place_attached
-        if target.date is None:
-            target.date, target.date_method = draft.date, draft.date_method
-        if draft.mention.weight > target.mention.weight and family(draft.subtype) == family(
-            target.subtype
-        ):
-            target.subtype = draft.subtype
+        else:
+            absorb(target, draft)
     return merged
+
+
+def absorb(target: Draft, draft: Draft) -> None:
+    """Add ``draft``'s mentions, participants, place and date to ``target``; the type is the
+    heavier trigger's within one family, else the one of :func:`precedes`."""
+    target.mentions.extend(draft.mentions)
+    target.sentences |= draft.sentences
+    target.actors = unique_participants([*target.actors, *draft.actors])
+    target.targets = unique_participants([*target.targets, *draft.targets])
+    if target.place is None or (draft.place_attached and _more_precise(draft.place, target.place)):
+        target.place = draft.place
+        target.place_attached = draft.place_attached
+    elif draft.place_attached and _place_key(draft) == _place_key(target):
+        target.place_attached = True  # the place attaches to one of the event's triggers
+    if target.date is None:
+        target.date, target.date_method = draft.date, draft.date_method
+    if family(draft.subtype) == family(target.subtype):
+        if draft.mention.weight > target.mention.weight:
+            target.subtype = draft.subtype
+    elif precedes(draft, target):
+        target.subtype = draft.subtype
+
+
+def precedes(a: Draft, b: Draft) -> bool:
+    """Whether ``a``'s type wins over ``b``'s when both report one incident: a specific
+    trigger over a generic one ('attack', 'kill': unless a remote weapon typed it), then
+    ``coreference.type_precedence`` (a strike or shelling is Explosions/Remote violence; a
+    fight a battle; then violence against civilians, riots, protests, and a strategic
+    development last). Between two generic triggers of equal standing the first stays."""
+    specific_a, specific_b = _specific(a), _specific(b)
+    if specific_a != specific_b:
+        return specific_a
+    if not specific_a:
+        return False
+    order = ontology().coreference.type_precedence
+    return order.index(family(a.subtype)) < order.index(family(b.subtype))
+
+
+def _two_kinds(a: Draft, b: Draft) -> bool:
+    """Two incidents though linked: a protest and a violent event ('protests against the
+    shelling'), or two kinds of political violence neither of which is a mere blow or
+    casualty ('troops stormed the town, shelling its centre'; 'attacked a base and
+    kidnapped two workers'; but 'a strike hit the village', 'killed and kidnapped')."""
+    fam_a, fam_b = family(a.subtype), family(b.subtype)
+    if fam_a == fam_b:
+        return False
+    kinds = {*st.VIOLENT_TYPES, st.STRATEGIC}
+    if fam_a not in kinds or fam_b not in kinds:
+        return True
+    return violent(a.subtype) and violent(b.subtype) and not (_light(a) or _light(b))
+
+
+def _light(draft: Draft) -> bool:
+    """A trigger that only says a blow landed or people died ('hit', 'killed')."""
+    light = {*ontology().casualty_lemmas, *ontology().coreference.light_lemmas}
+    return all(m.lemma in light for m in draft.mentions)
+
+
+def _specific(draft: Draft) -> bool:
+    return not draft.mention.generic or family(draft.subtype) == st.EXPLOSIONS
+
+
+def fold_linked(drafts: list[Draft], linked: Callable[[Mention, Mention], bool]) -> list[Draft]:
+    """Drafts of one sentence whose triggers the parse joins ('a strike hit the village,
+    killing four'; 'killed twelve and kidnapped five') are one incident, whatever their
+    types, when their status, dates and places agree; but two specific kinds of violence
+    stay two ('troops stormed the town, shelling its centre': an assault and a
+    shelling)."""
+    folded: list[Draft] = []
+    for draft in drafts:
+        target = next(
+            (
+                e
+                for e in reversed(folded)
+                if draft.mention.sentence in e.sentences
+                and e.status == draft.status
+                and _agree(e, draft)
+                and not _two_kinds(e, draft)
+                and any(linked(m, draft.mention) for m in e.mentions)
+            ),
+            None,
+        )
+        if target is None:
+            folded.append(draft)
+        else:
+            absorb(target, draft)
+    return folded
+
+
+def fold_anaphora(drafts: list[Draft]) -> list[Draft]:
+    """A re-mention ('the attack', "Sunday's raid") joins the incident it refers to: the
+    latest earlier event of political violence (or of the re-mention's own type) of the same
+    status whose date and place agree with the ones the re-mention's own words give."""
+    folded: list[Draft] = []
+    for draft in drafts:
+        target = _antecedent(folded, draft) if draft.anaphoric else None
+        if target is None:
+            folded.append(draft)
+        else:
+            absorb(target, _own_context(draft))
+    return folded
+
+
+def _own_context(draft: Draft) -> Draft:
+    """The re-mention with only the place and date its own words give ("Sunday's raid in
+    X"): the others of its sentence are often those of the statement that recalls it."""
+    attached = draft.date_method == "attached"
+    return replace(
+        draft,
+        place=draft.place if draft.place_attached else None,
+        date=draft.date if attached else None,
+        date_method=draft.date_method if attached else None,
+    )
+
+
+def _antecedent(earlier: list[Draft], draft: Draft) -> Draft | None:
+    own = _own_context(draft)
+    return next(
+        (
+            e
+            for e in reversed(earlier)
+            if _agree(e, own)
+            and (family(e.subtype) == family(draft.subtype) or violent(e.subtype))
+            and e.status == draft.status
+        ),
+        None,
+    )
+
+
+def fold_headline(drafts: list[Draft], headline: set[int]) -> list[Draft]:
+    """The headline's event is the lead's: the headline's drafts of political violence
+    (``headline``: the indices of its sentences) and the body's first one are one event,
+    whatever their types, when their status, dates and places agree."""
+    heads = [d for d in drafts if d.mention.sentence in headline and violent(d.subtype)]
+    body = next(
+        (d for d in drafts if d.mention.sentence not in headline and violent(d.subtype)), None
+    )
+    if not heads or body is None:
+        return drafts
+    joined = [d for d in heads if d.status == body.status and _agree(d, body)]
+    if not joined:
+        return drafts
+    first, *others = joined
+    for other in [*others, body]:
+        absorb(first, other)
+    gone = {id(d) for d in [*others, body]}
+    return [d for d in drafts if id(d) not in gone]
+
+
+def violent(subtype: EventSubtype) -> bool:
+    """A sub-type of political violence (battles, explosions, violence against civilians)."""
+    return family(subtype) in st.VIOLENT_TYPES
+
+
+def _agree(a: Draft, b: Draft) -> bool:
+    """Dates and places that may be one incident's: equal or unknown dates; equal, nested
+    or nearby places, or one unknown."""
+    if a.date is not None and b.date is not None and a.date.interval != b.date.interval:
+        return False
+    place_a, place_b = _place_key(a), _place_key(b)
+    return not (place_a and place_b) or place_a == place_b or _nearby(a, b)
 
 
 def against_civilians(drafts: list[Draft]) -> list[Draft]:

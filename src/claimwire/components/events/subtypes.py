@@ -14,6 +14,7 @@ from ...vocab import EventSubtype, EventType
 BATTLES: Final[EventType] = "Battles"
 EXPLOSIONS: Final[EventType] = "Explosions/Remote violence"
 VIOLENCE_AGAINST_CIVILIANS: Final[EventType] = "Violence against civilians"
+STRATEGIC: Final[EventType] = "Strategic developments"
 VIOLENT_TYPES: Final[frozenset[EventType]] = frozenset(
     {BATTLES, EXPLOSIONS, VIOLENCE_AGAINST_CIVILIANS}
 )

@@ -1,0 +1,150 @@
+"""claimwire_events_v1: one event per incident (linked mentions, re-mentions, headline and
+lead) and the mentions that are no event (wars as a whole, campaigns, displacement)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimwire.components import keys
+from claimwire.components.events import hits_of
+
+PUBLISHED = dt.date(2024, 3, 9)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The full claimwire pipeline."""
+    from claimwire.nlp.pipeline import get_nlp
+
+    return get_nlp()
+
+
+def events(nlp, text: str):
+    doc = nlp.make_doc(text)
+    doc.user_data[keys.PUBLISHED] = PUBLISHED
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return hits_of(doc)
+
+
+def violent(found):
+    return [
+        e
+        for e in found
+        if e.type in {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # a blow and its landing: one incident, typed by the remote weapon
+        (
+            "A government artillery strike hit the market of Kalemie on Tuesday.",
+            "Explosions/Remote violence",
+        ),
+        # killing and kidnapping by the same raiders: one attack on civilians
+        (
+            "Gunmen killed eleven farmers and kidnapped four others near Gusau on Monday.",
+            "Violence against civilians",
+        ),
+        # the killings happened during the assault: one incident
+        (
+            "Villagers said the killings took place during an assault by militiamen on Dorobo.",
+            None,
+        ),
+    ],
+)
+def test_linked_mentions_are_one_incident(nlp, text, wanted):
+    found = violent(events(nlp, text))
+    assert len(found) == 1, [(e.subtype, text[e.start : e.end]) for e in found]
+    if wanted:
+        assert found[0].type == wanted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an assault and a bombardment: two kinds of violence, two incidents
+        "Rebel troops stormed the town of Lodwar on Monday, shelling a school full of families.",
+        # a sequence word parts them
+        "A shell hit the market in Pibor, a day after gunmen killed ten traders there.",
+    ],
+)
+def test_linked_kinds_stay_apart(nlp, text):
+    found = events(nlp, text)
+    assert len(found) >= 2, [(e.subtype, text[e.start : e.end]) for e in found]
+
+
+def test_protest_against_violence_stays_a_protest(nlp):
+    found = events(nlp, "Protests against the bombing were held in Tromso on Sunday.")
+    assert [e.type for e in found] == ["Protests"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An air strike hit a fuel depot in Gao on Friday, killing six guards. "
+        "Residents said the attack set several trucks on fire.",
+        "Fighters ambushed an army convoy near Tillaberi on Friday. "
+        "Friday's raid was the third this month, a local official said.",
+        "A car bomb exploded outside a hotel in Beledweyne on Friday. "
+        "Police said the assault was planned by the group for weeks.",
+    ],
+)
+def test_re_mentions_join_their_incident(nlp, text):
+    found = violent(events(nlp, text))
+    assert len(found) == 1, [(e.subtype, text[e.start : e.end]) for e in found]
+
+
+def test_re_mention_with_its_own_place_stays_apart(nlp):
+    text = (
+        "A drone strike hit a market in Gao on Friday. "
+        "The attack in Kidal on Monday killed three herders."
+    )
+    assert len(violent(events(nlp, text))) == 2
+
+
+def test_named_earlier_event_is_no_re_mention(nlp):
+    text = "The siege echoed the fall of Sarajevo, when thousands were trapped."
+    statuses = {text[e.start : e.end]: e.status for e in events(nlp, text)}
+    assert statuses.get("fall") == "background"
+
+
+def test_headline_and_lead_of_two_types_are_one_event(nlp):
+    text = (
+        "Gunmen kill nine villagers in Zamfara\n\n"
+        "Armed bandits stormed the village of Kaura on Saturday, shooting dead nine "
+        "residents, police said.\n\n"
+        "The state governor called for calm."
+    )
+    found = violent(events(nlp, text))
+    assert len(found) == 1, [(e.type, text[e.start : e.end]) for e in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the war as a whole
+        "The fighting has killed tens of thousands and displaced millions across Sahelia.",
+        "Thousands have died in the war that began in 2019.",
+        "Government troops have been battling the rebels since 2016.",
+        # campaigns and habits
+        "The junta has doubled down on its strategy of bombing villages.",
+        "The group has recently increased its attacks on police posts.",
+        "The region is home to gangs who raid villages and steal cattle.",
+        # displacement is a consequence, not an event of its own
+        "More than 20,000 people have fled their homes in the district.",
+        "The violence has led to widespread displacement in the valley.",
+    ],
+)
+def test_no_event(nlp, text):
+    found = events(nlp, text)
+    assert not found, [(e.subtype, text[e.start : e.end]) for e in found]
+
+
+def test_present_tense_headline_is_news(nlp):
+    text = "Gunmen kill five at a checkpoint near Bunia\n\nThe army sent reinforcements."
+    assert violent(events(nlp, text))
