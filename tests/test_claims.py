@@ -610,3 +610,48 @@ def test_quoted_as_saying(claims_nlp):
     (hit,) = attributed(claims_nlp(text))
     assert (hit.form, hit.claimant.name) == ("direct", "Ivan Petrov")
     assert text[hit.speaker_start : hit.speaker_end] == "he"
+
+
+# Speech acts beyond "say" and attributions in titles (issue 15): text, claimant (part of its
+# name) or None for no attributed claim, hedge or None, a word the claim's content holds.
+SPEECH_ACTS = [
+    ("The army confirmed a heavy clash near the ford in which 9 rebels died.", "army", None, "9"),
+    ("The Front claimed responsibility for the ambush.", "Front", "claimed", "ambush"),
+    ("The monitor reported 48 arrests and 3 deaths.", "monitor", "reported", "48"),
+    ("The killings were confirmed by hospital sources.", "hospital sources", None, "killings"),
+    ("The ministry accuses Kenya of arming the fighters.", "ministry", "claimed", "arming"),
+    ("The rebels urged residents to leave the town.", "rebels", None, "leave"),
+    ("The agency warned of a fuel shortage in the camps.", "agency", None, "fuel"),
+    ("A colonel put the number of dead at 27.", "colonel", None, "27"),
+    ("Kenya health ministry says nine killed in rebel raid", "ministry", None, "nine"),
+    ("Rescuers say 12 dead in shelling of market", "Rescuers", None, "12"),
+    ("Bandits kill 30 in northwest, activists say\nIt began at dawn.", "activists", None, "30"),
+    ("Gunmen kill 8 farmers in central Mali: UN mission\nThey died.", "UN mission", None, "8"),
+    ("Drone attack kills two in southern town - mayor\nIt hit a house.", "mayor", None, "two"),
+    ("Provincial police chief: bomb blast kills 6 near mosque\nIt was Friday.", "chief", None, "6"),
+    ("Mortar fire kills 5 near the port: ISPR.\nThe port is closed.", "ISPR", None, "5"),
+    # negatives
+    ("No group has claimed responsibility for the two bombings.", None, None, None),
+    ("The guards denied access to the reporters.", None, None, None),
+    ("LAGOS: Gunmen set fire to a market on Monday", None, None, None),
+    ("Nigeria: Floods wash away 40 homes in the north", None, None, None),
+    ("The team won the final - again", None, None, None),
+    ("Kabul: a city of 5 million", None, None, None),
+    ("It is a group that documents abuses in the region.", None, None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "hedge", "word"), SPEECH_ACTS)
+def test_speech_acts_and_titles(claims_nlp, text, name, hedge, word):
+    found = attributed(claims_nlp(text))
+    if name is None:
+        assert found == [], [(h.claimant.name, text[h.start : h.end]) for h in found]
+        return
+    described = [(h.claimant.name, h.hedge, text[h.start : h.end]) for h in found]
+    assert any(
+        name.lower() in h.claimant.name.lower()
+        and (hedge is None or h.hedge == hedge)
+        and word in text[h.start : h.end]
+        and "\n" not in text[h.start : h.end]
+        for h in found
+    ), described

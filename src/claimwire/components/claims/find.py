@@ -18,6 +18,7 @@ from .captions import caption_lines, inside
 from .context import DocContext
 from .contradictions import link_contradictions
 from .direct import quote_candidates, signed_candidates
+from .headlines import headline_candidates
 from .hedges import apply_hedges
 from .hits import Claimant, ClaimHit
 from .indirect import speech_candidate
@@ -76,7 +77,13 @@ def candidates(ctx: DocContext) -> list[Candidate]:
                 found.append(candidate)
     found.extend(c for c in according_candidates(ctx) if not repeats_quote(c, found))
     found.extend(c for c in signed_candidates(ctx) if not repeats_quote(c, found))
+    found.extend(c for c in headline_candidates(ctx) if not _overlaps_any(c, found))
     return found
+
+
+def _overlaps_any(candidate: Candidate, found: list[Candidate]) -> bool:
+    """Whether a claim found another way already covers part of ``candidate``."""
+    return any(c.start < candidate.end and candidate.start < c.end for c in found)
 
 
 def _number(doc: Doc, speakers: Speakers, found: list[Candidate]) -> list[ClaimHit]:

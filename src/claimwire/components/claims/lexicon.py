@@ -72,12 +72,17 @@ class CueLexicon(ResourceModel):
     reporting_nouns: dict[str, Hedge]
     """Nouns that speak for a source ("statement", "figures") -> their hedge."""
     publishing_verbs: frozenset[str]
+    estimate_objects: frozenset[str]
+    """Objects a source puts at a number ("put the number of dead at 15")."""
     hedges: tuple[HedgeMarker, ...]
     anonymous_sources: frozenset[str]
     role_nouns: frozenset[str]
     pronouns: dict[str, PronounKind]
     not_cue_objects: frozenset[str]
     not_cue_following: frozenset[str]
+    object_cues: dict[str, frozenset[str]]
+    """Cue lemma -> how its object holds the claim: ``dobj`` or a preposition ("warn of")."""
+    not_claim_objects: frozenset[str]
     event_verbs: frozenset[str]
     not_parenthetical: frozenset[str]
     contradiction: Contradiction

@@ -101,3 +101,9 @@ gender."""
 GENDER_OVERRIDE_MIN_PRONOUNS: Final = 2
 """Pronouns needed to override the gender a given name suggests (one is enough for a
 person whose name suggests none)."""
+
+# ---------------------------------------------------------------- titles
+HEADLINE_MAX_TOKENS: Final = 30
+"""Longest line (tokens) read as a title whose source stands apart ("...: UN report")."""
+HEADLINE_SOURCE_MAX_WORDS: Final = 5
+"""Longest source phrase of a title ("Provincial police chief"); longer ones are clauses."""
