@@ -13,7 +13,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..components import keys
 from ..components._base import doc_text
-from ..components.claims import ClaimHit, claim_for_offset
+from ..components.claims import ClaimHit, claim_for_offset, claims_of_repeats
 from ..components.claims import hits_of as claims_of
 from ..components.dates import hits_of as dates_of
 from ..components.events import hits_of as events_of
@@ -196,6 +196,10 @@ def _time(doc: Doc, hit: FigureHit, found_dates: list[DateMention]) -> TimeRef |
 def figures(doc: Doc, found_dates: list[DateMention]) -> list[Figure]:
     """The figures of ``claimwire_figures_v1``, linked to their claim and dates."""
     claim_hits = claims_of(doc)
+    found = figures_of(doc)
+    repeats = claims_of_repeats(
+        claim_hits, [(h.start, h.value, h.measure) for h in found], doc_text(doc)
+    )
     return [
         Figure(
             id=hit.id,
@@ -214,10 +218,10 @@ def figures(doc: Doc, found_dates: list[DateMention]) -> list[Figure]:
             modality=hit.modality,
             side=hit.side,
             time=_time(doc, hit, found_dates),
-            claim_id=_claim_id(claim_hits, hit.start),
+            claim_id=repeats.get(hit.start) or _claim_id(claim_hits, hit.start),
             status=hit.status,
         )
-        for hit in figures_of(doc)
+        for hit in found
     ]
 
 

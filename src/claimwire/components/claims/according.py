@@ -106,9 +106,10 @@ def published_candidate(ctx: DocContext, verb: Token) -> Candidate | None:
     last = ctx.strip_end(first, sent.end - 1)
     start, end = ctx.chars(first, last)
     modality = reporting.get(obj.lower_, "reported")  # "put the number at": reported
-    return Candidate(
-        start, end, (verb.idx, obj.idx + len(obj)), "reported", modality, noun_phrase(subject)
-    )
+    speaker = noun_phrase(subject)
+    if subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+        speaker = noun_phrase(verb.head)  # "an official, ..., who gave a death toll of 15"
+    return Candidate(start, end, (verb.idx, obj.idx + len(obj)), "reported", modality, speaker)
 
 
 def _estimate_object(verb: Token) -> Token | None:

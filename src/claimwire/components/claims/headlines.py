@@ -53,8 +53,8 @@ def _candidate(ctx: DocContext, match: re.Match[str]) -> Candidate | None:
     if source is None or claim is None or not names_source(source):
         return None
     first, last = ctx.strip(claim.start, claim.end - 1)
-    if last <= first:
-        return None
+    if last <= first or not any(t.pos_ in ("VERB", "AUX") for t in claim):
+        return None  # "Winner: Best Film of the Year" claims nothing
     start, end = ctx.chars(first, last)
     hedge = cues().reporting_nouns.get(source[-1].lower_, "asserted")
     return Candidate(start, end, None, "indirect", hedge, source)

@@ -17,6 +17,7 @@ from .candidate import Candidate
 from .context import DocContext
 from .lexicon import cues
 from .names import names_person
+from .postposed import claim_before, speaker_apart
 from .quote_marks import QUOTE_MARKS
 from .syntax import FINITE_TAGS, SUBJECTS, cue_lemma, is_finite, noun_phrase, subject_of
 
@@ -26,6 +27,9 @@ ADVERBIAL_MARKS = frozenset(
 """Words that open an adverbial clause, not a reported one."""
 NOBODY = frozenset({"no", "nobody", "none", "neither"})
 """First words of a subject that says nothing ("No group has claimed ...")."""
+CLAUSES = frozenset({"acl", "ccomp"})
+"""Labels of a clause inside a noun object ("claims that it fired"); a relative clause
+("a policy that failed") describes the object, it says nothing happened."""
 GERUND_CUES = frozenset({"deny", "admit", "confirm", "report", "recall"})
 """Cues whose claim can be a gerund (``denied having fired``)."""
 
@@ -39,12 +43,21 @@ def speech_candidate(ctx: DocContext, token: Token, lemma: str) -> Candidate | N
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return None  # "to expect": no speaker here
     subject = subject_of(token)
+    own = any(c.dep_ in SUBJECTS for c in token.children)
+    after = (clause is not None and clause.i > token.i) or _claimed_object(token, lemma)
+    if subject is None:
+        subject = speaker_apart(token, inverted=True)
+    elif not after and (not own or _set_off(subject, token)):
+        # "..., army sources told AFP" hung off the claim's verb, or given its subject
+        subject = speaker_apart(token, inverted=not own) or subject
     if subject is None or subject[0].lower_ in NOBODY:
         return None
     hedge = lexicon.verbs[lemma]
     if any(c.dep_ == "neg" for c in token.children):
         hedge = "negated"
     found = _content(ctx, token, lemma, clause)
+    if found is None:
+        found = claim_before(ctx, token, subject)
     if found is not None and found[0] > token.idx and _ends_line(ctx, token):
         found = _line_before(ctx, subject)
     if found is None:
@@ -57,6 +70,11 @@ def speech_candidate(ctx: DocContext, token: Token, lemma: str) -> Candidate | N
     form: ClaimForm = "reported" if reporting else "indirect"
     cue = (token.idx, token.idx + len(token))
     return Candidate(start, end, cue, form, hedge, subject, reporting=reporting)
+
+
+def _set_off(subject: SpacySpan, cue: Token) -> bool:
+    """Whether a comma stands between a cue and the subject the parser gave it before it."""
+    return subject.end < cue.i and any(t.text == "," for t in cue.doc[subject.end : cue.i])
 
 
 def _passive_candidate(ctx: DocContext, cue: Token, lemma: str) -> Candidate | None:
@@ -83,6 +101,8 @@ def _reported_clause(cue: Token, lemma: str) -> Token | None:
     # "In the report ..., Sinclair said the board had failed": the clause after the cue
     later = [c for c in clauses if c.i > cue.i and is_finite(c)]
     clause = later[0] if later else clauses[0] if clauses else None
+    if clauses and clauses[0].i < cue.i and cue.i > 0 and cue.doc[cue.i - 1].text == ",":
+        clause = clauses[0]  # "..., said a witness, ... reported the paper": the clause before
     if clause is None and lemma in GERUND_CUES:
         clause = next((c for c in cue.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
     if clause is None:
@@ -117,8 +137,8 @@ def _ends_line(ctx: DocContext, cue: Token) -> bool:
     for token in ctx.doc[cue.i + 1 :]:
         if "\n" in token.text:
             return True
-        if not (token.is_punct or token.is_space):
-            return False
+        if token.text == ":" or not (token.is_punct or token.is_space):
+            return False  # "She said:" opens what the next line says
     return True
 
 
@@ -201,14 +221,36 @@ def _claimed_object(cue: Token, lemma: str) -> Token | None:
         return None
     for child in cue.rights:
         if child.dep_ == "dobj" and "dobj" in takes:
-            return None if child.lower_ in lexicon.not_claim_objects else child
+            if child.lower_ in lexicon.not_claim_objects:
+                return None
+            return child if _worth_claiming(cue, child) else None
         if (
             child.dep_ == "prep"
             and child.lower_ in takes
             and any(c.dep_ in ("pobj", "pcomp") for c in child.children)
         ):
-            return child
+            return child if _worth_claiming(cue, child) else None
     return None
+
+
+def _worth_claiming(cue: Token, obj: Token) -> bool:
+    """Whether a speech act's object says what happened: an event word or a clause.
+
+    "confirmed the attack", "reported 40 arrests" (a word of ``event_verbs`` or
+    ``claim_object_words``); "accused X of arming Y", "urged X to leave", "denied claims
+    that it fired" (a clause); not "cited an idea" or "announced the move".
+    """
+    lexicon = cues()
+    words = lexicon.event_verbs | lexicon.claim_object_words
+    if any(t.lower_ in words or t.lemma_.lower() in words for t in obj.subtree):
+        return True
+    return any(
+        (t.dep_ == "pcomp" and t.tag_ == "VBG")
+        or (t.dep_ == "xcomp" and t.pos_ in ("VERB", "AUX"))
+        or (t.dep_ in CLAUSES and t.tag_ in FINITE_TAGS)
+        for t in cue.subtree
+        if t.i > cue.i
+    )
 
 
 def _clause_of_statement(cue: Token) -> Token | None:

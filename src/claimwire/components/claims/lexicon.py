@@ -83,6 +83,8 @@ class CueLexicon(ResourceModel):
     object_cues: dict[str, frozenset[str]]
     """Cue lemma -> how its object holds the claim: ``dobj`` or a preposition ("warn of")."""
     not_claim_objects: frozenset[str]
+    claim_object_words: frozenset[str]
+    """Nouns that make a speech act's noun object a claim ("the attack", "40 arrests")."""
     event_verbs: frozenset[str]
     not_parenthetical: frozenset[str]
     contradiction: Contradiction
@@ -91,6 +93,10 @@ class CueLexicon(ResourceModel):
     naming_verbs: frozenset[str]
     credit_names: frozenset[str]
     kicker_labels: tuple[str, ...]
+    group_descriptions: frozenset[str]
+    """Heads of "the group", "the monitor": the organisation named before."""
+    state_words: frozenset[str]
+    """Words of a state body's name, which "the group" never points to."""
 
     @property
     def gone(self) -> frozenset[str]:
