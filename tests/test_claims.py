@@ -353,10 +353,16 @@ def test_unverified_claim_hedged(claims_nlp):
     assert hit.hedge == "unconfirmed"
 
 
-def test_reportedly_hedges_outlet_claim(claims_nlp):
+def test_reportedly_makes_a_claim_of_nobody_named(claims_nlp):
     doc = claims_nlp("Russian troops reportedly shelled the village, killing 4 people.")
-    (hit,) = hits_of(doc)
-    assert (hit.form, hit.hedge, hit.claimant.type) == ("outlet", "reported", "outlet")
+    outlet, hedged = hits_of(doc)
+    assert (outlet.form, outlet.hedge, outlet.claimant.type) == ("outlet", "reported", "outlet")
+    assert (hedged.form, hedged.hedge, hedged.claimant.name) == (
+        "reported",
+        "reported",
+        "unattributed",
+    )
+    assert claim_for_offset(hits_of(doc), doc.text.index("4")) == hedged
 
 
 def test_outlet_claims_only_for_facts(claims_nlp):
@@ -610,3 +616,204 @@ def test_quoted_as_saying(claims_nlp):
     (hit,) = attributed(claims_nlp(text))
     assert (hit.form, hit.claimant.name) == ("direct", "Ivan Petrov")
     assert text[hit.speaker_start : hit.speaker_end] == "he"
+
+
+# Speech acts beyond "say" and attributions in titles (issue 15): text, claimant (part of its
+# name) or None for no attributed claim, hedge or None, a word the claim's content holds.
+SPEECH_ACTS = [
+    ("The army confirmed a heavy clash near the ford in which 9 rebels died.", "army", None, "9"),
+    ("The Front claimed responsibility for the ambush.", "Front", "claimed", "ambush"),
+    ("The monitor reported 48 arrests and 3 deaths.", "monitor", "reported", "48"),
+    ("The killings were confirmed by hospital sources.", "hospital sources", None, "killings"),
+    ("The ministry accuses Kenya of arming the fighters.", "ministry", "claimed", "arming"),
+    ("The rebels urged residents to leave the town.", "rebels", None, "leave"),
+    ("The agency warned of a fuel shortage in the camps.", "agency", None, "fuel"),
+    ("A colonel put the number of dead at 27.", "colonel", None, "27"),
+    ("Kenya health ministry says nine killed in rebel raid", "ministry", None, "nine"),
+    ("Rescuers say 12 dead in shelling of market", "Rescuers", None, "12"),
+    ("Bandits kill 30 in northwest, activists say\nIt began at dawn.", "activists", None, "30"),
+    ("Gunmen kill 8 farmers in central Mali: UN mission\nThey died.", "UN mission", None, "8"),
+    ("Drone attack kills two in southern town - mayor\nIt hit a house.", "mayor", None, "two"),
+    ("Provincial police chief: bomb blast kills 6 near mosque\nIt was Friday.", "chief", None, "6"),
+    ("Mortar fire kills 5 near the port: ISPR.\nThe port is closed.", "ISPR", None, "5"),
+    # negatives
+    ("No group has claimed responsibility for the two bombings.", None, None, None),
+    ("The guards denied access to the reporters.", None, None, None),
+    ("LAGOS: Gunmen set fire to a market on Monday", None, None, None),
+    ("Nigeria: Floods wash away 40 homes in the north", None, None, None),
+    ("The team won the final - again", None, None, None),
+    ("Kabul: a city of 5 million", None, None, None),
+    ("It is a group that documents abuses in the region.", None, None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "hedge", "word"), SPEECH_ACTS)
+def test_speech_acts_and_titles(claims_nlp, text, name, hedge, word):
+    found = attributed(claims_nlp(text))
+    if name is None:
+        assert found == [], [(h.claimant.name, text[h.start : h.end]) for h in found]
+        return
+    described = [(h.claimant.name, h.hedge, text[h.start : h.end]) for h in found]
+    assert any(
+        name.lower() in h.claimant.name.lower()
+        and (hedge is None or h.hedge == hedge)
+        and word in text[h.start : h.end]
+        and "\n" not in text[h.start : h.end]
+        for h in found
+    ), described
+
+
+# A description or a title names a claimant the article names elsewhere (issue 15): text, the
+# claimant of the claim holding `word` (part of its name), or None where it must stay apart.
+DESCRIPTIONS = [
+    (
+        "The Northern Front claimed the ambush. The group said it had killed 12 guards.",
+        "12",
+        "Northern Front",
+    ),
+    (
+        "Fighters of the Lake Brigade (LKB) raided a depot on Monday.\n"
+        "The militant group said 4 guards died.",
+        "4",
+        "Lake Brigade",
+    ),
+    (
+        "The regional governor said 7 people were hurt. Later, Governor Ivana Petrova said "
+        "the power was back.",
+        "7",
+        "Ivana Petrova",
+    ),
+    ("Port Mayor Tomas Reyes told reporters that 3 boats sank.", "3", "Tomas Reyes"),
+    (
+        "A district official, speaking on condition of anonymity, said 6 huts burned. "
+        '"We could not reach them," the source said.',
+        "could not",
+        "district official",
+    ),
+    (
+        "Heavy rain hit the city of Marowa on Friday. The group said the roads were closed.",
+        "roads",
+        None,
+    ),
+    ("The army said on Monday that the group had 40 fighters. The group said 9 died.", "9", None),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "name"), DESCRIPTIONS)
+def test_descriptions_name_the_claimant(claims_nlp, text, word, name):
+    doc = claims_nlp(text)
+    holding = [h for h in attributed(doc) if word in text[h.start : h.end]]
+    assert holding, [(h.claimant.name, text[h.start : h.end]) for h in attributed(doc)]
+    claimant = holding[0].claimant
+    if name is None:
+        assert claimant.name.lower() in ("group", "the group"), claimant
+        return
+    assert name.lower() in claimant.name.lower(), claimant
+    if claimant.type != "person":
+        assert claimant.type in ("organization", "group"), claimant
+
+
+# The source after the claim, where the parser misreads it (issue 15): text, the claimant
+# (part of its name), a word of the claim.
+POSTPOSED = [
+    (
+        "Shells hit the port of Kessa on Monday and wounded 14 dockers, said a nurse, "
+        "a member of the clinic staff.",
+        "nurse",
+        "14",
+    ),
+    (
+        "One of the rockets struck a school, while the second hit homes near by, army "
+        "sources said.",
+        "army sources",
+        "school",
+    ),
+    (
+        "At least four guards were killed and 9 wounded by a grenade thrown at the gate, "
+        "hospital and police sources told AFP on Friday.",
+        "sources",
+        "four",
+    ),
+    (
+        "Gunmen stormed Lodo village, killing three farmers, an officer from the district "
+        "police told the radio on condition of anonymity.",
+        "officer",
+        "three",
+    ),
+    (
+        "A village elder, Musa Kante, told AFP by phone that the fighting lasted two hours.",
+        "Musa Kante",
+        "fighting",
+    ),
+    (
+        "Colonel Ada Obi, head of the garrison, told the radio that two trucks burned.",
+        "Ada Obi",
+        "trucks",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "word"), POSTPOSED)
+def test_postposed_sources(claims_nlp, text, name, word):
+    found = attributed(claims_nlp(text))
+    described = [(h.claimant.name, text[h.start : h.end]) for h in found]
+    assert any(
+        name.lower() in h.claimant.name.lower() and word in text[h.start : h.end] for h in found
+    ), described
+    assert all(h.claimant.name not in ("AFP", "radio") for h in found), described
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "outside"),
+    [
+        ("Ten guards were reportedly killed in the raid.", "Ten", None),
+        (
+            "Police found six men, who were allegedly abducted by bandits near Daru.",
+            "bandits",
+            "six",
+        ),
+        ("The depot is said to hold 40 tanks.", "40", None),
+    ],
+)
+def test_passive_hedges_claim_for_nobody(claims_nlp, text, word, outside):
+    found = [h for h in attributed(claims_nlp(text)) if h.form == "reported"]
+    assert [h.claimant.name for h in found] == ["unattributed"], found
+    content = text[found[0].start : found[0].end]
+    assert word in content
+    assert outside is None or outside not in content
+
+
+def test_a_hedged_sentence_with_a_source_keeps_it(claims_nlp):
+    found = attributed(claims_nlp("The mayor said 4 houses were reportedly burned."))
+    assert [(h.claimant.name, h.hedge) for h in found] == [("mayor", "reported")]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "Six killed in raid on northern depot\nSix guards were killed in the raid, "
+            "a police spokesman told the radio.",
+            "police spokesman",
+        ),
+        (  # two sources give the number: the title stays the outlet's
+            "Six killed in raid on northern depot\nSix guards were killed, police said. "
+            "Six guards were killed, the rebels said.",
+            None,
+        ),
+        (  # a body sentence is not a title
+            "Six guards were killed in a raid on Monday. Six guards were killed, police said.",
+            None,
+        ),
+    ],
+)
+def test_a_title_figure_takes_its_source(text, claimant):
+    from claimwire import extract
+
+    result = extract(text)
+    first = min(result.figures, key=lambda figure: figure.span.start)
+    claim = next((c for c in result.claims if c.id == first.claim_id), None)
+    if claimant is None:
+        assert claim is None or claim.form == "outlet", claim
+    else:
+        assert claim is not None and claimant in claim.claimant.name, claim

@@ -267,15 +267,19 @@ def predictions(hits: list[ClaimHit] | None) -> list[ClaimHit]:
 def quote_predictions(hits: list[ClaimHit] | None, text: str) -> list[ClaimHit]:
     """The claims scored as quotes: :func:`predictions` minus beliefs ("X believes ...").
 
-    GenderGapTracker annotates what people say, not what they are said to think.
+    GenderGapTracker annotates what people say, not what they are said to think, nor
+    what nobody is said to say (a passive hedge, "reportedly": no speaker, no cue).
     """
     beliefs = cues().belief_verbs
     forms = cue_forms()
     return [
         hit
         for hit in predictions(hits)
-        if hit.cue_start is None
-        or forms.get(text[hit.cue_start : hit.cue_end].lower()) not in beliefs
+        if not (hit.form == "reported" and hit.cue_start is None and hit.speaker_start is None)
+        and (
+            hit.cue_start is None
+            or forms.get(text[hit.cue_start : hit.cue_end].lower()) not in beliefs
+        )
     ]
 
 

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..components._base import doc_text, publication_date
-from ..components.claims import ClaimHit, claim_for_offset
+from ..components.claims import ClaimHit, claim_for_offset, claims_of_repeats
 from ..components.claims import hits_of as claims_of
 from ..components.claims.tolls import toll_contradictions
 from ..components.dates import hits_of as dates_of
@@ -239,6 +239,10 @@ def _time(doc: Doc, hit: FigureHit, found_dates: list[DateMention]) -> TimeRef |
 def figures(doc: Doc, found_dates: list[DateMention]) -> list[Figure]:
     """The figures of ``claimwire_figures_v1``, linked to their claim and dates."""
     claim_hits = claims_of(doc)
+    found = figures_of(doc)
+    repeats = claims_of_repeats(
+        claim_hits, [(h.start, h.value, h.measure) for h in found], doc_text(doc)
+    )
     return [
         Figure(
             id=hit.id,
@@ -257,10 +261,10 @@ def figures(doc: Doc, found_dates: list[DateMention]) -> list[Figure]:
             modality=hit.modality,
             side=hit.side,
             time=_time(doc, hit, found_dates),
-            claim_id=_claim_id(claim_hits, hit.start),
+            claim_id=repeats.get(hit.start) or _claim_id(claim_hits, hit.start),
             status=hit.status,
         )
-        for hit in figures_of(doc)
+        for hit in found
     ]
 
 

@@ -97,6 +97,8 @@ def published_candidate(ctx: DocContext, verb: Token) -> Candidate | None:
     """``X issued a statement`` / ``X delivered a list``: a reported claim of X."""
     reporting = cues().reporting_nouns
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in reporting), None)
+    if obj is None:
+        obj = _estimate_object(verb)
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     if obj is None or subject is None:
         return None
@@ -104,7 +106,18 @@ def published_candidate(ctx: DocContext, verb: Token) -> Candidate | None:
     first = sent.start
     last = ctx.strip_end(first, sent.end - 1)
     start, end = ctx.chars(first, last)
-    modality = reporting.get(obj.lower_, "reported")
-    return Candidate(
-        start, end, (verb.idx, obj.idx + len(obj)), "reported", modality, noun_phrase(subject)
-    )
+    modality = reporting.get(obj.lower_, "reported")  # "put the number at": reported
+    speaker = noun_phrase(subject)
+    if subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+        speaker = noun_phrase(verb.head)  # "an official, ..., who gave a death toll of 15"
+    return Candidate(start, end, (verb.idx, obj.idx + len(obj)), "reported", modality, speaker)
+
+
+def _estimate_object(verb: Token) -> Token | None:
+    """``put the number of dead at 15``: the object a source sets at a number."""
+    if verb.lemma_.lower() != "put" or not any(
+        c.dep_ == "prep" and c.lower_ == "at" for c in verb.children
+    ):
+        return None
+    objects = cues().estimate_objects
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in objects), None)

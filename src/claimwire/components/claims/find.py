@@ -19,7 +19,8 @@ from .captions import caption_lines, inside
 from .context import DocContext
 from .contradictions import link_contradictions
 from .direct import quote_candidates, signed_candidates
-from .hedges import apply_hedges
+from .headlines import headline_candidates
+from .hedges import apply_hedges, unattributed
 from .hits import Claimant, ClaimHit
 from .indirect import speech_candidate
 from .lexicon import cues
@@ -52,6 +53,7 @@ def find(doc: Doc) -> list[ClaimHit]:
         c for c in found if c.form != "partial" or c.parent is not None or c.resolved is not None
     ]
     found.extend(outlet_candidates(ctx, found, captions))
+    found = unattributed(ctx, found, captions)
     found.sort(key=lambda c: (c.start, -c.end))
     apply_hedges(ctx, found)
     return link_contradictions(doc, _number(doc, speakers, found))
@@ -78,7 +80,13 @@ def candidates(ctx: DocContext) -> list[Candidate]:
                 found.append(candidate)
     found.extend(c for c in according_candidates(ctx) if not repeats_quote(c, found))
     found.extend(c for c in signed_candidates(ctx) if not repeats_quote(c, found))
+    found.extend(c for c in headline_candidates(ctx) if not _overlaps_any(c, found))
     return found
+
+
+def _overlaps_any(candidate: Candidate, found: list[Candidate]) -> bool:
+    """Whether a claim found another way already covers part of ``candidate``."""
+    return any(c.start < candidate.end and candidate.start < c.end for c in found)
 
 
 def _number(doc: Doc, speakers: Speakers, found: list[Candidate]) -> list[ClaimHit]:
@@ -87,10 +95,13 @@ def _number(doc: Doc, speakers: Speakers, found: list[Candidate]) -> list[ClaimH
     claimants = [speaker.freeze() for speaker in speakers.entries]
     outlet = Claimant(outlet_name(doc), "outlet")
     unknown = Claimant("unidentified", "anonymous")
+    nobody = Claimant("unattributed", "anonymous")
     hits = []
     for candidate in found:
         if candidate.form == "outlet":
             claimant = outlet
+        elif candidate.form == "reported" and candidate.speaker is None:
+            claimant = nobody
         elif candidate.resolved is None:
             claimant = unknown
         else:

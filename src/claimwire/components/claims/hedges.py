@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ...vocab import HEDGE_STRENGTH, Hedge
 from .candidate import Candidate
+from .captions import inside
 from .context import DocContext
 from .lexicon import HedgeScope, cues
 from .settings import PREVIOUS_SCOPE_MAX_WORDS
@@ -78,3 +79,43 @@ def _targets(
         attributed = [c for c in own if c.form != "outlet"]
         return attributed or previous or own
     return own
+
+
+def unattributed(
+    ctx: DocContext, found: list[Candidate], captions: list[tuple[int, int]]
+) -> list[Candidate]:
+    """Passive hedges without a source: ``Ten guards were reportedly killed``.
+
+    A clause hedged by a ``reported`` or ``claimed`` marker of sentence scope ("reportedly",
+    "allegedly", "is said to") in a sentence no source is said to claim is a claim of
+    nobody named (form ``reported``): the clause of the verb the marker hedges. The
+    outlet's claim of the sentence stays for the rest of it.
+
+    Args:
+        ctx: The document.
+        found: The claims found so far (the outlet's included).
+        captions: Character ranges of lines outside the story.
+
+    Returns:
+        The hedged clauses' claims.
+    """
+    markers = {marker.text: marker for marker in cues().hedges}
+    attributed = {ctx.sent_index(c.start) for c in found if c.form != "outlet"}
+    extra = []
+    for match in hedge_pattern().finditer(ctx.text.lower()):
+        marker = markers[match.group(0)]
+        if marker.scope != "sentence" or marker.modality not in ("reported", "claimed"):
+            continue
+        if ctx.in_quote(match.start()) or inside(match.start(), captions):
+            continue
+        if ctx.sent_index(match.start()) in attributed:
+            continue
+        token = ctx.token_from(match.start())
+        if token is None:
+            continue
+        verb = token.head if token.dep_ in ("advmod", "aux", "auxpass") else token
+        lo, hi = ctx.strip(verb.left_edge.i, verb.right_edge.i)
+        if hi > lo:
+            start, end = ctx.chars(lo, hi)
+            extra.append(Candidate(start, end, None, "reported", marker.modality, None))
+    return found + extra

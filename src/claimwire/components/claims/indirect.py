@@ -18,14 +18,20 @@ from .candidate import Candidate
 from .context import DocContext
 from .lexicon import cues
 from .names import names_person
+from .postposed import claim_before, speaker_apart
 from .quote_marks import QUOTE_MARKS
 from .settings import REPORTED_CLAUSE_MAX_CHARS
-from .syntax import FINITE_TAGS, SUBJECTS, cue_lemma, is_finite, subject_of
+from .syntax import FINITE_TAGS, SUBJECTS, cue_lemma, is_finite, noun_phrase, subject_of
 
 ADVERBIAL_MARKS = frozenset(
     {"as", "while", "when", "after", "before", "because", "if", "since", "until", "though", "to"}
 )
 """Words that open an adverbial clause, not a reported one."""
+NOBODY = frozenset({"no", "nobody", "none", "neither"})
+"""First words of a subject that says nothing ("No group has claimed ...")."""
+CLAUSES = frozenset({"acl", "ccomp"})
+"""Labels of a clause inside a noun object ("claims that it fired"); a relative clause
+("a policy that failed") describes the object, it says nothing happened."""
 GERUND_CUES = frozenset({"deny", "admit", "confirm", "report", "recall"})
 """Cues whose claim can be a gerund (``denied having fired``)."""
 
@@ -34,15 +40,28 @@ def speech_candidate(ctx: DocContext, token: Token, lemma: str) -> Candidate | N
     """Indirect speech: a cue verb with a clause, or a parenthetical ``, he said,``."""
     lexicon = cues()
     clause = _reported_clause(token, lemma)
-    if any(c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lower_ == "to") for c in token.children):
-        return None  # "was told he had months to live", "to expect": no speaker here
+    if any(c.dep_ == "auxpass" for c in token.children):
+        return _passive_candidate(ctx, token, lemma)
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return None  # "to expect": no speaker here
     subject = subject_of(token)
+    own = any(c.dep_ in SUBJECTS for c in token.children)
+    after = (clause is not None and clause.i > token.i) or _claimed_object(token, lemma)
     if subject is None:
+        subject = speaker_apart(token, inverted=True)
+    elif not after and (not own or _set_off(subject, token)):
+        # "..., army sources told AFP" hung off the claim's verb, or given its subject
+        subject = speaker_apart(token, inverted=not own) or subject
+    if subject is None or subject[0].lower_ in NOBODY:
         return None
     hedge = lexicon.verbs[lemma]
     if any(c.dep_ == "neg" for c in token.children):
         hedge = "negated"
     found = _content(ctx, token, lemma, clause)
+    if found is None:
+        found = claim_before(ctx, token, subject)
+    if found is not None and found[0] > token.idx and _ends_line(ctx, token):
+        found = _line_before(ctx, subject)
     if found is None:
         return None
     start, end = found
@@ -57,12 +76,37 @@ def speech_candidate(ctx: DocContext, token: Token, lemma: str) -> Candidate | N
     return Candidate(start, end, cue, form, hedge, subject, reporting=reporting)
 
 
+def _set_off(subject: SpacySpan, cue: Token) -> bool:
+    """Whether a comma stands between a cue and the subject the parser gave it before it."""
+    return subject.end < cue.i and any(t.text == "," for t in cue.doc[subject.end : cue.i])
+
+
+def _passive_candidate(ctx: DocContext, cue: Token, lemma: str) -> Candidate | None:
+    """``The deaths were confirmed by hospital staff``: the agent claims the sentence.
+
+    A passive cue without an agent ("was told he had months to live") names no speaker;
+    a speech act of ``object_cues`` with one does, and its claim is the whole sentence.
+    """
+    if lemma not in cues().object_cues:
+        return None
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    source = None if agent is None else next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    sent = sentence_of(cue)
+    start, end = ctx.chars(*ctx.strip(sent.start, sent.end - 1))
+    cue_chars = (cue.idx, cue.idx + len(cue))
+    return Candidate(start, end, cue_chars, "indirect", cues().verbs[lemma], noun_phrase(source))
+
+
 def _reported_clause(cue: Token, lemma: str) -> Token | None:
     """The head of the clause a cue reports, as the parser labelled it."""
     clauses = [c for c in cue.children if c.dep_ == "ccomp"]
     # "In the report ..., Sinclair said the board had failed": the clause after the cue
     later = [c for c in clauses if c.i > cue.i and is_finite(c)]
     clause = later[0] if later else clauses[0] if clauses else None
+    if clauses and clauses[0].i < cue.i and cue.i > 0 and cue.doc[cue.i - 1].text == ",":
+        clause = clauses[0]  # "..., said a witness, ... reported the paper": the clause before
     if clause is None and lemma in GERUND_CUES:
         clause = next((c for c in cue.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
     if clause is None:
@@ -85,7 +129,31 @@ def _content(
     loose = _loose_clause(cue, lemma)
     if loose is not None:
         return _clause_range(ctx, cue, loose, sent)
-    return _object_clause(ctx, cue)
+    said = _object_clause(ctx, cue)
+    if said is not None:
+        return said
+    claimed = _claimed_object(cue, lemma)
+    return None if claimed is None else _clause_after(ctx, cue, claimed, sent)
+
+
+def _ends_line(ctx: DocContext, cue: Token) -> bool:
+    """Whether a cue closes its line (``Floods cut off 3 towns, officials say``)."""
+    for token in ctx.doc[cue.i + 1 :]:
+        if "\n" in token.text:
+            return True
+        if token.text == ":" or not (token.is_punct or token.is_space):
+            return False  # "She said:" opens what the next line says
+    return True
+
+
+def _line_before(ctx: DocContext, subject: SpacySpan) -> tuple[int, int] | None:
+    """Characters of a line before the speaker who closes it, or None when nothing is."""
+    line_start = ctx.text.rfind("\n", 0, subject.start_char) + 1
+    first = ctx.token_from(line_start)
+    if first is None or first.i >= subject.start:
+        return None
+    lo, hi = ctx.strip(first.i, subject.start - 1)
+    return ctx.chars(lo, hi) if hi > lo else None
 
 
 def _through_quotes(ctx: DocContext, start: int, end: int) -> int:
@@ -124,15 +192,69 @@ def _object_clause(ctx: DocContext, cue: Token) -> tuple[int, int] | None:
     if cue.lemma_.lower() != "say":
         return None
     obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
-    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN", "NUM"):
         return None
     if obj.lower_ in cues().not_cue_objects or obj.left_edge.i != cue.i + 1:
         return None
     sent = sentence_of(cue)
-    if not any(t.tag_ in FINITE_TAGS for t in ctx.doc[obj.i + 1 : sent.end]):
+    told = any(t.tag_ in FINITE_TAGS for t in ctx.doc[obj.i + 1 : sent.end])
+    if not (told or _headline_predicate(obj)):
         return None
     first = obj.left_edge.i
     return ctx.chars(first, ctx.strip_end(first, sent.end - 1))
+
+
+def _headline_predicate(obj: Token) -> bool:
+    """``says nine killed``, ``say 12 dead``: a title's clause without its verb "be"."""
+    return any(
+        c.i > obj.i and ((c.dep_ == "acl" and c.tag_ == "VBN") or c.dep_ == "amod")
+        for c in obj.children
+    )
+
+
+def _claimed_object(cue: Token, lemma: str) -> Token | None:
+    """What a speech act claims as a noun: ``confirmed the attack``, ``warned of a crisis``.
+
+    Only cues of the lexicon's ``object_cues``, with the object they take there (``dobj``
+    or a preposition); an object of ``not_claim_objects`` ("claimed the lives of") and a
+    habit told in a relative clause ("a group that documents abuses") claim nothing.
+    """
+    lexicon = cues()
+    takes = lexicon.object_cues.get(lemma)
+    if takes is None or (cue.dep_ == "relcl" and cue.tag_ in ("VBZ", "VBP")):
+        return None
+    for child in cue.rights:
+        if child.dep_ == "dobj" and "dobj" in takes:
+            if child.lower_ in lexicon.not_claim_objects:
+                return None
+            return child if _worth_claiming(cue, child) else None
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in takes
+            and any(c.dep_ in ("pobj", "pcomp") for c in child.children)
+        ):
+            return child if _worth_claiming(cue, child) else None
+    return None
+
+
+def _worth_claiming(cue: Token, obj: Token) -> bool:
+    """Whether a speech act's object says what happened: an event word or a clause.
+
+    "confirmed the attack", "reported 40 arrests" (a word of ``event_verbs`` or
+    ``claim_object_words``); "accused X of arming Y", "urged X to leave", "denied claims
+    that it fired" (a clause); not "cited an idea" or "announced the move".
+    """
+    lexicon = cues()
+    words = lexicon.event_verbs | lexicon.claim_object_words
+    if any(t.lower_ in words or t.lemma_.lower() in words for t in obj.subtree):
+        return True
+    return any(
+        (t.dep_ == "pcomp" and t.tag_ == "VBG")
+        or (t.dep_ == "xcomp" and t.pos_ in ("VERB", "AUX"))
+        or (t.dep_ in CLAUSES and t.tag_ in FINITE_TAGS)
+        for t in cue.subtree
+        if t.i > cue.i
+    )
 
 
 def _clause_of_statement(cue: Token) -> Token | None:

@@ -72,12 +72,19 @@ class CueLexicon(ResourceModel):
     reporting_nouns: dict[str, Hedge]
     """Nouns that speak for a source ("statement", "figures") -> their hedge."""
     publishing_verbs: frozenset[str]
+    estimate_objects: frozenset[str]
+    """Objects a source puts at a number ("put the number of dead at 15")."""
     hedges: tuple[HedgeMarker, ...]
     anonymous_sources: frozenset[str]
     role_nouns: frozenset[str]
     pronouns: dict[str, PronounKind]
     not_cue_objects: frozenset[str]
     not_cue_following: frozenset[str]
+    object_cues: dict[str, frozenset[str]]
+    """Cue lemma -> how its object holds the claim: ``dobj`` or a preposition ("warn of")."""
+    not_claim_objects: frozenset[str]
+    claim_object_words: frozenset[str]
+    """Nouns that make a speech act's noun object a claim ("the attack", "40 arrests")."""
     event_verbs: frozenset[str]
     not_parenthetical: frozenset[str]
     contradiction: Contradiction
@@ -86,6 +93,10 @@ class CueLexicon(ResourceModel):
     naming_verbs: frozenset[str]
     credit_names: frozenset[str]
     kicker_labels: tuple[str, ...]
+    group_descriptions: frozenset[str]
+    """Heads of "the group", "the monitor": the organisation named before."""
+    state_words: frozenset[str]
+    """Words of a state body's name, which "the group" never points to."""
 
     @property
     def gone(self) -> frozenset[str]:

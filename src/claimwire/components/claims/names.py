@@ -149,6 +149,44 @@ def _name_word(token: Token) -> bool:
     return text.isalpha() and token.lower_ not in POSSESSIVE
 
 
+def titled_name(tokens: list[Token]) -> tuple[str, list[Token]] | None:
+    """A name after a capitalized title, whatever the NER made of it: the title and the name.
+
+    "Governor Jana Kovac", "Port Mayor Ali Dede": the title (a role noun or a title of the
+    lexicon) and the run of proper nouns after it, up to the end of ``tokens``; None when
+    the words after the title are not all proper names (a place, an organization word).
+    """
+    lexicon = cues()
+    titles = lexicon.titles | lexicon.role_nouns
+    for k in range(len(tokens) - 2, -1, -1):
+        title = tokens[k]
+        if title.lower_.rstrip(".") not in titles or not title.text[:1].isupper():
+            continue
+        name = tokens[k + 1 :]
+        if not name or len(name) > UNLABELLED_NAME_MAX_WORDS:
+            return None
+        if not all(_proper_name_word(t) for t in name):
+            return None
+        return title.lower_.rstrip("."), name
+    return None
+
+
+def _proper_name_word(token: Token) -> bool:
+    """A capitalized proper noun that is no title, place of the lexicon or organization word."""
+    lower = token.lower_
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and _name_word(token)
+        and lower.rstrip(".") not in cues().titles
+        and lower not in cues().role_nouns
+        and lower not in government_aliases()
+        and lower not in demonyms()
+        and lower not in claimants().organization_nouns
+        and token.ent_type_ not in ("GPE", "LOC", "NORP", "FAC")
+    )
+
+
 def unlabelled_name(tokens: list[Token]) -> list[Token]:
     """A speaker's proper name the NER left unlabelled ("Lonechild said")."""
     words = [t for t in tokens if t.dep_ != "det"]

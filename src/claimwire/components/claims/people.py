@@ -19,9 +19,9 @@ from .._base import sentence_of
 from .captions import inside
 from .context import DocContext
 from .lexicon import cues, demonyms, government_aliases
-from .names import Gender, name_tokens
+from .names import Gender, name_tokens, titled_name
 from .registry import Speakers
-from .settings import CREDIT_LOOKAHEAD_CHARS, PRONOUN_WINDOW_CHARS
+from .settings import CREDIT_LOOKAHEAD_CHARS, PRONOUN_WINDOW_CHARS, UNLABELLED_NAME_MAX_WORDS
 from .syntax import SUBJECTS, cue_lemma
 
 PRONOUN_GENDER: dict[str, Gender] = {
@@ -69,11 +69,46 @@ def register_people(ctx: DocContext, speakers: Speakers, captions: list[tuple[in
         honorific = tokens[0].nbor(-1).lower_.rstrip(".") if tokens[0].i > 0 else ""
         index = speakers.name_person(name, start, end, honorific=honorific, subject=subject)
         named.append((ent, index, subject))
+    named.extend(_titled(ctx, speakers, captions))
     named.extend(_mislabelled(ctx, speakers, captions))
     named.sort(key=lambda item: item[0].start)
     votes = _votes_near_names(ctx, named)
     _add_votes_of_speakers(ctx, named, votes)
     speakers.learn_genders(votes)
+
+
+def _titled(ctx: DocContext, speakers: Speakers, captions: list[tuple[int, int]]) -> list[Named]:
+    """People named after a title ("Governor Jana Kovac"), with the title as their role.
+
+    The small model often labels such a name an organization or a place, or leaves it
+    unlabelled; the title says it is a person, and "the governor" later points back to them.
+    """
+    found = []
+    doc = ctx.doc
+    for title in doc:
+        if not title.text[:1].isupper() or ctx.in_quote(title.idx) or inside(title.idx, captions):
+            continue
+        end = title.i + 1
+        while (
+            end < len(doc)
+            and end - title.i <= UNLABELLED_NAME_MAX_WORDS
+            and doc[end].pos_ == "PROPN"
+        ):
+            end += 1
+        titled = titled_name(list(doc[title.i : end]))
+        if titled is None or titled[1][0].i != title.i + 1:
+            continue
+        role, tokens = titled
+        start, stop = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        subject = tokens[-1].dep_ in SUBJECTS
+        name = " ".join(t.text for t in tokens)
+        index = speakers.name_person(
+            name, start, stop, honorific=title.lower_.rstrip("."), subject=subject
+        )
+        entry = speakers.entries[index]
+        entry.role = entry.role or role
+        found.append((doc[tokens[0].i : tokens[-1].i + 1], index, subject))
+    return found
 
 
 def _mislabelled(

@@ -123,6 +123,23 @@ class Speakers:
             return None
         return found
 
+    def holding(self, role: str) -> int | None:
+        """The one named person of the document whose role holds the word ``role``.
+
+        "The governor said", with the governor named anywhere in the article (also later:
+        "Governor Jana Kovac told reporters"); None when no person or two people hold it.
+        """
+        found = [
+            index
+            for index, entry in enumerate(self.entries)
+            if entry.type == "person"
+            and entry.role
+            and entry.name != entry.role
+            and entry.name[:1].isupper()
+            and role in entry.role.lower().split()
+        ]
+        return found[0] if len(found) == 1 else None
+
     def person(self, name: str) -> int | None:
         """An earlier person with the same name, or the same surname spelled alike.
 

@@ -106,3 +106,17 @@ gender."""
 GENDER_OVERRIDE_MIN_PRONOUNS: Final = 2
 """Pronouns needed to override the gender a given name suggests (one is enough for a
 person whose name suggests none)."""
+
+# ---------------------------------------------------------------- titles
+HEADLINE_MAX_TOKENS: Final = 30
+"""Longest line (tokens) read as a title whose source stands apart ("...: UN report")."""
+TITLE_MAX_WORDS: Final = 25
+"""Longest line (words) read as a title when a title's figure takes its source's claim."""
+HEADLINE_SOURCE_MAX_WORDS: Final = 5
+"""Longest source phrase of a title ("Provincial police chief"); longer ones are clauses."""
+POSTPOSED_SPEAKER_MAX_TOKENS: Final = 8
+"""Longest speaker phrase between a comma and a cue the parser left without a subject
+(``..., an officer from the port police told X``)."""
+POSTPOSED_TAIL_MAX_TOKENS: Final = 8
+"""Most tokens after a cue that closes its sentence (``told the radio on condition of
+anonymity``); a longer tail makes it a sentence of its own, not an attribution."""

@@ -17,6 +17,7 @@ from typing import Literal
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from .descriptions import describes_named, named_before, source_before
 from .lexicon import claimants, cues, demonyms, government_aliases
 from .names import (
     POSSESSIVE,
@@ -32,6 +33,7 @@ from .names import (
     owner_of,
     person_tokens,
     side_of,
+    titled_name,
     unlabelled_name,
 )
 from .people import latest_person, resolve_pronoun
@@ -143,6 +145,13 @@ def _by_head(speakers: Speakers, phrase: _Phrase) -> Outcome:
         )
     ):
         return _named_person(speakers, tokens, named, start, end)
+    again = source_before(speakers, phrase.span, start, end)
+    if again is not None:
+        return again
+    if describes_named(phrase.span, phrase.words, head):
+        found = named_before(speakers, phrase.span, start, end)
+        if found is not None:
+            return found
     if head.lower_ in lexicon.reporting_nouns and not names_person(tokens):
         return resolve_reporting(speakers, tokens, owner, start)
     if owner is not None and head.lower_ in organizations:
@@ -152,7 +161,8 @@ def _by_head(speakers: Speakers, phrase: _Phrase) -> Outcome:
         found = speakers.recent_institution(start, head.lower_)
         if found is not None:  # "The agency told ...", after TransLink spoke
             return speakers.mention(found, start, end)
-    person = person_tokens(tokens) or unlabelled_name(tokens)
+    titled = titled_name(tokens)
+    person = titled[1] if titled else person_tokens(tokens) or unlabelled_name(tokens)
     if person:
         return _named_person(speakers, tokens, person, start, end)
     return _by_role(speakers, phrase)
@@ -164,7 +174,9 @@ def _by_role(speakers: Speakers, phrase: _Phrase) -> Outcome:
     definite = is_definite(phrase.span)
     if head.lower_ in cues().role_nouns and len(tokens) <= ROLE_PHRASE_MAX_TOKENS:
         role = " ".join(t.lower_ for t in tokens if t.dep_ != "det")
-        found = speakers.latest(start, ("person",), role=head.lower_)
+        found = speakers.holding(head.lower_) if definite or len(tokens) == 1 else None
+        if found is None:
+            found = speakers.latest(start, ("person",), role=head.lower_)
         if found is None and definite:
             found = latest_person(speakers, start, None, window_only=True)
         if found is not None:
