@@ -234,3 +234,19 @@ def test_some_killed_and_others_remaining_is_no_contradiction() -> None:
         "Aid workers said thousands of residents remain in the town."
     )
     assert _pairs(text) == []
+
+
+def _place(pid: str, name: str, gazetteer_id: str) -> object:
+    from claimwire.models import Place
+
+    return Place(id=pid, span=_span(0, name), name=name, resolved=True, gazetteer_id=gazetteer_id)
+
+
+def test_tolls_of_two_places_are_no_contradiction():
+    """'3 killed in a strike on Tyre' (one source) and '18 killed in Rafah' (another)."""
+    places = [_place("p1", "Tyre", "geonames:1"), _place("p2", "Rafah", "geonames:2")]
+    one = _figure("f1", "c1", 10, 3, place_ids=["p1"])
+    other = _figure("f2", "c2", 110, 18, place_ids=["p2"])
+    assert toll_contradictions([one, other], CLAIMS, [], places) == []  # type: ignore[arg-type]
+    same = _figure("f2", "c2", 110, 18, place_ids=["p1"])
+    assert toll_contradictions([one, same], CLAIMS, [], places)  # type: ignore[arg-type]

@@ -159,6 +159,7 @@ def with_tolls(
     contradictions: list[Contradiction],
     figures: list[Figure],
     dates: list[DateMention],
+    places: list[Place] | None = None,
 ) -> tuple[list[Claim], list[Contradiction]]:
     """The claims and contradictions with the contradicting tolls added (both ways).
 
@@ -167,6 +168,7 @@ def with_tolls(
         contradictions: The contradictions between them.
         figures: The article's figures, their claims set.
         dates: Its dates.
+        places: Its places (tolls of different places do not contradict).
 
     Returns:
         The claims, each ``contradicts`` extended by the claims giving another toll of the
@@ -175,7 +177,7 @@ def with_tolls(
     seen = {frozenset(found.claim_ids) for found in contradictions}
     added = [
         found
-        for found in toll_contradictions(figures, claims, dates)
+        for found in toll_contradictions(figures, claims, dates, places)
         if frozenset(found.claim_ids) not in seen
     ]
     if not added:

@@ -300,7 +300,7 @@ def to_result(
     # its relevance.
     events = convert.events(doc, places, dates, figures) if relevance.relevant else []
     figures = convert.place_figures(doc, figures, places, events)
-    claims, contradictions = convert.with_tolls(claims, contradictions, figures, dates)
+    claims, contradictions = convert.with_tolls(claims, contradictions, figures, dates, places)
     return Result(
         document=document,
         numbers=convert.numbers(doc),

@@ -21,7 +21,7 @@ import math
 from dataclasses import dataclass
 from typing import Final
 
-from ...models import Claim, Contradiction, DateMention, Figure
+from ...models import Claim, Contradiction, DateMention, Figure, Place
 from ...vocab import Measure
 from .contradiction_lexicon import contradiction_words
 
@@ -57,7 +57,10 @@ MAX_TOLLS_COMPARED = 100
 
 
 def toll_contradictions(
-    figures: list[Figure], claims: list[Claim], dates: list[DateMention]
+    figures: list[Figure],
+    claims: list[Claim],
+    dates: list[DateMention],
+    places: list[Place] | None = None,
 ) -> list[Contradiction]:
     """The pairs of claims that give contradicting tolls of the same thing.
 
@@ -65,6 +68,8 @@ def toll_contradictions(
         figures: The figures of one article (with their ``claim_id``).
         claims: Its claims.
         dates: Its dates (a figure's time phrase points at one).
+        places: Its places (a figure's ``place_ids`` point at them): two tolls of
+            different places are tolls of different things.
 
     Returns:
         One contradiction per pair of claims, in text order of the first figure, with the
@@ -74,6 +79,7 @@ def toll_contradictions(
     for toll in _tolls(figures, claims):  # only tolls of one measure and referent can clash
         groups.setdefault((toll.figure.measure, _referent(toll.figure)), []).append(toll)
     days = {date.id: _day(date) for date in dates}
+    where = {place.id: _place_key(place) for place in places or []}
     found: list[tuple[int, Contradiction]] = []
     seen: set[frozenset[str]] = set()
     for group in groups.values():
@@ -81,7 +87,11 @@ def toll_contradictions(
         for k, one in enumerate(group):
             for other in group[k + 1 :]:
                 pair = frozenset((one.claim.id, other.claim.id))
-                if pair in seen or not _contradict(one, other, days):
+                if (
+                    pair in seen
+                    or _elsewhere(one.figure, other.figure, where)
+                    or not _contradict(one, other, days)
+                ):
                     continue
                 seen.add(pair)
                 found.append((one.figure.span.start, _contradiction(one, other)))
@@ -146,6 +156,17 @@ def _referent(figure: Figure) -> tuple[str | None, str | None]:
     words = figure.counted.text.lower().split()
     head = words[-1] if words else ""
     return figure.category, "people" if head in contradiction_words().people_nouns else head
+
+
+def _place_key(place: Place) -> str:
+    return place.gazetteer_id or (place.name or place.span.text).lower()
+
+
+def _elsewhere(first: Figure, second: Figure, where: dict[str, str]) -> bool:
+    """Both figures have a place and no place in common ("3 killed in A", "18 in B")."""
+    one = {where[i] for i in first.place_ids if i in where}
+    other = {where[i] for i in second.place_ids if i in where}
+    return bool(one and other and not one & other)
 
 
 def _same_moment(first: Figure, second: Figure, days: dict[str, Day]) -> bool:
