@@ -40,11 +40,10 @@ set's README:
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 import re
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -56,6 +55,7 @@ from ..errors import InputNotFoundError
 from ..input.sources import ArticleInput
 from ..models import Claim, Claimant, Event, Figure, Result, Span
 from .claims import claimant_named, speaker_matches
+from .corpus import gold_records
 from .metrics import Measure, Report, Score
 from .split import Half, select
 
@@ -102,8 +102,6 @@ def load_articles(folder: Path) -> list[Article]:
     Raises:
         InputNotFoundError: The folder is missing or holds no article with gold.
     """
-    if not folder.is_dir():
-        raise InputNotFoundError(f"no such set folder: {folder}")
     articles = [
         Article(
             id=str(record["id"]),
@@ -113,21 +111,11 @@ def load_articles(folder: Path) -> list[Article]:
             outlet=record.get("outlet"),
             gold=record["gold"],
         )
-        for path in sorted(folder.glob("*.jsonl"))
-        for record in _records(path)
+        for record in gold_records(folder)
     ]
     if not articles:
         raise InputNotFoundError(f"no *.jsonl articles with gold in {folder}")
     return articles
-
-
-def _records(path: Path) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            if line.strip():
-                record = json.loads(line)
-                if isinstance(record, dict) and "text" in record and "gold" in record:
-                    yield record
 
 
 def run(data: Path | None, *, limit: int | None = None, half: Half | None = None) -> Report:

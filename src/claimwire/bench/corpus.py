@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterator
 from itertools import islice, zip_longest
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputNotFoundError
 
@@ -87,3 +88,20 @@ def load_articles(root: Path, *, limit: int) -> list[str]:
             f"JSON lines with a {' or '.join(TEXT_FIELDS)} field)"
         )
     return articles
+
+
+def gold_records(folder: Path) -> Iterator[dict[str, Any]]:
+    """Every record with a ``text`` and a ``gold`` of every ``*.jsonl`` file in ``folder``.
+
+    Raises:
+        InputNotFoundError: The folder does not exist.
+    """
+    if not folder.is_dir():
+        raise InputNotFoundError(f"no such set folder: {folder}")
+    for path in sorted(folder.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as lines:
+            for line in lines:
+                if line.strip():
+                    record = json.loads(line)
+                    if isinstance(record, dict) and "text" in record and "gold" in record:
+                        yield record

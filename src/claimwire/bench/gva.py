@@ -17,16 +17,14 @@ articles stay together).
 
 from __future__ import annotations
 
-import json
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ..errors import InputNotFoundError
 from ..input.sources import ArticleInput
 from ..models import Figure, Result
+from .corpus import gold_records
 from .metrics import Measure, Report
 from .split import Half, select
 
@@ -51,8 +49,6 @@ def load_articles(folder: Path) -> list[Article]:
     Raises:
         InputNotFoundError: The folder is missing or holds no article with counts.
     """
-    if not folder.is_dir():
-        raise InputNotFoundError(f"no such set folder: {folder}")
     articles = [
         Article(
             id=str(record["id"]),
@@ -62,21 +58,11 @@ def load_articles(folder: Path) -> list[Article]:
             counts={m: record["gold"].get(m) for m in MEASURES},
             stated={m: bool(record.get("verifiable", {}).get(m)) for m in MEASURES},
         )
-        for path in sorted(folder.glob("*.jsonl"))
-        for record in _records(path)
+        for record in gold_records(folder)
     ]
     if not articles:
         raise InputNotFoundError(f"no *.jsonl articles with counts in {folder}")
     return articles
-
-
-def _records(path: Path) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            if line.strip():
-                record = json.loads(line)
-                if isinstance(record, dict) and "text" in record and "gold" in record:
-                    yield record
 
 
 def run(data: Path | None, *, limit: int | None = None, half: Half | None = None) -> Report:
