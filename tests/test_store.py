@@ -447,6 +447,16 @@ def test_acled_export(store: sqlite3.Connection) -> None:
     assert battle["event_date"] == "2022-06-18" and battle["reports"] == "2"
 
 
+def test_acled_export_writes_news_unless_asked_for_background(store: sqlite3.Connection) -> None:
+    first = store.execute("SELECT id FROM clusters ORDER BY date_start LIMIT 1").fetchone()[0]
+    store.execute("UPDATE events SET status = 'background' WHERE cluster_id = ?", (first,))
+    news, everything = io.StringIO(), io.StringIO()
+    assert export.write_acled(store, news, Filters()) == 1
+    assert export.write_acled(store, everything, Filters(), all_statuses=True) == 2
+    rows = list(csv.DictReader(io.StringIO(everything.getvalue())))
+    assert "background" in {row["status"] for row in rows}
+
+
 @pytest.mark.parametrize(
     ("inter1", "inter2", "expected"),
     [

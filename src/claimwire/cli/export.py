@@ -42,7 +42,14 @@ def register(main: click.Group) -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Write here instead of standard output (required for parquet).",
 )
-def export(db: Path, target: str, table: str, output: Path | None, **options: Any) -> None:
+@click.option(
+    "--all-statuses",
+    is_flag=True,
+    help="acled only: also write events that articles only recall (background), not just news.",
+)
+def export(
+    db: Path, target: str, table: str, output: Path | None, all_statuses: bool, **options: Any
+) -> None:
     """Export the store: JSONL, CSV, Parquet, GeoJSON of events, ACLED-style CSV.
 
     The filters select as in the query commands (the page options are ignored).
@@ -72,7 +79,7 @@ def export(db: Path, target: str, table: str, output: Path | None, **options: An
             elif target == "geojson":
                 count = exports.write_geojson(connection, stream, filters)
             else:
-                count = exports.write_acled(connection, stream, filters)
+                count = exports.write_acled(connection, stream, filters, all_statuses=all_statuses)
     except ClaimwireError as error:
         fail(error.message, error.exit_code)
     finally:

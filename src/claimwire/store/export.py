@@ -300,12 +300,24 @@ def write_geojson(connection: sqlite3.Connection, stream: IO[str], filters: Filt
     return len(features)
 
 
-def write_acled(connection: sqlite3.Connection, stream: IO[str], filters: Filters) -> int:
-    """Write one ACLED row per event cluster ACLED would code (see :mod:`.acled`)."""
+def write_acled(
+    connection: sqlite3.Connection,
+    stream: IO[str],
+    filters: Filters,
+    *,
+    all_statuses: bool = False,
+) -> int:
+    """Write one ACLED row per event cluster ACLED would code (see :mod:`.acled`).
+
+    Only clusters that some report gives as news (status ``new``) are written, unless
+    ``all_statuses``: an earlier event an article recalls (``background``) is coded by
+    ACLED from the reports of its own day.
+    """
     rows = [
         row
         for cluster in event_clusters(connection, filters)
-        if (
+        if (all_statuses or any(report.get("status") == "new" for report in cluster.reports))
+        and (
             row := acled_row(
                 cluster.row,
                 cluster.reports,
