@@ -62,3 +62,9 @@ def test_html_lists_the_contradictions_with_both_sides(example_result) -> None:
     assert f"contradictions ({len(example_result.contradictions)})" in page
     first = example_result.contradictions[0]
     assert all(f'href="#{claim_id}"' in page for claim_id in first.claim_ids)
+
+
+def test_table_names_language_and_relevance(example_result) -> None:
+    table = render_table(example_result, width=120)
+    assert "language en" in table
+    assert "relevance: armed conflict" in table

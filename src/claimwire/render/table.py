@@ -24,9 +24,16 @@ def summary(result: Result) -> Group:
         f"published {document.published}" if document.published else "publication date unknown",
         document.outlet or "",
         f"{len(document.text):,} characters",
+        f"language {document.language}",
         document.id,
     ]
     header.append("\n" + " · ".join(detail for detail in details if detail))
+    if result.relevance is not None:
+        relevance = result.relevance
+        verdict = relevance.label.replace("_", " ") if relevance.relevant else "off-topic"
+        header.append(f"\nrelevance: {verdict} ({relevance.score:.2f})")
+        if not relevance.relevant:
+            header.append(": no events are reported for it", style="italic")
     parts: list[RenderableType] = [header]
     text = document.text
     tables = [
