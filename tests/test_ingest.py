@@ -417,6 +417,24 @@ def test_cli_ingest_then_query(cli: click.Group, tmp_path: Path) -> None:
     assert "3 already done" in again.output
 
 
+def test_cli_ingest_gives_plain_files_a_date_and_an_outlet(
+    cli: click.Group, tmp_path: Path
+) -> None:
+    """Plain-text files carry no metadata: --published and --outlet fill it in."""
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Shelling killed two civilians in Kharkiv on Monday.")
+    db = tmp_path / "dated.db"
+    options = ["--published", "2024-03-05", "--outlet", "Border Post", "-j", "1"]
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db), *options])
+    assert result.exit_code == 0, result.output
+    connection = open_store(db)
+    row = connection.execute("SELECT published, outlet FROM documents").fetchone()
+    assert tuple(row) == ("2024-03-05", "Border Post")
+    dates = {r["date"] for r in queries.figures(connection, Filters(limit=None))}
+    assert dates == {"2024-03-04"}  # "Monday" resolved against the given date
+
+
 def test_cli_ingest_reports_failures_with_exit_code_1(cli: click.Group, tmp_path: Path) -> None:
     feed = tmp_path / "feed.jsonl"
     feed.write_text(json.dumps(ARTICLES[0]) + "\nnot json\n", encoding="utf-8")

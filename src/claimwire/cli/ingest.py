@@ -7,6 +7,7 @@ prints the summary.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 import click
 
 from ..errors import ClaimwireError, ExitCode
-from .options import db_option, fail, processing_options
+from .options import db_option, fail, parse_date, processing_options
 
 
 def register(main: click.Group) -> None:
@@ -57,6 +58,14 @@ def register(main: click.Group) -> None:
     type=click.Path(path_type=Path, file_okay=False),
     help="dask: folder of the Parquet results, one file per partition [default: DB.parts/].",
 )
+@click.option(
+    "--published",
+    metavar="YYYY-MM-DD",
+    callback=parse_date,
+    help="Publication date of the articles that do not give one (plain-text files).",
+)
+@click.option("--outlet", help="Outlet of the articles that do not name one.")
+@click.option("--url", help="URL of the article, when it does not give one (one file).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def ingest(
     paths: tuple[str, ...],
@@ -69,6 +78,9 @@ def ingest(
     scheduler: str | None,
     dask_workers: int,
     results: Path | None,
+    published: dt.date | None,
+    outlet: str | None,
+    url: str | None,
     quiet: bool,
 ) -> None:
     """Extract articles (files, directories, JSONL, HTML) into a store.
@@ -81,7 +93,14 @@ def ingest(
     from ..corpus.ingest import ingest as run_ingest
     from ..nlp.limits import DEFAULT_MAX_CHARS
 
+    metadata = {
+        "published": published.isoformat() if published else None,
+        "outlet": outlet,
+        "url": url,
+    }
     if engine == "dask":
+        if any(metadata.values()):
+            fail("--published, --outlet and --url work with --engine local only", ExitCode.USAGE)
         _ingest_dask(paths, db, scheduler, dask_workers, results, max_chars, quiet=quiet)
         return
 
@@ -90,6 +109,7 @@ def ingest(
         "max_chars": max_chars or DEFAULT_MAX_CHARS,
         "jobs": jobs,
         "time_budget": time_budget,
+        "metadata": metadata,
     }
     try:
         if not quiet and sys.stderr.isatty():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,6 +53,7 @@ class Corpus:
         time_budget: float | None = DEFAULT_TIME_BUDGET,
         batch_size: int = BATCH_SIZE,
         max_chars: int = DEFAULT_MAX_CHARS,
+        metadata: Mapping[str, str | None] | None = None,
     ) -> IngestReport:
         """Extract every article of ``paths`` into this store, skipping inputs already done.
 
@@ -66,6 +67,8 @@ class Corpus:
                 failed; None for no limit.
             batch_size: Articles per spaCy batch.
             max_chars: Longest article accepted, in characters.
+            metadata: ``published``, ``outlet``, ``url`` or ``title`` for the articles
+                that do not give their own (plain-text files).
 
         Returns:
             Counts of what was done and the inputs that failed (see
@@ -85,6 +88,7 @@ class Corpus:
             time_budget=time_budget,
             batch_size=batch_size,
             max_chars=max_chars,
+            metadata=metadata,
         )
 
     def add(self, result: Result) -> WriteOutcome:

@@ -15,12 +15,12 @@ import logging
 import sqlite3
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
-from ..input.sources import ArticleInput, InputFailure, read_sources
+from ..input.sources import ArticleInput, InputFailure, read_sources, with_metadata
 from ..models import Problem
 from ..nlp.extract import Failure
 from ..nlp.limits import BATCH_SIZE, DEFAULT_MAX_CHARS, DEFAULT_TIME_BUDGET
@@ -106,6 +106,7 @@ def ingest(
     time_budget: float | None = DEFAULT_TIME_BUDGET,
     batch_size: int = BATCH_SIZE,
     max_chars: int = DEFAULT_MAX_CHARS,
+    metadata: Mapping[str, str | None] | None = None,
 ) -> IngestReport:
     """Extract every article of ``paths`` and store it, skipping inputs already done.
 
@@ -120,6 +121,8 @@ def ingest(
             failed (``time_budget_exceeded``); None for no limit.
         batch_size: Articles per spaCy batch.
         max_chars: Longest article accepted, in characters.
+        metadata: ``published``, ``outlet``, ``url`` or ``title`` for the articles that
+            do not give their own (plain-text files).
 
     Returns:
         Counts of what was done and the inputs that failed.
@@ -138,10 +141,10 @@ def ingest(
             state.total = sum(
                 1
                 for item in read_sources(names, max_bytes=4 * max_chars)
-                if input_key(item) not in done
+                if input_key(with_metadata(item, metadata)) not in done
             )
         keys: deque[tuple[str, str]] = deque()
-        todo = _pending(names, done, keys, state, max_chars=max_chars)
+        todo = _pending(names, done, keys, state, max_chars=max_chars, metadata=metadata)
         first = next(todo, None)
         if first is None:  # everything done already: do not load the pipeline
             return IngestReport(progress=state, failures=failures, seconds=state.seconds)
@@ -177,10 +180,12 @@ def _pending(
     state: IngestProgress,
     *,
     max_chars: int,
+    metadata: Mapping[str, str | None] | None = None,
 ) -> Iterator[ArticleInput | InputFailure]:
     """The inputs not done yet; each key is queued as its input goes to extraction."""
     seen: set[str] = set()
-    for item in read_sources(names, max_bytes=4 * max_chars):
+    for read in read_sources(names, max_bytes=4 * max_chars):
+        item = with_metadata(read, metadata)
         key = input_key(item)
         if key in done or key in seen:
             state.skipped += 1

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from ..errors import InputNotFoundError
 from ..models import Problem
@@ -215,6 +215,21 @@ def read_stdin(stream: IO[bytes], *, max_bytes: int) -> Iterator[ArticleInput | 
         yield InputFailure("stdin", too_large(len(data), max_bytes, source="stdin", at_least=True))
         return
     yield from read_bytes(data, source="stdin")
+
+
+def with_metadata(
+    item: ArticleInput | InputFailure, metadata: Mapping[str, str | None] | None
+) -> ArticleInput | InputFailure:
+    """``item`` with the fields of ``metadata`` (``published``, ``outlet``, ``url``,
+    ``title``) it does not give itself: a user's defaults for plain-text files."""
+    if not metadata or isinstance(item, InputFailure):
+        return item
+    missing: dict[str, Any] = {
+        name: value
+        for name, value in metadata.items()
+        if value is not None and getattr(item, name) is None
+    }
+    return replace(item, **missing) if missing else item
 
 
 def read_sources(
