@@ -736,3 +736,17 @@ def test_queries_over_100000_figures_answer_in_under_200_ms(db: Path) -> None:
         assert elapsed < 0.2, f"{elapsed * 1000:.0f} ms"
         assert found is not None
     assert reader.execute("SELECT count(*) FROM figures").fetchone()[0] == 100_000
+
+
+def test_corpus_frame_has_the_export_types(store: sqlite3.Connection, db: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    from claimwire import Corpus
+
+    with Corpus(db) as corpus:
+        figures = corpus.frame("figures")
+        events = corpus.frame("events", type="Battles")
+    assert len(figures) == 10 and list(figures.columns)[:3] == ["id", "date", "claimant"]
+    assert pd.api.types.is_datetime64_any_dtype(figures["date"])
+    assert str(figures["negated"].dtype) == "boolean"
+    assert str(events["fatalities"].dtype) == "Int64"
+    assert set(events["type"]) == {"Battles"}

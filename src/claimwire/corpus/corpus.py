@@ -14,7 +14,18 @@ from ..store.queries import Filters, claims, clusters, contradictions, events, f
 from ..store.series import Series, read_series
 from ..store.write import WriteOutcome, load_result, write_result
 
+_PANDAS_TYPES = {
+    "string": "string",
+    "int": "Int64",
+    "float": "Float64",
+    "bool": "boolean",
+    "date": "datetime64[ns]",
+}
+"""Export column kind -> pandas dtype (nullable, so a missing value stays missing)."""
+
 if TYPE_CHECKING:  # ingest imports the pipeline (spaCy); querying a corpus does not need it
+    import pandas
+
     from .ingest import IngestProgress, IngestReport
 
 
@@ -118,6 +129,31 @@ class Corpus:
     def contradictions(self, **filters: Any) -> list[dict[str, Any]]:
         """Contradictions matching the filters."""
         return self._query(contradictions, filters)
+
+    def frame(self, table: str, **filters: Any) -> pandas.DataFrame:
+        """Every row of ``table`` matching the filters, as a pandas DataFrame.
+
+        ``table`` is one of ``figures``, ``claims``, ``events``, ``clusters``,
+        ``contradictions``; the columns and types are the export's
+        (:func:`~claimwire.store.export.table_schema`): days as ``datetime64``, yes/no as
+        nullable booleans, counts as nullable integers.
+
+        Raises:
+            MissingExtraError: pandas is not installed (``pip install 'claimwire[pandas]'``).
+            InvalidOptionError: Unknown table.
+        """
+        from ..store.export import MissingExtraError, table_rows, table_schema, typed_rows
+
+        try:
+            import pandas as pd
+        except ImportError:
+            raise MissingExtraError(
+                "Corpus.frame needs pandas: pip install 'claimwire[pandas]' (or pandas)"
+            ) from None
+        schema = table_schema(table)
+        rows = table_rows(self.connection, table, Filters(**{"limit": None, **filters}))
+        data = pd.DataFrame(typed_rows(table, rows), columns=[name for name, _ in schema])
+        return data.astype({name: _PANDAS_TYPES[kind] for name, kind in schema})
 
     def series(self, **filters: Any) -> list[Series]:
         """Claimed series matching the filters."""
