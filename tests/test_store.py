@@ -750,3 +750,36 @@ def test_corpus_frame_has_the_export_types(store: sqlite3.Connection, db: Path) 
     assert str(figures["negated"].dtype) == "boolean"
     assert str(events["fatalities"].dtype) == "Int64"
     assert set(events["type"]) == {"Battles"}
+
+
+# --- stable ids ------------------------------------------------------------------------
+
+
+def _ids(connection: sqlite3.Connection) -> dict[str, set[tuple[object, ...]]]:
+    # Which of two wire copies is the original (and so whose facts count, in series and
+    # contradictions) is the first one stored: those are left out.
+    queries_by_table = {
+        "figures": "SELECT id, measure, value FROM figures",
+        "claims": "SELECT id, claimant FROM claims",
+        "events": "SELECT id, cluster_id FROM events",
+        "clusters": "SELECT id, reports, date_start, date_end FROM clusters",
+    }
+    return {
+        table: {tuple(row) for row in connection.execute(sql).fetchall()}
+        for table, sql in queries_by_table.items()
+    }
+
+
+def test_ids_do_not_depend_on_the_ingest_order(tmp_path: Path) -> None:
+    results = two_weeks()
+    forward = open_store(tmp_path / "forward.db")
+    backward = open_store(tmp_path / "backward.db")
+    for result in results:
+        write_result(forward, result)
+    for result in reversed(results):
+        write_result(backward, result)
+    ids = _ids(forward)
+    assert any(reports > 1 for _, reports, _, _ in ids["clusters"])  # the test groups reports
+    assert ids == _ids(backward)
+    forward.close()
+    backward.close()

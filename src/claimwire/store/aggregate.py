@@ -51,8 +51,14 @@ def add_facts(connection: sqlite3.Connection, rows: ResultRows, *, duplicate: bo
         refresh_series(connection, series_id)
 
     events = [_link_event(connection, event, entities, places, flag) for event in rows.events]
-    for cluster_id in sorted({e.cluster_id for e in events if e.cluster_id}):
-        refresh_cluster(connection, cluster_id)
+    renamed = {
+        cluster_id: refresh_cluster(connection, cluster_id)
+        for cluster_id in sorted({e.cluster_id for e in events if e.cluster_id})
+    }
+    events = [
+        dataclasses.replace(e, cluster_id=renamed[e.cluster_id]) if e.cluster_id else e
+        for e in events
+    ]
 
     if duplicate:
         return

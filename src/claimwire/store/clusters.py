@@ -6,10 +6,16 @@ within a window (``cluster_window_days`` of ``resources/corpus.json``), and comp
 actors (their sides overlap, or one report names none). Each report stays in ``events``
 with its claimant, hedge and evidence; ``clusters`` holds the event's span of dates and
 how many reports and outlets tell it. A report without a place or a date is its own cluster.
+
+A cluster's id is the smallest id of its current reports (report ids hash their article's
+content), so the same articles grouped the same way give the same ids in any ingest order.
+The grouping itself can depend on the order only at the edge of the date window (a report
+that bridges two others arriving last).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sqlite3
@@ -38,8 +44,12 @@ def assign_cluster(connection: sqlite3.Connection, event: EventRow) -> str:
     return cluster
 
 
-def refresh_cluster(connection: sqlite3.Connection, cluster_id: str) -> None:
-    """Recount a cluster's reports, outlets and dates from its current reports."""
+def refresh_cluster(connection: sqlite3.Connection, cluster_id: str) -> str:
+    """Recount a cluster's reports, outlets and dates from its current reports.
+
+    Returns:
+        The cluster's id, renamed to its smallest current report's id when that changed.
+    """
     connection.execute(
         "UPDATE clusters SET "
         "reports = (SELECT count(*) FROM events WHERE cluster_id = :id AND current = 1 "
@@ -53,6 +63,22 @@ def refresh_cluster(connection: sqlite3.Connection, cluster_id: str) -> None:
         "WHERE id = :id",
         {"id": cluster_id},
     )
+    smallest = connection.execute(
+        "SELECT min(id) FROM events WHERE cluster_id = ? AND current = 1", (cluster_id,)
+    ).fetchone()[0]
+    if smallest is None or smallest == cluster_id:
+        return cluster_id
+    # The reports point at the cluster (a foreign key): copy it, move them, drop the old row.
+    columns = ", ".join(f.name for f in dataclasses.fields(ClusterRow) if f.name != "id")
+    connection.execute(
+        f"INSERT INTO clusters (id, {columns}) SELECT ?, {columns} FROM clusters WHERE id = ?",
+        (smallest, cluster_id),
+    )
+    connection.execute(
+        "UPDATE events SET cluster_id = ? WHERE cluster_id = ?", (smallest, cluster_id)
+    )
+    connection.execute("DELETE FROM clusters WHERE id = ?", (cluster_id,))
+    return str(smallest)
 
 
 def _matching_cluster(connection: sqlite3.Connection, event: EventRow) -> str | None:
