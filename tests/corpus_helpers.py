@@ -31,6 +31,11 @@ PROVENANCE = Provenance(
 )
 
 
+def _actor(name: str | None, side: str | None = None, type: str | None = None) -> Actor:
+    """An event participant from ``(name, side)`` or ``(name, side, type)``."""
+    return Actor(name=str(name), side=side, type=type)
+
+
 @dataclass
 class Article:
     """One article under construction; each method adds a fact and returns its id."""
@@ -145,8 +150,8 @@ class Article:
         type: str,
         *,
         subtype: str | None = None,
-        actors: tuple[tuple[str, str | None], ...] = (),
-        targets: tuple[tuple[str, str | None], ...] = (),
+        actors: tuple[tuple[str | None, ...], ...] = (),
+        targets: tuple[tuple[str | None, ...], ...] = (),
         place: str | None = None,
         date: str | None = None,
         claim: str | None = None,
@@ -159,8 +164,8 @@ class Article:
                 type=type,
                 subtype=subtype,
                 trigger=self.span(trigger),
-                actors=[Actor(name=name, side=side) for name, side in actors],
-                targets=[Actor(name=name, side=side) for name, side in targets],
+                actors=[_actor(*actor) for actor in actors],
+                targets=[_actor(*target) for target in targets],
                 place_id=place,
                 date_id=date,
                 claim_id=claim,

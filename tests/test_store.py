@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from claimwire.models import Result
 from claimwire.store import (
     CorruptStoreError,
     ForeignStoreError,
@@ -783,3 +784,98 @@ def test_ids_do_not_depend_on_the_ingest_order(tmp_path: Path) -> None:
     assert ids == _ids(backward)
     forward.close()
     backward.close()
+
+
+# --- UCDP GED --------------------------------------------------------------------------
+
+_MALI_ARMY = ("Armed Forces of Mali", "Mali", "state_forces")
+_FRONT = ("Northern Liberation Front", None, "rebel")
+_TOWN = {"name": "Tessaville", "gazetteer_id": "geonames:900101", "country": "ML",
+         "admin1": "Gao", "feature_class": "P", "lat": 16.27, "lon": 0.05}  # fmt: skip
+
+
+def _ambush(outlet: str, toll: int, claimant: str, side: str | None) -> Result:
+    a = Article(
+        f"Fighters of the Northern Liberation Front ambushed an army patrol near Tessaville "
+        f"on Monday, killing {toll} soldiers, {claimant} said.",
+        published="2023-03-08",
+        outlet=outlet,
+        url=f"https://{outlet.lower().replace(' ', '')}.example/ambush",
+    )
+    c = a.claim(claimant, f"killing {toll} soldiers", type="organization", side=side)
+    p = a.place("Tessaville", **_TOWN)
+    d = a.date("Monday", "2023-03-06")
+    f = a.figure(str(toll), toll, category="soldiers", measure="killed", claim=c, place=p)
+    a.event("ambushed", "Battles", subtype="armed_clash", actors=(_FRONT,),
+            targets=(_MALI_ARMY,), place=p, date=d, claim=c, figures=(f,))  # fmt: skip
+    return a.result()
+
+
+def _raid(text: str, event_type: str, subtype: str, toll: int | None) -> Result:
+    a = Article(text, published="2023-04-20", outlet="Sahel Desk",
+                url=f"https://saheldesk.example/{subtype}")  # fmt: skip
+    c = a.claim("residents", text, type="anonymous")
+    p = a.place("Mali", name="Mali", gazetteer_id="geonames:2453866", country="ML",
+                feature_class="A", lat=17.0, lon=-4.0)  # fmt: skip
+    figures = ()
+    if toll is not None:
+        figures = (a.figure(str(toll), toll, category="civilians", measure="killed", claim=c),)
+    gunmen, villagers = ("Gunmen", None, "militia"), ("Villagers", None, "civilians")
+    a.event(text.split()[1], event_type, subtype=subtype, actors=(gunmen,),
+            targets=(villagers,), place=p, claim=c, figures=figures)  # fmt: skip
+    return a.result()
+
+
+def test_ucdp_export_follows_the_ged_codebook(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "ged.db")
+    for result in (
+        _ambush("Bamako Daily", 12, "a monitoring group", None),
+        _ambush("Niger Wire", 15, "the rebel group", None),
+        _ambush("Desert Post", 12, "a local official", None),
+        _raid("Gunmen killed 5 villagers in a raid in Mali, residents said.",
+              "Violence against civilians", "attack", 5),
+        _raid("Gunmen attacked a village in Mali, residents said.", "Battles", "armed_clash", None),
+    ):  # fmt: skip
+        write_result(store, result)
+    stream = io.StringIO()
+    assert export.write_ucdp(store, stream, Filters()) == 2  # the deathless clash is no GED event
+    rows = {row["type_of_violence"]: row for row in csv.DictReader(io.StringIO(stream.getvalue()))}
+    header = list(next(csv.reader(io.StringIO(stream.getvalue()))))
+    assert len(header[: header.index("status")]) == 49 and header[:3] == ["id", "relid", "year"]
+    ambush, raid = rows["1"], rows["3"]
+    assert ambush["side_a"] == "Government of Mali" and ambush["gwnoa"] == "432"
+    assert ambush["side_b"] == "Northern Liberation Front" and ambush["gwnob"] == ""
+    assert ambush["dyad_name"] == "Government of Mali - Northern Liberation Front"
+    assert (ambush["best"], ambush["low"], ambush["high"]) == ("12", "12", "15")
+    assert ambush["deaths_unknown"] == "12" and ambush["deaths_a"] == "0"
+    assert ambush["country"] == "Mali" and ambush["country_id"] == "432"
+    assert ambush["region"] == "Africa" and ambush["adm_1"] == "Gao"
+    assert ambush["where_prec"] == "1" and ambush["geom_wkt"] == "POINT (0.05 16.27)"
+    assert ambush["priogrid_gid"] == str(212 * 720 + 360 + 1)
+    assert (ambush["date_start"], ambush["date_end"], ambush["date_prec"]) == (
+        "2023-03-06", "2023-03-06", "1")  # fmt: skip
+    assert ambush["event_clarity"] == "1" and ambush["number_of_sources"] == "3"
+    assert ambush["source_office"] == "Bamako Daily;Niger Wire;Desert Post"
+    assert ambush["source_date"] == "2023-03-08;2023-03-08;2023-03-08"
+    assert ambush["conflict_dset_id"] == "" and ambush["relid"] == ""  # UCDP's own coding
+    assert raid["side_a"] == "Gunmen" and raid["side_b"] == "Civilians"
+    assert raid["deaths_civilians"] == raid["best"] == "5"
+    assert raid["where_prec"] == "6"  # only the country: its centroid
+    assert (raid["date_start"], raid["date_end"], raid["date_prec"]) == (
+        "2023-04-14", "2023-04-20", "3")  # fmt: skip
+    store.close()
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon", "cell"),
+    [
+        (-90.0, -180.0, 1),
+        (-89.9, 179.9, 720),
+        (0.0, 0.0, 180 * 720 + 360 + 1),
+        (90.0, 180.0, 259200),
+    ],
+)
+def test_priogrid_cells_count_from_the_south_west(lat: float, lon: float, cell: int) -> None:
+    from claimwire.store.ucdp import priogrid
+
+    assert priogrid(lat, lon) == cell

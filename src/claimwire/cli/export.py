@@ -11,7 +11,7 @@ import click
 from ..errors import ClaimwireError, ExitCode
 from .options import db_option, fail, filter_options, make_filters, open_for_reading
 
-EXPORT_FORMATS = ("jsonl", "csv", "parquet", "geojson", "acled")
+EXPORT_FORMATS = ("jsonl", "csv", "parquet", "geojson", "acled", "ucdp")
 
 
 def register(main: click.Group) -> None:
@@ -27,7 +27,7 @@ def register(main: click.Group) -> None:
     "target",
     type=click.Choice(EXPORT_FORMATS),
     required=True,
-    help="jsonl (results), csv / parquet (a table), geojson (events), acled.",
+    help="jsonl (results), csv / parquet (a table), geojson (events), acled, ucdp (GED).",
 )
 @click.option(
     "--table",
@@ -45,12 +45,12 @@ def register(main: click.Group) -> None:
 @click.option(
     "--all-statuses",
     is_flag=True,
-    help="acled only: also write events that articles only recall (background), not just news.",
+    help="acled, ucdp: also write events that articles only recall (background), not just news.",
 )
 def export(
     db: Path, target: str, table: str, output: Path | None, all_statuses: bool, **options: Any
 ) -> None:
-    """Export the store: JSONL, CSV, Parquet, GeoJSON of events, ACLED-style CSV.
+    """Export the store: JSONL, CSV, Parquet, GeoJSON of events, ACLED- or UCDP GED-style CSV.
 
     The filters select as in the query commands (the page options are ignored).
     """
@@ -78,8 +78,10 @@ def export(
                 )
             elif target == "geojson":
                 count = exports.write_geojson(connection, stream, filters)
-            else:
+            elif target == "acled":
                 count = exports.write_acled(connection, stream, filters, all_statuses=all_statuses)
+            else:
+                count = exports.write_ucdp(connection, stream, filters, all_statuses=all_statuses)
     except ClaimwireError as error:
         fail(error.message, error.exit_code)
     finally:

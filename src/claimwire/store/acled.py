@@ -101,14 +101,14 @@ def acled_row(
         return None
     day, precision = dated
     first = next((r for r in reports if r.get("actor1")), reports[0] if reports else {})
-    actors, targets = _participants(first)
+    actors, targets = participants(first)
     country = text(row, "country")
     info = acled_country(country)
     event_type, subtype = str(row["type"]), text(row, "subtype")
     known = [float(str(r["fatalities"])) for r in reports if r.get("fatalities") is not None]
     actor1, assoc1 = _side(actors, first.get("actor1"))
     actor2, assoc2 = _side(targets, first.get("actor2"))
-    inter1, inter2 = _inter(actors, country), _inter(targets, country) if actor2 else ""
+    inter1, inter2 = actor_type(actors, country), actor_type(targets, country) if actor2 else ""
     return {
         "event_id_cnty": row["id"],
         "event_date": day.isoformat(),
@@ -143,6 +143,13 @@ def acled_row(
         "fatalities": int(min(known)) if known else 0,
         "tags": "crowd size=no report" if event_type in ("Protests", "Riots") else "",
         "timestamp": timestamp if timestamp is not None else "",
+        **claimwire_columns(reports),
+    }
+
+
+def claimwire_columns(reports: list[Record]) -> Record:
+    """claimwire's columns after a standard export's (:data:`CLAIMWIRE_COLUMNS`)."""
+    return {
         "status": "; ".join(_unique(text(report, "status") or "" for report in reports)),
         "claimant": "; ".join(text(report, "claimant") or "" for report in reports),
         "hedge": "; ".join(text(report, "hedge") or "" for report in reports),
@@ -190,7 +197,9 @@ def disorder_type(event_type: str, subtype: str | None) -> str:
     return "Strategic developments"
 
 
-def _participants(report: Record) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def participants(report: Record) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """A report's actors and targets, each ``{"name", "side", "type"}``."""
+
     def load(key: str) -> list[dict[str, Any]]:
         """``[[name, side, type], ...]`` (stores before 0.3 keep ``[name, side]``)."""
         try:
@@ -214,13 +223,14 @@ def _side(participants: list[dict[str, Any]], main: object) -> tuple[str, str]:
     return name, "; ".join(others)
 
 
-def _inter(participants: list[dict[str, Any]], country: str | None) -> str:
+def actor_type(participants: list[dict[str, Any]], country: str | None) -> str:
+    """ACLED's type of a side's first actor (``External/Other forces`` outside its country)."""
     if not participants:
         return ""
     first = participants[0]
     kind = ACTOR_TYPES.get(str(first.get("type") or ""), "")
     if kind == "State forces" and first.get("side") and country:
-        home = _country_of(str(first["side"]))
+        home = country_of(str(first["side"]))
         if home is not None and home != country:
             return "External/Other forces"
     return kind
@@ -281,7 +291,7 @@ def acled_country(code: str | None) -> dict[str, Any]:
 
 
 @cache
-def _country_of(side: str) -> str | None:
+def country_of(side: str) -> str | None:
     """The alpha-2 code of a side named as a country ("Russia", "Ukraine"), else None."""
     wanted = side.strip().lower()
     for code, entry in _countries().items():

@@ -24,6 +24,8 @@ from .acled import COLUMNS as ACLED_OUTPUT
 from .acled import acled_row
 from .filters import Condition, Filters, contains, dated, where
 from .rows import ClaimRow, ClusterRow, ContradictionRow, EventRow, FigureRow, Record, Row, text
+from .ucdp import COLUMNS as UCDP_OUTPUT
+from .ucdp import ged_row
 
 TABLES: dict[str, Callable[[sqlite3.Connection, Filters], list[Record]]] = {
     "figures": queries.figures,
@@ -239,8 +241,9 @@ def event_clusters(connection: sqlite3.Connection, filters: Filters) -> list[Clu
     found = []
     for row in queries.clusters(connection, dataclasses.replace(filters, limit=None, offset=0)):
         reports = connection.execute(
-            "SELECT e.*, r.created AS extracted FROM events e "
-            "JOIN documents d ON d.id = e.document_id "
+            "SELECT e.*, r.created AS extracted, d.title AS title, "
+            "(SELECT side FROM entities WHERE id = e.claimant_entity) AS claimant_side "
+            "FROM events e JOIN documents d ON d.id = e.document_id "
             "LEFT JOIN results r ON r.document_id = e.document_id "
             "WHERE e.cluster_id = ? AND e.current = 1 ORDER BY d.seq, e.id",
             (row["id"],),
@@ -329,3 +332,29 @@ def write_acled(
         is not None
     ]
     return write_csv(rows, stream, ACLED_OUTPUT)
+
+
+def write_ucdp(
+    connection: sqlite3.Connection,
+    stream: IO[str],
+    filters: Filters,
+    *,
+    all_statuses: bool = False,
+) -> int:
+    """Write one UCDP GED row per event cluster UCDP would code (see :mod:`.ucdp`).
+
+    As for ACLED, only clusters some report gives as news, unless ``all_statuses``.
+    """
+    rows = [
+        row
+        for cluster in event_clusters(connection, filters)
+        if (all_statuses or any(report.get("status") == "new" for report in cluster.reports))
+        and cluster.reports
+        and (
+            row := ged_row(
+                cluster.row, cluster.reports, cluster.copies, place_class=cluster.place_class
+            )
+        )
+        is not None
+    ]
+    return write_csv(rows, stream, UCDP_OUTPUT)
