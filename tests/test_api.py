@@ -57,6 +57,16 @@ def test_every_list_has_one_page_shape(client, name):
     assert body["limit"] == 50 and body["offset"] == 0
 
 
+def test_health_answers_with_the_version(client):
+    from claimwire.version import __version__
+
+    assert client.get("/api/health").json() == {
+        "status": "ok",
+        "version": __version__,
+        "read_only": False,
+    }
+
+
 def test_overview_counts_the_store(client, store):
     body = client.get("/api/overview").json()
     assert body["counts"]["articles"] == 4

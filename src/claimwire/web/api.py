@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from ..nlp.limits import DEFAULT_MAX_CHARS
+from ..version import __version__
 from . import service
 from .context import ArticleMetadata, Context
 from .params import ListParams, list_params
@@ -98,6 +99,13 @@ def fact_listing(
 ) -> JSONResponse:
     """A page of a store list as the API answers it."""
     return listing(request, service.fact_list(context, name, params.filters), params)
+
+
+@router.get("/health", summary="Liveness: the server answers and its store can be read")
+def get_health(context: Context) -> dict[str, object]:
+    """``{"status": "ok", "version": ..., "read_only": ...}``; a store error answers 500."""
+    context.connection().execute("SELECT 1 FROM documents LIMIT 1").fetchall()
+    return {"status": "ok", "version": __version__, "read_only": context.read_only}
 
 
 @router.get("/overview", summary="Counts, latest articles, open contradictions, top claimants")
