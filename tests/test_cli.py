@@ -107,7 +107,8 @@ def test_invalid_utf8_is_processed_with_a_problem(tmp_path: Path) -> None:
     path.write_bytes("Caf\xe9 hit, 3 wounded.".encode() + b"\xff")
     result = run("extract", str(path))
     assert result.exit_code == 0
-    assert [p["code"] for p in json.loads(result.stdout)["problems"]] == ["invalid_utf8"]
+    codes = [p["code"] for p in json.loads(result.stdout)["problems"]]
+    assert codes == ["invalid_utf8", "undated"]  # no --published: "undated" (info) too
 
 
 def test_jsonl_batch_with_a_broken_line(tmp_path: Path) -> None:
@@ -214,3 +215,15 @@ def test_a_reader_closing_the_pipe_is_not_an_error():
         errors = process.stderr.read()
         assert process.wait(timeout=300) == 0, errors
     assert b"Traceback" not in errors
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_shell_completion_scripts_and_completions(shell: str) -> None:
+    env = {"_CLAIMWIRE_COMPLETE": f"{shell}_source"}
+    script = CliRunner().invoke(main, [], env=env, prog_name="claimwire")
+    assert script.exit_code == 0 and "_CLAIMWIRE_COMPLETE" in script.output
+    if shell == "bash":
+        env = {"_CLAIMWIRE_COMPLETE": "bash_complete", "COMP_WORDS": "claimwire exp",
+               "COMP_CWORD": "1"}  # fmt: skip
+        completed = CliRunner().invoke(main, [], env=env, prog_name="claimwire")
+        assert "export" in completed.output

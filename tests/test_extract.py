@@ -29,6 +29,9 @@ def test_example_result_is_complete(example_result: claimwire.Result) -> None:
     assert example_result.numbers, "the example is full of numbers"
     assert "claimwire_numbers_v1" in example_result.provenance.components
     assert example_result.provenance.model.startswith("en_core_web_sm")
+    assert example_result.provenance.gazetteer_version
+    versions = example_result.provenance.resources
+    assert "figures.json" in versions and all(len(digest) == 12 for digest in versions.values())
     assert_spans_honest(example_result)
 
 
@@ -45,7 +48,9 @@ def test_extract_html_and_bytes() -> None:
     )
     assert "four civilians" in claimwire.extract(page).document.text
     result = claimwire.extract("Ten people died.\xa0".encode() + b"\xff")
-    assert [p.code for p in result.problems] == ["invalid_utf8"]
+    assert [p.code for p in result.problems] == ["invalid_utf8", "undated"]
+    dated = claimwire.extract("Ten people died on Monday.", published="2024-02-07")
+    assert dated.problems == [] and dated.dates[0].start.isoformat() == "2024-02-05"
 
 
 def test_extract_rejects_bad_published() -> None:

@@ -20,6 +20,9 @@ from claimwire.input.text import declared_charset, decode
 from claimwire.nlp.extract import Failure, extract_many
 from claimwire.store import load_result, open_store
 
+DAY = "2024-03-12"
+"""A publication day for the inputs (an undated one also gets the ``undated`` note)."""
+
 UKRAINIAN = (
     "Унаслідок ранкового обстрілу Харкова загинули п'ятеро цивільних, ще дванадцять людей "
     "дістали поранення, повідомив голова обласної військової адміністрації. Ворог випустив "
@@ -113,7 +116,7 @@ def test_language_names() -> None:
 
 def test_a_non_english_document_gets_a_problem_naming_its_language() -> None:
     document, problems = make_document(
-        ArticleInput(source="a.txt", text=UKRAINIAN), max_chars=10**5
+        ArticleInput(source="a.txt", text=UKRAINIAN, published=DAY), max_chars=10**5
     )
     assert document.language == "uk"
     (problem,) = problems
@@ -124,19 +127,19 @@ def test_a_non_english_document_gets_a_problem_naming_its_language() -> None:
 
 def test_the_given_language_wins() -> None:
     english, problems = make_document(
-        ArticleInput(source="a", text=ENGLISH, language="uk"), max_chars=10**5
+        ArticleInput(source="a", text=ENGLISH, language="uk", published=DAY), max_chars=10**5
     )
     assert english.language == "uk"
     assert "as given with the input" in problems[0].message
     ukrainian, problems = make_document(
-        ArticleInput(source="b", text=UKRAINIAN, language="en-US"), max_chars=10**5
+        ArticleInput(source="b", text=UKRAINIAN, language="en-US", published=DAY), max_chars=10**5
     )
     assert (ukrainian.language, problems) == ("en", [])
 
 
 def test_an_unreadable_given_language_is_detected_with_a_problem() -> None:
     document, problems = make_document(
-        ArticleInput(source="a", text=FRENCH, language="Frenglish"), max_chars=10**5
+        ArticleInput(source="a", text=FRENCH, language="Frenglish", published=DAY), max_chars=10**5
     )
     assert document.language == "fr"
     assert [p.code for p in problems] == ["bad_language", "unsupported_language"]
@@ -227,7 +230,9 @@ def test_a_batch_processes_its_english_articles_only() -> None:
 def test_cli_extract_of_an_undeclared_cp1251_file(tmp_path: Path) -> None:
     path = tmp_path / "news.txt"
     path.write_bytes(RUSSIAN.encode("cp1251"))
-    result = CliRunner().invoke(main, ["extract", str(path)], catch_exceptions=False)
+    result = CliRunner().invoke(
+        main, ["extract", str(path), "--published", DAY], catch_exceptions=False
+    )
     assert result.exit_code == 0
     output = json.loads(result.stdout)
     assert output["document"]["language"] == "ru"
@@ -254,7 +259,7 @@ def test_ingest_stores_a_non_english_article_with_its_problem_and_no_facts(
     (folder / "en.txt").write_text(ENGLISH, encoding="utf-8")
     (folder / "page.html").write_bytes(WINDOWS_1252_PAGE)
     db = tmp_path / "corpus.db"
-    report = ingest([folder], db, jobs=1)
+    report = ingest([folder], db, jobs=1, metadata={"published": DAY})
     assert (report.progress.new, report.progress.failed) == (3, 0)
     connection = open_store(db, readonly=True)
     connection.row_factory = sqlite3.Row

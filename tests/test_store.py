@@ -343,6 +343,9 @@ def test_off_topic_articles_only_on_request(store: sqlite3.Connection) -> None:
     )
     c = storm.claim("Port Alder fire chief", "A windstorm killed 3 people")
     storm.figure("3", 3, category="people", measure="killed", claim=c)
+    place = storm.place("Port Alder", country="CA")
+    storm.event("killed", "Violence against civilians", subtype="attack", place=place, claim=c)
+    acled_before = export.write_acled(store, io.StringIO(), Filters())
     result = storm.result().model_copy(
         update={"relevance": Relevance(score=0.05, relevant=False, label="other")}
     )
@@ -358,6 +361,8 @@ def test_off_topic_articles_only_on_request(store: sqlite3.Connection) -> None:
     stream = io.StringIO()
     assert export.write_jsonl(store, stream, Filters()) == 12
     assert export.write_jsonl(store, io.StringIO(), Filters(include_offtopic=True)) == 13
+    assert export.write_acled(store, io.StringIO(), Filters()) == acled_before
+    assert export.write_acled(store, io.StringIO(), Filters(include_offtopic=True)) > acled_before
 
 
 def test_events_filter_by_type(store: sqlite3.Connection) -> None:
@@ -753,6 +758,25 @@ def test_corpus_frame_has_the_export_types(store: sqlite3.Connection, db: Path) 
     assert set(events["type"]) == {"Battles"}
 
 
+def test_a_result_as_frames_flattens_each_record() -> None:
+    pytest.importorskip("pandas")
+    result = two_weeks()[1]
+    frames = result.to_frames()
+    assert set(frames) == {
+        "numbers", "figures", "claims", "places", "dates", "events", "contradictions", "problems",
+    }  # fmt: skip
+    figures = frames["figures"]
+    assert len(figures) == len(result.figures) == 1
+    row = figures.iloc[0]
+    assert row["document_id"] == result.document.id
+    assert (row["span.text"], row["value"], row["measure"]) == ("4", 4, "killed")
+    assert row["span.start"] == result.document.text.index("4")
+    assert row["place_ids"] == ["P1"]
+    assert frames["claims"].iloc[0]["claimant.name"] == "Serhiy Haidai"
+    empty = frames["contradictions"]
+    assert empty.empty and "document_id" in empty.columns and len(empty.columns) > 3
+
+
 # --- stable ids ------------------------------------------------------------------------
 
 
@@ -879,3 +903,17 @@ def test_priogrid_cells_count_from_the_south_west(lat: float, lon: float, cell: 
     from claimwire.store.ucdp import priogrid
 
     assert priogrid(lat, lon) == cell
+
+
+def test_csv_exports_take_a_byte_order_mark_on_request(store: sqlite3.Connection, db: Path) -> None:
+    from click.testing import CliRunner
+
+    from claimwire.cli import main
+
+    for target in ("acled", "ucdp", "csv"):
+        done = CliRunner().invoke(main, ["export", "--db", str(db), "--to", target, "--bom"])
+        assert done.exit_code == 0 and done.output.startswith("\ufeff"), done.output
+    plain = CliRunner().invoke(main, ["export", "--db", str(db), "--to", "acled"])
+    assert not plain.output.startswith("\ufeff")
+    refused = CliRunner().invoke(main, ["export", "--db", str(db), "--to", "jsonl", "--bom"])
+    assert refused.exit_code == 2 and "--bom is for CSV exports" in refused.output

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .errors import ClaimwireError
     from .models import SCHEMA_VERSION, Document, Problem, Result
     from .nlp.extract import Failure, extract, extract_many
+    from .nlp.pipeline import load
     from .version import __version__
 
 _PUBLIC = {
@@ -36,6 +37,7 @@ _PUBLIC = {
     "__version__": "claimwire.version",
     "extract": "claimwire.nlp.extract",
     "extract_many": "claimwire.nlp.extract",
+    "load": "claimwire.nlp.pipeline",
 }
 """Each public name and the module that defines it."""
 
@@ -50,6 +52,7 @@ __all__ = [
     "__version__",
     "extract",
     "extract_many",
+    "load",
 ]
 
 

@@ -97,3 +97,10 @@ class TimeBudgetExceeded(ClaimwireError):
     more."""
 
     code = "E007"
+
+
+class MissingExtraError(ClaimwireError):
+    """An optional dependency is not installed (the message names the extra to install)."""
+
+    code = "E110"
+    exit_code = ExitCode.SETUP

@@ -11,9 +11,15 @@ with the package (``claimwire/schema/result.schema.json``) is generated from the
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import typing
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from .errors import MissingExtraError
+
+if TYPE_CHECKING:  # pandas is an optional extra
+    import pandas
 
 from .vocab import (
     Category,
@@ -69,6 +75,14 @@ class Provenance(Record):
     spacy_version: str
     components: list[str] = Field(
         description="The spaCy components run, in order, with their versioned factory names."
+    )
+    gazetteer_version: str | None = Field(
+        default=None, description="Version of the gazetteer places were resolved with."
+    )
+    resources: dict[str, str] = Field(
+        default_factory=dict,
+        description="Each data file of claimwire/resources and the first 12 hex digits of "
+        "its SHA-256 (lexicons, rules, models).",
     )
     run_id: str = Field(description="Random id of the extraction run.")
     created: dt.datetime = Field(description="When the result was produced (UTC).")
@@ -365,6 +379,75 @@ class Result(Record):
         ]:
             _collect_spans(record, found)
         return found
+
+    def to_frames(self) -> dict[str, pandas.DataFrame]:
+        """The result's facts as pandas DataFrames, one per kind of record.
+
+        Keys: ``numbers``, ``figures``, ``claims``, ``places``, ``dates``, ``events``,
+        ``contradictions``, ``problems``. A row is one record, nested records flattened to
+        dotted columns (``span.start``, ``claimant.name``, ``time.as_of``), lists kept as
+        lists, plus ``document_id``. A kind with no records is an empty frame with the same
+        columns.
+
+        Raises:
+            MissingExtraError: pandas is not installed (``pip install 'claimwire[pandas]'``).
+        """
+        try:
+            import pandas as pd
+        except ImportError:
+            raise MissingExtraError(
+                "Result.to_frames needs pandas: pip install 'claimwire[pandas]' (or pandas)"
+            ) from None
+        frames = {}
+        for name in _FRAME_KINDS:
+            records = getattr(self, name)
+            model = type(self).model_fields[name].annotation
+            columns = ["document_id", *_flat_columns(typing.get_args(model)[0])]
+            rows = [
+                {"document_id": self.document.id, **_flatten(record.model_dump(mode="python"))}
+                for record in records
+            ]
+            frames[name] = pd.DataFrame(rows, columns=columns)
+        return frames
+
+
+_FRAME_KINDS = (
+    "numbers", "figures", "claims", "places", "dates", "events", "contradictions", "problems",
+)  # fmt: skip
+"""The lists of a result that :meth:`Result.to_frames` turns into frames."""
+
+
+def _model_of(annotation: object) -> type[BaseModel] | None:
+    """The record type of a field (``Span``, ``Span | None``), or None for a plain value."""
+    for candidate in (annotation, *typing.get_args(annotation)):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
+
+
+def _flat_columns(model: type[BaseModel], prefix: str = "") -> list[str]:
+    columns = []
+    for name, field in model.model_fields.items():
+        if name == "kind":
+            continue
+        nested = _model_of(field.annotation)
+        if nested is not None and typing.get_origin(field.annotation) is not list:
+            columns.extend(_flat_columns(nested, f"{prefix}{name}."))
+        else:
+            columns.append(f"{prefix}{name}")
+    return columns
+
+
+def _flatten(values: dict[str, object], prefix: str = "") -> dict[str, object]:
+    flat: dict[str, object] = {}
+    for name, value in values.items():
+        if name == "kind":
+            continue
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{prefix}{name}."))
+        else:
+            flat[f"{prefix}{name}"] = value
+    return flat
 
 
 def _collect_spans(value: object, found: list[Span]) -> None:

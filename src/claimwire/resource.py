@@ -10,7 +10,9 @@ with a ``KeyError``.
 
 from __future__ import annotations
 
+import hashlib
 import json
+from functools import cache
 from importlib.resources import files
 from typing import Any, TypeVar
 
@@ -40,6 +42,19 @@ def load_resource(file_name: str) -> dict[str, Any]:
     text = (files("claimwire") / "resources" / file_name).read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
+
+
+@cache
+def resource_versions() -> dict[str, str]:
+    """Every data file of ``claimwire/resources`` and the first 12 hex digits of its
+    SHA-256: what a result's provenance records, so two results can be told apart when a
+    lexicon changed between them."""
+    folder = files("claimwire") / "resources"
+    return {
+        entry.name: hashlib.sha256(entry.read_bytes()).hexdigest()[:12]
+        for entry in sorted(folder.iterdir(), key=lambda item: item.name)
+        if entry.name.endswith(".json")
+    }
 
 
 def load_typed_resource(file_name: str, model: type[ModelT]) -> ModelT:

@@ -189,6 +189,7 @@ ProblemCode = Literal[
     "invalid_utf8",
     "non_utf8_charset",
     "bad_published",
+    "undated",
     "bad_language",
     "unsupported_language",
     "date_out_of_range",

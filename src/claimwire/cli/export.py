@@ -43,12 +43,23 @@ def register(main: click.Group) -> None:
     help="Write here instead of standard output (required for parquet).",
 )
 @click.option(
+    "--bom",
+    is_flag=True,
+    help="csv, acled, ucdp: start with a UTF-8 byte order mark (for spreadsheet programs).",
+)
+@click.option(
     "--all-statuses",
     is_flag=True,
     help="acled, ucdp: also write events that articles only recall (background), not just news.",
 )
 def export(
-    db: Path, target: str, table: str, output: Path | None, all_statuses: bool, **options: Any
+    db: Path,
+    target: str,
+    table: str,
+    output: Path | None,
+    bom: bool,
+    all_statuses: bool,
+    **options: Any,
 ) -> None:
     """Export the store: JSONL, CSV, Parquet, GeoJSON of events, ACLED- or UCDP GED-style CSV.
 
@@ -68,8 +79,13 @@ def export(
                 table, exports.table_rows(connection, table, filters), output
             )
         else:
+            if bom and target not in ("csv", "acled", "ucdp"):
+                fail(f"--bom is for CSV exports, not --to {target}", ExitCode.USAGE)
+                return
             if output is not None:
                 stream = output.open("w", encoding="utf-8", newline="")
+            if bom:
+                stream.write("\ufeff")
             if target == "jsonl":
                 count = exports.write_jsonl(connection, stream, filters)
             elif target == "csv":

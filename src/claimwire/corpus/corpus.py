@@ -142,7 +142,8 @@ class Corpus:
             MissingExtraError: pandas is not installed (``pip install 'claimwire[pandas]'``).
             InvalidOptionError: Unknown table.
         """
-        from ..store.export import MissingExtraError, table_rows, table_schema, typed_rows
+        from ..errors import MissingExtraError
+        from ..store.export import table_rows, table_schema, typed_rows
 
         try:
             import pandas as pd

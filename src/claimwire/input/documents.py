@@ -157,6 +157,17 @@ def make_document(article: ArticleInput, *, max_chars: int) -> tuple[Document, l
     if not language.supported:
         problems.append(unsupported_language(language, source=article.source))
     problems.extend(published_problems(published, source=article.source))
+    if published is None and published_text is None:
+        problems.append(
+            Problem(
+                code="undated",
+                message="the article has no publication date (none was given and its page "
+                "names none): relative dates such as 'on Tuesday' are left unresolved; give "
+                "one with --published (CLI) or published= (Python)",
+                severity="info",
+                source=article.source,
+            )
+        )
     url = article.url or meta.get("url")
     document = Document(
         id=document_id(text, url),

@@ -8,16 +8,19 @@ import time
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..components import keys
 from ..errors import ArticleError, TimeBudgetExceeded
+from ..geo import get_gazetteer
 from ..input.documents import make_document, parse_published, published_problems
 from ..input.language import SUPPORTED
 from ..input.sources import ArticleInput, InputFailure, looks_like_html
 from ..models import Document, Problem, Provenance, Result
+from ..resource import resource_versions
 from ..version import __version__
 from . import convert
 from .limits import BATCH_SIZE, DEFAULT_MAX_CHARS
@@ -93,6 +96,7 @@ def extract(
     document, found = make_document(article, max_chars=max_chars)
     if published_value is not None:
         document = document.model_copy(update={"published": published_value})
+        found = [problem for problem in found if problem.code != "undated"]
         found.extend(published_problems(published_value, source=article.source))
     nlp = get_nlp()
     if not is_supported(document):
@@ -323,9 +327,17 @@ def provenance(nlp: Language, run_id: str) -> Provenance:
         model=model_name(nlp),
         spacy_version=spacy_version(),
         components=[name for name in nlp.pipe_names if name.startswith("claimwire_")],
+        gazetteer_version=_gazetteer_version(),
+        resources=resource_versions(),
         run_id=run_id,
         created=dt.datetime.now(dt.UTC).replace(microsecond=0),
     )
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_version() -> str | None:
+    """The version of the process's gazetteer (opened by the places component)."""
+    return get_gazetteer().meta().get("version")
 
 
 def new_run_id() -> str:

@@ -116,6 +116,26 @@ def build_pipeline(nlp: Language) -> Language:
     return nlp
 
 
+def load(model: str | None = None) -> Language:
+    """A new spaCy pipeline with claimwire's components (``claimwire.load``).
+
+    Args:
+        model: An installed English spaCy pipeline package (``en_core_web_md``,
+            ``en_core_web_trf``, ...) [default: ``$CLAIMWIRE_MODEL``, else
+            ``en_core_web_sm``, else its PyPI republication].
+
+    Returns:
+        The pipeline; ``nlp(text)`` fills the components' extensions (see docs/spacy.md).
+
+    Raises:
+        ModelNotFoundError: The model is not installed, or is not an English pipeline with
+            a parser and an entity recognizer.
+    """
+    nlp = build_pipeline(_load_chosen(model) if model else load_model())
+    nlp.max_length = max(nlp.max_length, DEFAULT_MAX_CHARS)
+    return nlp
+
+
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
     """The process-wide claimwire pipeline, loaded once.

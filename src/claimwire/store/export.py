@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Literal
 
-from ..errors import ClaimwireError, ExitCode, InvalidOptionError
+from ..errors import InvalidOptionError, MissingExtraError
 from . import queries
 from .acled import COLUMNS as ACLED_OUTPUT
 from .acled import acled_row
@@ -58,13 +58,6 @@ _JOINED: dict[str, ColumnKind] = {
     "lon": "float",
 }
 """Columns a query takes from a joined table (a cluster's place)."""
-
-
-class MissingExtraError(ClaimwireError):
-    """An optional dependency is not installed."""
-
-    code = "E110"
-    exit_code = ExitCode.SETUP
 
 
 @dataclass(frozen=True)
@@ -245,7 +238,9 @@ def event_clusters(connection: sqlite3.Connection, filters: Filters) -> list[Clu
             "(SELECT side FROM entities WHERE id = e.claimant_entity) AS claimant_side "
             "FROM events e JOIN documents d ON d.id = e.document_id "
             "LEFT JOIN results r ON r.document_id = e.document_id "
-            "WHERE e.cluster_id = ? AND e.current = 1 ORDER BY d.seq, e.id",
+            "WHERE e.cluster_id = ? AND e.current = 1 "
+            f"{'' if filters.include_offtopic else 'AND coalesce(d.relevant, 1) = 1 '}"
+            "ORDER BY d.seq, e.id",
             (row["id"],),
         ).fetchall()
         place = connection.execute(

@@ -6,8 +6,7 @@ import csv
 import datetime as dt
 from pathlib import Path
 
-from ..errors import InputNotFoundError, InvalidOptionError
-from .export import MissingExtraError
+from ..errors import InputNotFoundError, InvalidOptionError, MissingExtraError
 from .series import Series
 
 

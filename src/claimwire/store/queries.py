@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..errors import InvalidOptionError
 from .filters import (
     DEFAULT_LIMIT,
+    OFFTOPIC_DOCUMENTS,
     Clause,
     Condition,
     Filters,
@@ -199,6 +200,13 @@ LISTS: dict[str, ListQuery] = {
         "clusters c LEFT JOIN entities p ON p.id = c.place_entity",
         (
             "c.reports > 0",
+            Condition(
+                "include_offtopic",
+                "EXISTS (SELECT 1 FROM events o WHERE o.cluster_id = c.id AND o.current = 1 "
+                f"AND o.document_id NOT IN ({OFFTOPIC_DOCUMENTS}))",
+                None,
+                when_off=True,
+            ),
             Condition("since", "c.date_end >= ?", iso),
             Condition("until", "c.date_start <= ?", iso),
             Condition("country", "c.country = ?", country),
