@@ -532,6 +532,23 @@ def test_acled_row_skips_year_dates_and_dates_by_the_report() -> None:
     assert row is not None and (row["event_date"], row["time_precision"]) == ("2024-04-02", 2)
 
 
+def test_exports_take_precision_and_second_level_region_from_the_gazetteer() -> None:
+    from claimwire.store import ucdp
+
+    county = {**CLUSTER, "place": "Kaura Namoda", "admin1": "Zamfara"}
+    row = acled.acled_row(county, [_report()], [], place_class="A", place_code="ADM2",
+                          admin2="Kaura Namoda")  # fmt: skip
+    assert row is not None and (row["geo_precision"], row["admin2"]) == (2, "Kaura Namoda")
+    town = acled.acled_row(CLUSTER, [_report()], [], place_class="P", place_code="PPL")
+    assert town is not None and (town["geo_precision"], town["admin2"]) == (1, "")
+    killed = _report(fatalities=3.0)
+    ged = ucdp.ged_row(county, [killed], [], place_class="A", place_code="ADM2",
+                       admin2="Kaura Namoda")  # fmt: skip
+    assert ged is not None and (ged["where_prec"], ged["adm_2"]) == (3, "Kaura Namoda")
+    country = ucdp.ged_row(CLUSTER, [killed], [], place_class="A", place_code="PCLI")
+    assert country is not None and country["where_prec"] == 6
+
+
 def test_acled_state_forces_abroad_are_external_forces() -> None:
     abroad = _report(actors_json='[["Armed Forces of Russia", "Russia", "state_forces"]]')
     row = acled.acled_row({**CLUSTER, "country": "UA"}, [abroad], [])

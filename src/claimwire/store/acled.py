@@ -14,11 +14,12 @@ users):
   ``interaction`` is the pair of types with civilians last (``<type> only`` for one side);
   ``civilian_targeting`` is ``Civilian targeting`` when civilians are the target.
 - ``iso``, ``region``, ``country``: the ISO 3166-1 number, ACLED's region and ACLED's
-  English name (``resources/acled_countries.json``); ``admin2``/``admin3`` stay empty
-  (the store keeps the first-level region only).
-- ``geo_precision``: 1 for a populated place or site, 2 for a district, 3 for a province,
-  a region or a whole country (ACLED codes nothing at country level: such rows are kept,
-  marked 3, for the analyst to place).
+  English name (``resources/acled_countries.json``); ``admin2`` from the gazetteer where
+  it knows the place's second-level region (counties, districts of many countries);
+  ``admin3`` stays empty.
+- ``geo_precision``: 1 for a populated place or site, 2 for a district (a second-level
+  region or below), 3 for a province, a region or a whole country (ACLED codes nothing
+  at country level: such rows are kept, marked 3, for the analyst to place).
 - ``fatalities``: the lowest toll any report gives, 0 when none does (ACLED's rule).
 - ``source_scale`` stays empty (claimwire does not know an outlet's reach); ``tags`` holds
   ``crowd size=no report`` for protests and riots; ``timestamp`` is the Unix time of the
@@ -85,6 +86,8 @@ def acled_row(
     copies: list[Record],
     *,
     place_class: str | None = None,
+    place_code: str | None = None,
+    admin2: str | None = None,
     timestamp: int | None = None,
 ) -> Record | None:
     """The ACLED row of one event cluster, or None when ACLED would not code it.
@@ -94,6 +97,8 @@ def acled_row(
         reports: Its current reports (event rows), in arrival order.
         copies: Its reports in wire copies (their outlets count as sources).
         place_class: GeoNames feature class of the cluster's place.
+        place_code: Its GeoNames feature code (``ADM2``, ``PCLI``), when known.
+        admin2: Its second-level region, when the gazetteer knows it.
         timestamp: Unix time of the latest extraction of its reports.
     """
     dated = _date(row, reports)
@@ -129,12 +134,12 @@ def acled_row(
         "region": info.get("region", ""),
         "country": info.get("name", country or ""),
         "admin1": row.get("admin1") or "",
-        "admin2": "",
+        "admin2": admin2 or "",
         "admin3": "",
         "location": row.get("place") or "",
         "latitude": _coordinate(row.get("lat")),
         "longitude": _coordinate(row.get("lon")),
-        "geo_precision": _geo_precision(row, place_class),
+        "geo_precision": _geo_precision(row, place_class, place_code),
         "source": "; ".join(
             _unique(text(report, "outlet") or "unknown" for report in [*reports, *copies])
         ),
@@ -261,9 +266,13 @@ def _civilian_targeting(event_type: str, subtype: str | None, inter2: str) -> st
     return "Civilian targeting" if aimed and inter2 == "Civilians" else ""
 
 
-def _geo_precision(row: Record, place_class: str | None) -> int | str:
+def _geo_precision(row: Record, place_class: str | None, place_code: str | None) -> int | str:
     if row.get("lat") is None or row.get("lon") is None:
         return ""
+    if place_code in ("ADM2", "ADM3", "ADM4", "ADM5"):
+        return 2
+    if place_code == "ADM1" or (place_code or "").startswith("PCL"):
+        return 3
     if place_class in _POPULATED_CLASSES:
         return 1
     if place_class == "A" and row.get("admin1") and row.get("place") != row.get("admin1"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import functools
 import json
 import sqlite3
 import typing
@@ -19,6 +20,8 @@ from pathlib import Path
 from typing import IO, Literal
 
 from ..errors import InvalidOptionError, MissingExtraError
+from ..geo import Entry, Gazetteer, cache_dir
+from ..geo.gazetteer import FILE_NAME as GAZETTEER_FILE
 from . import queries
 from .acled import COLUMNS as ACLED_OUTPUT
 from .acled import acled_row
@@ -70,6 +73,10 @@ class Cluster:
     """Reports in wire copies of stored articles: their outlets count as sources."""
     place_class: str | None = None
     """GeoNames feature class of the cluster's place."""
+    place_code: str | None = None
+    """GeoNames feature code of the cluster's place (``PPL``, ``ADM2``, ``PCLI``), if known."""
+    admin2: str | None = None
+    """The second-level region of the cluster's place, if the gazetteer knows it."""
     timestamp: int | None = None
     """Unix time of the latest extraction of its reports."""
 
@@ -244,18 +251,37 @@ def event_clusters(connection: sqlite3.Connection, filters: Filters) -> list[Clu
             (row["id"],),
         ).fetchall()
         place = connection.execute(
-            "SELECT type FROM entities WHERE id = ?", (row.get("place_entity"),)
+            "SELECT type, gazetteer_id FROM entities WHERE id = ?", (row.get("place_entity"),)
         ).fetchone()
+        entry = gazetteer_entry(place[1]) if place and place[1] else None
         found.append(
             Cluster(
                 row=row,
                 reports=[dict(report) for report in reports if not report["duplicate"]],
                 copies=[dict(report) for report in reports if report["duplicate"]],
                 place_class=place[0] if place else None,
+                place_code=entry.feature_code if entry else None,
+                admin2=entry.admin2 if entry else None,
                 timestamp=_latest([report["extracted"] for report in reports]),
             )
         )
     return found
+
+
+@functools.cache
+def _gazetteer() -> Gazetteer | None:
+    """The gazetteer file ingest resolved places with, if it was built on this machine."""
+    path = cache_dir() / GAZETTEER_FILE
+    return Gazetteer(path) if path.is_file() else None
+
+
+def gazetteer_entry(gazetteer_id: str) -> Entry | None:
+    """A place's gazetteer entry (for its feature code and second-level region), if known.
+
+    Exports never build the gazetteer: without its file they leave what it would add empty.
+    """
+    gazetteer = _gazetteer()
+    return gazetteer.get(gazetteer_id) if gazetteer is not None else None
 
 
 def _latest(created: list[str | None]) -> int | None:
@@ -321,6 +347,8 @@ def write_acled(
                 cluster.reports,
                 cluster.copies,
                 place_class=cluster.place_class,
+                place_code=cluster.place_code,
+                admin2=cluster.admin2,
                 timestamp=cluster.timestamp,
             )
         )
@@ -347,7 +375,12 @@ def write_ucdp(
         and cluster.reports
         and (
             row := ged_row(
-                cluster.row, cluster.reports, cluster.copies, place_class=cluster.place_class
+                cluster.row,
+                cluster.reports,
+                cluster.copies,
+                place_class=cluster.place_class,
+                place_code=cluster.place_code,
+                admin2=cluster.admin2,
             )
         )
         is not None

@@ -19,7 +19,8 @@ each GED column is filled (``docs/corpus.md`` says the same for users):
   split a toll by side: ``deaths_civilians`` holds ``best`` for one-sided violence,
   ``deaths_unknown`` otherwise, so the four death columns sum to ``best`` as in GED.
 - ``where_prec``: 1 a town or site, 3 a district, 4 a province, 5 a wider named area,
-  6 a whole country (its centroid). ``priogrid_gid`` is the PRIO-GRID 0.5 degree cell.
+  6 a whole country (its centroid), from the place's gazetteer feature code when known.
+  ``adm_2`` is the gazetteer's second-level region; ``priogrid_gid`` the PRIO-GRID cell.
 - ``date_prec``: 1 a day, 2 a span of 2-6 days, 3 a week, 4 a month, 5 a year or longer.
   An event with no date of its own happened in the week before its first report:
   ``date_start`` six days before the publication day, ``date_end`` that day, precision 3.
@@ -82,6 +83,8 @@ def ged_row(
     copies: list[Record],
     *,
     place_class: str | None = None,
+    place_code: str | None = None,
+    admin2: str | None = None,
 ) -> Record | None:
     """The GED row of one event cluster, or None when UCDP would not code it.
 
@@ -90,6 +93,8 @@ def ged_row(
         reports: Its current reports (event rows with ``title`` and ``claimant_side``).
         copies: Its reports in wire copies (they count as sources).
         place_class: GeoNames feature class of the cluster's place.
+        place_code: Its GeoNames feature code (``ADM2``, ``PCLI``), when known.
+        admin2: Its second-level region, when the gazetteer knows it.
     """
     event_type, subtype = str(row["type"]), text(row, "subtype")
     if event_type not in _VIOLENT and subtype != "excessive_force_against_protesters":
@@ -121,10 +126,11 @@ def ged_row(
         "source_date": ";".join(_day(r) for r in reports),
         "source_headline": ";".join(text(r, "title") or "" for r in reports),
         "source_original": "; ".join(dict.fromkeys(text(r, "claimant") or "" for r in reports)),
-        "where_prec": _where_precision(row, place_class),
+        "where_prec": _where_precision(row, place_class, place_code),
         "where_coordinates": row.get("place") or "",
         "where_description": text(first, "place") or "",
         "adm_1": row.get("admin1") or "",
+        "adm_2": admin2 or "",
         "latitude": _coordinate(lat),
         "longitude": _coordinate(lon),
         "geom_wkt": f"POINT ({_coordinate(lon)} {_coordinate(lat)})" if lat is not None else "",
@@ -235,9 +241,15 @@ def _own_day(report: Record) -> bool:
     return bool(own) and report.get("granularity") == "day"
 
 
-def _where_precision(row: Record, place_class: str | None) -> int | str:
+def _where_precision(row: Record, place_class: str | None, place_code: str | None) -> int | str:
     if row.get("lat") is None or row.get("lon") is None:
         return ""
+    if place_code in ("ADM2", "ADM3", "ADM4", "ADM5"):
+        return 3
+    if place_code == "ADM1":
+        return 4
+    if (place_code or "").startswith("PCL"):
+        return 6
     if place_class in _POPULATED_CLASSES:
         return 1
     if place_class == "A":
