@@ -5,11 +5,13 @@ folder with a header ``id  EventSnippet  SubType``, read as plain tab-separated 
 
 - Each snippet runs through the whole claimwire pipeline and is typed by
   :func:`claimwire.components.events.classify_doc` (every trigger mention scores its
-  sub-type; the first sentence counts more). ``--half a|b`` scores one half of the
-  snippets (:mod:`.split`, by snippet id). Our sub-type is mapped to a CASE label with
-  the table ``mappings.case2021_task2`` of ``resources/event_types.json`` (the 25 ACLED
-  sub-types one to one, our non-ACLED types to ORG_CRIME, NATURAL_DISASTER,
-  MAN_MADE_DISASTER, DIPLO and ATTRIB); a snippet with no trigger is ``OTHER``.
+  sub-type; the first sentence counts more; the learned model replaces the rules' choice
+  when confident). ``--half a|b`` scores one half of the snippets (:mod:`.split`, by
+  snippet id): the learned model is trained on half ``a`` only, so half ``b`` is unseen.
+  Our sub-type is mapped to a CASE label with the table ``mappings.case2021_task2`` of
+  ``resources/event_types.json`` (the 25 ACLED sub-types one to one, our non-ACLED
+  types to ORG_CRIME, NATURAL_DISASTER, MAN_MADE_DISASTER, DIPLO and ATTRIB); a snippet
+  with no trigger is ``OTHER``.
 - Sections: one per gold label (``type:AIR_STRIKE``...: a snippet is a tp of its gold
   label when predicted right, else a fn of its gold label and a fp of the predicted one),
   and ``all`` (micro: accuracy). ``report.extra`` has the macro-F1 over the 25 ACLED
