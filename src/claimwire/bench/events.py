@@ -5,10 +5,13 @@ folder with a header ``id  EventSnippet  SubType``, read as plain tab-separated 
 
 - Each snippet runs through the whole claimwire pipeline and is typed by
   :func:`claimwire.components.events.classify_doc` (every trigger mention scores its
-  sub-type; the first sentence counts more). Our sub-type is mapped to a CASE label with
-  the table ``mappings.case2021_task2`` of ``resources/event_types.json`` (the 25 ACLED
-  sub-types one to one, our non-ACLED types to ORG_CRIME, NATURAL_DISASTER,
-  MAN_MADE_DISASTER, DIPLO and ATTRIB); a snippet with no trigger is ``OTHER``.
+  sub-type; the first sentence counts more; the learned model replaces the rules' choice
+  when confident). ``--half a|b`` scores one half of the snippets (:mod:`.split`, by
+  snippet id): the learned model is trained on half ``a`` only, so half ``b`` is unseen.
+  Our sub-type is mapped to a CASE label with the table ``mappings.case2021_task2`` of
+  ``resources/event_types.json`` (the 25 ACLED sub-types one to one, our non-ACLED
+  types to ORG_CRIME, NATURAL_DISASTER, MAN_MADE_DISASTER, DIPLO and ATTRIB); a snippet
+  with no trigger is ``OTHER``.
 - Sections: one per gold label (``type:AIR_STRIKE``...: a snippet is a tp of its gold
   label when predicted right, else a fn of its gold label and a fp of the predicted one),
   and ``all`` (micro: accuracy). ``report.extra`` has the macro-F1 over the 25 ACLED
@@ -31,6 +34,7 @@ from typing import Any
 from ..components.events import EventHit, classify_doc, ontology
 from ..errors import InputNotFoundError
 from .metrics import Report, Score
+from .split import Half, select
 
 HEADER = ("id", "EventSnippet", "SubType")
 ACLED_LABELS = frozenset(
@@ -98,12 +102,13 @@ def macro_f1(scores: dict[str, Score], labels: Sequence[str]) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
-def run(data: Path | None, *, limit: int | None = None) -> Report:
+def run(data: Path | None, *, limit: int | None = None, half: Half | None = None) -> Report:
     """Type every snippet of a CASE 2021 Task 2 folder and score the labels.
 
     Args:
         data: The set folder (``../shared/eval/case2021_task2`` by default in the CLI).
         limit: Score only the first ``limit`` snippets.
+        half: Score only the snippets of this half (:mod:`.split`, by snippet id).
 
     Returns:
         The report (sections per label and ``all``; macro-F1 in ``extra``).
@@ -116,7 +121,7 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
     if data is None:
         raise InputNotFoundError("no CASE 2021 Task 2 folder given")
     started = time.perf_counter()
-    snippets = load_snippets(data)
+    snippets = select(load_snippets(data), lambda s: s.id, half)
     if limit is not None:
         snippets = snippets[:limit]
     nlp = build_pipeline(load_model())

@@ -26,6 +26,9 @@ How it works, per sentence, one module per step:
 6. **Tolls** (:mod:`.tolls`): casualty reports that are the toll of another event join
    it; tallies and running totals make no event.
 7. **Merging** (:mod:`.merge`): mentions of one event across sentences become one event.
+8. **Learned typing** (:mod:`.learned`): a model trained on labelled development data
+   re-types a merged event among the sub-types its own triggers were given, when its
+   probability is high enough (``learned_types=False`` keeps the rules' types).
 
 :mod:`.assemble` runs the steps, :mod:`.component` is the spaCy component, and
 :func:`classify_doc` (:mod:`.classify`) types a whole snippet. Word lists are loaded by

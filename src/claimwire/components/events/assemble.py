@@ -37,6 +37,7 @@ from .context import (
 from .coreference import anaphoric, headline_sentences, linked
 from .hits import EventHit
 from .indexes import country_scope
+from .learned import retype
 from .lexicon import ontology
 from .merge import Draft, against_civilians, fold_anaphora, fold_headline, fold_linked, merge
 from .roles import roles
@@ -54,13 +55,15 @@ from .tolls import (
 from .triggers import Mention, is_territory
 
 
-def find(doc: Doc, *, keep_irrealis: bool = False) -> list[EventHit]:
+def find(doc: Doc, *, keep_irrealis: bool = False, learned: bool = True) -> list[EventHit]:
     """The events of a parsed document.
 
     Args:
         doc: A document processed by the English pipeline and the figures, places,
             dates and claims components.
         keep_irrealis: Keep threatened, planned, conditional and negated events (flagged).
+        learned: Let the learned event-type model re-type each event among its triggers'
+            sub-types (:mod:`.learned`); False keeps the rules' types.
 
     Returns:
         Events in document order, with ids "e1", "e2"...
@@ -83,8 +86,10 @@ def find(doc: Doc, *, keep_irrealis: bool = False) -> list[EventHit]:
     ]
     drafts = _drafts(doc, typed, sents, keep_irrealis=keep_irrealis, caused=caused)
     drafts = fold_linked(drafts, partial(linked, doc))
-    drafts = fold_headline(fold_anaphora(merge(drafts)), heads)
-    return _finish(doc, against_civilians(drafts), sents)
+    drafts = against_civilians(fold_headline(fold_anaphora(merge(drafts)), heads))
+    if learned:
+        retype(doc, drafts, sents)
+    return _finish(doc, drafts, sents)
 
 
 @dataclass(frozen=True)

@@ -12,26 +12,44 @@ from spacy.tokens import Doc
 from ...vocab import EventSubtype
 from . import subtypes as st
 from .actors import find_actor_spans
+from .learned import combine, probabilities
+from .learned import features as learned_features
 from .roles import roles
-from .settings import FIRST_SENTENCE_FACTOR, NON_EVENTIVE_FACTOR
+from .settings import FIRST_SENTENCE_FACTOR, LEARNED_TYPES, NON_EVENTIVE_FACTOR
 from .subtyping import instrument, territory, typed_mentions
 from .syntax import salience
-from .triggers import is_territory
+from .triggers import Mention, is_territory
 
 
-def classify_doc(doc: Doc) -> tuple[EventSubtype | None, dict[EventSubtype, float]]:
-    """The most likely sub-type of a short text (a snippet), and the score of each.
+def classify_doc(
+    doc: Doc, *, learned: bool = LEARNED_TYPES
+) -> tuple[EventSubtype | None, dict[EventSubtype, float]]:
+    """The most likely sub-type of a short text (a snippet), and the rules' score of each.
 
     Every trigger mention counts, weighted by the lexicon, with the first sentence
-    counting half again as much: snippets open with their main event.
+    counting half again as much: snippets open with their main event. The learned model
+    (:mod:`.learned`) then replaces the rules' choice when it is confident enough.
 
     Args:
         doc: A parsed document.
+        learned: Let the learned model work with the rules; False: the rules alone.
 
     Returns:
-        (best sub-type or None when no trigger matched, scores by sub-type).
+        (best sub-type or None when nothing says what happened, the rules' scores by
+        sub-type).
     """
     typed = typed_mentions(doc)
+    best, scores = _rule_choice(doc, typed)
+    if not learned:
+        return best, scores
+    values = learned_features(doc, doc.sents, typed, best)
+    return combine(best, probabilities(values), "snippet", scores), scores
+
+
+def _rule_choice(
+    doc: Doc, typed: list[Mention]
+) -> tuple[EventSubtype | None, dict[EventSubtype, float]]:
+    """The rules' sub-type of a snippet and their score of each."""
     actors = find_actor_spans(doc) if any(is_territory(m) for m in typed) else []
     scores: dict[EventSubtype, float] = {}
     for m in typed:

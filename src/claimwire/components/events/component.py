@@ -9,6 +9,8 @@ from .. import keys
 from .._base import HitsComponent
 from .assemble import find
 from .hits import EventHit
+from .lexicon import event_type_model
+from .settings import LEARNED_TYPES
 
 REQUIRES = [
     "token.dep",
@@ -31,13 +33,22 @@ class Events(HitsComponent[EventHit]):
     extension = keys.EVENTS_EXTENSION
     span_key = keys.EVENTS_SPANS
 
-    def __init__(self, name: str = keys.EVENTS_FACTORY, *, keep_irrealis: bool = False) -> None:
+    def __init__(
+        self,
+        name: str = keys.EVENTS_FACTORY,
+        *,
+        keep_irrealis: bool = False,
+        learned_types: bool = LEARNED_TYPES,
+    ) -> None:
         super().__init__(name)
         self.keep_irrealis = keep_irrealis
+        self.learned_types = learned_types
+        if learned_types:
+            event_type_model()  # a broken weights file fails here, not on the first article
 
     def find(self, doc: Doc) -> list[EventHit]:
         """The events of ``doc`` (see :func:`claimwire.components.events.find`)."""
-        return find(doc, keep_irrealis=self.keep_irrealis)
+        return find(doc, keep_irrealis=self.keep_irrealis, learned=self.learned_types)
 
     def label(self, hit: EventHit) -> str:
         """A trigger's span is labelled with the event's sub-type."""
@@ -48,14 +59,19 @@ class Events(HitsComponent[EventHit]):
     keys.EVENTS_FACTORY,
     assigns=[f"doc._.{keys.EVENTS_EXTENSION}", "doc.spans"],
     requires=REQUIRES,
-    default_config={"keep_irrealis": False},
+    default_config={"keep_irrealis": False, "learned_types": LEARNED_TYPES},
 )
-def make_events(nlp: Language, name: str, keep_irrealis: bool) -> Events:
+def make_events(nlp: Language, name: str, keep_irrealis: bool, learned_types: bool) -> Events:
     """Create the events component (spaCy factory ``claimwire_events_v1``).
 
     Args:
         nlp: The pipeline.
         name: The component's name in the pipeline.
         keep_irrealis: Keep threatened, planned, conditional and negated events (flagged).
+        learned_types: Let the learned event-type model (``resources/event_type_model.json``)
+            re-type events; False keeps the rules' types.
+
+    Raises:
+        ResourceError: ``learned_types`` is on and the model file is missing or broken.
     """
-    return Events(name, keep_irrealis=keep_irrealis)
+    return Events(name, keep_irrealis=keep_irrealis, learned_types=learned_types)

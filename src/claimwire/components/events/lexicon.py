@@ -12,14 +12,26 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Literal
 
-from pydantic import Field, StrictBool, StrictFloat, StrictInt, ValidationInfo, field_validator
+from pydantic import (
+    Field,
+    PrivateAttr,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    ValidationInfo,
+    field_validator,
+)
 
+from ...errors import ResourceError
 from ...resource import ResourceItem, ResourceModel, load_typed_resource
 from ...vocab import EventSubtype, EventType
 from .settings import TRIGGER_WEIGHT
 
 EVENT_TYPES_FILE = "event_types.json"
 ACTORS_FILE = "actors.json"
+EVENT_TYPE_MODEL_FILE = "event_type_model.json"
+Use = Literal["snippet", "event"]
+"""What the learned model types: a whole short text, or one event of an article."""
 Words = tuple[str, ...]
 
 
@@ -254,3 +266,77 @@ def actor_dictionary() -> ActorDictionary:
 def family(subtype: EventSubtype) -> EventType:
     """The ACLED event type of a sub-type ("Battles" for "armed_clash")."""
     return ontology().family(subtype)
+
+
+class Combination(ResourceItem):
+    """When the learned model's sub-type replaces the rules' for one use."""
+
+    min_probability: StrictFloat
+    """The model's probability its sub-type needs."""
+    among_candidates: StrictBool
+    """The model may only choose among the sub-types the rules gave the unit's triggers."""
+
+
+class EventTypeModel(ResourceModel):
+    """``resources/event_type_model.json``: a multinomial logistic regression over named
+    features (:mod:`.learned`), written by ``scripts/train_event_types.py``.
+
+    ``logit[k] = bias[k] + sum(value * weights[feature][k])``; probabilities by softmax.
+    """
+
+    description: str
+    version: str
+    classes: tuple[EventSubtype, ...]
+    features: tuple[str, ...]
+    weights: tuple[tuple[StrictFloat, ...], ...]
+    """One row per feature, one weight per class."""
+    bias: tuple[StrictFloat, ...]
+    combination: dict[Use, Combination]
+    training: dict[str, int]
+    """Units per source the model was trained on."""
+    regularization: StrictFloat
+    cross_validation: dict[str, Any]
+    """Cross-validated scores of rules, model and combination (folds by document)."""
+
+    @field_validator("weights")
+    @classmethod
+    def _rows_fit(
+        cls, weights: tuple[tuple[float, ...], ...], info: ValidationInfo
+    ) -> tuple[tuple[float, ...], ...]:
+        classes = info.data.get("classes", ())
+        features = info.data.get("features", ())
+        if len(weights) != len(features) or any(len(row) != len(classes) for row in weights):
+            raise ValueError("weights need one row per feature and one weight per class")
+        return weights
+
+    @field_validator("bias")
+    @classmethod
+    def _bias_fits(cls, bias: tuple[float, ...], info: ValidationInfo) -> tuple[float, ...]:
+        if len(bias) != len(info.data.get("classes", ())):
+            raise ValueError("bias needs one value per class")
+        return bias
+
+    _index: dict[str, int] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, context: Any, /) -> None:
+        """Index the features once."""
+        self._index.update((name, row) for row, name in enumerate(self.features))
+
+    def feature_index(self) -> dict[str, int]:
+        """Feature name -> its row of ``weights``."""
+        return self._index
+
+
+@lru_cache(maxsize=1)
+def event_type_model() -> EventTypeModel:
+    """The learned event-type model of ``resources/event_type_model.json``, loaded once.
+
+    Raises:
+        ResourceError: The file is missing or malformed (the message names the key).
+    """
+    try:
+        return load_typed_resource(EVENT_TYPE_MODEL_FILE, EventTypeModel)
+    except ResourceError:
+        raise
+    except (OSError, ValueError) as error:  # missing, unreadable or not JSON
+        raise ResourceError(f"{EVENT_TYPE_MODEL_FILE}: cannot be read ({error})") from error

@@ -50,3 +50,8 @@ NON_EVENTIVE_FACTOR: Final = 0.5
 SALIENCE: Final = (2.0, 1.5, 1.0, 0.6, 0.5)
 """Weight of a trigger by its clause depth: main-clause triggers count more than ones
 buried in modifiers ('scene of an attack'); deeper ones take the last weight."""
+
+# ---------------------------------------------------------------- learned typing
+LEARNED_TYPES: Final = True
+"""Whether the learned event-type model (:mod:`.learned`) works with the rules by default
+(the events component's ``learned_types`` and :func:`.classify_doc`'s ``learned``)."""
