@@ -174,19 +174,30 @@ def _pick_strong(
 
 
 def _complement_trigger(verb: Token, category: Category | None, unit: NumberUnit) -> Trigger | None:
-    """ "are believed to have died", "are listed as missing": a trigger in the complement of
-    the verb the counted are the subject of."""
+    """ "are believed to have died", "are listed as missing", "were among the dead": a trigger
+    in the complement of the verb the counted are the subject of."""
     for child in verb.children:
         if child.dep_ in ("xcomp", "acomp", "oprd") and child.i > verb.i:
             found = pick(child, category, unit) or _complement_trigger(child, category, unit)
             if found is not None:
                 return found
-        if child.dep_ == "prep" and child.lower_ in ("as", "under", "in"):
+        if child.dep_ == "prep" and child.lower_ in load_lexicon().complement_preps:
             for grandchild in child.children:
                 found = pick(grandchild, category, unit)
                 if found is not None:
                     return found
     return None
+
+
+def lives_taken(noun: Token) -> Trigger | None:
+    """ "the war has claimed 6,000 lives", "claimed the lives of 26 people": lives taken by
+    a verb of the lexicon are deaths."""
+    verb = noun.head
+    if noun.lemma_.lower() != "life" or noun.dep_ not in ("dobj", "obj"):
+        return None
+    if verb.lemma_.lower() not in load_lexicon().life_taking_verbs:
+        return None
+    return Trigger("killed", verb)
 
 
 def _is_partitive_whole(doc: Doc, span: Span) -> bool:
@@ -204,14 +215,17 @@ def _governor_trigger(
     the subject or object of (or its complement)."""
     governor = anchor.head
     if anchor.dep_ == "pobj" and governor.lower_ == "of" and governor.head.pos_ in NOMINAL_POS:
-        found = pick(governor.head, category, unit)
+        found = pick(governor.head, category, unit) or lives_taken(governor.head)
         if found is not None:
             return found
     if anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and not _is_partitive_whole(doc, span):
         agent = _is_agent(anchor, governor)
         found = _pick_strong(doc, governor.i, sentence_of(span).end, category, unit, agent=agent)
-        if found is None and anchor.dep_ in ("nsubj", "nsubjpass"):
-            found = _complement_trigger(governor, category, unit)
+        if found is None and (
+            anchor.dep_ in ("nsubj", "nsubjpass")
+            or governor.lemma_.lower() in load_lexicon().resultative_verbs
+        ):
+            found = _complement_trigger(governor, category, unit)  # "left 8 soldiers dead"
         return found
     return None
 
@@ -255,6 +269,9 @@ def find_trigger(
     anchor = head if counted.kind == "noun" and head is not None else attachment(span)
     noun_trigger = None
     if head is not None and counted.kind == "noun" and head.pos_ in NOMINAL_POS:
+        taken = lives_taken(head)
+        if taken is not None:
+            return taken, False
         noun_trigger = pick(head, category, unit)
         if noun_trigger is not None and category in (None, "people"):
             if noun_trigger.measure not in load_lexicon().vague_noun_measures:
@@ -288,6 +305,8 @@ def find_trigger(
                 if found is not None:
                     return found, False  # "25 injured passengers", "one dead militant"
     found, listing = _walk_up(anchor, category, unit)
+    if found is None and counted.kind == "partitive" and head is not None:
+        found = pick(head, category, unit)  # "40 of the victims were fighters"
     return (found or noun_trigger), listing
 
 
@@ -315,6 +334,21 @@ def _list_subject(
         if found is not None:
             return found, False
     return None, False
+
+
+def _toll_subject_trigger(
+    verb: Token, category: Category | None, unit: NumberUnit
+) -> Trigger | None:
+    """ "the death toll has risen to 212 people", "... to 60, including 14 children": the
+    measure noun of the subject of a toll verb the number is reached over a preposition."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            for token in child.subtree:
+                if token.pos_ in NOMINAL_POS and measures_for(token, "nouns"):
+                    found = pick(token, category, unit)
+                    if found is not None:
+                        return found
+    return None
 
 
 def _walk_up(
@@ -345,6 +379,8 @@ def _walk_up(
         found = pick(token, category, unit, agent=agent)
         if found is None and dep in ("nsubj", "nsubjpass") and token.pos_ in ("VERB", "AUX"):
             found = _complement_trigger(token, category, unit)
+        if found is None and dep == "prep" and lemma in lex.toll_verbs:
+            found = _toll_subject_trigger(token, category, unit)
         if found is not None:
             return found, False
         if agent or (token.pos_ in ("VERB", "AUX") and dep in CORE_ARGUMENTS):
