@@ -587,6 +587,22 @@ CASES += [
      {"measure": "killed"}),
     ("lives-saved", "Surgeons at the clinic saved 40 lives last year.", "40",
      {"measure": "rescued"}),
+    ("toll-raised-including", "The shelling raised the death toll since Monday to 52, including "
+     "9 soldiers.", "9", {"measure": "killed", "category": "soldiers"}),
+    ("toll-put-counted", "Radio reports put the toll as high as 41, including a pastor.", "41",
+     {"measure": "killed", "category": "people"}),
+    ("no-fewer-than", "The clinic received no fewer than 14 bodies overnight.", "no fewer than 14",
+     {"measure": "killed", "lower": 14, "upper": None}),
+    ("subject-includes", "Medics said that the casualties included six pupils.", "six",
+     {"measure": "casualties", "category": "children"}),
+    ("relative-said", "The council listed 23 people it said were killed in the raid.", "23",
+     {"measure": "killed"}),
+    ("victims-rescued", "Marines rescued eleven abduction victims near the port.", "eleven",
+     {"measure": "rescued"}),
+    ("ransacked", "Rioters ransacked 15 empty houses in the market town.", "15",
+     {"measure": "damaged", "category": "buildings"}),
+    ("forced-to-move", "Some 250 families were forced to move from the valley.", "Some 250",
+     {"measure": "displaced"}),
     # tallies of acts done to one person each
     ("reported-arrests", "The rights group recorded 9 deaths, 31 injuries and 52 arrests.", "52",
      {"measure": "detained", "category": "people"}),
@@ -637,6 +653,13 @@ NEGATIVES = [
     ("thing-plural", "Attackers threw four grenade pins that wounded a guard.", "four"),
     ("one-of-the-victims-said", "One of the victims, a baker, told reporters he ran.", "One"),
     ("others-escaped", "Three guards were killed and five others escaped.", "five"),
+    ("gallery-counter", "Photo: Reuters Image 2 of / 7 Caption Floods kill 30", "7"),
+    ("gallery-counter-slash", "Floods kill 30; 9 missing 1 / 7 Back to Gallery", "1"),
+    (
+        "other-counties",
+        "Dozens were hurt in the capital and at least 16 other counties.",
+        "at least 16",
+    ),
 ]
 
 

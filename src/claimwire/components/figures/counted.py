@@ -237,8 +237,25 @@ def subject_of_copula(span: Span) -> Counted:
         return Counted()
     for child in verb.children:
         if child.dep_ in roles:
-            return _phrase_counted(child, list(child.subtree))
+            tokens = [t for t in child.subtree if t.i < span.start or t.i >= span.end]
+            return _phrase_counted(child, _trim_phrase(tokens, child))
     return Counted()
+
+
+def _trim_phrase(tokens: list[Token], head: Token) -> list[Token]:
+    """The phrase ``tokens`` of ``head`` up to the first word after the head that is no
+    noun, adjective or "of" phrase ("the death toll as high as 37, including ..." ->
+    "the death toll"; "the number of dead" stays whole)."""
+    end = len(tokens)
+    for k, token in enumerate(tokens):
+        if token.i <= head.i:
+            continue
+        if token.pos_ in ("ADV", "PUNCT", "CCONJ", "VERB", "NUM") or (
+            token.pos_ == "ADP" and token.lower_ not in ("of", "from", "in")
+        ):
+            end = k
+            break
+    return tokens[:end] or [head]
 
 
 def _predicate_nominal(span: Span) -> Token | None:
@@ -359,6 +376,15 @@ def _is_unit_or_age(doc: Doc, span: Span, after: Token | None) -> bool:
     return tail.startswith(("-year-old", " year-old", " years old", "-years-old"))
 
 
+def _is_counter(doc: Doc, span: Span, before: Token | None, after: Token | None) -> bool:
+    """ "1 / 3", "Image 2 of / 5": a gallery or page counter, not a count."""
+    if after is not None and after.text == "/" and after.i + 1 < len(doc):
+        return doc[after.i + 1].like_num
+    if before is not None and before.text == "/" and before.i > 0:
+        return doc[before.i - 1].like_num or doc[before.i - 1].lower_ == "of"
+    return False
+
+
 def not_a_count(doc: Doc, span: Span, counted: Counted) -> bool:
     """Years are gone already; drop ages, durations, distances, list indexes, "one of"."""
     lex = load_lexicon()
@@ -377,6 +403,8 @@ def not_a_count(doc: Doc, span: Span, counted: Counted) -> bool:
     ):
         return True  # "Image 3 of 12": a photo counter
     if _is_part_of_name(before, span) or _is_unit_or_age(doc, span, after):
+        return True
+    if _is_counter(doc, span, before, after):
         return True
     if (
         span.start == sentence_of(span).start

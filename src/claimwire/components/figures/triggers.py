@@ -277,13 +277,12 @@ def find_trigger(
             if noun_trigger.measure not in load_lexicon().vague_noun_measures:
                 return noun_trigger, False
             found = _governor_trigger(doc, span, anchor, category, unit)
-            if found is not None and found.measure in load_lexicon().specific_measures:
-                return found, False  # "two victims died": killed, not casualties
+            if found is not None and found.measure != noun_trigger.measure:
+                return found, False  # "two victims died": killed; "rescued 9 victims": rescued
             return noun_trigger, False
-    if counted.kind == "none" and span.end < sentence_of(span).end:
-        found = _adjacent_trigger(doc[span.end], category, unit)
-        if found is not None:
-            return found, False  # "Four injured in shooting, 2 arrested"
+    found = _early_trigger(doc, span, counted, category, unit)
+    if found is not None:
+        return found, False
     if counted.kind == "partitive" and head is not None and anchor.dep_ in ("quantmod", "nummod"):
         anchor = head  # "shot down 37 of 45 drones", parsed as one quantity
     found = _governor_trigger(doc, span, anchor, category, unit)
@@ -295,7 +294,7 @@ def find_trigger(
         return found, False
     for child in anchor.children:
         if child.dep_ in ("acl", "relcl", "amod") and child.i > anchor.i:
-            found = pick(child, category, unit)
+            found = pick(child, category, unit) or _reported_trigger(child, category, unit)
             if found is not None:
                 return found, False
     if counted.kind == "noun":
@@ -310,6 +309,30 @@ def find_trigger(
     return (found or noun_trigger), listing
 
 
+def _reported_trigger(clause: Token, category: Category | None, unit: NumberUnit) -> Trigger | None:
+    """ "19 people it said were killed": the trigger of what a relative reporting verb says."""
+    if clause.lemma_.lower() not in load_lexicon().reporting_verbs:
+        return None
+    for child in clause.children:
+        if child.dep_ in ("ccomp", "xcomp") and child.i > clause.i:
+            found = pick(child, category, unit)
+            if found is not None:
+                return found
+    return None
+
+
+def _early_trigger(
+    doc: Doc, span: Span, counted: Counted, category: Category | None, unit: NumberUnit
+) -> Trigger | None:
+    """A trigger the counted phrase carries itself ("brought the toll to 39 and injuries to
+    91": injuries) or a word right after a bare number ("Four injured in shooting")."""
+    if counted.kind == "subject" and counted.head is not None and counted.head.pos_ == "NOUN":
+        return pick(counted.head, category, unit)
+    if counted.kind == "none" and span.end < sentence_of(span).end:
+        return _adjacent_trigger(doc[span.end], category, unit)
+    return None
+
+
 def _adjacent_trigger(token: Token, category: Category | None, unit: NumberUnit) -> Trigger | None:
     """A participle or adjective right after a bare number ("Four injured", "3 dead"),
     whatever the parse of a headline makes of it."""
@@ -319,6 +342,11 @@ def _adjacent_trigger(token: Token, category: Category | None, unit: NumberUnit)
     if any(c.dep_ in ("dobj", "obj") for c in token.children):
         return None  # "3 gunmen killed 12": the number counts the agents
     return pick(token, category, unit)
+
+
+def _has_noun_subject(verb: Token) -> bool:
+    """Whether ``verb`` has a subject that is a noun (not "it", "they")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in NOMINAL_POS for c in verb.children)
 
 
 def _list_subject(
@@ -339,10 +367,19 @@ def _list_subject(
 def _toll_subject_trigger(
     verb: Token, category: Category | None, unit: NumberUnit
 ) -> Trigger | None:
-    """ "the death toll has risen to 212 people", "... to 60, including 14 children": the
-    measure noun of the subject of a toll verb the number is reached over a preposition."""
+    """ "the death toll has risen to 212 people", "... to 60, including 14 children", "raised
+    the toll to 52, including 9 children": the measure noun of the subject of a toll verb (of
+    the object of a verb setting a toll) the number is reached over a preposition."""
+    lex = load_lexicon()
+    lemma = verb.lemma_.lower()
+    if lemma in lex.toll_verbs:
+        roles: tuple[str, ...] = ("nsubj", "nsubjpass")
+    elif lemma in lex.toll_setting_verbs:
+        roles = ("dobj",)
+    else:
+        return None
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
+        if child.dep_ in roles:
             for token in child.subtree:
                 if token.pos_ in NOMINAL_POS and measures_for(token, "nouns"):
                     found = pick(token, category, unit)
@@ -372,14 +409,18 @@ def _walk_up(
             break  # "37 of 45 drones": the whole of a partitive is not its part
         token = token.head
         lemma = token.lemma_.lower()
-        if token.pos_ in ("VERB", "AUX") and lemma in lex.list_verbs and token.dep_ == "ROOT":
-            return _list_subject(token, category, unit)
+        if (
+            token.pos_ in ("VERB", "AUX")
+            and lemma in lex.list_verbs
+            and (token.dep_ == "ROOT" or _has_noun_subject(token))
+        ):
+            return _list_subject(token, category, unit)  # "the casualties included ..."
         if token.pos_ in NOMINAL_POS and dep != "prep":
             continue  # a noun counts only over "of": "the death of six guerrillas"
         found = pick(token, category, unit, agent=agent)
         if found is None and dep in ("nsubj", "nsubjpass") and token.pos_ in ("VERB", "AUX"):
             found = _complement_trigger(token, category, unit)
-        if found is None and dep == "prep" and lemma in lex.toll_verbs:
+        if found is None and dep == "prep":
             found = _toll_subject_trigger(token, category, unit)
         if found is not None:
             return found, False
