@@ -560,6 +560,8 @@ CASES += [
      {"measure": "injured", "category": "children"}),
     ("one-of-its", "The ministry stated that one of its soldiers was killed near Dastan.", "one",
      {"measure": "killed", "category": "soldiers"}),
+    ("one-of-his", "The guard shot himself after killing one of his comrades at the post.",
+     "one", {"measure": "killed", "category": "people"}),
     ("one-of-the-dead", "A relative confirmed that one of the dead was a farmer and the two "
      "others were traders.", "one", {"measure": "killed", "category": "people"}),
     ("others-described", "A relative confirmed that one of the dead was a farmer and the two "
@@ -591,6 +593,8 @@ CASES += [
      "9 soldiers.", "9", {"measure": "killed", "category": "soldiers"}),
     ("toll-put-counted", "Radio reports put the toll as high as 41, including a pastor.", "41",
      {"measure": "killed", "category": "people"}),
+    ("toll-with-other", "Radio reports put the toll at 41, with dozens abducted from the farms.",
+     "dozens", {"measure": "kidnapped"}),
     ("no-fewer-than", "The clinic received no fewer than 14 bodies overnight.", "no fewer than 14",
      {"measure": "killed", "lower": 14, "upper": None}),
     ("subject-includes", "Medics said that the casualties included six pupils.", "six",

@@ -228,7 +228,11 @@ def subject_of_copula(span: Span) -> Counted:
         verb = verb.head  # "losses had reached 32000 dead": the number counts the word after it
     lex = load_lexicon()
     roles: tuple[str, ...] = ("nsubj", "nsubjpass")
-    if token.dep_ == "pobj" and verb.lemma_.lower() in lex.toll_setting_verbs:
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ in lex.toll_setting_preps
+        and verb.lemma_.lower() in lex.toll_setting_verbs
+    ):
         roles = ("dobj",)  # "put the number of dead at 15", "brought the toll to 39"
         before = token.doc[token.head.i - 1] if token.head.i > 0 else token
         if before.dep_ == "conj" and before.pos_ == "NOUN":

@@ -85,6 +85,7 @@ class FiguresLexicon(ResourceModel):
     partitive_pronouns: frozenset[str]
     toll_verbs: frozenset[str]
     toll_setting_verbs: frozenset[str]
+    toll_setting_preps: frozenset[str]
     weak_triggers: frozenset[str]
     group_nouns: frozenset[str]
     fatal_adverbs: frozenset[str]
