@@ -593,6 +593,8 @@ CASES += [
      "9 soldiers.", "9", {"measure": "killed", "category": "soldiers"}),
     ("toll-put-counted", "Radio reports put the toll as high as 41, including a pastor.", "41",
      {"measure": "killed", "category": "people"}),
+    ("victims-remain", "Seven victims still remain at the clinic, police said.", "Seven",
+     {"measure": "casualties"}),
     ("toll-with-other", "Radio reports put the toll at 41, with dozens abducted from the farms.",
      "dozens", {"measure": "kidnapped"}),
     ("no-fewer-than", "The clinic received no fewer than 14 bodies overnight.", "no fewer than 14",
@@ -657,6 +659,12 @@ NEGATIVES = [
     ("thing-plural", "Attackers threw four grenade pins that wounded a guard.", "four"),
     ("one-of-the-victims-said", "One of the victims, a baker, told reporters he ran.", "One"),
     ("others-escaped", "Three guards were killed and five others escaped.", "five"),
+    ("one-of-our-demands", "One of our demands is that the army leaves the valley.", "One"),
+    (
+        "reductions-ranging",
+        "Wages were lower, with cuts ranging from 5 per cent to 19 per cent.",
+        "19 per cent",
+    ),
     ("gallery-counter", "Photo: Reuters Image 2 of / 7 Caption Floods kill 30", "7"),
     ("gallery-counter-slash", "Floods kill 30; 9 missing 1 / 7 Back to Gallery", "1"),
     (

@@ -45,6 +45,12 @@ def _figure(doc: Doc, span: Span, number: NumberValue, found: list[FigureHit]) -
     if not_a_count(doc, span, counted):
         return None
     counted, category, inherited = resolve_counted(doc, span, number, counted, found)
+    if (
+        span.text.lower() == "one"
+        and counted.kind == "partitive"
+        and category_group(category) not in ("people", "equipment")
+    ):
+        return None  # "one of our demands": one of a set of things, no count of losses
     measure, modality, trigger = resolve_measure(
         doc, span, unit, counted, category, found, inherited
     )

@@ -92,6 +92,7 @@ class FiguresLexicon(ResourceModel):
     participle_nouns: dict[str, str]
     shooting_verbs: frozenset[str]
     vague_noun_measures: Measures
+    specific_measures: Measures
     living_measures: Measures
     animal_nouns: frozenset[str]
     person_suffixes: tuple[str, ...]

@@ -277,7 +277,7 @@ def find_trigger(
             if noun_trigger.measure not in load_lexicon().vague_noun_measures:
                 return noun_trigger, False
             found = _governor_trigger(doc, span, anchor, category, unit)
-            if found is not None and found.measure != noun_trigger.measure:
+            if found is not None and found.measure in load_lexicon().specific_measures:
                 return found, False  # "two victims died": killed; "rescued 9 victims": rescued
             return noun_trigger, False
     found = _early_trigger(doc, span, counted, category, unit)
@@ -364,6 +364,13 @@ def _list_subject(
     return None, False
 
 
+def _reaches_toll(prep: Token) -> bool:
+    """Whether a preposition gives a toll's value or part ("rose to 60", "put at 15",
+    "including 14 children"), not a circumstance ("with reductions ranging ...")."""
+    lex = load_lexicon()
+    return prep.lower_ in lex.toll_setting_preps or prep.lemma_.lower() in lex.list_verbs
+
+
 def _toll_subject_trigger(
     verb: Token, category: Category | None, unit: NumberUnit
 ) -> Trigger | None:
@@ -407,7 +414,7 @@ def _walk_up(
             break  # "arrested 45 and fired at the crowd of 2,000": another predicate
         if token.like_num and token is not anchor:
             break  # "37 of 45 drones": the whole of a partitive is not its part
-        token = token.head
+        previous, token = token, token.head
         lemma = token.lemma_.lower()
         if (
             token.pos_ in ("VERB", "AUX")
@@ -420,7 +427,7 @@ def _walk_up(
         found = pick(token, category, unit, agent=agent)
         if found is None and dep in ("nsubj", "nsubjpass") and token.pos_ in ("VERB", "AUX"):
             found = _complement_trigger(token, category, unit)
-        if found is None and dep == "prep":
+        if found is None and dep == "prep" and _reaches_toll(previous):
             found = _toll_subject_trigger(token, category, unit)
         if found is not None:
             return found, False
