@@ -553,6 +553,65 @@ CASES += [
      {"measure": "killed", "category": "fighters"}),
     ("split-noun", "Police detained nine cartel memb ers at a ranch.", "nine",
      {"measure": "detained", "category": "fighters"}),
+    # subsets and lists of victims
+    ("among-the-dead", "At least 30 pupils were among the dead in the raid on Korvan, a nurse "
+     "said.", "At least 30", {"measure": "killed", "category": "children"}),
+    ("among-conj", "Eight women and four boys were among the injured, officials said.", "four",
+     {"measure": "injured", "category": "children"}),
+    ("one-of-its", "The ministry stated that one of its soldiers was killed near Dastan.", "one",
+     {"measure": "killed", "category": "soldiers"}),
+    ("one-of-his", "The guard shot himself after killing one of his comrades at the post.",
+     "one", {"measure": "killed", "category": "people"}),
+    ("one-of-the-dead", "A relative confirmed that one of the dead was a farmer and the two "
+     "others were traders.", "one", {"measure": "killed", "category": "people"}),
+    ("others-described", "A relative confirmed that one of the dead was a farmer and the two "
+     "others were traders.", "two", {"measure": "killed"}),
+    ("partitive-victims", "According to the monitor, 40 of the victims were rebels.", "40",
+     {"measure": "casualties"}),
+    ("left-dead", "The ambush left 8 soldiers and two porters dead.", "8",
+     {"measure": "killed", "category": "soldiers"}),
+    ("martyred", "Six policemen were martyred in a blast near Turbat.", "Six",
+     {"measure": "killed", "category": "police"}),
+    # toll phrasings
+    ("toll-put-at", "A police spokesman put the number of dead at 17.", "17",
+     {"measure": "killed"}),
+    ("toll-as-high-as", "Local radio put the death toll as high as 41.", "41",
+     {"measure": "killed"}),
+    ("toll-brought-to", "New deaths brought the total toll to 3,402 and injuries to 9,120.",
+     "9,120", {"measure": "injured"}),
+    ("toll-risen-to-people", "The death toll from the landslide had risen to 212 people.", "212",
+     {"measure": "killed", "category": "people"}),
+    ("toll-including", "The toll rose to 60 on Friday, including 14 children and 9 women.", "9",
+     {"measure": "killed", "category": "women"}),
+    ("claimed-lives", "The insurgency has claimed more than 2,000 lives in the north.",
+     "more than 2,000", {"measure": "killed", "lower": 2000}),
+    ("claimed-lives-of", "The bombing claimed the lives of 31 people.", "31",
+     {"measure": "killed"}),
+    ("lives-saved", "Surgeons at the clinic saved 40 lives last year.", "40",
+     {"measure": "rescued"}),
+    ("toll-raised-including", "The shelling raised the death toll since Monday to 52, including "
+     "9 soldiers.", "9", {"measure": "killed", "category": "soldiers"}),
+    ("toll-put-counted", "Radio reports put the toll as high as 41, including a pastor.", "41",
+     {"measure": "killed", "category": "people"}),
+    ("victims-remain", "Seven victims still remain at the clinic, police said.", "Seven",
+     {"measure": "casualties"}),
+    ("toll-with-other", "Radio reports put the toll at 41, with dozens abducted from the farms.",
+     "dozens", {"measure": "kidnapped"}),
+    ("no-fewer-than", "The clinic received no fewer than 14 bodies overnight.", "no fewer than 14",
+     {"measure": "killed", "lower": 14, "upper": None}),
+    ("subject-includes", "Medics said that the casualties included six pupils.", "six",
+     {"measure": "casualties", "category": "children"}),
+    ("relative-said", "The council listed 23 people it said were killed in the raid.", "23",
+     {"measure": "killed"}),
+    ("victims-rescued", "Marines rescued eleven abduction victims near the port.", "eleven",
+     {"measure": "rescued"}),
+    ("ransacked", "Rioters ransacked 15 empty houses in the market town.", "15",
+     {"measure": "damaged", "category": "buildings"}),
+    ("forced-to-move", "Some 250 families were forced to move from the valley.", "Some 250",
+     {"measure": "displaced"}),
+    # tallies of acts done to one person each
+    ("reported-arrests", "The rights group recorded 9 deaths, 31 injuries and 52 arrests.", "52",
+     {"measure": "detained", "category": "people"}),
 ]  # fmt: skip
 
 # (case id, text, number as written): numbers that are not figures
@@ -598,6 +657,21 @@ NEGATIVES = [
     ("animals", "The shelling killed 30 goats on the farm.", "30"),
     ("event-noun", "Militias carried out 12 abductions in the district.", "12"),
     ("thing-plural", "Attackers threw four grenade pins that wounded a guard.", "four"),
+    ("one-of-the-victims-said", "One of the victims, a baker, told reporters he ran.", "One"),
+    ("others-escaped", "Three guards were killed and five others escaped.", "five"),
+    ("one-of-our-demands", "One of our demands is that the army leaves the valley.", "One"),
+    (
+        "reductions-ranging",
+        "Wages were lower, with cuts ranging from 5 per cent to 19 per cent.",
+        "19 per cent",
+    ),
+    ("gallery-counter", "Photo: Reuters Image 2 of / 7 Caption Floods kill 30", "7"),
+    ("gallery-counter-slash", "Floods kill 30; 9 missing 1 / 7 Back to Gallery", "1"),
+    (
+        "other-counties",
+        "Dozens were hurt in the capital and at least 16 other counties.",
+        "at least 16",
+    ),
 ]
 
 

@@ -57,10 +57,11 @@ def categorize(forms: list[frozenset[str]], head: int | None = None) -> Category
             return name
     head = len(forms) - 1 if head is None else head
     order = [head, *range(head - 1, -1, -1)]
+    elliptic = load_lexicon().elliptic_nouns
     for position in order:
         for form in sorted(forms[position]):
-            if form in index.nouns:
-                return index.nouns[form]
+            if form in index.nouns and (position == head or form not in elliptic):
+                return index.nouns[form]  # "16 other counties": "other" names no people there
     return None
 
 

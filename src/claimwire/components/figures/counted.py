@@ -125,6 +125,9 @@ def _counted_partitive(doc: Doc, i: int, sent: Span) -> Counted:
     while j < sent.end and (doc[j].dep_ in ("det", "case", "nummod", "poss") or doc[j].like_num):
         j += 1
     run = noun_run(doc, j, sent.end)
+    if run is None and j < sent.end and doc[j].lower_ in load_lexicon().participle_nouns:
+        head = doc[j]  # "two of the dead", "one of the wounded": people
+        return Counted(*_phrase(doc, j, j + 1), head, "partitive", "people", [head])
     if run is None:
         return Counted()
     start, end, head = run
@@ -178,6 +181,17 @@ def names_living(head: Token | None) -> bool:
     return head.tag_ == "NNS" and singular.endswith(lex.person_suffixes)
 
 
+def tallied(head: Token | None) -> bool:
+    """ "police reported 567 arrests", "it documented 12 abductions": an act done to one
+    person each, counted in a tally a source reports (not "carried out 12 abductions")."""
+    lex = load_lexicon()
+    if head is None or head.lemma_.lower() not in lex.tallied_nouns:
+        return False
+    while head.dep_ in ("conj", "appos") and head.head != head:
+        head = head.head  # "10 fatalities, 29 injuries, 37 arrests"
+    return head.dep_ in ("dobj", "obj") and head.head.lemma_.lower() in lex.tally_verbs
+
+
 def attachment(span: Span) -> Token:
     """The token of the number span whose head lies outside it (the span's syntactic root)."""
     for token in span:
@@ -186,32 +200,66 @@ def attachment(span: Span) -> Token:
     return span.root
 
 
+def _phrase_counted(child: Token, tokens: list[Token]) -> Counted:
+    """The counted phrase ``tokens`` headed by ``child``, found as a clause argument."""
+    forms = [token_forms(t) for t in tokens]
+    return Counted(
+        tokens[0].idx,
+        tokens[-1].idx + len(tokens[-1]),
+        child,
+        "subject",
+        categorize(forms, child.i - tokens[0].i),
+        tokens,
+    )
+
+
 def subject_of_copula(span: Span) -> Counted:
-    """ "losses are now 45, 200 dead": the subject of the clause the number is predicated of."""
+    """ "losses are now 45, 200 dead": the subject of the clause the number is predicated of;
+    "put the death toll at 15": the object of a verb that sets a toll."""
     token = attachment(span)
     verb = token.head
     if token.dep_ not in ("attr", "acomp", "pobj", "dobj", "npadvmod", "nummod", "appos"):
         return Counted()
     if token.dep_ == "pobj":
         verb = verb.head
+        if verb.pos_ in ("ADJ", "ADV") and verb.dep_ in ("advmod", "acomp"):
+            verb = verb.head  # "put the toll as high as 37"
     elif token.dep_ == "nummod" and verb.dep_ in ("attr", "acomp", "dobj", "npadvmod", "oprd"):
         verb = verb.head  # "losses had reached 32000 dead": the number counts the word after it
-    if verb.lemma_.lower() not in load_lexicon().toll_verbs:
+    lex = load_lexicon()
+    roles: tuple[str, ...] = ("nsubj", "nsubjpass")
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ in lex.toll_setting_preps
+        and verb.lemma_.lower() in lex.toll_setting_verbs
+    ):
+        roles = ("dobj",)  # "put the number of dead at 15", "brought the toll to 39"
+        before = token.doc[token.head.i - 1] if token.head.i > 0 else token
+        if before.dep_ == "conj" and before.pos_ == "NOUN":
+            return _phrase_counted(before, [before])  # "... and injuries to 91"
+    elif verb.lemma_.lower() not in lex.toll_verbs:
         return Counted()
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            tokens = list(child.subtree)
-            forms = [token_forms(t) for t in tokens]
-            head_index = child.i - tokens[0].i
-            return Counted(
-                tokens[0].idx,
-                tokens[-1].idx + len(tokens[-1]),
-                child,
-                "subject",
-                categorize(forms, head_index),
-                tokens,
-            )
+        if child.dep_ in roles:
+            tokens = [t for t in child.subtree if t.i < span.start or t.i >= span.end]
+            return _phrase_counted(child, _trim_phrase(tokens, child))
     return Counted()
+
+
+def _trim_phrase(tokens: list[Token], head: Token) -> list[Token]:
+    """The phrase ``tokens`` of ``head`` up to the first word after the head that is no
+    noun, adjective or "of" phrase ("the death toll as high as 37, including ..." ->
+    "the death toll"; "the number of dead" stays whole)."""
+    end = len(tokens)
+    for k, token in enumerate(tokens):
+        if token.i <= head.i:
+            continue
+        if token.pos_ in ("ADV", "PUNCT", "CCONJ", "VERB", "NUM") or (
+            token.pos_ == "ADP" and token.lower_ not in ("of", "from", "in")
+        ):
+            end = k
+            break
+    return tokens[:end] or [head]
 
 
 def _predicate_nominal(span: Span) -> Token | None:
@@ -332,6 +380,15 @@ def _is_unit_or_age(doc: Doc, span: Span, after: Token | None) -> bool:
     return tail.startswith(("-year-old", " year-old", " years old", "-years-old"))
 
 
+def _is_counter(doc: Doc, span: Span, before: Token | None, after: Token | None) -> bool:
+    """ "1 / 3", "Image 2 of / 5": a gallery or page counter, not a count."""
+    if after is not None and after.text == "/" and after.i + 1 < len(doc):
+        return doc[after.i + 1].like_num
+    if before is not None and before.text == "/" and before.i > 0:
+        return doc[before.i - 1].like_num or doc[before.i - 1].lower_ == "of"
+    return False
+
+
 def not_a_count(doc: Doc, span: Span, counted: Counted) -> bool:
     """Years are gone already; drop ages, durations, distances, list indexes, "one of"."""
     lex = load_lexicon()
@@ -350,6 +407,8 @@ def not_a_count(doc: Doc, span: Span, counted: Counted) -> bool:
     ):
         return True  # "Image 3 of 12": a photo counter
     if _is_part_of_name(before, span) or _is_unit_or_age(doc, span, after):
+        return True
+    if _is_counter(doc, span, before, after):
         return True
     if (
         span.start == sentence_of(span).start

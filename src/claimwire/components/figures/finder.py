@@ -24,6 +24,7 @@ from .counted import (
     not_a_count,
     np_tokens,
     resolve_counted,
+    tallied,
 )
 from .hits import FigureHit
 from .lexicon import load_lexicon
@@ -44,6 +45,12 @@ def _figure(doc: Doc, span: Span, number: NumberValue, found: list[FigureHit]) -
     if not_a_count(doc, span, counted):
         return None
     counted, category, inherited = resolve_counted(doc, span, number, counted, found)
+    if (
+        span.text.lower() == "one"
+        and counted.kind == "partitive"
+        and category_group(category) not in ("people", "equipment")
+    ):
+        return None  # "one of our demands": one of a set of things, no count of losses
     measure, modality, trigger = resolve_measure(
         doc, span, unit, counted, category, found, inherited
     )
@@ -57,7 +64,9 @@ def _figure(doc: Doc, span: Span, number: NumberValue, found: list[FigureHit]) -
         and category is None
         and measure in lex.people_only_measures
     ):
-        if measure not in lex.living_measures or not names_living(counted.head):
+        if not tallied(counted.head) and (
+            measure not in lex.living_measures or not names_living(counted.head)
+        ):
             return None  # "14 departments", "Channel 7 television": not people
         category = "people"  # "nine congregants were killed": only the living are killed
     time = time_phrase(span)

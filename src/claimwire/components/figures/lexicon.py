@@ -84,6 +84,8 @@ class FiguresLexicon(ResourceModel):
     past_time_cues: tuple[str, ...]
     partitive_pronouns: frozenset[str]
     toll_verbs: frozenset[str]
+    toll_setting_verbs: frozenset[str]
+    toll_setting_preps: frozenset[str]
     weak_triggers: frozenset[str]
     group_nouns: frozenset[str]
     fatal_adverbs: frozenset[str]
@@ -96,6 +98,11 @@ class FiguresLexicon(ResourceModel):
     person_suffixes: tuple[str, ...]
     elliptic_nouns: frozenset[str]
     lifeless_entity_types: frozenset[str]
+    complement_preps: frozenset[str]
+    resultative_verbs: frozenset[str]
+    life_taking_verbs: frozenset[str]
+    tallied_nouns: frozenset[str]
+    tally_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)

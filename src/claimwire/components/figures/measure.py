@@ -8,12 +8,12 @@ the list item right before it ("three reporters, two farmers and a nurse").
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ...vocab import Category, Measure, Modality, NumberUnit
 from .. import keys
 from .._base import doc_text, sentence_of
-from .counted import Counted, attachment
+from .counted import NOMINAL_POS, Counted, attachment
 from .hits import FigureHit
 from .lexicon import load_lexicon
 from .qualifiers import hypothetical, verb_above
@@ -91,6 +91,27 @@ def _list_neighbour(
     return before.measure, before.modality, trigger_of(doc, before)
 
 
+def _modal_anchor(span: Span, trigger: Trigger | None) -> Token | None:
+    """The word whose auxiliaries give the modality: a verbal trigger, else the verb above
+    the number ("the death toll could rise to 200": rise)."""
+    if trigger is not None and trigger.token.pos_ not in NOMINAL_POS:
+        return trigger.token
+    return verb_above(attachment(span)) or (trigger.token if trigger else None)
+
+
+def _described_others(counted: Counted) -> bool:
+    """ "one of the dead was a fighter and the two others were civilians": the others of an
+    earlier figure, only described by a copula, share its measure."""
+    head = counted.head
+    return (
+        counted.kind == "noun"
+        and head is not None
+        and head.lower_ in load_lexicon().elliptic_nouns
+        and head.dep_ == "nsubj"
+        and head.head.lemma_ == "be"
+    )
+
+
 def _shot_among_dead(sent: Span, trigger: Trigger) -> bool:
     """ "N were shot" when the sentence also tells of deaths: some of the N may be dead."""
     token = trigger.token
@@ -117,7 +138,11 @@ def resolve_measure(
         measure = _subject_measure(counted, category)
     if measure is None and (listing or _is_bare_list(sent)):
         measure, modality, trigger = _continued_measure(sent, found, category, unit, listing)
-    if measure is None and inherited is not None and counted.kind == "pronoun":
+    if (
+        measure is None
+        and inherited is not None
+        and (counted.kind == "pronoun" or _described_others(counted))
+    ):
         measure, modality = inherited.measure, inherited.modality
     if measure is None:
         measure, modality, trigger = _list_neighbour(doc, span, found, modality, trigger)
@@ -125,6 +150,6 @@ def resolve_measure(
         measure = "casualties"  # "four shot, one fatally": the four are killed or injured
     if measure == "requested":
         modality = "requested"
-    elif hypothetical(trigger.token if trigger else verb_above(attachment(span)), sent):
+    elif hypothetical(_modal_anchor(span, trigger), sent):
         modality = "hypothetical"
     return measure, modality, trigger

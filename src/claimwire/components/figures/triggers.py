@@ -174,19 +174,30 @@ def _pick_strong(
 
 
 def _complement_trigger(verb: Token, category: Category | None, unit: NumberUnit) -> Trigger | None:
-    """ "are believed to have died", "are listed as missing": a trigger in the complement of
-    the verb the counted are the subject of."""
+    """ "are believed to have died", "are listed as missing", "were among the dead": a trigger
+    in the complement of the verb the counted are the subject of."""
     for child in verb.children:
         if child.dep_ in ("xcomp", "acomp", "oprd") and child.i > verb.i:
             found = pick(child, category, unit) or _complement_trigger(child, category, unit)
             if found is not None:
                 return found
-        if child.dep_ == "prep" and child.lower_ in ("as", "under", "in"):
+        if child.dep_ == "prep" and child.lower_ in load_lexicon().complement_preps:
             for grandchild in child.children:
                 found = pick(grandchild, category, unit)
                 if found is not None:
                     return found
     return None
+
+
+def lives_taken(noun: Token) -> Trigger | None:
+    """ "the war has claimed 6,000 lives", "claimed the lives of 26 people": lives taken by
+    a verb of the lexicon are deaths."""
+    verb = noun.head
+    if noun.lemma_.lower() != "life" or noun.dep_ not in ("dobj", "obj"):
+        return None
+    if verb.lemma_.lower() not in load_lexicon().life_taking_verbs:
+        return None
+    return Trigger("killed", verb)
 
 
 def _is_partitive_whole(doc: Doc, span: Span) -> bool:
@@ -204,14 +215,17 @@ def _governor_trigger(
     the subject or object of (or its complement)."""
     governor = anchor.head
     if anchor.dep_ == "pobj" and governor.lower_ == "of" and governor.head.pos_ in NOMINAL_POS:
-        found = pick(governor.head, category, unit)
+        found = pick(governor.head, category, unit) or lives_taken(governor.head)
         if found is not None:
             return found
     if anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and not _is_partitive_whole(doc, span):
         agent = _is_agent(anchor, governor)
         found = _pick_strong(doc, governor.i, sentence_of(span).end, category, unit, agent=agent)
-        if found is None and anchor.dep_ in ("nsubj", "nsubjpass"):
-            found = _complement_trigger(governor, category, unit)
+        if found is None and (
+            anchor.dep_ in ("nsubj", "nsubjpass")
+            or governor.lemma_.lower() in load_lexicon().resultative_verbs
+        ):
+            found = _complement_trigger(governor, category, unit)  # "left 8 soldiers dead"
         return found
     return None
 
@@ -255,18 +269,20 @@ def find_trigger(
     anchor = head if counted.kind == "noun" and head is not None else attachment(span)
     noun_trigger = None
     if head is not None and counted.kind == "noun" and head.pos_ in NOMINAL_POS:
+        taken = lives_taken(head)
+        if taken is not None:
+            return taken, False
         noun_trigger = pick(head, category, unit)
         if noun_trigger is not None and category in (None, "people"):
             if noun_trigger.measure not in load_lexicon().vague_noun_measures:
                 return noun_trigger, False
             found = _governor_trigger(doc, span, anchor, category, unit)
             if found is not None and found.measure in load_lexicon().specific_measures:
-                return found, False  # "two victims died": killed, not casualties
+                return found, False  # "two victims died": killed; "rescued 9 victims": rescued
             return noun_trigger, False
-    if counted.kind == "none" and span.end < sentence_of(span).end:
-        found = _adjacent_trigger(doc[span.end], category, unit)
-        if found is not None:
-            return found, False  # "Four injured in shooting, 2 arrested"
+    found = _early_trigger(doc, span, counted, category, unit)
+    if found is not None:
+        return found, False
     if counted.kind == "partitive" and head is not None and anchor.dep_ in ("quantmod", "nummod"):
         anchor = head  # "shot down 37 of 45 drones", parsed as one quantity
     found = _governor_trigger(doc, span, anchor, category, unit)
@@ -278,7 +294,7 @@ def find_trigger(
         return found, False
     for child in anchor.children:
         if child.dep_ in ("acl", "relcl", "amod") and child.i > anchor.i:
-            found = pick(child, category, unit)
+            found = pick(child, category, unit) or _reported_trigger(child, category, unit)
             if found is not None:
                 return found, False
     if counted.kind == "noun":
@@ -288,7 +304,33 @@ def find_trigger(
                 if found is not None:
                     return found, False  # "25 injured passengers", "one dead militant"
     found, listing = _walk_up(anchor, category, unit)
+    if found is None and counted.kind == "partitive" and head is not None:
+        found = pick(head, category, unit)  # "40 of the victims were fighters"
     return (found or noun_trigger), listing
+
+
+def _reported_trigger(clause: Token, category: Category | None, unit: NumberUnit) -> Trigger | None:
+    """ "19 people it said were killed": the trigger of what a relative reporting verb says."""
+    if clause.lemma_.lower() not in load_lexicon().reporting_verbs:
+        return None
+    for child in clause.children:
+        if child.dep_ in ("ccomp", "xcomp") and child.i > clause.i:
+            found = pick(child, category, unit)
+            if found is not None:
+                return found
+    return None
+
+
+def _early_trigger(
+    doc: Doc, span: Span, counted: Counted, category: Category | None, unit: NumberUnit
+) -> Trigger | None:
+    """A trigger the counted phrase carries itself ("brought the toll to 39 and injuries to
+    91": injuries) or a word right after a bare number ("Four injured in shooting")."""
+    if counted.kind == "subject" and counted.head is not None and counted.head.pos_ == "NOUN":
+        return pick(counted.head, category, unit)
+    if counted.kind == "none" and span.end < sentence_of(span).end:
+        return _adjacent_trigger(doc[span.end], category, unit)
+    return None
 
 
 def _adjacent_trigger(token: Token, category: Category | None, unit: NumberUnit) -> Trigger | None:
@@ -300,6 +342,11 @@ def _adjacent_trigger(token: Token, category: Category | None, unit: NumberUnit)
     if any(c.dep_ in ("dobj", "obj") for c in token.children):
         return None  # "3 gunmen killed 12": the number counts the agents
     return pick(token, category, unit)
+
+
+def _has_noun_subject(verb: Token) -> bool:
+    """Whether ``verb`` has a subject that is a noun (not "it", "they")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in NOMINAL_POS for c in verb.children)
 
 
 def _list_subject(
@@ -315,6 +362,37 @@ def _list_subject(
         if found is not None:
             return found, False
     return None, False
+
+
+def _reaches_toll(prep: Token) -> bool:
+    """Whether a preposition gives a toll's value or part ("rose to 60", "put at 15",
+    "including 14 children"), not a circumstance ("with reductions ranging ...")."""
+    lex = load_lexicon()
+    return prep.lower_ in lex.toll_setting_preps or prep.lemma_.lower() in lex.list_verbs
+
+
+def _toll_subject_trigger(
+    verb: Token, category: Category | None, unit: NumberUnit
+) -> Trigger | None:
+    """ "the death toll has risen to 212 people", "... to 60, including 14 children", "raised
+    the toll to 52, including 9 children": the measure noun of the subject of a toll verb (of
+    the object of a verb setting a toll) the number is reached over a preposition."""
+    lex = load_lexicon()
+    lemma = verb.lemma_.lower()
+    if lemma in lex.toll_verbs:
+        roles: tuple[str, ...] = ("nsubj", "nsubjpass")
+    elif lemma in lex.toll_setting_verbs:
+        roles = ("dobj",)
+    else:
+        return None
+    for child in verb.children:
+        if child.dep_ in roles:
+            for token in child.subtree:
+                if token.pos_ in NOMINAL_POS and measures_for(token, "nouns"):
+                    found = pick(token, category, unit)
+                    if found is not None:
+                        return found
+    return None
 
 
 def _walk_up(
@@ -336,15 +414,21 @@ def _walk_up(
             break  # "arrested 45 and fired at the crowd of 2,000": another predicate
         if token.like_num and token is not anchor:
             break  # "37 of 45 drones": the whole of a partitive is not its part
-        token = token.head
+        previous, token = token, token.head
         lemma = token.lemma_.lower()
-        if token.pos_ in ("VERB", "AUX") and lemma in lex.list_verbs and token.dep_ == "ROOT":
-            return _list_subject(token, category, unit)
+        if (
+            token.pos_ in ("VERB", "AUX")
+            and lemma in lex.list_verbs
+            and (token.dep_ == "ROOT" or _has_noun_subject(token))
+        ):
+            return _list_subject(token, category, unit)  # "the casualties included ..."
         if token.pos_ in NOMINAL_POS and dep != "prep":
             continue  # a noun counts only over "of": "the death of six guerrillas"
         found = pick(token, category, unit, agent=agent)
         if found is None and dep in ("nsubj", "nsubjpass") and token.pos_ in ("VERB", "AUX"):
             found = _complement_trigger(token, category, unit)
+        if found is None and dep == "prep" and _reaches_toll(previous):
+            found = _toll_subject_trigger(token, category, unit)
         if found is not None:
             return found, False
         if agent or (token.pos_ in ("VERB", "AUX") and dep in CORE_ARGUMENTS):

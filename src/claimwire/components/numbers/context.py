@@ -84,14 +84,20 @@ def _is_phone_like(text: str, start: int, end: int) -> bool:
 
 
 def _not_a_count(doc: Doc, start: int, end: int) -> bool:
-    """ "one of the bloodiest", "no one", "one day": the word "one" not counting anything."""
+    """ "one of the bloodiest", "no one", "one day": the word "one" not counting anything
+    (but "one of his comrades", "one of the dead" count one person)."""
     first = doc[start]
     if first.lower_ != "one" or end - start != 1:
         return False
-    before = doc[start - 1].lower_ if start > 0 else ""
-    if before in load_lexicon().not_a_count_before_one:
-        return True
     after = doc[end] if end < len(doc) else None
+    lex = load_lexicon()
+    if after is not None and after.lower_ == "of" and end + 2 < len(doc):
+        whose, what = doc[end + 1].lower_, doc[end + 2].lower_
+        if whose in lex.possessives_after_one_of or what in lex.people_after_one_of:
+            return False  # "that one of its soldiers was killed", "one of the dead": a count
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if before in lex.not_a_count_before_one:
+        return True
     return after is None or after.lower_ in ("of", "another", "or", "day", "time", "point")
 
 

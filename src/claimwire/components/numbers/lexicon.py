@@ -49,6 +49,8 @@ class NumbersLexicon(ResourceModel):
     year_cues: frozenset[str]
     clock_words: frozenset[str]
     not_a_count_before_one: frozenset[str]
+    possessives_after_one_of: frozenset[str]
+    people_after_one_of: frozenset[str]
 
 
 @lru_cache(maxsize=1)
