@@ -74,6 +74,7 @@ def pipe_in_pieces(
             check(names[0])
         parts = list(nlp.pipe(pieces, batch_size=1))
     joined = Doc.from_docs(parts, ensure_whitespace=False)
+    del parts  # the pieces' Docs are copied into ``joined``: free them before the components
     joined.user_data.update(doc.user_data)
     for name, component in nlp.pipeline:
         if name in names:

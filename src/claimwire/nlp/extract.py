@@ -110,7 +110,8 @@ def extract(
         if not decision.passed:
             return gated_result(nlp, document, found, decision, run_id=new_run_id())
     allow_length(nlp, max_chars)
-    return to_result(nlp, nlp(make_doc(nlp, document)), document, found, run_id=new_run_id())
+    (doc,) = _process(nlp, [make_doc(nlp, document)], None)
+    return to_result(nlp, doc, document, found, run_id=new_run_id())
 
 
 def extract_many(
