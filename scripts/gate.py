@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-TASKS = ("seed", "conflict-news", "events", "claims", "attribution", "wikievents")
+TASKS = ("seed", "conflict-news", "events", "claims", "attribution", "wikievents", "gate")
 """The benches that finish in about a minute each on a 2-core machine."""
 
 

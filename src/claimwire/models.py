@@ -38,6 +38,7 @@ from .vocab import (
     PlaceRole,
     ProblemCode,
     RelevanceLabel,
+    RelevanceMethod,
     Severity,
     Status,
     TimeRelation,
@@ -342,6 +343,12 @@ class Relevance(Record):
     )
     evidence: list[RelevanceEvidence] = Field(
         default_factory=list, description="The features that pushed most towards the decision."
+    )
+    method: RelevanceMethod = Field(
+        default="model",
+        description="Who decided: model (the relevance model, after the whole pipeline) or "
+        "gate (the relevance gate on the plain words, before it: the article was found "
+        "off-topic and got a light result, with no facts).",
     )
 
 

@@ -181,6 +181,10 @@ RelevanceLabel = Literal["armed_conflict", "political_violence", "protest", "oth
 abductions, attacks outside battle), protest (riots included), or none of them."""
 
 # ---------------------------------------------------------------- problems
+RelevanceMethod = Literal["model", "gate"]
+"""What decided an article's relevance: the relevance model after the whole pipeline, or
+the relevance gate on its plain words before the pipeline (an off-topic article skipped)."""
+
 Severity = Literal["info", "warning", "error"]
 """A note on a processed article (how it was read), a warning on a processed article, or
 an error: the article could not be processed."""

@@ -109,6 +109,12 @@ TASKS: dict[str, Task] = {
             "real conflict news: figures, claimants, claims, contradictions, places, events",
         ),
         Task(
+            "gate",
+            "claimwire.bench.gate",
+            ".",
+            "relevance gate: recall on conflict sets, rejection of off-topic sets",
+        ),
+        Task(
             "gva",
             "claimwire.bench.gva",
             "gva_counts",

@@ -172,7 +172,9 @@ def run(data: Path | None, *, limit: int | None = None, half: Half | None = None
         for article in articles
     )
     offtopic_events: list[int] = []
-    for article, result in zip(articles, extract_many(inputs), strict=True):
+    # The whole pipeline on every article: this bench scores the extractors (the negatives
+    # have gold too); the relevance gate is scored by `claimwire bench gate`.
+    for article, result in zip(articles, extract_many(inputs, full=True), strict=True):
         if not isinstance(result, Result):
             report.miss("failures", f"{article.id}: {result}")
             continue

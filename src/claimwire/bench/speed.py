@@ -96,6 +96,18 @@ def _time_full(texts: list[str]) -> tuple[float, float, float]:
     return loaded - started, time.perf_counter() - loaded, _peak_rss_mb()
 
 
+def _time_full_pipeline(texts: list[str]) -> tuple[float, float, float]:
+    from ..nlp.extract import extract_many
+    from ..nlp.pipeline import get_nlp
+
+    started = time.perf_counter()
+    get_nlp()
+    loaded = time.perf_counter()
+    for _result in extract_many(texts, full=True):
+        pass
+    return loaded - started, time.perf_counter() - loaded, _peak_rss_mb()
+
+
 def _time_jobs(texts: list[str]) -> tuple[float, float, float]:
     from ..nlp.parallel import extract_parallel
 
@@ -141,10 +153,56 @@ def _profile(texts: list[str]) -> dict[str, float]:
 MODES = {
     "bare": ("spaCy en_core_web_sm (bare)", _time_bare),
     "single": ("claimwire, 1 process", _time_full),
+    "full": ("claimwire --full, 1 process", _time_full_pipeline),
     "jobs2": ("claimwire --jobs 2", _time_jobs),
     "dask2": ("claimwire Dask, 2 workers", _time_dask),
 }
-"""Measured configurations; jobs2 and dask2 include starting their workers."""
+"""Measured configurations; jobs2 and dask2 include starting their workers; ``full`` is
+claimwire without the relevance gate (every article through the whole pipeline)."""
+
+MIX_SEED = 21
+"""Seed of the order of a mixed stream (the same stream on every run)."""
+RELEVANT_SETS = ("conflict_news", "muc4", "india_police_events")
+"""Where a mixed stream's conflict articles come from (whole articles, no snippets)."""
+OFF_TOPIC_SETS = ("ggt_quotes", "polnear", "conflict_news_negatives")
+"""Where a mixed stream's off-topic articles come from."""
+
+
+def mixed_stream(root: Path, *, limit: int, mix: float) -> list[str]:
+    """``limit`` articles of which a share ``mix`` is off-topic, in a fixed shuffled order.
+
+    The conflict articles are taken round-robin from :data:`RELEVANT_SETS` (conflict_news
+    relevant articles first), the off-topic ones from :data:`OFF_TOPIC_SETS`, each at least
+    :data:`~claimwire.bench.corpus.MIN_CHARS` characters long.
+
+    Raises:
+        InputNotFoundError: The sets hold too few articles for the stream.
+    """
+    import random
+    from itertools import zip_longest
+
+    from ..errors import InputNotFoundError
+    from .corpus import MIN_CHARS
+    from .gate_sets import gate_sets
+
+    by_name = {found.name: found.texts for found in gate_sets(root)}
+
+    def draw(names: tuple[str, ...], count: int) -> list[str]:
+        pools = [
+            [t.text for t in by_name.get(name, []) if len(t.text) >= MIN_CHARS] for name in names
+        ]
+        mixed = [text for group in zip_longest(*pools) for text in group if text is not None]
+        if len(mixed) < count:
+            raise InputNotFoundError(
+                f"a mixed stream of {limit} needs {count} articles of {', '.join(names)} "
+                f"under {root}; found {len(mixed)}"
+            )
+        return mixed[:count]
+
+    off_topic = round(limit * mix)
+    stream = draw(RELEVANT_SETS, limit - off_topic) + draw(OFF_TOPIC_SETS, off_topic)
+    random.Random(MIX_SEED).shuffle(stream)
+    return stream
 
 
 def _in_fresh_process(function: Any, texts: list[str]) -> Any:
@@ -161,6 +219,7 @@ def measure_speed(
     limit: int = 500,
     modes: tuple[str, ...] = tuple(MODES),
     profile: bool = True,
+    mix: float | None = None,
 ) -> SpeedReport:
     """Time the bare spaCy pipeline and claimwire's extraction on real articles.
 
@@ -170,6 +229,8 @@ def measure_speed(
         modes: Configurations to time, among :data:`MODES`.
         profile: Also time each pipeline component (in a fresh process, one article at a
             time, so the shares are comparable even if the total is slower than batched).
+        mix: Time a stream of conflict and off-topic articles instead (see
+            :func:`mixed_stream`), this share of them off-topic (0 for conflict news only).
 
     Returns:
         Both timings, with articles/s, words/s and peak memory.
@@ -178,7 +239,10 @@ def measure_speed(
         InputNotFoundError: The corpus folder is missing or holds no articles.
     """
     root = corpus or default_eval_root()
-    texts = load_articles(root, limit=limit)
+    if mix is None:
+        texts = load_articles(root, limit=limit)
+    else:
+        texts = mixed_stream(root, limit=limit, mix=mix)
     words = sum(len(text.split()) for text in texts)
     timings = []
     for mode in modes:
@@ -190,7 +254,8 @@ def measure_speed(
             )
         )
     components = _in_fresh_process(_profile, texts) if profile else {}
-    return SpeedReport(corpus=str(root), timings=timings, components=components)
+    name = str(root) if mix is None else f"{root}, {mix:.0%} off-topic"
+    return SpeedReport(corpus=name, timings=timings, components=components)
 
 
 def format_report(report: SpeedReport) -> str:

@@ -39,7 +39,15 @@ def register(main: click.Group) -> None:
     "--modes",
     default="bare,single,jobs2,dask2",
     show_default=True,
-    help="speed only: configurations to time (bare, single, jobs2, dask2), comma-separated.",
+    help="speed only: configurations to time (bare, single, full, jobs2, dask2), "
+    "comma-separated (full: claimwire without the relevance gate).",
+)
+@click.option(
+    "--mix",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help="speed only: time a stream of conflict articles with this share of off-topic "
+    "ones (ggt_quotes, polnear, conflict_news negatives) instead; 0 for conflict news only.",
 )
 @click.option(
     "--profile/--no-profile",
@@ -60,6 +68,7 @@ def bench(
     limit: int | None,
     modes: str,
     profile: bool,
+    mix: float | None,
     half: str | None,
     as_json: bool,
 ) -> None:
@@ -85,7 +94,7 @@ def bench(
                 f"unknown speed mode(s) {unknown}; choose among {', '.join(MODES)}", ExitCode.USAGE
             )
         try:
-            speed = measure_speed(data, limit=limit or 500, modes=chosen, profile=profile)
+            speed = measure_speed(data, limit=limit or 500, modes=chosen, profile=profile, mix=mix)
         except ClaimwireError as error:
             fail(error.message, error.exit_code)
         click.echo(json.dumps(speed.to_dict(), indent=2) if as_json else format_report(speed))

@@ -78,6 +78,12 @@ def validate_published(
     type=click.Path(path_type=Path),
     help="Write here instead of standard output (a directory for html of several).",
 )
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Run the whole pipeline on every article, also those the relevance gate finds "
+    "off-topic (which otherwise get a light result: document and relevance, no facts).",
+)
 @processing_options
 def extract(
     paths: tuple[str, ...],
@@ -88,6 +94,7 @@ def extract(
     language: str | None,
     output_format: str,
     output: Path | None,
+    full: bool,
     max_chars: int | None,
     jobs: int | None,
     time_budget: float,
@@ -98,8 +105,9 @@ def extract(
     line ({"text" or "html", "url", "outlet", "published", "title", "id", "language"}),
     or a directory of such files. One article gives one JSON document; several give JSONL,
     one result per line. An article that is not in English gets an unsupported_language
-    problem and no facts. Exit codes: 0 ok, 1 some articles failed, 2 usage error,
-    3 nothing could be processed, 4 no spaCy model installed.
+    problem and no facts; one the relevance gate finds off-topic gets its relevance and no
+    facts (--full runs the whole pipeline on it). Exit codes: 0 ok, 1 some articles failed,
+    2 usage error, 3 nothing could be processed, 4 no spaCy model installed.
     """
     from ..input.sources import ArticleInput, read_sources
     from ..nlp.extract import extract_many
@@ -136,10 +144,10 @@ def extract(
     try:
         if several:
             outcomes = extract_parallel(
-                articles(), jobs=jobs, max_chars=limit, time_budget=time_budget
+                articles(), jobs=jobs, max_chars=limit, time_budget=time_budget, full=full
             )
         else:
-            outcomes = extract_many(articles(), max_chars=limit, time_budget=time_budget)
+            outcomes = extract_many(articles(), max_chars=limit, time_budget=time_budget, full=full)
         good, bad = write_results(
             with_progress(outcomes, show=several), output_format, output, several=several
         )

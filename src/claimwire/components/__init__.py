@@ -4,11 +4,23 @@ Importing it also teaches spaCy's serializer the components' hits
 (:mod:`claimwire.components.serialize`), so docs survive ``DocBin`` and ``n_process``.
 """
 
-from . import claims, dates, events, figures, lines, numbers, places, relevance, serialize
+from . import (
+    attributes,
+    claims,
+    dates,
+    events,
+    figures,
+    lines,
+    numbers,
+    places,
+    relevance,
+    serialize,
+)
 
 serialize.register()
 
 __all__ = [
+    "attributes",
     "claims",
     "dates",
     "events",

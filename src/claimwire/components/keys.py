@@ -28,6 +28,8 @@ DATES_FACTORY: Final = "claimwire_dates_v1"
 CLAIMS_FACTORY: Final = "claimwire_claims_v1"
 EVENTS_FACTORY: Final = "claimwire_events_v1"
 RELEVANCE_FACTORY: Final = "claimwire_relevance_v1"
+ATTRIBUTES_FACTORY: Final = "claimwire_attributes_v1"
+"""The model's attribute ruler and lemmatizer in one cached pass (same output, less time)."""
 
 # ---------------------------------------------------------------- span groups
 NUMBERS_SPANS: Final = "claimwire.numbers"

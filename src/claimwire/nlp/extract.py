@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,11 +19,13 @@ from ..geo import get_gazetteer
 from ..input.documents import make_document, parse_published, published_problems
 from ..input.language import SUPPORTED
 from ..input.sources import ArticleInput, InputFailure, looks_like_html
-from ..models import Document, Problem, Provenance, Result
+from ..models import Document, Problem, Provenance, Relevance, Result
 from ..resource import resource_versions
 from ..version import __version__
 from . import convert
-from .limits import BATCH_SIZE, DEFAULT_MAX_CHARS
+from .chunks import pipe_in_pieces
+from .gate import GateDecision, gate
+from .limits import BATCH_CHARS, BATCH_SIZE, CHUNK_CHARS, DEFAULT_MAX_CHARS
 from .pipeline import allow_length, get_nlp, model_name, spacy_version
 
 logger = logging.getLogger(__name__)
@@ -46,11 +48,15 @@ def extract(
     title: str | None = None,
     language: str | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    full: bool = False,
 ) -> Result:
     """Extract figures, claims, places, dates and events from one article.
 
     An article that is not in English keeps its document and gets an
-    ``unsupported_language`` problem; nothing is extracted from it.
+    ``unsupported_language`` problem; nothing is extracted from it. An article the
+    relevance gate (:mod:`claimwire.nlp.gate`) finds off-topic gets a light result: its
+    document and its relevance (``method`` ``"gate"``), no facts; ``full=True`` runs the
+    whole pipeline on every article.
 
     Args:
         text_or_html: The article as plain text or as an HTML page (bytes are decoded as
@@ -64,6 +70,8 @@ def extract(
         language: The article's language (an ISO 639 code such as ``"en"``); detected
             when None.
         max_chars: Longest text accepted, in characters.
+        full: Run the whole pipeline even on an article the relevance gate finds
+            off-topic.
 
     Returns:
         The result: the document, every fact with its evidence, problems and provenance.
@@ -101,8 +109,13 @@ def extract(
     nlp = get_nlp()
     if not is_supported(document):
         return unprocessed_result(nlp, document, found, run_id=new_run_id())
+    if not full:
+        decision = gate(document.text)
+        if not decision.passed:
+            return gated_result(nlp, document, found, decision, run_id=new_run_id())
     allow_length(nlp, max_chars)
-    return to_result(nlp, nlp(make_doc(nlp, document)), document, found, run_id=new_run_id())
+    (doc,) = _process(nlp, [make_doc(nlp, document)], None)
+    return to_result(nlp, doc, document, found, run_id=new_run_id())
 
 
 def extract_many(
@@ -111,10 +124,13 @@ def extract_many(
     max_chars: int = DEFAULT_MAX_CHARS,
     batch_size: int = BATCH_SIZE,
     time_budget: float | None = None,
+    full: bool = False,
 ) -> Iterator[Result | Failure]:
     """Extract from a stream of articles, in order, in batches of ``batch_size``.
 
     A bad article never stops the stream: it comes out as a :class:`Failure` in its place.
+    A batch also closes when its texts reach :data:`~claimwire.nlp.limits.BATCH_CHARS`
+    characters, so long articles go in smaller batches (memory stays bounded).
 
     Args:
         items: Articles as read by :mod:`claimwire.input.sources`, failures of reading (passed
@@ -125,6 +141,8 @@ def extract_many(
             and inside the components' long loops (a batch gets this times its size; an
             overrunning batch is run again one article at a time); an article over it
             becomes a ``time_budget_exceeded`` failure. None for no limit.
+        full: Run the whole pipeline even on the articles the relevance gate finds
+            off-topic (which otherwise get a light result, see :func:`extract`).
 
     Yields:
         One :class:`Result` or :class:`Failure` per item, in input order.
@@ -133,15 +151,24 @@ def extract_many(
     allow_length(nlp, max_chars)
     run_id = new_run_id()
     batch: list[ArticleInput | InputFailure] = []
+    chars = 0
     for number, item in enumerate(items):
         if isinstance(item, str):
             item = ArticleInput(source=f"<item {number}>", text=item)
         batch.append(item)
-        if len(batch) >= batch_size:
-            yield from _run_batch(nlp, batch, max_chars, run_id, time_budget)
-            batch = []
+        chars += text_length(item)
+        if len(batch) >= batch_size or chars >= BATCH_CHARS:
+            yield from _run_batch(nlp, batch, max_chars, run_id, time_budget, full)
+            batch, chars = [], 0
     if batch:
-        yield from _run_batch(nlp, batch, max_chars, run_id, time_budget)
+        yield from _run_batch(nlp, batch, max_chars, run_id, time_budget, full)
+
+
+def text_length(item: ArticleInput | InputFailure) -> int:
+    """Characters of an input's text or HTML (0 for a failure): what a batch counts."""
+    if isinstance(item, InputFailure):
+        return 0
+    return len(item.text or item.html or "")
 
 
 def _run_batch(
@@ -150,31 +177,31 @@ def _run_batch(
     max_chars: int,
     run_id: str,
     time_budget: float | None,
+    full: bool,
 ) -> Iterator[Result | Failure]:
-    prepared: list[Failure | tuple[Document, list[Problem]]] = []
+    prepared: list[Failure | tuple[Document, list[Problem]] | Result] = []
     for item in batch:
         if isinstance(item, InputFailure):
             prepared.append(Failure(item.source, item.problem))
             continue
         try:
-            prepared.append(make_document(item, max_chars=max_chars))
+            document, problems = make_document(item, max_chars=max_chars)
         except ArticleError as error:
             problem = Problem(
                 code=error.problem_code, message=error.message, severity="error", source=item.source
             )
             prepared.append(Failure(item.source, problem))
-    good = [
-        entry for entry in prepared if not isinstance(entry, Failure) and is_supported(entry[0])
-    ]
+            continue
+        prepared.append(
+            _light_result(nlp, document, problems, run_id, full) or (document, problems)
+        )
+    good = [entry for entry in prepared if isinstance(entry, tuple)]
     docs = iter(_pipe(nlp, [make_doc(nlp, document) for document, _ in good], time_budget))
     for entry in prepared:
-        if isinstance(entry, Failure):
+        if not isinstance(entry, tuple):
             yield entry
             continue
         document, problems = entry
-        if not is_supported(document):
-            yield unprocessed_result(nlp, document, problems, run_id=run_id)
-            continue
         doc = next(docs)
         if isinstance(doc, Problem):
             yield Failure(document.source or document.id, doc)
@@ -193,6 +220,20 @@ def _run_batch(
             )
 
 
+def _light_result(
+    nlp: Language, document: Document, problems: list[Problem], run_id: str, full: bool
+) -> Result | None:
+    """The result of an article the pipeline does not run on, or None to run it."""
+    if not is_supported(document):
+        return unprocessed_result(nlp, document, problems, run_id=run_id)
+    if full:
+        return None
+    decision = gate(document.text)
+    if decision.passed:
+        return None
+    return gated_result(nlp, document, problems, decision, run_id=run_id)
+
+
 def is_supported(document: Document) -> bool:
     """Whether the pipeline's English rules apply to ``document`` (its language is English)."""
     return document.language in SUPPORTED
@@ -205,6 +246,27 @@ def unprocessed_result(
     and its problems, no facts, and no component in the provenance."""
     return Result(
         document=document,
+        problems=list(problems),
+        provenance=provenance(nlp, run_id).model_copy(update={"components": []}),
+    )
+
+
+def gated_result(
+    nlp: Language,
+    document: Document,
+    problems: Iterable[Problem],
+    decision: GateDecision,
+    *,
+    run_id: str,
+) -> Result:
+    """The light result of an article the relevance gate found off-topic: the document,
+    its relevance (decided by the gate) and its problems; no facts, and no component in
+    the provenance."""
+    return Result(
+        document=document,
+        relevance=Relevance(
+            score=round(decision.score, 4), relevant=False, label="other", method="gate"
+        ),
         problems=list(problems),
         provenance=provenance(nlp, run_id).model_copy(update={"components": []}),
     )
@@ -227,8 +289,8 @@ def _pipe(nlp: Language, docs: list[Doc], time_budget: float | None) -> list[Doc
     """Run the pipeline over ``docs``; if a batch fails, retry one by one to isolate it."""
     try:
         if time_budget is None:
-            return list(nlp.pipe(docs))
-        return list(_pipe_within(nlp, docs, time.monotonic() + time_budget * len(docs)))
+            return list(_process(nlp, docs, None))
+        return list(_process(nlp, docs, time.monotonic() + time_budget * len(docs)))
     except TimeBudgetExceeded:
         logger.warning("a batch of %d articles overran its time budget; isolating", len(docs))
     except Exception:  # an extractor bug must not lose the rest of the batch
@@ -239,9 +301,9 @@ def _pipe(nlp: Language, docs: list[Doc], time_budget: float | None) -> list[Doc
         fresh.user_data[keys.PUBLISHED] = doc.user_data.get(keys.PUBLISHED)
         try:
             if time_budget is None:
-                results.append(nlp(fresh))
+                results.extend(_process(nlp, [fresh], None))
             else:
-                results.extend(_pipe_within(nlp, [fresh], time.monotonic() + time_budget))
+                results.extend(_process(nlp, [fresh], time.monotonic() + time_budget))
         except TimeBudgetExceeded:
             logger.warning("an article overran its time budget of %g s", time_budget)
             results.append(budget_problem(time_budget))
@@ -255,6 +317,44 @@ def _pipe(nlp: Language, docs: list[Doc], time_budget: float | None) -> list[Doc
                 )
             )
     return results
+
+
+def _process(nlp: Language, docs: list[Doc], deadline: float | None) -> list[Doc]:
+    """The pipeline over ``docs``, in order: an article longer than
+    :data:`~claimwire.nlp.limits.CHUNK_CHARS` goes through the model in pieces
+    (:mod:`claimwire.nlp.chunks`), the others in one batch; stops at ``deadline``.
+
+    Raises:
+        TimeBudgetExceeded: ``time.monotonic()`` passed ``deadline``.
+    """
+    long = {index for index, doc in enumerate(docs) if len(doc.text) > CHUNK_CHARS}
+    short = [doc for index, doc in enumerate(docs) if index not in long]
+    if deadline is None:
+        done = iter(list(nlp.pipe(short)) if short else [])
+    else:
+        done = iter(_pipe_within(nlp, short, deadline) if short else [])
+    results = []
+    for index, doc in enumerate(docs):
+        if index not in long:
+            results.append(next(done))
+            continue
+        if deadline is not None:
+            doc.user_data[keys.DEADLINE] = deadline
+        joined = pipe_in_pieces(nlp, doc, CHUNK_CHARS, _checker(deadline))
+        joined.user_data.pop(keys.DEADLINE, None)
+        results.append(joined)
+    return results
+
+
+def _checker(deadline: float | None) -> Callable[[str], None] | None:
+    if deadline is None:
+        return None
+
+    def check(name: str) -> None:
+        if time.monotonic() > deadline:
+            raise TimeBudgetExceeded(f"the time budget ran out before {name}")
+
+    return check
 
 
 def _pipe_within(nlp: Language, docs: list[Doc], deadline: float) -> list[Doc]:

@@ -14,3 +14,13 @@ DEFAULT_TIME_BUDGET = 120.0
 
 BATCH_SIZE = 32
 """Articles per nlp.pipe batch: large enough to amortize, small enough to bound memory."""
+
+BATCH_CHARS = 200_000
+"""A batch also closes at this many characters of text, so that long articles go in small
+batches and a batch's memory does not grow with its articles' length."""
+
+CHUNK_CHARS = 20_000
+"""An article longer than this goes through the spaCy model in pieces of at most this many
+characters, cut at paragraph breaks (claimwire's components still see the whole article):
+the model's memory grows with the text it is given (about 370 MB more for a piece of
+100,000 characters)."""

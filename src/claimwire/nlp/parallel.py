@@ -25,8 +25,8 @@ from multiprocessing.pool import AsyncResult, Pool
 from ..input.language import identifier
 from ..input.sources import ArticleInput, InputFailure
 from ..models import Result
-from .extract import Failure, budget_problem, extract_many
-from .limits import BATCH_SIZE, DEFAULT_MAX_CHARS, DEFAULT_TIME_BUDGET
+from .extract import Failure, budget_problem, extract_many, text_length
+from .limits import BATCH_CHARS, BATCH_SIZE, DEFAULT_MAX_CHARS, DEFAULT_TIME_BUDGET
 from .pipeline import get_nlp
 
 logger = logging.getLogger(__name__)
@@ -45,8 +45,8 @@ def _load_pipeline() -> None:
     identifier()  # the language model, so that no article's time budget pays for loading it
 
 
-def _run_batch(batch: list[Item], max_chars: int) -> list[Outcome]:
-    return list(extract_many(batch, max_chars=max_chars, batch_size=len(batch)))
+def _run_batch(batch: list[Item], max_chars: int, full: bool = False) -> list[Outcome]:
+    return list(extract_many(batch, max_chars=max_chars, batch_size=len(batch), full=full))
 
 
 def _source(item: Item, number: int) -> str:
@@ -56,8 +56,9 @@ def _source(item: Item, number: int) -> str:
 class _Workers:
     """A pool of pipeline-loaded workers that can be stopped and restarted."""
 
-    def __init__(self, jobs: int) -> None:
+    def __init__(self, jobs: int, full: bool = False) -> None:
         self.jobs = jobs
+        self.full = full
         self.context = multiprocessing.get_context("spawn")
         self.pool: Pool = self._start()
 
@@ -65,7 +66,7 @@ class _Workers:
         return self.context.Pool(self.jobs, initializer=_load_pipeline)
 
     def submit(self, batch: list[Item], max_chars: int) -> AsyncResult[list[Outcome]]:
-        return self.pool.apply_async(_run_batch, (batch, max_chars))
+        return self.pool.apply_async(_run_batch, (batch, max_chars, self.full))
 
     def restart(self) -> None:
         self.pool.terminate()
@@ -86,6 +87,7 @@ def extract_parallel(
     time_budget: float | None = DEFAULT_TIME_BUDGET,
     startup: float = 60.0,
     pool_threshold: int | None = None,
+    full: bool = False,
 ) -> Iterator[Outcome]:
     """Extract from a stream of articles on ``jobs`` worker processes, in input order.
 
@@ -100,6 +102,8 @@ def extract_parallel(
         pool_threshold: Fewer items than this run in this process (starting workers would
             cost more than it saves; the time budget is then checked cooperatively, see
             :func:`~claimwire.nlp.extract.extract_many`); default two batches per job.
+        full: Run the whole pipeline even on the articles the relevance gate finds
+            off-topic (see :func:`~claimwire.nlp.extract.extract`).
 
     Yields:
         One :class:`Result` or :class:`Failure` per item, in input order.
@@ -110,10 +114,14 @@ def extract_parallel(
     head = list(islice(stream, threshold))
     if len(head) < threshold or (jobs == 1 and time_budget is None):
         yield from extract_many(
-            chain(head, stream), max_chars=max_chars, batch_size=batch_size, time_budget=time_budget
+            chain(head, stream),
+            max_chars=max_chars,
+            batch_size=batch_size,
+            time_budget=time_budget,
+            full=full,
         )
         return
-    workers = _Workers(jobs)
+    workers = _Workers(jobs, full)
     in_flight: deque[tuple[list[Item], AsyncResult[list[Outcome]]]] = deque()
     batches = _batches(chain(head, stream), batch_size)
     try:
@@ -128,12 +136,15 @@ def extract_parallel(
 
 
 def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    """Batches of ``size`` items, or fewer when their texts reach ``BATCH_CHARS``."""
     batch: list[Item] = []
+    chars = 0
     for item in items:
         batch.append(item)
-        if len(batch) >= size:
+        chars += len(item) if isinstance(item, str) else text_length(item)
+        if len(batch) >= size or chars >= BATCH_CHARS:
             yield batch
-            batch = []
+            batch, chars = [], 0
     if batch:
         yield batch
 

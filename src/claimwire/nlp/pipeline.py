@@ -113,6 +113,33 @@ def build_pipeline(nlp: Language) -> Language:
             nlp.add_pipe(factory, name=factory, before=before)
         else:
             nlp.add_pipe(factory, name=factory)
+    cache_attributes(nlp)
+    return nlp
+
+
+def cache_attributes(nlp: Language) -> Language:
+    """Replace the model's ``attribute_ruler`` and ``lemmatizer`` by ``claimwire_attributes_v1``.
+
+    The same POS, morphology and lemmas, computed once per distinct token
+    (:mod:`claimwire.components.attributes`). A model whose ruler or lemmatizer the cached
+    pass cannot reproduce keeps its own components (logged).
+
+    Returns:
+        The same pipeline.
+    """
+    from ..components.attributes import UnsupportedPatternError
+
+    if keys.ATTRIBUTES_FACTORY in nlp.pipe_names or "attribute_ruler" not in nlp.pipe_names:
+        return nlp
+    try:
+        nlp.add_pipe(
+            keys.ATTRIBUTES_FACTORY, name=keys.ATTRIBUTES_FACTORY, before="attribute_ruler"
+        )
+    except (UnsupportedPatternError, ValueError) as error:
+        logger.info("keeping the model's attribute ruler and lemmatizer: %s", error)
+        return nlp
+    nlp.remove_pipe("attribute_ruler")
+    nlp.remove_pipe("lemmatizer")
     return nlp
 
 

@@ -1,0 +1,129 @@
+"""The relevance gate: a cheap first pass on the plain words of an article.
+
+Before the spaCy pipeline, :func:`gate` decides with very high recall whether an article
+can be about political violence, protest or armed conflict (or hold their figures). An
+article it lets through gets the full pipeline; one it stops gets a light result (its
+document, language and relevance, no facts), at the cost of one regular-expression pass.
+
+The decision is a logistic regression over counts of cue words (``resources/gate.json``:
+word groups, weights and threshold, rebuilt by ``scripts/train_gate.py``), applied in pure
+Python. A cue word matches as a whole word with an optional inflection (``kill`` matches
+``killed`` and ``killings``, not ``killer whale``'s neighbours ``skill`` or ``killjoy``).
+Texts shorter than :data:`SHORT_WORDS` words always pass: a snippet costs the pipeline
+little, and one sentence gives the gate too few words to be sure.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resource import ResourceItem, ResourceModel, load_typed_resource
+
+SHORT_WORDS = 120
+"""Texts of fewer words than this always pass the gate (see the module's docstring)."""
+RATE_MIN_WORDS = 50
+"""Rates are counted per 1,000 words of at least this many (as the relevance model does)."""
+SUFFIXES = r"(?:s|es|ed|d|ing|ings|er|ers|ment|ments)?"
+"""Inflections a cue word may carry and still match."""
+WORD = re.compile(r"\w+")
+
+
+class GateModel(ResourceItem):
+    """The trained weights: one per feature, over standardized feature values."""
+
+    features: list[str]
+    means: list[float]
+    scales: list[float]
+    weights: list[float]
+    bias: float
+    threshold: float
+
+
+class GateLexicon(ResourceModel):
+    """``resources/gate.json``: the cue-word groups and the model over their counts."""
+
+    description: str
+    groups: dict[str, list[str]]
+    model: GateModel
+
+
+@dataclass(frozen=True)
+class GateDecision:
+    """What the gate decided for one text."""
+
+    passed: bool
+    score: float
+    """The model's probability that the text is relevant (1.0 for a short text)."""
+    words: int
+    cues: dict[str, int]
+    """Cue words found per group (only groups with at least one)."""
+
+
+@lru_cache(maxsize=1)
+def gate_lexicon() -> GateLexicon:
+    """The gate's lexicon and model, read once."""
+    return load_typed_resource("gate.json", GateLexicon)
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every cue word, and each (lower-case) cue word's group."""
+    groups: dict[str, str] = {}
+    for group, words in gate_lexicon().groups.items():
+        for word in words:
+            groups.setdefault(word.lower(), group)
+    alternatives = "|".join(re.escape(word) for word in sorted(groups, key=len, reverse=True))
+    pattern = re.compile(rf"\b({alternatives}){SUFFIXES}\b", re.IGNORECASE)
+    return pattern, groups
+
+
+def count_cues(text: str) -> tuple[int, dict[str, int]]:
+    """The number of words of ``text`` and its cue words per group."""
+    pattern, groups = _matcher()
+    counts: dict[str, int] = {}
+    for match in pattern.finditer(text):
+        group = groups[match.group(1).lower()]
+        counts[group] = counts.get(group, 0) + 1
+    return len(WORD.findall(text)), counts
+
+
+def features(words: int, cues: dict[str, int]) -> dict[str, float]:
+    """The model's features of a text: each group's count and rate, and the text's length."""
+    values = {"text:words": math.log1p(words)}
+    per = 1000.0 / max(words, RATE_MIN_WORDS)
+    for group in gate_lexicon().groups:
+        count = cues.get(group, 0)
+        values[f"count:{group}"] = math.log1p(count)
+        values[f"rate:{group}"] = math.log1p(count * per)
+    return values
+
+
+def score(values: dict[str, float]) -> float:
+    """The model's probability of relevance for feature ``values``."""
+    model = gate_lexicon().model
+    total = model.bias
+    for name, mean, scale, weight in zip(
+        model.features, model.means, model.scales, model.weights, strict=True
+    ):
+        total += weight * (values.get(name, 0.0) - mean) / (scale or 1.0)
+    return 1.0 / (1.0 + math.exp(-max(min(total, 60.0), -60.0)))
+
+
+def gate(text: str) -> GateDecision:
+    """Whether ``text`` can be about political violence, protest or armed conflict.
+
+    Args:
+        text: The article's normalized text.
+
+    Returns:
+        The decision: passed (run the full pipeline) or not (a light result), with its
+        score and the cue words counted.
+    """
+    words, cues = count_cues(text)
+    if words < SHORT_WORDS:
+        return GateDecision(True, 1.0, words, cues)
+    probability = score(features(words, cues))
+    return GateDecision(probability >= gate_lexicon().model.threshold, probability, words, cues)
