@@ -32,9 +32,9 @@ def register(main: click.Group) -> None:
 @click.option(
     "--table",
     type=click.Choice(["figures", "claims", "events", "clusters", "contradictions"]),
-    default="figures",
-    show_default=True,
-    help="The table for csv and parquet.",
+    default=None,
+    help="The table for csv and parquet [default: figures]; with jsonl, its rows as JSON "
+    "lines instead of whole results.",
 )
 @click.option(
     "-o",
@@ -48,11 +48,17 @@ def register(main: click.Group) -> None:
     help="acled only: also write events that articles only recall (background), not just news.",
 )
 def export(
-    db: Path, target: str, table: str, output: Path | None, all_statuses: bool, **options: Any
+    db: Path,
+    target: str,
+    table: str | None,
+    output: Path | None,
+    all_statuses: bool,
+    **options: Any,
 ) -> None:
     """Export the store: JSONL, CSV, Parquet, GeoJSON of events, ACLED-style CSV.
 
-    The filters select as in the query commands (the page options are ignored).
+    The filters select as in the query commands (the page options are ignored). The
+    dashboard's export buttons give the same bytes for the same filters.
     """
     from ..store import export as exports
 
@@ -64,22 +70,21 @@ def export(
             if output is None:
                 fail("--to parquet needs --output FILE", ExitCode.USAGE)
                 return
+            chosen = table or "figures"
             count = exports.write_parquet(
-                table, exports.table_rows(connection, table, filters), output
+                chosen, exports.table_rows(connection, chosen, filters), output
             )
         else:
+            chunks = exports.export_chunks(
+                connection,
+                target,  # type: ignore[arg-type]  # one of EXPORT_FORMATS
+                filters,
+                table=table,
+                all_statuses=all_statuses,
+            )
             if output is not None:
                 stream = output.open("w", encoding="utf-8", newline="")
-            if target == "jsonl":
-                count = exports.write_jsonl(connection, stream, filters)
-            elif target == "csv":
-                count = exports.write_table_csv(
-                    table, exports.table_rows(connection, table, filters), stream
-                )
-            elif target == "geojson":
-                count = exports.write_geojson(connection, stream, filters)
-            else:
-                count = exports.write_acled(connection, stream, filters, all_statuses=all_statuses)
+            count = exports.write_chunks(chunks, stream)
     except ClaimwireError as error:
         fail(error.message, error.exit_code)
     finally:
