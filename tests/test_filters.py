@@ -319,3 +319,18 @@ def test_migration_indexes_and_spells_what_older_stores_hold(tmp_path):
     connection.execute("DELETE FROM documents WHERE id = 'd2'")
     assert connection.execute(search, ("convoy",)).fetchall() == []
     connection.close()
+
+
+@pytest.mark.parametrize(
+    ("written", "folded_part"),
+    [
+        ("Sinegubov", "%sinehubov%"),  # a transliteration finds the other spellings
+        ("Gen. Smith", "%hen smith%"),
+        ("Spokesperson 12", None),  # folding drops digits: it would find every spokesperson
+        ("Ole", None),  # too short a part
+    ],
+)
+def test_claimant_parts_are_folded_only_when_folding_keeps_them(written, folded_part):
+    from claimwire.store.filters import claimant_params
+
+    assert claimant_params(written)[1] == folded_part

@@ -8,6 +8,7 @@ its rows answer the filters with a tuple of :class:`Condition` (and fixed clause
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -237,10 +238,21 @@ def by_claimant(entity_column: str) -> Condition:
     return Condition("claimant", claimant_clause(entity_column), claimant)
 
 
-def claimant_params(value: str) -> list[str]:
-    """The parameters of the claimant filter."""
+def claimant_params(value: str) -> list[str | None]:
+    """The parameters of the claimant filter.
+
+    Part of a folded spelling is matched only for a value of letters (folding drops digits
+    and signs: "Spokesperson 12" must not find every spokesperson) of some length.
+    """
     key = name_key(value)
-    return [key, f"%{key}%" if key else "", f"%{value}%"]
+    lettered = _LETTERS.fullmatch(value.strip()) is not None and len(key) >= MIN_FOLDED_PART
+    return [key, f"%{key}%" if lettered else None, f"%{value}%"]
+
+
+_LETTERS = re.compile(r"[^\W\d_]+(?:[ '\u2019.-]+[^\W\d_]+)*")
+"""A name of letters, with spaces, apostrophes, dots or hyphens between them."""
+MIN_FOLDED_PART = 4
+"""Shortest folded part of a name matched inside spellings ("Ole" would find too many)."""
 
 
 PLACE_ENTITIES = (
