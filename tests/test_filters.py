@@ -251,6 +251,8 @@ def test_a_bad_export_filter_is_refused_before_any_byte(client):
     assert response.status_code == 422 and response.json()["error"]["code"] == "invalid_option"
     assert client.get("/api/export/xlsx").status_code == 404
     assert client.get("/api/export/csv?table=articles").status_code == 422
+    assert client.get("/api/export/geojson?table=figures").status_code == 422
+    assert client.get("/api/export/csv?all_statuses=true").status_code == 422
 
 
 def test_list_pages_link_exports_of_exactly_their_filter(client):

@@ -228,8 +228,8 @@ def claimant_clause(entity_column: str) -> str:
     written with (as written, or folded: "Sinegubov" finds "Oleh Syniehubov")."""
     return (
         f"{entity_column} IN (SELECT entity_id FROM entity_names WHERE kind = 'claimant' "
-        "AND (key = ? OR key LIKE ?) UNION SELECT entity_id FROM entity_spellings "
-        "WHERE kind = 'claimant' AND name LIKE ?)"
+        "AND (key = ? OR key LIKE ? OR name LIKE ?) UNION SELECT entity_id "
+        "FROM entity_spellings WHERE kind = 'claimant' AND name LIKE ?)"
     )
 
 
@@ -246,7 +246,7 @@ def claimant_params(value: str) -> list[str | None]:
     """
     key = name_key(value)
     lettered = _LETTERS.fullmatch(value.strip()) is not None and len(key) >= MIN_FOLDED_PART
-    return [key, f"%{key}%" if lettered else None, f"%{value}%"]
+    return [key, f"%{key}%" if lettered else None, f"%{value}%", f"%{value}%"]
 
 
 _LETTERS = re.compile(r"[^\W\d_]+(?:[ '\u2019.-]+[^\W\d_]+)*")

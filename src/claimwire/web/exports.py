@@ -66,6 +66,10 @@ def get_export(
             404, "not_found", f"no export {target!r}; choose one of: {', '.join(EXPORT_FORMATS)}"
         )
     chosen: ExportFormat = target
+    if table is not None and chosen not in ("csv", "jsonl"):
+        raise ApiError(422, "validation_error", f"table: {chosen} exports events, not a table")
+    if all_statuses and chosen != "acled":
+        raise ApiError(422, "validation_error", "all_statuses: only the acled export takes it")
     name = _list_of(chosen, table)
     query = {key: value for key, value in request.query_params.items() if key not in OWN_PARAMETERS}
     parsed = parse_query(query, name, connection=context.connection()).strict().filters
