@@ -63,12 +63,16 @@ class _Totals:
 
     def __init__(self, size: int = 2048) -> None:
         self.size = size
-        self._counts: dict[_Key, tuple[int, int]] = {}
+        self._counts: dict[_Key, tuple[tuple[str, int], int]] = {}
         self._lock = threading.Lock()
 
     @staticmethod
-    def version(connection: sqlite3.Connection) -> int:
-        return int(connection.execute("SELECT coalesce(max(seq), 0) FROM documents").fetchone()[0])
+    def version(connection: sqlite3.Connection) -> tuple[str, int]:
+        """The store's file and last document: two stores served by one process (tests)
+        may have the same last ``seq``."""
+        path = str(connection.execute("PRAGMA database_list").fetchone()["file"])
+        last = connection.execute("SELECT coalesce(max(seq), 0) FROM documents").fetchone()[0]
+        return path, int(last)
 
     def get(self, connection: sqlite3.Connection, key: _Key) -> int | None:
         found = self._counts.get(key)
