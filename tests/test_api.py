@@ -270,7 +270,9 @@ def test_every_page_links_its_json_twin(client, page, twin):
 def test_page_errors_are_pages(client):
     response = client.get("/articles/doc_0000")
     assert response.status_code == 404 and "text/html" in response.headers["content-type"]
-    assert client.get("/events?limit=9999").status_code == 422
+    assert client.get("/contradictions?limit=9999").status_code == 422
+    kept = client.get("/events?limit=9999&type=Protests")  # list pages keep the other filters
+    assert kept.status_code == 200 and "is not a whole number from 1 to 500" in kept.text
 
 
 def test_a_real_server_answers_and_limits_bodies(store):

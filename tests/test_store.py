@@ -305,7 +305,7 @@ def test_newest_first_reverses_the_order_and_count_ignores_the_page(
         assert queries.count(store, name, Filters(limit=2, offset=1)) == len(rows)
 
 
-def test_hedge_filter_applies_to_figures_claims_and_events_only(
+def test_hedge_filter_applies_to_facts_and_to_clusters_through_their_reports(
     store: sqlite3.Connection,
 ) -> None:
     from claimwire.errors import InvalidOptionError
@@ -318,9 +318,13 @@ def test_hedge_filter_applies_to_figures_claims_and_events_only(
             rows = queries.rows(store, name, Filters(limit=None, hedge=hedge))
             assert rows == [row for row in every if row["hedge"] == hedge]
             assert queries.count(store, name, Filters(hedge=hedge)) == len(rows)
-    for name in ("clusters", "contradictions"):
-        with pytest.raises(InvalidOptionError, match="hedge"):
-            queries.rows(store, name, Filters(hedge="claimed"))
+    with pytest.raises(InvalidOptionError, match="hedge"):
+        queries.rows(store, "contradictions", Filters(hedge="claimed"))
+    events = queries.events(store, Filters(limit=None))
+    for hedge in {row["hedge"] for row in events}:
+        reported = {row["cluster_id"] for row in events if row["hedge"] == hedge}
+        clusters = queries.clusters(store, Filters(limit=None, hedge=hedge))
+        assert {row["id"] for row in clusters} == reported
 
 
 def test_superseded_versions_and_copies_only_on_request(store: sqlite3.Connection) -> None:

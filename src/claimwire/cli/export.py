@@ -32,9 +32,9 @@ def register(main: click.Group) -> None:
 @click.option(
     "--table",
     type=click.Choice(["figures", "claims", "events", "clusters", "contradictions"]),
-    default="figures",
-    show_default=True,
-    help="The table for csv and parquet.",
+    default=None,
+    help="The table for csv and parquet [default: figures]; with jsonl, its rows as JSON "
+    "lines instead of whole results.",
 )
 @click.option(
     "-o",
@@ -55,7 +55,7 @@ def register(main: click.Group) -> None:
 def export(
     db: Path,
     target: str,
-    table: str,
+    table: str | None,
     output: Path | None,
     bom: bool,
     all_statuses: bool,
@@ -63,7 +63,8 @@ def export(
 ) -> None:
     """Export the store: JSONL, CSV, Parquet, GeoJSON of events, ACLED- or UCDP GED-style CSV.
 
-    The filters select as in the query commands (the page options are ignored).
+    The filters select as in the query commands (the page options are ignored). The
+    dashboard's export buttons give the same bytes for the same filters.
     """
     from ..store import export as exports
 
@@ -75,29 +76,26 @@ def export(
             if output is None:
                 fail("--to parquet needs --output FILE", ExitCode.USAGE)
                 return
+            chosen = table or "figures"
             count = exports.write_parquet(
-                table, exports.table_rows(connection, table, filters), output
+                chosen, exports.table_rows(connection, chosen, filters), output
             )
         else:
             if bom and target not in ("csv", "acled", "ucdp"):
                 fail(f"--bom is for CSV exports, not --to {target}", ExitCode.USAGE)
                 return
+            chunks = exports.export_chunks(
+                connection,
+                target,  # type: ignore[arg-type]  # one of EXPORT_FORMATS
+                filters,
+                table=table,
+                all_statuses=all_statuses,
+            )
             if output is not None:
                 stream = output.open("w", encoding="utf-8", newline="")
             if bom:
                 stream.write("\ufeff")
-            if target == "jsonl":
-                count = exports.write_jsonl(connection, stream, filters)
-            elif target == "csv":
-                count = exports.write_table_csv(
-                    table, exports.table_rows(connection, table, filters), stream
-                )
-            elif target == "geojson":
-                count = exports.write_geojson(connection, stream, filters)
-            elif target == "acled":
-                count = exports.write_acled(connection, stream, filters, all_statuses=all_statuses)
-            else:
-                count = exports.write_ucdp(connection, stream, filters, all_statuses=all_statuses)
+            count = exports.write_chunks(chunks, stream)
     except ClaimwireError as error:
         fail(error.message, error.exit_code)
     finally:

@@ -19,11 +19,13 @@ import click
 from ..errors import ClaimwireError, ExitCode
 from ..nlp.limits import DEFAULT_TIME_BUDGET
 from ..store.db import DEFAULT_DB
+from ..vocab import Hedge, values
 
 if TYPE_CHECKING:
     from ..store.queries import Filters
 
 OUTPUT_FORMATS = ("table", "json", "csv")
+HEDGES = values(Hedge)
 
 
 def fail(message: str, code: ExitCode) -> NoReturn:
@@ -110,6 +112,19 @@ def filter_options(function: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--type", "type_", help="Event type or sub-type; contradiction kind."),
         click.option("--side", help="Whose people or equipment a figure counts (Russia)."),
         click.option("--outlet", help="Part of the outlet's name."),
+        click.option(
+            "--hedge",
+            type=click.Choice(HEDGES),
+            help="How sure the claimant sounds (figures, claims, events, clusters).",
+        ),
+        click.option("--place", help="A place, by any spelling it was written with (Kharkiv)."),
+        click.option("--admin1", help="A first-level region by its gazetteer name."),
+        click.option("--actor", help="Part of the name of an event's actor or target."),
+        click.option("--subtype", help="Event sub-type (air_drone_strike, armed_clash, ...)."),
+        click.option(
+            "--keyword",
+            help='Words the article text or the evidence contains ("a phrase", prefix*).',
+        ),
         click.option("--all-versions", is_flag=True, help="Include superseded versions."),
         click.option("--with-copies", is_flag=True, help="Include wire copies."),
         click.option(
@@ -159,6 +174,12 @@ def make_filters(options: dict[str, Any], **extra: Any) -> Filters:
         type=options.get("type_"),
         side=options.get("side"),
         outlet=options.get("outlet"),
+        place=options.get("place"),
+        admin1=options.get("admin1"),
+        actor=options.get("actor"),
+        subtype=options.get("subtype"),
+        keyword=options.get("keyword"),
+        hedge=options.get("hedge"),
         include_superseded=bool(options.get("all_versions")),
         include_duplicates=bool(options.get("with_copies")),
         include_offtopic=bool(options.get("all_topics")),

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 from ..models import Claimant
 from .known import known_names, remember
 from .names import name_key, similar
-from .rows import EntityNameRow, EntityRow, PlaceRow
+from .rows import EntityNameRow, EntityRow, EntitySpellingRow, PlaceRow
 from .settings import settings
 from .tables import insert
 
@@ -86,6 +86,8 @@ def _by_key(connection: sqlite3.Connection, kind: str, key: str) -> str | None:
 
 
 def _remember(connection: sqlite3.Connection, kind: str, key: str, name: str, entity: str) -> None:
+    written = EntitySpellingRow(kind=kind, name=name, entity_id=entity)
+    insert(connection, [written], or_else="IGNORE")  # every spelling, for the filters
     spelling = EntityNameRow(kind=kind, key=key, name=name, entity_id=entity)
     if insert(connection, [spelling], or_else="IGNORE") == 1:
         group = "side" if kind == "claimant" else "country"

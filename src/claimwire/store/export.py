@@ -1,8 +1,12 @@
-"""Exports of a store: JSONL results, CSV / Parquet tables, GeoJSON and ACLED-style CSV.
+"""Exports of a store: JSONL results, CSV / JSONL / Parquet tables, GeoJSON and ACLED-style CSV.
 
 Every export reads through :mod:`claimwire.store.queries`, so it holds what the query
 commands show for the same filters (current versions, no wire copies, unless asked).
 Parquet needs pyarrow (the ``parquet`` extra).
+
+Each text export is a generator of :data:`Chunk` (text, rows in it) read from a cursor:
+the CLI writes the chunks to a file (``write_*``), the web app streams them
+(:func:`export_chunks`), so both give the same bytes and neither holds a table in memory.
 """
 
 from __future__ import annotations
@@ -11,10 +15,11 @@ import csv
 import dataclasses
 import datetime as dt
 import functools
+import io
 import json
 import sqlite3
 import typing
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Literal
@@ -25,7 +30,7 @@ from ..geo.gazetteer import FILE_NAME as GAZETTEER_FILE
 from . import queries
 from .acled import COLUMNS as ACLED_OUTPUT
 from .acled import acled_row
-from .filters import Condition, Filters, contains, dated, where
+from .filters import Filters, where
 from .rows import ClaimRow, ClusterRow, ContradictionRow, EventRow, FigureRow, Record, Row, text
 from .ucdp import COLUMNS as UCDP_OUTPUT
 from .ucdp import ged_row
@@ -40,6 +45,13 @@ TABLES: dict[str, Callable[[sqlite3.Connection, Filters], list[Record]]] = {
 """Tables that export to CSV and Parquet."""
 
 ColumnKind = Literal["string", "int", "float", "bool", "date"]
+
+Chunk = tuple[str, int]
+"""A piece of an export's text and the number of records it completes (0 for a header)."""
+
+ExportFormat = Literal["jsonl", "csv", "geojson", "acled", "ucdp"]
+"""The text exports (Parquet is a file, written whole)."""
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("jsonl", "csv", "geojson", "acled", "ucdp")
 
 _TABLE_COLUMNS: dict[str, tuple[type[Row], tuple[str, ...]]] = {
     "figures": (FigureRow, queries.FIGURE_COLUMNS),
@@ -123,8 +135,16 @@ def _kind(name: str, hint: object) -> ColumnKind:
 
 def typed_rows(table: str, rows: Iterable[Mapping[str, object]]) -> list[dict[str, object]]:
     """Rows of ``table`` with their values in the types of :func:`table_schema`."""
+    return list(iter_typed_rows(table, rows))
+
+
+def iter_typed_rows(
+    table: str, rows: Iterable[Mapping[str, object]]
+) -> Iterator[dict[str, object]]:
+    """:func:`typed_rows`, one row at a time."""
     schema = table_schema(table)
-    return [{name: _typed(row.get(name), kind) for name, kind in schema} for row in rows]
+    for row in rows:
+        yield {name: _typed(row.get(name), kind) for name, kind in schema}
 
 
 def _typed(value: object, kind: ColumnKind) -> object:
@@ -141,17 +161,43 @@ def _typed(value: object, kind: ColumnKind) -> object:
     return str(value)
 
 
-def write_table_csv(table: str, rows: Sequence[Mapping[str, object]], stream: IO[str]) -> int:
+def write_table_csv(table: str, rows: Iterable[Mapping[str, object]], stream: IO[str]) -> int:
     """Write a table's rows as CSV: every column of its schema, even with no row.
 
     Yes / no columns are written ``true`` / ``false``, counts as integers, days as
     ``YYYY-MM-DD``, missing values as empty cells.
     """
-    names = [name for name, _ in table_schema(table)]
-    shown = [
-        {name: _csv_value(value) for name, value in row.items()} for row in typed_rows(table, rows)
-    ]
-    return write_csv(shown, stream, tuple(names))
+    return write_chunks(table_csv_chunks(table, rows), stream)
+
+
+def table_csv_chunks(table: str, rows: Iterable[Mapping[str, object]]) -> Iterator[Chunk]:
+    """The chunks of :func:`write_table_csv`: the header, then one line per row."""
+    names = tuple(name for name, _ in table_schema(table))
+    shown = (
+        {name: _csv_value(value) for name, value in row.items()}
+        for row in iter_typed_rows(table, rows)
+    )
+    return csv_chunks(shown, names)
+
+
+def table_jsonl_chunks(table: str, rows: Iterable[Mapping[str, object]]) -> Iterator[Chunk]:
+    """A table's rows as JSON lines, one object per row with the columns of its schema
+    (days as ``YYYY-MM-DD``, yes / no as booleans, missing values as null)."""
+    for row in iter_typed_rows(table, rows):
+        shown = {
+            name: value.isoformat() if isinstance(value, dt.date) else value
+            for name, value in row.items()
+        }
+        yield json.dumps(shown, ensure_ascii=False) + "\n", 1
+
+
+def write_chunks(chunks: Iterable[Chunk], stream: IO[str]) -> int:
+    """Write an export's chunks to a stream; returns the number of records."""
+    count = 0
+    for piece, records in chunks:
+        stream.write(piece)
+        count += records
+    return count
 
 
 def _csv_value(value: object) -> object:
@@ -168,47 +214,89 @@ def table_rows(connection: sqlite3.Connection, table: str, filters: Filters) -> 
     Raises:
         InvalidOptionError: Unknown table.
     """
+    return list(iter_table_rows(connection, table, filters))
+
+
+def iter_table_rows(
+    connection: sqlite3.Connection, table: str, filters: Filters
+) -> Iterator[Record]:
+    """:func:`table_rows` read one row at a time from the cursor.
+
+    Raises:
+        InvalidOptionError: Unknown table, or a filter value is unknown (checked before the
+            first row is asked for).
+    """
     if table not in TABLES:
         raise InvalidOptionError(f"unknown table {table!r}; choose one of: {', '.join(TABLES)}")
-    return TABLES[table](connection, dataclasses.replace(filters, limit=None, offset=0))
-
-
-_DOCUMENT_CLAUSES = (
-    Condition("include_superseded", "current = 1", None, when_off=True),
-    Condition("include_duplicates", "duplicate_of IS NULL", None, when_off=True),
-    Condition("include_offtopic", "coalesce(relevant, 1) = 1", None, when_off=True),
-    *dated("published"),
-    Condition("outlet", "outlet LIKE ?", contains),
-)
-"""How stored articles answer the filters (dates: the publication date)."""
+    sql, params = queries.LISTS[table].sql(dataclasses.replace(filters, limit=None, offset=0))
+    cursor = connection.execute(sql, params)
+    return (dict(row) for row in cursor)
 
 
 def write_jsonl(connection: sqlite3.Connection, stream: IO[str], filters: Filters) -> int:
     """Write the stored results (current versions, by arrival) as JSONL. Returns the count.
 
-    ``since``/``until`` select on the publication date, ``outlet`` on the outlet.
+    The articles are those of the article list for the same filters
+    (:data:`~claimwire.store.queries.ARTICLE_CLAUSES`).
     """
+    return write_chunks(jsonl_chunks(connection, filters), stream)
+
+
+def jsonl_chunks(connection: sqlite3.Connection, filters: Filters) -> Iterator[Chunk]:
+    """The chunks of :func:`write_jsonl`, one result per line.
+
+    Raises:
+        InvalidOptionError: A filter value is unknown (checked before the first line).
+    """
+    condition, params = where(filters, queries.ARTICLE_CLAUSES)
+    cursor = connection.execute(f"SELECT d.id FROM documents d{condition} ORDER BY d.seq", params)
+    return _results(connection, cursor)
+
+
+def _results(connection: sqlite3.Connection, cursor: sqlite3.Cursor) -> Iterator[Chunk]:
     from .write import load_result
 
-    condition, params = where(filters, _DOCUMENT_CLAUSES)
-    count = 0
-    ids = connection.execute(f"SELECT id FROM documents{condition} ORDER BY seq", params).fetchall()
-    for (document_id,) in ids:
+    for (document_id,) in cursor:
         result = load_result(connection, document_id)
-        stream.write(json.dumps(result.model_dump(mode="json"), ensure_ascii=False) + "\n")
-        count += 1
-    return count
+        yield json.dumps(result.model_dump(mode="json"), ensure_ascii=False) + "\n", 1
 
 
 def write_csv(
-    rows: Sequence[Mapping[str, object]], stream: IO[str], columns: tuple[str, ...] = ()
+    rows: Iterable[Mapping[str, object]], stream: IO[str], columns: tuple[str, ...] = ()
 ) -> int:
     """Write rows as CSV with a header (the keys of the first row unless ``columns``)."""
-    names = list(columns) or (list(rows[0]) if rows else [])
-    writer = csv.DictWriter(stream, fieldnames=names, extrasaction="ignore", lineterminator="\n")
+    return write_chunks(csv_chunks(rows, columns), stream)
+
+
+def csv_chunks(
+    rows: Iterable[Mapping[str, object]], columns: tuple[str, ...] = ()
+) -> Iterator[Chunk]:
+    """Rows as CSV: the header (the keys of the first row unless ``columns``), then a line
+    per row."""
+    found = iter(rows)
+    first = None if columns else next(found, None)
+    names = list(columns) or (list(first) if first is not None else [])
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=names, extrasaction="ignore", lineterminator="\n")
+
+    def taken() -> str:
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text
+
     writer.writeheader()
-    writer.writerows(rows)
-    return len(rows)
+    yield taken(), 0
+    for row in found if first is None else _chained(first, found):
+        writer.writerow(row)
+        yield taken(), 1
+
+
+def _chained(
+    first: Mapping[str, object], rest: Iterator[Mapping[str, object]]
+) -> Iterator[Mapping[str, object]]:
+    yield first
+    yield from rest
 
 
 def write_parquet(table: str, rows: Sequence[Mapping[str, object]], path: Path) -> int:
@@ -238,34 +326,46 @@ def write_parquet(table: str, rows: Sequence[Mapping[str, object]], path: Path) 
 
 def event_clusters(connection: sqlite3.Connection, filters: Filters) -> list[Cluster]:
     """The event clusters matching the filters, each with its reports in arrival order."""
-    found = []
-    for row in queries.clusters(connection, dataclasses.replace(filters, limit=None, offset=0)):
-        reports = connection.execute(
-            "SELECT e.*, r.created AS extracted, d.title AS title, "
-            "(SELECT side FROM entities WHERE id = e.claimant_entity) AS claimant_side "
-            "FROM events e JOIN documents d ON d.id = e.document_id "
-            "LEFT JOIN results r ON r.document_id = e.document_id "
-            "WHERE e.cluster_id = ? AND e.current = 1 "
-            f"{'' if filters.include_offtopic else 'AND coalesce(d.relevant, 1) = 1 '}"
-            "ORDER BY d.seq, e.id",
-            (row["id"],),
-        ).fetchall()
-        place = connection.execute(
-            "SELECT type, gazetteer_id FROM entities WHERE id = ?", (row.get("place_entity"),)
-        ).fetchone()
-        entry = gazetteer_entry(place[1]) if place and place[1] else None
-        found.append(
-            Cluster(
-                row=row,
-                reports=[dict(report) for report in reports if not report["duplicate"]],
-                copies=[dict(report) for report in reports if report["duplicate"]],
-                place_class=place[0] if place else None,
-                place_code=entry.feature_code if entry else None,
-                admin2=entry.admin2 if entry else None,
-                timestamp=_latest([report["extracted"] for report in reports]),
-            )
-        )
-    return found
+    return list(iter_event_clusters(connection, filters))
+
+
+def iter_event_clusters(connection: sqlite3.Connection, filters: Filters) -> Iterator[Cluster]:
+    """:func:`event_clusters`, one cluster at a time (read from a cursor).
+
+    Raises:
+        InvalidOptionError: A filter value is unknown (checked before the first cluster).
+    """
+    return (
+        _cluster(connection, row, include_offtopic=filters.include_offtopic)
+        for row in iter_table_rows(connection, "clusters", filters)
+    )
+
+
+def _cluster(connection: sqlite3.Connection, row: Record, *, include_offtopic: bool) -> Cluster:
+    """One cluster with its reports in arrival order (off-topic articles' unless asked)."""
+    reports = connection.execute(
+        "SELECT e.*, r.created AS extracted, d.title AS title, "
+        "(SELECT side FROM entities WHERE id = e.claimant_entity) AS claimant_side "
+        "FROM events e JOIN documents d ON d.id = e.document_id "
+        "LEFT JOIN results r ON r.document_id = e.document_id "
+        "WHERE e.cluster_id = ? AND e.current = 1 "
+        f"{'' if include_offtopic else 'AND coalesce(d.relevant, 1) = 1 '}"
+        "ORDER BY d.seq, e.id",
+        (row["id"],),
+    ).fetchall()
+    place = connection.execute(
+        "SELECT type, gazetteer_id FROM entities WHERE id = ?", (row.get("place_entity"),)
+    ).fetchone()
+    entry = gazetteer_entry(place[1]) if place and place[1] else None
+    return Cluster(
+        row=row,
+        reports=[dict(report) for report in reports if not report["duplicate"]],
+        copies=[dict(report) for report in reports if report["duplicate"]],
+        place_class=place[0] if place else None,
+        place_code=entry.feature_code if entry else None,
+        admin2=entry.admin2 if entry else None,
+        timestamp=_latest([report["extracted"] for report in reports]),
+    )
 
 
 @functools.cache
@@ -294,34 +394,52 @@ def _latest(created: list[str | None]) -> int | None:
 
 def write_geojson(connection: sqlite3.Connection, stream: IO[str], filters: Filters) -> int:
     """Write the located event clusters as a GeoJSON FeatureCollection. Returns the count."""
-    features = []
-    for cluster in event_clusters(connection, filters):
-        row = cluster.row
-        if row["lat"] is None or row["lon"] is None:
-            continue
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
-                "properties": {
-                    "cluster_id": row["id"],
-                    "type": row["type"],
-                    "subtype": row["subtype"],
-                    "date_start": row["date_start"],
-                    "date_end": row["date_end"],
-                    "place": row["place"],
-                    "country": row["country"],
-                    "reports": row["reports"],
-                    "outlets": row["outlets"],
-                    "fatalities": cluster.fatalities(),
-                    "claimants": "; ".join(text(r, "claimant") or "" for r in cluster.reports),
-                    "hedges": "; ".join(text(r, "hedge") or "" for r in cluster.reports),
-                },
-            }
-        )
-    json.dump({"type": "FeatureCollection", "features": features}, stream, ensure_ascii=False)
-    stream.write("\n")
-    return len(features)
+    return write_chunks(geojson_chunks(connection, filters), stream)
+
+
+def geojson_chunks(connection: sqlite3.Connection, filters: Filters) -> Iterator[Chunk]:
+    """The chunks of :func:`write_geojson`: the collection's opening, one feature each, its
+    end (the bytes of ``json.dump`` of the whole collection, and a line break).
+
+    Raises:
+        InvalidOptionError: A filter value is unknown (checked before the first chunk).
+    """
+    return _features(iter_event_clusters(connection, filters))
+
+
+def _features(clusters: Iterator[Cluster]) -> Iterator[Chunk]:
+    yield '{"type": "FeatureCollection", "features": [', 0
+    separator = ""
+    for cluster in clusters:
+        feature = _feature(cluster)
+        if feature is not None:
+            yield separator + json.dumps(feature, ensure_ascii=False), 1
+            separator = ", "
+    yield "]}\n", 0
+
+
+def _feature(cluster: Cluster) -> dict[str, object] | None:
+    row = cluster.row
+    if row["lat"] is None or row["lon"] is None:
+        return None
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+        "properties": {
+            "cluster_id": row["id"],
+            "type": row["type"],
+            "subtype": row["subtype"],
+            "date_start": row["date_start"],
+            "date_end": row["date_end"],
+            "place": row["place"],
+            "country": row["country"],
+            "reports": row["reports"],
+            "outlets": row["outlets"],
+            "fatalities": cluster.fatalities(),
+            "claimants": "; ".join(text(r, "claimant") or "" for r in cluster.reports),
+            "hedges": "; ".join(text(r, "hedge") or "" for r in cluster.reports),
+        },
+    }
 
 
 def write_acled(
@@ -337,9 +455,21 @@ def write_acled(
     ``all_statuses``: an earlier event an article recalls (``background``) is coded by
     ACLED from the reports of its own day.
     """
-    rows = [
+    return write_chunks(acled_chunks(connection, filters, all_statuses=all_statuses), stream)
+
+
+def acled_chunks(
+    connection: sqlite3.Connection, filters: Filters, *, all_statuses: bool = False
+) -> Iterator[Chunk]:
+    """The chunks of :func:`write_acled`: the header, then one line per coded cluster.
+
+    Raises:
+        InvalidOptionError: A filter value is unknown (checked before the first chunk).
+    """
+    clusters = iter_event_clusters(connection, filters)
+    rows = (
         row
-        for cluster in event_clusters(connection, filters)
+        for cluster in clusters
         if (all_statuses or any(report.get("status") == "new" for report in cluster.reports))
         and (
             row := acled_row(
@@ -353,8 +483,8 @@ def write_acled(
             )
         )
         is not None
-    ]
-    return write_csv(rows, stream, ACLED_OUTPUT)
+    )
+    return csv_chunks(rows, ACLED_OUTPUT)
 
 
 def write_ucdp(
@@ -368,9 +498,21 @@ def write_ucdp(
 
     As for ACLED, only clusters some report gives as news, unless ``all_statuses``.
     """
-    rows = [
+    return write_chunks(ucdp_chunks(connection, filters, all_statuses=all_statuses), stream)
+
+
+def ucdp_chunks(
+    connection: sqlite3.Connection, filters: Filters, *, all_statuses: bool = False
+) -> Iterator[Chunk]:
+    """The chunks of :func:`write_ucdp`: the header, then one line per coded cluster.
+
+    Raises:
+        InvalidOptionError: A filter value is unknown (checked before the first chunk).
+    """
+    clusters = iter_event_clusters(connection, filters)
+    rows = (
         row
-        for cluster in event_clusters(connection, filters)
+        for cluster in clusters
         if (all_statuses or any(report.get("status") == "new" for report in cluster.reports))
         and cluster.reports
         and (
@@ -384,5 +526,46 @@ def write_ucdp(
             )
         )
         is not None
-    ]
-    return write_csv(rows, stream, UCDP_OUTPUT)
+    )
+    return csv_chunks(rows, UCDP_OUTPUT)
+
+
+def export_chunks(
+    connection: sqlite3.Connection,
+    target: ExportFormat,
+    filters: Filters,
+    *,
+    table: str | None = None,
+    all_statuses: bool = False,
+) -> Iterator[Chunk]:
+    """One text export as chunks: what ``claimwire export --to TARGET`` writes.
+
+    Args:
+        connection: The store.
+        target: ``jsonl`` (whole results per article; with ``table``, the table's rows),
+            ``csv`` (a table, figures by default), ``geojson``, ``acled`` or ``ucdp`` (event
+            clusters).
+        filters: What to export (the page is ignored: every matching row).
+        table: The table of ``csv`` and ``jsonl``.
+        all_statuses: ``acled``, ``ucdp``: also events articles only recall.
+
+    Raises:
+        InvalidOptionError: Unknown table or format, or a filter value is unknown (all
+            checked before the first chunk, so a web response can still be an error).
+    """
+    if target == "jsonl":
+        if table is None:
+            return jsonl_chunks(connection, filters)
+        return table_jsonl_chunks(table, iter_table_rows(connection, table, filters))
+    if target == "csv":
+        chosen = table or "figures"
+        return table_csv_chunks(chosen, iter_table_rows(connection, chosen, filters))
+    if target == "geojson":
+        return geojson_chunks(connection, filters)
+    if target == "acled":
+        return acled_chunks(connection, filters, all_statuses=all_statuses)
+    if target == "ucdp":
+        return ucdp_chunks(connection, filters, all_statuses=all_statuses)
+    raise InvalidOptionError(
+        f"unknown export format {target!r}; choose one of: {', '.join(EXPORT_FORMATS)}"
+    )

@@ -8,6 +8,7 @@ its rows answer the filters with a tuple of :class:`Condition` (and fixed clause
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -15,6 +16,7 @@ from typing import Literal
 import pycountry
 
 from ..errors import InvalidOptionError
+from .keywords import fts_query
 from .names import name_key
 from .rows import SqlValue
 
@@ -30,10 +32,15 @@ class Filters:
     country name. ``claimant`` matches any spelling of a canonical claimant, or a part of
     the name as written. ``type`` is an event type or sub-type (events), or a
     contradiction kind (``figures`` / ``statements``). ``side`` is whose people or equipment
-    a figure counts (figures, series, contradictions). ``hedge`` is a claim's hedge
-    (figures, claims, events). ``include_offtopic`` keeps the articles the relevance model
-    found off-topic (and their figures and claims), left out by default. ``descending``
-    gives the newest first.
+    a figure counts (figures, series, contradictions), a side of an event's actors
+    (events, clusters) or the claimant's side (claims). ``hedge`` is a claim's hedge
+    (figures, claims, events). ``place`` is a place by any spelling it was written with,
+    ``admin1`` a first-level region (an oblast, a governorate) by its gazetteer name.
+    ``actor`` is part of the name of an event's actor or target, ``subtype`` an event
+    sub-type. ``keyword`` holds words that the article text (articles) or the evidence and
+    its line (figures, claims, events) must contain (see :mod:`.keywords`).
+    ``include_offtopic`` keeps the articles the relevance model found off-topic (and
+    their figures and claims), left out by default. ``descending`` gives the newest first.
     """
 
     since: dt.date | None = None
@@ -45,6 +52,11 @@ class Filters:
     type: str | None = None
     side: str | None = None
     outlet: str | None = None
+    place: str | None = None
+    admin1: str | None = None
+    actor: str | None = None
+    subtype: str | None = None
+    keyword: str | None = None
     include_superseded: bool = False
     include_duplicates: bool = False
     include_offtopic: bool = False
@@ -65,6 +77,11 @@ FilterField = Literal[
     "type",
     "side",
     "outlet",
+    "place",
+    "admin1",
+    "actor",
+    "subtype",
+    "keyword",
     "include_superseded",
     "include_duplicates",
     "include_offtopic",
@@ -107,6 +124,22 @@ def contains_twice(value: object) -> tuple[SqlValue, ...]:
 def country(value: object) -> tuple[SqlValue, ...]:
     """The ISO code of a country given by code or name (see :func:`country_code`)."""
     return (country_code(str(value)),)
+
+
+def contains_four(value: object) -> tuple[SqlValue, ...]:
+    """:func:`contains`, four times (an event's actors and targets)."""
+    return contains(value) * 4
+
+
+def folded(value: object) -> tuple[SqlValue, ...]:
+    """The folded key of a name (:func:`~claimwire.store.names.name_key`)."""
+    text = str(value)
+    return (name_key(text) or text.lower(),)
+
+
+def keyword(value: object) -> tuple[SqlValue, ...]:
+    """The FTS5 query of a keyword (see :func:`~claimwire.store.keywords.fts_query`)."""
+    return (fts_query(str(value)),)
 
 
 def claimant(value: object) -> tuple[SqlValue, ...]:
@@ -191,10 +224,12 @@ def dated(column: str) -> tuple[Condition, Condition]:
 
 
 def claimant_clause(entity_column: str) -> str:
-    """Any spelling of the canonical claimant, or a part of a name it was written with."""
+    """Any spelling of the canonical claimant (folded), or a part of any spelling it was
+    written with (as written, or folded: "Sinegubov" finds "Oleh Syniehubov")."""
     return (
         f"{entity_column} IN (SELECT entity_id FROM entity_names WHERE kind = 'claimant' "
-        "AND (key = ? OR name LIKE ?))"
+        "AND (key = ? OR key LIKE ? OR name LIKE ?) UNION SELECT entity_id "
+        "FROM entity_spellings WHERE kind = 'claimant' AND name LIKE ?)"
     )
 
 
@@ -203,9 +238,61 @@ def by_claimant(entity_column: str) -> Condition:
     return Condition("claimant", claimant_clause(entity_column), claimant)
 
 
-def claimant_params(value: str) -> list[str]:
-    """The parameters of the claimant filter."""
-    return [name_key(value), f"%{value}%"]
+def claimant_params(value: str) -> list[str | None]:
+    """The parameters of the claimant filter.
+
+    Part of a folded spelling is matched only for a value of letters (folding drops digits
+    and signs: "Spokesperson 12" must not find every spokesperson) of some length.
+    """
+    key = name_key(value)
+    lettered = _LETTERS.fullmatch(value.strip()) is not None and len(key) >= MIN_FOLDED_PART
+    return [key, f"%{key}%" if lettered else None, f"%{value}%", f"%{value}%"]
+
+
+_LETTERS = re.compile(r"[^\W\d_]+(?:[ '\u2019.-]+[^\W\d_]+)*")
+"""A name of letters, with spaces, apostrophes, dots or hyphens between them."""
+MIN_FOLDED_PART = 4
+"""Shortest folded part of a name matched inside spellings ("Ole" would find too many)."""
+
+
+PLACE_ENTITIES = (
+    "SELECT entity_id FROM entity_names WHERE kind = 'place' AND key = ? "
+    "UNION SELECT entity_id FROM entity_spellings WHERE kind = 'place' AND name = ?"
+)
+"""The place entities written with a spelling (two parameters: its folded key, itself)."""
+
+REGION_ENTITIES = "SELECT id FROM entities WHERE kind = 'place' AND admin1 = ?"
+"""The place entities in a first-level region (one parameter: its name)."""
+
+
+def place(value: object) -> tuple[SqlValue, ...]:
+    """The parameters of :data:`PLACE_ENTITIES`."""
+    return (*folded(value), str(value))
+
+
+def by_place(entity_column: str) -> Condition:
+    """The place filter on a place entity column."""
+    return Condition("place", f"{entity_column} IN ({PLACE_ENTITIES})", place)
+
+
+def by_region(entity_column: str) -> Condition:
+    """The region (``admin1``) filter on a place entity column."""
+    return Condition("admin1", f"{entity_column} IN ({REGION_ENTITIES})", same)
+
+
+def by_keyword(id_column: str, kind: str) -> Condition:
+    """The keyword filter on a fact table's id: its evidence and line contain the words."""
+    return Condition(
+        "keyword",
+        f"{id_column} IN (SELECT fact_id FROM evidence_fts WHERE evidence_fts MATCH ? "
+        f"AND kind = '{kind}')",
+        keyword,
+    )
+
+
+def fields_of(clauses: Sequence[Clause]) -> frozenset[FilterField]:
+    """The filters a query's clauses answer (the others would be ignored)."""
+    return frozenset(clause.field for clause in clauses if isinstance(clause, Condition))
 
 
 def country_code(value: str) -> str:

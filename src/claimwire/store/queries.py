@@ -16,21 +16,30 @@ from ..errors import InvalidOptionError
 from .filters import (
     DEFAULT_LIMIT,
     OFFTOPIC_DOCUMENTS,
+    PLACE_ENTITIES,
+    REGION_ENTITIES,
     Clause,
     Condition,
     Filters,
     by_claimant,
+    by_keyword,
+    by_place,
+    by_region,
     claimant,
     claimant_clause,
     claimant_params,
     contains,
+    contains_four,
     contains_twice,
     country,
     country_code,
     current,
     dated,
+    fields_of,
     iso,
+    keyword,
     page,
+    place,
     twice,
     where,
 )
@@ -47,6 +56,7 @@ from .rows import (
 )
 
 __all__ = [
+    "ARTICLE_CLAUSES",
     "CLAIM_COLUMNS",
     "CLUSTER_COLUMNS",
     "CONTRADICTION_COLUMNS",
@@ -126,6 +136,11 @@ class ListQuery:
     order: tuple[str, ...]
     no_hedge: bool = False
 
+    @property
+    def fields(self) -> frozenset[str]:
+        """The filters this list answers (others would be ignored: the web refuses them)."""
+        return frozenset(fields_of(self.clauses))
+
     def where(self, filters: Filters) -> tuple[str, list[SqlValue]]:
         """The ``WHERE`` part for the filters, and its parameters.
 
@@ -168,6 +183,63 @@ def _fact_list(
     )
 
 
+_PLACES_OF_ARTICLES = f"SELECT document_id FROM places WHERE place_entity IN ({PLACE_ENTITIES})"
+"""The articles naming a place (two parameters, see :func:`~.filters.place`)."""
+_REGIONS_OF_ARTICLES = f"SELECT document_id FROM places WHERE place_entity IN ({REGION_ENTITIES})"
+"""The articles naming a place in a first-level region (one parameter)."""
+
+_EVENT_CLAUSES: tuple[Condition, ...] = (
+    Condition("country", "e.country = ?", country),
+    Condition("type", "(e.type = ? OR e.subtype = ?)", twice),
+    Condition("subtype", "e.subtype = ?"),
+    by_place("e.place_entity"),
+    Condition("admin1", "e.admin1 = ?"),
+    Condition(
+        "actor",
+        "(e.actor1 LIKE ? OR e.actor2 LIKE ? OR e.actors_json LIKE ? OR e.targets_json LIKE ?)",
+        contains_four,
+    ),
+    Condition("side", "(e.actor1_side = ? OR e.actor2_side = ?)", twice),
+    by_keyword("e.id", "event"),
+)
+"""How event reports answer the filters besides their dates, claimant, hedge, outlet and
+versions (see :func:`_fact_list`)."""
+
+_REPORT_CLAUSES: tuple[Condition, ...] = (
+    *(clause for clause in _EVENT_CLAUSES if clause.field in ("actor", "side", "keyword")),
+    Condition("hedge", "e.hedge = ?"),
+    Condition("outlet", "e.outlet LIKE ?", contains),
+)
+"""The filters a cluster answers through its reports (some current report matches each)."""
+
+ARTICLE_CLAUSES: tuple[Clause, ...] = (
+    Condition("include_superseded", "d.current = 1", None, when_off=True),
+    Condition("include_duplicates", "d.duplicate_of IS NULL", None, when_off=True),
+    Condition("include_offtopic", "coalesce(d.relevant, 1) = 1", None, when_off=True),
+    Condition("since", "d.published >= ?", iso),
+    Condition("until", "substr(d.published, 1, 10) <= ?", iso),
+    Condition("outlet", "d.outlet LIKE ?", contains),
+    Condition("country", "d.id IN (SELECT document_id FROM places WHERE country = ?)", country),
+    Condition(
+        "claimant",
+        f"d.id IN (SELECT document_id FROM claims WHERE {claimant_clause('claimant_entity')})",
+        claimant,
+    ),
+    Condition("place", f"d.id IN ({_PLACES_OF_ARTICLES})", place),
+    Condition("admin1", f"d.id IN ({_REGIONS_OF_ARTICLES})"),
+    Condition(
+        "keyword",
+        "d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)",
+        keyword,
+    ),
+)
+"""How stored articles (``documents d``) answer the filters: the article list and the JSONL
+export (dates: the publication date; ``country``, ``place``, ``admin1``: articles naming a
+place there; ``claimant``: articles quoting that claimant; ``outlet``: part of its name)."""
+
+ARTICLE_FIELDS: frozenset[str] = frozenset(fields_of(ARTICLE_CLAUSES))
+"""The filters the article list answers."""
+
 LISTS: dict[str, ListQuery] = {
     "figures": _fact_list(
         FigureRow,
@@ -177,6 +249,9 @@ LISTS: dict[str, ListQuery] = {
         Condition("measure", "f.measure = ?"),
         Condition("category", "f.category = ?"),
         Condition("side", "f.side = ?"),
+        by_place("f.place_entity"),
+        by_region("f.place_entity"),
+        by_keyword("f.id", "figure"),
     ),
     "claims": _fact_list(
         ClaimRow,
@@ -187,13 +262,16 @@ LISTS: dict[str, ListQuery] = {
             "c.document_id IN (SELECT document_id FROM places WHERE country = ?)",
             country,
         ),
+        Condition("side", "c.claimant_side = ?"),
+        Condition("place", f"c.document_id IN ({_PLACES_OF_ARTICLES})", place),
+        Condition("admin1", f"c.document_id IN ({_REGIONS_OF_ARTICLES})"),
+        by_keyword("c.id", "claim"),
     ),
     "events": _fact_list(
         EventRow,
         "e",
         EVENT_COLUMNS,
-        Condition("country", "e.country = ?", country),
-        Condition("type", "(e.type = ? OR e.subtype = ?)", twice),
+        *_EVENT_CLAUSES,
     ),
     "clusters": ListQuery(
         ", ".join(f"{_CLUSTER_PLACE.get(name, 'c.' + name)} AS {name}" for name in CLUSTER_COLUMNS),
@@ -211,15 +289,26 @@ LISTS: dict[str, ListQuery] = {
             Condition("until", "c.date_start <= ?", iso),
             Condition("country", "c.country = ?", country),
             Condition("type", "(c.type = ? OR c.subtype = ?)", twice),
+            Condition("subtype", "c.subtype = ?"),
+            by_place("c.place_entity"),
+            Condition("admin1", "p.admin1 = ?"),
             Condition(
                 "claimant",
                 "c.id IN (SELECT cluster_id FROM events WHERE current = 1 AND "
                 f"{claimant_clause('claimant_entity')})",
                 claimant,
             ),
+            *(
+                Condition(
+                    clause.field,
+                    "c.id IN (SELECT e.cluster_id FROM events e WHERE e.current = 1 AND "
+                    f"e.duplicate = 0 AND {clause.sql})",
+                    clause.bind,
+                )
+                for clause in _REPORT_CLAUSES
+            ),
         ),
         ("c.date_start", "c.id"),
-        no_hedge=True,
     ),
     "contradictions": ListQuery(
         ", ".join(f"x.{column}" for column in CONTRADICTION_COLUMNS),

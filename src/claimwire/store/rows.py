@@ -168,6 +168,16 @@ class EntityNameRow(Row):
 
 
 @dataclass(frozen=True, kw_only=True)
+class EntitySpellingRow(Row):
+    """A row of ``entity_spellings``: one spelling of an entity as written (every one)."""
+
+    TABLE = "entity_spellings"
+    kind: str
+    name: str
+    entity_id: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class SeriesRow(Row):
     """A row of ``series`` (points and dates are recounted by the write path)."""
 
@@ -379,6 +389,7 @@ TABLE_ROWS: tuple[type[Row], ...] = (
     InputRow,
     EntityRow,
     EntityNameRow,
+    EntitySpellingRow,
     SeriesRow,
     ClusterRow,
     FigureRow,

@@ -17,7 +17,7 @@ from ..nlp.limits import DEFAULT_MAX_CHARS
 from ..version import __version__
 from . import service
 from .context import ArticleMetadata, Context
-from .params import ListParams, list_params
+from .params import ListParams, api_query, list_params, openapi_parameters
 from .queries import ListName, Page
 
 
@@ -114,8 +114,19 @@ def get_overview(context: Context) -> dict[str, object]:
     return dict(service.overview(context))
 
 
-@router.get("/articles", responses=LIST, summary="Stored articles, newest first")
-def get_articles(request: Request, context: Context, params: Params) -> JSONResponse:
+ArticleParams = Annotated[ListParams, Depends(api_query("articles"))]
+FigureParams = Annotated[ListParams, Depends(api_query("figures"))]
+ClaimParams = Annotated[ListParams, Depends(api_query("claims"))]
+EventParams = Annotated[ListParams, Depends(api_query("events"))]
+
+
+@router.get(
+    "/articles",
+    responses=LIST,
+    summary="Stored articles, newest first",
+    openapi_extra=openapi_parameters("articles"),
+)
+def get_articles(request: Request, context: Context, params: ArticleParams) -> JSONResponse:
     """Twin of ``/articles``. Dates filter on the publication date."""
     return listing(request, service.article_list(context, params.filters), params)
 
@@ -145,20 +156,35 @@ def post_article(context: Context, submission: Submission) -> JSONResponse:
     return JSONResponse(answer, status_code=201, headers={"Location": answer["api_url"]})
 
 
-@router.get("/figures", responses=LIST, summary="Figures (claimed numbers)")
-def get_figures(request: Request, context: Context, params: Params) -> JSONResponse:
+@router.get(
+    "/figures",
+    responses=LIST,
+    summary="Figures (claimed numbers)",
+    openapi_extra=openapi_parameters("figures"),
+)
+def get_figures(request: Request, context: Context, params: FigureParams) -> JSONResponse:
     """Twin of ``/figures``."""
     return fact_listing(request, context, "figures", params)
 
 
-@router.get("/claims", responses=LIST, summary="Claims (who said what)")
-def get_claims(request: Request, context: Context, params: Params) -> JSONResponse:
+@router.get(
+    "/claims",
+    responses=LIST,
+    summary="Claims (who said what)",
+    openapi_extra=openapi_parameters("claims"),
+)
+def get_claims(request: Request, context: Context, params: ClaimParams) -> JSONResponse:
     """Twin of ``/claims``."""
     return fact_listing(request, context, "claims", params)
 
 
-@router.get("/events", responses=LIST, summary="Event reports (the timeline)")
-def get_events(request: Request, context: Context, params: Params) -> JSONResponse:
+@router.get(
+    "/events",
+    responses=LIST,
+    summary="Event reports (the timeline)",
+    openapi_extra=openapi_parameters("events"),
+)
+def get_events(request: Request, context: Context, params: EventParams) -> JSONResponse:
     """Twin of ``/events``; ``type`` is an event type or sub-type."""
     return fact_listing(request, context, "events", params)
 

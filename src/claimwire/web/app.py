@@ -153,7 +153,7 @@ def create_app(
     Raises:
         StoreError: The store cannot be opened.
     """
-    from . import api, pages
+    from . import api, exports, pages
 
     app = FastAPI(
         title="claimwire",
@@ -183,6 +183,7 @@ def create_app(
     )
     errors.install(app)
     app.include_router(api.router)
+    app.include_router(exports.router)
     app.include_router(pages.router)
     static = resources.files(__package__) / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")

@@ -14,18 +14,35 @@ from ..models import Result
 from ..render.html import KINDS, items_of, segments
 from ..render.labels import contradiction_sides
 from ..render.table import line_of
+from ..store import facets
 from ..store.rows import Record
 from ..store.rows import text as column_text
 from ..store.series import Series
 from . import service
 from .context import AppContext, ArticleMetadata, Context
 from .errors import ApiError
-from .params import HEDGES, ListParams, list_params
-from .queries import ListName
+from .exports import export_url
+from .params import (
+    CATEGORIES,
+    EVENT_SUBTYPES,
+    EVENT_TYPES,
+    HEDGES,
+    MEASURES,
+    ListParams,
+    PageName,
+    accepted_parameters,
+    list_params,
+    page_query,
+)
+from .queries import ListName, Page
 from .svg import draw_series
 
 router = APIRouter(include_in_schema=False)
 Params = Annotated[ListParams, Depends(list_params)]
+ArticleQuery = Annotated[ListParams, Depends(page_query("articles"))]
+FigureQuery = Annotated[ListParams, Depends(page_query("figures"))]
+ClaimQuery = Annotated[ListParams, Depends(page_query("claims"))]
+EventQuery = Annotated[ListParams, Depends(page_query("events"))]
 
 EVENT_COLORS = {
     "Battles": "#d62728",
@@ -45,10 +62,12 @@ def render(
     section: str,
     *,
     twin: str | None,
+    twin_query: str | None = None,
     **values: object,
 ) -> HTMLResponse:
-    """A page; ``json_url`` is its JSON twin with the same query string."""
-    query = request.url.query
+    """A page; ``json_url`` is its JSON twin with the same query string (or ``twin_query``:
+    the parameters the page applied, without those it left out)."""
+    query = request.url.query if twin_query is None else twin_query
     json_url = (twin + (f"?{query}" if query else "")) if twin else None
     response: HTMLResponse = context.templates.TemplateResponse(
         request,
@@ -86,11 +105,73 @@ def map_page(request: Request, context: Context, params: Params) -> HTMLResponse
     )
 
 
+EXPORTS: dict[str, tuple[tuple[str, str, str | None], ...]] = {
+    "articles": (("JSONL (results)", "jsonl", None),),
+    "figures": (("CSV", "csv", "figures"), ("JSONL", "jsonl", "figures")),
+    "claims": (("CSV", "csv", "claims"), ("JSONL", "jsonl", "claims")),
+    "events": (
+        ("CSV", "csv", "events"),
+        ("JSONL", "jsonl", "events"),
+        ("GeoJSON", "geojson", None),
+        ("ACLED-style CSV", "acled", None),
+    ),
+}
+"""The export buttons of each list page: label, format, table."""
+
+
+def choices(context: AppContext, fields: tuple[str, ...]) -> dict[str, object]:
+    """The values the page's selects and suggestions offer (from the vocabulary and store)."""
+    connection = context.connection()
+    return {
+        "types": EVENT_TYPES,
+        "subtypes": EVENT_SUBTYPES,
+        "measures": MEASURES,
+        "categories": CATEGORIES,
+        "sides": facets.sides(connection) if "side" in fields else [],
+        "regions": facets.regions(connection) if "admin1" in fields else [],
+        "places": facets.places(connection) if "place" in fields else [],
+    }
+
+
+def _list_page(
+    request: Request,
+    context: Context,
+    params: ListParams,
+    name: PageName,
+    page: Page,
+    **extra: object,
+) -> HTMLResponse:
+    """A list page: its filters (problems shown inline), rows, pager and export buttons."""
+    fields = accepted_parameters(name)
+    query = params.query_string()
+    filter_query = params.filter_string()
+    return render(
+        request,
+        context,
+        f"{name}.html",
+        name,
+        params=params,
+        page=page,
+        fields=fields,
+        choices=choices(context, fields),
+        exports=[
+            (label, export_url(target, filter_query, table=table))  # type: ignore[arg-type]
+            for label, target, table in EXPORTS[name]
+        ],
+        twin=f"/api/{name}",
+        twin_query=query,
+        **extra,
+    )
+
+
 @router.get("/events", response_class=HTMLResponse)
-def events(request: Request, context: Context, params: Params) -> HTMLResponse:
+def events(request: Request, context: Context, params: EventQuery) -> HTMLResponse:
     """The timeline of event reports, grouped by date."""
-    fields = "since until country type claimant hedge outlet sort"
-    return _fact_page(request, context, params, "events", fields, grouped=True)
+    page = service.fact_list(context, "events", params.filters)
+    days: dict[str, list[Record]] = {}
+    for row in page.items:
+        days.setdefault(column_text(row, "date") or "undated", []).append(row)
+    return _list_page(request, context, params, "events", page, days=days)
 
 
 def _fact_page(
@@ -99,17 +180,9 @@ def _fact_page(
     params: ListParams,
     name: ListName,
     fields: str,
-    *,
-    grouped: bool = False,
 ) -> HTMLResponse:
-    """The page of a store list (its template is ``{name}.html``); ``grouped``: by date."""
+    """The page of a store list the strict parameters serve (its template is ``{name}.html``)."""
     page = service.fact_list(context, name, params.filters)
-    extra: dict[str, object] = {}
-    if grouped:
-        days: dict[str, list[Record]] = {}
-        for row in page.items:
-            days.setdefault(column_text(row, "date") or "undated", []).append(row)
-        extra["days"] = days
     return render(
         request,
         context,
@@ -117,24 +190,23 @@ def _fact_page(
         name,
         params=params,
         page=page,
-        **extra,
         twin=f"/api/{name}",
         fields=tuple(fields.split()),
     )
 
 
 @router.get("/figures", response_class=HTMLResponse)
-def figures(request: Request, context: Context, params: Params) -> HTMLResponse:
+def figures(request: Request, context: Context, params: FigureQuery) -> HTMLResponse:
     """Figures as a table."""
-    fields = "since until country claimant measure category hedge outlet sort"
-    return _fact_page(request, context, params, "figures", fields)
+    page = service.fact_list(context, "figures", params.filters)
+    return _list_page(request, context, params, "figures", page)
 
 
 @router.get("/claims", response_class=HTMLResponse)
-def claims(request: Request, context: Context, params: Params) -> HTMLResponse:
+def claims(request: Request, context: Context, params: ClaimQuery) -> HTMLResponse:
     """Claims as a table."""
-    fields = "since until country claimant hedge outlet sort"
-    return _fact_page(request, context, params, "claims", fields)
+    page = service.fact_list(context, "claims", params.filters)
+    return _list_page(request, context, params, "claims", page)
 
 
 @router.get("/series", response_class=HTMLResponse)
@@ -210,19 +282,10 @@ def contradictions(request: Request, context: Context, params: Params) -> HTMLRe
 
 
 @router.get("/articles", response_class=HTMLResponse)
-def articles(request: Request, context: Context, params: Params) -> HTMLResponse:
+def articles(request: Request, context: Context, params: ArticleQuery) -> HTMLResponse:
     """Stored articles, newest first."""
     page = service.article_list(context, params.filters)
-    return render(
-        request,
-        context,
-        "articles.html",
-        "articles",
-        params=params,
-        page=page,
-        twin="/api/articles",
-        fields=("since", "until", "country", "claimant", "outlet", "sort"),
-    )
+    return _list_page(request, context, params, "articles", page)
 
 
 @router.get("/articles/{document_id}", response_class=HTMLResponse)

@@ -14,16 +14,7 @@ from dataclasses import dataclass
 from typing import Literal, TypedDict
 
 from ..store import queries as store
-from ..store.filters import (
-    Condition,
-    Filters,
-    claimant,
-    claimant_clause,
-    contains,
-    country,
-    iso,
-    where,
-)
+from ..store.filters import Condition, Filters, country, where
 from ..store.filters import (
     page as paging,
 )
@@ -72,12 +63,16 @@ class _Totals:
 
     def __init__(self, size: int = 2048) -> None:
         self.size = size
-        self._counts: dict[_Key, tuple[int, int]] = {}
+        self._counts: dict[_Key, tuple[tuple[str, int], int]] = {}
         self._lock = threading.Lock()
 
     @staticmethod
-    def version(connection: sqlite3.Connection) -> int:
-        return int(connection.execute("SELECT coalesce(max(seq), 0) FROM documents").fetchone()[0])
+    def version(connection: sqlite3.Connection) -> tuple[str, int]:
+        """The store's file and last document: two stores served by one process (tests)
+        may have the same last ``seq``."""
+        path = str(connection.execute("PRAGMA database_list").fetchone()["file"])
+        last = connection.execute("SELECT coalesce(max(seq), 0) FROM documents").fetchone()[0]
+        return path, int(last)
 
     def get(self, connection: sqlite3.Connection, key: _Key) -> int | None:
         found = self._counts.get(key)
@@ -95,33 +90,17 @@ class _Totals:
 _TOTALS = _Totals()
 
 
-_ARTICLE_CLAUSES = (
-    "d.current = 1",
-    Condition("include_offtopic", "coalesce(d.relevant, 1) = 1", None, when_off=True),
-    Condition("since", "d.published >= ?", iso),
-    Condition("until", "substr(d.published, 1, 10) <= ?", iso),
-    Condition("outlet", "d.outlet LIKE ?", contains),
-    Condition("country", "d.id IN (SELECT document_id FROM places WHERE country = ?)", country),
-    Condition(
-        "claimant",
-        f"d.id IN (SELECT document_id FROM claims WHERE {claimant_clause('claimant_entity')})",
-        claimant,
-    ),
-)
-"""How articles answer the filters (dates: the publication date)."""
-
 _PLACE_CLAUSES = ("kind = 'place'", Condition("country", "country = ?", country))
 """How canonical places answer the filters."""
 
 
 def articles(connection: sqlite3.Connection, filters: Filters) -> Page:
     """Current articles (published date then arrival, newest first with ``descending``),
-    with their fact counts.
+    with their fact counts; wire copies only with ``include_duplicates``.
 
-    ``since``/``until`` compare with the publication date; ``country``: articles naming a
-    place there; ``claimant``: articles quoting that claimant; ``outlet``: part of its name.
+    The filters select as the JSONL export does (:data:`~claimwire.store.queries.ARTICLE_CLAUSES`).
     """
-    condition, params = where(filters, _ARTICLE_CLAUSES)
+    condition, params = where(filters, store.ARTICLE_CLAUSES)
     direction = "DESC" if filters.descending else "ASC"
     limit, bounds = paging(filters)
     rows = connection.execute(
