@@ -16,13 +16,12 @@ from ..render.labels import contradiction_sides
 from ..render.table import line_of
 from ..store.rows import Record
 from ..store.rows import text as column_text
-from ..store.series import Series
 from . import service
 from .context import AppContext, ArticleMetadata, Context
 from .errors import ApiError
 from .params import HEDGES, ListParams, list_params
 from .queries import ListName
-from .svg import draw_series
+from .svg import draw_panel
 
 router = APIRouter(include_in_schema=False)
 Params = Annotated[ListParams, Depends(list_params)]
@@ -139,21 +138,12 @@ def claims(request: Request, context: Context, params: Params) -> HTMLResponse:
 
 @router.get("/series", response_class=HTMLResponse)
 def series(request: Request, context: Context, params: Params) -> HTMLResponse:
-    """Claimed figures per claimant over time: one SVG chart per measure and category."""
-    groups: dict[tuple[str, str, str, str], list[Series]] = {}
-    for entry in service.series(context, params.filters):
-        key = (entry.measure, entry.category, entry.side or "", entry.unit)
-        groups.setdefault(key, []).append(entry)
-    overlay = context.reference if params.filters.measure else None
-    charts = [
-        (
-            _group_title(key),
-            draw_series(members, reference=overlay, reference_label=context.reference_label),
-            members,
-        )
-        for key, members in sorted(
-            groups.items(), key=lambda item: (-sum(len(s.points) for s in item[1]), item[0])
-        )
+    """Claimed figures per claimant over time: one chart per measure, category, side and
+    conflict, with a panel for running totals and one for increments."""
+    charts = service.series_charts(context, params.filters)
+    drawn = [
+        (group, [(panel, draw_panel(panel, label=group.title)) for panel in group.panels])
+        for group in charts.groups
     ]
     return render(
         request,
@@ -161,19 +151,13 @@ def series(request: Request, context: Context, params: Params) -> HTMLResponse:
         "series.html",
         "series",
         params=params,
-        charts=charts,
-        has_reference=bool(context.reference),
+        charts=drawn,
+        single=charts.single,
+        excluded=charts.excluded,
+        reference=context.reference,
         twin="/api/series",
         fields=("since", "until", "country", "claimant", "measure", "category", "hedge"),
     )
-
-
-def _group_title(key: tuple[str, str, str, str]) -> str:
-    measure, category, side, unit = key
-    text = f"{category} {measure}".replace("_", " ").capitalize()
-    if side:
-        text += f" ({side})"
-    return text + (", percent" if unit == "percent" else "")
 
 
 LINK_SCHEMES = frozenset({"http", "https"})

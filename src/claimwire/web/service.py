@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import TypedDict
 
 from ..models import Result
+from ..store.charts import Charts, chart_groups
 from ..store.filters import Filters
 from ..store.rows import Record
 from ..store.series import Point, Series, read_series
@@ -62,9 +63,13 @@ def series(context: AppContext, filters: Filters) -> list[Series]:
 
 
 class ReferenceBody(TypedDict):
-    """The reference series as the API gives it."""
+    """The reference series as the API gives it, and what it counts (the charts it is
+    drawn on)."""
 
     label: str
+    category: str | None
+    side: str | None
+    measure: str | None
     points: list[dict[str, str | float]]
 
 
@@ -91,13 +96,23 @@ def series_body(context: AppContext, filters: Filters) -> SeriesBody:
         "offset": filters.offset,
         "reference": (
             {
-                "label": context.reference_label,
-                "points": [{"date": day.isoformat(), "value": value} for day, value in reference],
+                "label": reference.label,
+                "category": reference.category,
+                "side": reference.side,
+                "measure": reference.measure,
+                "points": [
+                    {"date": day.isoformat(), "value": value} for day, value in reference.points
+                ],
             }
             if reference
             else None
         ),
     }
+
+
+def series_charts(context: AppContext, filters: Filters) -> Charts:
+    """The charts of :func:`series` (one per measure, category, side and conflict)."""
+    return chart_groups(series(context, filters), context.reference)
 
 
 @dataclass(frozen=True)
