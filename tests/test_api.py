@@ -245,7 +245,7 @@ def test_responses_carry_a_strict_content_security_policy(client):
 
 @pytest.mark.parametrize(
     ("page", "twin"),
-    [("/", "/api/overview"), ("/events?hedge=asserted", "/api/events?hedge=asserted"),
+    [("/", "/api/overview"), ("/events?hedge=asserted", "/api/timeline?hedge=asserted"),
      ("/figures", "/api/figures"), ("/claims", "/api/claims"), ("/series", "/api/series"),
      ("/contradictions", "/api/contradictions"), ("/articles", "/api/articles"),
      ("/map?type=Battles", "/api/clusters?type=Battles")],

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from claimwire.models import Figure, TimeRef
-from claimwire.store import open_store, write_result
+from claimwire.store import open_store, queries, write_result
 from claimwire.store.charts import Reference, chart_groups
 from claimwire.store.queries import Filters
 from claimwire.store.series import read_series
@@ -231,3 +231,56 @@ def test_a_reference_is_drawn_only_where_side_and_category_match(
     ]
     assert with_reference == drawn_on
     assert len(charts.groups) == 2
+
+
+# --- events and fatalities over time ---------------------------------------------------
+
+
+def _shelling(connection: sqlite3.Connection, claimant: str, killed: int, *, day: str,
+              published: str, outlet: str) -> None:  # fmt: skip
+    from corpus_helpers import SHELLING
+
+    text = f"{claimant} said shelling killed {killed} people in Lysychansk on Tuesday."
+    article = Article(text, published=published, outlet=outlet, url=f"https://x.example/{text}")
+    claim = article.claim(claimant, text[:20])
+    place = article.place("Lysychansk", **LYSYCHANSK)
+    date = article.date("Tuesday", day)
+    figure = article.figure(str(killed), killed, category="people", measure="killed",
+                            claim=claim, place=place, cumulative=False)  # fmt: skip
+    article.event("shelling", SHELLING, place=place, date=date, claim=claim, figures=(figure,))
+    write_result(connection, article.result())
+
+
+def test_events_count_once_and_fatalities_stay_per_claimant(
+    connection: sqlite3.Connection,
+) -> None:
+    from claimwire.store.activity import activity
+
+    _shelling(connection, "Serhiy Haidai", 10, day="2022-06-07", published="2022-06-08",
+              outlet="Kyiv Daily")  # fmt: skip
+    _shelling(connection, "Government of Russia", 2, day="2022-06-07", published="2022-06-08",
+              outlet="Moscow Herald")  # fmt: skip
+    _shelling(connection, "UN Monitoring Mission", 12, day="2022-06-07",
+              published="2022-06-09", outlet="Euro Post")  # fmt: skip
+    _shelling(
+        connection,
+        "Serhiy Haidai",
+        3,
+        day="2030-01-01",
+        published="2022-06-10",
+        outlet="Kyiv Daily",
+    )  # fmt: skip  a resolver's slip: after publication
+    found = activity(connection, Filters())
+    assert found.periods == [dt.date(2022, 6, 7)]
+    assert found.events == {"Explosions/Remote violence": [1]}  # three reports, one event
+    assert found.fatalities == {
+        "UN Monitoring Mission": [12.0],
+        "Serhiy Haidai": [10.0],
+        "Government of Russia": [2.0],
+    }  # never 24
+    assert found.excluded == 1 and found.excluded_examples[0]["date"] == "2030-01-01"
+    from claimwire.store.activity import TIMELINE
+
+    timeline = connection.execute(*TIMELINE.sql(Filters())).fetchall()
+    assert {row["date"] for row in timeline} == {"2022-06-07"}
+    assert len(queries.rows(connection, "events", Filters())) == 4  # the export keeps all

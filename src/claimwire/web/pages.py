@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Annotated
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
+from fastapi import Path as FastApiPath
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
@@ -14,6 +16,8 @@ from ..models import Result
 from ..render.html import KINDS, items_of, segments
 from ..render.labels import contradiction_sides
 from ..render.table import line_of
+from ..store.activity import Activity
+from ..store.filters import Filters
 from ..store.rows import Record
 from ..store.rows import text as column_text
 from . import service
@@ -21,10 +25,11 @@ from .context import AppContext, ArticleMetadata, Context
 from .errors import ApiError
 from .params import HEDGES, ListParams, list_params
 from .queries import ListName
-from .svg import draw_panel
+from .svg import Bars, Chart, draw_bars, draw_lines, draw_panel
 
 router = APIRouter(include_in_schema=False)
 Params = Annotated[ListParams, Depends(list_params)]
+ContradictionId = Annotated[str, FastApiPath(min_length=1, max_length=200)]
 
 EVENT_COLORS = {
     "Battles": "#d62728",
@@ -57,6 +62,7 @@ def render(
             "json_url": json_url,
             "event_colors": EVENT_COLORS,
             "hedges": HEDGES,
+            "reviews_on": context.review_token is not None and not context.read_only,
             **values,
         },
     )
@@ -67,7 +73,39 @@ def render(
 def overview(request: Request, context: Context) -> HTMLResponse:
     """Counts, latest articles, open contradictions, most-cited claimants."""
     data = service.overview(context)
-    return render(request, context, "overview.html", "overview", data=data, twin="/api/overview")
+    found = service.activity(context, Filters())
+    return render(
+        request,
+        context,
+        "overview.html",
+        "overview",
+        data=data,
+        activity=found,
+        activity_charts=activity_charts(found),
+        twin="/api/overview",
+    )
+
+
+@dataclass(frozen=True)
+class ActivityCharts:
+    """The SVG charts of :func:`claimwire.web.service.activity`."""
+
+    events: Chart
+    fatalities: Chart
+
+
+def activity_charts(found: Activity) -> ActivityCharts:
+    """Draw events by type (stacked bars) and fatalities per claimant (lines)."""
+    events = draw_bars(
+        Bars(found.periods, {kind: [float(n) for n in counts] for kind, counts in
+                             found.events.items()}),
+        lambda kind: EVENT_COLORS.get(kind, "#7f7f7f"),
+        label=f"Events per {found.period}, by type",
+    )  # fmt: skip
+    fatalities = draw_lines(
+        found.periods, found.fatalities, label=f"Fatalities claimed per {found.period}"
+    )
+    return ActivityCharts(events, fatalities)
 
 
 @router.get("/map", response_class=HTMLResponse)
@@ -89,7 +127,18 @@ def map_page(request: Request, context: Context, params: Params) -> HTMLResponse
 def events(request: Request, context: Context, params: Params) -> HTMLResponse:
     """The timeline of event reports, grouped by date."""
     fields = "since until country type claimant hedge outlet sort"
-    return _fact_page(request, context, params, "events", fields, grouped=True)
+    found = service.activity(context, params.filters)
+    return _fact_page(
+        request,
+        context,
+        params,
+        "events",
+        fields,
+        grouped=True,
+        source="timeline",
+        activity=found,
+        activity_charts=activity_charts(found),
+    )
 
 
 def _fact_page(
@@ -100,9 +149,13 @@ def _fact_page(
     fields: str,
     *,
     grouped: bool = False,
+    source: ListName | None = None,
+    **values: object,
 ) -> HTMLResponse:
-    """The page of a store list (its template is ``{name}.html``); ``grouped``: by date."""
-    page = service.fact_list(context, name, params.filters)
+    """The page of a store list (its template is ``{name}.html``); ``grouped``: by date;
+    ``source``: the list it reads (and its twin), when not ``name``."""
+    source = source or name
+    page = service.fact_list(context, source, params.filters)
     extra: dict[str, object] = {}
     if grouped:
         days: dict[str, list[Record]] = {}
@@ -117,7 +170,8 @@ def _fact_page(
         params=params,
         page=page,
         **extra,
-        twin=f"/api/{name}",
+        **values,
+        twin=f"/api/{source}",
         fields=tuple(fields.split()),
     )
 
@@ -191,6 +245,45 @@ def contradictions(request: Request, context: Context, params: Params) -> HTMLRe
     """Both sides of every contradiction, with evidence and links."""
     fields = "since until country claimant measure category type open sort"
     return _fact_page(request, context, params, "contradictions", fields)
+
+
+@router.get("/contradictions/{contradiction_id}", response_class=HTMLResponse)
+def contradiction(
+    request: Request, context: Context, contradiction_id: ContradictionId, saved: bool = False
+) -> HTMLResponse:
+    """One contradiction: both sides, what decides it, its review (and the review form
+    when reviews are on)."""
+    found = service.contradiction(context, contradiction_id)
+    return render(
+        request,
+        context,
+        "contradiction.html",
+        "contradictions",
+        x=found,
+        saved=saved,
+        twin=f"/api/contradictions/{contradiction_id}",
+    )
+
+
+@router.post("/contradictions/{contradiction_id}/review")
+def review_form(
+    request: Request,
+    context: Context,
+    contradiction_id: ContradictionId,
+    verdict: Annotated[str, Form(max_length=20)],
+    reason: Annotated[str, Form(max_length=4000)],
+    token: Annotated[str, Form(max_length=500)],
+) -> Response:
+    """Confirm or dismiss a contradiction from its page, then show it again."""
+    service.review(
+        context,
+        contradiction_id,
+        verdict=verdict,
+        reason=reason,
+        token=token,
+        client=request.client.host if request.client else None,
+    )
+    return RedirectResponse(f"/contradictions/{contradiction_id}?saved=true", status_code=303)
 
 
 @router.get("/articles", response_class=HTMLResponse)
