@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import threading
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import TypedDict
 
 from ..models import Result
@@ -259,5 +261,20 @@ def _loopback(host: str | None) -> bool:
 
 
 def activity(context: AppContext, filters: Filters) -> Activity:
-    """Events by type and fatalities per claimant over time (implausible dates left out)."""
-    return read_activity(context.connection(), filters)
+    """Events by type and fatalities per claimant over time (implausible dates left out),
+    kept while the store and the day do not change (every write adds a document)."""
+    connection = context.connection()
+    version = connection.execute("SELECT coalesce(max(seq), 0) FROM documents").fetchone()[0]
+    key = (replace(filters, limit=None, offset=0, descending=False), version, date.today())
+    found = _ACTIVITY.get(key)
+    if found is None:
+        found = read_activity(connection, filters)
+        with _ACTIVITY_LOCK:
+            if len(_ACTIVITY) >= 256:
+                _ACTIVITY.clear()
+            _ACTIVITY[key] = found
+    return found
+
+
+_ACTIVITY: dict[tuple[Filters, int, date], Activity] = {}
+_ACTIVITY_LOCK = threading.Lock()
