@@ -211,7 +211,7 @@ def test_series_draw_claims_as_claimed_and_never_invent_totals(site, page) -> No
     russia = page.locator('figure.chart-box[data-side="Russia"]')
     assert russia.count() == 1
     claimed = _values(russia, '[data-panel="totals"] .point.claimed')
-    assert sorted(claimed) == [1000, 1250]  # one line: two spellings of the General Staff
+    assert sorted(claimed) == [1000, 1250]  # "Ukraine's General Staff" too, its own line
     increments = _values(russia, '[data-panel="increments"] .point.increments')
     assert sorted(increments) == [36, 130]
     computed = _values(russia, '[data-panel="totals"] .point.computed')
@@ -293,6 +293,8 @@ def test_overview_charts_events_and_fatalities_per_claimant(site, page) -> None:
     page.goto(site + "/")
     bars = page.locator("#events-chart rect.bar")
     assert bars.count() == 1 and bars.first.get_attribute("data-value") == "1"
+    ticks = page.locator("#events-chart text.tick").all_text_contents()
+    assert ticks[:2] == ["0", "1"]  # whole numbers, each once
     lines = page.locator("#fatalities-chart circle.point")
     assert sorted(_values(page, "#fatalities-chart circle.point")) == [2, 10, 12]  # never 24
     assert lines.count() == 3

@@ -76,7 +76,7 @@ class _Frame:
         if first == last:
             first, last = shift(first, -1), shift(last, 1)
         top = max([*values, 0.0]) or 1.0
-        step = nice_step(top)
+        step = max(nice_step(top), 1.0)  # counts: no tick between two whole numbers
         return cls(first, last, math.ceil(top / step) * step, step)
 
     def x(self, day: dt.date) -> float:
