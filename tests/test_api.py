@@ -367,21 +367,23 @@ def test_serve_command_registers_and_refuses_a_missing_store(tmp_path):
 def test_reference_overlay_and_tile_url(store):
     import datetime as dt
 
-    reference = [(dt.date(2022, 6, 1), 150.0), (dt.date(2022, 6, 30), 300.0)]
+    from claimwire.store.charts import Reference
+
+    points = ((dt.date(2022, 6, 1), 150.0), (dt.date(2022, 6, 30), 300.0))
     app = create_app(
         store[0],
         read_only=True,
         tile_url="https://{s}.tiles.example.org/{z}/{x}/{y}.png",
-        reference=reference,
-        reference_label="reference (losses.csv)",
+        reference=Reference("reference (losses.csv)", points, category="tanks", side=None),
     )
     with TestClient(app) as client:
         body = client.get("/api/series?measure=destroyed").json()
         assert body["reference"]["label"] == "reference (losses.csv)"
+        assert body["reference"]["category"] == "tanks"
         assert [p["value"] for p in body["reference"]["points"]] == [150.0, 300.0]
-        page = client.get("/series?measure=destroyed")
+        page = client.get("/series?measure=destroyed&category=tanks")
         assert 'class="reference"' in page.text and "reference (losses.csv)" in page.text
-        assert 'class="reference"' not in client.get("/series").text
+        assert 'class="reference"' not in client.get("/series?category=soldiers").text
         map_page = client.get("/map")
         assert 'data-tiles="https://{s}.tiles.example.org/{z}/{x}/{y}.png"' in map_page.text
         policy = map_page.headers["content-security-policy"]

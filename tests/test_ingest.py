@@ -108,33 +108,35 @@ def test_a_town_and_its_region_can_be_one_event_but_two_regions_cannot(tmp_path:
 
 def test_series_per_claimant_measure_category_and_side(store: sqlite3.Connection) -> None:
     found = {
-        (s.claimant, s.measure, s.category, s.side): [(p.date, p.value, p.kind, p.total)
-                                                      for p in s.points]
+        (s.claimant, s.measure, s.category, s.side, s.conflict): [
+            (p.date, p.claimed, p.kind, p.total, p.computed) for p in s.points
+        ]
         for s in read_series(store, Filters())
-    }  # fmt: skip
+    }
     assert found == {
-        ("Government of Ukraine", "killed", "soldiers", "Russia"): [
-            ("2022-06-06", 31150, "total", 31150),
-            ("2022-06-12", 31900, "total", 31900),
-            ("2022-06-12", 31900, "total", 31900),
-            ("2022-06-16", 32150, "total", 32150),  # the corrected version, not 32,050
+        ("Government of Ukraine", "killed", "soldiers", "Russia", None): [
+            ("2022-06-06", 31150, "total", 31150, False),
+            ("2022-06-12", 31900, "total", 31900, False),
+            ("2022-06-12", 31900, "total", 31900, False),
+            ("2022-06-16", 32150, "total", 32150, False),  # the corrected version, not 32,050
         ],
-        ("Government of Ukraine", "destroyed", "tanks", "Russia"): [
-            ("2022-06-12", 1400, "total", 1400)
+        ("Government of Ukraine", "destroyed", "tanks", "Russia", None): [
+            ("2022-06-12", 1400, "total", 1400, False)
         ],
-        ("Government of Ukraine", "killed", "soldiers", "Ukraine"): [
-            ("2022-06-12", 20, "increment", 20)
+        # increments with no claimed running total before them: no total is made up
+        ("Government of Ukraine", "killed", "soldiers", "Ukraine", "UA"): [
+            ("2022-06-12", 20, "increment", None, False)
         ],
-        ("Government of Russia", "killed", "soldiers", "Ukraine"): [
-            ("2022-06-12", 170, "increment", 170)
+        ("Government of Russia", "killed", "soldiers", "Ukraine", "UA"): [
+            ("2022-06-12", 170, "increment", None, False)
         ],
-        ("UN Monitoring Mission", "killed", "soldiers", "Ukraine"): [
-            ("2022-06-12", 20, "increment", 20)
+        ("UN Monitoring Mission", "killed", "soldiers", "Ukraine", "UA"): [
+            ("2022-06-12", 20, "increment", None, False)
         ],
-        # two reports of one increment (one per spelling; the wire copy left out) count once
-        ("Serhiy Haidai", "killed", "civilians", None): [
-            ("2022-06-07", 4, "increment", 4),
-            ("2022-06-07", 4, "increment", 4),
+        # two spellings of one claimant are one series (the wire copy left out)
+        ("Serhiy Haidai", "killed", "civilians", None, "UA"): [
+            ("2022-06-07", 4, "increment", None, False),
+            ("2022-06-07", 4, "increment", None, False),
         ],
     }
 
@@ -155,8 +157,9 @@ def test_increments_add_up_on_a_running_total(tmp_path: Path) -> None:
                        cumulative=cumulative, as_of=day)  # fmt: skip
         write_result(connection, article.result())
     (series,) = read_series(connection, Filters())
-    assert [(p.kind, p.total) for p in series.points] == [
-        ("total", 1000), ("increment", 1030), ("increment", 1050), ("total", 1060),
+    assert [(p.kind, p.claimed, p.total, p.computed) for p in series.points] == [
+        ("total", 1000, 1000, False), ("increment", 30, 1030, True),
+        ("increment", 20, 1050, True), ("total", 1060, 1060, False),
     ]  # fmt: skip
 
 
@@ -486,7 +489,8 @@ def test_cli_plots_a_series_with_a_reference(cli: click.Group, db_path: Path,
     image = tmp_path / "series.png"
     result = CliRunner().invoke(cli, ["plot", "series", "--db", str(db_path), "--measure",
                                       "killed", "--category", "soldiers", "--reference",
-                                      str(reference), "-o", str(image)])  # fmt: skip
+                                      str(reference), "--reference-category", "soldiers",
+                                      "--reference-side", "Russia", "-o", str(image)])  # fmt: skip
     assert result.exit_code == 0, result.output
     assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "7 point(s) of 4 series" in result.output

@@ -596,8 +596,12 @@ def test_parquet_exports_of_one_table_read_together(
     [
         ({"side": "UA", "cumulative": 0, "place_entity": "p1"},
          {"side": "UA", "cumulative": 0, "place_entity": "p1"}, True),
+        ({"side": None, "cumulative": 0, "place_entity": "p1", "claimant_side": "RU"},
+         {"side": "UA", "cumulative": None, "place_entity": "p1"}, True),  # RU speaks of UA
+        ({"side": None, "cumulative": 0, "place_entity": "p1", "claimant_side": "UA"},
+         {"side": "UA", "cumulative": None, "place_entity": "p1"}, False),  # UA of RU's
         ({"side": None, "cumulative": 0, "place_entity": "p1"},
-         {"side": "UA", "cumulative": None, "place_entity": "p1"}, True),
+         {"side": None, "cumulative": None, "place_entity": "p1"}, True),
         ({"side": "RU", "cumulative": 0, "place_entity": "p1"},
          {"side": "UA", "cumulative": 0, "place_entity": "p1"}, False),
         ({"side": "UA", "cumulative": 1, "place_entity": None},

@@ -146,6 +146,21 @@ def filter_options(function: Callable[..., Any]) -> Callable[..., Any]:
     return function
 
 
+def reference_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    """What a reference series counts: it is drawn only on the charts that count the same."""
+    options = [
+        click.option(
+            "--reference-category",
+            help="What the reference counts (tanks, soldiers, ...); default: its column's name.",
+        ),
+        click.option("--reference-side", help="Whose losses the reference counts (Russia)."),
+        click.option("--reference-measure", help="The reference's measure (destroyed, killed)."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
 def format_option(function: Callable[..., Any]) -> Callable[..., Any]:
     """``-f/--format table|json|csv``."""
     return click.option(

@@ -8,7 +8,14 @@ from typing import Any
 import click
 
 from ..errors import ClaimwireError
-from .options import db_option, fail, filter_options, make_filters, open_for_reading
+from .options import (
+    db_option,
+    fail,
+    filter_options,
+    make_filters,
+    open_for_reading,
+    reference_options,
+)
 
 
 def register(main: click.Group) -> None:
@@ -37,25 +44,45 @@ def plot() -> None:
     help="CSV with a date column and a value column to draw as a reference.",
 )
 @click.option("--reference-column", help="The value column of the reference CSV.")
+@reference_options
 @click.option("--title", help="Title of the plot.")
 def plot_series_command(
     db: Path,
     output: Path,
     reference: Path | None,
     reference_column: str | None,
+    reference_category: str | None,
+    reference_side: str | None,
+    reference_measure: str | None,
     title: str | None,
     **options: Any,
 ) -> None:
-    """Draw claimed series per claimant over time, with an optional reference series."""
-    from ..store.plot import plot_series, read_reference_csv
+    """Draw claimed series over time: one chart per measure, category, side and conflict
+    (the dashboard's charts), with an optional reference series on the charts it matches."""
+    from ..store.plot import plot_series, reference_from_csv
     from ..store.series import read_series
 
     connection = open_for_reading(db)
     try:
         found = read_series(connection, make_filters(options))
-        overlay = read_reference_csv(reference, column=reference_column) if reference else None
-        label = f"reference ({reference.name})" if reference else "reference"
-        drawn = plot_series(found, output, reference=overlay, reference_label=label, title=title)
+        overlay = (
+            reference_from_csv(
+                reference,
+                column=reference_column,
+                category=reference_category,
+                side=reference_side,
+                measure=reference_measure,
+            )
+            if reference
+            else None
+        )
+        drawn = plot_series(found, output, reference=overlay, title=title)
     except ClaimwireError as error:
         fail(error.message, error.exit_code)
     click.echo(f"claimwire: {drawn} point(s) of {len(found)} series drawn to {output}", err=True)
+    if overlay is not None and overlay.category is None:
+        click.echo(
+            "claimwire: the reference is drawn on no chart: say what it counts with "
+            "--reference-category (and --reference-side)",
+            err=True,
+        )

@@ -80,8 +80,9 @@ TABLE_COLUMNS = {
         "series",
         "date",
         "kind",
-        "value",
+        "claimed",
         "total",
+        "computed",
         "claimant",
         "hedge",
         "outlet",
@@ -222,7 +223,9 @@ def series(db: Path, output_format: str, **options: Any) -> None:
     """Claimed series per (claimant, measure, category, side), point by point.
 
     A point is a running total ("losses are now 32,000") or an increment ("killed on
-    Monday"); `total` is the running total it implies. --limit pages over series.
+    Monday"), with the value it claims; `total` is a claimed running total, or a computed
+    one (`computed`: the last claimed total plus the separate counts since). Series are
+    split by conflict (country). --limit pages over series.
     """
     from ..store.series import read_series
 
@@ -236,7 +239,10 @@ def series(db: Path, output_format: str, **options: Any) -> None:
         return
     rows = []
     for entry in found:
-        label = f"{entry.claimant} / {entry.measure} / {entry.category} / {entry.side or '-'}"
+        label = (
+            f"{entry.label} / {entry.measure} / {entry.category} / {entry.side or '-'} / "
+            f"{entry.conflict or '-'}"
+        )
         for point in entry.points:
             rows.append({"series": label, "series_id": entry.id, **point.__dict__})
     emit(rows, output_format, "series")

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from ..store.db import DEFAULT_DB
+from .options import reference_options
 
 
 def register(main: click.Group) -> None:
@@ -27,6 +28,12 @@ def register(main: click.Group) -> None:
 @click.option("--reference", type=click.Path(dir_okay=False, path_type=Path),
               help="CSV (date + value column) drawn over the series chart.")  # fmt: skip
 @click.option("--reference-column", help="The value column of the reference CSV.")
+@reference_options
+@click.option("--token", envvar="CLAIMWIRE_TOKEN",
+              help="Turn on reviews (confirm or dismiss a contradiction): requests must carry "
+                   "this token [env: CLAIMWIRE_TOKEN]. Without it reviews are off.")  # fmt: skip
+@click.option("--review-from-anywhere", is_flag=True,
+              help="Accept reviews from any address (default: this machine only).")  # fmt: skip
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Server processes (more use more cores; each opens the store).")  # fmt: skip
 def serve(
@@ -37,6 +44,11 @@ def serve(
     tile_url: str | None,
     reference: Path | None,
     reference_column: str | None,
+    reference_category: str | None,
+    reference_side: str | None,
+    reference_measure: str | None,
+    token: str | None,
+    review_from_anywhere: bool,
     workers: int,
 ) -> None:
     """Serve the REST API (/api, docs at /docs) and the dashboard over a store."""
@@ -49,23 +61,40 @@ def serve(
             f"serving needs the web extra ({error.name} is missing): pip install 'claimwire[web]'"
         ) from None
     from ..errors import ClaimwireError
-    from ..store.plot import read_reference_csv
+    from ..store.plot import reference_from_csv
 
     try:
-        overlay = read_reference_csv(reference, column=reference_column) if reference else None
+        overlay = (
+            reference_from_csv(
+                reference,
+                column=reference_column,
+                category=reference_category,
+                side=reference_side,
+                measure=reference_measure,
+            )
+            if reference
+            else None
+        )
         app = create_app(
             db,
             read_only=read_only,
             tile_url=tile_url,
             reference=overlay,
-            reference_label=f"reference ({reference.name})" if reference else "reference",
+            token=token or None,
+            review_from_anywhere=review_from_anywhere,
         )
     except ClaimwireError as error:
         raise click.UsageError(error.message) from None
     click.echo(f"claimwire: serving {db} on http://{host}:{port}/ (API docs: /docs)", err=True)
+    if token:
+        where = "any address" if review_from_anywhere else "this machine only"
+        click.echo(f"claimwire: reviews of contradictions are on (token required; {where})",
+                   err=True)  # fmt: skip
     if workers == 1:
         uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=15)
         return
+    if token:
+        os.environ["CLAIMWIRE_TOKEN"] = token  # the workers read it there, not in the config
     os.environ[CONFIG_VARIABLE] = json.dumps(
         {
             "db": str(db),
@@ -73,6 +102,10 @@ def serve(
             "tile_url": tile_url,
             "reference": str(reference) if reference else None,
             "reference_column": reference_column,
+            "reference_category": reference_category,
+            "reference_side": reference_side,
+            "reference_measure": reference_measure,
+            "review_from_anywhere": review_from_anywhere,
         }
     )
     uvicorn.run(

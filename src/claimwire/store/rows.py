@@ -383,6 +383,19 @@ class ContradictionRow(Row):
     settled_reason: str | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
+class ContradictionReviewRow(Row):
+    """A row of ``contradiction_reviews``: an analyst confirmed or dismissed a contradiction."""
+
+    TABLE = "contradiction_reviews"
+    id: str
+    contradiction_id: str
+    verdict: str
+    reason: str
+    reviewed: str
+    reviewer: str | None = None
+
+
 TABLE_ROWS: tuple[type[Row], ...] = (
     DocumentRow,
     ResultRow,
@@ -397,6 +410,7 @@ TABLE_ROWS: tuple[type[Row], ...] = (
     PlaceRow,
     EventRow,
     ContradictionRow,
+    ContradictionReviewRow,
 )
 """The row type of every table of the store."""
 

@@ -1,13 +1,22 @@
-"""Figure series: one per (claimant, measure, counted category, side, unit).
+"""Figure series: one per (claimant, measure, counted category, side, unit), per conflict.
 
 A figure joins a series when it is an actual, non-negated, new (not background) figure with
-a value or a lower bound, a measure and a category. The points of a series are its figures
-ordered by date; :func:`claimwire.store.queries.series` tells running totals (cumulative)
-from increments when it reads them.
+a value or a bound, a measure and a category. The points of a series are its figures
+ordered by date, each with the value its text claims: a running total as stated ("losses
+are now 32,000"), an increment as stated ("36 tanks today", "130 over two weeks"), with the
+window it covers when the text gives one.
+
+Nothing is added up that nobody claimed, except one computed aggregate, always flagged
+``computed``: the claimant's last running total plus the increments it reported after it,
+and only while those increments cover disjoint windows of places that do not nest (a
+town's toll and its province's are never added; "today" and "over two weeks" are never
+added). Points dated after their article's publication, or in the future, are left out
+and counted (:attr:`Series.excluded`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import sqlite3
 from dataclasses import asdict, dataclass, field
@@ -75,12 +84,14 @@ def refresh_series(connection: sqlite3.Connection, series_id: str) -> None:
 
 @dataclass(frozen=True)
 class Point:
-    """One figure of a series, with the running total it implies.
+    """One figure of a series: what its text claims, and a computed total when one is safe.
 
-    ``total`` is the running total at ``date``: the value itself for a cumulative figure;
-    for an increment, the last running total reported before that date plus the
-    increments since (one per date and place, the lowest when several reports differ:
-    the conservative reading). ``total`` is None when it cannot be known.
+    ``claimed`` is the number the text gives (the value, else its bound: "more than 200" is
+    200, "up to 250" is 250; ``lower``/``upper`` tell which). For a running total, ``total``
+    is the claimed value. For an increment, ``total`` is the computed running total (the
+    claimant's last running total plus the increments it reported since, each window and
+    place once) when it can be computed without adding overlapping windows or nested
+    places; ``computed`` is then True. Otherwise ``total`` is None.
     """
 
     date: str | None
@@ -89,8 +100,12 @@ class Point:
     upper: float | None
     approx: bool
     kind: str
-    """``total`` (a cumulative figure) or ``increment``."""
+    """``total`` (a running total as stated) or ``increment`` (a count of a period)."""
+    claimed: float | None
+    since: str | None
+    """First day of the period an increment covers, when the text gives it."""
     total: float | None
+    computed: bool
     claimant: str
     hedge: str
     outlet: str | None
@@ -100,23 +115,42 @@ class Point:
     figure_id: str
     document_id: str
     place: str | None
+    country: str | None
 
 
 @dataclass(frozen=True)
 class Series:
-    """The claimed values of one (claimant, measure, category, side, unit) over time."""
+    """The claimed values of one (claimant, measure, category, side, unit) in one conflict.
+
+    ``conflict`` is the country the figures are about (their place's, else the article's
+    most named one, else the only country of the claimant's other figures of this
+    series), None when unknown. ``claimant_type`` is ``outlet`` for the
+    pseudo-claimant "the outlet itself" (figures nobody in the article is quoted for).
+    ``excluded`` counts the points left out for an implausible date (after the
+    publication of their article, or in the future).
+    """
 
     id: str
     claimant: str
+    claimant_type: str | None
     measure: str
     category: str
     side: str | None
     unit: str
+    conflict: str | None = None
     points: list[Point] = field(default_factory=list)
+    excluded: int = 0
 
     def to_dict(self) -> dict[str, object]:
         """Plain JSON-ready data."""
         return asdict(self)
+
+    @property
+    def label(self) -> str:
+        """Who claims: the claimant, or "reported by <outlet>" for an outlet's own figures."""
+        if self.claimant_type == "outlet":
+            return f"reported by {self.claimant}"
+        return self.claimant
 
 
 _SERIES_CLAUSES = (
@@ -128,34 +162,69 @@ _SERIES_CLAUSES = (
 )
 """How series answer the filters (dates and country select their points)."""
 
+_DOCUMENT_COUNTRY = (
+    "(SELECT pl.country FROM places pl WHERE pl.document_id = f.document_id "
+    "AND pl.country IS NOT NULL GROUP BY pl.country ORDER BY count(*) DESC, pl.country LIMIT 1)"
+)
+"""The country an article names most: the conflict of its figures that have no place."""
 
-def read_series(connection: sqlite3.Connection, filters: Filters) -> list[Series]:
+
+def read_series(
+    connection: sqlite3.Connection, filters: Filters, *, today: dt.date | None = None
+) -> list[Series]:
     """The series matching the filters, with their points (filtered by date and country).
 
-    ``limit``/``offset`` page over series, not points.
+    ``limit``/``offset`` page over series rows (claimant, measure, category, side, unit);
+    each may give one :class:`Series` per conflict.
+
+    Args:
+        connection: The store.
+        filters: What to select.
+        today: Points dated after it are implausible (default: today).
     """
     condition, params = where(filters, _SERIES_CLAUSES)
     limit, paging = page(filters)
     rows = connection.execute(
-        f"SELECT id, claimant, measure, category, side, unit FROM series s{condition} "
+        "SELECT s.id, s.claimant, e.type AS claimant_type, s.measure, s.category, s.side, "
+        f"s.unit FROM series s LEFT JOIN entities e ON e.id = s.claimant_entity{condition} "
         f"ORDER BY s.claimant, s.measure, s.category, s.side, s.id{limit}",
         [*params, *paging],
     ).fetchall()
     by_series: dict[str, list[sqlite3.Row]] = {row["id"]: [] for row in rows}
     for chunk in _chunks(list(by_series), 500):
         for figure in connection.execute(
-            "SELECT series_id, id, document_id, date, value, lower, upper, approx, cumulative, "
-            "claimant, hedge, outlet, published, date_basis, evidence, place, place_entity, "
-            f"country FROM figures WHERE series_id IN ({', '.join('?' for _ in chunk)}) "
-            "AND current = 1 AND duplicate = 0 ORDER BY series_id, date, published, id",
+            "SELECT f.series_id, f.id, f.document_id, f.date, f.value, f.lower, f.upper, "
+            "f.approx, f.cumulative, f.since, f.claimant, f.hedge, f.outlet, f.published, "
+            "f.date_basis, f.evidence, f.place, f.place_entity, p.type AS place_type, "
+            "p.admin1 AS place_admin1, p.name AS place_name, "
+            f"coalesce(f.country, p.country, {_DOCUMENT_COUNTRY}) AS country "
+            "FROM figures f LEFT JOIN entities p ON p.id = f.place_entity "
+            f"WHERE f.series_id IN ({', '.join('?' for _ in chunk)}) "
+            "AND f.current = 1 AND f.duplicate = 0 "
+            "ORDER BY f.series_id, f.date, f.published, f.id",
             chunk,
         ):
             by_series[figure["series_id"]].append(figure)
+    last_day = (today or dt.date.today()).isoformat()
+    country = country_code(filters.country) if filters.country else None
     found = []
     for row in rows:
-        points = _points(by_series[row["id"]], filters)
-        if points:
-            found.append(Series(**dict(row), points=points))
+        conflicts: dict[str | None, list[sqlite3.Row]] = {}
+        known = {figure["country"] for figure in by_series[row["id"]]} - {None}
+        for figure in by_series[row["id"]]:
+            # a figure of no known place joins the series' one conflict when it has only one
+            conflict = figure["country"] or (next(iter(known)) if len(known) == 1 else None)
+            conflicts.setdefault(conflict, []).append(figure)
+        for conflict in sorted(conflicts, key=lambda code: code or "~"):
+            if country is not None and conflict != country:
+                continue
+            plausible = [f for f in conflicts[conflict] if _plausible(f, last_day)]
+            points = [p for p in _points(plausible) if _selected(p, filters)]
+            if points:
+                excluded = len(conflicts[conflict]) - len(plausible)
+                found.append(
+                    Series(**dict(row), conflict=conflict, points=points, excluded=excluded)
+                )
     return found
 
 
@@ -163,29 +232,93 @@ def _chunks(items: list[str], size: int) -> list[list[str]]:
     return [items[start : start + size] for start in range(0, len(items), size)]
 
 
-def _points(rows: list[sqlite3.Row], filters: Filters) -> list[Point]:
-    """The points of one series from its figure rows (by date), with running totals."""
+def _plausible(row: sqlite3.Row, last_day: str) -> bool:
+    """A figure not dated after its article's publication, nor after ``last_day``."""
+    date = row["date"]
+    if date is None:
+        return True
+    published = (row["published"] or "")[:10]
+    return date <= last_day and (not published or date <= published)
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """What an increment counts: a period and a place (None: the whole conflict)."""
+
+    since: str
+    until: str
+    place: str | None
+    region: str | None
+    """The admin-1 region the place is in, or the region itself when the place is one."""
+    is_region: bool
+
+    def overlaps(self, other: _Scope) -> bool:
+        """Whether the two periods share a day and the two places may share ground."""
+        if self.until < other.since or other.until < self.since:
+            return False
+        return _nested(self, other)
+
+
+def _nested(one: _Scope, other: _Scope) -> bool:
+    """Whether two places may hold the same people or things (one in the other, or same)."""
+    if one.place is None or other.place is None or one.place == other.place:
+        return True
+    for outer, inner in ((one, other), (other, one)):
+        if outer.is_region and (outer.region is None or outer.region == inner.region):
+            return True
+    return False
+
+
+def _scope(row: sqlite3.Row) -> _Scope | None:
+    """The period and place of an increment, or None when the text gives no period."""
+    if row["date"] is None or row["date_basis"] in ("published", "none"):
+        return None
+    place_type = row["place_type"]
+    is_region = place_type == "A" or (
+        row["place_admin1"] is not None and row["place_admin1"] == row["place_name"]
+    )
+    return _Scope(
+        since=row["since"] or row["date"],
+        until=row["date"],
+        place=row["place_entity"],
+        region=row["place_admin1"],
+        is_region=is_region,
+    )
+
+
+def _points(rows: list[sqlite3.Row]) -> list[Point]:
+    """The points of one series from its figure rows (by date), with computed totals."""
     points: list[Point] = []
-    countries: dict[str, str | None] = {}
     base: float | None = None
     base_date: str | None = None
-    increments: dict[tuple[str | None, str | None], float] = {}
+    added: dict[_Scope, float] = {}
+    broken = False  # an overlap since the last claimed total: no computed total until the next
     for row in rows:
-        amount = row["value"] if row["value"] is not None else row["lower"]
+        claimed = next((row[c] for c in ("value", "lower", "upper") if row[c] is not None), None)
+        total: float | None = None
         if row["cumulative"]:
-            kind, total = "total", amount
+            kind, total = "total", claimed
             if base_date is None or (row["date"] or "") >= base_date:
-                base, base_date = amount, row["date"]
-                increments = {}
+                base, base_date, added, broken = claimed, row["date"], {}, False
         else:
             kind = "increment"
-            if base_date is not None and row["date"] == base_date:
-                total = None  # an increment on the day of a total: already in it or not, unknown
-            else:
-                key = (row["date"], row["place_entity"])
-                increments[key] = min(increments.get(key, amount), amount)
-                total = (base or 0.0) + sum(increments.values())
-        countries[row["id"]] = row["country"]
+            scope = _scope(row)
+            fits = (
+                scope is not None
+                and claimed is not None
+                and base is not None
+                and base_date is not None
+                and scope.since > base_date
+            )
+            if fits and scope is not None and claimed is not None and base is not None:
+                if scope in added:  # the same period and place again: one count, the lowest
+                    added[scope] = min(added[scope], claimed)
+                elif any(scope.overlaps(other) for other in added):
+                    broken = True
+                else:
+                    added[scope] = claimed
+                if not broken:
+                    total = base + sum(added.values())
         points.append(
             Point(
                 date=row["date"],
@@ -194,7 +327,10 @@ def _points(rows: list[sqlite3.Row], filters: Filters) -> list[Point]:
                 upper=row["upper"],
                 approx=bool(row["approx"]),
                 kind=kind,
+                claimed=claimed,
+                since=row["since"] if kind == "increment" else None,
                 total=total,
+                computed=kind == "increment" and total is not None,
                 claimant=row["claimant"],
                 hedge=row["hedge"],
                 outlet=row["outlet"],
@@ -204,14 +340,10 @@ def _points(rows: list[sqlite3.Row], filters: Filters) -> list[Point]:
                 figure_id=row["id"],
                 document_id=row["document_id"],
                 place=row["place"],
+                country=row["country"],
             )
         )
-    country = country_code(filters.country) if filters.country else None
-    return [
-        point
-        for point in points
-        if _selected(point, filters) and (country is None or countries[point.figure_id] == country)
-    ]
+    return points
 
 
 def _selected(point: Point, filters: Filters) -> bool:

@@ -7,9 +7,9 @@ Lists answer ``{"items", "total", "limit", "offset", "next", "previous"}``; ``ne
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Depends, Header, Path, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
@@ -201,6 +201,74 @@ def get_clusters(request: Request, context: Context, params: Params) -> JSONResp
 def get_contradictions(request: Request, context: Context, params: Params) -> JSONResponse:
     """Twin of ``/contradictions``; ``type`` is figures or statements, ``open`` unsettled only."""
     return fact_listing(request, context, "contradictions", params)
+
+
+@router.get("/contradictions/{contradiction_id}", summary="One contradiction and its review")
+def get_contradiction(context: Context, contradiction_id: DocumentId) -> dict[str, object]:
+    """Twin of ``/contradictions/{id}``: both sides (side, bounded value, hedge, outlet,
+    context), whether the current rules still make it one (``holds``), the latest review."""
+    return dict(service.contradiction(context, contradiction_id))
+
+
+class Review(BaseModel):
+    """An analyst's verdict on a contradiction."""
+
+    verdict: Literal["confirmed", "dismissed"] = Field(
+        description="confirmed: the sides do contradict; dismissed: they do not."
+    )
+    reason: str = Field(min_length=1, max_length=2000, description="Why, in a sentence.")
+
+
+@router.post(
+    "/contradictions/{contradiction_id}/review",
+    status_code=201,
+    summary="Confirm or dismiss a contradiction (needs the server's token)",
+    responses={
+        401: {"model": ErrorBody, "description": "Missing or wrong token"},
+        403: {"model": ErrorBody, "description": "Reviews off, read-only, or not loopback"},
+    },
+)
+def post_review(
+    request: Request,
+    context: Context,
+    contradiction_id: DocumentId,
+    review: Review,
+    authorization: Annotated[str | None, Header(description="Bearer <token>")] = None,
+) -> JSONResponse:
+    """Store a review. Off unless ``claimwire serve`` was started with ``--token``; taken
+    from the loopback interface only unless ``--review-from-anywhere``."""
+    token = authorization.removeprefix("Bearer ").strip() if authorization else None
+    stored = service.review(
+        context,
+        contradiction_id,
+        verdict=review.verdict,
+        reason=review.reason,
+        token=token,
+        client=request.client.host if request.client else None,
+    )
+    return JSONResponse(stored, status_code=201)
+
+
+@router.get("/timeline", responses=LIST, summary="Event reports with plausible dates")
+def get_timeline(request: Request, context: Context, params: Params) -> JSONResponse:
+    """Twin of ``/events`` (the timeline): the event reports, without those dated after
+    their article's publication or in the future."""
+    return fact_listing(request, context, "timeline", params)
+
+
+@router.get("/activity", summary="Events by type and fatalities per claimant over time")
+def get_activity(context: Context, params: Params) -> dict[str, object]:
+    """The data of the overview's and the timeline's charts, for the filters."""
+    found = service.activity(context, params.filters)
+    return {
+        "period": found.period,
+        "periods": [day.isoformat() for day in found.periods],
+        "events": found.events,
+        "fatalities": found.fatalities,
+        "other_claimants": found.other_claimants,
+        "excluded": found.excluded,
+        "excluded_examples": found.excluded_examples,
+    }
 
 
 @router.get("/series", summary="Claimed figures per claimant over time")

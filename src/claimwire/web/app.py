@@ -8,7 +8,6 @@ Content-Security-Policy (scripts from this server only; article text is always e
 
 from __future__ import annotations
 
-import datetime as dt
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..store.charts import Reference
 from ..version import __version__
 from . import errors
 from .context import AppContext, Extractor, Store, load_and_extract
@@ -132,10 +132,11 @@ def create_app(
     *,
     read_only: bool = False,
     tile_url: str | None = None,
-    reference: list[tuple[dt.date, float]] | None = None,
-    reference_label: str = "reference",
+    reference: Reference | None = None,
     max_body_bytes: int = MAX_BODY_BYTES,
     extract: Extractor = load_and_extract,
+    token: str | None = None,
+    review_from_anywhere: bool = False,
 ) -> FastAPI:
     """The claimwire web app over the store at ``db_path``.
 
@@ -144,11 +145,13 @@ def create_app(
         read_only: Open the store for reading only and disable submission (403).
         tile_url: A map tile URL template (``https://tile.example/{z}/{x}/{y}.png``) for
             online use; by default the map draws vendored country shapes only.
-        reference: A reference series to overlay on the series chart (date, value).
-        reference_label: Its legend label.
+        reference: A reference series, drawn on the series charts of its category and side.
         max_body_bytes: Largest request body accepted.
         extract: What extracts a submitted article (by default :func:`claimwire.extract`,
             loaded on the first submission).
+        token: Turns on reviews of contradictions (confirm / dismiss): a review must carry
+            this token. Without it (the default) reviews are off.
+        review_from_anywhere: Accept reviews from any client address (default: loopback).
 
     Raises:
         StoreError: The store cannot be opened.
@@ -175,11 +178,12 @@ def create_app(
         store=store,
         read_only=read_only,
         tile_url=tile_url,
-        reference=tuple(reference) if reference is not None else None,
-        reference_label=reference_label,
+        reference=reference,
         max_body_bytes=max_body_bytes,
         templates=templates,
         extract=extract,
+        review_token=token,
+        review_from_anywhere=review_from_anywhere,
     )
     errors.install(app)
     app.include_router(api.router)
@@ -222,7 +226,7 @@ def app_from_environment() -> FastAPI:
     import os
 
     from ..errors import InvalidOptionError
-    from ..store.plot import read_reference_csv
+    from ..store.plot import reference_from_csv
 
     try:
         config = json.loads(os.environ[CONFIG_VARIABLE])
@@ -237,9 +241,16 @@ def app_from_environment() -> FastAPI:
         read_only=bool(config.get("read_only")),
         tile_url=config.get("tile_url"),
         reference=(
-            read_reference_csv(reference, column=config.get("reference_column"))
+            reference_from_csv(
+                reference,
+                column=config.get("reference_column"),
+                category=config.get("reference_category"),
+                side=config.get("reference_side"),
+                measure=config.get("reference_measure"),
+            )
             if reference
             else None
         ),
-        reference_label=f"reference ({reference.name})" if reference else "reference",
+        token=os.environ.get("CLAIMWIRE_TOKEN") or None,
+        review_from_anywhere=bool(config.get("review_from_anywhere")),
     )

@@ -20,6 +20,7 @@ from fastapi.templating import Jinja2Templates
 
 from ..models import Result
 from ..store import open_store
+from ..store.charts import Reference
 
 ReferencePoint = tuple[dt.date, float]
 """One point of a reference series: date, value."""
@@ -83,23 +84,26 @@ class AppContext:
         store: The store (a connection per worker thread).
         read_only: Submission is disabled (403).
         tile_url: A map tile URL template, or None (vendored country shapes only).
-        reference: A reference series to overlay on the series charts, or None.
-        reference_label: Its legend label.
+        reference: A reference series to overlay on the series charts of its category and
+            side, or None.
         max_body_bytes: Largest request body accepted.
         templates: The pages' templates.
         extract: What extracts a submitted article.
         extract_lock: Serializes extraction and the write that follows.
+        review_token: The token a review of a contradiction must carry; None: reviews off.
+        review_from_anywhere: Reviews accepted from any address (default: loopback only).
     """
 
     store: Store
     read_only: bool
     tile_url: str | None
-    reference: tuple[ReferencePoint, ...] | None
-    reference_label: str
+    reference: Reference | None
     max_body_bytes: int
     templates: Jinja2Templates
     extract: Extractor = load_and_extract
     extract_lock: threading.Lock = field(default_factory=threading.Lock)
+    review_token: str | None = None
+    review_from_anywhere: bool = False
 
     def connection(self) -> sqlite3.Connection:
         """This thread's connection to the store."""

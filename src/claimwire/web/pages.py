@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Annotated
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
+from fastapi import Path as FastApiPath
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
@@ -15,9 +17,10 @@ from ..render.html import KINDS, items_of, segments
 from ..render.labels import contradiction_sides
 from ..render.table import line_of
 from ..store import facets
+from ..store.activity import Activity
+from ..store.filters import Filters
 from ..store.rows import Record
 from ..store.rows import text as column_text
-from ..store.series import Series
 from . import service
 from .context import AppContext, ArticleMetadata, Context
 from .errors import ApiError
@@ -35,7 +38,7 @@ from .params import (
     page_query,
 )
 from .queries import ListName, Page
-from .svg import draw_series
+from .svg import Bars, Chart, draw_bars, draw_lines, draw_panel
 
 router = APIRouter(include_in_schema=False)
 Params = Annotated[ListParams, Depends(list_params)]
@@ -43,6 +46,7 @@ ArticleQuery = Annotated[ListParams, Depends(page_query("articles"))]
 FigureQuery = Annotated[ListParams, Depends(page_query("figures"))]
 ClaimQuery = Annotated[ListParams, Depends(page_query("claims"))]
 EventQuery = Annotated[ListParams, Depends(page_query("events"))]
+ContradictionId = Annotated[str, FastApiPath(min_length=1, max_length=200)]
 
 EVENT_COLORS = {
     "Battles": "#d62728",
@@ -77,6 +81,7 @@ def render(
             "json_url": json_url,
             "event_colors": EVENT_COLORS,
             "hedges": HEDGES,
+            "reviews_on": context.review_token is not None and not context.read_only,
             **values,
         },
     )
@@ -87,7 +92,39 @@ def render(
 def overview(request: Request, context: Context) -> HTMLResponse:
     """Counts, latest articles, open contradictions, most-cited claimants."""
     data = service.overview(context)
-    return render(request, context, "overview.html", "overview", data=data, twin="/api/overview")
+    found = service.activity(context, Filters())
+    return render(
+        request,
+        context,
+        "overview.html",
+        "overview",
+        data=data,
+        activity=found,
+        activity_charts=activity_charts(found),
+        twin="/api/overview",
+    )
+
+
+@dataclass(frozen=True)
+class ActivityCharts:
+    """The SVG charts of :func:`claimwire.web.service.activity`."""
+
+    events: Chart
+    fatalities: Chart
+
+
+def activity_charts(found: Activity) -> ActivityCharts:
+    """Draw events by type (stacked bars) and fatalities per claimant (lines)."""
+    events = draw_bars(
+        Bars(found.periods, {kind: [float(n) for n in counts] for kind, counts in
+                             found.events.items()}),
+        lambda kind: EVENT_COLORS.get(kind, "#7f7f7f"),
+        label=f"Events per {found.period}, by type",
+    )  # fmt: skip
+    fatalities = draw_lines(
+        found.periods, found.fatalities, label=f"Fatalities claimed per {found.period}"
+    )
+    return ActivityCharts(events, fatalities)
 
 
 @router.get("/map", response_class=HTMLResponse)
@@ -114,6 +151,7 @@ EXPORTS: dict[str, tuple[tuple[str, str, str | None], ...]] = {
         ("JSONL", "jsonl", "events"),
         ("GeoJSON", "geojson", None),
         ("ACLED-style CSV", "acled", None),
+        ("UCDP GED-style CSV", "ucdp", None),
     ),
 }
 """The export buttons of each list page: label, format, table."""
@@ -139,9 +177,12 @@ def _list_page(
     params: ListParams,
     name: PageName,
     page: Page,
+    *,
+    twin: str | None = None,
     **extra: object,
 ) -> HTMLResponse:
-    """A list page: its filters (problems shown inline), rows, pager and export buttons."""
+    """A list page: its filters (problems shown inline), rows, pager and export buttons;
+    ``twin`` is its JSON twin when not ``/api/{name}``."""
     fields = accepted_parameters(name)
     query = params.query_string()
     filter_query = params.filter_string()
@@ -158,7 +199,7 @@ def _list_page(
             (label, export_url(target, filter_query, table=table))  # type: ignore[arg-type]
             for label, target, table in EXPORTS[name]
         ],
-        twin=f"/api/{name}",
+        twin=twin or f"/api/{name}",
         twin_query=query,
         **extra,
     )
@@ -167,11 +208,21 @@ def _list_page(
 @router.get("/events", response_class=HTMLResponse)
 def events(request: Request, context: Context, params: EventQuery) -> HTMLResponse:
     """The timeline of event reports, grouped by date."""
-    page = service.fact_list(context, "events", params.filters)
+    page = service.fact_list(context, "timeline", params.filters)
     days: dict[str, list[Record]] = {}
     for row in page.items:
         days.setdefault(column_text(row, "date") or "undated", []).append(row)
-    return _list_page(request, context, params, "events", page, days=days)
+    found = service.activity(context, params.filters)
+    return _list_page(
+        request,
+        context,
+        params,
+        "events",
+        page,
+        days=days,
+        activity=found,
+        activity_charts=activity_charts(found),
+    )
 
 
 def _fact_page(
@@ -211,21 +262,12 @@ def claims(request: Request, context: Context, params: ClaimQuery) -> HTMLRespon
 
 @router.get("/series", response_class=HTMLResponse)
 def series(request: Request, context: Context, params: Params) -> HTMLResponse:
-    """Claimed figures per claimant over time: one SVG chart per measure and category."""
-    groups: dict[tuple[str, str, str, str], list[Series]] = {}
-    for entry in service.series(context, params.filters):
-        key = (entry.measure, entry.category, entry.side or "", entry.unit)
-        groups.setdefault(key, []).append(entry)
-    overlay = context.reference if params.filters.measure else None
-    charts = [
-        (
-            _group_title(key),
-            draw_series(members, reference=overlay, reference_label=context.reference_label),
-            members,
-        )
-        for key, members in sorted(
-            groups.items(), key=lambda item: (-sum(len(s.points) for s in item[1]), item[0])
-        )
+    """Claimed figures per claimant over time: one chart per measure, category, side and
+    conflict, with a panel for running totals and one for increments."""
+    charts = service.series_charts(context, params.filters)
+    drawn = [
+        (group, [(panel, draw_panel(panel, label=group.title)) for panel in group.panels])
+        for group in charts.groups
     ]
     return render(
         request,
@@ -233,19 +275,13 @@ def series(request: Request, context: Context, params: Params) -> HTMLResponse:
         "series.html",
         "series",
         params=params,
-        charts=charts,
-        has_reference=bool(context.reference),
+        charts=drawn,
+        single=charts.single,
+        excluded=charts.excluded,
+        reference=context.reference,
         twin="/api/series",
         fields=("since", "until", "country", "claimant", "measure", "category", "hedge"),
     )
-
-
-def _group_title(key: tuple[str, str, str, str]) -> str:
-    measure, category, side, unit = key
-    text = f"{category} {measure}".replace("_", " ").capitalize()
-    if side:
-        text += f" ({side})"
-    return text + (", percent" if unit == "percent" else "")
 
 
 LINK_SCHEMES = frozenset({"http", "https"})
@@ -279,6 +315,45 @@ def contradictions(request: Request, context: Context, params: Params) -> HTMLRe
     """Both sides of every contradiction, with evidence and links."""
     fields = "since until country claimant measure category type open sort"
     return _fact_page(request, context, params, "contradictions", fields)
+
+
+@router.get("/contradictions/{contradiction_id}", response_class=HTMLResponse)
+def contradiction(
+    request: Request, context: Context, contradiction_id: ContradictionId, saved: bool = False
+) -> HTMLResponse:
+    """One contradiction: both sides, what decides it, its review (and the review form
+    when reviews are on)."""
+    found = service.contradiction(context, contradiction_id)
+    return render(
+        request,
+        context,
+        "contradiction.html",
+        "contradictions",
+        x=found,
+        saved=saved,
+        twin=f"/api/contradictions/{contradiction_id}",
+    )
+
+
+@router.post("/contradictions/{contradiction_id}/review")
+def review_form(
+    request: Request,
+    context: Context,
+    contradiction_id: ContradictionId,
+    verdict: Annotated[str, Form(max_length=20)],
+    reason: Annotated[str, Form(max_length=4000)],
+    token: Annotated[str, Form(max_length=500)],
+) -> Response:
+    """Confirm or dismiss a contradiction from its page, then show it again."""
+    service.review(
+        context,
+        contradiction_id,
+        verdict=verdict,
+        reason=reason,
+        token=token,
+        client=request.client.host if request.client else None,
+    )
+    return RedirectResponse(f"/contradictions/{contradiction_id}?saved=true", status_code=303)
 
 
 @router.get("/articles", response_class=HTMLResponse)

@@ -14,13 +14,20 @@ from dataclasses import dataclass
 from typing import Literal, TypedDict
 
 from ..store import queries as store
-from ..store.filters import Condition, Filters, country, where
+from ..store.activity import TIMELINE
+from ..store.contradictions import with_details
+from ..store.filters import (
+    Condition,
+    Filters,
+    country,
+    where,
+)
 from ..store.filters import (
     page as paging,
 )
-from ..store.rows import Record, text
+from ..store.rows import Record
 
-ListName = Literal["figures", "claims", "events", "clusters", "contradictions"]
+ListName = Literal["figures", "claims", "events", "timeline", "clusters", "contradictions"]
 """The store's lists (:data:`claimwire.store.queries.LISTS`)."""
 
 
@@ -34,18 +41,21 @@ class Page:
 
 def page(connection: sqlite3.Connection, name: ListName, filters: Filters) -> Page:
     """One page of a store list (``figures``, ``claims``, ``events``, ``clusters``,
-    ``contradictions``) with its total.
+    ``contradictions``; ``timeline``: the events of plausible dates) with its total.
 
     Raises:
         InvalidOptionError: A filter value is unknown (a country), or ``hedge`` is given
             for a list whose rows have no hedge.
     """
-    rows = store.rows(connection, name, filters)
+    query = TIMELINE if name == "timeline" else store.LISTS[name]
+    rows = [dict(row) for row in connection.execute(*query.sql(filters))]
     everything = dataclasses.replace(filters, limit=None, offset=0, descending=False)
     key: _Key = (name, everything)
     total = _TOTALS.get(connection, key)
     if total is None:
-        total = store.count(connection, name, everything)
+        condition, params = query.where(everything)
+        found = connection.execute(f"SELECT count(*) FROM {query.source}{condition}", params)
+        total = int(found.fetchone()[0])
         _TOTALS.put(connection, key, total)
     return Page(items=rows, total=total)
 
@@ -174,34 +184,32 @@ def overview(connection: sqlite3.Connection) -> Overview:
     }
     claimants = connection.execute(
         "SELECT id, name, type, side, mentions FROM entities WHERE kind = 'claimant' "
-        "ORDER BY mentions DESC, name LIMIT 10"
+        f"AND coalesce(type, '') NOT IN ({', '.join('?' * len(NOT_CLAIMANT_TYPES))}) "
+        f"AND lower(name) NOT IN ({', '.join('?' * len(NOT_CLAIMANT_NAMES))}) "
+        "ORDER BY mentions DESC, name LIMIT 10",
+        (*NOT_CLAIMANT_TYPES, *NOT_CLAIMANT_NAMES),
     ).fetchall()
+    recent = page(connection, "contradictions", Filters(open_only=True, descending=True, limit=25))
+    shown = [
+        row
+        for row in with_details(connection, recent.items)
+        if row["holds"] and row["review_verdict"] != "dismissed"
+    ]
     return {
         "counts": counts,
         "latest_articles": articles(connection, Filters(descending=True, limit=8)).items,
-        "open_contradictions": page(
-            connection, "contradictions", Filters(open_only=True, descending=True, limit=5)
-        ).items,
+        "open_contradictions": shown[:5],
         "top_claimants": [dict(row) for row in claimants],
     }
 
 
-SIDE_TABLES = {"figure": "figures", "claim": "claims", "event": "events"}
+NOT_CLAIMANT_TYPES = ("outlet", "anonymous")
+"""Claimant types that name no source: the outlet's own voice, unnamed sources."""
+NOT_CLAIMANT_NAMES = ("outlet", "unidentified", "unknown outlet")
+"""Pseudo-claimant names (the outlet when unnamed, an unnamed source)."""
 
 
 def with_sides(connection: sqlite3.Connection, rows: list[Record]) -> list[Record]:
-    """Contradictions with each side's hedge, outlet, publication date and context."""
-    for row in rows:
-        for side in ("a", "b"):
-            table = SIDE_TABLES.get(text(row, f"{side}_kind") or "")
-            found = None
-            if table is not None:
-                context = "content" if table == "claims" else "context"
-                found = connection.execute(
-                    f"SELECT hedge, outlet, published, {context} AS context FROM {table} "
-                    "WHERE id = ?",
-                    (row[f"{side}_id"],),
-                ).fetchone()
-            for name in ("hedge", "outlet", "published", "context"):
-                row[f"{side}_{name}"] = found[name] if found is not None else None
-    return rows
+    """Contradictions with each side's hedge, outlet, publication date, context, side and
+    bounded value, and their latest review (:func:`claimwire.store.contradictions.with_details`)."""
+    return with_details(connection, rows)

@@ -7,11 +7,20 @@ twin for the same query string.
 
 from __future__ import annotations
 
+import hmac
+import ipaddress
+import threading
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import TypedDict
 
 from ..models import Result
+from ..store.activity import Activity
+from ..store.activity import activity as read_activity
+from ..store.charts import Charts, chart_groups
+from ..store.contradictions import read_contradiction, with_details
 from ..store.filters import Filters
+from ..store.reviews import review_contradiction
 from ..store.rows import Record
 from ..store.series import Point, Series, read_series
 from ..store.write import load_result, write_result
@@ -62,9 +71,13 @@ def series(context: AppContext, filters: Filters) -> list[Series]:
 
 
 class ReferenceBody(TypedDict):
-    """The reference series as the API gives it."""
+    """The reference series as the API gives it, and what it counts (the charts it is
+    drawn on)."""
 
     label: str
+    category: str | None
+    side: str | None
+    measure: str | None
     points: list[dict[str, str | float]]
 
 
@@ -91,13 +104,23 @@ def series_body(context: AppContext, filters: Filters) -> SeriesBody:
         "offset": filters.offset,
         "reference": (
             {
-                "label": context.reference_label,
-                "points": [{"date": day.isoformat(), "value": value} for day, value in reference],
+                "label": reference.label,
+                "category": reference.category,
+                "side": reference.side,
+                "measure": reference.measure,
+                "points": [
+                    {"date": day.isoformat(), "value": value} for day, value in reference.points
+                ],
             }
             if reference
             else None
         ),
     }
+
+
+def series_charts(context: AppContext, filters: Filters) -> Charts:
+    """The charts of :func:`series` (one per measure, category, side and conflict)."""
+    return chart_groups(series(context, filters), context.reference)
 
 
 @dataclass(frozen=True)
@@ -161,3 +184,97 @@ def submit(context: AppContext, content: str | bytes, metadata: ArticleMetadata)
 
 def _hedged(point: Point, hedge: str | None) -> bool:
     return not hedge or point.hedge == hedge
+
+
+def contradiction(context: AppContext, contradiction_id: str) -> Record:
+    """One contradiction with its sides' details and latest review.
+
+    Raises:
+        ApiError: 404 when no contradiction has this id.
+    """
+    connection = context.connection()
+    found = read_contradiction(connection, contradiction_id)
+    if found is None:
+        raise ApiError(404, "not_found", f"no contradiction with id {contradiction_id!r}")
+    return with_details(connection, [found])[0]
+
+
+def review(
+    context: AppContext,
+    contradiction_id: str,
+    *,
+    verdict: str,
+    reason: str,
+    token: str | None,
+    client: str | None,
+) -> Record:
+    """Store an analyst's review of a contradiction (the one write besides submission).
+
+    Reviews are off unless the server was started with a token; they are taken from this
+    machine only unless it was started with ``--review-from-anywhere``; the token is
+    compared in constant time.
+
+    Raises:
+        ApiError: 403 reviews off, read-only store or a remote client; 401 a missing or
+            wrong token; 404 no such contradiction.
+        InvalidOptionError: An unknown verdict, or no reason.
+    """
+    expected = context.review_token
+    if expected is None:
+        raise ApiError(
+            403,
+            "reviews_off",
+            "reviews are off: start claimwire serve with --token (or $CLAIMWIRE_TOKEN)",
+        )
+    if context.read_only:
+        raise ApiError(403, "read_only", "this server is read-only: reviews are disabled")
+    if not context.review_from_anywhere and not _loopback(client):
+        raise ApiError(
+            403,
+            "not_loopback",
+            "reviews are taken from this machine only (start claimwire serve with "
+            "--review-from-anywhere to accept them from elsewhere)",
+        )
+    if not hmac.compare_digest((token or "").encode(), expected.encode()):
+        raise ApiError(401, "bad_token", "a review needs the server's token (missing or wrong)")
+    with context.extract_lock:
+        stored = review_contradiction(
+            context.connection(), contradiction_id, verdict=verdict, reason=reason,
+            reviewer=client,
+        )  # fmt: skip
+    if stored is None:
+        raise ApiError(404, "not_found", f"no contradiction with id {contradiction_id!r}")
+    return {
+        "id": stored.id,
+        "contradiction_id": stored.contradiction_id,
+        "verdict": stored.verdict,
+        "reason": stored.reason,
+        "reviewed": stored.reviewed,
+    }
+
+
+def _loopback(host: str | None) -> bool:
+    try:
+        return host is not None and ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def activity(context: AppContext, filters: Filters) -> Activity:
+    """Events by type and fatalities per claimant over time (implausible dates left out),
+    kept while the store and the day do not change (every write adds a document)."""
+    connection = context.connection()
+    version = connection.execute("SELECT coalesce(max(seq), 0) FROM documents").fetchone()[0]
+    key = (replace(filters, limit=None, offset=0, descending=False), version, date.today())
+    found = _ACTIVITY.get(key)
+    if found is None:
+        found = read_activity(connection, filters)
+        with _ACTIVITY_LOCK:
+            if len(_ACTIVITY) >= 256:
+                _ACTIVITY.clear()
+            _ACTIVITY[key] = found
+    return found
+
+
+_ACTIVITY: dict[tuple[Filters, int, date], Activity] = {}
+_ACTIVITY_LOCK = threading.Lock()

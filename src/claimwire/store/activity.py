@@ -1,0 +1,174 @@
+"""Events and fatalities over time, for the overview's and the timeline's charts.
+
+Events are counted as clusters (an incident that five outlets report is one event), by
+type, in the period of their earliest plausible report. Fatalities are claimant-aware:
+for each event, each claimant's figure (the highest it gave for that event, in the period
+of its earliest report of it); a claimant's line adds up its own figures over the events
+of a period, and the lines of two claimants are never added together. Reports dated
+after their article's publication or in the future are left out and counted
+(:attr:`Activity.excluded`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .filters import Filters
+from .queries import LISTS, ListQuery
+from .rows import Record
+
+PLAUSIBLE_EVENT = (
+    "(+e.date IS NULL OR (+e.date <= date('now') "
+    "AND (e.published IS NULL OR +e.date <= substr(e.published, 1, 10))))"
+)
+"""An event report dated no later than its article's publication, nor in the future
+(``+e.date``: a full pass is faster than a range search of the date index here)."""
+
+_EVENTS = LISTS["events"]
+TIMELINE = ListQuery(
+    _EVENTS.select, _EVENTS.source, (*_EVENTS.clauses, PLAUSIBLE_EVENT), _EVENTS.order
+)
+"""The timeline: the event list without the reports of implausible dates (the CLI's
+``events``, the API's ``/api/events`` and the exports keep every report)."""
+
+Period = Literal["day", "week", "month"]
+MAX_CLAIMANT_LINES = 6
+"""Claimants drawn on the fatalities chart (the most-killed-claiming first)."""
+EXCLUDED_EXAMPLES = 20
+"""Implausibly dated reports listed under the charts (all are counted)."""
+
+
+@dataclass(frozen=True)
+class Activity:
+    """Events and fatalities per period.
+
+    Attributes:
+        period: ``day``, ``week`` (from Monday) or ``month``, chosen by the time span.
+        periods: The first day of each period, in order (empty periods included).
+        events: Event type -> events (clusters) per period.
+        fatalities: Claimant -> the fatalities it claimed per period (None: no figure).
+        other_claimants: Claimants with fatality figures not drawn (fewer lines).
+        excluded: Event reports left out for an implausible date.
+        excluded_examples: A few of them (id, date, published, type, evidence...).
+    """
+
+    period: Period
+    periods: list[dt.date] = field(default_factory=list)
+    events: dict[str, list[int]] = field(default_factory=dict)
+    fatalities: dict[str, list[float | None]] = field(default_factory=dict)
+    other_claimants: int = 0
+    excluded: int = 0
+    excluded_examples: list[Record] = field(default_factory=list)
+
+
+def activity(connection: sqlite3.Connection, filters: Filters) -> Activity:
+    """Events by type and fatalities per claimant over time, for the filters.
+
+    The counting is done by SQLite (a group per event, then per period), so the charts of
+    a large store cost one pass over its event reports.
+
+    Args:
+        connection: The store.
+        filters: As for the event list (dates, country, type, claimant, hedge, outlet);
+            the page (limit, offset) is ignored.
+    """
+    condition, params = LISTS["events"].where(filters)
+    joined = f"{condition} AND" if condition else " WHERE"
+    plausible = f"{joined} {PLAUSIBLE_EVENT} AND e.date IS NOT NULL"
+    excluded = int(
+        connection.execute(
+            f"SELECT count(*) FROM events e{joined} NOT {PLAUSIBLE_EVENT}", params
+        ).fetchone()[0]
+    )
+    examples = _records(
+        connection.execute(
+            "SELECT e.id, e.document_id, e.date, e.published, e.type, e.place, e.claimant, "
+            f"e.evidence FROM events e{joined} NOT {PLAUSIBLE_EVENT} "
+            "ORDER BY e.date DESC, e.id LIMIT ?",
+            [*params, EXCLUDED_EXAMPLES],
+        ).fetchall()
+    )
+    first, last = connection.execute(
+        f"SELECT min(substr(e.date, 1, 10)), max(substr(e.date, 1, 10)) FROM events e{plausible}",
+        params,
+    ).fetchone()
+    if first is None:
+        return Activity("day", excluded=excluded, excluded_examples=examples)
+    start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    period = _period(start, end)
+    periods = _periods(start, end, period)
+    index = {day.isoformat(): number for number, day in enumerate(periods)}
+    slot = _period_sql(period)
+    events: dict[str, list[int]] = {}
+    for kind, begins, count in connection.execute(
+        f"SELECT type, {slot} AS begins, count(*) FROM (SELECT min(substr(e.date, 1, 10)) "
+        f"AS day, min(e.type) AS type FROM events e{plausible} "
+        "GROUP BY coalesce(e.cluster_id, e.id)) GROUP BY type, begins",
+        params,
+    ):
+        events.setdefault(kind, [0] * len(periods))[index[begins]] = int(count)
+    totals: dict[str, list[float | None]] = {}
+    labels: dict[str, str] = {}
+    for who, name, kind, begins, value in connection.execute(
+        f"SELECT f.who, coalesce(n.name, min(f.written)), min(f.kind), {slot} AS begins, "
+        "sum(f.best) FROM (SELECT coalesce(e.claimant_entity, e.claimant) AS who, "
+        "min(e.claimant) AS written, min(e.claimant_type) AS kind, max(e.fatalities) AS best, "
+        f"min(substr(e.date, 1, 10)) AS day FROM events e{plausible} "
+        "AND e.fatalities IS NOT NULL GROUP BY coalesce(e.cluster_id, e.id), who) f "
+        "LEFT JOIN entities n ON n.id = f.who GROUP BY f.who, begins",
+        params,
+    ):
+        labels[who] = f"reported by {name}" if kind == "outlet" else name
+        totals.setdefault(who, [None] * len(periods))[index[begins]] = float(value)
+    ranked = sorted(totals, key=lambda who: (-sum(v or 0.0 for v in totals[who]), labels[who]))
+    return Activity(
+        period=period,
+        periods=periods,
+        events=dict(sorted(events.items(), key=lambda item: (-sum(item[1]), item[0]))),
+        fatalities={labels[who]: totals[who] for who in ranked[:MAX_CLAIMANT_LINES]},
+        other_claimants=max(0, len(ranked) - MAX_CLAIMANT_LINES),
+        excluded=excluded,
+        excluded_examples=examples,
+    )
+
+
+def _period_sql(period: Period) -> str:
+    """The first day of the period of ``day`` (an ISO date column), in SQL."""
+    if period == "week":
+        return "date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days')"
+    if period == "month":
+        return "substr(day, 1, 7) || '-01'"
+    return "day"
+
+
+def _records(rows: list[sqlite3.Row]) -> list[Record]:
+    return [dict(row) for row in rows]
+
+
+def _period(first: dt.date, last: dt.date) -> Period:
+    span = (last - first).days
+    if span <= 62:
+        return "day"
+    return "week" if span <= 730 else "month"
+
+
+def _start(day: dt.date, period: Period) -> dt.date:
+    if period == "week":
+        return day - dt.timedelta(days=day.weekday())
+    if period == "month":
+        return day.replace(day=1)
+    return day
+
+
+def _periods(first: dt.date, last: dt.date, period: Period) -> list[dt.date]:
+    found, current = [], _start(first, period)
+    while current <= last:
+        found.append(current)
+        if period == "month":
+            current = (current.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        else:
+            current += dt.timedelta(days=7 if period == "week" else 1)
+    return found
