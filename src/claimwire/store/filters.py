@@ -31,8 +31,9 @@ class Filters:
     the name as written. ``type`` is an event type or sub-type (events), or a
     contradiction kind (``figures`` / ``statements``). ``side`` is whose people or equipment
     a figure counts (figures, series, contradictions). ``hedge`` is a claim's hedge
-    (figures, claims, events). ``include_offtopic`` keeps the articles the relevance model
-    found off-topic (and their figures and claims), left out by default. ``descending``
+    (figures, claims, events). ``cluster`` is an event's id: its reports (events).
+    ``include_offtopic`` keeps the articles the relevance model found off-topic (and their
+    figures and claims), left out by default. ``descending``
     gives the newest first.
     """
 
@@ -50,6 +51,7 @@ class Filters:
     include_offtopic: bool = False
     open_only: bool = False
     hedge: str | None = None
+    cluster: str | None = None
     descending: bool = False
     limit: int | None = DEFAULT_LIMIT
     offset: int = 0
@@ -70,6 +72,7 @@ FilterField = Literal[
     "include_offtopic",
     "open_only",
     "hedge",
+    "cluster",
 ]
 """The fields of :class:`Filters` that select rows (the others order and page)."""
 

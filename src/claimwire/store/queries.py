@@ -193,6 +193,7 @@ LISTS: dict[str, ListQuery] = {
         EVENT_COLUMNS,
         Condition("country", "e.country = ?", country),
         Condition("type", "(e.type = ? OR e.subtype = ?)", twice),
+        Condition("cluster", "e.cluster_id = ?"),
     ),
     "clusters": ListQuery(
         ", ".join(f"{_CLUSTER_PLACE.get(name, 'c.' + name)} AS {name}" for name in CLUSTER_COLUMNS),

@@ -17,7 +17,7 @@ from ..render.table import line_of
 from ..store.rows import Record
 from ..store.rows import text as column_text
 from ..store.series import Series
-from . import service
+from . import mapdata, service
 from .context import AppContext, ArticleMetadata, Context
 from .errors import ApiError
 from .params import HEDGES, ListParams, list_params
@@ -72,17 +72,38 @@ def overview(request: Request, context: Context) -> HTMLResponse:
 
 
 @router.get("/map", response_class=HTMLResponse)
-def map_page(request: Request, context: Context, params: Params) -> HTMLResponse:
-    """Events on a map (data fetched from /api/clusters by the page's script)."""
+def map_page(
+    request: Request, context: Context, params: Params, bbox: mapdata.BoxText = None
+) -> HTMLResponse:
+    """Events on a map (fetched from /api/clusters by the page's script for the view)."""
+    box = mapdata.parse_box(bbox)
     return render(
         request,
         context,
         "map.html",
         "map",
         params=params,
+        bbox=box.text() if box else "",
+        map_limit=mapdata.MAP_LIMIT,
         tile_url=context.tile_url,
         twin="/api/clusters",
         fields=("since", "until", "country", "type", "claimant"),
+    )
+
+
+@router.get("/events/{cluster_id}", response_class=HTMLResponse)
+def event_page(request: Request, context: Context, cluster_id: str) -> HTMLResponse:
+    """One event: its reports side by side, their claims and figures, contradictions."""
+    detail = mapdata.event(context.connection(), cluster_id)
+    return render(
+        request,
+        context,
+        "event.html",
+        "events",
+        detail=detail,
+        outlets=sorted({str(row["outlet"]) for row in detail.reports if row["outlet"]}),
+        tile_url=context.tile_url,
+        twin=f"/api/events/{cluster_id}",
     )
 
 

@@ -59,6 +59,7 @@ class ListParams:
             "type": self.filters.type,
             "outlet": self.filters.outlet,
             "hedge": self.hedge,
+            "cluster": self.filters.cluster,
             "all_topics": "true" if self.filters.include_offtopic else None,
             "open": "true" if self.open_only else None,
             "sort": self.sort if self.sort != "-date" else None,
@@ -94,6 +95,9 @@ def list_params(
     type: Text = None,
     outlet: Text = None,
     hedge: HedgeValue = None,
+    cluster: Annotated[
+        str | None, Query(max_length=200, description="Events: the reports of this event.")
+    ] = None,
     open: Annotated[bool, Query(description="Contradictions: only those not settled.")] = False,
     all_topics: Annotated[
         bool, Query(description="Include articles the relevance model found off-topic.")
@@ -118,6 +122,7 @@ def list_params(
         open_only=open,
         include_offtopic=all_topics,
         hedge=hedge or None,
+        cluster=cluster or None,
         descending=sort == "-date",
         limit=limit,
         offset=offset,
