@@ -134,17 +134,6 @@ def test_map_shows_events_at_their_places(site, page):
     shoot(page, "map-tbilisi")
 
 
-def test_map_time_slider_hides_later_events(site, page):
-    base, _ = site
-    page.goto(base + "/map")
-    wait_for(page, "() => window.claimwireMap && window.claimwireMap.ready")
-    every = len(page.evaluate("() => window.claimwireMap.shown"))
-    page.locator("#until-slider").fill("0")
-    shown = len(page.evaluate("() => window.claimwireMap.shown"))
-    assert 0 < shown < every
-    assert page.locator("#shown-count").inner_text() == str(shown)
-
-
 def test_series_chart_shows_the_points(site, page):
     base, _ = site
     api = page.request.get(base + "/api/series?measure=destroyed&category=tanks").json()

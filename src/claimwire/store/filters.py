@@ -39,6 +39,7 @@ class Filters:
     ``actor`` is part of the name of an event's actor or target, ``subtype`` an event
     sub-type. ``keyword`` holds words that the article text (articles) or the evidence and
     its line (figures, claims, events) must contain (see :mod:`.keywords`).
+    ``cluster`` is an event's id: its reports (events).
     ``include_offtopic`` keeps the articles the relevance model found off-topic (and
     their figures and claims), left out by default. ``descending`` gives the newest first.
     """
@@ -62,6 +63,7 @@ class Filters:
     include_offtopic: bool = False
     open_only: bool = False
     hedge: str | None = None
+    cluster: str | None = None
     descending: bool = False
     limit: int | None = DEFAULT_LIMIT
     offset: int = 0
@@ -87,6 +89,7 @@ FilterField = Literal[
     "include_offtopic",
     "open_only",
     "hedge",
+    "cluster",
 ]
 """The fields of :class:`Filters` that select rows (the others order and page)."""
 

@@ -272,6 +272,7 @@ LISTS: dict[str, ListQuery] = {
         "e",
         EVENT_COLUMNS,
         *_EVENT_CLAUSES,
+        Condition("cluster", "e.cluster_id = ?"),
     ),
     "clusters": ListQuery(
         ", ".join(f"{_CLUSTER_PLACE.get(name, 'c.' + name)} AS {name}" for name in CLUSTER_COLUMNS),

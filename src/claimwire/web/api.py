@@ -7,6 +7,7 @@ Lists answer ``{"items", "total", "limit", "offset", "next", "previous"}``; ``ne
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, Path, Request
@@ -15,7 +16,7 @@ from pydantic import BaseModel, Field
 
 from ..nlp.limits import DEFAULT_MAX_CHARS
 from ..version import __version__
-from . import service
+from . import mapdata, service
 from .context import ArticleMetadata, Context
 from .params import ListParams, api_query, list_params, openapi_parameters
 from .queries import ListName, Page
@@ -75,14 +76,24 @@ class Submission(BaseModel):
     url: str | None = Field(default=None, max_length=2000)
 
 
-def listing(request: Request, page: Page, params: ListParams) -> JSONResponse:
-    """A page of a list as the API answers it (rows are plain JSON values already)."""
+def listing(
+    request: Request,
+    page: Page,
+    params: ListParams,
+    *,
+    extra: Mapping[str, object] | None = None,
+    query: Mapping[str, object] | None = None,
+) -> JSONResponse:
+    """A page of a list as the API answers it (rows are plain JSON values already);
+    ``extra``: more keys of the body, ``query``: more parameters of the page links."""
     limit = params.filters.limit or len(page.items)
     offset = params.filters.offset
     base = str(request.url.path)
     following = offset + limit
-    following_url = f"{base}?{params.query_string(offset=following)}"
-    previous_url = f"{base}?{params.query_string(offset=max(0, offset - limit) or None)}"
+    kept = query or {}
+    following_url = f"{base}?{params.query_string(offset=following, **kept)}"
+    previous = max(0, offset - limit) or None
+    previous_url = f"{base}?{params.query_string(offset=previous, **kept)}"
     body = {
         "items": page.items,
         "total": page.total,
@@ -90,6 +101,7 @@ def listing(request: Request, page: Page, params: ListParams) -> JSONResponse:
         "offset": offset,
         "next": following_url if following < page.total else None,
         "previous": previous_url if offset > 0 else None,
+        **(extra or {}),
     }
     return JSONResponse(body)
 
@@ -192,9 +204,37 @@ def get_events(request: Request, context: Context, params: EventParams) -> JSONR
 @router.get(
     "/clusters", responses=LIST, summary="Events (clusters of reports) with coordinates (the map)"
 )
-def get_clusters(request: Request, context: Context, params: Params) -> JSONResponse:
-    """Twin of ``/map``."""
-    return fact_listing(request, context, "clusters", params)
+def get_clusters(
+    request: Request, context: Context, params: Params, bbox: mapdata.BoxText = None
+) -> JSONResponse:
+    """Twin of ``/map``: events newest first, each with its place's precision (point,
+    region, country) and the low, best (median) and high death toll of its reports.
+
+    With ``bbox`` (west,south,east,north), only events with coordinates inside. Besides
+    the page: ``unplaced`` (matching events without coordinates) and ``first``/``last``
+    (dates of the oldest and newest matching event whatever ``since``/``until``).
+    """
+    box = mapdata.parse_box(bbox)
+    view = mapdata.events_in_view(context.connection(), params.filters, box)
+    extent = view.extent
+    extra = {"unplaced": extent.unplaced, "first": extent.first, "last": extent.last}
+    page = Page(items=view.items, total=view.total)
+    kept = {"bbox": box.text() if box else None}
+    return listing(request, page, params, extra=extra, query=kept)
+
+
+@router.get("/events/{cluster_id}", summary="One event: its reports, claims, figures")
+def get_event(context: Context, cluster_id: DocumentId) -> dict[str, object]:
+    """Twin of ``/events/{cluster_id}``: the event (a cluster of reports), its reports side
+    by side, the claims and figures they rest on, and their contradictions."""
+    return mapdata.event(context.connection(), cluster_id).to_dict()
+
+
+@router.get("/towns", summary="Populated places in a box (the map's offline base layer)")
+def get_towns(bbox: mapdata.BoxText = None, zoom: mapdata.Zoom = 4) -> dict[str, object]:
+    """The largest towns in ``bbox`` big enough to draw at ``zoom`` (GeoNames, CC BY 4.0)."""
+    box = mapdata.parse_box(bbox) or mapdata.WORLD
+    return {"items": [town.__dict__ for town in mapdata.towns(box, zoom)]}
 
 
 @router.get("/contradictions", responses=LIST, summary="Contradicting figures and statements")

@@ -21,7 +21,7 @@ from ..store.activity import Activity
 from ..store.filters import Filters
 from ..store.rows import Record
 from ..store.rows import text as column_text
-from . import service
+from . import mapdata, service
 from .context import AppContext, ArticleMetadata, Context
 from .errors import ApiError
 from .exports import export_url
@@ -128,14 +128,19 @@ def activity_charts(found: Activity) -> ActivityCharts:
 
 
 @router.get("/map", response_class=HTMLResponse)
-def map_page(request: Request, context: Context, params: Params) -> HTMLResponse:
-    """Events on a map (data fetched from /api/clusters by the page's script)."""
+def map_page(
+    request: Request, context: Context, params: Params, bbox: mapdata.BoxText = None
+) -> HTMLResponse:
+    """Events on a map (fetched from /api/clusters by the page's script for the view)."""
+    box = mapdata.parse_box(bbox)
     return render(
         request,
         context,
         "map.html",
         "map",
         params=params,
+        bbox=box.text() if box else "",
+        map_limit=mapdata.MAP_LIMIT,
         tile_url=context.tile_url,
         twin="/api/clusters",
         fields=("since", "until", "country", "type", "claimant"),
@@ -202,6 +207,22 @@ def _list_page(
         twin=twin or f"/api/{name}",
         twin_query=query,
         **extra,
+    )
+
+
+@router.get("/events/{cluster_id}", response_class=HTMLResponse)
+def event_page(request: Request, context: Context, cluster_id: str) -> HTMLResponse:
+    """One event: its reports side by side, their claims and figures, contradictions."""
+    detail = mapdata.event(context.connection(), cluster_id)
+    return render(
+        request,
+        context,
+        "event.html",
+        "events",
+        detail=detail,
+        outlets=sorted({str(row["outlet"]) for row in detail.reports if row["outlet"]}),
+        tile_url=context.tile_url,
+        twin=f"/api/events/{cluster_id}",
     )
 
 

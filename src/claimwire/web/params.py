@@ -64,6 +64,7 @@ TEXTS = (
     "hedge",
     "outlet",
     "keyword",
+    "cluster",
 )
 """Text parameters, named as the :class:`Filters` field they set."""
 PAGING = ("sort", "limit", "offset")
@@ -376,6 +377,7 @@ DESCRIPTIONS = {
     "hedge": "How sure the claimant sounds.",
     "outlet": "Part of the outlet's name.",
     "keyword": 'Words of the article text or evidence ("a phrase", prefix*), SQLite FTS5.',
+    "cluster": "An event's id (see /events/{id}): its reports only.",
     "all_topics": "true: include articles the relevance model found off-topic.",
     "with_copies": "true: include wire copies.",
     "all_versions": "true: include superseded versions.",
@@ -413,6 +415,9 @@ def list_params(
     type: Text = None,
     outlet: Text = None,
     hedge: HedgeValue = None,
+    cluster: Annotated[
+        str | None, Query(max_length=200, description="Events: the reports of this event.")
+    ] = None,
     open: Annotated[bool, Query(description="Contradictions: only those not settled.")] = False,
     all_topics: Annotated[
         bool, Query(description="Include articles the relevance model found off-topic.")
@@ -441,6 +446,7 @@ def list_params(
         open_only=open,
         include_offtopic=all_topics,
         hedge=hedge or None,
+        cluster=cluster or None,
         descending=sort == "-date",
         limit=limit,
         offset=offset,

@@ -1,0 +1,214 @@
+"""The events map and the event page in Chromium (Playwright), on a synthetic store of 700
+events where the oldest 500 would hide the newest."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+if not CHROMIUM.exists():
+    pytest.skip(
+        "no Chromium at /usr/bin/chromium (install Debian's chromium)", allow_module_level=True
+    )
+pytest.importorskip("fastapi")
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+from claimwire.bench.mapstore import build_event_store  # noqa: E402
+from claimwire.web.app import create_app  # noqa: E402
+from web_helpers import running_server  # noqa: E402
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+EVENTS = 700
+FIRST, LAST = dt.date(2014, 1, 1), dt.date(2023, 11, 30)
+NEWEST = f"syn{EVENTS - 1:07d}-0:e1"
+IDLE = (
+    "() => window.claimwireMap && window.claimwireMap.ready && !window.claimwireMap.loading"
+    " && window.claimwireMap.basemap.ready && !window.claimwireMap.basemap.busy"
+)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    path = tmp_path_factory.mktemp("browsermap") / "store.db"
+    build_event_store(path, events=EVENTS, first=FIRST, last=LAST)
+    with running_server(create_app(path, read_only=True)) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-gpu"]
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: m.type == "error" and problems.append(m.text))
+    page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status} {r.url}"))
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    # a request the page aborts itself (a newer view replaces it) is not a problem
+    page.on(
+        "requestfailed",
+        lambda r: r.failure != "net::ERR_ABORTED" and problems.append(f"failed: {r.url}"),
+    )
+    yield page
+    context.close()
+    assert problems == [], problems
+
+
+def wait_for(page, expression: str, timeout: float = 20.0):
+    """Poll a JS expression (``wait_for_function`` needs eval, which the CSP forbids)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = page.evaluate(expression)
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {expression}")
+
+
+def settle(page) -> None:
+    """Wait until the map has loaded its view (and no reload is pending)."""
+    time.sleep(0.3)
+    wait_for(page, IDLE)
+
+
+def shoot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+def test_the_map_shows_the_newest_events_and_says_how_many_it_leaves_out(site, page):
+    page.goto(site + "/map")
+    settle(page)
+    shown = page.evaluate("() => window.claimwireMap.events.map(e => e.date_start)")
+    assert len(shown) == 500
+    assert max(shown) == LAST.isoformat() and min(shown) > "2016"
+    assert NEWEST in page.evaluate("() => window.claimwireMap.shown")
+    status = page.locator("#map-status").inner_text()
+    assert f"Showing 500 of {EVENTS} events in view" in status
+    assert "Zoom in or narrow the dates" in status and "200 older ones" in status
+    assert page.locator(".event-marker, .event-cluster").count() > 0
+    shoot(page, "map-newest")
+
+
+def test_a_popup_gives_the_sources_and_links_to_the_event_page(site, page):
+    page.goto(site + "/map")
+    settle(page)
+    detail = page.request.get(f"{site}/api/events/{NEWEST}").json()
+    assert page.evaluate(f"() => window.claimwireMap.open({NEWEST!r})")
+    popup = page.locator(".leaflet-popup .event-popup")
+    popup.locator(".report-list li").first.wait_for(timeout=15_000)
+    first = detail["reports"][0]
+    text = popup.inner_text()
+    assert detail["event"]["type"] in text and LAST.isoformat() in text
+    assert first["claimant"] in text and first["hedge"] in text and first["outlet"] in text
+    assert popup.locator(".report-list li").count() == min(len(detail["reports"]), 4)
+    assert popup.locator("mark").first.inner_text() == first["evidence"]
+    outlet = popup.locator(f'a[href="{first["url"]}"]')
+    assert outlet.count() == 1
+    toll = detail["event"]["fatalities_best"]
+    assert (f"{toll:,.0f} killed" if toll is not None else "no death toll") in text
+    timeline = popup.locator("a.timeline-link").get_attribute("href")
+    assert parse_qs(urlsplit(timeline).query) == {"cluster": [NEWEST]}
+    settle(page)
+    shoot(page, "map-popup")
+    popup.locator("a.event-link").click()
+    page.wait_for_url(f"**/events/{NEWEST.replace(':', '%3A')}")
+    assert page.locator("h1").inner_text().strip().startswith(detail["event"]["type"])
+    assert page.locator("section.report").count() == len(detail["reports"])
+    wait_for(page, "() => window.claimwireEventMap && window.claimwireEventMap.basemap.ready")
+    assert page.locator("#event-map .leaflet-interactive").count() == 1
+    shoot(page, "event-page")
+
+
+def test_the_time_window_survives_a_reload_through_the_url(site, page):
+    page.goto(site + "/map")
+    settle(page)
+    since, until = dt.date(2018, 1, 1), dt.date(2019, 6, 30)
+    epoch = dt.date(1970, 1, 1)
+    page.locator("#from-slider").fill(str((since - epoch).days))
+    page.locator("#to-slider").fill(str((until - epoch).days))
+    settle(page)
+    query = parse_qs(urlsplit(page.url).query)
+    assert query["since"] == [since.isoformat()] and query["until"] == [until.isoformat()]
+    assert "bbox" in query
+    before = page.locator("#map-status").inner_text()
+    page.reload()
+    settle(page)
+    assert page.locator("#from-label").inner_text() == since.isoformat()
+    assert page.locator("#to-label").inner_text() == until.isoformat()
+    assert page.locator("#map-status").inner_text() == before
+    dates = page.evaluate("() => window.claimwireMap.events.map(e => e.date_start)")
+    assert dates and all(since.isoformat() <= day <= until.isoformat() for day in dates)
+    assert page.locator('form.filters input[name="since"]').input_value() == since.isoformat()
+
+
+def test_the_view_is_kept_in_the_url_and_restored(site, page):
+    page.goto(site + "/map?bbox=30,46,40,52")
+    settle(page)
+    api = page.request.get(site + "/api/clusters?limit=500&" + urlsplit(page.url).query).json()
+    places = set(page.evaluate("() => window.claimwireMap.events.map(e => e.place)"))
+    assert places and places <= {"Kharkiv", "Izium", "Kharkiv Oblast", "Bakhmut", "Mariupol",
+                                 "Kherson", "Odesa", "Kyiv", "Ukraine"}  # fmt: skip
+    assert page.evaluate("() => window.claimwireMap.total") == api["total"]
+    page.goto(site + "/map?bbox=36.6,35.6,37.6,36.6")  # Aleppo and Idlib
+    settle(page)
+    box = [float(v) for v in parse_qs(urlsplit(page.url).query)["bbox"][0].split(",")]
+    assert box[0] <= 36.6 and box[2] >= 37.6 and box[1] <= 35.6 and box[3] >= 36.6
+    places = set(page.evaluate("() => window.claimwireMap.events.map(e => e.place)"))
+    assert places == {"Aleppo", "Idlib"}
+    page.reload()
+    settle(page)
+    assert set(page.evaluate("() => window.claimwireMap.events.map(e => e.place)")) == places
+
+
+def test_markers_are_styled_by_type_toll_and_precision(site, page):
+    page.goto(site + "/map?bbox=30,47,40,52")
+    settle(page)
+    icons = page.evaluate(
+        "() => Object.entries(window.claimwireMap.markers).map(([id, m]) =>"
+        " [id, m.options.icon.options.html])"
+    )
+    rows = {
+        row["id"]: row
+        for row in page.request.get(
+            site + "/api/clusters?limit=500&" + urlsplit(page.url).query
+        ).json()["items"]
+    }
+    assert icons and set(rows) == {identifier for identifier, _ in icons}
+    seen = set()
+    for identifier, html in icons:
+        row = rows[identifier]
+        seen.add(row["precision"])
+        assert f"p-{row['precision']}" in html
+        size = (
+            14
+            if row["fatalities_best"] is None
+            else 2 * min(24, 7 + 3 * row["fatalities_best"] ** 0.5)
+        )
+        assert f"width: {round(size)}px" in html
+    assert seen == {"point", "region", "country"}
+    colors = page.evaluate("() => JSON.parse(document.getElementById('event-colors').textContent)")
+    legend = page.locator(".legend.types li i").evaluate_all(
+        "items => items.map(i => getComputedStyle(i).backgroundColor)"
+    )
+    assert len(legend) == len(colors)
+    cluster = page.evaluate(
+        "() => { const s = document.createElement('div'); s.className = 'event-cluster';"
+        " document.body.appendChild(s); const c = getComputedStyle(s).backgroundColor;"
+        " s.remove(); return c; }"
+    )
+    assert cluster not in legend
