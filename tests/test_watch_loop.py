@@ -273,3 +273,35 @@ def _wait_for(condition, *, timeout: float = 30.0) -> None:
             return
         time.sleep(0.1)
     raise AssertionError("timed out")
+
+
+def test_changes_are_posted_to_a_webhook_when_one_is_set(site, tmp_path):
+    import dataclasses
+    import json
+
+    links = [(site.page(n), f"story {n}") for n in range(2)]
+    source = make_source(name="rss", kind="feed", url=site.add("/rss.xml", rss(links)))
+    site.add("/hook", b"", status=204)
+    site.add("/broken-hook", b"", status=500)
+    hooked = dataclasses.replace(FAST, webhook=site.url + "/hook", webhook_min_value=0)
+    run(tmp_path / "w.db", [source], settings=hooked)
+    bodies = [json.loads(body) for path, body in site.posts if path == "/hook"]
+    assert bodies, "nothing was posted"
+    events = [row for body in bodies for row in body["events"]]
+    figures = [row for body in bodies for row in body["figures"]]
+    assert events and figures
+    assert len({row["id"] for row in figures}) == len(figures)  # each change posted once
+    assert {row["url"] for row in figures} == {link for link, _ in links}
+    # a failing webhook is reported, and the watcher goes on
+    site.add("/rss.xml", rss([*links, (site.page(5), "five")]))
+    broken = dataclasses.replace(FAST, webhook=site.url + "/broken-hook")
+    report = run(tmp_path / "w.db", [source], settings=broken)
+    assert report.stored == 1
+    assert any(path == "/broken-hook" for path, _ in site.posts)
+
+
+def test_no_webhook_by_default(site, tmp_path):
+    links = [(site.page(0), "story")]
+    source = make_source(name="rss", kind="feed", url=site.add("/rss.xml", rss(links)))
+    run(tmp_path / "w.db", [source])
+    assert site.posts == []

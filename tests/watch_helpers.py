@@ -106,6 +106,8 @@ class Site:
         """Full (200) responses per path."""
         self.lock = threading.Lock()
         self.url = ""
+        self.posts: list[tuple[str, bytes]] = []
+        """The bodies POSTed to the site (a webhook's), with their paths."""
 
     def add(self, path: str, body: str | bytes = b"", **options: object) -> str:
         """Serve ``body`` on ``path``; returns its URL."""
@@ -149,6 +151,14 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 with site.lock:
                     site.full[self.path] += 1
             self._send(route.status, route.body, route.content_type, headers)
+
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            with site.lock:
+                site.posts.append((self.path, body))
+            route = site.routes.get(self.path)
+            status = route.status if route is not None else 404
+            self._send(status, b"", "text/plain", {})
 
         def _not_modified(self, route: Route) -> bool:
             tag = self.headers.get("If-None-Match")

@@ -76,6 +76,11 @@ class WatchSettings:
     fetch_workers: int = 8
     max_attempts: int = 5
     """Fetches of one page before it is given up (failed for good)."""
+    webhook: str | None = None
+    """A URL to POST what changed to (as ``/api/changes`` gives it) after each stored
+    batch; off when None."""
+    webhook_min_value: float = 10.0
+    """Figures below this value are left out of the webhook's changes."""
 
 
 @dataclass(frozen=True)
@@ -137,6 +142,11 @@ def _settings(raw: Any, path: Path) -> WatchSettings:
         if item.name not in raw:
             continue
         value = raw[item.name]
+        if item.name == "webhook":
+            if not isinstance(value, str) or urlsplit(value).scheme not in ("http", "https"):
+                raise SourcesFileError(f"{path}: [watch] webhook must be an http(s) URL")
+            values[item.name] = value
+            continue
         default = getattr(defaults, item.name)
         if isinstance(default, int) and not isinstance(default, bool):
             ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
@@ -249,7 +259,9 @@ def save_sources(path: str | Path, sources_file: SourcesFile) -> None:
         ) from None
     defaults = asdict(WatchSettings())
     settings = {
-        key: value for key, value in asdict(sources_file.settings).items() if value != defaults[key]
+        key: value
+        for key, value in asdict(sources_file.settings).items()
+        if value != defaults[key] and value is not None
     }
     data: dict[str, Any] = {}
     if settings:
@@ -270,7 +282,8 @@ def _source_table(source: Source) -> dict[str, Any]:
         value = getattr(source, key)
         if value is not None:
             table[key] = value
-    table["interval"] = source.interval
+    interval = source.interval
+    table["interval"] = int(interval) if float(interval).is_integer() else interval
     if source.tags:
         table["tags"] = list(source.tags)
     return table

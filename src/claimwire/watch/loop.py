@@ -16,6 +16,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import httpx
+
 from ..input.sources import (
     JSONL_SUFFIXES,
     ArticleInput,
@@ -100,6 +102,9 @@ class Watcher:
         self._polled: set[str] = set()
         self._busy_lock = threading.Lock()
         self._last_progress = time.monotonic()
+        self._started_at = now_text()
+        self._posted_until: str | None = None
+        self._posted: set[tuple[str, object]] = set()
         self._retry_due: str | None = None
         """In ``--once`` mode, failed fetches due at the start are retried, not later ones."""
 
@@ -328,8 +333,55 @@ class Watcher:
         for item in batch:
             results = [next(outcomes) for _ in inputs[item.id]]
             self._store(item, results)
+        if self.settings.webhook:
+            self._post_changes(self.settings.webhook)
         if self.on_stored is not None:
             self.on_stored(self.report)
+
+    def _post_changes(self, url: str) -> None:
+        """POST what changed since the last post (or the start) to the webhook; a failure
+        is logged, and the same changes are sent again with the next batch."""
+        from ..store.changes import changes_since
+
+        since = self._posted_until or self._started_at
+        with self.state.lock:
+            found = changes_since(
+                self.state.connection, since, min_value=self.settings.webhook_min_value
+            )
+        fresh = {
+            name: [row for row in rows if (name, row["id"]) not in self._posted]
+            for name, rows in zip(
+                ("events", "figures", "contradictions"), found.lists(), strict=True
+            )
+        }
+        if not any(fresh.values()):
+            return
+        body = {"since": found.since, "latest": found.latest, **fresh}
+        try:
+            response = self.fetcher.client.post(url, json=body)
+        except httpx.HTTPError as error:
+            reason = type(error).__name__
+        else:
+            if response.status_code < 300:
+                self._posted |= {(name, row["id"]) for name, rows in fresh.items() for row in rows}
+                self._posted_until = found.latest
+                event(
+                    logger,
+                    "webhook",
+                    f"posted changes to {url}",
+                    url=url,
+                    changes=sum(len(rows) for rows in fresh.values()),
+                )
+                return
+            reason = f"http_{response.status_code}"
+        event(
+            logger,
+            "webhook_failed",
+            f"{url}: {reason}",
+            level=logging.WARNING,
+            url=url,
+            reason=reason,
+        )
 
     def _store(self, item: PendingItem, outcomes: list[Result | Failure]) -> None:
         now = now_text()

@@ -153,7 +153,7 @@ def create_app(
     Raises:
         StoreError: The store cannot be opened.
     """
-    from . import api, pages
+    from . import api, live, pages
 
     app = FastAPI(
         title="claimwire",
@@ -184,6 +184,7 @@ def create_app(
     errors.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(live.router)
     static = resources.files(__package__) / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
 
