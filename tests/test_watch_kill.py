@@ -158,3 +158,30 @@ def test_a_watcher_killed_mid_poll_resumes_to_the_same_store(tmp_path):
             assert site.full[f"/{path}"] == 1, f"{url} was fetched before the kill and again"
     assert sum(site.full[f"/news/{n}.html"] for n in range(len(TOWNS))) <= len(TOWNS) + 2
     assert b'"event": "stored"' in log
+
+
+def test_sigterm_stops_a_running_watcher_gracefully(tmp_path):
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Two soldiers were wounded near Sumy on Sunday, police said.\n")
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'[[source]]\nname = "drop"\nkind = "folder"\npath = "{folder}"\n')
+    db = tmp_path / "w.db"
+    command = [sys.executable, "-m", "claimwire.cli", "watch", "--db", str(db)]
+    process = subprocess.Popen(
+        [*command, "--sources", str(sources), "--log-format", "json"],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and "done" not in states(db).values():
+        assert process.poll() is None, process.stderr.read().decode()[-2000:]
+        time.sleep(0.1)
+    process.send_signal(signal.SIGTERM)
+    _, log = process.communicate(timeout=30)
+    assert process.returncode == 0, log.decode()[-2000:]
+    events = [
+        json.loads(line)["event"] for line in log.decode().splitlines() if line.startswith("{")
+    ]
+    assert events[0] == "start" and "stored" in events
+    assert "signal" in events and events[-1] == "stop"
