@@ -77,7 +77,17 @@ def watch(
     """
     from ..nlp.limits import DEFAULT_MAX_CHARS, DEFAULT_TIME_BUDGET
     from ..watch.logs import JsonFormatter
-    from ..watch.loop import watch as run_watch
+
+    try:
+        import feedparser  # noqa: F401
+        import httpx  # noqa: F401
+
+        from ..watch.loop import watch as run_watch
+    except ImportError as error:
+        fail(
+            f"claimwire watch needs {error.name}: pip install 'claimwire[watch]'",
+            ExitCode.SETUP,
+        )
 
     handler = logging.StreamHandler(sys.stderr)
     if log_format == "json":
