@@ -3,8 +3,9 @@
 One module per command group, each with a ``register(main)`` that adds its commands:
 :mod:`~claimwire.cli.extract`, :mod:`~claimwire.cli.ingest`, :mod:`~claimwire.cli.queries`
 (figures, claims, events, contradictions, series, reconcile), :mod:`~claimwire.cli.export`,
-:mod:`~claimwire.cli.plot`, :mod:`~claimwire.cli.serve`, :mod:`~claimwire.cli.bench` and
-:mod:`~claimwire.cli.schema`; :mod:`~claimwire.cli.options` holds what they share.
+:mod:`~claimwire.cli.plot`, :mod:`~claimwire.cli.serve`, :mod:`~claimwire.cli.bench`,
+:mod:`~claimwire.cli.schema` and :mod:`~claimwire.cli.watch` (watch, sources);
+:mod:`~claimwire.cli.options` holds what they share.
 Every module imports the library inside its commands, so that ``claimwire --help`` and
 ``claimwire schema`` start without loading spaCy (a test holds this).
 """
@@ -18,7 +19,7 @@ from typing import Any
 
 import click
 
-from . import bench, export, extract, ingest, plot, queries, schema, serve
+from . import bench, export, extract, ingest, plot, queries, schema, serve, watch
 
 
 class _Shell(click.Group):
@@ -43,7 +44,7 @@ def main(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
 
-for _group in (extract, ingest, queries, export, plot, serve, bench, schema):
+for _group in (extract, ingest, queries, export, plot, serve, bench, schema, watch):
     _group.register(main)
 
 __all__ = ["main"]

@@ -396,6 +396,57 @@ class ContradictionReviewRow(Row):
     reviewer: str | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
+class WatchSourceRow(Row):
+    """A row of ``watch_sources``: the health of one source ``claimwire watch`` follows."""
+
+    TABLE = "watch_sources"
+    name: str
+    kind: str
+    location: str
+    last_poll: str | None = None
+    last_success: str | None = None
+    errors: int = 0
+    failures: int = 0
+    last_error: str | None = None
+    next_poll: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    items: int = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class WatchItemRow(Row):
+    """A row of ``watch_items``: one article URL (or file) found by ``claimwire watch``."""
+
+    TABLE = "watch_items"
+    id: str
+    url: str
+    status: str
+    reason: str | None = None
+    attempts: int = 0
+    next_try: str | None = None
+    content_hash: str | None = None
+    document_id: str | None = None
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    language: str | None = None
+    discovered: str
+    updated: str
+    body: bytes | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class WatchItemSourceRow(Row):
+    """A row of ``watch_item_sources``: a source that carried an item."""
+
+    TABLE = "watch_item_sources"
+    item_id: str
+    source: str
+    first_seen: str
+
+
 TABLE_ROWS: tuple[type[Row], ...] = (
     DocumentRow,
     ResultRow,
@@ -411,6 +462,9 @@ TABLE_ROWS: tuple[type[Row], ...] = (
     EventRow,
     ContradictionRow,
     ContradictionReviewRow,
+    WatchSourceRow,
+    WatchItemRow,
+    WatchItemSourceRow,
 )
 """The row type of every table of the store."""
 

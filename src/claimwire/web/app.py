@@ -156,7 +156,7 @@ def create_app(
     Raises:
         StoreError: The store cannot be opened.
     """
-    from . import api, exports, pages
+    from . import api, exports, live, pages
 
     app = FastAPI(
         title="claimwire",
@@ -189,6 +189,7 @@ def create_app(
     app.include_router(api.router)
     app.include_router(exports.router)
     app.include_router(pages.router)
+    app.include_router(live.router)
     static = resources.files(__package__) / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
 
