@@ -44,7 +44,8 @@ def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield connection
     except BaseException:
-        connection.execute("ROLLBACK")
+        if connection.in_transaction:  # SQLite rolls back itself on a full disk
+            connection.execute("ROLLBACK")
         forget(connection)  # names learnt in the transaction are gone from the store
         raise
     connection.execute("COMMIT")
