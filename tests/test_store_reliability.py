@@ -264,3 +264,40 @@ def test_two_processes_ingest_one_store_one_after_the_other(tmp_path: Path) -> N
             if process is not None and process.poll() is None:
                 process.kill()
                 process.wait()
+
+
+def test_another_article_with_a_superseded_text_gets_its_facts_shown(tmp_path: Path) -> None:
+    """Article a1 changes its text; article b1 then carries a1's old text. b1 was marked
+    "unchanged" against a1's superseded version, so its facts stayed hidden."""
+    connection = open_store(tmp_path / "corpus.db")
+    first = _article(1)
+    assert write_result(connection, first.result()).status == "new"
+    changed = Article("Officials said 40 civilians were killed.", external_id="a1")
+    changed.figure("40", 40, category="civilians", measure="killed")
+    assert write_result(connection, changed.result()).status == "version"
+    same_text = Article(first.text, published="2022-06-14", outlet="Other", external_id="b1")
+    same_text.figure("13", 13, category="civilians", measure="killed")
+    outcome = write_result(connection, same_text.result())
+    assert outcome.status == "new"
+    assert outcome.document_id != first.result().document.id
+    shown = connection.execute(
+        "SELECT f.value FROM figures f JOIN documents d ON d.id = f.document_id "
+        "WHERE d.current = 1 ORDER BY f.value"
+    ).fetchall()
+    assert [row[0] for row in shown] == [13, 40]
+    assert write_result(connection, same_text.result()).status == "unchanged"  # idempotent
+
+
+@pytest.mark.parametrize("offset", [10, 20_000])
+def test_a_nul_byte_anywhere_makes_the_file_binary(tmp_path: Path, offset: int) -> None:
+    """One rule for a NUL byte, wherever it is: the file is reported and skipped (a NUL
+    after the first 8 KB was dropped silently, one before rejected the file)."""
+    from claimwire.input.sources import InputFailure, read_sources
+
+    text = ("Officials said 3 soldiers were wounded. " * 1000).encode()
+    path = tmp_path / "nul.txt"
+    path.write_bytes(text[:offset] + b"\x00" + text[offset:])
+    (failure,) = list(read_sources([str(path)], max_bytes=10**7))
+    assert isinstance(failure, InputFailure)
+    assert failure.problem.code == "binary_input"
+    assert f"NUL byte at byte {offset}" in failure.problem.message
