@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 SAMPLE := src/claimwire/example/severodonetsk-2022-06-14.txt
 
-.PHONY: run test install install-test install-dev lint gate check load schema bench clean
+.PHONY: run test install install-test install-dev lint gate check load fuzz soak schema bench clean
 
 run: $(VENV)/.installed-run
 	$(VENV)/bin/claimwire extract $(SAMPLE) --published 2022-06-14 --format table
@@ -49,6 +49,13 @@ check: lint test gate
 
 load: $(VENV)/.installed-test
 	$(VENV)/bin/pytest -m load tests/test_load.py
+
+fuzz: $(VENV)/.installed-test
+	$(VENV)/bin/pytest -m fuzz -s tests/test_fuzz.py
+
+# Ingest and serve at once on loopback (SOAK_MINUTES, default 30); not part of CI.
+soak: $(VENV)/.installed-test
+	$(PY) scripts/soak.py --minutes $${SOAK_MINUTES:-30}
 
 schema: $(VENV)/.installed-run
 	$(VENV)/bin/claimwire schema --write src/claimwire/schema/result.schema.json

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import sys
 from typing import Any
 
@@ -32,6 +33,22 @@ class _Shell(click.Group):
             # Python's advice: point stdout at devnull so the final flush cannot fail again.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             ctx.exit(0)
+        except sqlite3.DatabaseError as error:  # a damaged store met mid-query: no traceback
+            from ..store.errors import database_failure
+
+            failure = database_failure(error, _db_argument([*ctx.protected_args, *ctx.args]))
+            click.echo(f"claimwire: error: {failure.message}", err=True)
+            ctx.exit(int(failure.exit_code))
+
+
+def _db_argument(args: list[str]) -> str:
+    """The ``--db`` a command was given (for the message), else the default store."""
+    for index, arg in enumerate(args):
+        if arg.startswith("--db="):
+            return arg.removeprefix("--db=")
+        if arg == "--db" and index + 1 < len(args):
+            return args[index + 1]
+    return "claimwire.db"
 
 
 @click.group(cls=_Shell, context_settings={"help_option_names": ["-h", "--help"]})

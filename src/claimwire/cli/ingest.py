@@ -66,6 +66,12 @@ def register(main: click.Group) -> None:
 )
 @click.option("--outlet", help="Outlet of the articles that do not name one.")
 @click.option("--url", help="URL of the article, when it does not give one (one file).")
+@click.option(
+    "--wait/--no-wait",
+    default=True,
+    show_default=True,
+    help="When another ingest is writing to DB: wait for it, or stop at once (exit 2).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def ingest(
     paths: tuple[str, ...],
@@ -81,6 +87,7 @@ def ingest(
     published: dt.date | None,
     outlet: str | None,
     url: str | None,
+    wait: bool,
     quiet: bool,
 ) -> None:
     """Extract articles (files, directories, JSONL, HTML) into a store.
@@ -110,6 +117,8 @@ def ingest(
         "jobs": jobs,
         "time_budget": time_budget,
         "metadata": metadata,
+        "wait": wait,
+        "on_wait": lambda message: click.echo(f"claimwire: {message}", err=True),
     }
     try:
         if not quiet and sys.stderr.isatty():

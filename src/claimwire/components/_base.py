@@ -22,6 +22,7 @@ from ..errors import InvalidOptionError, MissingComponentError, TimeBudgetExceed
 from . import keys
 
 HitT = TypeVar("HitT")
+T = TypeVar("T")
 
 
 def doc_text(doc: Doc) -> str:
@@ -74,6 +75,46 @@ def sentence_of(item: Span | Token) -> Span:
     start = starts[k] if k >= 0 else 0
     end = starts[k + 1] if k + 1 < len(starts) else len(doc)
     return doc[start:end]
+
+
+def entities_of(sent: Span) -> list[Span]:
+    """The model's entities inside ``sent`` (as spaCy's ``sent.ents``, which reads every
+    entity of the Doc on each call: quadratic when each number of a long sentence asks).
+    The entities are indexed once per Doc and found by bisection."""
+    doc = sent.doc
+    cached: tuple[list[int], list[Span]] | None = doc.user_data.get(keys.ENTITY_STARTS)
+    if cached is None:
+        ents = list(doc.ents)
+        cached = doc.user_data[keys.ENTITY_STARTS] = ([e.start for e in ents], ents)
+    starts, ents = cached
+    first = bisect.bisect_left(starts, sent.start)
+    last = bisect.bisect_left(starts, sent.end)
+    return [ent for ent in ents[first:last] if ent.end <= sent.end]
+
+
+def per_sentence(name: str, sent: Span, compute: Callable[[Span], T]) -> T:
+    """``compute(sent)``, computed once per sentence of the Doc and then remembered: for
+    what depends on the sentence alone, asked again by each number or cue in it."""
+    memo: dict[tuple[str, int], Any] = sent.doc.user_data.setdefault(keys.SENTENCE_MEMO, {})
+    key = (name, sent.start)
+    if key not in memo:
+        memo[key] = compute(sent)
+    return memo[key]  # type: ignore[no-any-return]
+
+
+def bounded_subtree(token: Token, cap: int) -> list[Token]:
+    """The tokens of ``token``'s subtree, but at most ``cap`` on each side of it.
+
+    A cue search over a whole subtree is linear per mention, so quadratic over a sentence
+    of thousands of tokens (a text without full stops) whose every mention governs most of
+    it. A news sentence is far shorter than ``cap``: for it this is ``token.subtree``; a
+    longer subtree is cut to the tokens between its edges within ``cap`` of ``token``.
+    """
+    left, right = token.left_edge.i, token.right_edge.i
+    if right - left <= 2 * cap:
+        return list(token.subtree)
+    low, high = max(left, token.i - cap), min(right, token.i + cap)
+    return list(token.doc[low : high + 1])  # the subtree, the parse being projective
 
 
 def check_deadline(doc: Doc) -> None:

@@ -63,6 +63,12 @@ token index has no verb."""
 SENTENCE_STARTS: Final = "claimwire.sentence_starts"
 """Cache of :func:`claimwire.components._base.sentence_of`: the token index where each
 sentence of the parsed Doc starts."""
+ENTITY_STARTS: Final = "claimwire.entity_starts"
+"""Cache of :func:`claimwire.components._base.entities_of`: the model's entities and their
+start tokens, in order."""
+SENTENCE_MEMO: Final = "claimwire.sentence_memo"
+"""Cache of :func:`claimwire.components._base.per_sentence`: values computed once per
+sentence, keyed by (name, sentence start)."""
 DEADLINE: Final = "claimwire.deadline"
 """When processing the Doc must stop (a ``time.monotonic()`` value), set by the caller
 when a time budget applies; see :func:`claimwire.components._base.check_deadline`."""

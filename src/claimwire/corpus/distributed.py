@@ -353,22 +353,24 @@ def store_results(out_dir: str | Path, db: str | Path) -> tuple[int, int, int]:
         (results stored, failures recorded, inputs skipped as already done).
     """
     from ..store import open_store
+    from ..store.lock import store_path, writer_lock
     from ..store.write import record_failure, write_result
 
     stored = failed = skipped = 0
     connection = open_store(db)
     try:
-        done = {row[0] for row in connection.execute("SELECT key FROM inputs")}
-        for key, outcome in read_keyed_results(out_dir):
-            if key in done:
-                skipped += 1
-            elif isinstance(outcome, Failure):
-                record_failure(connection, key, source=outcome.source, problem=outcome.problem)
-                failed += 1
-            else:
-                write_result(connection, outcome, input_key=key, source=outcome.document.source)
-                stored += 1
-            done.add(key)
+        with writer_lock(store_path(connection)):  # one writer: see store.lock
+            done = {row[0] for row in connection.execute("SELECT key FROM inputs")}
+            for key, outcome in read_keyed_results(out_dir):
+                if key in done:
+                    skipped += 1
+                elif isinstance(outcome, Failure):
+                    record_failure(connection, key, source=outcome.source, problem=outcome.problem)
+                    failed += 1
+                else:
+                    write_result(connection, outcome, input_key=key, source=outcome.document.source)
+                    stored += 1
+                done.add(key)
     finally:
         connection.close()
     return stored, failed, skipped

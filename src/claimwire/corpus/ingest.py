@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 from ..input.sources import ArticleInput, InputFailure, read_sources, with_metadata
 from ..models import Problem
@@ -26,6 +27,8 @@ from ..nlp.extract import Failure
 from ..nlp.limits import BATCH_SIZE, DEFAULT_MAX_CHARS, DEFAULT_TIME_BUDGET
 from ..nlp.parallel import extract_parallel
 from ..store import open_store
+from ..store.errors import database_failure
+from ..store.lock import store_path, writer_lock
 from ..store.write import record_failure, write_result
 
 logger = logging.getLogger(__name__)
@@ -107,8 +110,13 @@ def ingest(
     batch_size: int = BATCH_SIZE,
     max_chars: int = DEFAULT_MAX_CHARS,
     metadata: Mapping[str, str | None] | None = None,
+    wait: bool = True,
+    on_wait: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Extract every article of ``paths`` and store it, skipping inputs already done.
+
+    One ingest writes to a store at a time (:mod:`claimwire.store.lock`): another one
+    waits for it, so both keep their own inputs' status.
 
     Args:
         paths: Files (text, HTML, JSONL) and directories of them.
@@ -123,54 +131,83 @@ def ingest(
         max_chars: Longest article accepted, in characters.
         metadata: ``published``, ``outlet``, ``url`` or ``title`` for the articles that
             do not give their own (plain-text files).
+        wait: Wait while another ingest writes to the store (else refuse at once).
+        on_wait: Told what is being waited for, before waiting (the CLI prints it).
 
     Returns:
         Counts of what was done and the inputs that failed.
 
     Raises:
         InputNotFoundError: A path does not exist (nothing is read then).
-        StoreError: The store cannot be opened (corrupt, foreign, read-only location).
+        StoreError: The store cannot be opened (corrupt, foreign, read-only location),
+            is damaged or the disk is full (``StoreFullError``: the article being
+            written is rolled back; a rerun goes on where this one stopped).
+        StoreBusyError: Another ingest is writing and ``wait`` is False.
     """
     names = [str(path) for path in paths]
     connection = db if isinstance(db, sqlite3.Connection) else open_store(db)
+    path = store_path(connection)
     state = IngestProgress()
     failures: list[tuple[str, Problem]] = []
     try:
-        done = {row[0] for row in connection.execute("SELECT key FROM inputs")}
-        if count_first:
-            state.total = sum(
-                1
-                for item in read_sources(names, max_bytes=4 * max_chars)
-                if input_key(with_metadata(item, metadata)) not in done
+        with writer_lock(path, wait=wait, on_wait=on_wait):
+            _run(
+                names,
+                connection,
+                state,
+                failures,
+                progress=progress,
+                count_first=count_first,
+                options={"jobs": jobs, "time_budget": time_budget, "batch_size": batch_size},
+                max_chars=max_chars,
+                metadata=metadata,
             )
-        keys: deque[tuple[str, str]] = deque()
-        todo = _pending(names, done, keys, state, max_chars=max_chars, metadata=metadata)
-        first = next(todo, None)
-        if first is None:  # everything done already: do not load the pipeline
-            return IngestReport(progress=state, failures=failures, seconds=state.seconds)
-        outcomes = extract_parallel(
-            chain([first], todo),
-            jobs=jobs,
-            max_chars=max_chars,
-            batch_size=batch_size,
-            time_budget=time_budget,
-        )
-        for outcome in outcomes:
-            key, source = keys.popleft()
-            if isinstance(outcome, Failure):
-                record_failure(connection, key, source=source, problem=outcome.problem)
-                failures.append((outcome.source, outcome.problem))
-                state.failed += 1
-            else:
-                written = write_result(connection, outcome, input_key=key, source=source)
-                _count(state, written.status)
-            state.done += 1
-            if progress is not None:
-                progress(state)
+    except sqlite3.DatabaseError as error:
+        raise database_failure(error, path or ":memory:") from error
     finally:
         if not isinstance(db, sqlite3.Connection):
             connection.close()
     return IngestReport(progress=state, failures=failures, seconds=state.seconds)
+
+
+def _run(
+    names: list[str],
+    connection: sqlite3.Connection,
+    state: IngestProgress,
+    failures: list[tuple[str, Problem]],
+    *,
+    progress: Callable[[IngestProgress], None] | None,
+    count_first: bool,
+    options: dict[str, Any],
+    max_chars: int,
+    metadata: Mapping[str, str | None] | None,
+) -> None:
+    """The ingest itself, under the store's lock (the inputs done are read under it)."""
+    done = {row[0] for row in connection.execute("SELECT key FROM inputs")}
+    if count_first:
+        state.total = sum(
+            1
+            for item in read_sources(names, max_bytes=4 * max_chars)
+            if input_key(with_metadata(item, metadata)) not in done
+        )
+    keys: deque[tuple[str, str]] = deque()
+    todo = _pending(names, done, keys, state, max_chars=max_chars, metadata=metadata)
+    first = next(todo, None)
+    if first is None:  # everything done already: do not load the pipeline
+        return
+    outcomes = extract_parallel(chain([first], todo), max_chars=max_chars, **options)
+    for outcome in outcomes:
+        key, source = keys.popleft()
+        if isinstance(outcome, Failure):
+            record_failure(connection, key, source=source, problem=outcome.problem)
+            failures.append((outcome.source, outcome.problem))
+            state.failed += 1
+        else:
+            written = write_result(connection, outcome, input_key=key, source=source)
+            _count(state, written.status)
+        state.done += 1
+        if progress is not None:
+            progress(state)
 
 
 def _pending(

@@ -131,6 +131,12 @@ def unreadable(source: str, error: OSError) -> Problem:
     )
 
 
+def _binary_message(data: bytes) -> str:
+    nul = data.find(b"\x00")
+    where = f"a NUL byte at byte {nul}" if nul >= 0 else "mostly control bytes"
+    return f"input looks like a binary file ({where}), not text or HTML; it is skipped"
+
+
 def read_bytes(data: bytes, *, source: str) -> Iterator[ArticleInput | InputFailure]:
     """Make one article of raw bytes (a file's content or standard input)."""
     if wide_encoding(data) is None and looks_binary(data):
@@ -138,7 +144,7 @@ def read_bytes(data: bytes, *, source: str) -> Iterator[ArticleInput | InputFail
             source,
             Problem(
                 code="binary_input",
-                message="input looks like a binary file (NUL or control bytes), not text or HTML",
+                message=_binary_message(data),
                 severity="error",
                 source=source,
             ),

@@ -62,12 +62,15 @@ def looks_binary(data: bytes) -> bool:
         data: The first bytes of the file (a few kilobytes are enough).
 
     Returns:
-        True when the sample holds NUL bytes or mostly control bytes.
+        True when the bytes hold a NUL byte anywhere (one rule for the whole file: a NUL
+        after the first kilobytes was once dropped silently), or when their first
+        ``BINARY_SAMPLE`` bytes are mostly control bytes. UTF-16 and UTF-32 text, full of
+        NUL bytes, is told apart by its byte-order mark before this is asked.
     """
     sample = data[:BINARY_SAMPLE]
     if not sample:
         return False
-    if b"\x00" in sample:
+    if b"\x00" in data:
         return True
     control = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 13))
     return control / len(sample) > 0.1

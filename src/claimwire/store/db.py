@@ -65,6 +65,7 @@ def open_store(path: str | Path, *, readonly: bool = False) -> sqlite3.Connectio
                     "(e.g. `claimwire ingest`) to upgrade it"
                 )
         else:
+            pending(connection)  # a newer schema is refused before anything is changed
             connection.execute("PRAGMA journal_mode=WAL")
             migrate(connection)
     except sqlite3.DatabaseError as error:
@@ -97,11 +98,15 @@ def _check_file(path: Path, *, readonly: bool) -> None:
         if readonly:
             return
         if not _can_write_file(path):
-            raise StoreLocationError(f"{path} is read-only; claimwire cannot write to it")
+            raise StoreLocationError(
+                f"{path} is read-only; claimwire cannot write to it. The read commands "
+                "(figures, claims, export, ...) and `claimwire serve --read-only` can read it"
+            )
         if not _can_create_in(path.parent):
             raise StoreLocationError(
                 f"the directory {path.parent} is read-only; SQLite needs to write its journal "
-                "files next to the database. Move the database or make the directory writable"
+                "files next to the database. Move the database or make the directory "
+                "writable; the read commands and `claimwire serve --read-only` can read it"
             )
         return
     if readonly:
@@ -142,10 +147,7 @@ def _can_write_file(path: Path) -> bool:
 
 def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
     if readonly:
-        uri = f"{path.resolve().as_uri()}?mode=ro"
-        connection = sqlite3.connect(
-            uri, uri=True, isolation_level=None, check_same_thread=False, factory=StoreConnection
-        )
+        connection = _connect_readonly(path)
     else:
         connection = sqlite3.connect(
             path, isolation_level=None, check_same_thread=False, factory=StoreConnection
@@ -155,6 +157,41 @@ def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
     connection.execute("PRAGMA foreign_keys=ON")
     connection.execute("PRAGMA synchronous=NORMAL")
     return connection
+
+
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    """Open for reading only, also where SQLite cannot create the WAL's side files.
+
+    A store in WAL mode needs ``-wal`` and ``-shm`` files next to it even to be read. In a
+    read-only directory or mount (a CD, a ``:ro`` volume) they cannot be made, so the store
+    is opened ``immutable``: SQLite then reads the file as it is, without locks. That is
+    right only when no WAL holds committed pages the file lacks; a left-over ``-wal`` (a
+    writer was killed) in such a place is refused with a message instead.
+    """
+    uri = path.resolve().as_uri()
+    connection = _uri_connection(f"{uri}?mode=ro")
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as error:
+        connection.close()
+        if "unable to open" not in str(error):
+            raise
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise StoreLocationError(
+                f"{path} cannot be read here: its write-ahead log {wal.name} holds changes "
+                "not yet in the database, and the directory is read-only. Open the store "
+                "once where it can be written (any read command does), then copy it back"
+            ) from None
+        logger.info("%s is in a read-only location: opened immutable", path)
+        connection = _uri_connection(f"{uri}?mode=ro&immutable=1")
+    return connection
+
+
+def _uri_connection(uri: str) -> sqlite3.Connection:
+    return sqlite3.connect(
+        uri, uri=True, isolation_level=None, check_same_thread=False, factory=StoreConnection
+    )
 
 
 def _check_owner(connection: sqlite3.Connection, path: Path) -> None:

@@ -11,6 +11,7 @@ what makes an interrupted ingest resumable.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -21,7 +22,7 @@ from typing import Literal
 from ..models import Problem, Result
 from .aggregate import add_facts, retire
 from .known import forget
-from .rows import InputRow, ResultRow, result_rows
+from .rows import InputRow, ResultRow, result_rows, version_key
 from .tables import insert
 
 WriteStatus = Literal["new", "version", "duplicate", "unchanged"]
@@ -44,7 +45,8 @@ def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield connection
     except BaseException:
-        connection.execute("ROLLBACK")
+        if connection.in_transaction:  # SQLite rolls back itself on a full disk
+            connection.execute("ROLLBACK")
         forget(connection)  # names learnt in the transaction are gone from the store
         raise
     connection.execute("COMMIT")
@@ -113,6 +115,13 @@ def mark_input(
 
 def store_result(connection: sqlite3.Connection, result: Result) -> WriteOutcome:
     """Store one result inside the caller's transaction (see :func:`write_result`)."""
+    stored_before = connection.execute(
+        "SELECT current, version_key FROM documents WHERE id = ?", (result.document.id,)
+    ).fetchone()
+    if stored_before is not None:
+        if stored_before["current"] or stored_before["version_key"] == version_key(result):
+            return WriteOutcome(result.document.id, "unchanged")
+        result = _with_own_id(result)  # another article's old text: not "unchanged"
     document = result.document
     if connection.execute("SELECT 1 FROM documents WHERE id = ?", (document.id,)).fetchone():
         return WriteOutcome(document.id, "unchanged")
@@ -153,6 +162,15 @@ def store_result(connection: sqlite3.Connection, result: Result) -> WriteOutcome
     if duplicate_of is not None:
         return WriteOutcome(document.id, "duplicate", duplicate_of=duplicate_of)
     return WriteOutcome(document.id, "new")
+
+
+def _with_own_id(result: Result) -> Result:
+    """The result under an id of its own: its text is that of a superseded version of
+    another article (another external id or URL), whose id it would share. Stored under
+    that id it was taken as "unchanged" and its facts stayed hidden with the old version."""
+    digest = hashlib.sha256(f"{result.document.id}\x00{version_key(result)}".encode())
+    document = result.document.model_copy(update={"id": "doc_" + digest.hexdigest()[:20]})
+    return result.model_copy(update={"document": document})
 
 
 def load_result(connection: sqlite3.Connection, document_id: str) -> Result:

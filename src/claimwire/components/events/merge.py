@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from itertools import islice
 
 from ...vocab import EventSubtype, Status
 from . import subtypes as st
@@ -27,7 +28,12 @@ from .context import Choice, DateMention, EventPlace, Geo
 from .indexes import country_scope
 from .lexicon import family, ontology
 from .roles import unique_participants
-from .settings import MAX_MERGE_DISTANCE, REGION_DEGREES, REGION_LONGITUDE_FACTOR
+from .settings import (
+    FOLD_CANDIDATES,
+    MAX_MERGE_DISTANCE,
+    REGION_DEGREES,
+    REGION_LONGITUDE_FACTOR,
+)
 from .triggers import Mention
 
 ARMED_TYPES = frozenset({"state_forces", "police", "militia", "rebel", "international"})
@@ -140,7 +146,7 @@ def fold_linked(drafts: list[Draft], linked: Callable[[Mention, Mention], bool])
         target = next(
             (
                 e
-                for e in reversed(folded)
+                for e in islice(reversed(folded), FOLD_CANDIDATES)
                 if draft.mention.sentence in e.sentences
                 and e.status == draft.status
                 and _agree(e, draft)

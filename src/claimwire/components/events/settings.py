@@ -51,6 +51,14 @@ SALIENCE: Final = (2.0, 1.5, 1.0, 0.6, 0.5)
 """Weight of a trigger by its clause depth: main-clause triggers count more than ones
 buried in modifiers ('scene of an attack'); deeper ones take the last weight."""
 
+SUBTREE_CAP: Final = 100
+"""Most tokens on each side of a trigger that a cue search of its subtree reads: news
+sentences fit whole; a text without full stops made each trigger read all of it."""
+
+FOLD_CANDIDATES: Final = 12
+"""Most earlier incidents of its sentence a trigger is compared with to fold into one (a
+news sentence has a few; one of thousands of tokens made the folding quadratic)."""
+
 # ---------------------------------------------------------------- learned typing
 LEARNED_TYPES: Final = True
 """Whether the learned event-type model (:mod:`.learned`) works with the rules by default

@@ -14,9 +14,10 @@ import datetime as dt
 
 from spacy.tokens import Doc, Token
 
+from .._base import bounded_subtree
 from .context import DateMention
 from .lexicon import ontology
-from .settings import BACKGROUND_CUE_ANCESTORS, BACKGROUND_DAYS, CLAUSE_CHAIN
+from .settings import BACKGROUND_CUE_ANCESTORS, BACKGROUND_DAYS, CLAUSE_CHAIN, SUBTREE_CAP
 from .triggers import Mention
 
 CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "relcl"})
@@ -70,7 +71,7 @@ def background_cue(doc: Doc, mention: Mention) -> bool:
             return below.dep_ not in {"nsubj", "nsubjpass", "csubj"}
         if lemma in cues.comparison_to_verbs and below.dep_ == "prep":
             return below.lower_ in {"to", "with"}
-    sub = list(anchor.subtree)
+    sub = bounded_subtree(anchor, SUBTREE_CAP)
     text = " ".join(t.lower_ for t in sub)
     return any(cue in text for cue in cues.relative)
 
@@ -80,7 +81,7 @@ def historical(doc: Doc, mention: Mention, date: DateMention | None) -> bool:
     if date is not None and date.granularity in {"century", "decade"}:
         return True
     anchor = doc[mention.anchor]
-    words = [t.lower_ for t in anchor.subtree]
+    words = [t.lower_ for t in bounded_subtree(anchor, SUBTREE_CAP)]
     for k, word in enumerate(words):
         if word in {"century", "centuries"} and k and words[k - 1][:1].isdigit():
             return True

@@ -16,11 +16,13 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from ...vocab import EventSubtype
+from .._base import bounded_subtree
 from . import subtypes as st
 from .actors import Participant
 from .indexes import instrument_index, target_classes
 from .lexicon import family, ontology
 from .roles import SUBJECT_DEPS, TARGET_PREPS, inherited_subject
+from .settings import SUBTREE_CAP
 from .status import irrealis
 from .syntax import (
     doc_token_keys,
@@ -163,13 +165,16 @@ def _refine(doc: Doc, mention: Mention, sent: Span) -> EventSubtype:
     own = range(mention.start, mention.end)
     if not mention.generic and subtype in ontology().instrumental_subtypes:
         subjects = [c for c in anchor.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "agent"]
-        found = instrument((t for c in subjects for t in c.subtree), mention.start)
+        found = instrument(
+            (t for c in subjects for t in bounded_subtree(c, SUBTREE_CAP)), mention.start
+        )
         if found:
             return found
     explosive = family(subtype) == st.EXPLOSIONS and not mention.generic
     if (
         explosive
-        and instrument(t for t in anchor.subtree if t.idx not in own) == st.CHEMICAL_WEAPON
+        and instrument(t for t in bounded_subtree(anchor, SUBTREE_CAP) if t.idx not in own)
+        == st.CHEMICAL_WEAPON
     ):
         return st.CHEMICAL_WEAPON  # "shelled with mortars filled with chlorine"
     if mention.generic:
@@ -183,10 +188,14 @@ def _refine_generic(doc: Doc, mention: Mention, sent: Span) -> EventSubtype:
     own = range(mention.start, mention.end)
     # what was attacked is no instrument: "an attack on the air force headquarters"
     heads = _target_heads(anchor) + _target_heads(doc[mention.root])
-    skip = set(own) | {t.idx for head in heads for t in head.subtree}
-    found = instrument((t for t in anchor.subtree if t.idx not in skip), mention.start)
+    skip = set(own) | {t.idx for head in heads for t in bounded_subtree(head, SUBTREE_CAP)}
+    near = bounded_subtree(anchor, SUBTREE_CAP)
+    found = instrument((t for t in near if t.idx not in skip), mention.start)
     if found is None and doc[mention.root].pos_ != "VERB":
-        found = instrument((t for t in sent if t.idx not in skip), mention.start)
+        window = doc[
+            max(sent.start, anchor.i - SUBTREE_CAP) : min(sent.end, anchor.i + SUBTREE_CAP)
+        ]
+        found = instrument((t for t in window if t.idx not in skip), mention.start)
     if found:
         return found
     if family(mention.subtype) == st.EXPLOSIONS:

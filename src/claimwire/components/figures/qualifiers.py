@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ...vocab import Measure, Status, TimeRelation
-from .._base import sentence_of
+from .._base import entities_of, per_sentence, sentence_of
 from .counted import Counted
 from .hits import FigureHit
 from .lexicon import load_lexicon
@@ -138,7 +138,12 @@ def _words_of(sent: Span) -> str:
 
 
 def cumulative(sent: Span) -> bool | None:
-    """True for a running total ("so far"), False for an increment ("on Monday"), else None."""
+    """True for a running total ("so far"), False for an increment ("on Monday"), else None
+    (once per sentence: each number of a long sentence asks)."""
+    return per_sentence("figures.cumulative", sent, _cumulative)
+
+
+def _cumulative(sent: Span) -> bool | None:
     lex, words = load_lexicon(), _words_of(sent)
     if any(_contains(words, cue) for cue in lex.cumulative_cues):
         return True
@@ -172,7 +177,7 @@ def time_phrase(span: Span) -> TimePhrase | None:
     lex = load_lexicon()
     dates = [
         ent
-        for ent in sentence_of(span).ents
+        for ent in entities_of(sentence_of(span))
         if ent.label_ in ("DATE", "TIME")
         and (ent.end <= span.start or ent.start >= span.end)
         and _is_time_phrase(ent)
@@ -194,7 +199,11 @@ def time_phrase(span: Span) -> TimePhrase | None:
 
 
 def status(sent: Span) -> Status:
-    """ "background" when the sentence recalls a past event, else "new"."""
+    """ "background" when the sentence recalls a past event, else "new" (once per sentence)."""
+    return per_sentence("figures.status", sent, _status)
+
+
+def _status(sent: Span) -> Status:
     lex, words = load_lexicon(), _words_of(sent)
     cue = any(_contains(words, c) for c in lex.background_cues)
     past = cue and any(_contains(words, c) for c in lex.past_time_cues)
