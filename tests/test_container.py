@@ -80,6 +80,9 @@ def test_compose_serves_on_the_host_loopback_and_runs_ingest_jobs() -> None:
     ingest = compose["services"]["ingest"]
     assert ingest["entrypoint"][:2] == ["claimwire", "ingest"]
     _check_command(ingest["entrypoint"][1:])
+    watch = compose["services"]["watch"]
+    _check_command(watch["command"])
+    assert watch["command"][0] == "watch"
     for service in compose["services"].values():
         volumes = [volume.split(":")[0] for volume in service["volumes"]]
         assert "claimwire-data" in volumes
