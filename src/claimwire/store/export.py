@@ -466,25 +466,19 @@ def acled_chunks(
     Raises:
         InvalidOptionError: A filter value is unknown (checked before the first chunk).
     """
-    clusters = iter_event_clusters(connection, filters)
     rows = (
-        row
-        for cluster in clusters
-        if (all_statuses or any(report.get("status") == "new" for report in cluster.reports))
-        and (
-            row := acled_row(
-                cluster.row,
-                cluster.reports,
-                cluster.copies,
-                place_class=cluster.place_class,
-                place_code=cluster.place_code,
-                admin2=cluster.admin2,
-                timestamp=cluster.timestamp,
-            )
+        acled_row(
+            cluster.row,
+            cluster.reports,
+            cluster.copies,
+            place_class=cluster.place_class,
+            place_code=cluster.place_code,
+            admin2=cluster.admin2,
+            timestamp=cluster.timestamp,
         )
-        is not None
+        for cluster in _coded(connection, filters, all_statuses=all_statuses)
     )
-    return csv_chunks(rows, ACLED_OUTPUT)
+    return csv_chunks((row for row in rows if row is not None), ACLED_OUTPUT)
 
 
 def write_ucdp(
@@ -509,25 +503,37 @@ def ucdp_chunks(
     Raises:
         InvalidOptionError: A filter value is unknown (checked before the first chunk).
     """
-    clusters = iter_event_clusters(connection, filters)
     rows = (
-        row
-        for cluster in clusters
-        if (all_statuses or any(report.get("status") == "new" for report in cluster.reports))
-        and cluster.reports
-        and (
-            row := ged_row(
-                cluster.row,
-                cluster.reports,
-                cluster.copies,
-                place_class=cluster.place_class,
-                place_code=cluster.place_code,
-                admin2=cluster.admin2,
-            )
+        ged_row(
+            cluster.row,
+            cluster.reports,
+            cluster.copies,
+            place_class=cluster.place_class,
+            place_code=cluster.place_code,
+            admin2=cluster.admin2,
         )
-        is not None
+        for cluster in _coded(connection, filters, all_statuses=all_statuses)
     )
-    return csv_chunks(rows, UCDP_OUTPUT)
+    return csv_chunks((row for row in rows if row is not None), UCDP_OUTPUT)
+
+
+def _coded(
+    connection: sqlite3.Connection, filters: Filters, *, all_statuses: bool
+) -> Iterator[Cluster]:
+    """The clusters an event dataset codes: some report gives them as news (status
+    ``new``), or any with ``all_statuses``; a cluster whose reports are all off-topic (left
+    out) is none.
+
+    Raises:
+        InvalidOptionError: A filter value is unknown (checked before the first cluster).
+    """
+    clusters = iter_event_clusters(connection, filters)
+    return (
+        cluster
+        for cluster in clusters
+        if cluster.reports
+        and (all_statuses or any(report.get("status") == "new" for report in cluster.reports))
+    )
 
 
 def export_chunks(
