@@ -82,21 +82,31 @@ def entities_of(sent: Span) -> list[Span]:
     entity of the Doc on each call: quadratic when each number of a long sentence asks).
     The entities are indexed once per Doc and found by bisection."""
     doc = sent.doc
-    cached: tuple[list[int], list[Span]] | None = doc.user_data.get(keys.ENTITY_STARTS)
+    # Plain lists of ints and labels, so the cache serializes with the Doc (DocBin, n_process).
+    cached: list[list[Any]] | None = doc.user_data.get(keys.ENTITY_STARTS)
     if cached is None:
         ents = list(doc.ents)
-        cached = doc.user_data[keys.ENTITY_STARTS] = ([e.start for e in ents], ents)
-    starts, ents = cached
+        cached = doc.user_data[keys.ENTITY_STARTS] = [
+            [e.start for e in ents],
+            [e.end for e in ents],
+            [e.label_ for e in ents],
+        ]
+    starts, ends, labels = cached
     first = bisect.bisect_left(starts, sent.start)
     last = bisect.bisect_left(starts, sent.end)
-    return [ent for ent in ents[first:last] if ent.end <= sent.end]
+    return [
+        Span(doc, starts[k], ends[k], label=labels[k])
+        for k in range(first, last)
+        if ends[k] <= sent.end
+    ]
 
 
 def per_sentence(name: str, sent: Span, compute: Callable[[Span], T]) -> T:
     """``compute(sent)``, computed once per sentence of the Doc and then remembered: for
     what depends on the sentence alone, asked again by each number or cue in it."""
-    memo: dict[tuple[str, int], Any] = sent.doc.user_data.setdefault(keys.SENTENCE_MEMO, {})
-    key = (name, sent.start)
+    # String keys and the plain values the callers compute, so the memo serializes too.
+    memo: dict[str, Any] = sent.doc.user_data.setdefault(keys.SENTENCE_MEMO, {})
+    key = f"{name}:{sent.start}"
     if key not in memo:
         memo[key] = compute(sent)
     return memo[key]  # type: ignore[no-any-return]
