@@ -359,6 +359,19 @@ CASES = [
         "Monday",
         "2022-06-13 day relative",
     ),
+    # month names in lower case (lower-cased feeds and transcripts)
+    (
+        "the convoy was ambushed on 9 june near the border.",
+        TUE,
+        "9 june",
+        "2022-06-09 day relative",
+    ),
+    (
+        "shelling resumed on october 2, 2021, residents said.",
+        TUE,
+        "october 2, 2021",
+        "2021-10-02 day explicit",
+    ),
 ]
 
 
@@ -407,6 +420,9 @@ NEGATIVES = [
     ("THE BOMB EXPLODED AT APPROXIMATELY 1600 NEAR THE BANK.", "1600"),
     ("THE BLAST OCCURRED AT 1130 (LOCAL TIME).", "1130"),
     ("THE GUERRILLAS MAY ATTACK THE TOWN.", "MAY"),
+    ("the rebels may 4 times have tried to cross.", "may 4"),
+    ("the march 5 kilometres north ended peacefully.", "march 5"),
+    ("the dec 3 report", "dec 3"),
     ("Volunteers aged 18 to 50 years of age signed up.", "50 years"),
 ]
 

@@ -56,6 +56,7 @@ from .muc import (
     read_templates,
     text_files,
 )
+from .split import Half, select
 
 __all__ = ["Message", "key_files", "read_messages", "text_files"]
 
@@ -194,13 +195,14 @@ def _load_nlp() -> Language:
     return nlp
 
 
-def run(data: Path | None, *, limit: int | None = None) -> Report:
+def run(data: Path | None, *, limit: int | None = None, half: Half | None = None) -> Report:
     """Score incident dates on a MUC-4 folder (see the module docstring).
 
     Args:
         data: The set folder (``../shared/eval/muc4`` or one laid out the same way).
         limit: Score only the first ``limit`` messages with relevant dated templates
-            (in file and message order).
+            (in file and message order; of the half when one is given).
+        half: Score only half ``a`` or ``b`` of the messages (:mod:`.split`, by message id).
 
     Returns:
         The report with sections ``incident_date``, ``incident_date_specific`` and
@@ -219,10 +221,14 @@ def run(data: Path | None, *, limit: int | None = None) -> Report:
         )
     messages = list(read_messages(texts))
     keys = read_keys(keys_paths, {m.id: m.published for m in messages})
-    scored = [m for m in messages if keys.get(m.id) and keys[m.id].templates]
+    scored = select(
+        (m for m in messages if keys.get(m.id) and keys[m.id].templates), lambda m: m.id, half
+    )
     if limit is not None:
         scored = scored[:limit]
     report = Report(task="dates", data=str(folder))
+    if half:
+        report.extra["half"] = half
     nlp = _load_nlp()
     docs = (_doc(nlp, m) for m in scored)
     baseline = {"incident_date": Score(), "incident_date_specific": Score()}

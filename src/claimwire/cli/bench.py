@@ -79,10 +79,10 @@ def bench(
     from .. import bench as benchmarks
 
     if task == "list":
-        click.echo("speed".ljust(12) + "articles/s, words/s and peak memory vs bare spaCy")
+        click.echo("speed".ljust(15) + "articles/s, words/s and peak memory vs bare spaCy")
         for name, entry in benchmarks.TASKS.items():
             where = entry.default_set or "../shared/seed"
-            click.echo(f"{name:<12}{entry.description} [{where}]")
+            click.echo(f"{name:<15}{entry.description} [{where}]")
         return
     if task == "speed":
         from ..bench.speed import MODES, format_report, measure_speed

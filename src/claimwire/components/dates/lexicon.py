@@ -54,6 +54,7 @@ class DatesLexicon(ResourceModel):
     version: StrictInt
     description: str
     months: dict[str, StrictInt]
+    ambiguous_months: frozenset[str]
     month_abbreviations: dict[str, StrictInt]
     weekdays: dict[str, StrictInt]
     weekday_abbreviations: dict[str, StrictInt]

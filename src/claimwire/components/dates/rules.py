@@ -62,8 +62,14 @@ def month_number(match: re.Match[str]) -> int:
 
 
 def proper(word: str) -> bool:
-    """Month names must be capitalized (guards 'may', 'march')."""
-    return word[:1].isupper()
+    """A month name as written can be a month: capitalized, or a full name in lower case
+    that is no common word (``ambiguous_months`` of the lexicon: 'may', 'march'), as in
+    lower-cased feeds and transcripts ("on 5 january"). Abbreviations need a capital."""
+    if word[:1].isupper():
+        return True
+    lex = load_lexicon()
+    key = word.lower()
+    return key in lex.months and key not in lex.ambiguous_months
 
 
 def norm(words: str | None) -> str:
