@@ -11,7 +11,7 @@ import pytest
 
 import claimwire
 from claimwire.components.claims.tolls import toll_contradictions
-from claimwire.models import Claim, Claimant, DateMention, Figure, Span, TimeRef
+from claimwire.models import Claim, Claimant, DateMention, Figure, Place, Span, TimeRef
 
 
 def _span(start: int, text: str = "x") -> Span:
@@ -126,6 +126,36 @@ TOLLS = [
         _figure("f2", "c2", 110, 12, category="people", counted=_span(113, "people")),
         True,
     ),
+    (
+        "a death toll counts people",
+        _figure("f1", "c1", 10, 9, category="people", counted=_span(13, "people")),
+        _figure("f2", "c2", 110, 30, category="people", counted=_span(113, "the death toll")),
+        True,
+    ),
+    (
+        "an exact toll far below 'as many as N'",
+        _figure("f1", "c1", 10, 14),
+        _figure("f2", "c2", 110, 40, upper=40, qualifier="as many as"),
+        True,
+    ),
+    (
+        "an exact toll near 'as many as N'",
+        _figure("f1", "c1", 10, 33),
+        _figure("f2", "c2", 110, 40, upper=40, qualifier="as many as"),
+        False,
+    ),
+    (
+        "'up to N' against 'more than M' below N",
+        _figure("f1", "c1", 10, 250, upper=250, qualifier="up to"),
+        _figure("f2", "c2", 110, 200, lower=200, qualifier="more than"),
+        False,
+    ),
+    (
+        "an exact toll far below 'fewer than N' is no contradiction",
+        _figure("f1", "c1", 10, 3),
+        _figure("f2", "c2", 110, 10, upper=10, qualifier="fewer than"),
+        False,
+    ),
 ]
 
 
@@ -236,9 +266,38 @@ def test_some_killed_and_others_remaining_is_no_contradiction() -> None:
     assert _pairs(text) == []
 
 
-def _place(pid: str, name: str, gazetteer_id: str) -> object:
-    from claimwire.models import Place
+def _region(pid: str, name: str, code: str, country: str, admin1: str | None = None) -> Place:
+    return _place(pid, name, f"geonames:{name}").model_copy(
+        update={"feature_code": code, "country": country, "admin1": admin1}
+    )
 
+
+def test_a_town_and_its_region_contradict_only_when_the_part_exceeds_the_whole():
+    """'9 wounded in the province' (one source) and '14 wounded in its main town' (another)
+    cannot both hold; '14 in the province' and '9 in the town' can."""
+    places = [
+        _region("p1", "Northprovince", "ADM1", "ZZ", "07"),
+        _region("p2", "Rivertown", "PPLA", "ZZ", "07"),
+        _region("p3", "Othertown", "PPL", "ZZ", "03"),
+        _region("p4", "Zedland", "PCLI", "ZZ"),
+        _place("p5", "Smallvillage", None),
+    ]
+    places[4] = places[4].model_copy(update={"resolved": False})
+
+    def pair(first: float, first_place: str, second: float, second_place: str) -> bool:
+        one = _figure("f1", "c1", 10, first, place_ids=[first_place])
+        other = _figure("f2", "c2", 110, second, place_ids=[second_place])
+        return bool(toll_contradictions([one, other], CLAIMS, [], places))
+
+    assert pair(9, "p1", 14, "p2")  # the town's toll above the province's
+    assert not pair(14, "p1", 9, "p2")  # the province's toll includes the town's
+    assert not pair(9, "p1", 14, "p3")  # a town of another province: other tolls
+    assert pair(9, "p4", 14, "p3")  # a town above its country's toll
+    assert pair(9, "p4", 14, "p5")  # a place the gazetteer does not know, in the country
+    assert not pair(9, "p2", 14, "p5")  # a known town and an unknown place: apart
+
+
+def _place(pid: str, name: str, gazetteer_id: str | None) -> Place:
     return Place(id=pid, span=_span(0, name), name=name, resolved=True, gazetteer_id=gazetteer_id)
 
 

@@ -13,7 +13,7 @@ Below the components: it imports nothing of :mod:`claimwire.components`,
 from __future__ import annotations
 
 from .build import build_gazetteer, build_version
-from .entry import Entry, distance_km, is_notable
+from .entry import Entry, Located, contains, distance_km, is_notable
 from .gazetteer import Gazetteer, cache_dir, get_gazetteer, open_gazetteer
 from .inputs import BuildInputs, admin2_source
 from .names import latin_key, name_key, skeleton
@@ -22,10 +22,12 @@ __all__ = [
     "BuildInputs",
     "Entry",
     "Gazetteer",
+    "Located",
     "admin2_source",
     "build_gazetteer",
     "build_version",
     "cache_dir",
+    "contains",
     "distance_km",
     "get_gazetteer",
     "is_notable",

@@ -26,6 +26,8 @@ class ContradictionLexicon(ResourceModel):
     """Words of a claimant's name that tell no party from another (ministry, spokesman)."""
     people_nouns: frozenset[str]
     """Counted nouns meaning people in general."""
+    maximal_qualifiers: frozenset[str]
+    """Qualifiers putting a toll near its upper bound ("as many as", "up to")."""
 
 
 @lru_cache(maxsize=1)

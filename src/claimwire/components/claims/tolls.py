@@ -21,6 +21,7 @@ import math
 from dataclasses import dataclass
 from typing import Final
 
+from ...geo import contains
 from ...models import Claim, Contradiction, DateMention, Figure, Place
 from ...vocab import Measure
 from .contradiction_lexicon import contradiction_words
@@ -79,7 +80,7 @@ def toll_contradictions(
     for toll in _tolls(figures, claims):  # only tolls of one measure and referent can clash
         groups.setdefault((toll.figure.measure, _referent(toll.figure)), []).append(toll)
     days = {date.id: _day(date) for date in dates}
-    where = {place.id: _place_key(place) for place in places or []}
+    where = {place.id: place for place in places or []}
     found: list[tuple[int, Contradiction]] = []
     seen: set[frozenset[str]] = set()
     for group in groups.values():
@@ -87,11 +88,10 @@ def toll_contradictions(
         for k, one in enumerate(group):
             for other in group[k + 1 :]:
                 pair = frozenset((one.claim.id, other.claim.id))
-                if (
-                    pair in seen
-                    or _elsewhere(one.figure, other.figure, where)
-                    or not _contradict(one, other, days)
-                ):
+                if pair in seen or not _contradict(one, other, days):
+                    continue
+                outer = _outer(one, other, where)
+                if outer is not None and not _part_exceeds_whole(outer, one, other):
                     continue
                 seen.add(pair)
                 found.append((one.figure.span.start, _contradiction(one, other)))
@@ -129,6 +129,9 @@ def _interval(figure: Figure) -> tuple[float, float] | None:
     """The values a figure allows, or None for vague amounts and ranges."""
     if figure.value is None:
         return None
+    maximal = (figure.qualifier or "").lower() in contradiction_words().maximal_qualifiers
+    if maximal and figure.lower is None and figure.upper is not None:
+        return figure.upper * (1 - APPROX_MARGIN), figure.upper  # "as many as 37"
     if figure.lower is not None or figure.upper is not None:
         return (figure.lower or 0.0, figure.upper if figure.upper is not None else math.inf)
     if figure.approx:
@@ -162,11 +165,45 @@ def _place_key(place: Place) -> str:
     return place.gazetteer_id or (place.name or place.span.text).lower()
 
 
-def _elsewhere(first: Figure, second: Figure, where: dict[str, str]) -> bool:
-    """Both figures have a place and no place in common ("3 killed in A", "18 in B")."""
-    one = {where[i] for i in first.place_ids if i in where}
-    other = {where[i] for i in second.place_ids if i in where}
-    return bool(one and other and not one & other)
+Apart: Final = "apart"
+"""The outcome of :func:`_outer` for tolls of places that do not meet."""
+
+
+def _outer(one: Toll, other: Toll, where: dict[str, Place]) -> Toll | str | None:
+    """How the tolls' places relate: None when they are one place (or a toll has none),
+    the toll of the wider place when one place lies in the other (a country or region and
+    a town in it; a country or region and a place the gazetteer does not know), else
+    :data:`Apart` ("3 killed in A", "18 in B": tolls of different things)."""
+    first = [where[i] for i in one.figure.place_ids if i in where]
+    second = [where[i] for i in other.figure.place_ids if i in where]
+    if not first or not second or any(_same(a, b) for a in first for b in second):
+        return None
+    if any(_within(b, a) for a in first for b in second):
+        return one
+    if any(_within(a, b) for a in first for b in second):
+        return other
+    return Apart
+
+
+def _same(a: Place, b: Place) -> bool:
+    return _place_key(a) == _place_key(b)
+
+
+def _within(inner: Place, outer: Place) -> bool:
+    """``inner`` lies in ``outer``, or ``outer`` is a resolved country or first-level
+    region and ``inner`` a place the gazetteer does not know (most likely in it)."""
+    code = outer.feature_code or ""
+    wide = outer.resolved and (code.startswith("PCL") or code == "ADM1")
+    return contains(outer, inner) or (wide and not inner.resolved)
+
+
+def _part_exceeds_whole(outer: Toll | str, one: Toll, other: Toll) -> bool:
+    """Tolls of a place and of a wider one contradict only when the part's toll must be
+    larger than the whole's ("12 wounded in the town", "11 in the province")."""
+    if not isinstance(outer, Toll):
+        return False
+    inner = other if outer is one else one
+    return inner.low > outer.high
 
 
 def _same_moment(first: Figure, second: Figure, days: dict[str, Day]) -> bool:
