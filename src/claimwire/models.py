@@ -44,8 +44,13 @@ from .vocab import (
     TimeRelation,
 )
 
-SCHEMA_VERSION = "1.0"
-"""Version of the JSON output format. Bumped on any incompatible change."""
+SCHEMA_VERSION = "1.1"
+"""Version of the JSON output format, MAJOR.MINOR: the major number changes when a field
+is removed, renamed or changes meaning (a reader of the old format would misread it), the
+minor number when fields, values or problem codes are added (a reader that ignores unknown
+fields reads it as before). 1.1 is 1.0 with the fields, values and problem codes added
+since (among them ``relevance.method`` and provenance ``gazetteer_version`` and
+``resources``); every 1.0 field keeps its name and meaning."""
 
 
 class Record(BaseModel):
