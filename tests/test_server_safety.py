@@ -203,7 +203,7 @@ def test_the_test_client_host_must_be_allowed_explicitly(db):
 
 def test_serve_allows_its_bound_host_and_the_named_ones(monkeypatch, db):
     from claimwire.web.app import CONFIG_VARIABLE, app_from_environment
-    from claimwire.web.guard import RequestGuard
+    from claimwire.web.guard import RequestGuard, allowed_host_names
 
     config = {"db": str(db), "host": "10.1.2.3", "allowed_hosts": ["dash.example.org"],
               "allow_submit": True, "submit_limits": {"max_bytes": 99}}  # fmt: skip
@@ -212,6 +212,8 @@ def test_serve_allows_its_bound_host_and_the_named_ones(monkeypatch, db):
     assert app.state.context.writes.allow_submit and app.state.context.limits.max_bytes == 99
     guards = [entry.kwargs["hosts"] for entry in app.user_middleware if entry.cls is RequestGuard]
     assert guards == [frozenset({"localhost", "127.0.0.1", "::1", "10.1.2.3", "dash.example.org"})]
+    # In a container serve binds 0.0.0.0: only the loopback names (any port) are allowed.
+    assert allowed_host_names("0.0.0.0", ()) == frozenset({"localhost", "127.0.0.1", "::1"})
 
 
 # 4. Submission limits: size, time, a bounded queue.
