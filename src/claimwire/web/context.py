@@ -45,7 +45,7 @@ Extractor = Callable[[str | bytes, ArticleMetadata], Result]
 def load_and_extract(content: str | bytes, metadata: ArticleMetadata) -> Result:
     """:func:`claimwire.nlp.extract.extract`, imported (with spaCy) on the first submission
     (without a time budget: the app's default is
-    :func:`~claimwire.web.submissions.budgeted_extract`)."""
+    :func:`budgeted_extract`)."""
     from ..nlp.extract import extract
 
     return extract(
@@ -140,3 +140,43 @@ def context_of(request: Request) -> AppContext:
 
 Context = Annotated[AppContext, Depends(context_of)]
 """A route parameter of this type receives the app's :class:`AppContext`."""
+
+
+def budgeted_extract(content: str | bytes, metadata: ArticleMetadata, budget: float) -> Result:
+    """Extract one submitted article within ``budget`` seconds (the pipeline's own time
+    budget, checked between components and inside their long loops).
+
+    Raises:
+        TimeBudgetExceeded: The article took longer than ``budget``.
+        ArticleError: The article is empty, binary, has no text, or is too long.
+    """
+    from ..errors import ArticleError, TimeBudgetExceeded
+    from ..input.sources import ArticleInput, InputFailure, looks_like_html, read_bytes
+    from ..nlp.extract import Failure, extract_many
+
+    item: ArticleInput | InputFailure
+    if isinstance(content, bytes):
+        (item,) = read_bytes(content, source="<upload>")
+    else:
+        html = looks_like_html(content)
+        item = ArticleInput(
+            source="<text>", text=None if html else content, html=content if html else None
+        )
+    if isinstance(item, ArticleInput):
+        item = ArticleInput(
+            source=item.source,
+            text=item.text,
+            html=item.html,
+            title=metadata.title,
+            outlet=metadata.outlet,
+            url=metadata.url,
+            published=metadata.published.isoformat() if metadata.published else None,
+            problems=item.problems,
+        )
+    (found,) = extract_many([item], time_budget=budget)
+    if isinstance(found, Failure):
+        problem = found.problem
+        if problem.code == "time_budget_exceeded":
+            raise TimeBudgetExceeded(problem.message)
+        raise ArticleError(problem.code, problem.message)
+    return found

@@ -75,10 +75,9 @@ def respond(request: Request, error: ApiError) -> Response:
     """The error as JSON for the API, as an HTML page for pages (as JSON when the page
     cannot be drawn: never a stack trace)."""
     if wants_html(request):
-        from .context import context_of
-
         try:
-            response: Response = context_of(request).templates.TemplateResponse(
+            templates = request.app.state.context.templates  # the app's AppContext
+            response: Response = templates.TemplateResponse(
                 request,
                 "error.html",
                 {"error": error, "section": "error", "json_url": None},

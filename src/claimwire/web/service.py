@@ -23,10 +23,9 @@ from ..store.rows import Record
 from ..store.series import Point, Series, read_series
 from ..store.write import load_result, write_result
 from . import queries
-from .context import AppContext, ArticleMetadata
+from .context import AppContext, ArticleMetadata, budgeted_extract
 from .errors import ApiError
 from .queries import ListName, Overview, Page
-from .submissions import budgeted_extract
 from .svg import series_label
 
 

@@ -14,15 +14,9 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from ..errors import TimeBudgetExceeded
 from .errors import ApiError
 from .limits import DEFAULT_MAX_BYTES, DEFAULT_TIME_BUDGET, DEFAULT_WAITING, DEFAULT_WORKERS
-
-if TYPE_CHECKING:
-    from ..models import Result
-    from .context import ArticleMetadata
 
 
 @dataclass(frozen=True)
@@ -106,43 +100,3 @@ class SubmissionQueue:
             f"{limits.waiting} waiting; send it again in {self.retry_after} s",
             headers={"Retry-After": str(self.retry_after)},
         )
-
-
-def budgeted_extract(content: str | bytes, metadata: ArticleMetadata, budget: float) -> Result:
-    """Extract one submitted article within ``budget`` seconds (the pipeline's own time
-    budget, checked between components and inside their long loops).
-
-    Raises:
-        TimeBudgetExceeded: The article took longer than ``budget``.
-        ArticleError: The article is empty, binary, has no text, or is too long.
-    """
-    from ..errors import ArticleError
-    from ..input.sources import ArticleInput, InputFailure, looks_like_html, read_bytes
-    from ..nlp.extract import Failure, extract_many
-
-    item: ArticleInput | InputFailure
-    if isinstance(content, bytes):
-        (item,) = read_bytes(content, source="<upload>")
-    else:
-        html = looks_like_html(content)
-        item = ArticleInput(
-            source="<text>", text=None if html else content, html=content if html else None
-        )
-    if isinstance(item, ArticleInput):
-        item = ArticleInput(
-            source=item.source,
-            text=item.text,
-            html=item.html,
-            title=metadata.title,
-            outlet=metadata.outlet,
-            url=metadata.url,
-            published=metadata.published.isoformat() if metadata.published else None,
-            problems=item.problems,
-        )
-    (found,) = extract_many([item], time_budget=budget)
-    if isinstance(found, Failure):
-        problem = found.problem
-        if problem.code == "time_budget_exceeded":
-            raise TimeBudgetExceeded(problem.message)
-        raise ArticleError(problem.code, problem.message)
-    return found
