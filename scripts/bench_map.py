@@ -46,7 +46,7 @@ def main() -> None:
         took = time.perf_counter() - started
         print(f"built {options.events:,} events in {took:.0f} s")
     print(f"store: {options.db.stat().st_size / 1e6:.0f} MB")
-    client = TestClient(create_app(options.db, read_only=True))
+    client = TestClient(create_app(options.db, read_only=True, allowed_hosts=["testserver"]))
     newest = client.get("/api/clusters?limit=1").json()["items"][0]["id"]
     everything: list[float] = []
     print(f"{'view':<24} {'p50 ms':>7} {'p95 ms':>7} {'first ms':>9}")

@@ -22,15 +22,26 @@ def store(tmp_path_factory, example_text):
     return path, ids
 
 
+LOOPBACK = ("127.0.0.1", 50000)
+"""A test client on this machine (submissions are taken from loopback only)."""
+
+
 @pytest.fixture(scope="module")
 def client(store):
-    with TestClient(create_app(store[0])) as client:
+    app = create_app(store[0], allowed_hosts=["testserver"], allow_submit=True)
+    with TestClient(app, client=LOOPBACK) as client:
         yield client
+
+
+def form_token(client) -> str:
+    """The hidden token of the submit form (the client keeps the session cookie)."""
+    page = client.get("/submit").text
+    return page.split('name="form_token" value="', 1)[1].split('"', 1)[0]
 
 
 @pytest.fixture(scope="module")
 def read_only(store):
-    with TestClient(create_app(store[0], read_only=True)) as client:
+    with TestClient(create_app(store[0], read_only=True, allowed_hosts=["testserver"])) as client:
         yield client
 
 
@@ -302,7 +313,12 @@ def test_the_submit_form_takes_a_file_and_redirects(client):
     )
     response = client.post(
         "/submit",
-        data={"published": "2021-03-01", "outlet": "Upload Daily", "title": "Uploaded"},
+        data={
+            "published": "2021-03-01",
+            "outlet": "Upload Daily",
+            "title": "Uploaded",
+            "form_token": form_token(client),
+        },
         files={"file": ("article.html", upload.encode(), "text/html")},
         follow_redirects=False,
     )
@@ -312,7 +328,10 @@ def test_the_submit_form_takes_a_file_and_redirects(client):
     assert stored["article"]["title"] == "Uploaded"
     assert "Aleppo" in stored["result"]["document"]["text"]
     assert "<p>" not in stored["result"]["document"]["text"]
-    assert client.post("/submit", data={"text": " "}).status_code == 422
+    assert (
+        client.post("/submit", data={"text": " ", "form_token": form_token(client)}).status_code
+        == 422
+    )
 
 
 @pytest.mark.parametrize(
@@ -375,6 +394,7 @@ def test_reference_overlay_and_tile_url(store):
         read_only=True,
         tile_url="https://{s}.tiles.example.org/{z}/{x}/{y}.png",
         reference=Reference("reference (losses.csv)", points, category="tanks", side=None),
+        allowed_hosts=["testserver"],
     )
     with TestClient(app) as client:
         body = client.get("/api/series?measure=destroyed").json()
@@ -439,7 +459,7 @@ def test_off_topic_articles_are_listed_only_on_request(tmp_path):
     for text in texts:
         write_result(connection, extract(text, published="2024-03-04", outlet="Test Post"))
     connection.close()
-    with TestClient(create_app(path)) as client:
+    with TestClient(create_app(path, allowed_hosts=["testserver"])) as client:
         relevant = items(client, "/api/figures")
         every = items(client, "/api/figures?all_topics=true")
         assert [row["value"] for row in relevant] == [6]

@@ -38,7 +38,7 @@ PAGES = ["/", "/map", "/events", "/series", "/contradictions", "/figures", "/cla
 def site(tmp_path_factory, example_text):
     path = tmp_path_factory.mktemp("browser") / "store.db"
     ids = build_store(path, seed_text=example_text, hostile=True)
-    with running_server(create_app(path)) as base:
+    with running_server(create_app(path, allow_submit=True)) as base:
         yield base, ids
 
 

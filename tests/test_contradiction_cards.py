@@ -229,10 +229,16 @@ def test_reviews_come_from_loopback_only_unless_asked(store_path) -> None:
     url = f"/api/contradictions/{contradiction}/review"
     body = {"verdict": "confirmed", "reason": "checked"}
     headers = {"Authorization": "Bearer tok"}
-    with TestClient(create_app(path, token="tok")) as client:  # its client is "testclient"
+    with TestClient(
+        create_app(path, token="tok", allowed_hosts=["testserver"])
+    ) as client:  # its client is "testclient"
         refused = client.post(url, json=body, headers=headers)
         assert refused.status_code == 403 and refused.json()["error"]["code"] == "not_loopback"
-    with TestClient(create_app(path, token="tok", review_from_anywhere=True)) as client:
+    with TestClient(
+        create_app(path, token="tok", review_from_anywhere=True, allowed_hosts=["testserver"])
+    ) as client:
         assert client.post(url, json=body, headers=headers).status_code == 201
-    with TestClient(create_app(path, token="tok", read_only=True)) as client:
+    with TestClient(
+        create_app(path, token="tok", read_only=True, allowed_hosts=["testserver"])
+    ) as client:
         assert client.post(url, json=body, headers=headers).status_code == 403

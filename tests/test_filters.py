@@ -49,7 +49,7 @@ def store(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(store):
-    return TestClient(create_app(store[0]))
+    return TestClient(create_app(store[0], allowed_hosts=["testserver"]))
 
 
 def ids(client, url: str) -> set[str]:

@@ -267,7 +267,7 @@ def test_only_http_links_are_rendered(tmp_path: Path, url: str, linked: bool) ->
     result = claimwire.extract("Rebels killed 12 soldiers on Monday.", url=url)
     document_id = write_result(connection, result).document_id
     connection.close()
-    with TestClient(create_app(tmp_path / "store.db")) as client:
+    with TestClient(create_app(tmp_path / "store.db", allowed_hosts=["testserver"])) as client:
         page = client.get(f"/articles/{document_id}").text
     assert ('rel="noopener noreferrer nofollow">source</a>' in page) is linked
     assert not re.search(r'href="[^"]*(pwned|msgbox)', page)

@@ -27,7 +27,7 @@ UKRAINE = "22,44,41,53"
 def client(tmp_path_factory):
     path = tmp_path_factory.mktemp("mapapi") / "store.db"
     build_event_store(path, events=EVENTS, first=FIRST, last=LAST)
-    with TestClient(create_app(path, read_only=True)) as client:
+    with TestClient(create_app(path, read_only=True, allowed_hosts=["testserver"])) as client:
         yield client
 
 
@@ -146,7 +146,7 @@ def test_the_map_api_answers_fast_on_100k_events(tmp_path):
         "bbox=36,49.9,36.5,50.1&type=Battles",
         "bbox=-180,-90,180,90&country=SY",
     ]
-    with TestClient(create_app(path, read_only=True)) as client:
+    with TestClient(create_app(path, read_only=True, allowed_hosts=["testserver"])) as client:
         timings = []
         for round_ in range(8):
             for view in views:

@@ -98,7 +98,9 @@ def test_serve_read_only_works_in_a_read_only_directory(read_only_store: Path) -
 
     from claimwire.web.app import create_app
 
-    with TestClient(create_app(read_only_store, read_only=True)) as client:
+    with TestClient(
+        create_app(read_only_store, read_only=True, allowed_hosts=["testserver"])
+    ) as client:
         response = client.get("/api/figures")
         assert response.status_code == 200
         assert len(response.json()["items"]) == 3

@@ -48,7 +48,7 @@ def store(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(store):
-    with TestClient(create_app(store[0], read_only=True)) as client:
+    with TestClient(create_app(store[0], read_only=True, allowed_hosts=["testserver"])) as client:
         yield client
 
 

@@ -18,6 +18,7 @@ from ..nlp.limits import DEFAULT_MAX_CHARS
 from ..version import __version__
 from . import mapdata, service
 from .context import ArticleMetadata, Context
+from .guard import bearer_token
 from .params import ListParams, api_query, list_params, openapi_parameters
 from .queries import ListName, Page
 
@@ -153,18 +154,36 @@ def get_article(context: Context, document_id: DocumentId) -> dict[str, object]:
 @router.post(
     "/articles",
     status_code=201,
-    summary="Extract and store an article",
-    responses={403: {"model": ErrorBody, "description": "Read-only server"}},
+    summary="Extract and store an article (off unless serve --allow-submit)",
+    responses={
+        401: {"model": ErrorBody, "description": "Missing or wrong token"},
+        403: {"model": ErrorBody, "description": "Submission off, read-only, or not loopback"},
+        413: {"model": ErrorBody, "description": "Body or article too large"},
+        503: {"model": ErrorBody, "description": "Busy: too many submissions (Retry-After)"},
+    },
 )
-def post_article(context: Context, submission: Submission) -> JSONResponse:
-    """Twin of ``/submit``: extract the article, store it, answer where it is."""
+def post_article(
+    request: Request,
+    context: Context,
+    submission: Submission,
+    authorization: Annotated[str | None, Header(description="Bearer <token>")] = None,
+) -> JSONResponse:
+    """Twin of ``/submit``: extract the article, store it, answer where it is. Off unless
+    ``claimwire serve --allow-submit``; needs the server's token when it has one; taken
+    from the loopback interface only unless ``--write-from-anywhere``."""
     metadata = ArticleMetadata(
         published=submission.published,
         outlet=submission.outlet,
         title=submission.title,
         url=submission.url,
     )
-    answer = service.submit(context, submission.text, metadata)
+    answer = service.submit(
+        context,
+        submission.text,
+        metadata,
+        token=bearer_token(authorization),
+        client=request.client.host if request.client else None,
+    )
     return JSONResponse(answer, status_code=201, headers={"Location": answer["api_url"]})
 
 
@@ -276,14 +295,13 @@ def post_review(
     authorization: Annotated[str | None, Header(description="Bearer <token>")] = None,
 ) -> JSONResponse:
     """Store a review. Off unless ``claimwire serve`` was started with ``--token``; taken
-    from the loopback interface only unless ``--review-from-anywhere``."""
-    token = authorization.removeprefix("Bearer ").strip() if authorization else None
+    from the loopback interface only unless ``--write-from-anywhere``."""
     stored = service.review(
         context,
         contradiction_id,
         verdict=review.verdict,
         reason=review.reason,
-        token=token,
+        token=bearer_token(authorization),
         client=request.client.host if request.client else None,
     )
     return JSONResponse(stored, status_code=201)

@@ -1,13 +1,17 @@
 """The web application: REST API under ``/api``, pages, static files and offline docs.
 
 :func:`create_app` builds it over one store. Each worker thread keeps its own SQLite
-connection; writes (article submission) and extraction are serialized by a lock. The
-request body is limited (``413 body_too_large``); every response carries a strict
-Content-Security-Policy (scripts from this server only; article text is always escaped).
+connection; writes to the store are serialized by a lock, and submissions take turns
+(:mod:`claimwire.web.submissions`). The request body is limited (``413 body_too_large``);
+the Host header must name this server and writes must come from its own pages
+(:mod:`claimwire.web.guard`); every response carries a strict Content-Security-Policy
+(scripts from this server only; article text is always escaped).
 """
 
 from __future__ import annotations
 
+import secrets
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -21,7 +25,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ..store.charts import Reference
 from ..version import __version__
 from . import errors
-from .context import AppContext, Extractor, Store, load_and_extract
+from .context import AppContext, Extractor, Store
+from .guard import RequestGuard, WritePolicy, allowed_host_names
+from .submissions import SubmissionLimits, SubmissionQueue
 
 MAX_BODY_BYTES = 5 * 1024 * 1024
 """Largest request body: an article of up to a million characters, as UTF-8, with room."""
@@ -134,9 +140,15 @@ def create_app(
     tile_url: str | None = None,
     reference: Reference | None = None,
     max_body_bytes: int = MAX_BODY_BYTES,
-    extract: Extractor = load_and_extract,
+    extract: Extractor | None = None,
     token: str | None = None,
+    allow_submit: bool = False,
+    write_from_anywhere: bool = False,
     review_from_anywhere: bool = False,
+    host: str | None = None,
+    allowed_hosts: Iterable[str] = (),
+    submit_limits: SubmissionLimits | None = None,
+    form_secret: bytes | None = None,
 ) -> FastAPI:
     """The claimwire web app over the store at ``db_path``.
 
@@ -147,15 +159,34 @@ def create_app(
             online use; by default the map draws vendored country shapes only.
         reference: A reference series, drawn on the series charts of its category and side.
         max_body_bytes: Largest request body accepted.
-        extract: What extracts a submitted article (by default :func:`claimwire.extract`,
-            loaded on the first submission).
-        token: Turns on reviews of contradictions (confirm / dismiss): a review must carry
-            this token. Without it (the default) reviews are off.
-        review_from_anywhere: Accept reviews from any client address (default: loopback).
+        extract: What extracts a submitted article (by default the pipeline, loaded on
+            the first submission, within ``submit_limits.time_budget``).
+        token: The token every write must carry. It turns on reviews of contradictions
+            (confirm / dismiss); without it (the default) reviews are off.
+        allow_submit: Take submitted articles (``/submit``, ``POST /api/articles``); off
+            by default.
+        write_from_anywhere: Take writes from any client address (default: loopback
+            only); submissions from anywhere need ``token``.
+        review_from_anywhere: The former name of ``write_from_anywhere``.
+        host: The address the server is bound to: accepted as a Host header.
+        allowed_hosts: More host names the server answers to (besides ``localhost``,
+            ``127.0.0.1``, ``[::1]`` and ``host``); a test client's ``"testserver"``.
+        submit_limits: Size, time budget and turns of submissions.
+        form_secret: Signs the submission form's token (random by default; give the same
+            to every worker process).
 
     Raises:
         StoreError: The store cannot be opened.
+        InvalidOptionError: Submissions from anywhere without a token.
     """
+    writes = WritePolicy(
+        token=token,
+        allow_submit=allow_submit,
+        from_anywhere=write_from_anywhere or review_from_anywhere,
+        read_only=read_only,
+    )
+    writes.check_options()
+    limits = submit_limits or SubmissionLimits()
     from . import api, exports, live, pages
 
     app = FastAPI(
@@ -182,8 +213,10 @@ def create_app(
         max_body_bytes=max_body_bytes,
         templates=templates,
         extract=extract,
-        review_token=token,
-        review_from_anywhere=review_from_anywhere,
+        writes=writes,
+        limits=limits,
+        queue=SubmissionQueue(limits),
+        form_secret=form_secret or secrets.token_bytes(32),
     )
     errors.install(app)
     app.include_router(api.router)
@@ -197,6 +230,7 @@ def create_app(
     def docs() -> HTMLResponse:
         return HTMLResponse(DOCS_PAGE)
 
+    app.add_middleware(RequestGuard, hosts=allowed_host_names(host, allowed_hosts))
     app.add_middleware(SecurityHeaders, policy=security_policy(tile_url))
     app.add_middleware(BodyLimit, limit=max_body_bytes)
     return app
@@ -215,10 +249,16 @@ DOCS_PAGE = """<!DOCTYPE html>
 CONFIG_VARIABLE = "CLAIMWIRE_WEB_CONFIG"
 """Environment variable carrying the app's options to worker processes (``--workers``)."""
 
+SECRET_VARIABLE = "CLAIMWIRE_FORM_SECRET"
+"""Environment variable carrying the form secret (hex) to worker processes, so that a form
+drawn by one worker is taken by another."""
+
 
 def app_from_environment() -> FastAPI:
     """The app described by ``$CLAIMWIRE_WEB_CONFIG`` (JSON: db, read_only, tile_url,
-    reference, reference_column): the factory uvicorn's worker processes call.
+    reference, reference_column, allow_submit, write_from_anywhere, host, allowed_hosts,
+    submit_limits) and ``$CLAIMWIRE_TOKEN``, ``$CLAIMWIRE_FORM_SECRET``: the factory
+    uvicorn's worker processes call.
 
     Raises:
         InvalidOptionError: The variable is missing or not a JSON object with ``db``.
@@ -253,5 +293,12 @@ def app_from_environment() -> FastAPI:
             else None
         ),
         token=os.environ.get("CLAIMWIRE_TOKEN") or None,
-        review_from_anywhere=bool(config.get("review_from_anywhere")),
+        allow_submit=bool(config.get("allow_submit")),
+        write_from_anywhere=bool(
+            config.get("write_from_anywhere") or config.get("review_from_anywhere")
+        ),
+        host=config.get("host"),
+        allowed_hosts=config.get("allowed_hosts") or (),
+        submit_limits=SubmissionLimits(**(config.get("submit_limits") or {})),
+        form_secret=bytes.fromhex(os.environ.get(SECRET_VARIABLE, "")) or None,
     )

@@ -21,6 +21,8 @@ from fastapi.templating import Jinja2Templates
 from ..models import Result
 from ..store import open_store
 from ..store.charts import Reference
+from .guard import WritePolicy
+from .submissions import SubmissionLimits, SubmissionQueue
 
 ReferencePoint = tuple[dt.date, float]
 """One point of a reference series: date, value."""
@@ -41,7 +43,9 @@ Extractor = Callable[[str | bytes, ArticleMetadata], Result]
 
 
 def load_and_extract(content: str | bytes, metadata: ArticleMetadata) -> Result:
-    """:func:`claimwire.nlp.extract.extract`, imported (with spaCy) on the first submission."""
+    """:func:`claimwire.nlp.extract.extract`, imported (with spaCy) on the first submission
+    (without a time budget: the app's default is
+    :func:`budgeted_extract`)."""
     from ..nlp.extract import extract
 
     return extract(
@@ -88,10 +92,14 @@ class AppContext:
             side, or None.
         max_body_bytes: Largest request body accepted.
         templates: The pages' templates.
-        extract: What extracts a submitted article.
-        extract_lock: Serializes extraction and the write that follows.
-        review_token: The token a review of a contradiction must carry; None: reviews off.
-        review_from_anywhere: Reviews accepted from any address (default: loopback only).
+        extract: What extracts a submitted article; None: the pipeline, within the
+            submissions' time budget.
+        extract_lock: Serializes the writes to the store.
+        writes: Which writes (submissions, reviews) the server takes, from where, with
+            which token.
+        limits: Size, time and concurrency of submissions.
+        queue: The turns of submissions (``limits.workers`` at once).
+        form_secret: Signs the submission form's token (see :mod:`claimwire.web.guard`).
     """
 
     store: Store
@@ -100,10 +108,22 @@ class AppContext:
     reference: Reference | None
     max_body_bytes: int
     templates: Jinja2Templates
-    extract: Extractor = load_and_extract
+    extract: Extractor | None = None
     extract_lock: threading.Lock = field(default_factory=threading.Lock)
-    review_token: str | None = None
-    review_from_anywhere: bool = False
+    writes: WritePolicy = field(default_factory=WritePolicy)
+    limits: SubmissionLimits = field(default_factory=SubmissionLimits)
+    queue: SubmissionQueue = field(default_factory=lambda: SubmissionQueue(SubmissionLimits()))
+    form_secret: bytes = b""
+
+    @property
+    def review_token(self) -> str | None:
+        """The token a write must carry; None: reviews are off."""
+        return self.writes.token
+
+    @property
+    def review_from_anywhere(self) -> bool:
+        """Writes are taken from any address (default: loopback only)."""
+        return self.writes.from_anywhere
 
     def connection(self) -> sqlite3.Connection:
         """This thread's connection to the store."""
@@ -120,3 +140,43 @@ def context_of(request: Request) -> AppContext:
 
 Context = Annotated[AppContext, Depends(context_of)]
 """A route parameter of this type receives the app's :class:`AppContext`."""
+
+
+def budgeted_extract(content: str | bytes, metadata: ArticleMetadata, budget: float) -> Result:
+    """Extract one submitted article within ``budget`` seconds (the pipeline's own time
+    budget, checked between components and inside their long loops).
+
+    Raises:
+        TimeBudgetExceeded: The article took longer than ``budget``.
+        ArticleError: The article is empty, binary, has no text, or is too long.
+    """
+    from ..errors import ArticleError, TimeBudgetExceeded
+    from ..input.sources import ArticleInput, InputFailure, looks_like_html, read_bytes
+    from ..nlp.extract import Failure, extract_many
+
+    item: ArticleInput | InputFailure
+    if isinstance(content, bytes):
+        (item,) = read_bytes(content, source="<upload>")
+    else:
+        html = looks_like_html(content)
+        item = ArticleInput(
+            source="<text>", text=None if html else content, html=content if html else None
+        )
+    if isinstance(item, ArticleInput):
+        item = ArticleInput(
+            source=item.source,
+            text=item.text,
+            html=item.html,
+            title=metadata.title,
+            outlet=metadata.outlet,
+            url=metadata.url,
+            published=metadata.published.isoformat() if metadata.published else None,
+            problems=item.problems,
+        )
+    (found,) = extract_many([item], time_budget=budget)
+    if isinstance(found, Failure):
+        problem = found.problem
+        if problem.code == "time_budget_exceeded":
+            raise TimeBudgetExceeded(problem.message)
+        raise ArticleError(problem.code, problem.message)
+    return found

@@ -2,8 +2,12 @@
 
 Codes are stable: ``validation_error`` and ``invalid_option`` (422), ``not_found`` (404),
 ``method_not_allowed`` (405), ``body_too_large`` (413), ``read_only`` (403),
-``unsupported_media_type`` (415), ``article_rejected`` (422), ``internal_error`` (500).
-Pages get the same error as a small HTML page.
+``unsupported_media_type`` (415), ``article_rejected`` (422), ``internal_error`` (500);
+the guards of :mod:`claimwire.web.guard` add ``bad_host`` (400), ``bad_token`` (401),
+``submission_off``, ``reviews_off``, ``not_loopback``, ``cross_origin`` and
+``csrf_failed`` (403); submissions add ``submission_too_large`` (413),
+``time_budget_exceeded`` (422) and ``busy`` (503, with ``Retry-After``). Pages get the
+same error as a small HTML page; no answer ever carries a stack trace.
 """
 
 from __future__ import annotations
@@ -15,12 +19,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import ArticleError, ClaimwireError
+from ..errors import ArticleError, ClaimwireError, TimeBudgetExceeded
 
 logger = logging.getLogger(__name__)
 
 HTTP_CODES = {
     400: "bad_request",
+    401: "unauthorized",
     403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
@@ -28,6 +33,7 @@ HTTP_CODES = {
     415: "unsupported_media_type",
     422: "validation_error",
     500: "internal_error",
+    503: "busy",
 }
 
 
@@ -35,13 +41,20 @@ class ApiError(Exception):
     """An error answered with the API's error shape."""
 
     def __init__(
-        self, status: int, code: str, message: str, *, details: list[dict[str, str]] | None = None
+        self,
+        status: int,
+        code: str,
+        message: str,
+        *,
+        details: list[dict[str, str]] | None = None,
+        headers: dict[str, str] | None = None,
     ) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
         self.message = message
         self.details = details
+        self.headers = headers or {}
 
 
 def error_body(error: ApiError) -> dict[str, dict[str, object]]:
@@ -59,18 +72,22 @@ def wants_html(request: Request) -> bool:
 
 
 def respond(request: Request, error: ApiError) -> Response:
-    """The error as JSON for the API, as an HTML page for pages."""
+    """The error as JSON for the API, as an HTML page for pages (as JSON when the page
+    cannot be drawn: never a stack trace)."""
     if wants_html(request):
-        from .context import context_of
-
-        response: Response = context_of(request).templates.TemplateResponse(
-            request,
-            "error.html",
-            {"error": error, "section": "error", "json_url": None},
-            status_code=error.status,
-        )
-        return response
-    return JSONResponse(error_body(error), status_code=error.status)
+        try:
+            templates = request.app.state.context.templates  # the app's AppContext
+            response: Response = templates.TemplateResponse(
+                request,
+                "error.html",
+                {"error": error, "section": "error", "json_url": None},
+                status_code=error.status,
+                headers=error.headers,
+            )
+            return response
+        except Exception:  # the error page itself failed: answer the JSON shape instead
+            logger.exception("the error page could not be drawn")
+    return JSONResponse(error_body(error), status_code=error.status, headers=error.headers)
 
 
 def install(app: FastAPI) -> None:
@@ -106,6 +123,11 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(ArticleError)
     async def article_error(request: Request, error: ArticleError) -> Response:
         return respond(request, ApiError(422, "article_rejected", error.message))
+
+    @app.exception_handler(TimeBudgetExceeded)
+    async def time_budget(request: Request, error: TimeBudgetExceeded) -> Response:
+        message = f"{error.message} (claimwire serve --submit-time-budget sets it)"
+        return respond(request, ApiError(422, "time_budget_exceeded", message))
 
     @app.exception_handler(ClaimwireError)
     async def claimwire_error(request: Request, error: ClaimwireError) -> Response:

@@ -21,7 +21,7 @@ from ..store.activity import Activity
 from ..store.filters import Filters
 from ..store.rows import Record
 from ..store.rows import text as column_text
-from . import mapdata, service
+from . import guard, mapdata, service
 from .context import AppContext, ArticleMetadata, Context
 from .errors import ApiError
 from .exports import export_url
@@ -449,27 +449,48 @@ def article(request: Request, context: Context, document_id: str) -> HTMLRespons
 
 @router.get("/submit", response_class=HTMLResponse)
 def submit_form(request: Request, context: Context) -> HTMLResponse:
-    """Paste or upload an article (disabled in read-only mode)."""
-    return render(request, context, "submit.html", "submit", twin=None, form={})
+    """Paste or upload an article (or, when submission is off, how to turn it on). The
+    form carries a token tied to this browser's session cookie (``SameSite=Strict``)."""
+    session = request.cookies.get(guard.SESSION_COOKIE) or guard.new_session()
+    response = render(
+        request,
+        context,
+        "submit.html",
+        "submit",
+        twin=None,
+        form={},
+        submission_on=context.writes.is_on("submit"),
+        needs_token=context.writes.token is not None,
+        form_token=guard.form_token(context.form_secret, session),
+        limits=context.limits,
+    )
+    response.set_cookie(guard.SESSION_COOKIE, session, httponly=True, samesite="strict", path="/")
+    return response
 
 
 @router.post("/submit")
 async def submit(
+    request: Request,
     context: Context,
     text: Annotated[str, Form(max_length=4_000_000)] = "",
-    published: Annotated[str, Form(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = "",
+    published: Annotated[str, Form(max_length=40)] = "",
     outlet: Annotated[str, Form(max_length=200)] = "",
     title: Annotated[str, Form(max_length=500)] = "",
     file: Annotated[UploadFile | None, File()] = None,
+    form_token: Annotated[str, Form(max_length=200)] = "",
+    token: Annotated[str, Form(max_length=500)] = "",
 ) -> Response:
     """Extract and store the article, then go to its article view."""
     from starlette.concurrency import run_in_threadpool
 
-    if context.read_only:
-        raise ApiError(403, "read_only", "this server is read-only: submission is disabled")
+    client = request.client.host if request.client else None
+    context.writes.authorize("submit", token=token or None, client=client)
+    guard.check_form_token(
+        context.form_secret, request.cookies.get(guard.SESSION_COOKIE), form_token
+    )
     content: str | bytes = text
     if file is not None and file.filename:
-        content = await file.read()
+        content = await file.read(context.limits.max_bytes + 1)
     if not content or (isinstance(content, str) and not content.strip()):
         raise ApiError(422, "validation_error", "paste the article text or choose a file")
     answer = await run_in_threadpool(
@@ -477,12 +498,27 @@ async def submit(
         context,
         content,
         ArticleMetadata(
-            published=dt.date.fromisoformat(published) if published else None,
-            outlet=outlet or None,
-            title=title or None,
+            published=_form_date(published), outlet=outlet or None, title=title or None
         ),
+        token=token or None,
+        client=client,
     )
     return RedirectResponse(answer["url"], status_code=303)
+
+
+def _form_date(value: str) -> dt.date | None:
+    """The form's publication date (``YYYY-MM-DD``), or None when left empty.
+
+    Raises:
+        ApiError: 422 ``validation_error`` for anything but a real date.
+    """
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        message = f"published: {value!r} is not a date (YYYY-MM-DD)"
+        raise ApiError(422, "validation_error", message) from None
 
 
 def _records(result: Result) -> dict[str, object]:

@@ -7,8 +7,6 @@ twin for the same query string.
 
 from __future__ import annotations
 
-import hmac
-import ipaddress
 import threading
 from dataclasses import dataclass, replace
 from datetime import date
@@ -25,7 +23,7 @@ from ..store.rows import Record
 from ..store.series import Point, Series, read_series
 from ..store.write import load_result, write_result
 from . import queries
-from .context import AppContext, ArticleMetadata
+from .context import AppContext, ArticleMetadata, budgeted_extract
 from .errors import ApiError
 from .queries import ListName, Overview, Page
 from .svg import series_label
@@ -154,17 +152,31 @@ class Submitted(TypedDict):
     counts: dict[str, int]
 
 
-def submit(context: AppContext, content: str | bytes, metadata: ArticleMetadata) -> Submitted:
-    """Extract one article and store it.
+def submit(
+    context: AppContext,
+    content: str | bytes,
+    metadata: ArticleMetadata,
+    *,
+    token: str | None = None,
+    client: str | None = None,
+) -> Submitted:
+    """Extract one article and store it, within the server's submission limits.
 
     Raises:
-        ApiError: 403 in read-only mode.
+        ApiError: 403 submission off, read-only or a remote client (see
+            :class:`~claimwire.web.guard.WritePolicy`); 401 a missing or wrong token;
+            413 an article over the size limit; 503 busy (``Retry-After``).
         ArticleError: The article is empty, has no text, or is too long.
+        TimeBudgetExceeded: The article took longer than the submissions' time budget.
     """
-    if context.read_only:
-        raise ApiError(403, "read_only", "this server is read-only: submission is disabled")
+    context.writes.authorize("submit", token=token, client=client)
+    context.limits.check_size(content)
+    with context.queue.turn():
+        if context.extract is None:
+            result = budgeted_extract(content, metadata, context.limits.time_budget)
+        else:
+            result = context.extract(content, metadata)
     with context.extract_lock:
-        result = context.extract(content, metadata)
         outcome = write_result(context.connection(), result, source="web")
     document_id = outcome.document_id
     return {
@@ -211,32 +223,15 @@ def review(
     """Store an analyst's review of a contradiction (the one write besides submission).
 
     Reviews are off unless the server was started with a token; they are taken from this
-    machine only unless it was started with ``--review-from-anywhere``; the token is
-    compared in constant time.
+    machine only unless it was started with ``--write-from-anywhere``; the token is
+    compared in constant time (:meth:`~claimwire.web.guard.WritePolicy.authorize`).
 
     Raises:
         ApiError: 403 reviews off, read-only store or a remote client; 401 a missing or
             wrong token; 404 no such contradiction.
         InvalidOptionError: An unknown verdict, or no reason.
     """
-    expected = context.review_token
-    if expected is None:
-        raise ApiError(
-            403,
-            "reviews_off",
-            "reviews are off: start claimwire serve with --token (or $CLAIMWIRE_TOKEN)",
-        )
-    if context.read_only:
-        raise ApiError(403, "read_only", "this server is read-only: reviews are disabled")
-    if not context.review_from_anywhere and not _loopback(client):
-        raise ApiError(
-            403,
-            "not_loopback",
-            "reviews are taken from this machine only (start claimwire serve with "
-            "--review-from-anywhere to accept them from elsewhere)",
-        )
-    if not hmac.compare_digest((token or "").encode(), expected.encode()):
-        raise ApiError(401, "bad_token", "a review needs the server's token (missing or wrong)")
+    context.writes.authorize("review", token=token, client=client)
     with context.extract_lock:
         stored = review_contradiction(
             context.connection(), contradiction_id, verdict=verdict, reason=reason,
@@ -251,13 +246,6 @@ def review(
         "reason": stored.reason,
         "reviewed": stored.reviewed,
     }
-
-
-def _loopback(host: str | None) -> bool:
-    try:
-        return host is not None and ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def activity(context: AppContext, filters: Filters) -> Activity:
