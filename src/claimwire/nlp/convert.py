@@ -6,13 +6,14 @@ on the Doc; this module reads them and builds the records of :mod:`claimwire.mod
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..components._base import doc_text, publication_date
-from ..components.claims import ClaimHit, claim_for_offset, claims_of_repeats
+from ..components.claims import ClaimHit, claim_lookup, claims_of_repeats
 from ..components.claims import hits_of as claims_of
 from ..components.claims.tolls import toll_contradictions
 from ..components.dates import hits_of as dates_of
@@ -201,10 +202,8 @@ def _id_order(record_id: str) -> tuple[str, int]:
     return prefix, int(record_id[len(prefix) :] or 0)
 
 
-def _claim_id(claim_hits: list[ClaimHit], offset: int) -> str | None:
-    if not claim_hits:
-        return None
-    hit = claim_for_offset(claim_hits, offset)
+def _claim_id(claim_at: Callable[[int], ClaimHit | None], offset: int) -> str | None:
+    hit = claim_at(offset)
     return None if hit is None else hit.id
 
 
@@ -245,6 +244,7 @@ def figures(doc: Doc, found_dates: list[DateMention]) -> list[Figure]:
     repeats = claims_of_repeats(
         claim_hits, [(h.start, h.value, h.measure) for h in found], doc_text(doc)
     )
+    claim_at = claim_lookup(claim_hits)
     return [
         Figure(
             id=hit.id,
@@ -263,7 +263,7 @@ def figures(doc: Doc, found_dates: list[DateMention]) -> list[Figure]:
             modality=hit.modality,
             side=hit.side,
             time=_time(doc, hit, found_dates),
-            claim_id=repeats.get(hit.start) or _claim_id(claim_hits, hit.start),
+            claim_id=repeats.get(hit.start) or _claim_id(claim_at, hit.start),
             status=hit.status,
         )
         for hit in found
