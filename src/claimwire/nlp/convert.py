@@ -121,19 +121,26 @@ def dates(doc: Doc) -> list[DateMention]:
 def claims(doc: Doc) -> tuple[list[Claim], list[Contradiction]]:
     """The claims of ``claimwire_claims_v1`` and the contradictions between them."""
     found, contradictions, seen = [], [], set()
+    # one record per claimant, shared by its claims: each lists every mention of the
+    # claimant, so records of their own grew with claims times mentions (gigabytes for a
+    # long article)
+    claimants: dict[object, Claimant] = {}
     for hit in claims_of(doc):
         who = hit.claimant
+        key = (who.name, who.type, who.role, who.affiliation, who.side, tuple(who.mentions))
+        if key not in claimants:
+            claimants[key] = Claimant(
+                name=who.name,
+                type=who.type,
+                role=who.role,
+                affiliation=who.affiliation,
+                side=who.side,
+                mentions=[make_span(doc, start, end) for start, end in who.mentions],
+            )
         found.append(
             Claim(
                 id=hit.id,
-                claimant=Claimant(
-                    name=who.name,
-                    type=who.type,
-                    role=who.role,
-                    affiliation=who.affiliation,
-                    side=who.side,
-                    mentions=[make_span(doc, start, end) for start, end in who.mentions],
-                ),
+                claimant=claimants[key],
                 cue=_span_or_none(doc, hit.cue_start, hit.cue_end),
                 speaker=_span_or_none(doc, hit.speaker_start, hit.speaker_end),
                 content=make_span(doc, hit.start, hit.end),
