@@ -26,7 +26,7 @@ SHORT = "Three soldiers were killed near Karlsburg on Monday, the army said."
 
 
 def test_an_article_estimated_over_the_limit_is_skipped_and_the_batch_goes_on() -> None:
-    long = PARAGRAPH * 40  # about 6,700 characters: 6.7 MB at 1,000 bytes a character
+    long = PARAGRAPH * 40  # about 6,700 characters: 4 MB at 600 bytes a character
     outcomes = list(extract.extract_many([long, SHORT], memory_limit=2 * 2**20, full=True))
     assert isinstance(outcomes[0], Failure)
     assert outcomes[0].problem.code == "memory_limit_exceeded"

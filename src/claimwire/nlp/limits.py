@@ -30,7 +30,7 @@ DEFAULT_MEMORY_LIMIT = 2 * 2**30
 up: refused before the pipeline when :data:`BYTES_PER_CHAR` times its length is more, and
 stopped between components when the measured growth is more (docs/reliability.md)."""
 
-BYTES_PER_CHAR = 1_500
+BYTES_PER_CHAR = 600
 """Memory one character of a long article takes through the pipeline and its result, for
-the estimate before processing: a generated 300,000-character news article grew the
-process by about 1,400 bytes a character (docs/scale.md#memory-per-article)."""
+the estimate before processing: a generated 1,000,000-character news article grew the
+process by about 420 bytes a character (docs/scale.md#memory-per-article)."""
