@@ -75,23 +75,8 @@ def _ratio(make: Callable[[int], str], base: int) -> tuple[float, float]:
     return small, large
 
 
-SUPERLINEAR = {
-    "long-line": "a text without full stops is one sentence of thousands of tokens; figures "
-    "and events still do pairwise work per sentence (about 8-9x the time for 4x the text)",
-}
-"""Known superlinear cases (open in issue 20): expected to fail until fixed."""
-
-
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(reason=SUPERLINEAR[name], strict=False))
-        if name in SUPERLINEAR
-        else name
-        for name in sorted(PATHOLOGICAL)
-    ],
-)
+@pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
 def test_pathological_text_time_grows_linearly(nlp: object, name: str) -> None:
     small, large = _ratio(PATHOLOGICAL[name], QUICK_BASE)
     print(f"{name}: {small:.3f}s -> {large:.3f}s")

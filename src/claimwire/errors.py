@@ -99,6 +99,15 @@ class TimeBudgetExceeded(ClaimwireError):
     code = "E007"
 
 
+class MemoryLimitExceeded(ClaimwireError):
+    """Processing an article would take (estimated from its length) or took (measured
+    between pipeline components) more memory than its limit. Caught by the extraction,
+    which reports the article as ``memory_limit_exceeded`` and goes on; raise
+    ``memory_limit`` to allow more."""
+
+    code = "E008"
+
+
 class MissingExtraError(ClaimwireError):
     """An optional dependency is not installed (the message names the extra to install)."""
 

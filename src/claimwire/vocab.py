@@ -206,6 +206,7 @@ ProblemCode = Literal[
     "pipeline_error",
     "conversion_error",
     "time_budget_exceeded",
+    "memory_limit_exceeded",
 ]
 """Stable codes of the problems an input can have (docs/output.md#problem)."""
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
 from spacy.tokens import Doc, Span, Token
@@ -99,6 +99,41 @@ def entities_of(sent: Span) -> list[Span]:
         for k in range(first, last)
         if ends[k] <= sent.end
     ]
+
+
+def entities_starting_in(doc: Doc, start_char: int, end_char: int) -> list[Span]:
+    """The model's entities that start at a character in ``start_char:end_char``, in order
+    (found by bisection: a scan of ``doc.ents`` per mention is quadratic in a long text)."""
+    entities_of(doc[0:0])  # builds the entity index
+    chars: list[int] | None = doc.user_data.get(keys.ENTITY_CHARS)
+    if chars is None:
+        chars = doc.user_data[keys.ENTITY_CHARS] = [e.start_char for e in doc.ents]
+    starts, ends, labels = doc.user_data[keys.ENTITY_STARTS]
+    first = bisect.bisect_left(chars, start_char)
+    last = bisect.bisect_left(chars, end_char)
+    return [Span(doc, starts[k], ends[k], label=labels[k]) for k in range(first, last)]
+
+
+class Ranges:
+    """Character ranges (they may overlap), found by position without reading them all:
+    a lookup per figure or sentence over every claim of the document was quadratic."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        self.ranges = list(ranges)
+        order = sorted(range(len(self.ranges)), key=lambda k: self.ranges[k][0])
+        self._order = order
+        self._starts = [self.ranges[k][0] for k in order]
+        self._longest = max((end - start for start, end in self.ranges), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """The indices (in order) of the ranges that share a character with ``start:end``."""
+        low = bisect.bisect_left(self._starts, start - self._longest + 1)
+        high = bisect.bisect_left(self._starts, end)
+        return sorted(k for k in self._order[low:high] if self.ranges[k][1] > start)
+
+    def covering(self, offset: int) -> list[int]:
+        """The indices (in order) of the ranges that hold character ``offset``."""
+        return self.overlapping(offset, offset + 1)
 
 
 def per_sentence(name: str, sent: Span, compute: Callable[[Span], T]) -> T:

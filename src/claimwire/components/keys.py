@@ -66,6 +66,9 @@ sentence of the parsed Doc starts."""
 ENTITY_STARTS: Final = "claimwire.entity_starts"
 """Cache of :func:`claimwire.components._base.entities_of`: the model's entities and their
 start tokens, in order."""
+ENTITY_CHARS: Final = "claimwire.entity_chars"
+"""Cache of :func:`claimwire.components._base.entities_starting_in`: the character offset
+where each of the model's entities starts, in order."""
 SENTENCE_MEMO: Final = "claimwire.sentence_memo"
 """Cache of :func:`claimwire.components._base.per_sentence`: values computed once per
 sentence, keyed by (name, sentence start)."""
@@ -74,5 +77,8 @@ DEADLINE: Final = "claimwire.deadline"
 when a time budget applies; see :func:`claimwire.components._base.check_deadline`."""
 TEXT: Final = "claimwire.text"
 """Cache of ``doc.text`` (spaCy rebuilds it from the tokens on every access)."""
+EVENT_SEQUENCED: Final = "claimwire.events.sequenced"
+"""Cache of the events component's coreference: whether each token (its index as a string)
+is, or is introduced by, a word of sequence or cause."""
 EVENT_TOKEN_KEYS: Final = "claimwire.events.token_keys"
 """Cache of the events component: the lemma and surface keys of every token of the Doc."""

@@ -69,10 +69,12 @@ def pipe_in_pieces(
     """
     names = model_pass(nlp)
     pieces = split_text(doc.text, size)
+    parts = []
     with nlp.select_pipes(enable=names):
-        if check is not None:
-            check(names[0])
-        parts = list(nlp.pipe(pieces, batch_size=1))
+        for part in nlp.pipe(pieces, batch_size=1):
+            if check is not None:
+                check(names[0])  # between pieces: a long article is stopped early
+            parts.append(part)
     joined = Doc.from_docs(parts, ensure_whitespace=False)
     del parts  # the pieces' Docs are copied into ``joined``: free them before the components
     joined.user_data.update(doc.user_data)

@@ -6,13 +6,14 @@ on the Doc; this module reads them and builds the records of :mod:`claimwire.mod
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..components._base import doc_text, publication_date
-from ..components.claims import ClaimHit, claim_for_offset, claims_of_repeats
+from ..components.claims import ClaimHit, claim_lookup, claims_of_repeats
 from ..components.claims import hits_of as claims_of
 from ..components.claims.tolls import toll_contradictions
 from ..components.dates import hits_of as dates_of
@@ -120,19 +121,26 @@ def dates(doc: Doc) -> list[DateMention]:
 def claims(doc: Doc) -> tuple[list[Claim], list[Contradiction]]:
     """The claims of ``claimwire_claims_v1`` and the contradictions between them."""
     found, contradictions, seen = [], [], set()
+    # one record per claimant, shared by its claims: each lists every mention of the
+    # claimant, so records of their own grew with claims times mentions (gigabytes for a
+    # long article)
+    claimants: dict[object, Claimant] = {}
     for hit in claims_of(doc):
         who = hit.claimant
+        key = (who.name, who.type, who.role, who.affiliation, who.side, tuple(who.mentions))
+        if key not in claimants:
+            claimants[key] = Claimant(
+                name=who.name,
+                type=who.type,
+                role=who.role,
+                affiliation=who.affiliation,
+                side=who.side,
+                mentions=[make_span(doc, start, end) for start, end in who.mentions],
+            )
         found.append(
             Claim(
                 id=hit.id,
-                claimant=Claimant(
-                    name=who.name,
-                    type=who.type,
-                    role=who.role,
-                    affiliation=who.affiliation,
-                    side=who.side,
-                    mentions=[make_span(doc, start, end) for start, end in who.mentions],
-                ),
+                claimant=claimants[key],
                 cue=_span_or_none(doc, hit.cue_start, hit.cue_end),
                 speaker=_span_or_none(doc, hit.speaker_start, hit.speaker_end),
                 content=make_span(doc, hit.start, hit.end),
@@ -201,10 +209,8 @@ def _id_order(record_id: str) -> tuple[str, int]:
     return prefix, int(record_id[len(prefix) :] or 0)
 
 
-def _claim_id(claim_hits: list[ClaimHit], offset: int) -> str | None:
-    if not claim_hits:
-        return None
-    hit = claim_for_offset(claim_hits, offset)
+def _claim_id(claim_at: Callable[[int], ClaimHit | None], offset: int) -> str | None:
+    hit = claim_at(offset)
     return None if hit is None else hit.id
 
 
@@ -245,6 +251,7 @@ def figures(doc: Doc, found_dates: list[DateMention]) -> list[Figure]:
     repeats = claims_of_repeats(
         claim_hits, [(h.start, h.value, h.measure) for h in found], doc_text(doc)
     )
+    claim_at = claim_lookup(claim_hits)
     return [
         Figure(
             id=hit.id,
@@ -263,7 +270,7 @@ def figures(doc: Doc, found_dates: list[DateMention]) -> list[Figure]:
             modality=hit.modality,
             side=hit.side,
             time=_time(doc, hit, found_dates),
-            claim_id=repeats.get(hit.start) or _claim_id(claim_hits, hit.start),
+            claim_id=repeats.get(hit.start) or _claim_id(claim_at, hit.start),
             status=hit.status,
         )
         for hit in found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -14,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..components import keys
-from ..errors import ArticleError, TimeBudgetExceeded
+from ..errors import ArticleError, MemoryLimitExceeded, TimeBudgetExceeded
 from ..geo import get_gazetteer
 from ..input.documents import make_document, parse_published, published_problems
 from ..input.language import SUPPORTED
@@ -25,7 +26,14 @@ from ..version import __version__
 from . import convert
 from .chunks import pipe_in_pieces
 from .gate import GateDecision, gate
-from .limits import BATCH_CHARS, BATCH_SIZE, CHUNK_CHARS, DEFAULT_MAX_CHARS
+from .limits import (
+    BATCH_CHARS,
+    BATCH_SIZE,
+    BYTES_PER_CHAR,
+    CHUNK_CHARS,
+    DEFAULT_MAX_CHARS,
+    DEFAULT_MEMORY_LIMIT,
+)
 from .pipeline import allow_length, get_nlp, model_name, spacy_version
 
 logger = logging.getLogger(__name__)
@@ -49,6 +57,7 @@ def extract(
     language: str | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
     full: bool = False,
+    memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
 ) -> Result:
     """Extract figures, claims, places, dates and events from one article.
 
@@ -72,12 +81,15 @@ def extract(
         max_chars: Longest text accepted, in characters.
         full: Run the whole pipeline even on an article the relevance gate finds
             off-topic.
+        memory_limit: Bytes of memory the article may add to the process (see
+            :func:`extract_many`); None for no limit.
 
     Returns:
         The result: the document, every fact with its evidence, problems and provenance.
 
     Raises:
-        ArticleError: The article is empty, has no main text, or is over ``max_chars``.
+        ArticleError: The article is empty, has no main text, is over ``max_chars``, or
+            would take more than ``memory_limit`` (``memory_limit_exceeded``).
         InvalidOptionError: ``published`` is not an ISO date.
         ModelNotFoundError: No spaCy English pipeline is installed.
     """
@@ -114,7 +126,13 @@ def extract(
         if not decision.passed:
             return gated_result(nlp, document, found, decision, run_id=new_run_id())
     allow_length(nlp, max_chars)
-    (doc,) = _process(nlp, [make_doc(nlp, document)], None)
+    estimate = memory_estimate(document.text)
+    if memory_limit is not None and estimate > memory_limit:
+        raise ArticleError("memory_limit_exceeded", memory_problem(memory_limit, estimate).message)
+    try:
+        (doc,) = _process(nlp, [make_doc(nlp, document)], None, memory_limit)
+    except MemoryLimitExceeded as error:
+        raise ArticleError("memory_limit_exceeded", memory_problem(memory_limit).message) from error
     return to_result(nlp, doc, document, found, run_id=new_run_id())
 
 
@@ -125,6 +143,7 @@ def extract_many(
     batch_size: int = BATCH_SIZE,
     time_budget: float | None = None,
     full: bool = False,
+    memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
 ) -> Iterator[Result | Failure]:
     """Extract from a stream of articles, in order, in batches of ``batch_size``.
 
@@ -143,6 +162,11 @@ def extract_many(
             becomes a ``time_budget_exceeded`` failure. None for no limit.
         full: Run the whole pipeline even on the articles the relevance gate finds
             off-topic (which otherwise get a light result, see :func:`extract`).
+        memory_limit: Bytes of memory one article may add to the process: an article whose
+            estimate (:data:`~claimwire.nlp.limits.BYTES_PER_CHAR` per character) is more is
+            not processed, and one whose measured growth (the resident set, checked between
+            the pipeline's components) passes it is stopped; either becomes a
+            ``memory_limit_exceeded`` failure. None for no limit.
 
     Yields:
         One :class:`Result` or :class:`Failure` per item, in input order.
@@ -158,10 +182,10 @@ def extract_many(
         batch.append(item)
         chars += text_length(item)
         if len(batch) >= batch_size or chars >= BATCH_CHARS:
-            yield from _run_batch(nlp, batch, max_chars, run_id, time_budget, full)
+            yield from _run_batch(nlp, batch, max_chars, run_id, time_budget, full, memory_limit)
             batch, chars = [], 0
     if batch:
-        yield from _run_batch(nlp, batch, max_chars, run_id, time_budget, full)
+        yield from _run_batch(nlp, batch, max_chars, run_id, time_budget, full, memory_limit)
 
 
 def text_length(item: ArticleInput | InputFailure) -> int:
@@ -178,6 +202,7 @@ def _run_batch(
     run_id: str,
     time_budget: float | None,
     full: bool,
+    memory_limit: int | None = None,
 ) -> Iterator[Result | Failure]:
     prepared: list[Failure | tuple[Document, list[Problem]] | Result] = []
     for item in batch:
@@ -192,11 +217,19 @@ def _run_batch(
             )
             prepared.append(Failure(item.source, problem))
             continue
-        prepared.append(
-            _light_result(nlp, document, problems, run_id, full) or (document, problems)
-        )
+        light = _light_result(nlp, document, problems, run_id, full)
+        estimate = memory_estimate(document.text)
+        if light is None and memory_limit is not None and estimate > memory_limit:
+            problem = memory_problem(memory_limit, estimate).model_copy(
+                update={"source": item.source}
+            )
+            prepared.append(Failure(item.source, problem))
+            continue
+        prepared.append(light or (document, problems))
     good = [entry for entry in prepared if isinstance(entry, tuple)]
-    docs = iter(_pipe(nlp, [make_doc(nlp, document) for document, _ in good], time_budget))
+    docs = iter(
+        _pipe(nlp, [make_doc(nlp, document) for document, _ in good], time_budget, memory_limit)
+    )
     for entry in prepared:
         if not isinstance(entry, tuple):
             yield entry
@@ -285,14 +318,19 @@ def make_doc(nlp: Language, document: Document) -> Doc:
     return doc
 
 
-def _pipe(nlp: Language, docs: list[Doc], time_budget: float | None) -> list[Doc | Problem]:
+def _pipe(
+    nlp: Language, docs: list[Doc], time_budget: float | None, memory_limit: int | None = None
+) -> list[Doc | Problem]:
     """Run the pipeline over ``docs``; if a batch fails, retry one by one to isolate it."""
     try:
         if time_budget is None:
-            return list(_process(nlp, docs, None))
-        return list(_process(nlp, docs, time.monotonic() + time_budget * len(docs)))
+            return list(_process(nlp, docs, None, memory_limit))
+        deadline = time.monotonic() + time_budget * len(docs)
+        return list(_process(nlp, docs, deadline, memory_limit))
     except TimeBudgetExceeded:
         logger.warning("a batch of %d articles overran its time budget; isolating", len(docs))
+    except MemoryLimitExceeded:
+        logger.warning("a batch of %d articles passed its memory limit; isolating", len(docs))
     except Exception:  # an extractor bug must not lose the rest of the batch
         logger.warning("a batch failed; retrying its %d articles one by one", len(docs))
     results: list[Doc | Problem] = []
@@ -301,12 +339,16 @@ def _pipe(nlp: Language, docs: list[Doc], time_budget: float | None) -> list[Doc
         fresh.user_data[keys.PUBLISHED] = doc.user_data.get(keys.PUBLISHED)
         try:
             if time_budget is None:
-                results.extend(_process(nlp, [fresh], None))
+                results.extend(_process(nlp, [fresh], None, memory_limit))
             else:
-                results.extend(_process(nlp, [fresh], time.monotonic() + time_budget))
+                deadline = time.monotonic() + time_budget
+                results.extend(_process(nlp, [fresh], deadline, memory_limit))
         except TimeBudgetExceeded:
             logger.warning("an article overran its time budget of %g s", time_budget)
             results.append(budget_problem(time_budget))
+        except MemoryLimitExceeded:
+            logger.warning("an article passed its memory limit of %s bytes", memory_limit)
+            results.append(memory_problem(memory_limit))
         except Exception as error:  # recorded as the article's problem, batch goes on
             logger.exception("pipeline failed on an article")
             results.append(
@@ -319,20 +361,25 @@ def _pipe(nlp: Language, docs: list[Doc], time_budget: float | None) -> list[Doc
     return results
 
 
-def _process(nlp: Language, docs: list[Doc], deadline: float | None) -> list[Doc]:
+def _process(
+    nlp: Language, docs: list[Doc], deadline: float | None, memory_limit: int | None = None
+) -> list[Doc]:
     """The pipeline over ``docs``, in order: an article longer than
     :data:`~claimwire.nlp.limits.CHUNK_CHARS` goes through the model in pieces
     (:mod:`claimwire.nlp.chunks`), the others in one batch; stops at ``deadline``.
 
     Raises:
         TimeBudgetExceeded: ``time.monotonic()`` passed ``deadline``.
+        MemoryLimitExceeded: The process grew by more than ``memory_limit`` bytes while
+            processing a long article (checked between its pieces and components).
     """
     long = {index for index, doc in enumerate(docs) if len(doc.text) > CHUNK_CHARS}
     short = [doc for index, doc in enumerate(docs) if index not in long]
-    if deadline is None:
+    check = _checker(deadline)  # short articles: their memory is bounded by the batch
+    if check is None:
         done = iter(list(nlp.pipe(short)) if short else [])
     else:
-        done = iter(_pipe_within(nlp, short, deadline) if short else [])
+        done = iter(_pipe_within(nlp, short, check, deadline) if short else [])
     results = []
     for index, doc in enumerate(docs):
         if index not in long:
@@ -340,44 +387,76 @@ def _process(nlp: Language, docs: list[Doc], deadline: float | None) -> list[Doc
             continue
         if deadline is not None:
             doc.user_data[keys.DEADLINE] = deadline
-        joined = pipe_in_pieces(nlp, doc, CHUNK_CHARS, _checker(deadline))
+        joined = pipe_in_pieces(nlp, doc, CHUNK_CHARS, _checker(deadline, memory_limit))
         joined.user_data.pop(keys.DEADLINE, None)
         results.append(joined)
     return results
 
 
-def _checker(deadline: float | None) -> Callable[[str], None] | None:
-    if deadline is None:
+def _checker(
+    deadline: float | None, memory_limit: int | None = None
+) -> Callable[[str], None] | None:
+    """The check run before each component: the time budget, and the memory the process
+    has grown by since this check was made (None when neither applies)."""
+    baseline = resident_bytes() if memory_limit is not None else None
+    if deadline is None and baseline is None:
         return None
 
     def check(name: str) -> None:
-        if time.monotonic() > deadline:
+        if deadline is not None and time.monotonic() > deadline:
             raise TimeBudgetExceeded(f"the time budget ran out before {name}")
+        if baseline is not None and memory_limit is not None:
+            grown = (resident_bytes() or 0) - baseline
+            if grown > memory_limit:
+                raise MemoryLimitExceeded(f"the article took {grown} bytes before {name}")
 
     return check
 
 
-def _pipe_within(nlp: Language, docs: list[Doc], deadline: float) -> list[Doc]:
-    """``nlp.pipe(docs)`` (the same batches, so the same output) that stops at ``deadline``.
+def resident_bytes() -> int | None:
+    """The process's resident set now, in bytes (None where ``/proc`` cannot say)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            pages = int(statm.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return pages * os.sysconf("SC_PAGE_SIZE")
 
-    The deadline is checked between components and, through ``doc.user_data``, inside
-    the long loops of claimwire's components.
 
-    Raises:
-        TimeBudgetExceeded: ``time.monotonic()`` passed ``deadline``.
-    """
-    for doc in docs:
-        doc.user_data[keys.DEADLINE] = deadline
+def memory_estimate(text: str) -> int:
+    """The memory, in bytes, an article of ``text`` may take through the pipeline."""
+    return len(text) * BYTES_PER_CHAR
+
+
+def memory_problem(memory_limit: int | None, estimate: int | None = None) -> Problem:
+    """The problem of an article given up for taking more than ``memory_limit`` bytes."""
+    limit = f"{(memory_limit or 0) / 2**20:,.0f} MB"
+    found = f"would take about {estimate / 2**20:,.0f} MB" if estimate is not None else "took more"
+    return Problem(
+        code="memory_limit_exceeded",
+        message=f"processing this article {found} than the memory limit of {limit} per "
+        "article (raise memory_limit, or split the article); the article was skipped",
+        severity="error",
+    )
+
+
+def _pipe_within(
+    nlp: Language, docs: list[Doc], check: Callable[[str], None], deadline: float | None = None
+) -> list[Doc]:
+    """``nlp.pipe(docs)`` (the same batches, so the same output) that stops when ``check``
+    raises (a time budget or a memory limit) before a component."""
+    if deadline is not None:
+        for doc in docs:
+            doc.user_data[keys.DEADLINE] = deadline
     for name, proc in nlp.pipeline:
-        if time.monotonic() > deadline:
-            raise TimeBudgetExceeded(f"the time budget ran out before {name}")
+        check(name)
         pipe = getattr(proc, "pipe", None)
         if pipe is not None:
             docs = list(pipe(docs, batch_size=nlp.batch_size))
         else:
             docs = [proc(doc) for doc in docs]
     for doc in docs:
-        del doc.user_data[keys.DEADLINE]
+        doc.user_data.pop(keys.DEADLINE, None)
     return docs
 
 

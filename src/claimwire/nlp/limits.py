@@ -24,3 +24,13 @@ CHUNK_CHARS = 20_000
 characters, cut at paragraph breaks (claimwire's components still see the whole article):
 the model's memory grows with the text it is given (about 370 MB more for a piece of
 100,000 characters)."""
+
+DEFAULT_MEMORY_LIMIT = 2 * 2**30
+"""Bytes of memory one article may add to its process (its resident set) before it is given
+up: refused before the pipeline when :data:`BYTES_PER_CHAR` times its length is more, and
+stopped between components when the measured growth is more (docs/reliability.md)."""
+
+BYTES_PER_CHAR = 600
+"""Memory one character of a long article takes through the pipeline and its result, for
+the estimate before processing: a generated 1,000,000-character news article grew the
+process by about 420 bytes a character (docs/scale.md#memory-per-article)."""

@@ -21,7 +21,15 @@ Other modules read the claims of a document only through :func:`hits_of`.
 
 from .component import Claims, make_claims
 from .find import find
-from .hits import Claimant, ClaimHit, Contradiction, claim_for_offset, claims_of_repeats, hits_of
+from .hits import (
+    Claimant,
+    ClaimHit,
+    Contradiction,
+    claim_for_offset,
+    claim_lookup,
+    claims_of_repeats,
+    hits_of,
+)
 from .lexicon import (
     ClaimantLexicon,
     CueLexicon,
@@ -45,6 +53,7 @@ __all__ = [
     "Quote",
     "SignedLine",
     "claim_for_offset",
+    "claim_lookup",
     "claimants",
     "claims_of_repeats",
     "cue_forms",

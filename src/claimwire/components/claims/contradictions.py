@@ -39,8 +39,15 @@ def link_contradictions(doc: Doc, hits: list[ClaimHit]) -> list[ClaimHit]:
     states = {hit.id: _polar_referents(doc, hit) for hit in hits if hit.form != "outlet"}
     links: dict[str, list[Contradiction]] = {}
     attributed = [hit for hit in hits if hit.id in states and hit.parent is None]
+    # only claims that share a referent can conflict: pair those, in the same order as all
+    # pairs would be (all pairs were quadratic in a long text)
+    by_referent: dict[str, list[int]] = {}
+    for k, hit in enumerate(attributed):
+        for referent in states[hit.id]:
+            by_referent.setdefault(referent, []).append(k)
     for k, one in enumerate(attributed):
-        for other in attributed[k + 1 :]:
+        partners = {j for referent in states[one.id] for j in by_referent[referent] if j > k}
+        for other in (attributed[j] for j in sorted(partners)):
             if one.claimant.name == other.claimant.name:
                 continue
             reason = _conflict(states[one.id], states[other.id], one, other)

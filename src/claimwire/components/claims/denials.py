@@ -48,8 +48,21 @@ def denial_links(doc: Doc, hits: list[ClaimHit]) -> list[tuple[str, str, str]]:
     links = []
     targets = [hit for hit in hits if hit.form != "outlet" and hit.parent is None]
     words = {hit.id: _content_words(doc, hit) for hit in targets}
+    # targets by the keys of their claimant's and their content's words: a denial reads
+    # only the claims that share a party word with it (all of them: quadratic in a long text)
+    by_claimant: dict[str, list[int]] = {}
+    by_content: dict[str, list[int]] = {}
+    for k, target in enumerate(targets):
+        content, speaker = words[target.id]
+        for key in _keys(_claimant_words(target) | speaker):
+            by_claimant.setdefault(key, []).append(k)
+        for key in _keys(content):
+            by_content.setdefault(key, []).append(k)
     for denial in _denials(doc, hits):
-        best = _nearest(denial, [t for t in targets if _accuses(t, words[t.id], denial)])
+        near = {k for key in _keys(denial.named) for k in by_claimant.get(key, ())}
+        near |= {k for key in _keys(denial.denier) for k in by_content.get(key, ())}
+        candidates = [targets[k] for k in sorted(near)]
+        best = _nearest(denial, [t for t in candidates if _accuses(t, words[t.id], denial)])
         if best is not None:
             referent = " ".join(sorted(denial.denier))
             links.append((denial.claim.id, best.id, referent))
@@ -153,6 +166,12 @@ def _same(one: frozenset[str], other: frozenset[str]) -> bool:
         for a in one
         for b in other
     )
+
+
+def _keys(words: Iterable[str]) -> set[str]:
+    """What :func:`_same` compares of each word: two sets of words share a party exactly
+    when they share a key (a short word whole, a longer one's first ``STEM_CHARS``)."""
+    return {word if len(word) < STEM_CHARS else word[:STEM_CHARS] for word in words}
 
 
 def _content_words(doc: Doc, hit: ClaimHit) -> tuple[frozenset[str], frozenset[str]]:

@@ -15,6 +15,7 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from .._base import doc_text, entities_starting_in
 from .lexicon import claimants, cues, government_aliases
 from .names import clean_name, is_definite, side_of
 from .registry import Speaker, Speakers
@@ -60,7 +61,7 @@ def named_before(speakers: Speakers, span: SpacySpan, start: int, end: int) -> i
             best_at, best = at, index
     ent = _latest_entity(span, start, side)
     if ent is not None and ent.start_char > best_at:
-        name = _spelled_out(ent.doc.text, clean_name(list(ent)))
+        name = _spelled_out(doc_text(ent.doc), clean_name(list(ent)))
         return speakers.add(Speaker(name, "organization", side=side_of(list(ent))), start, end)
     return None if best is None else speakers.mention(best, start, end)
 
@@ -68,10 +69,8 @@ def named_before(speakers: Speakers, span: SpacySpan, start: int, end: int) -> i
 def _latest_entity(span: SpacySpan, start: int, side: str | None) -> SpacySpan | None:
     """The organisation the NER found last before ``start``, within the window."""
     found = None
-    for ent in span.doc.ents:
-        if ent.start_char >= start:
-            break
-        if ent.label_ != "ORG" or start - ent.start_char > INSTITUTION_WINDOW_CHARS:
+    for ent in entities_starting_in(span.doc, start - INSTITUTION_WINDOW_CHARS, start):
+        if ent.label_ != "ORG":
             continue
         if _after_locative(ent):
             continue

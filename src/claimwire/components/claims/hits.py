@@ -6,6 +6,9 @@
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -86,8 +89,18 @@ def claim_for_offset(hits: list[ClaimHit], offset: int) -> ClaimHit | None:
     Returns:
         The covering claim with the shortest content, or None.
     """
-    covering = [hit for hit in hits if hit.start <= offset < hit.end]
-    return min(covering, key=lambda hit: hit.end - hit.start, default=None)
+    return claim_lookup(hits)(offset)
+
+
+def claim_lookup(hits: list[ClaimHit]) -> Callable[[int], ClaimHit | None]:
+    """:func:`claim_for_offset` over ``hits`` for many offsets: the claims are indexed once."""
+    ranges = _base.Ranges((hit.start, hit.end) for hit in hits)
+
+    def claim_at(offset: int) -> ClaimHit | None:
+        covering = [hits[k] for k in ranges.covering(offset)]
+        return min(covering, key=lambda hit: hit.end - hit.start, default=None)
+
+    return claim_at
 
 
 def claims_of_repeats(
@@ -111,19 +124,28 @@ def claims_of_repeats(
         Offset of each repeating figure -> the id of the claim it repeats.
     """
     claim_at: dict[int, ClaimHit | None] = {}
+    lookup = claim_lookup(hits)
     for offset, _, _ in figures:
-        claim_at[offset] = claim_for_offset(hits, offset)
+        claim_at[offset] = lookup(offset)
     sourced: dict[tuple[float, str], list[ClaimHit]] = {}
     for offset, value, measure in figures:
         claim = claim_at[offset]
         if value and measure and claim is not None and claim.form != "outlet":
             sourced.setdefault((value, measure), []).append(claim)
     found = {}
+    breaks: list[int] | None = None
+    titles: dict[int, bool] = {}  # line start -> whether the line is a title line
     for offset, value, measure in figures:
         claim = claim_at[offset]
         if not value or not measure or (claim is not None and claim.form != "outlet"):
             continue
-        if not _in_title(text, offset):
+        if breaks is None:
+            breaks = [match.start() for match in re.finditer("\n", text)]
+        k = bisect.bisect_left(breaks, offset)
+        start = breaks[k - 1] + 1 if k else 0
+        if start not in titles:
+            titles[start] = _in_title(text, start, breaks[k] if k < len(breaks) else len(text))
+        if not titles[start]:
             continue
         twins = sourced.get((value, measure), [])
         if twins and len({twin.claimant.name for twin in twins}) == 1:
@@ -131,9 +153,8 @@ def claims_of_repeats(
     return found
 
 
-def _in_title(text: str, offset: int) -> bool:
-    """Whether ``offset`` lies on a title line: short, with no closing full stop."""
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    line = text[start : end if end >= 0 else len(text)].strip()
-    return len(line.split()) <= TITLE_MAX_WORDS and not line.endswith((".", "!", "?", '"', "”"))
+def _in_title(text: str, start: int, end: int) -> bool:
+    """Whether the line ``text[start:end]`` is a title line: short, with no closing full stop."""
+    line = text[start:end].strip()
+    words = line.split(maxsplit=TITLE_MAX_WORDS)
+    return len(words) <= TITLE_MAX_WORDS and not line.endswith((".", "!", "?", '"', "”"))

@@ -7,9 +7,12 @@ such a sentence, outside every claim, quote and caption found, is a claim of the
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc
 
 from .. import keys
+from .._base import Ranges
 from ..numbers import numbers_of
 from .candidate import Candidate
 from .context import DocContext, strip_chars
@@ -33,17 +36,18 @@ def outlet_candidates(
     Raises:
         MissingComponentError: The numbers component did not process the document.
     """
-    numbers = {span.start_char for span, _ in numbers_of(ctx.doc)}
-    covered = [(c.start, c.end) for c in found if c.resolved is not None or c.form == "direct"]
-    covered += [(q.open, q.end) for q in ctx.quotes]
-    covered += captions
+    numbers = sorted({span.start_char for span, _ in numbers_of(ctx.doc)})
+    ranges = [(c.start, c.end) for c in found if c.resolved is not None or c.form == "direct"]
+    ranges += [(q.open, q.end) for q in ctx.quotes]
+    covered = Ranges(ranges + captions)
     event_verbs = cues().event_verbs
     extra = []
     for sent in ctx.sents:
         start, end = strip_chars(ctx.text, sent.start_char, sent.end_char)
         if end - start < OUTLET_MIN_CHARS or _covered(start, end, covered):
             continue
-        has_number = any(start <= n < end for n in numbers) or any(
+        first = bisect.bisect_left(numbers, start)
+        has_number = (first < len(numbers) and numbers[first] < end) or any(
             t.like_num and t.ent_type_ in NUMBER_ENTITIES for t in sent
         )
         has_event = any(t.lemma_.lower() in event_verbs and t.pos_ == "VERB" for t in sent)
@@ -58,7 +62,8 @@ def outlet_name(doc: Doc) -> str:
     return str(outlet) if outlet else "outlet"
 
 
-def _covered(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+def _covered(start: int, end: int, covered: Ranges) -> bool:
     """Whether a third or more of ``start:end`` lies in claims already found."""
+    ranges = [covered.ranges[k] for k in covered.overlapping(start, end)]
     inside = sum(max(0, min(end, e) - max(start, s)) for s, e in ranges)
     return inside >= (end - start) / COVERED_PARTS

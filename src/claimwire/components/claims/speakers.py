@@ -17,6 +17,7 @@ from typing import Literal
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from .._base import entities_of
 from .descriptions import describes_named, named_before, source_before
 from .lexicon import claimants, cues, demonyms, government_aliases
 from .names import (
@@ -201,7 +202,9 @@ def _by_kind(speakers: Speakers, phrase: _Phrase) -> Outcome:
         return speakers.add(
             Speaker(clean_name(tokens), "anonymous", affiliation=side, side=side), start, end
         )
-    ents = [e for e in phrase.span.ents if e.start >= tokens[0].i and e.end <= tokens[-1].i + 1]
+    ents = [
+        e for e in entities_of(phrase.span) if e.start >= tokens[0].i and e.end <= tokens[-1].i + 1
+    ]
     for ent in ents:
         alias = government_aliases().get(ent.text.lower().removeprefix("the "))
         if alias is not None and ent.root == head:

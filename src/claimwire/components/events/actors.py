@@ -11,6 +11,8 @@ definite generic mention ("the guerrillas") the one named actor of its kind befo
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -55,6 +57,36 @@ class ActorSpan:
     """Index after the last token."""
     participant: Participant
     historical: bool = False
+
+
+class ActorIndex:
+    """The actor spans of a document, found by token without reading them all (each trigger
+    of a sentence of thousands of tokens asked every actor of it).
+
+    Lookups answer as a scan of ``spans`` in their order would.
+    """
+
+    def __init__(self, spans: Sequence[ActorSpan]) -> None:
+        self.spans = list(spans)
+        order = sorted(range(len(self.spans)), key=lambda k: self.spans[k].start)
+        self._order = order
+        self._starts = [self.spans[k].start for k in order]
+        self._by_start: dict[int, list[int]] = {}
+        for k, span in enumerate(self.spans):
+            self._by_start.setdefault(span.start, []).append(k)
+        self._longest = max((span.end - span.start for span in self.spans), default=0)
+
+    def at(self, i: int) -> ActorSpan | None:
+        """The first span (in order) that holds token ``i``."""
+        low = bisect.bisect_left(self._starts, i - self._longest + 1)
+        high = bisect.bisect_right(self._starts, i)
+        holding = [k for k in self._order[low:high] if self.spans[k].end > i]
+        return self.spans[min(holding)] if holding else None
+
+    def starting_at(self, positions: Iterable[int]) -> list[ActorSpan]:
+        """The spans (in order) that start at one of the token ``positions``."""
+        found = {k for i in set(positions) for k in self._by_start.get(i, ())}
+        return [self.spans[k] for k in sorted(found)]
 
 
 def find_actor_spans(doc: Doc) -> list[ActorSpan]:

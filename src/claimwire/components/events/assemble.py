@@ -8,20 +8,22 @@ linked to the figures of their sentences and the claim that reports them.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
+from itertools import islice
 
 from spacy.tokens import Doc, Span
 
 from ...vocab import Status
 from .._base import publication_date
 from . import inputs
-from .actors import ActorSpan, find_actor_spans
+from .actors import ActorIndex, find_actor_spans
 from .campaigns import no_event
 from .context import (
-    Candidate,
+    Candidates,
     Choice,
     DateMention,
     EventPlace,
@@ -41,6 +43,7 @@ from .learned import retype
 from .lexicon import ontology
 from .merge import Draft, against_civilians, fold_anaphora, fold_headline, fold_linked, merge
 from .roles import roles
+from .settings import ANCESTOR_HOPS
 from .status import background_cue, historical, irrealis, is_past
 from .subtyping import territory, typed_mentions
 from .tolls import (
@@ -97,9 +100,9 @@ class _Document:
     """What every mention of a document is drafted against."""
 
     doc: Doc
-    actors: list[ActorSpan]
-    places: list[Candidate[PlaceMention]]
-    dates: list[Candidate[DateMention]]
+    actors: ActorIndex
+    places: Candidates[PlaceMention]
+    dates: Candidates[DateMention]
     anchors: dict[int, int]
     """Token index of each mention's anchor and root -> index of the mention."""
     paragraph_of: list[int]
@@ -114,7 +117,7 @@ def _drafts(
     keep_irrealis: bool,
     caused: Sequence[Mention] = (),
 ) -> list[Draft]:
-    actors = find_actor_spans(doc)
+    actors = ActorIndex(find_actor_spans(doc))
     paragraph_of = paragraphs(doc, sents)
     sentence_of = sentence_lookup(sents)
     anchors = {m.anchor: k for k, m in enumerate(mentions)}
@@ -124,7 +127,15 @@ def _drafts(
     ]
     dates = [(d, owner_of(doc, d.start, anchors), sentence_of(d.start)) for d in date_mentions(doc)]
     published = publication_date(doc)
-    document = _Document(doc, actors, places, dates, anchors, paragraph_of, published)
+    document = _Document(
+        doc,
+        actors,
+        Candidates(places, paragraph_of),
+        Candidates(dates, paragraph_of),
+        anchors,
+        paragraph_of,
+        published,
+    )
     tolls: list[Toll] = [(m, *toll_roles(doc, m, actors)) for m in caused]
     drafts: list[Draft] = []
     for k, mention in enumerate(mentions):
@@ -141,12 +152,13 @@ def _draft(
     """The draft event of the ``k``-th mention, or None: a comparison with the distant
     past, an irrealis event not kept, or a bare toll (added to ``tolls``)."""
     doc, anchors = document.doc, document.anchors
-    ancestors = {anchors[t.i] for t in doc[mention.anchor].ancestors if t.i in anchors}
+    above = islice(doc[mention.anchor].ancestors, ANCESTOR_HOPS)
+    ancestors = {anchors[t.i] for t in above if t.i in anchors}
     found_actors, targets, is_historical = roles(doc, mention.root, mention.anchor, document.actors)
     cued = background_cue(doc, mention)
     where = (k, mention.start, mention.sentence)
-    place = choose(*where, document.places, ancestors, document.paragraph_of)
-    date = choose(*where, document.dates, ancestors, document.paragraph_of)
+    place = choose(*where, document.places, ancestors)
+    date = choose(*where, document.dates, ancestors)
     if cued and date is not None and date[1] != "attached" and doc[mention.root].pos_ == "NOUN":
         date = _attached_in_clause(doc, mention, document.dates, date)
     if is_historical or historical(doc, mention, date[0] if date else None):
@@ -159,7 +171,7 @@ def _draft(
         return None
     chosen: tuple[EventPlace, Choice] | None = None
     if mention.lemma in country_scope():
-        chosen = country_place(place, [p for p, _owner, _s in document.places])
+        chosen = country_place(place, [p for p, _owner, _s in document.places.items])
     elif place is not None:
         chosen = EventPlace.of(place[0]), place[1]
     subtype = mention.subtype
@@ -190,14 +202,14 @@ def _draft(
 def _attached_in_clause(
     doc: Doc,
     mention: Mention,
-    dates: list[Candidate[DateMention]],
+    dates: Candidates[DateMention],
     chosen: tuple[DateMention, Choice],
 ) -> tuple[DateMention, Choice] | None:
     """For a nominal in a comparison ('echoed the fall of X last month'), only a date of the
     comparing clause counts: the sentence's other dates belong to the news of the day."""
     head = doc[mention.anchor].head
     inside = {t.idx for t in head.subtree}
-    own = [d for d, _owner, _s in dates if d.start in inside]
+    own = [d for d, _owner, _s in dates.items if d.start in inside]
     if chosen[0] in own:
         return chosen
     return None
@@ -208,17 +220,22 @@ def _finish(doc: Doc, drafts: list[Draft], sents: list[Span]) -> list[EventHit]:
     figures = inputs.figures_of(doc)
     measures = set(ontology().figure_measures)
     claims = inputs.claims_of(doc)
+    claim_at = inputs.claim_lookup(claims)
+    # each figure of an event's measures by the sentence it starts in (found by bisection:
+    # every event read every figure of the document)
+    starts = [sent.start_char for sent in sents]
+    by_sentence: dict[int, list[int]] = {}
+    for i, f in enumerate(figures):
+        k = bisect.bisect_right(starts, f.start) - 1
+        if f.measure in measures and k >= 0 and f.start < sents[k].end_char:
+            by_sentence.setdefault(k, []).append(i)
     hits: list[EventHit] = []
     for number, draft in enumerate(drafts, start=1):
         first = draft.mention
         sent = sents[first.sentence]
-        spans = [(sents[k].start_char, sents[k].end_char) for k in draft.sentences]
-        linked = [
-            (i, f)
-            for i, f in enumerate(figures)
-            if f.measure in measures and any(a <= f.start < b for a, b in spans)
-        ]
-        claim = inputs.claim_for_offset(claims, first.start) if claims else None
+        indices = sorted(i for k in set(draft.sentences) for i in by_sentence.get(k, ()))
+        linked = [(i, figures[i]) for i in indices]
+        claim = claim_at(first.start) if claims else None
         subtype = ontology().subtypes[draft.subtype]
         place, date = draft.place, draft.date
         mention = place.mention if place is not None else None

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from ...vocab import EventSubtype
 from . import subtypes as st
-from .actors import find_actor_spans
+from .actors import ActorIndex, find_actor_spans
 from .learned import combine, probabilities
 from .learned import features as learned_features
 from .roles import roles
@@ -50,7 +50,7 @@ def _rule_choice(
     doc: Doc, typed: list[Mention]
 ) -> tuple[EventSubtype | None, dict[EventSubtype, float]]:
     """The rules' sub-type of a snippet and their score of each."""
-    actors = find_actor_spans(doc) if any(is_territory(m) for m in typed) else []
+    actors = ActorIndex(find_actor_spans(doc) if any(is_territory(m) for m in typed) else [])
     scores: dict[EventSubtype, float] = {}
     for m in typed:
         subtype = m.subtype

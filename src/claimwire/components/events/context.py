@@ -8,10 +8,11 @@ the paragraph's. An event of a whole country ('invasion') takes the country.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol, TypeVar
+from typing import Generic, Literal, Protocol, TypeVar
 
 import pycountry
 from spacy.tokens import Doc, Span
@@ -19,7 +20,7 @@ from spacy.tokens import Doc, Span
 from ...vocab import Granularity
 from .._base import doc_text
 from . import inputs
-from .settings import OWNER_HOPS
+from .settings import OWNER_HOPS, SENTENCE_CANDIDATES
 
 Choice = Literal["attached", "sentence", "paragraph", "country"]
 """How an event's place or date was chosen: attached to its trigger in the parse, the
@@ -134,13 +135,77 @@ def owner_of(doc: Doc, start: int, anchors: dict[int, int]) -> int | None:
     return None
 
 
+class Candidates(Generic[MentionT]):
+    """The places or dates of a document, indexed by owner, sentence and paragraph once, so
+    that each trigger's :func:`choose` reads a bounded number of them (it read all of them:
+    quadratic in a text without full stops)."""
+
+    def __init__(self, items: Sequence[Candidate[MentionT]], paragraph_of: list[int]) -> None:
+        self.items = list(items)
+        self.paragraph_of = paragraph_of
+        self._by_owner: dict[int, list[int]] = {}
+        self._by_sentence: dict[int, list[int]] = {}
+        grouped: dict[int, list[int]] = {}
+        for k, (_, owner, sentence) in enumerate(self.items):
+            if owner is not None:
+                self._by_owner.setdefault(owner, []).append(k)
+            self._by_sentence.setdefault(sentence, []).append(k)
+            grouped.setdefault(paragraph_of[sentence], []).append(k)
+        self._starts: dict[int, list[int]] = {}
+        for sentence, ks in self._by_sentence.items():
+            ks.sort(key=lambda k: (self.items[k][0].start, k))
+            self._starts[sentence] = [self.items[k][0].start for k in ks]
+        # per paragraph: its candidates by sentence, and the latest-starting one up to each
+        self._paragraph: dict[int, tuple[list[int], list[int]]] = {}
+        for paragraph, ks in grouped.items():
+            ks.sort(key=lambda k: (self.items[k][2], k))
+            best: list[int] = []
+            for k in ks:
+                if not best or self.items[k][0].start > self.items[best[-1]][0].start:
+                    best.append(k)
+                else:
+                    best.append(best[-1])
+            self._paragraph[paragraph] = ([self.items[k][2] for k in ks], best)
+
+    def owned_by(self, mention_index: int) -> list[MentionT]:
+        """The candidates the mention owns, in order."""
+        return [self.items[k][0] for k in self._by_owner.get(mention_index, ())]
+
+    def nearest_in_sentence(
+        self, start: int, sentence: int, ancestors: set[int]
+    ) -> MentionT | None:
+        """The candidate of the sentence nearest ``start`` (the first of a tie) that no mention
+        owns but the ones in ``ancestors``; at most ``SENTENCE_CANDIDATES`` on each side."""
+        ks = self._by_sentence.get(sentence, [])
+        starts = self._starts.get(sentence, [])
+        middle = bisect.bisect_right(starts, start)
+        found: list[tuple[int, int]] = []
+        for side in (range(middle - 1, -1, -1), range(middle, len(ks))):
+            nearest: int | None = None
+            for k in (ks[i] for i in side[:SENTENCE_CANDIDATES]):
+                candidate, owner, _ = self.items[k]
+                distance = abs(candidate.start - start)
+                if nearest is not None and distance > nearest:
+                    break
+                if owner is None or owner in ancestors:
+                    nearest = distance
+                    found.append((distance, k))
+        return self.items[min(found)[1]][0] if found else None
+
+    def latest_before(self, sentence: int) -> MentionT | None:
+        """The latest-starting candidate (the first of a tie) of the sentences of
+        ``sentence``'s paragraph before it."""
+        sentences, best = self._paragraph.get(self.paragraph_of[sentence], ([], []))
+        count = bisect.bisect_left(sentences, sentence)
+        return self.items[best[count - 1]][0] if count else None
+
+
 def choose(
     mention_index: int,
     start: int,
     sentence: int,
-    candidates: Sequence[Candidate[MentionT]],
+    candidates: Candidates[MentionT],
     ancestors: set[int],
-    paragraph_of: list[int],
 ) -> tuple[MentionT, Choice] | None:
     """The place or date of a trigger mention, and how it was chosen.
 
@@ -151,28 +216,21 @@ def choose(
         mention_index: Index of the mention among the document's mentions.
         start: Offset of the mention.
         sentence: Index of its sentence.
-        candidates: (place or date, index of the mention that owns it, its sentence).
+        candidates: The document's places or dates, indexed.
         ancestors: Indices of the mentions that govern this one in the parse.
-        paragraph_of: Paragraph number of each sentence.
 
     Returns:
         (candidate, "attached" | "sentence" | "paragraph"), or None.
     """
-    attached = [c for c, owner, _ in candidates if owner == mention_index]
+    attached = candidates.owned_by(mention_index)
     if attached:
         return min(attached, key=lambda c: abs(c.start - start)), "attached"
-    same = [
-        c for c, owner, s in candidates if s == sentence and (owner is None or owner in ancestors)
-    ]
-    if same:
-        return min(same, key=lambda c: abs(c.start - start)), "sentence"
-    paragraph = [
-        c
-        for c, owner, s in candidates
-        if s < sentence and paragraph_of[s] == paragraph_of[sentence]
-    ]
-    if paragraph:
-        return max(paragraph, key=lambda c: c.start), "paragraph"
+    same = candidates.nearest_in_sentence(start, sentence, ancestors)
+    if same is not None:
+        return same, "sentence"
+    paragraph = candidates.latest_before(sentence)
+    if paragraph is not None:
+        return paragraph, "paragraph"
     return None
 
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import keys
 from .lexicon import ontology
+from .settings import LINK_HOPS
 from .triggers import Mention
 
 LINK_DEPS = frozenset(
@@ -60,11 +62,13 @@ def linked(doc: Doc, a: Mention, b: Mention) -> bool:
 
 def _path(lower: Token, upper: Token) -> bool:
     """``upper`` governs ``lower`` through incident-keeping links, with no word of
-    sequence on the way ('after', 'in response to')."""
+    sequence on the way ('after', 'in response to'), at most ``LINK_HOPS`` heads up."""
     if lower.i == upper.i:
         return True
     token = lower
-    while token.head.i != token.i:
+    for _ in range(LINK_HOPS):
+        if token.head.i == token.i:
+            return False
         if token.dep_ not in LINK_DEPS or _sequenced(token):
             return False
         token = token.head
@@ -76,7 +80,16 @@ def _path(lower: Token, upper: Token) -> bool:
 
 
 def _sequenced(token: Token) -> bool:
-    """The token is, or is introduced by, a word of sequence or cause."""
+    """The token is, or is introduced by, a word of sequence or cause (remembered per
+    token: the head of thousands of conjuncts is asked by each of them)."""
+    memo: dict[str, bool] = token.doc.user_data.setdefault(keys.EVENT_SEQUENCED, {})
+    key = str(token.i)
+    if key not in memo:
+        memo[key] = _sequenced_now(token)
+    return memo[key]
+
+
+def _sequenced_now(token: Token) -> bool:
     sequence = ontology().coreference.sequence_words
     if token.lower_ in sequence or token.lemma_.lower() in sequence:
         return True

@@ -8,10 +8,10 @@ document, so a pipeline without them fails loudly instead of yielding poorer eve
 
 from __future__ import annotations
 
-from ..claims import claim_for_offset
+from ..claims import claim_for_offset, claim_lookup
 from ..claims import hits_of as claims_of
 from ..dates import hits_of as dates_of
 from ..figures import hits_of as figures_of
 from ..places import hits_of as places_of
 
-__all__ = ["claim_for_offset", "claims_of", "dates_of", "figures_of", "places_of"]
+__all__ = ["claim_for_offset", "claim_lookup", "claims_of", "dates_of", "figures_of", "places_of"]

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Span
 
 from ...vocab import EventSubtype
+from .._base import entities_of
 from .indexes import instrument_index, target_classes
 from .lexicon import EventTypeModel, Use, event_type_model, ontology
 from .merge import Draft
@@ -59,7 +60,7 @@ def features(
         for token in sent:
             if token.pos_ not in SKIPPED_POS and not token.is_stop and token.is_alpha:
                 found[f"w:{token.lemma_.lower()}"] = 1.0
-        for ent in sent.ents:
+        for ent in entities_of(sent):
             found[f"e:{ent.label_}"] = 1.0
         found.update(dict.fromkeys(_cue_features(doc, sent), 1.0))
     scores: dict[str, float] = {}

@@ -30,6 +30,7 @@ from .lexicon import family, ontology
 from .roles import unique_participants
 from .settings import (
     FOLD_CANDIDATES,
+    LINK_MENTIONS,
     MAX_MERGE_DISTANCE,
     REGION_DEGREES,
     REGION_LONGITUDE_FACTOR,
@@ -151,7 +152,7 @@ def fold_linked(drafts: list[Draft], linked: Callable[[Mention, Mention], bool])
                 and e.status == draft.status
                 and _agree(e, draft)
                 and not _two_kinds(e, draft)
-                and any(linked(m, draft.mention) for m in e.mentions)
+                and any(linked(m, draft.mention) for m in e.mentions[-LINK_MENTIONS:])
             ),
             None,
         )

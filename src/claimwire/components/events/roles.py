@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from .actors import PASSIVE_CLASSES, ActorSpan, Participant
+from .actors import PASSIVE_CLASSES, ActorIndex, ActorSpan, Participant
 from .indexes import class_ids, event_nouns, non_agent_nouns, target_classes
 from .lexicon import ontology
 from .settings import SUBJECT_HOPS
@@ -32,18 +32,17 @@ QUANTITY_NOUNS = frozenset(
 """Heads of quantities, never a participant ('hundreds were wounded')."""
 
 
-def _participant_at(token: Token, actors: list[ActorSpan], *, deep: bool) -> ActorSpan | None:
+def _participant_at(token: Token, actors: ActorIndex, *, deep: bool) -> ActorSpan | None:
     """The actor span headed by (or, with ``deep``, inside the phrase of) ``token``."""
-    own = next((a for a in actors if a.start <= token.i < a.end), None)
+    own = actors.at(token.i)
     if own is not None and (not deep or own.participant.actor_id not in class_ids()):
         return own
     if deep:
         # "guerrillas of the FMLN": a named group in the phrase beats a generic class
-        phrase = {t.i for t in phrase_tokens(token)}
         inside = [
             a
-            for a in actors
-            if a.start in phrase and a.participant.type not in PASSIVE_CLASSES and a is not own
+            for a in actors.starting_at(t.i for t in phrase_tokens(token))
+            if a.participant.type not in PASSIVE_CLASSES and a is not own
         ]
         named = [a for a in inside if a.participant.actor_id not in class_ids()]
         if named:
@@ -64,7 +63,7 @@ def _plain_participant(token: Token) -> Participant | None:
 
 
 def roles(
-    doc: Doc, root_index: int, anchor_index: int, actors: list[ActorSpan]
+    doc: Doc, root_index: int, anchor_index: int, actors: ActorIndex
 ) -> tuple[list[Participant], list[Participant], bool]:
     """Actors and targets of a trigger, and whether one of its actors is historical.
 
@@ -72,7 +71,7 @@ def roles(
         doc: The parsed document.
         root_index: Token index of the trigger's head.
         anchor_index: Token index that owns its arguments (a light verb, 'launched').
-        actors: The actor spans of the document (:func:`find_actor_spans`).
+        actors: The actor spans of the document (:func:`find_actor_spans`), indexed.
 
     Returns:
         (actors, targets, True when an actor is a historical figure).
@@ -122,7 +121,7 @@ def _argument_tokens(root: Token, anchor: Token) -> tuple[list[Token], list[Toke
     return agents, patients
 
 
-def _actors_of(agents: list[Token], actors: list[ActorSpan]) -> tuple[list[Participant], bool]:
+def _actors_of(agents: list[Token], actors: ActorIndex) -> tuple[list[Participant], bool]:
     """The participants the agent tokens name, and whether one is a historical figure."""
     historical = False
     found: list[Participant] = []
@@ -144,7 +143,7 @@ def _actors_of(agents: list[Token], actors: list[ActorSpan]) -> tuple[list[Parti
     return found, historical
 
 
-def _targets_of(patients: list[Token], actors: list[ActorSpan]) -> tuple[list[Participant], bool]:
+def _targets_of(patients: list[Token], actors: ActorIndex) -> tuple[list[Participant], bool]:
     """The participants the patient tokens name, and whether one is a historical figure."""
     historical = False
     found: list[Participant] = []

@@ -32,6 +32,14 @@ SUBJECT_HOPS: Final = 3
 OWNER_HOPS: Final = 12
 """Heads climbed from a place or date mention to find the trigger that owns it."""
 
+SENTENCE_CANDIDATES: Final = 64
+"""Most places or dates of its sentence, on each side of a trigger, read for the nearest one
+it may take (a news sentence has a few; one of thousands of tokens has thousands)."""
+ANCESTOR_HOPS: Final = 48
+"""Most heads climbed above a trigger for the mentions that govern it and for its clause
+depth (a news sentence's parse is far shallower; a text without full stops chains
+thousands of conjuncts)."""
+
 # ---------------------------------------------------------------- merging
 MAX_MERGE_DISTANCE: Final = 3
 """Sentences between two placeless mentions that may still describe one event (also how
@@ -58,6 +66,14 @@ sentences fit whole; a text without full stops made each trigger read all of it.
 FOLD_CANDIDATES: Final = 12
 """Most earlier incidents of its sentence a trigger is compared with to fold into one (a
 news sentence has a few; one of thousands of tokens made the folding quadratic)."""
+
+LINK_HOPS: Final = 24
+"""Most heads climbed from one trigger to another that governs it (a news sentence's parse
+is far shallower; a text without full stops chains thousands of conjuncts, and each
+trigger climbed all of them)."""
+LINK_MENTIONS: Final = 16
+"""Most mentions of an earlier incident (its latest) a trigger is checked against for a
+link in the parse (an incident told by thousands of triggers made the check quadratic)."""
 
 # ---------------------------------------------------------------- learned typing
 LEARNED_TYPES: Final = True

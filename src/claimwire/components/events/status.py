@@ -11,6 +11,7 @@ events. Threats, plans, modals, conditionals and negations are irrealis (``hypot
 from __future__ import annotations
 
 import datetime as dt
+from itertools import islice
 
 from spacy.tokens import Doc, Token
 
@@ -26,7 +27,7 @@ CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "rel
 
 def _clause_tokens(doc: Doc, mention: Mention) -> list[Token]:
     anchor = doc[mention.anchor]
-    return [anchor, *anchor.ancestors][:CLAUSE_CHAIN]
+    return [anchor, *islice(anchor.ancestors, CLAUSE_CHAIN - 1)]
 
 
 def irrealis(doc: Doc, mention: Mention) -> tuple[bool, bool]:
@@ -60,7 +61,7 @@ def background_cue(doc: Doc, mention: Mention) -> bool:
     cues = ontology().background_cues
     anchor = doc[mention.anchor]
     root = doc[mention.root]
-    path = [anchor, *list(anchor.ancestors)[:BACKGROUND_CUE_ANCESTORS]]
+    path = [anchor, *islice(anchor.ancestors, BACKGROUND_CUE_ANCESTORS)]
     for k, token in enumerate(path):
         if any(c.dep_ in {"mark", "prep"} and c.lower_ in cues.since for c in token.children):
             return True

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import keys
 from .lexicon import ontology
-from .settings import OBJECT_WINDOW, SALIENCE
+from .settings import ANCESTOR_HOPS, OBJECT_WINDOW, SALIENCE
 
 PHRASE_DEPS = frozenset(
     {"compound", "amod", "conj", "prep", "pobj", "nummod", "nmod", "appos", "quantmod", "poss"}
@@ -158,7 +158,9 @@ def salience(token: Token) -> float:
     """Main-clause triggers count more than ones buried in modifiers ('scene of an attack')."""
     depth = 0
     deepest = len(SALIENCE) - 1
-    while token.head is not token and depth < deepest:
+    for _ in range(ANCESTOR_HOPS):
+        if token.head is token or depth >= deepest:
+            break
         if token.dep_ not in FLAT_DEPS:
             depth += 1
         token = token.head

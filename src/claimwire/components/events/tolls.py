@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .actors import ActorSpan, Participant
+from .actors import ActorIndex, Participant
 from .context import Choice, PlaceMention
 from .indexes import target_classes
 from .lexicon import family, ontology
@@ -120,7 +120,7 @@ def bare_casualty(
 
 
 def toll_roles(
-    doc: Doc, mention: Mention, actors: list[ActorSpan]
+    doc: Doc, mention: Mention, actors: ActorIndex
 ) -> tuple[list[Participant], list[Participant]]:
     """(victims, doers) of a toll; its doers only from its own subject ('X kill 12 in an
     attack'), never from a reporting verb above it ('the army said four were wounded')."""

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Span, Token
 
 from ...vocab import Measure, Status, TimeRelation
@@ -175,16 +177,11 @@ def _in_since_clause(ent: Span) -> bool:
 def time_phrase(span: Span) -> TimePhrase | None:
     """The date expression of the sentence nearest to the number, and how it bounds it."""
     lex = load_lexicon()
-    dates = [
-        ent
-        for ent in entities_of(sentence_of(span))
-        if ent.label_ in ("DATE", "TIME")
-        and (ent.end <= span.start or ent.start >= span.end)
-        and _is_time_phrase(ent)
-    ]
-    if not dates:
+    starts, ends = per_sentence("figures.time_phrases", sentence_of(span), _time_phrases)
+    nearest = _nearest_outside(starts, ends, span.start, span.end)
+    if nearest is None:
         return None
-    ent = min(dates, key=lambda e: abs(e.start - span.start))
+    ent = span.doc[starts[nearest] : ends[nearest]]
     before = span.doc[ent.start - 1].lower_ if ent.start > 0 else ""
     relation: TimeRelation
     if before in lex.since_words:
@@ -196,6 +193,27 @@ def time_phrase(span: Span) -> TimePhrase | None:
     else:
         relation = "on"
     return ent.start_char, ent.end_char, relation
+
+
+def _time_phrases(sent: Span) -> list[list[int]]:
+    """The token starts and ends of the sentence's date expressions, in order (once per
+    sentence: asked by every number of it)."""
+    dates = [
+        ent for ent in entities_of(sent) if ent.label_ in ("DATE", "TIME") and _is_time_phrase(ent)
+    ]
+    return [[ent.start for ent in dates], [ent.end for ent in dates]]
+
+
+def _nearest_outside(starts: list[int], ends: list[int], start: int, end: int) -> int | None:
+    """The index of the phrase (disjoint, in order) that does not overlap tokens
+    ``start:end`` and starts nearest to ``start`` (the earlier one of a tie), found by
+    bisection: a sentence of thousands of tokens has as many dates as numbers."""
+    k = bisect.bisect_right(starts, start)
+    left = next((i for i in range(k - 1, -1, -1) if ends[i] <= start), None)
+    right = next((i for i in range(k, len(starts)) if starts[i] >= end), None)
+    if left is None or right is None:
+        return left if right is None else right
+    return left if start - starts[left] <= starts[right] - start else right
 
 
 def status(sent: Span) -> Status:
