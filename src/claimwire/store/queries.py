@@ -14,10 +14,12 @@ from dataclasses import dataclass
 
 from ..errors import InvalidOptionError
 from .filters import (
+    ARTICLE_KEYWORD,
     DEFAULT_LIMIT,
     OFFTOPIC_DOCUMENTS,
     PLACE_ENTITIES,
     REGION_ENTITIES,
+    REGION_NAMES,
     Clause,
     Condition,
     Filters,
@@ -40,6 +42,7 @@ from .filters import (
     keyword,
     page,
     place,
+    region,
     twice,
     where,
 )
@@ -193,7 +196,7 @@ _EVENT_CLAUSES: tuple[Condition, ...] = (
     Condition("type", "(e.type = ? OR e.subtype = ?)", twice),
     Condition("subtype", "e.subtype = ?"),
     by_place("e.place_entity"),
-    Condition("admin1", "e.admin1 = ?"),
+    Condition("admin1", f"e.admin1 IN ({REGION_NAMES})", region),
     Condition(
         "actor",
         "(e.actor1 LIKE ? OR e.actor2 LIKE ? OR e.actors_json LIKE ? OR e.targets_json LIKE ?)",
@@ -226,10 +229,10 @@ ARTICLE_CLAUSES: tuple[Clause, ...] = (
         claimant,
     ),
     Condition("place", f"d.id IN ({_PLACES_OF_ARTICLES})", place),
-    Condition("admin1", f"d.id IN ({_REGIONS_OF_ARTICLES})"),
+    Condition("admin1", f"d.id IN ({_REGIONS_OF_ARTICLES})", region),
     Condition(
         "keyword",
-        "d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)",
+        f"d.seq IN ({ARTICLE_KEYWORD})",
         keyword,
     ),
 )
@@ -264,7 +267,7 @@ LISTS: dict[str, ListQuery] = {
         ),
         Condition("side", "c.claimant_side = ?"),
         Condition("place", f"c.document_id IN ({_PLACES_OF_ARTICLES})", place),
-        Condition("admin1", f"c.document_id IN ({_REGIONS_OF_ARTICLES})"),
+        Condition("admin1", f"c.document_id IN ({_REGIONS_OF_ARTICLES})", region),
         by_keyword("c.id", "claim"),
     ),
     "events": _fact_list(
@@ -292,7 +295,7 @@ LISTS: dict[str, ListQuery] = {
             Condition("type", "(c.type = ? OR c.subtype = ?)", twice),
             Condition("subtype", "c.subtype = ?"),
             by_place("c.place_entity"),
-            Condition("admin1", "p.admin1 = ?"),
+            Condition("admin1", f"p.admin1 IN ({REGION_NAMES})", region),
             Condition(
                 "claimant",
                 "c.id IN (SELECT cluster_id FROM events WHERE current = 1 AND "
