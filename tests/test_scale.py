@@ -194,3 +194,33 @@ def test_a_short_series_is_sent_as_it_is():
     assert thinned.period is None and thinned.series.points == points
     assert period_for(dt.date(2023, 1, 1), dt.date(2023, 3, 1)) == "day"
     assert period_for(dt.date(2014, 1, 1), dt.date(2023, 3, 1)) == "month"
+
+
+@pytest.mark.parametrize(
+    ("name", "query"),
+    [
+        ("figures", {"country": "UA"}),
+        ("claims", {"country": "UA"}),
+        ("events", {"type": "Battles"}),
+        ("clusters", {"country": "UA"}),
+        ("articles", {"country": "UA"}),
+    ],
+)
+def test_a_capped_list_read_in_order_has_the_rows_of_the_sorted_one(
+    synthetic, monkeypatch, name, query
+):
+    from claimwire.store.filters import Filters
+    from claimwire.web import queries
+
+    path, _ = synthetic
+    connection = open_store(path, readonly=True)
+    chosen = Filters(descending=True, limit=30, offset=10, **query)
+    read = queries.articles if name == "articles" else (lambda c, f: queries.page(c, name, f))
+    exact = read(connection, chosen)
+    assert exact.total_capped is False and exact.total > 40
+    monkeypatch.setattr(queries, "COUNT_CAP", 20)
+    monkeypatch.setattr(queries, "_TOTALS", queries._Totals())
+    capped = read(connection, chosen)
+    connection.close()
+    assert capped.total_capped is True and capped.total == 20
+    assert [row["id"] for row in capped.items] == [row["id"] for row in exact.items]

@@ -82,10 +82,12 @@ def page(connection: sqlite3.Connection, name: ListName, filters: Filters) -> Pa
             for a list whose rows have no hedge.
     """
     query = TIMELINE if name == "timeline" else store.LISTS[name]
-    rows = [dict(row) for row in connection.execute(*query.sql(filters))]
     everything = dataclasses.replace(filters, limit=None, offset=0, descending=False)
     condition, params = query.where(everything)
     total, more = counted(connection, (name, everything), query.source, condition, params)
+    # many rows match: read the list in order and stop at the page
+    listed = query.in_order() if more else query
+    rows = [dict(row) for row in connection.execute(*listed.sql(filters))]
     keywords = capped(connection, filters, name)
     return Page(items=rows, total=total, keyword_capped=keywords, total_capped=more)
 
@@ -164,6 +166,10 @@ def articles(connection: sqlite3.Connection, filters: Filters) -> Page:
     The filters select as the JSONL export does (:data:`~claimwire.store.queries.ARTICLE_CLAUSES`).
     """
     condition, params = where(filters, store.ARTICLE_CLAUSES)
+    key: _Key = ("articles", dataclasses.replace(filters, limit=None, offset=0, descending=False))
+    total, more = counted(connection, key, "documents d", condition, params)
+    # many rows match: read the articles in order and stop at the page
+    source = "documents d INDEXED BY documents_current_published" if more else "documents d"
     direction = "DESC" if filters.descending else "ASC"
     limit, bounds = paging(filters)
     rows = connection.execute(
@@ -172,12 +178,10 @@ def articles(connection: sqlite3.Connection, filters: Filters) -> Page:
         "(SELECT count(*) FROM figures f WHERE f.document_id = d.id) AS figures, "
         "(SELECT count(*) FROM claims c WHERE c.document_id = d.id) AS claims, "
         "(SELECT count(*) FROM events e WHERE e.document_id = d.id) AS events "
-        f"FROM documents d{condition} "
+        f"FROM {source}{condition} "
         f"ORDER BY d.published {direction}, d.seq {direction}{limit}",
         [*params, *bounds],
     ).fetchall()
-    key: _Key = ("articles", dataclasses.replace(filters, limit=None, offset=0, descending=False))
-    total, more = counted(connection, key, "documents d", condition, params)
     items = [dict(row) for row in rows]
     keywords = capped(connection, filters, "articles")
     return Page(items=items, total=total, keyword_capped=keywords, total_capped=more)
