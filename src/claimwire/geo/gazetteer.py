@@ -112,6 +112,14 @@ class Gazetteer:
             self._countries = {entry.country or "": (entry,) for entry in rows}
         return self._countries.get(code, ())
 
+    def largest(self, country: str, kind: str, limit: int) -> tuple[Entry, ...]:
+        """The ``limit`` most populous entries of a kind (``city``, ``admin1``) in a country."""
+        return self._rows(
+            f"SELECT {_COLUMNS} FROM place p WHERE p.country = ? AND p.kind = ? "
+            "ORDER BY p.population DESC, p.id LIMIT ?",
+            (country, kind, limit),
+        )
+
     def fuzzy_names(self, first: str) -> list[str]:
         """Normalized names of notable places starting with ``first`` (for misspellings)."""
         if self._fuzzy_index is None:

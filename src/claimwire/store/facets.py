@@ -7,9 +7,10 @@ through an index (one lookup per value), so it stays fast on a large store.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
-from .names import name_key
+from .filters import PLACE_ENTITIES, place, region
 
 _SIDE_COLUMNS = (
     ("figures", "side"),
@@ -63,11 +64,17 @@ def places(connection: sqlite3.Connection, *, limit: int = 300) -> list[str]:
 
 
 def knows_place(connection: sqlite3.Connection, name: str) -> bool:
-    """Whether some place of the store was written ``name`` (or a spelling folding to it)."""
-    key = name_key(name) or name.lower()
-    row = connection.execute(
-        "SELECT 1 FROM entity_names WHERE kind = 'place' AND key = ? "
-        "UNION ALL SELECT 1 FROM entity_spellings WHERE kind = 'place' AND name = ? LIMIT 1",
-        (key, name),
-    ).fetchone()
+    """Whether some place of the store was written ``name`` (or a spelling folding to it),
+    or is a gazetteer place one of whose names is ``name``."""
+    row = connection.execute(f"SELECT 1 FROM ({PLACE_ENTITIES}) LIMIT 1", place(name)).fetchone()
     return row is not None
+
+
+def region_name(connection: sqlite3.Connection, name: str) -> str:
+    """The store's name of the first-level region called ``name`` by the gazetteer (any
+    of its names: "Kharkivska oblast" is "Kharkiv Oblast"), else ``name`` itself."""
+    known = set(regions(connection))
+    if name in known:
+        return name
+    names = json.loads(str(region(name)[0]))
+    return next((found for found in names if found in known), name)

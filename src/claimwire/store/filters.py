@@ -8,7 +8,9 @@ its rows answer the filters with a tuple of :class:`Condition` (and fixed clause
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -16,6 +18,8 @@ from typing import Literal
 import pycountry
 
 from ..errors import InvalidOptionError
+from ..geo.entry import Entry
+from ..geo.gazetteer import get_gazetteer
 from .keywords import fts_query
 from .names import name_key
 from .rows import SqlValue
@@ -260,17 +264,48 @@ MIN_FOLDED_PART = 4
 
 PLACE_ENTITIES = (
     "SELECT entity_id FROM entity_names WHERE kind = 'place' AND key = ? "
-    "UNION SELECT entity_id FROM entity_spellings WHERE kind = 'place' AND name = ?"
+    "UNION SELECT entity_id FROM entity_spellings WHERE kind = 'place' AND name = ? "
+    "UNION SELECT id FROM entities WHERE kind = 'place' "
+    "AND gazetteer_id IN (SELECT value FROM json_each(?))"
 )
-"""The place entities written with a spelling (two parameters: its folded key, itself)."""
+"""The place entities written with a spelling, or resolved to a gazetteer place that has
+it among its names (three parameters: its folded key, itself, the gazetteer ids as JSON)."""
 
-REGION_ENTITIES = "SELECT id FROM entities WHERE kind = 'place' AND admin1 = ?"
-"""The place entities in a first-level region (one parameter: its name)."""
+REGION_ENTITIES = (
+    "SELECT id FROM entities WHERE kind = 'place' AND admin1 IN (SELECT value FROM json_each(?))"
+)
+"""The place entities in a first-level region (one parameter: its names, JSON)."""
+
+REGION_NAMES = "SELECT value FROM json_each(?)"
+"""The names of a first-level region as the store writes them (one parameter, JSON)."""
 
 
 def place(value: object) -> tuple[SqlValue, ...]:
-    """The parameters of :data:`PLACE_ENTITIES`."""
-    return (*folded(value), str(value))
+    """The parameters of :data:`PLACE_ENTITIES`: the spelling, and the gazetteer places
+    it names ("Kiev" and "Kyiv" find Kyiv; see :func:`gazetteer_places`)."""
+    name = str(value)
+    found = gazetteer_places(name)
+    return (*folded(value), name, json.dumps(sorted({entry.id for entry in found})))
+
+
+def gazetteer_places(name: str) -> tuple[Entry, ...]:
+    """The gazetteer places a name names: those it is the main name of, else those that
+    list it among their other names ("Kyiv" is the city, not Kyiv Oblast, which also
+    lists it; "Kiev" is the city)."""
+    listed = get_gazetteer().lookup(name)
+    key = name_key(name)
+    own = tuple(entry for entry in listed if name_key(entry.name) == key)
+    return own or listed
+
+
+def region(value: object) -> tuple[SqlValue, ...]:
+    """The parameter of :data:`REGION_ENTITIES`: the region's name as given, and the
+    gazetteer's name of every first-level region that lists it among its names ("Halab"
+    finds "Ḩalab")."""
+    name = str(value)
+    listed = get_gazetteer().lookup(name)
+    names = {name} | {entry.admin1 or entry.name for entry in listed if entry.kind == "admin1"}
+    return (json.dumps(sorted(names)),)
 
 
 def by_place(entity_column: str) -> Condition:
@@ -280,17 +315,51 @@ def by_place(entity_column: str) -> Condition:
 
 def by_region(entity_column: str) -> Condition:
     """The region (``admin1``) filter on a place entity column."""
-    return Condition("admin1", f"{entity_column} IN ({REGION_ENTITIES})", same)
+    return Condition("admin1", f"{entity_column} IN ({REGION_ENTITIES})", region)
+
+
+KEYWORD_CAP = 10_000
+"""Most matches of a keyword a list searches: the newest this many (last stored first).
+A word in nearly every row would otherwise make every list read all its matches before
+the first page; :func:`keyword_capped` tells when a keyword matches more."""
 
 
 def by_keyword(id_column: str, kind: str) -> Condition:
-    """The keyword filter on a fact table's id: its evidence and line contain the words."""
+    """The keyword filter on a fact table's id: its evidence and line contain the words
+    (among the newest :data:`KEYWORD_CAP` facts of its kind that do)."""
     return Condition(
         "keyword",
-        f"{id_column} IN (SELECT fact_id FROM evidence_fts WHERE evidence_fts MATCH ? "
-        f"AND kind = '{kind}')",
+        f"{id_column} IN (SELECT r.fact_id FROM evidence_fts x JOIN evidence_fts_rows r "
+        f"ON r.fts_rowid = x.rowid WHERE evidence_fts MATCH ? AND r.kind = '{kind}' "
+        f"ORDER BY x.rowid DESC LIMIT {KEYWORD_CAP})",
         keyword,
     )
+
+
+ARTICLE_KEYWORD = (
+    "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? "
+    f"ORDER BY rowid DESC LIMIT {KEYWORD_CAP}"
+)
+"""The newest :data:`KEYWORD_CAP` articles (their ``seq``) whose title or text hold a keyword."""
+
+
+def keyword_capped(connection: sqlite3.Connection, words: str, kind: str | None) -> bool:
+    """Whether more than :data:`KEYWORD_CAP` facts of a kind (``figure``, ``claim``,
+    ``event``; None: articles) hold the keyword, so that only the newest were searched."""
+    query = fts_query(words)
+    if kind is None:
+        sql = "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC"
+        params: tuple[SqlValue, ...] = (query,)
+    else:
+        sql = (
+            "SELECT x.rowid FROM evidence_fts x JOIN evidence_fts_rows r ON r.fts_rowid = "
+            "x.rowid WHERE evidence_fts MATCH ? AND r.kind = ? ORDER BY x.rowid DESC"
+        )
+        params = (query, kind)
+    found = connection.execute(
+        f"SELECT count(*) FROM ({sql} LIMIT {KEYWORD_CAP + 1})", params
+    ).fetchone()[0]
+    return int(found) > KEYWORD_CAP
 
 
 def fields_of(clauses: Sequence[Clause]) -> frozenset[FilterField]:

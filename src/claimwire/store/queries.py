@@ -10,14 +10,16 @@ read unless ``include_superseded``; wire copies are left out unless ``include_du
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import InvalidOptionError
 from .filters import (
+    ARTICLE_KEYWORD,
     DEFAULT_LIMIT,
     OFFTOPIC_DOCUMENTS,
     PLACE_ENTITIES,
     REGION_ENTITIES,
+    REGION_NAMES,
     Clause,
     Condition,
     Filters,
@@ -40,6 +42,7 @@ from .filters import (
     keyword,
     page,
     place,
+    region,
     twice,
     where,
 )
@@ -135,6 +138,18 @@ class ListQuery:
     clauses: tuple[Clause, ...]
     order: tuple[str, ...]
     no_hedge: bool = False
+    ordered_by: str | None = None
+    """The index that holds the list in its order (see :meth:`in_order`)."""
+
+    def in_order(self) -> ListQuery:
+        """This list read through the index of its order, the filters checked row by row
+        until the page is full: for filters that many rows match, faster than collecting
+        them all and sorting them (SQLite would drive from the filter's index)."""
+        if self.ordered_by is None:
+            return self
+        table, alias, *rest = self.source.split(" ", 2)
+        source = " ".join([table, alias, "INDEXED BY", self.ordered_by, *rest])
+        return replace(self, source=source)
 
     @property
     def fields(self) -> frozenset[str]:
@@ -180,6 +195,7 @@ def _fact_list(
         f"{row_type.TABLE} {alias}",
         (*common, by_claimant(f"{alias}.claimant_entity"), *clauses),
         (f"{alias}.date", f"{alias}.id"),
+        ordered_by=f"{row_type.TABLE}_date",
     )
 
 
@@ -193,7 +209,7 @@ _EVENT_CLAUSES: tuple[Condition, ...] = (
     Condition("type", "(e.type = ? OR e.subtype = ?)", twice),
     Condition("subtype", "e.subtype = ?"),
     by_place("e.place_entity"),
-    Condition("admin1", "e.admin1 = ?"),
+    Condition("admin1", f"e.admin1 IN ({REGION_NAMES})", region),
     Condition(
         "actor",
         "(e.actor1 LIKE ? OR e.actor2 LIKE ? OR e.actors_json LIKE ? OR e.targets_json LIKE ?)",
@@ -226,10 +242,10 @@ ARTICLE_CLAUSES: tuple[Clause, ...] = (
         claimant,
     ),
     Condition("place", f"d.id IN ({_PLACES_OF_ARTICLES})", place),
-    Condition("admin1", f"d.id IN ({_REGIONS_OF_ARTICLES})"),
+    Condition("admin1", f"d.id IN ({_REGIONS_OF_ARTICLES})", region),
     Condition(
         "keyword",
-        "d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)",
+        f"d.seq IN ({ARTICLE_KEYWORD})",
         keyword,
     ),
 )
@@ -264,7 +280,7 @@ LISTS: dict[str, ListQuery] = {
         ),
         Condition("side", "c.claimant_side = ?"),
         Condition("place", f"c.document_id IN ({_PLACES_OF_ARTICLES})", place),
-        Condition("admin1", f"c.document_id IN ({_REGIONS_OF_ARTICLES})"),
+        Condition("admin1", f"c.document_id IN ({_REGIONS_OF_ARTICLES})", region),
         by_keyword("c.id", "claim"),
     ),
     "events": _fact_list(
@@ -292,7 +308,7 @@ LISTS: dict[str, ListQuery] = {
             Condition("type", "(c.type = ? OR c.subtype = ?)", twice),
             Condition("subtype", "c.subtype = ?"),
             by_place("c.place_entity"),
-            Condition("admin1", "p.admin1 = ?"),
+            Condition("admin1", f"p.admin1 IN ({REGION_NAMES})", region),
             Condition(
                 "claimant",
                 "c.id IN (SELECT cluster_id FROM events WHERE current = 1 AND "
@@ -310,6 +326,7 @@ LISTS: dict[str, ListQuery] = {
             ),
         ),
         ("c.date_start", "c.id"),
+        ordered_by="clusters_date",
     ),
     "contradictions": ListQuery(
         ", ".join(f"x.{column}" for column in CONTRADICTION_COLUMNS),

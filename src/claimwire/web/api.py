@@ -55,7 +55,14 @@ class ListBody(BaseModel):
     """One page of a list."""
 
     items: list[dict[str, object]]
-    total: int = Field(description="Rows matching the filters.")
+    total: int = Field(description="Rows matching the filters (at most 10,000: see total_capped).")
+    total_capped: bool = Field(
+        description="More than 10,000 rows match: total is 10,000 and the rows go on (follow next)."
+    )
+    keyword_capped: bool = Field(
+        description="The keyword matches more than 10,000 rows of this list's kind: only "
+        "the newest 10,000 of them were searched (add words or filters to narrow it)."
+    )
     limit: int
     offset: int
     next: str | None = Field(description="URL of the next page, or null.")
@@ -100,11 +107,18 @@ def listing(
         "total": page.total,
         "limit": limit,
         "offset": offset,
-        "next": following_url if following < page.total else None,
+        "keyword_capped": page.keyword_capped,
+        "total_capped": page.total_capped,
+        "next": following_url if following < page.total or _more(page, limit) else None,
         "previous": previous_url if offset > 0 else None,
         **(extra or {}),
     }
     return JSONResponse(body)
+
+
+def _more(page: Page, limit: int) -> bool:
+    """A capped count: a full page may have more after it."""
+    return page.total_capped and len(page.items) == limit
 
 
 def fact_listing(

@@ -330,7 +330,8 @@ def _check_values(reader: _Reader, texts: dict[str, str | None], name: PageName)
         )
     if texts["admin1"] is not None:
         regions = tuple(facets.regions(connection))
-        texts["admin1"] = reader.choice("admin1", texts["admin1"], regions, "region")
+        named = facets.region_name(connection, texts["admin1"])
+        texts["admin1"] = reader.choice("admin1", named, regions, "region")
     place = texts["place"]
     if place is not None and not facets.knows_place(connection, place):
         close = difflib.get_close_matches(place, facets.places(connection), n=1, cutoff=0.6)

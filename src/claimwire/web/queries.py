@@ -20,12 +20,13 @@ from ..store.filters import (
     Condition,
     Filters,
     country,
+    keyword_capped,
     where,
 )
 from ..store.filters import (
     page as paging,
 )
-from ..store.rows import Record
+from ..store.rows import Record, SqlValue
 
 ListName = Literal["figures", "claims", "events", "timeline", "clusters", "contradictions"]
 """The store's lists (:data:`claimwire.store.queries.LISTS`)."""
@@ -33,10 +34,43 @@ ListName = Literal["figures", "claims", "events", "timeline", "clusters", "contr
 
 @dataclass(frozen=True)
 class Page:
-    """One page of a list, with the number of rows matching the filters."""
+    """One page of a list, with the number of rows matching the filters.
+
+    ``keyword_capped``: the keyword matches more than
+    :data:`~claimwire.store.filters.KEYWORD_CAP` rows of the list's kind; the newest that
+    many were searched (the rows and the total are theirs).
+    """
 
     items: list[Record]
     total: int
+    keyword_capped: bool = False
+    total_capped: bool = False
+    """More than :data:`COUNT_CAP` rows match: ``total`` is the cap ("10,000+")."""
+
+
+COUNT_CAP = 10_000
+"""Most rows a list counts: counting every row of a large store would take seconds on
+every new article (the count is cached only while the store does not change)."""
+
+
+def counted(
+    connection: sqlite3.Connection,
+    key: tuple[str, Filters],
+    source: str,
+    condition: str,
+    params: list[SqlValue],
+) -> tuple[int, bool]:
+    """The rows matching a list's filters, up to :data:`COUNT_CAP` (cached while the store
+    does not change), and whether there are more."""
+    total = _TOTALS.get(connection, key)
+    if total is None:
+        found = connection.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM {source}{condition} LIMIT ?)",
+            [*params, COUNT_CAP + 1],
+        )
+        total = int(found.fetchone()[0])
+        _TOTALS.put(connection, key, total)
+    return min(total, COUNT_CAP), total > COUNT_CAP
 
 
 def page(connection: sqlite3.Connection, name: ListName, filters: Filters) -> Page:
@@ -48,16 +82,37 @@ def page(connection: sqlite3.Connection, name: ListName, filters: Filters) -> Pa
             for a list whose rows have no hedge.
     """
     query = TIMELINE if name == "timeline" else store.LISTS[name]
-    rows = [dict(row) for row in connection.execute(*query.sql(filters))]
     everything = dataclasses.replace(filters, limit=None, offset=0, descending=False)
-    key: _Key = (name, everything)
-    total = _TOTALS.get(connection, key)
-    if total is None:
-        condition, params = query.where(everything)
-        found = connection.execute(f"SELECT count(*) FROM {query.source}{condition}", params)
-        total = int(found.fetchone()[0])
-        _TOTALS.put(connection, key, total)
-    return Page(items=rows, total=total)
+    condition, params = query.where(everything)
+    total, more = counted(connection, (name, everything), query.source, condition, params)
+    # many rows match: read the list in order and stop at the page
+    listed = query.in_order() if more else query
+    rows = [dict(row) for row in connection.execute(*listed.sql(filters))]
+    keywords = capped(connection, filters, name)
+    return Page(items=rows, total=total, keyword_capped=keywords, total_capped=more)
+
+
+KEYWORD_KINDS: dict[str, str | None] = {
+    "figures": "figure",
+    "claims": "claim",
+    "events": "event",
+    "timeline": "event",
+    "clusters": "event",
+    "articles": None,
+}
+"""What a list's keyword searches: the evidence of a kind of fact, or articles (None)."""
+
+
+def capped(connection: sqlite3.Connection, filters: Filters, name: str) -> bool:
+    """Whether the list's keyword matches more rows than are searched (cached)."""
+    if not filters.keyword or name not in KEYWORD_KINDS:
+        return False
+    key: _Key = (f"keyword:{name}", Filters(keyword=filters.keyword))
+    found = _TOTALS.get(connection, key)
+    if found is None:
+        found = int(keyword_capped(connection, filters.keyword, KEYWORD_KINDS[name]))
+        _TOTALS.put(connection, key, found)
+    return bool(found)
 
 
 _Key = tuple[str, Filters]
@@ -111,6 +166,10 @@ def articles(connection: sqlite3.Connection, filters: Filters) -> Page:
     The filters select as the JSONL export does (:data:`~claimwire.store.queries.ARTICLE_CLAUSES`).
     """
     condition, params = where(filters, store.ARTICLE_CLAUSES)
+    key: _Key = ("articles", dataclasses.replace(filters, limit=None, offset=0, descending=False))
+    total, more = counted(connection, key, "documents d", condition, params)
+    # many rows match: read the articles in order and stop at the page
+    source = "documents d INDEXED BY documents_current_published" if more else "documents d"
     direction = "DESC" if filters.descending else "ASC"
     limit, bounds = paging(filters)
     rows = connection.execute(
@@ -119,17 +178,13 @@ def articles(connection: sqlite3.Connection, filters: Filters) -> Page:
         "(SELECT count(*) FROM figures f WHERE f.document_id = d.id) AS figures, "
         "(SELECT count(*) FROM claims c WHERE c.document_id = d.id) AS claims, "
         "(SELECT count(*) FROM events e WHERE e.document_id = d.id) AS events "
-        f"FROM documents d{condition} "
+        f"FROM {source}{condition} "
         f"ORDER BY d.published {direction}, d.seq {direction}{limit}",
         [*params, *bounds],
     ).fetchall()
-    key: _Key = ("articles", dataclasses.replace(filters, limit=None, offset=0, descending=False))
-    total = _TOTALS.get(connection, key)
-    if total is None:
-        found = connection.execute(f"SELECT count(*) FROM documents d{condition}", params)
-        total = int(found.fetchone()[0])
-        _TOTALS.put(connection, key, total)
-    return Page(items=[dict(row) for row in rows], total=total)
+    items = [dict(row) for row in rows]
+    keywords = capped(connection, filters, "articles")
+    return Page(items=items, total=total, keyword_capped=keywords, total_capped=more)
 
 
 def article(connection: sqlite3.Connection, document_id: str) -> Record | None:

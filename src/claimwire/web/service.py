@@ -15,6 +15,7 @@ from typing import TypedDict
 from ..models import Result
 from ..store.activity import Activity
 from ..store.activity import activity as read_activity
+from ..store.buckets import thin
 from ..store.charts import Charts, chart_groups
 from ..store.contradictions import read_contradiction, with_details
 from ..store.filters import Filters
@@ -89,11 +90,21 @@ class SeriesBody(TypedDict):
 
 
 def series_body(context: AppContext, filters: Filters) -> SeriesBody:
-    """:func:`series` and the reference, as the API gives them (each series labelled)."""
+    """:func:`series` and the reference, as the API gives them (each series labelled).
+
+    A series of many points is thinned (:func:`claimwire.store.buckets.thin`): each
+    series says its ``period`` (null: every point) and ``points_total``; each point how
+    many it stands for (``stands_for``) and the lowest and highest value they claimed.
+    """
     items = []
     for entry in series(context, filters):
-        data = entry.to_dict()
+        thinned = thin(entry)
+        data = thinned.series.to_dict()
         data["label"] = series_label(entry)
+        data["period"] = thinned.period
+        data["points_total"] = thinned.points
+        for point, kept in zip(data["points"], thinned.kept, strict=True):  # type: ignore[call-overload]
+            point.update(stands_for=kept.points, claimed_low=kept.low, claimed_high=kept.high)
         items.append(data)
     reference = context.reference
     return {
@@ -117,8 +128,10 @@ def series_body(context: AppContext, filters: Filters) -> SeriesBody:
 
 
 def series_charts(context: AppContext, filters: Filters) -> Charts:
-    """The charts of :func:`series` (one per measure, category, side and conflict)."""
-    return chart_groups(series(context, filters), context.reference)
+    """The charts of :func:`series` (one per measure, category, side and conflict), each
+    series thinned to a point per period when it has many (see :func:`series_body`)."""
+    thinned = [thin(entry).series for entry in series(context, filters)]
+    return chart_groups(thinned, context.reference)
 
 
 @dataclass(frozen=True)
