@@ -5,24 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.exists():
-    pytest.skip(
-        "no Chromium at /usr/bin/chromium (install Debian's chromium)", allow_module_level=True
-    )
-pytest.importorskip("fastapi")
-playwright_api = pytest.importorskip("playwright.sync_api")
+from browser_helpers import require_browser, shoot, wait_for
+
+require_browser()
 
 from claimwire.bench.mapstore import build_event_store  # noqa: E402
 from claimwire.web.app import create_app  # noqa: E402
 from web_helpers import running_server  # noqa: E402
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 EVENTS = 700
 FIRST, LAST = dt.date(2014, 1, 1), dt.date(2023, 11, 30)
 NEWEST = f"syn{EVENTS - 1:07d}-0:e1"
@@ -40,54 +34,22 @@ def site(tmp_path_factory):
         yield base
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-gpu"]
-        )
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    problems: list[str] = []
-    page.on("console", lambda m: m.type == "error" and problems.append(m.text))
-    page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status} {r.url}"))
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    # a request the page aborts itself (a newer view replaces it) is not a problem
-    page.on(
-        "requestfailed",
-        lambda r: r.failure != "net::ERR_ABORTED" and problems.append(f"failed: {r.url}"),
-    )
-    yield page
-    context.close()
-    assert problems == [], problems
+def viewport():
+    return {"width": 1400, "height": 900}
 
 
-def wait_for(page, expression: str, timeout: float = 20.0):
-    """Poll a JS expression (``wait_for_function`` needs eval, which the CSP forbids)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = page.evaluate(expression)
-        if value:
-            return value
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {expression}")
+@pytest.fixture(autouse=True)
+def no_problems(page):
+    """Every map test ends with no console error, exception or failed request in its page."""
+    yield
+    assert page.problems == [], page.problems
 
 
 def settle(page) -> None:
     """Wait until the map has loaded its view (and no reload is pending)."""
     time.sleep(0.3)
     wait_for(page, IDLE)
-
-
-def shoot(page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
 
 def test_the_map_shows_the_newest_events_and_says_how_many_it_leaves_out(site, page):
