@@ -1,6 +1,6 @@
 """What every browser test shares: Debian's Chromium under Playwright, a page that records
-its console errors, failed requests and 4xx/5xx responses, polling, screenshots, and the
-no-horizontal-scroll and axe-core checks.
+its console errors, failed requests and 4xx/5xx responses, polling, screenshots, export
+downloads and the CLI's bytes for them, and the no-horizontal-scroll and axe-core checks.
 
 A browser test module starts with ``require_browser()`` (it skips the module when Chromium
 or Playwright is missing) and asks for the ``browser`` and ``page`` fixtures, which
@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -120,6 +121,31 @@ def shoot(page: Any, name: str, *, full_page: bool = False) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=full_page)
     return path
+
+
+def cli_export(path: Path, link: str) -> bytes:
+    """What ``claimwire export`` writes for the format, table and filters of an export link."""
+    from click.testing import CliRunner
+
+    from claimwire.cli import main
+
+    parts = urlsplit(link)
+    target = parts.path.rsplit("/", 1)[1]
+    arguments = ["export", "--db", str(path), "--to", target]
+    for name, values in parse_qs(parts.query).items():
+        for value in values:
+            option = "--" + name.replace("_", "-")
+            arguments += [option] if value == "true" else [option, value]
+    result = CliRunner().invoke(main, arguments, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.stdout_bytes
+
+
+def download(page: Any, link: Any) -> bytes:
+    """Click an export link and return the bytes downloaded."""
+    with page.expect_download() as waiting:
+        link.click()
+    return Path(waiting.value.path()).read_bytes()
 
 
 def horizontal_overflow(page: Any) -> dict[str, Any]:

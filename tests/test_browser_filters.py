@@ -12,11 +12,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from browser_helpers import require_browser
+from browser_helpers import cli_export, require_browser
 
 require_browser()
-
-from click.testing import CliRunner  # noqa: E402
 
 from claimwire.web.app import create_app  # noqa: E402
 from web_helpers import build_store, running_server  # noqa: E402
@@ -85,22 +83,6 @@ def test_a_bad_value_is_named_inline_and_the_other_filters_survive(site, page):
     page.goto(f"{base}/claims?offset=100000")
     assert "no rows at offset 100,000;" in page.locator(".pager").first.inner_text()
     assert page.problems == []
-
-
-def cli_export(path: Path, link: str) -> bytes:
-    """What ``claimwire export`` writes for the format, table and filters of an export link."""
-    from claimwire.cli import main
-
-    parts = urlsplit(link)
-    target = parts.path.rsplit("/", 1)[1]
-    arguments = ["export", "--db", str(path), "--to", target]
-    for name, values in parse_qs(parts.query).items():
-        for value in values:
-            option = "--" + name.replace("_", "-")
-            arguments += [option] if value == "true" else [option, value]
-    result = CliRunner().invoke(main, arguments, catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return result.stdout_bytes
 
 
 @pytest.mark.parametrize(
