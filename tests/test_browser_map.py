@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from browser_helpers import require_browser, shoot, wait_for
+from browser_helpers import cli_export, download, require_browser, shoot, wait_for
 
 require_browser()
 
@@ -27,10 +27,15 @@ IDLE = (
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def store(tmp_path_factory):
     path = tmp_path_factory.mktemp("browsermap") / "store.db"
     build_event_store(path, events=EVENTS, first=FIRST, last=LAST)
-    with running_server(create_app(path, read_only=True)) as base:
+    return path
+
+
+@pytest.fixture(scope="module")
+def site(store):
+    with running_server(create_app(store, read_only=True)) as base:
         yield base
 
 
@@ -174,3 +179,28 @@ def test_markers_are_styled_by_type_toll_and_precision(site, page):
         " s.remove(); return c; }"
     )
     assert cluster not in legend
+
+
+def test_the_export_buttons_download_what_the_cli_exports_for_the_map_filter(site, store, page):
+    page.goto(site + "/map?country=UA&type=Battles")
+    settle(page)
+    since = dt.date(2020, 1, 1)
+    page.locator("#from-slider").fill(str((since - dt.date(1970, 1, 1)).days))
+    settle(page)
+    buttons = page.locator("nav.exports a.export")
+    labels = buttons.all_inner_texts()
+    assert labels == ["CSV", "JSONL", "GeoJSON", "ACLED-style CSV", "UCDP GED-style CSV"]
+    for index in range(buttons.count()):
+        button = buttons.nth(index)
+        link = button.get_attribute("href")
+        query = parse_qs(urlsplit(link).query)
+        # the map's filters and its time window, as set by the slider
+        assert query["country"] == ["UA"] and query["type"] == ["Battles"], link
+        assert query["since"] == [since.isoformat()] and "until" not in query, link
+        content = download(page, button)
+        assert content == cli_export(store, link), link
+        assert len(content) > 200, link
+    rows = page.request.get(f"{site}/api/clusters?limit=500&country=UA&type=Battles"
+                            f"&since={since}").json()["total"]  # fmt: skip
+    geojson = page.request.get(site + buttons.nth(2).get_attribute("href")).json()
+    assert len(geojson["features"]) == rows > 0

@@ -143,7 +143,21 @@ def map_page(
         tile_url=context.tile_url,
         twin="/api/clusters",
         fields=("since", "until", "country", "type", "claimant"),
+        exports=[
+            (label, export_url(target, params.filter_string(), table=table))  # type: ignore[arg-type]
+            for label, target, table in MAP_EXPORTS
+        ],
     )
+
+
+MAP_EXPORTS = (
+    ("CSV", "csv", "clusters"),
+    ("JSONL", "jsonl", "clusters"),
+    ("GeoJSON", "geojson", None),
+    ("ACLED-style CSV", "acled", None),
+    ("UCDP GED-style CSV", "ucdp", None),
+)
+"""The map's export buttons (its events, clusters of reports): label, format, table."""
 
 
 EXPORTS: dict[str, tuple[tuple[str, str, str | None], ...]] = {
