@@ -49,10 +49,13 @@ def stored_links(connection: sqlite3.Connection, document_id: str) -> StoredLink
         )
     }
     contradictions: dict[str, list[str]] = {}
+    # a fact's id starts with its article's id and ":" (";" sorts right after ":"), so the
+    # indexes on a_id and b_id find them
+    low, high = prefix, f"{document_id};"
     for identifier, a_id, a_document, b_id, b_document in connection.execute(
         "SELECT id, a_id, a_document, b_id, b_document FROM contradictions "
-        "WHERE a_document = ? OR b_document = ? ORDER BY id",
-        (document_id, document_id),
+        "WHERE (a_id >= ? AND a_id < ?) OR (b_id >= ? AND b_id < ?) ORDER BY id",
+        (low, high, low, high),
     ):
         for fact, document in ((a_id, a_document), (b_id, b_document)):
             if document == document_id:
