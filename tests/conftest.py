@@ -6,6 +6,8 @@ from importlib.resources import files
 
 import pytest
 
+from browser_helpers import browser, page, viewport  # noqa: F401  (the browser tests' fixtures)
+
 
 @pytest.fixture(scope="session")
 def nlp():

@@ -6,30 +6,16 @@ Screenshots of every page go to ``test-artifacts/``.
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.exists():
-    pytest.skip(
-        "no Chromium at /usr/bin/chromium (install Debian's chromium)", allow_module_level=True
-    )
-pytest.importorskip("fastapi")
-playwright_api = pytest.importorskip("playwright.sync_api")
+from browser_helpers import require_browser, shoot, wait_for
+
+require_browser()
 
 from claimwire.web.app import create_app  # noqa: E402
 from web_helpers import KHARKIV, TBILISI, build_store, running_server  # noqa: E402
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PAGES = ["/", "/map", "/events", "/series", "/contradictions", "/figures", "/claims",
          "/articles", "/submit", "/docs"]  # fmt: skip
 
@@ -40,48 +26,6 @@ def site(tmp_path_factory, example_text):
     ids = build_store(path, seed_text=example_text, hostile=True)
     with running_server(create_app(path, allow_submit=True)) as base:
         yield base, ids
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.problems = []
-    page.on(
-        "console",
-        lambda m: m.type == "error" and page.problems.append(f"{m.text} {m.location.get('url')}"),
-    )
-    page.on("response", lambda r: r.status >= 400 and page.problems.append(f"{r.status} {r.url}"))
-    page.on("pageerror", lambda error: page.problems.append(str(error)))
-    page.on("requestfailed", lambda r: page.problems.append(f"failed: {r.url}"))
-    yield page
-    context.close()
-
-
-def shoot(page, name: str, *, full_page: bool = False) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page)
-
-
-def wait_for(page, expression: str, timeout: float = 15.0):
-    """Poll a JS expression (``page.wait_for_function`` needs eval, which the CSP forbids)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = page.evaluate(expression)
-        if value:
-            return value
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {expression}")
 
 
 @pytest.mark.parametrize("path", PAGES)

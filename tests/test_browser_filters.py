@@ -12,21 +12,12 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.exists():
-    pytest.skip(
-        "no Chromium at /usr/bin/chromium (install Debian's chromium)", allow_module_level=True
-    )
-pytest.importorskip("fastapi")
-playwright_api = pytest.importorskip("playwright.sync_api")
+from browser_helpers import cli_export, require_browser
 
-from click.testing import CliRunner  # noqa: E402
+require_browser()
 
 from claimwire.web.app import create_app  # noqa: E402
 from web_helpers import build_store, running_server  # noqa: E402
-
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -35,27 +26,6 @@ def site(tmp_path_factory):
     ids = build_store(path)
     with running_server(create_app(path)) as base:
         yield base, path, ids
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    page = context.new_page()
-    page.problems = []
-    page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
-    page.on("pageerror", lambda error: page.problems.append(str(error)))
-    yield page
-    context.close()
 
 
 def query_of(page) -> dict[str, list[str]]:
@@ -113,22 +83,6 @@ def test_a_bad_value_is_named_inline_and_the_other_filters_survive(site, page):
     page.goto(f"{base}/claims?offset=100000")
     assert "no rows at offset 100,000;" in page.locator(".pager").first.inner_text()
     assert page.problems == []
-
-
-def cli_export(path: Path, link: str) -> bytes:
-    """What ``claimwire export`` writes for the format, table and filters of an export link."""
-    from claimwire.cli import main
-
-    parts = urlsplit(link)
-    target = parts.path.rsplit("/", 1)[1]
-    arguments = ["export", "--db", str(path), "--to", target]
-    for name, values in parse_qs(parts.query).items():
-        for value in values:
-            option = "--" + name.replace("_", "-")
-            arguments += [option] if value == "true" else [option, value]
-    result = CliRunner().invoke(main, arguments, catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return result.stdout_bytes
 
 
 @pytest.mark.parametrize(

@@ -5,24 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.exists():
-    pytest.skip(
-        "no Chromium at /usr/bin/chromium (install Debian's chromium)", allow_module_level=True
-    )
-pytest.importorskip("fastapi")
-playwright_api = pytest.importorskip("playwright.sync_api")
+from browser_helpers import cli_export, download, require_browser, shoot, wait_for
+
+require_browser()
 
 from claimwire.bench.mapstore import build_event_store  # noqa: E402
 from claimwire.web.app import create_app  # noqa: E402
 from web_helpers import running_server  # noqa: E402
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 EVENTS = 700
 FIRST, LAST = dt.date(2014, 1, 1), dt.date(2023, 11, 30)
 NEWEST = f"syn{EVENTS - 1:07d}-0:e1"
@@ -33,61 +27,34 @@ IDLE = (
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def store(tmp_path_factory):
     path = tmp_path_factory.mktemp("browsermap") / "store.db"
     build_event_store(path, events=EVENTS, first=FIRST, last=LAST)
-    with running_server(create_app(path, read_only=True)) as base:
-        yield base
+    return path
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-gpu"]
-        )
-        yield browser
-        browser.close()
+def site(store):
+    with running_server(create_app(store, read_only=True)) as base:
+        yield base
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    problems: list[str] = []
-    page.on("console", lambda m: m.type == "error" and problems.append(m.text))
-    page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status} {r.url}"))
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    # a request the page aborts itself (a newer view replaces it) is not a problem
-    page.on(
-        "requestfailed",
-        lambda r: r.failure != "net::ERR_ABORTED" and problems.append(f"failed: {r.url}"),
-    )
-    yield page
-    context.close()
-    assert problems == [], problems
+def viewport():
+    return {"width": 1400, "height": 900}
 
 
-def wait_for(page, expression: str, timeout: float = 20.0):
-    """Poll a JS expression (``wait_for_function`` needs eval, which the CSP forbids)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = page.evaluate(expression)
-        if value:
-            return value
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {expression}")
+@pytest.fixture(autouse=True)
+def no_problems(page):
+    """Every map test ends with no console error, exception or failed request in its page."""
+    yield
+    assert page.problems == [], page.problems
 
 
 def settle(page) -> None:
     """Wait until the map has loaded its view (and no reload is pending)."""
     time.sleep(0.3)
     wait_for(page, IDLE)
-
-
-def shoot(page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
 
 def test_the_map_shows_the_newest_events_and_says_how_many_it_leaves_out(site, page):
@@ -212,3 +179,28 @@ def test_markers_are_styled_by_type_toll_and_precision(site, page):
         " s.remove(); return c; }"
     )
     assert cluster not in legend
+
+
+def test_the_export_buttons_download_what_the_cli_exports_for_the_map_filter(site, store, page):
+    page.goto(site + "/map?country=UA&type=Battles")
+    settle(page)
+    since = dt.date(2020, 1, 1)
+    page.locator("#from-slider").fill(str((since - dt.date(1970, 1, 1)).days))
+    settle(page)
+    buttons = page.locator("nav.exports a.export")
+    labels = buttons.all_inner_texts()
+    assert labels == ["CSV", "JSONL", "GeoJSON", "ACLED-style CSV", "UCDP GED-style CSV"]
+    for index in range(buttons.count()):
+        button = buttons.nth(index)
+        link = button.get_attribute("href")
+        query = parse_qs(urlsplit(link).query)
+        # the map's filters and its time window, as set by the slider
+        assert query["country"] == ["UA"] and query["type"] == ["Battles"], link
+        assert query["since"] == [since.isoformat()] and "until" not in query, link
+        content = download(page, button)
+        assert content == cli_export(store, link), link
+        assert len(content) > 200, link
+    rows = page.request.get(f"{site}/api/clusters?limit=500&country=UA&type=Battles"
+                            f"&since={since}").json()["total"]  # fmt: skip
+    geojson = page.request.get(site + buttons.nth(2).get_attribute("href")).json()
+    assert len(geojson["features"]) == rows > 0

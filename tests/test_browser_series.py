@@ -7,15 +7,12 @@ Screenshots go to ``test-artifacts/``.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.exists():
-    pytest.skip("no Chromium at /usr/bin/chromium", allow_module_level=True)
-pytest.importorskip("fastapi")
-playwright_api = pytest.importorskip("playwright.sync_api")
+from browser_helpers import require_browser, shoot
+
+require_browser()
 
 from claimwire.models import Figure, TimeRef  # noqa: E402
 from claimwire.store import open_store, write_result  # noqa: E402
@@ -24,9 +21,6 @@ from claimwire.web.app import create_app  # noqa: E402
 from corpus_helpers import SHELLING, Article  # noqa: E402
 from web_helpers import running_server  # noqa: E402
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 TOKEN = "a-long-test-token"
 LYSYCHANSK = {"gazetteer_id": "geonames:1", "name": "Lysychansk", "admin1": "Luhansk",
               "country": "UA", "feature_class": "P", "lat": 48.9, "lon": 38.43}  # fmt: skip
@@ -175,32 +169,6 @@ def site(tmp_path_factory):
         yield base
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.problems = []
-    page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
-    page.on("pageerror", lambda error: page.problems.append(str(error)))
-    yield page
-    context.close()
-
-
-def shoot(page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-
-
 def _values(page, selector: str) -> list[float]:
     return [float(v) for v in page.locator(selector).evaluate_all(
         "nodes => nodes.map(n => n.dataset.value)")]  # fmt: skip
@@ -222,7 +190,7 @@ def test_series_draw_claims_as_claimed_and_never_invent_totals(site, page) -> No
     legend = russia.locator(".legend-computed").inner_text()
     assert "computed" in legend
     assert page.problems == []
-    shoot(page, "series-tanks-claimed-and-computed")
+    shoot(page, "series-tanks-claimed-and-computed", full_page=True)
 
 
 def test_the_reference_is_drawn_only_where_side_and_category_match(site, page) -> None:
@@ -258,7 +226,7 @@ def test_contradiction_cards_show_bounds_and_sides(site, page) -> None:
     card = cards.first
     assert {card.locator(".value").nth(i).inner_text() for i in range(2)} == {"30", "90"}
     assert card.locator(".counted-side").first.inner_text() == "counts: side not stated"
-    shoot(page, "contradictions-cards")
+    shoot(page, "contradictions-cards", full_page=True)
 
 
 def test_overview_details_opens_that_contradiction_and_a_review_is_stored(site, page) -> None:
@@ -286,7 +254,7 @@ def test_overview_details_opens_that_contradiction_and_a_review_is_stored(site, 
     assert page.locator(".tag.review-dismissed").count() == 1
     api = page.request.get(site + "/api" + href).json()
     assert api["review_verdict"] == "dismissed"
-    shoot(page, "contradiction-reviewed")
+    shoot(page, "contradiction-reviewed", full_page=True)
 
 
 def test_overview_charts_events_and_fatalities_per_claimant(site, page) -> None:
@@ -306,7 +274,7 @@ def test_overview_charts_events_and_fatalities_per_claimant(site, page) -> None:
     assert events.get_attribute("href") == "/map"
     assert events.locator("b").inner_text() == "2"  # three reports, one event; and the 2030 one
     assert page.problems == []
-    shoot(page, "overview-charts")
+    shoot(page, "overview-charts", full_page=True)
 
 
 def test_the_timeline_leaves_implausible_dates_out_and_says_so(site, page) -> None:
@@ -317,4 +285,4 @@ def test_the_timeline_leaves_implausible_dates_out_and_says_so(site, page) -> No
     page.locator("#excluded-dates summary").click()
     assert "2030-01-01" in page.locator("#excluded-dates").inner_text()
     assert page.problems == []
-    shoot(page, "timeline-charts")
+    shoot(page, "timeline-charts", full_page=True)

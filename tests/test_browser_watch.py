@@ -3,18 +3,11 @@ without a reload, marked new (Playwright on Debian's Chromium)."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
-import pytest
+from browser_helpers import new_page, require_browser, wait_for
 
-CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.exists():
-    pytest.skip(
-        "no Chromium at /usr/bin/chromium (install Debian's chromium)", allow_module_level=True
-    )
-pytest.importorskip("fastapi")
-playwright_api = pytest.importorskip("playwright.sync_api")
+require_browser()
 
 from claimwire.store import open_store  # noqa: E402
 from claimwire.watch.config import SourcesFile, WatchSettings, make_source  # noqa: E402
@@ -25,7 +18,6 @@ from claimwire.web.app import create_app  # noqa: E402
 from watch_helpers import Site, article_html, rss, serving  # noqa: E402
 from web_helpers import running_server  # noqa: E402
 
-LAUNCH_ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"]
 FAST = WatchSettings(host_delay=0.0, timeout=2, retries=0)
 
 
@@ -48,27 +40,6 @@ def document_id(db: Path, url: str) -> str:
         connection.close()
 
 
-def wait_for(page, expression: str, timeout: float = 15.0):
-    """Poll a JS expression (``page.wait_for_function`` needs eval, which the CSP forbids)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = page.evaluate(expression)
-        if value:
-            return value
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {expression}")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS
-        )
-        yield browser
-        browser.close()
-
-
 def test_articles_added_by_the_watcher_show_up_without_a_reload(browser, tmp_path):
     db = tmp_path / "live.db"
     with serving(Site()) as site, running_server(create_app(db)) as base:
@@ -76,11 +47,8 @@ def test_articles_added_by_the_watcher_show_up_without_a_reload(browser, tmp_pat
         site.add("/rss.xml", rss(links))
         feed = site.url + "/rss.xml"
         watch_once(db, feed)
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        problems: list[str] = []
-        page.on("console", lambda m: m.type == "error" and problems.append(m.text))
-        page.on("pageerror", lambda error: problems.append(str(error)))
+        context, page = new_page(browser)
+        problems = page.problems
 
         page.goto(base + "/")
         wait_for(page, "window.claimwireLive && window.claimwireLive.polls >= 1")

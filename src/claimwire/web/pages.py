@@ -12,7 +12,6 @@ from fastapi import Path as FastApiPath
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
-from ..models import Result
 from ..render.html import KINDS, items_of, segments
 from ..render.labels import contradiction_sides
 from ..render.table import line_of
@@ -21,7 +20,7 @@ from ..store.activity import Activity
 from ..store.filters import Filters
 from ..store.rows import Record
 from ..store.rows import text as column_text
-from . import guard, mapdata, service
+from . import evidence, guard, mapdata, service
 from .context import AppContext, ArticleMetadata, Context
 from .errors import ApiError
 from .exports import export_url
@@ -144,7 +143,21 @@ def map_page(
         tile_url=context.tile_url,
         twin="/api/clusters",
         fields=("since", "until", "country", "type", "claimant"),
+        exports=[
+            (label, export_url(target, params.filter_string(), table=table))  # type: ignore[arg-type]
+            for label, target, table in MAP_EXPORTS
+        ],
     )
+
+
+MAP_EXPORTS = (
+    ("CSV", "csv", "clusters"),
+    ("JSONL", "jsonl", "clusters"),
+    ("GeoJSON", "geojson", None),
+    ("ACLED-style CSV", "acled", None),
+    ("UCDP GED-style CSV", "ucdp", None),
+)
+"""The map's export buttons (its events, clusters of reports): label, format, table."""
 
 
 EXPORTS: dict[str, tuple[tuple[str, str, str | None], ...]] = {
@@ -400,7 +413,6 @@ def article(request: Request, context: Context, document_id: str) -> HTMLRespons
                 "classes": " ".join(f"k-{kind}" for kind in kinds)
                 + (" multi" if len(covering) > 1 else ""),
                 "item_keys": " ".join(item.key for item in covering),
-                "title": "\n".join(f"{item.kind}: {item.label}" for item in covering),
             }
         )
     panel = [
@@ -419,7 +431,7 @@ def article(request: Request, context: Context, document_id: str) -> HTMLRespons
         )
         for kind in KINDS
     ]
-    records = _records(result)
+    cards = evidence.cards(result, evidence.stored_links(context.connection(), document_id))
     return render(
         request,
         context,
@@ -440,7 +452,11 @@ def article(request: Request, context: Context, document_id: str) -> HTMLRespons
             for found in result.contradictions
         ],
         records={
-            item.key: {"kind": item.kind, "label": item.label, "record": records.get(item.key)}
+            item.key: {
+                "kind": item.kind,
+                "label": item.label,
+                **(cards[item.key].as_json() if item.key in cards else {}),
+            }
             for item in items
         },
         twin=f"/api/articles/{document_id}",
@@ -519,14 +535,6 @@ def _form_date(value: str) -> dt.date | None:
     except ValueError:
         message = f"published: {value!r} is not a date (YYYY-MM-DD)"
         raise ApiError(422, "validation_error", message) from None
-
-
-def _records(result: Result) -> dict[str, object]:
-    found: dict[str, object] = {}
-    for kind in ("figures", "claims", "places", "dates", "events"):
-        for record in getattr(result, kind):
-            found[record.id] = record.model_dump(mode="json")
-    return found
 
 
 def _short(text: str, limit: int = 90) -> str:
