@@ -112,6 +112,28 @@ def test_ambiguous_names_follow_the_context(nlp, text, mention, country):
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Drone strikes on Fano positions killed nine in Amhara.", "Fano"),
+        ("Government troops pushed Fano out of Lalibela.", "Fano"),
+        ("The M23 took control of two more villages, a spokesman said.", "M23"),
+        ("The rebels claim to protect the Tutsi minority from the FDLR.", "Tutsi"),
+        ("Residents of Najaf heard a Katyusha strike the base.", "Katyusha"),
+        ("The state agency SANA said a convoy was hit near Homs.", "SANA"),
+        ("A mob attacked Alawites and Druze in Homs on Sunday.", "Alawites"),
+    ],
+)
+def test_names_of_groups_peoples_agencies_and_weapons_are_not_places(nlp, text, name):
+    assert name not in [h.text for h in hits_of(nlp, text)]
+
+
+def test_a_group_name_made_a_place_by_a_settlement_noun_stays_a_place(nlp):
+    text = "Tourists filled the beaches of the town of Fano on the Adriatic coast."
+    found = hit(hits_of(nlp, text), "Fano")
+    assert found.country == "IT"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "She said it was a nice day in March.",

@@ -19,7 +19,15 @@ from .lexicon import rules
 from .person_names import in_person_name
 from .reader import Reader
 from .tokens import DASHES, clean_entity, in_name_run, is_capitalized, proper, with_final_dot
-from .vetoes import acting, after_title, local_body, mid_name, person_reference, speaker
+from .vetoes import (
+    acting,
+    after_title,
+    group_name,
+    local_body,
+    mid_name,
+    person_reference,
+    speaker,
+)
 
 Verdict = Literal["location", "cued", "embedded"]
 """How a name was accepted as a place: on its own, by the words around it, or inside an
@@ -205,7 +213,7 @@ def accept(reader: Reader, span: Span, entries: tuple[Entry, ...]) -> Verdict | 
         (inside an organization's name), or None.
     """
     owner = reader.owner[span.start]
-    if span.text in rules().never_places or after_title(span):
+    if span.text in rules().never_places or after_title(span) or group_name(span):
         return None
     placed = owner is not None and owner.label_ in PLACE_LABELS
     if not placed and not named_so(span.text, entries):

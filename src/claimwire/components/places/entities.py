@@ -24,7 +24,7 @@ from .names import longer_name, ngram_mentions
 from .person_names import personal_names
 from .reader import Reader
 from .tokens import clean_entity, is_capitalized, with_final_dot
-from .vetoes import after_title, person_reference
+from .vetoes import after_title, group_name, person_reference
 
 
 def _with_road_number(span: Span) -> Span:
@@ -87,6 +87,8 @@ def entity_mentions(reader: Reader, countries: Counter[str]) -> list[Mention]:
         if span is None or not is_capitalized(span[0]) or not reader.free(span):
             continue
         if name_key(span.text) in demonyms or span.text in lists.never_places:
+            continue
+        if group_name(span):
             continue
         if len(span) > 1 and span[-1].text in lists.holiday_heads:
             continue
