@@ -114,6 +114,23 @@ def test_ambiguous_names_follow_the_context(nlp, text, mention, country):
 @pytest.mark.parametrize(
     ("text", "name"),
     [
+        ("Two homes in the town Vuhledar were destroyed.", "Vuhledar"),
+        (
+            "Power in the regional capital Mykolaiv was cut, and the regional capital Sumy "
+            "was hit too.",
+            "Mykolaiv",
+        ),
+        ("A third of the village Novoselivka burned overnight.", "Novoselivka"),
+    ],
+)
+def test_a_settlement_noun_before_a_name_makes_it_a_place(nlp, text, name):
+    found = hit(hits_of(nlp, text), name)
+    assert found.role == "location" and found.country == "UA"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
         ("Drone strikes on Fano positions killed nine in Amhara.", "Fano"),
         ("Government troops pushed Fano out of Lalibela.", "Fano"),
         ("The M23 took control of two more villages, a spokesman said.", "M23"),

@@ -1,9 +1,10 @@
 """What makes a gazetteer name outside the model's place entities a place: :func:`accept`.
 
 The cues that say a name is a place, whatever the model's label: a locative preposition
-('in Laconia'), a resident noun ('a DeKalb man'), the region or country after a comma
-('Lombard, Ill.'), an upper-case dateline ('BEIRUT:'), residence ('of Grovetown'), a party's
-initial ('D-Charleston'), '-based'; and the vetoes of :mod:`.vetoes`.
+('in Laconia'), a settlement noun ('the regional capital Sumy', 'the village of Ostrivka'),
+a resident noun ('a DeKalb man'), the region or country after a comma ('Lombard, Ill.'), an
+upper-case dateline ('BEIRUT:'), residence ('of Grovetown'), a party's initial
+('D-Charleston'), '-based'; and the vetoes of :mod:`.vetoes`.
 """
 
 from __future__ import annotations
@@ -100,9 +101,22 @@ def _cued(reader: Reader, span: Span, entries: tuple[Entry, ...], owner: Span | 
         return False
     if before is not None and before.lower_ in lists.locative_prepositions:
         return True
+    if before is not None and _settlement_before(before):
+        return True
     if (before is not None and _residence(before)) or _based(span) or _party_home(span):
         return True
     return after is not None and after.lower_ in lists.resident_nouns
+
+
+def _settlement_before(before: Token) -> bool:
+    """'the regional capital Kropyvnytskyi', 'the village of Ostrivka': a settlement noun
+    right before the name, or a settlement or region noun and 'of'."""
+    lists = rules()
+    if before.lower_ in lists.settlement_nouns:
+        return True
+    if before.lower_ != "of" or before.i == 0:
+        return False
+    return before.doc[before.i - 1].lower_ in lists.settlement_nouns | lists.region_nouns
 
 
 def _residence(before: Token) -> bool:
