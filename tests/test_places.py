@@ -111,6 +111,11 @@ def test_ambiguous_names_follow_the_context(nlp, text, mention, country):
     assert hit(hits_of(nlp, text), mention).country == country
 
 
+def test_a_village_spelt_another_way_is_found_in_the_articles_country(nlp):
+    found = hit(hits_of(nlp, "Drones struck Ohrimivka and Kupiansk overnight."), "Ohrimivka")
+    assert found.match == "variant" and found.name == "Okhrimivka" and found.country == "UA"
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
