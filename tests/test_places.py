@@ -111,6 +111,19 @@ def test_ambiguous_names_follow_the_context(nlp, text, mention, country):
     assert hit(hits_of(nlp, text), mention).country == country
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Rebels advanced on Bunia in Ituri as fighting spread across eastern Congo.", "CD"),
+        ("Congo's government in Brazzaville denied the report on Friday.", "CG"),
+        ("Heavy rains flooded several districts of Congo last week.", "CD"),
+    ],
+)
+def test_a_country_sharing_its_name_follows_the_context_else_the_larger(nlp, text, country):
+    found = hit(hits_of(nlp, text), "Congo")
+    assert found.kind == "country" and found.country == country
+
+
 def test_a_village_spelt_another_way_is_found_in_the_articles_country(nlp):
     found = hit(hits_of(nlp, "Drones struck Ohrimivka and Kupiansk overnight."), "Ohrimivka")
     assert found.match == "variant" and found.name == "Okhrimivka" and found.country == "UA"
