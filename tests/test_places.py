@@ -392,6 +392,12 @@ def test_every_mention_of_a_name_takes_the_evidence_of_the_others(nlp):
         (["Alexandria", "Police"], ["NNP", "NNP"], []),
         (["Historic", "Dublin"], ["NNP", "NNP"], []),
         (["Rethinking", "Egypt"], ["VBG", "NNP"], []),
+        (["Serbia", "’s", "Mitrovica"], ["NNP", "POS", "NNP"], []),
+        (
+            ["Anna", "Petrova", "’s", "Ivan", "Sokolov"],
+            ["NNP", "NNP", "POS", "NNP", "NNP"],
+            ["Anna Petrova", "Ivan Sokolov"],
+        ),
     ],
 )
 def test_a_person_entity_holds_a_name_only_where_no_other_word_stands(words, tags, names):
