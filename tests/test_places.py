@@ -162,6 +162,26 @@ def test_names_of_groups_peoples_agencies_and_weapons_are_not_places(nlp, text, 
     assert name not in [h.text for h in hits_of(nlp, text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("Shelling hit homes in the Nuseirat refugee camp on Monday.", "Nuseirat", "PS"),
+        ("Residents of Kakuma refugee camp protested the ration cuts.", "Kakuma", "KE"),
+        ("Displaced families reached the Abu Shouk displacement camp in Sudan.", "Abu Shouk", None),
+    ],
+)
+def test_a_name_before_a_camp_noun_is_a_camp(nlp, text, mention, country):
+    found = hit(hits_of(nlp, text), mention)
+    assert found.role == "location" and found.country == country
+
+
+@pytest.mark.parametrize(
+    "text", ["The Harris camp said it would respond.", "Recruits trained at a Wagner camp."]
+)
+def test_a_camp_of_supporters_or_of_a_group_is_no_place(nlp, text):
+    assert [h.text for h in hits_of(nlp, text) if h.role == "location"] == []
+
+
 def test_a_group_name_made_a_place_by_a_settlement_noun_stays_a_place(nlp):
     text = "Tourists filled the beaches of the town of Fano on the Adriatic coast."
     found = hit(hits_of(nlp, text), "Fano")

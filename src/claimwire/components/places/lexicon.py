@@ -65,6 +65,9 @@ class PlaceRules(ResourceModel):
     disease_modifiers: Words
     ethnic_groups: Words
     holiday_heads: Words
+    camp_nouns: Words
+    camp_modifiers: Words
+    name_articles: Words
 
 
 @lru_cache(maxsize=1)
