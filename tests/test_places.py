@@ -112,6 +112,83 @@ def test_ambiguous_names_follow_the_context(nlp, text, mention, country):
 
 
 @pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Rebels advanced on Bunia in Ituri as fighting spread across eastern Congo.", "CD"),
+        ("Congo's government in Brazzaville denied the report on Friday.", "CG"),
+        ("Heavy rains flooded several districts of Congo last week.", "CD"),
+    ],
+)
+def test_a_country_sharing_its_name_follows_the_context_else_the_larger(nlp, text, country):
+    found = hit(hits_of(nlp, text), "Congo")
+    assert found.kind == "country" and found.country == country
+
+
+def test_a_village_spelt_another_way_is_found_in_the_articles_country(nlp):
+    found = hit(hits_of(nlp, "Drones struck Ohrimivka and Kupiansk overnight."), "Ohrimivka")
+    assert found.match == "variant" and found.name == "Okhrimivka" and found.country == "UA"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Two homes in the town Vuhledar were destroyed.", "Vuhledar"),
+        (
+            "Power in the regional capital Mykolaiv was cut, and the regional capital Sumy "
+            "was hit too.",
+            "Mykolaiv",
+        ),
+        ("A third of the village Novoselivka burned overnight.", "Novoselivka"),
+    ],
+)
+def test_a_settlement_noun_before_a_name_makes_it_a_place(nlp, text, name):
+    found = hit(hits_of(nlp, text), name)
+    assert found.role == "location" and found.country == "UA"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Drone strikes on Fano positions killed nine in Amhara.", "Fano"),
+        ("Government troops pushed Fano out of Lalibela.", "Fano"),
+        ("The M23 took control of two more villages, a spokesman said.", "M23"),
+        ("The rebels claim to protect the Tutsi minority from the FDLR.", "Tutsi"),
+        ("Residents of Najaf heard a Katyusha strike the base.", "Katyusha"),
+        ("The state agency SANA said a convoy was hit near Homs.", "SANA"),
+        ("A mob attacked Alawites and Druze in Homs on Sunday.", "Alawites"),
+    ],
+)
+def test_names_of_groups_peoples_agencies_and_weapons_are_not_places(nlp, text, name):
+    assert name not in [h.text for h in hits_of(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("Shelling hit homes in the Nuseirat refugee camp on Monday.", "Nuseirat", "PS"),
+        ("Residents of Kakuma refugee camp protested the ration cuts.", "Kakuma", "KE"),
+        ("Displaced families reached the Abu Shouk displacement camp in Sudan.", "Abu Shouk", None),
+    ],
+)
+def test_a_name_before_a_camp_noun_is_a_camp(nlp, text, mention, country):
+    found = hit(hits_of(nlp, text), mention)
+    assert found.role == "location" and found.country == country
+
+
+@pytest.mark.parametrize(
+    "text", ["The Harris camp said it would respond.", "Recruits trained at a Wagner camp."]
+)
+def test_a_camp_of_supporters_or_of_a_group_is_no_place(nlp, text):
+    assert [h.text for h in hits_of(nlp, text) if h.role == "location"] == []
+
+
+def test_a_group_name_made_a_place_by_a_settlement_noun_stays_a_place(nlp):
+    text = "Tourists filled the beaches of the town of Fano on the Adriatic coast."
+    found = hit(hits_of(nlp, text), "Fano")
+    assert found.country == "IT"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "She said it was a nice day in March.",
@@ -335,6 +412,12 @@ def test_every_mention_of_a_name_takes_the_evidence_of_the_others(nlp):
         (["Alexandria", "Police"], ["NNP", "NNP"], []),
         (["Historic", "Dublin"], ["NNP", "NNP"], []),
         (["Rethinking", "Egypt"], ["VBG", "NNP"], []),
+        (["Serbia", "’s", "Mitrovica"], ["NNP", "POS", "NNP"], []),
+        (
+            ["Anna", "Petrova", "’s", "Ivan", "Sokolov"],
+            ["NNP", "NNP", "POS", "NNP", "NNP"],
+            ["Anna Petrova", "Ivan Sokolov"],
+        ),
     ],
 )
 def test_a_person_entity_holds_a_name_only_where_no_other_word_stands(words, tags, names):

@@ -3,7 +3,7 @@
 :func:`build_gazetteer` compiles the data files of :class:`~.inputs.BuildInputs` and the
 resources of :mod:`.resources` into one SQLite file: every entry in the ``place`` table
 (the columns of :class:`~.entry.Entry`), its lookup keys in ``name``, the transliteration
-skeletons of the bigger places in ``variant``, the names of notable places (for
+skeletons of every place in ``variant``, the names of notable places (for
 misspellings) in ``notable``, and the version and counts in ``meta``. The file carries
 :func:`build_version`; a reader rebuilds a file of another version.
 """
@@ -31,11 +31,12 @@ from .resources import RESOURCES, country_points, curated, variants
 
 logger = logging.getLogger(__name__)
 
-GAZETTEER_VERSION: Final = "4"
+GAZETTEER_VERSION: Final = "5"
 """Version of the gazetteer's build code and schema; bump it when either changes."""
 
-VARIANT_POPULATION: Final = 1_000
-"""Towns at least this large get transliteration skeletons."""
+VARIANT_POPULATION: Final = 0
+"""Towns at least this large get transliteration skeletons: every town, so that a village
+spelt another way ('Makhmour', 'Makhmur') is found in the article's country."""
 NOTABLE_KEY_LENGTH: Final = 5
 """Shortest lookup key of a notable place kept for fuzzy matches."""
 ALTERNATE_KEY_LENGTH: Final = 3

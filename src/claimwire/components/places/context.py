@@ -188,8 +188,9 @@ class Context:
         code = entry.country or ""
         share = self.countries[code] - group.countries.get(code, 0.0)
         # a namesake of a country or world city needs more than the article's
-        # country to win ('Moscow' in a US article is still Moscow)
-        lesser = self.major is not None and entry is not self.major
+        # country to win ('Moscow' in a US article is still Moscow); two countries
+        # of one name ('Congo') are equals
+        lesser = self.major is not None and major_rank(entry) < major_rank(self.major)
         weight = settings.LESSER_COUNTRY_WEIGHT if lesser else settings.COUNTRY_WEIGHT
         return weight * max(share, 0.0) / total
 

@@ -1,9 +1,10 @@
 """What makes a gazetteer name outside the model's place entities a place: :func:`accept`.
 
 The cues that say a name is a place, whatever the model's label: a locative preposition
-('in Laconia'), a resident noun ('a DeKalb man'), the region or country after a comma
-('Lombard, Ill.'), an upper-case dateline ('BEIRUT:'), residence ('of Grovetown'), a party's
-initial ('D-Charleston'), '-based'; and the vetoes of :mod:`.vetoes`.
+('in Laconia'), a settlement noun ('the regional capital Sumy', 'the village of Ostrivka'),
+a resident noun ('a DeKalb man'), the region or country after a comma ('Lombard, Ill.'), an
+upper-case dateline ('BEIRUT:'), residence ('of Grovetown'), a party's initial
+('D-Charleston'), '-based'; and the vetoes of :mod:`.vetoes`.
 """
 
 from __future__ import annotations
@@ -19,7 +20,15 @@ from .lexicon import rules
 from .person_names import in_person_name
 from .reader import Reader
 from .tokens import DASHES, clean_entity, in_name_run, is_capitalized, proper, with_final_dot
-from .vetoes import acting, after_title, local_body, mid_name, person_reference, speaker
+from .vetoes import (
+    acting,
+    after_title,
+    group_name,
+    local_body,
+    mid_name,
+    person_reference,
+    speaker,
+)
 
 Verdict = Literal["location", "cued", "embedded"]
 """How a name was accepted as a place: on its own, by the words around it, or inside an
@@ -92,9 +101,22 @@ def _cued(reader: Reader, span: Span, entries: tuple[Entry, ...], owner: Span | 
         return False
     if before is not None and before.lower_ in lists.locative_prepositions:
         return True
+    if before is not None and _settlement_before(before):
+        return True
     if (before is not None and _residence(before)) or _based(span) or _party_home(span):
         return True
     return after is not None and after.lower_ in lists.resident_nouns
+
+
+def _settlement_before(before: Token) -> bool:
+    """'the regional capital Kropyvnytskyi', 'the village of Ostrivka': a settlement noun
+    right before the name, or a settlement or region noun and 'of'."""
+    lists = rules()
+    if before.lower_ in lists.settlement_nouns:
+        return True
+    if before.lower_ != "of" or before.i == 0:
+        return False
+    return before.doc[before.i - 1].lower_ in lists.settlement_nouns | lists.region_nouns
 
 
 def _residence(before: Token) -> bool:
@@ -205,7 +227,7 @@ def accept(reader: Reader, span: Span, entries: tuple[Entry, ...]) -> Verdict | 
         (inside an organization's name), or None.
     """
     owner = reader.owner[span.start]
-    if span.text in rules().never_places or after_title(span):
+    if span.text in rules().never_places or after_title(span) or group_name(span):
         return None
     placed = owner is not None and owner.label_ in PLACE_LABELS
     if not placed and not named_so(span.text, entries):

@@ -18,7 +18,7 @@ from .mention import Mention
 from .person_names import in_person_name
 from .reader import Reader
 from .tokens import proper
-from .vetoes import after_title, person_reference, speaker
+from .vetoes import after_title, group_name, person_reference, speaker
 
 
 def _labelled_person(reader: Reader, span: Span) -> bool:
@@ -66,6 +66,8 @@ def repeated_mentions(reader: Reader, mentions: list[Mention]) -> list[Mention]:
             model = known.get(span.text)
             if model is None or not reader.free(span) or after_title(span):
                 continue
+            if group_name(span):
+                break
             if person_reference(reader, span) or speaker(span, model.candidates):
                 break
             owner = reader.owner[span.start]
@@ -137,6 +139,8 @@ def _listable(reader: Reader, span: Span, entries: tuple[Entry, ...]) -> bool:
     lists = rules()
     text = span.text
     if text in lists.common_words or text in lists.never_places or after_title(span):
+        return False
+    if group_name(span):
         return False
     if text in reader.person_words or name_key(text) in demonym_codes():
         return False

@@ -14,17 +14,17 @@ from collections import Counter
 
 from spacy.tokens import Span
 
-from ...geo import is_notable, name_key
+from ...geo import Entry, is_notable, name_key
 from ...vocab import PlaceMatch
 from . import settings
-from .kinds import PLACE_LABELS
+from .kinds import PLACE_LABELS, SETTLEMENT_LABELS
 from .lexicon import demonym_codes, rules
 from .mention import Mention
 from .names import longer_name, ngram_mentions
 from .person_names import personal_names
 from .reader import Reader
 from .tokens import clean_entity, is_capitalized, with_final_dot
-from .vetoes import after_title, person_reference
+from .vetoes import after_title, group_name, person_reference
 
 
 def _with_road_number(span: Span) -> Span:
@@ -60,6 +60,18 @@ def _unknown_compound(reader: Reader, span: Span) -> bool:
     return not any(reader.gazetteer.lookup(span[:size].text) for size in range(2, len(span)))
 
 
+def _variants(reader: Reader, span: Span, ent: Span, countries: Counter[str]) -> tuple[Entry, ...]:
+    """Places of the article's countries spelt another way ('Makhmour' for 'Makhmur'): any
+    of them when the model calls the name a town or a region (GPE, LOC), else only notable
+    places."""
+    small = ent.label_ in SETTLEMENT_LABELS
+    return tuple(
+        entry
+        for entry in reader.gazetteer.lookup_variant(span.text)
+        if entry.country in countries and (small or is_notable(entry))
+    )
+
+
 def _misnamed_feature(ent: Span) -> bool:
     """'Greer Station': a person entity of the model that holds no person's name and ends in
     a feature word (not a local institution's) is the name of a place."""
@@ -88,6 +100,8 @@ def entity_mentions(reader: Reader, countries: Counter[str]) -> list[Mention]:
             continue
         if name_key(span.text) in demonyms or span.text in lists.never_places:
             continue
+        if group_name(span):
+            continue
         if len(span) > 1 and span[-1].text in lists.holiday_heads:
             continue
         if after_title(span) or person_reference(reader, span):
@@ -98,8 +112,7 @@ def entity_mentions(reader: Reader, countries: Counter[str]) -> list[Mention]:
         entries = reader.gazetteer.lookup(span.text)
         match: PlaceMatch = "exact"
         if not entries:
-            entries, match = reader.gazetteer.lookup_variant(span.text), "variant"
-            entries = tuple(e for e in entries if is_notable(e) and e.country in countries)
+            entries, match = _variants(reader, span, ent, countries), "variant"
             if span.text in reader.person_words:
                 entries = ()
         if (

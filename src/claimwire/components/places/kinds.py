@@ -8,6 +8,9 @@ from ...geo import Entry
 
 PLACE_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
 """The model's entity labels of places."""
+SETTLEMENT_LABELS: Final = frozenset({"GPE", "LOC"})
+"""The model's entity labels of towns and regions (a transliteration of a village is taken
+only under one of them)."""
 OTHER_NAME_LABELS: Final = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
 """The model's entity labels of names that are not places."""
 

@@ -1,6 +1,8 @@
-"""The place component's word lists: ``resources/places_rules.json``, typed, loaded once.
+"""The place component's word lists: ``resources/places_rules.json`` and
+``resources/places_groups.json``, typed, loaded once.
 
-:func:`rules` returns :class:`PlaceRules`; :func:`demonym_codes` and
+:func:`rules` returns :class:`PlaceRules`; :func:`group_names` the names of groups that are
+never places (:class:`GroupNames`); :func:`demonym_codes` and
 :func:`region_demonyms` key the demonyms by their lookup key; :func:`name_connectors`
 adds the lower-case words of curated places' names to the listed connectors.
 """
@@ -63,6 +65,9 @@ class PlaceRules(ResourceModel):
     disease_modifiers: Words
     ethnic_groups: Words
     holiday_heads: Words
+    camp_nouns: Words
+    camp_modifiers: Words
+    name_articles: Words
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +78,31 @@ def rules() -> PlaceRules:
         ResourceError: The file lacks a list or has one of the wrong shape.
     """
     return load_typed_resource("places_rules.json", PlaceRules)
+
+
+class GroupNames(ResourceModel):
+    """``places_groups.json``: names of groups, peoples, agencies and weapons, never places.
+
+    Each list is described in the file's ``description``.
+    """
+
+    version: str
+    description: str
+    armed_groups: Words
+    peoples: Words
+    organisations: Words
+    weapons: Words
+
+
+@lru_cache(maxsize=1)
+def group_names() -> frozenset[str]:
+    """Every name of ``resources/places_groups.json``, as written.
+
+    Raises:
+        ResourceError: The file lacks a list or has one of the wrong shape.
+    """
+    names = load_typed_resource("places_groups.json", GroupNames)
+    return names.armed_groups | names.peoples | names.organisations | names.weapons
 
 
 @lru_cache(maxsize=1)

@@ -10,16 +10,21 @@ from .lexicon import rules
 def personal_names(ent: Span) -> list[Span]:
     """The parts of a person entity of the model that read as a person's name.
 
-    A verb or a word of an organization, a building or a region never stands in a name: the
-    entity is cut there, and the runs of two or more words left are names ('Charles Webb' of
-    'Charles Webb Center'); a lone word left is not ('Jordan Elementary School', 'Alexandria
-    Police', 'Rethinking Egypt').
+    A verb, a possessive or a word of an organization, a building or a region never stands
+    in a name: the entity is cut there, and the runs of two or more words left are names
+    ('Charles Webb' of 'Charles Webb Center'); a lone word left is not ('Jordan Elementary
+    School', 'Alexandria Police', 'Rethinking Egypt', 'Serbia's Mitrovica').
     """
     lists = rules()
     words = lists.non_name_words | lists.local_institution_words
     names, start = [], ent.start
     for token in [*ent, None]:
-        if token is None or token.text in words or token.tag_.startswith("VB"):
+        if (
+            token is None
+            or token.text in words
+            or token.tag_.startswith("VB")
+            or token.tag_ == "POS"
+        ):
             end = ent.end if token is None else token.i
             if end - start > 1:
                 names.append(ent.doc[start:end])

@@ -4,7 +4,8 @@ Each pass works on the tokens still free (:class:`.reader.Reader`):
 
 1. demonyms and country adjectives ('Ukrainian', 'Sri Lankan'): never locations; kept as
    modifiers and used as country context (:mod:`.demonyms`);
-2. the model's GPE, LOC and FAC entities, whole, by variant, by the names inside
+2. names of camps, before a camp noun ('the Nuseirat refugee camp', :mod:`.camps`);
+   then the model's GPE, LOC and FAC entities, whole, by variant, by the names inside
    (:mod:`.entities`);
 3. the gazetteer over the text: runs of capitalized tokens, guarded by the cues and vetoes
    of :mod:`.cues` (:mod:`.names`);
@@ -21,6 +22,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ...geo import Gazetteer
+from .camps import camp_mentions
 from .demonyms import demonym_mentions
 from .discourse import initials_mentions, listed_mentions, repeated_mentions
 from .entities import entity_mentions
@@ -56,6 +58,7 @@ def find_mentions(
             if ent.label_ == "GPE"
         ]
     )
+    mentions += camp_mentions(reader, countries)
     mentions += entity_mentions(reader, countries)
     mentions += ngram_mentions(reader, 0, len(doc))
     mentions += repeated_mentions(reader, mentions)

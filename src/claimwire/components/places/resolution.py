@@ -4,6 +4,7 @@ Every candidate entry of a mention gets a score (:func:`resolve`), the sum of
 
 - a prior (:func:`.priors.prior`): kind and population, national capital; a town found only
   under one of its alternate names ("Athens" for a town called otherwise) loses a little;
+  of two countries of one name ("Congo") the more populous wins a little;
 - local cues around the mention (:mod:`.local`): "X, Y" and "X (Y)" containment, "X in Y",
   "the Ukrainian city of X", a region noun ("X region") or a settlement noun ("city of X",
   "the besieged X city" = the region);
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from ...geo import Entry
 from . import settings
 from .context import Context, Group, groups_of, link_lists, local_name, neighbours, spatial_index
 from .kinds import NAMESAKE_KINDS, POINT_KINDS
@@ -96,6 +98,14 @@ def _pool_local_evidence(groups: list[Group], fixed: dict[int, dict[str, float]]
             mention.scores = dict(fixed[id(mention)])
 
 
+def _larger_country(mention: Mention) -> Entry | None:
+    """The most populous country among the mention's candidates when it has several."""
+    countries = [entry for entry in mention.candidates if entry.kind == "country"]
+    if len(countries) < 2:
+        return None
+    return max(countries, key=lambda entry: entry.population)
+
+
 def _fixed_scores(mentions: list[Mention], groups: list[Group]) -> dict[int, dict[str, float]]:
     """Prior, name form and local cues of every candidate: the part that context leaves
     alone (by ``id`` of the mention and candidate id); also the mentions' first scores."""
@@ -106,9 +116,11 @@ def _fixed_scores(mentions: list[Mention], groups: list[Group]) -> dict[int, dic
         for mention in group.mentions:
             key = key_of(mention.span.text)
             wide = any(entry.kind in NAMESAKE_KINDS for entry in mention.candidates)
+            larger = _larger_country(mention)
             fixed[id(mention)] = {
                 entry.id: prior(entry)
                 + name_form(key, entry)
+                + (settings.LARGER_COUNTRY_BONUS if entry is larger else 0.0)
                 - (settings.NAMESAKE_PENALTY if wide and small_town(entry) else 0.0)
                 + local_bonus(mention, entry, by_start, by_end)
                 for entry in mention.candidates

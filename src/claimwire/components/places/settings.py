@@ -77,6 +77,9 @@ ALTERNATE_NAME_PENALTY: Final = 0.5
 NAMESAKE_PENALTY: Final = 0.6
 """Prior lost by a town named after a country, region or sea the name also is ('England,
 Arkansas', 'Pacific, Missouri'): the town is the rarer reading."""
+LARGER_COUNTRY_BONUS: Final = 0.2
+"""Prior won by the more populous of two countries of one name ('Congo': the Democratic
+Republic, by far the likelier in news) when the article's other names do not decide."""
 NAMESAKE_POPULATION: Final = 100_000
 """Towns below this are namesakes, not the place a region is named after ('New York')."""
 MAJOR_POPULATION: Final = 1_000_000

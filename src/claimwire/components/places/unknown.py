@@ -18,7 +18,7 @@ from .lexicon import rules
 from .mention import Mention
 from .reader import Reader
 from .tokens import in_name_run, is_capitalized, proper
-from .vetoes import after_title
+from .vetoes import after_title, group_name
 
 
 def way_mentions(reader: Reader) -> list[Mention]:
@@ -77,6 +77,8 @@ def unknown_name_mentions(reader: Reader, countries: Counter[str]) -> list[Menti
             continue
         span = reader.doc[token.i : token.i + 1]
         if token.text in reader.person_words or in_name_run(span) or after_title(span):
+            continue
+        if group_name(span):
             continue
         if token.lower_ in reader.dictionary:
             continue

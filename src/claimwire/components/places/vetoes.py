@@ -1,6 +1,7 @@
 """What tells a capitalized name is a person's or an organization's, not a place.
 
-A person's title before it ('coach Ripley'), a reporting verb after it ('Nelson said'), a
+A listed name of a group, people, news agency or weapon ('Fano', 'Tutsi', 'Katyusha'), a
+person's title before it ('coach Ripley'), a reporting verb after it ('Nelson said'), a
 lone town's name acting ('Lincoln visited'), a word of a person's full name elsewhere in
 the text ('Lincoln' after 'Abraham Lincoln'), a local body's word after it inside an
 organization ('Torrington Fire Department'), another word of a place entity before it
@@ -12,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from ...geo import Entry
-from .lexicon import SPEECH_VERBS, name_connectors, rules
+from .lexicon import SPEECH_VERBS, group_names, name_connectors, rules
 from .reader import Reader
 from .tokens import is_capitalized
 
@@ -20,6 +21,22 @@ from .tokens import is_capitalized
 def _lone_town(span: Span, entries: tuple[Entry, ...]) -> bool:
     """Tell whether ``span`` is one word whose candidates are all towns but capitals."""
     return len(span) <= 1 and all(e.kind == "city" and e.feature_code != "PPLC" for e in entries)
+
+
+def group_name(span: Span) -> bool:
+    """'Fano fighters', 'the M23', 'Katyusha rockets': a name of ``places_groups.json``
+    (without a leading 'the') names a group, a people, an agency or a weapon, never a
+    place, unless a settlement noun after it or a settlement or region noun and 'of' before
+    it makes it one ('Fano town', 'the town of Fano')."""
+    words = span[1:] if len(span) > 1 and span[0].lower_ == "the" else span
+    if words.text not in group_names():
+        return False
+    doc, lists = span.doc, rules()
+    if span.end < len(doc) and doc[span.end].lower_ in lists.settlement_nouns:
+        return False
+    if span.start < 2 or doc[span.start - 1].lower_ != "of":
+        return True
+    return doc[span.start - 2].lower_ not in lists.settlement_nouns | lists.region_nouns
 
 
 def after_title(span: Span) -> bool:
