@@ -137,6 +137,8 @@ def test_speed_reports_both_pipelines(tmp_path):
     assert [t["articles"] for t in timings] == [4, 4, 4, 4]
     assert all(t["articles_per_second"] > 0 for t in timings)
     assert all(t["peak_rss_mb"] > 50 for t in timings[:3])
+    # The bare and single-process modes also report their CPU time (jobs and Dask do not).
+    assert all(t["cpu_seconds"] > 0 and t["cpu_articles_per_second"] > 0 for t in timings[:2])
     components = json.loads(result.output)["components"]
     assert "parser" in components and "claimwire_figures_v1" in components
 

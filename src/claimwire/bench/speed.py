@@ -3,7 +3,9 @@
 Each measurement runs in a fresh process (so its peak resident memory is its own) on the
 same articles: the bare spaCy English pipeline through ``nlp.pipe``, then claimwire's
 whole extraction (components and conversion to records) through ``extract_many``.
-Model loading is timed apart from processing.
+Model loading is timed apart from processing. Besides the wall time, the CPU time of the
+process is recorded: on a machine shared with other work the wall time of a mode depends
+on the load while it ran, its CPU time much less, so the CPU ratio is the one to compare.
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ class Timing:
     articles: int
     words: int
     peak_rss_mb: float
+    cpu_seconds: float = 0.0
+    """CPU time of the measuring process (user and system; 0 when not measured, as for
+    the modes whose work runs in other processes)."""
 
     @property
     def articles_per_second(self) -> float:
@@ -40,6 +45,11 @@ class Timing:
     def words_per_second(self) -> float:
         """Whitespace-separated words processed per second (loading excluded)."""
         return self.words / self.seconds if self.seconds else 0.0
+
+    @property
+    def cpu_articles_per_second(self) -> float:
+        """Articles processed per CPU second (loading excluded; 0 when not measured)."""
+        return self.articles / self.cpu_seconds if self.cpu_seconds else 0.0
 
 
 @dataclass(frozen=True)
@@ -60,6 +70,7 @@ class SpeedReport:
                     **asdict(timing),
                     "articles_per_second": round(timing.articles_per_second, 2),
                     "words_per_second": round(timing.words_per_second, 1),
+                    "cpu_articles_per_second": round(timing.cpu_articles_per_second, 2),
                 }
                 for timing in self.timings
             ],
@@ -72,43 +83,53 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _time_bare(texts: list[str]) -> tuple[float, float, float]:
+Measured = tuple[float, float, float, float]
+"""Seconds loading, seconds processing, peak resident MB, CPU seconds processing."""
+
+
+def _time_bare(texts: list[str]) -> Measured:
     from ..nlp.pipeline import load_model
 
     started = time.perf_counter()
     nlp = load_model()
     nlp.max_length = max(nlp.max_length, max(len(text) for text in texts) + 1)
-    loaded = time.perf_counter()
+    loaded, cpu = time.perf_counter(), time.process_time()
     for _doc in nlp.pipe(texts, batch_size=32):
         pass
-    return loaded - started, time.perf_counter() - loaded, _peak_rss_mb()
+    return (
+        loaded - started,
+        time.perf_counter() - loaded,
+        _peak_rss_mb(),
+        time.process_time() - cpu,
+    )
 
 
-def _time_full(texts: list[str]) -> tuple[float, float, float]:
+def _time_full(texts: list[str]) -> Measured:
+    return _time_claimwire(texts, full=False)
+
+
+def _time_full_pipeline(texts: list[str]) -> Measured:
+    return _time_claimwire(texts, full=True)
+
+
+def _time_claimwire(texts: list[str], *, full: bool) -> Measured:
     from ..nlp.extract import extract_many
     from ..nlp.pipeline import get_nlp
 
     started = time.perf_counter()
     get_nlp()
-    loaded = time.perf_counter()
-    for _result in extract_many(texts):
+    loaded, cpu = time.perf_counter(), time.process_time()
+    for _result in extract_many(texts, full=full):
         pass
-    return loaded - started, time.perf_counter() - loaded, _peak_rss_mb()
+    return (
+        loaded - started,
+        time.perf_counter() - loaded,
+        _peak_rss_mb(),
+        time.process_time() - cpu,
+    )
 
 
-def _time_full_pipeline(texts: list[str]) -> tuple[float, float, float]:
-    from ..nlp.extract import extract_many
-    from ..nlp.pipeline import get_nlp
-
-    started = time.perf_counter()
-    get_nlp()
-    loaded = time.perf_counter()
-    for _result in extract_many(texts, full=True):
-        pass
-    return loaded - started, time.perf_counter() - loaded, _peak_rss_mb()
-
-
-def _time_jobs(texts: list[str]) -> tuple[float, float, float]:
+def _time_jobs(texts: list[str]) -> Measured:
     from ..nlp.parallel import extract_parallel
 
     started = time.perf_counter()
@@ -116,10 +137,10 @@ def _time_jobs(texts: list[str]) -> tuple[float, float, float]:
         pass
     # Workers load the pipeline inside the run; their peak is the largest child's.
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return 0.0, time.perf_counter() - started, peak
+    return 0.0, time.perf_counter() - started, peak, 0.0
 
 
-def _time_dask(texts: list[str]) -> tuple[float, float, float]:
+def _time_dask(texts: list[str]) -> Measured:
     import json
     import tempfile
 
@@ -132,7 +153,7 @@ def _time_dask(texts: list[str]) -> tuple[float, float, float]:
                 stream.write(json.dumps({"text": text}) + "\n")
         started = time.perf_counter()
         run_dask([corpus], Path(folder) / "out", workers=2, size=50)
-        return 0.0, time.perf_counter() - started, 0.0
+        return 0.0, time.perf_counter() - started, 0.0, 0.0
 
 
 def _profile(texts: list[str]) -> dict[str, float]:
@@ -247,10 +268,16 @@ def measure_speed(
     timings = []
     for mode in modes:
         name, function = MODES[mode]
-        load_seconds, seconds, peak = _in_fresh_process(function, texts)
+        load_seconds, seconds, peak, cpu = _in_fresh_process(function, texts)
         timings.append(
             Timing(
-                name, round(load_seconds, 2), round(seconds, 2), len(texts), words, round(peak, 1)
+                name,
+                round(load_seconds, 2),
+                round(seconds, 2),
+                len(texts),
+                words,
+                round(peak, 1),
+                round(cpu, 2),
             )
         )
     components = _in_fresh_process(_profile, texts) if profile else {}
@@ -263,19 +290,22 @@ def format_report(report: SpeedReport) -> str:
     lines = [
         f"claimwire bench speed: {report.corpus}",
         f"{'pipeline':<30} {'articles':>8} {'words':>8} {'load s':>7} {'run s':>7} "
-        f"{'art/s':>7} {'words/s':>8} {'peak MB':>8}",
+        f"{'art/s':>7} {'words/s':>8} {'peak MB':>8} {'cpu s':>7}",
     ]
     for timing in report.timings:
         lines.append(
             f"{timing.name:<30} {timing.articles:8d} {timing.words:8d} {timing.load_seconds:7.2f} "
             f"{timing.seconds:7.2f} {timing.articles_per_second:7.2f} "
-            f"{timing.words_per_second:8.0f} {timing.peak_rss_mb:8.1f}"
+            f"{timing.words_per_second:8.0f} {timing.peak_rss_mb:8.1f} {timing.cpu_seconds:7.2f}"
         )
     base = report.timings[0]
     for timing in report.timings[1:]:
         if base.seconds and timing.seconds:
             ratio = timing.articles_per_second / base.articles_per_second
-            lines.append(f"{timing.name}: {ratio:.0%} of {base.name} throughput")
+            line = f"{timing.name}: {ratio:.0%} of {base.name} throughput"
+            if base.cpu_seconds and timing.cpu_seconds:
+                line += f" ({base.cpu_seconds / timing.cpu_seconds:.0%} by CPU time)"
+            lines.append(line)
     lines.append("(jobs and Dask runs include starting their workers; peak MB is per process)")
     if report.components:
         model = sum(

@@ -22,11 +22,13 @@ spaCy's components.
 
 from __future__ import annotations
 
+import copy
 import re
 from typing import Any
 
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
+from spacy.lookups import Lookups
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
@@ -65,17 +67,48 @@ def _predicate(value: Any, strings: Any) -> Any:
     raise UnsupportedPatternError(f"attribute-ruler pattern value {value!r} is not supported")
 
 
+def _members(value: Any, strings: Any) -> set[int] | None:
+    """The values a test accepts when it is an equality or ``IN`` test, else None."""
+    if isinstance(value, str):
+        return {strings.add(value)}
+    if isinstance(value, dict) and len(value) == 1 and isinstance(value.get("IN"), list):
+        return {strings.add(item) for item in value["IN"]}
+    return None
+
+
+def _indexed_lemmatizer(lemmatizer: Any) -> Any:
+    """A copy of a rule ``lemmatizer`` whose word index holds sets.
+
+    spaCy's rule lemmatizer keeps the known words per POS (``lemma_index``) as lists and
+    tests each candidate form against them, a scan of up to 60,000 words per rule; the same
+    words as sets give the same lemmas. The model's own lemmatizer is left as it is.
+    """
+    indexed = copy.copy(lemmatizer)
+    lookups = Lookups()
+    for name in lemmatizer.lookups.tables:
+        table = lemmatizer.lookups.get_table(name)
+        if name == "lemma_index":
+            lookups.add_table(name, {key: frozenset(words) for key, words in table.items()})
+        else:
+            lookups.add_table(name, dict(table.items()))
+    indexed.lookups = lookups
+    indexed.cache = {}
+    indexed.lemmatize = indexed.rule_lemmatize
+    return indexed
+
+
 class CachedAttributes:
     """The attribute ruler and the rule lemmatizer of a pipeline, as one cached pass."""
 
     def __init__(self, nlp: Language, ruler: Any, lemmatizer: Any) -> None:
         self.vocab = nlp.vocab
-        self.lemmatizer = lemmatizer
+        self.lemmatizer = _indexed_lemmatizer(lemmatizer)
         self.single: list[tuple[int, list[tuple[int, Any]], dict[int, int]]] = []
         self.multi = Matcher(nlp.vocab)
         self.multi_indices: dict[int, int] = {}
         self.multi_attrs: dict[int, dict[int, int]] = {}
         strings = nlp.vocab.strings
+        members: list[tuple[int, int, set[int] | None]] = []
         for attr_id, (attrs, index) in enumerate(zip(ruler.attrs, ruler.indices, strict=True)):
             patterns = ruler.matcher.get(str(attr_id))[1]
             if "_" in attrs:
@@ -86,7 +119,9 @@ class CachedAttributes:
                     for name, value in pattern[0].items():
                         if name not in PATTERN_KEYS:
                             raise UnsupportedPatternError(f"pattern key {name!r}")
-                        tests.append((PATTERN_KEYS[name], _predicate(value, strings)))
+                        column = PATTERN_KEYS[name]
+                        tests.append((column, _predicate(value, strings)))
+                        members.append((len(self.single), column, _members(value, strings)))
                     self.single.append((attr_id, tests, dict(attrs)))
                 else:
                     self.multi.add(str(attr_id), [pattern])
@@ -94,15 +129,52 @@ class CachedAttributes:
                     self.multi_attrs[attr_id] = dict(attrs)
         self.by_key: dict[tuple[int, ...], list[tuple[int, dict[int, int]]]] = {}
         self.lemmas: dict[tuple[int, int, int], int] = {}
+        # A pattern matches a key when it passes its tests on every column: per column,
+        # the patterns that pass on one value are a bit mask, computed once per value.
+        # A pattern whose one test on a column is an equality (or ``IN``) is found through
+        # an index of the values it accepts; any other test is evaluated.
+        self.untested = [0 for _ in KEY_ATTRS]
+        self.accepted: list[dict[int, int]] = [{} for _ in KEY_ATTRS]
+        self.tested: list[list[tuple[int, list[Any]]]] = [[] for _ in KEY_ATTRS]
+        for bit, (_, tests, _) in enumerate(self.single):
+            for column in range(len(KEY_ATTRS)):
+                on_column = [test for tested, test in tests if tested == column]
+                sets = [
+                    found for index, tested, found in members if index == bit and tested == column
+                ]
+                if not on_column:
+                    self.untested[column] |= 1 << bit
+                elif len(sets) == 1 and sets[0] is not None:
+                    for value in sets[0]:
+                        index_of = self.accepted[column]
+                        index_of[value] = index_of.get(value, 0) | 1 << bit
+                else:
+                    self.tested[column].append((1 << bit, on_column))
+        self.masks: list[dict[int, int]] = [{} for _ in KEY_ATTRS]
+
+    def _mask(self, column: int, value: int) -> int:
+        """The patterns (as bits) whose tests on ``column`` all pass for ``value``."""
+        mask = self.masks[column].get(value)
+        if mask is None:
+            mask = self.untested[column] | self.accepted[column].get(value, 0)
+            for bit, tests in self.tested[column]:
+                if all(test(value) for test in tests):
+                    mask |= bit
+            self.masks[column][value] = mask
+        return mask
 
     def _rules_for(self, key: tuple[int, ...]) -> list[tuple[int, dict[int, int]]]:
         found = self.by_key.get(key)
         if found is None:
-            found = [
-                (attr_id, attrs)
-                for attr_id, tests, attrs in self.single
-                if all(test(key[column]) for column, test in tests)
-            ]
+            mask = -1
+            for column, value in enumerate(key):
+                mask &= self._mask(column, value)
+            found = []
+            while mask:
+                low = mask & -mask
+                attr_id, _, attrs = self.single[low.bit_length() - 1]
+                found.append((attr_id, attrs))
+                mask ^= low
             self.by_key[key] = found
         return found
 
