@@ -713,6 +713,24 @@ def test_descriptions_name_the_claimant(claims_nlp, text, word, name):
         assert claimant.type in ("organization", "group"), claimant
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Police arrested 12 men on Friday, citing local officials.", "local officials"),
+        ("Troops withdrew from the town, citing Reuters.", "Reuters"),
+        ("The monitor counted 40 dead in the valley, citing executions and looting.", None),
+        ("The mayor closed the schools, citing a lack of fuel.", None),
+    ],
+)
+def test_citing_names_a_source_not_the_grounds(claims_nlp, text, source):
+    doc = claims_nlp(text)
+    cited = [h for h in attributed(doc) if h.form == "according_to"]
+    if source is None:
+        assert not cited, [(h.claimant.name, h.claimant.type) for h in cited]
+        return
+    assert [h.claimant.name for h in cited] == [source]
+
+
 # The source after the claim, where the parser misreads it (issue 15): text, the claimant
 # (part of its name), a word of the claim.
 POSTPOSED = [

@@ -275,7 +275,7 @@ CASES = [
         "losses-equipment",
         "Russia has lost 2,000 tanks since the invasion began, analysts estimate.",
         "2,000",
-        {"category": "tanks", "measure": "destroyed", "side": None},
+        {"category": "tanks", "measure": "destroyed", "side": "Russia"},  # the loser's
     ),
     (
         "troop-losses-predicate",
@@ -388,6 +388,87 @@ CASES = [
         "Gunmen killed 15 villagers in central Mali.",
         "15",
         {"category": "civilians", "side": None},
+    ),
+    # civilians: generic people an attack or attackers killed, and subsets of civilians
+    (
+        "side-civilian-attackers",
+        "Armed raiders killed 23 people in a market town in the south.",
+        "23",
+        {"category": "people", "side": "civilian"},
+    ),
+    (
+        "side-civilian-headline",
+        "Six dead and 25 hurt in shelling of border town",
+        "25",
+        {"measure": "injured", "side": "civilian"},
+    ),
+    (
+        "side-civilian-toll-not-attacker",
+        "The death toll from the Turkish drone strike on the village has risen to 9.",
+        "9",
+        {"measure": "killed", "side": "civilian"},
+    ),
+    (
+        "side-civilian-believed",
+        "A blast set off by rebels on Monday is believed to have killed around 50 people.",
+        "around 50",
+        {"side": "civilian"},
+    ),
+    (
+        "side-none-military-target",
+        "Eleven people were killed in an attack on an army checkpoint.",
+        "Eleven",
+        {"category": "people", "side": None},
+    ),
+    (
+        "side-none-clashes",
+        "Ten people died in clashes between soldiers and rebels.",
+        "Ten",
+        {"category": "people", "side": None},
+    ),
+    (
+        "side-subset-of-civilians",
+        "A local official said 30 civilians had been killed, including 12 men found in a school.",
+        "12",
+        {"category": "people", "side": "civilian"},
+    ),
+    (
+        "side-subset-of-whom",
+        "The monitor said 40 Kurds were killed, of whom five civilians were shot at a checkpoint.",
+        "five",
+        {"side": "Kurds"},
+    ),
+    # sides from the clause: losers, elided nouns, pronouns, partisans
+    (
+        "side-loser",
+        "The Georgian side suffered two casualties in the raid.",
+        "two",
+        {"side": "Georgia"},
+    ),
+    (
+        "side-demonym-elided",
+        "Two Armenian and two Georgian soldiers died on Friday.",
+        "Two",
+        {"measure": "killed", "side": "Armenia"},
+    ),
+    (
+        "side-pronoun-object",
+        "The group said 12 Iraqi soldiers died. It claimed an attack on Peshmerga in the north "
+        "on Sunday, killing four of them.",
+        "four",
+        {"side": "Peshmerga"},
+    ),
+    (
+        "side-pronoun-subject-is-not-antecedent",
+        "Ukraine said 200 Russian soldiers were killed. Kyiv said 30 of them were officers.",
+        "30",
+        {"side": "Russia"},
+    ),
+    (
+        "side-partisan",
+        "Government forces killed 40 pro-Assad fighters near the coast.",
+        "40",
+        {"category": "fighters", "side": "pro-Assad"},
     ),
     # time
     (

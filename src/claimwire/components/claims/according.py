@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from .._base import sentence_of
 from .candidate import Attribution, Candidate
 from .context import DocContext
-from .lexicon import CuePhrase, cues
+from .lexicon import CuePhrase, claimants, cues
 from .quote_marks import QUOTE_MARKS
 from .settings import ACCORDING_SIDE_MIN_TOKENS
 from .syntax import SUBJECTS, noun_phrase
@@ -45,7 +45,7 @@ def _according_candidate(
     doc = ctx.doc
     sent = sentence_of(doc[first])
     words = source_words(ctx, after, sent.end)
-    if not words:
+    if not words or (phrase.text == "citing" and not _names_a_source(words)):
         return None
     claimant = doc[words[0].i : words[-1].i + 1]
     phrase_end = words[-1].i
@@ -62,6 +62,27 @@ def _according_candidate(
     start, end = ctx.chars(lo, hi)
     cue = ctx.chars(first, after - 1)
     return Candidate(start, end, cue, phrase.form, phrase.modality, claimant)
+
+
+def _names_a_source(words: list[Token]) -> bool:
+    """Whether what follows "citing" names a source ("citing local officials", "citing
+    Reuters"), not the grounds of a claim ("citing executions and looting")."""
+    lexicon, names = cues(), claimants()
+    known = (
+        lexicon.anonymous_sources
+        | lexicon.role_nouns
+        | frozenset(lexicon.reporting_nouns)
+        | names.organization_nouns
+        | names.group_nouns
+        | lexicon.group_descriptions
+    )
+    return any(
+        t.pos_ == "PROPN"
+        or t.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")
+        or t.lower_ in known
+        or t.lemma_.lower() in known
+        for t in words
+    )
 
 
 def source_words(ctx: DocContext, start: int, stop: int) -> list[Token]:

@@ -91,7 +91,7 @@ def _figure(doc: Doc, span: Span, number: NumberValue, found: list[FigureHit]) -
         trigger_end=trigger_end(trigger),
         negated=negated(trigger, counted),
         modality=modality,
-        side=figure_side(counted, trigger, measure, found, sent, inherited),
+        side=figure_side(counted, category, trigger, measure, found, span, inherited),
         cumulative=running,
         time_start=time[0] if time else None,
         time_end=time[1] if time else None,

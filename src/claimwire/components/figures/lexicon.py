@@ -103,6 +103,11 @@ class FiguresLexicon(ResourceModel):
     life_taking_verbs: frozenset[str]
     tallied_nouns: frozenset[str]
     tally_verbs: frozenset[str]
+    generic_people_nouns: frozenset[str]
+    attack_nouns: frozenset[str]
+    attacker_nouns: frozenset[str]
+    military_target_nouns: frozenset[str]
+    loss_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)

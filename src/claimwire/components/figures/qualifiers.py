@@ -2,7 +2,8 @@
 
 - negation: "no civilians were killed", "were not killed";
 - modality: "could kill up to 100", "threatened to kill 10", "If the dam breaks ...";
-- side: whose people or equipment are counted ("Russian tanks", "its soldiers");
+- side: whose people or equipment are counted ("Russian tanks", "its soldiers"; civilians
+  in :mod:`.victims`);
 - time: the date expression nearest the number and how it bounds it (since, as of, on),
   and whether the figure is a running total or an increment;
 - status: new, or background (an earlier event recalled: "echoing last year's ...").
@@ -14,13 +15,14 @@ import bisect
 
 from spacy.tokens import Span, Token
 
-from ...vocab import Measure, Status, TimeRelation
+from ...vocab import Category, Measure, Status, TimeRelation
 from .._base import entities_of, per_sentence, sentence_of
-from .counted import Counted
+from .counted import Counted, attachment
 from .hits import FigureHit
 from .lexicon import load_lexicon
 from .settings import SINCE_CLAUSE_HOPS
 from .triggers import Trigger
+from .victims import CIVILIAN, civilian_victims, subset_side
 
 TimePhrase = tuple[int, int, TimeRelation]
 """Character offsets of a time phrase and how it bounds the figure."""
@@ -70,12 +72,63 @@ def verb_above(token: Token) -> Token | None:
 
 
 def side_of(tokens: list[Token]) -> str | None:
-    """The side the first side word among ``tokens`` designates ("Russian" -> Russia)."""
-    sides = load_lexicon().sides
+    """The side the first side word among ``tokens`` designates ("Russian" -> Russia;
+    "pro-Assad" -> pro-Assad); a side word of an attack names the attacker, not the
+    counted ("the toll of the Russian strike")."""
+    lex = load_lexicon()
     for token in tokens:
-        if token.lower_ in sides:
-            return sides[token.lower_]
+        if token.dep_ in ("amod", "compound", "poss", "nmod") and (
+            token.head.lemma_.lower() in lex.attack_nouns
+        ):
+            continue
+        partisan = _partisan(token)
+        if partisan is not None:
+            return partisan
+        if token.lower_ in lex.sides:
+            return lex.sides[token.lower_]
     return None
+
+
+def _partisan(token: Token) -> str | None:
+    """ "pro-Assad fighters": the side of a name after "pro-" (the lexicon's own entry for
+    "pro-russian" first)."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 2].lower_ != "pro":
+        return None
+    sides = load_lexicon().sides
+    written = f"pro-{token.lower_}"
+    if written in sides:
+        return sides[written]
+    if token.lower_ in sides or token.pos_ == "PROPN" or token.is_title:
+        return f"pro-{token.text}"
+    return None
+
+
+def _loser_side(counted: Counted) -> str | None:
+    """ "the army lost 10 tanks", "the other side suffered three casualties": the subject
+    of a verb of loss whose object is the counted."""
+    head = counted.head
+    if head is None or head.dep_ != "dobj":
+        return None
+    verb = head.head
+    if verb.lemma_.lower() not in load_lexicon().loss_verbs:
+        return None
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return side_of(list(child.subtree))
+    return None
+
+
+def _demonym_after(span: Span) -> str | None:
+    """ "Two Armenian and two Georgian soldiers": a side word right after the number whose
+    noun is elided."""
+    doc = span.doc
+    if span.end + 1 >= len(doc):
+        return None
+    word, after = doc[span.end], doc[span.end + 1]
+    if after.lower_ not in ("and", "or", ","):
+        return None
+    return load_lexicon().sides.get(word.lower_)
 
 
 def _possessor_side(counted: Counted) -> str | None:
@@ -102,15 +155,45 @@ def _sibling_side(found: list[FigureHit], sent: Span, trigger: Trigger | None) -
     return None
 
 
+def _nearer_antecedent(counted: Counted, inherited: FigureHit, span: Span) -> bool:
+    """ "Militants attacked Kurdish fighters, killing four of them": a pronoun whose figure
+    lies in an earlier sentence, after a group this sentence names first (a plural noun, an
+    organisation or a people), refers to that group, not to the earlier figure's."""
+    sent = sentence_of(span)
+    if counted.kind != "pronoun" or inherited.start >= sent.start_char:
+        return False
+    return any(
+        token.tag_ in ("NNS", "NNPS") or token.ent_type_ in ("NORP", "ORG")
+        for token in span.doc[sent.start : span.start]
+    )
+
+
+def _object_antecedent(span: Span) -> str | None:
+    """ "an attack on Kurdish fighters, killing four of them": the side of the nearest object
+    before the pronoun in its sentence (not a subject: "Kyiv said 30 of them ...")."""
+    sent = sentence_of(span)
+    for token in reversed(span.doc[sent.start : span.start]):
+        if token.dep_ not in ("pobj", "dobj") or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if token.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC"):
+            continue  # "on Sunday", "in the north": no antecedent of "them"
+        side = side_of([t for t in token.subtree if t.i < span.start])
+        if side is not None:
+            return side
+    return None
+
+
 def figure_side(
     counted: Counted,
+    category: Category | None,
     trigger: Trigger | None,
     measure: Measure | None,
     found: list[FigureHit],
-    sent: Span,
+    span: Span,
     inherited: FigureHit | None,
 ) -> str | None:
     """Whose people or equipment a figure counts; for control, who holds the territory."""
+    sent = sentence_of(span)
     if measure == "controlled" and trigger is not None:
         token = trigger.token
         for child in token.children:
@@ -119,11 +202,19 @@ def figure_side(
         return side_of([c for c in token.children if c.dep_ in ("amod", "poss", "compound")])
     side = side_of(counted.side_tokens or [])
     if side is None and counted.head is not None:
-        side = _possessor_side(counted)
-    if side is None and inherited is not None:
+        side = _possessor_side(counted) or _loser_side(counted)
+    if side is None and counted.kind == "none":
+        side = _demonym_after(span)
+    if side is None:
+        side = subset_side(counted.head or attachment(span), found, sent)
+    if side is None and counted.kind == "pronoun":
+        side = _object_antecedent(span)
+    if side is None and inherited is not None and not _nearer_antecedent(counted, inherited, span):
         side = inherited.side
     if side is None:
         side = _sibling_side(found, sent, trigger)
+    if side is None and civilian_victims(counted, category, trigger, measure):
+        side = CIVILIAN
     return side
 
 
