@@ -39,7 +39,15 @@ from .hits import EventHit
 from .indexes import country_scope
 from .learned import retype
 from .lexicon import ontology
-from .merge import Draft, against_civilians, fold_anaphora, fold_headline, fold_linked, merge
+from .merge import (
+    Draft,
+    against_civilians,
+    fold_anaphora,
+    fold_generic,
+    fold_headline,
+    fold_linked,
+    merge,
+)
 from .roles import roles
 from .status import background_cue, historical, irrealis, is_past
 from .subtyping import territory, typed_mentions
@@ -86,10 +94,17 @@ def find(doc: Doc, *, keep_irrealis: bool = False, learned: bool = True) -> list
     ]
     drafts = _drafts(doc, typed, sents, keep_irrealis=keep_irrealis, caused=caused)
     drafts = fold_linked(drafts, partial(linked, doc))
-    drafts = against_civilians(fold_headline(fold_anaphora(merge(drafts)), heads))
+    drafts = fold_headline(fold_anaphora(merge(drafts)), heads)
+    drafts = fold_generic(drafts, partial(_plural, doc))
+    drafts = against_civilians(drafts)
     if learned:
         retype(doc, drafts, sents)
     return _finish(doc, drafts, sents)
+
+
+def _plural(doc: Doc, mention: Mention) -> bool:
+    """A plural nominal trigger ('attacks'): several incidents."""
+    return doc[mention.root].tag_ in {"NNS", "NNPS"}
 
 
 @dataclass(frozen=True)

@@ -323,3 +323,29 @@ def _more_precise(place: EventPlace | None, than: EventPlace | None) -> bool:
     """A town inside the country or region an event had so far (taken when it attaches to
     its own trigger: a place merely near in the sentence is no better than the first)."""
     return place is not None and than is not None and _contains(than.geo, place.geo)
+
+
+def fold_generic(drafts: list[Draft], plural: Callable[[Mention], bool]) -> list[Draft]:
+    """A later new event told only by generic words ('the militants attacked the base',
+    'civilians were targeted') is the incident already told, when an earlier new event of
+    political violence agrees with it in place and date. A plural ('launched attacks on
+    several posts': ``plural`` says which) tells several incidents and stays apart."""
+    folded: list[Draft] = []
+    for draft in drafts:
+        target = None
+        if (
+            draft.status == "new"
+            and violent(draft.subtype)
+            and all(_remention(m) and not plural(m) for m in draft.mentions)
+        ):
+            told = (e for e in folded if e.status == "new" and violent(e.subtype))
+            target = next((e for e in told if _agree(e, draft)), None)
+        if target is None:
+            folded.append(draft)
+        else:
+            absorb(target, draft)
+    return folded
+
+
+def _remention(mention: Mention) -> bool:
+    return mention.lemma in ontology().coreference.remention_lemmas
