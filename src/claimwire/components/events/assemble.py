@@ -29,6 +29,7 @@ from .context import (
     choose,
     country_place,
     date_mentions,
+    nested_place,
     owner_of,
     paragraphs,
     place_mentions,
@@ -161,6 +162,8 @@ def _draft(
     cued = background_cue(doc, mention)
     where = (k, mention.start, mention.sentence)
     place = choose(*where, document.places, ancestors, document.paragraph_of)
+    if place is not None:
+        place = _nested(document, place)
     date = choose(*where, document.dates, ancestors, document.paragraph_of)
     if cued and date is not None and date[1] != "attached" and doc[mention.root].pos_ == "NOUN":
         date = _attached_in_clause(doc, mention, document.dates, date)
@@ -200,6 +203,15 @@ def _draft(
         paragraph=document.paragraph_of[mention.sentence],
         anaphoric=anaphoric(doc, mention),
     )
+
+
+def _nested(document: _Document, place: tuple[PlaceMention, Choice]) -> tuple[PlaceMention, Choice]:
+    """The town inside the chosen country or region that its own phrase names
+    (:func:`.context.nested_place`)."""
+    chosen, how = place
+    sentence = next(s for p, _owner, s in document.places if p is chosen)
+    same = [p for p, _owner, s in document.places if s == sentence]
+    return nested_place(document.doc, chosen, same), how
 
 
 def _attached_in_clause(

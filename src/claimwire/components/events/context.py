@@ -176,6 +176,43 @@ def choose(
     return None
 
 
+def contains(outer: Geo, inner: Geo) -> bool:
+    """A country and a place in it, a first-level region and a place in it."""
+    if not outer.country or outer.country != inner.country:
+        return False
+    code = outer.feature_code or ""
+    if code.startswith("PCL"):
+        return True
+    return code == "ADM1" and outer.admin1 is not None and outer.admin1 == inner.admin1
+
+
+def nested_place(
+    doc: Doc, chosen: PlaceMention, candidates: Sequence[PlaceMention]
+) -> PlaceMention:
+    """The town a chosen country or region describes: 'the town of X in northern Y',
+    "X town of Y", "Y's X district" name one place, the inner one: a place inside the chosen
+    one whose phrase governs the chosen mention in the parse. Else the chosen one."""
+    outer = doc.char_span(chosen.start, chosen.end, alignment_mode="expand")
+    if outer is None:
+        return chosen
+    above = {t.i for t in outer.root.ancestors}
+    inner = []
+    for candidate in candidates:
+        if candidate is chosen or not contains(chosen.geo, candidate.geo):
+            continue
+        span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+        if span is None or span.root.dep_ == "ROOT":  # a dateline governs its whole line
+            continue
+        phrase, head = {span.root.i}, span.root.head
+        if head.lower_ == "of" and head.dep_ == "prep":
+            head = head.head  # 'the town of X'
+        if head.pos_ in {"NOUN", "PROPN"}:
+            phrase.add(head.i)  # 'X town', 'the town of X'
+        if phrase & above:
+            inner.append(candidate)
+    return min(inner, key=lambda c: abs(c.start - chosen.start), default=chosen)
+
+
 def country_place(
     place: tuple[PlaceMention, Choice] | None, candidates: list[PlaceMention]
 ) -> tuple[EventPlace, Choice] | None:

@@ -24,7 +24,7 @@ from itertools import islice
 from ...vocab import EventSubtype, Status
 from . import subtypes as st
 from .actors import Participant
-from .context import Choice, DateMention, EventPlace, Geo
+from .context import Choice, DateMention, EventPlace, contains
 from .indexes import country_scope
 from .lexicon import family, ontology
 from .roles import unique_participants
@@ -296,7 +296,7 @@ def _nearby(a: Draft, b: Draft) -> bool:
     if a.place is None or b.place is None:
         return False
     geo_a, geo_b = a.place.geo, b.place.geo
-    if a.status == "new" and (_contains(geo_a, geo_b) or _contains(geo_b, geo_a)):
+    if a.status == "new" and (contains(geo_a, geo_b) or contains(geo_b, geo_a)):
         return True  # past events, often mere comparisons, merge on an equal place only
     kinds = {geo_a.feature_class, geo_b.feature_class}
     if "P" in kinds and kinds <= {"P"}:
@@ -309,20 +309,10 @@ def _nearby(a: Draft, b: Draft) -> bool:
     )
 
 
-def _contains(outer: Geo, inner: Geo) -> bool:
-    """A country and a place in it, a first-level region and a place in it."""
-    if not outer.country or outer.country != inner.country:
-        return False
-    code = outer.feature_code or ""
-    if code.startswith("PCL"):
-        return True
-    return code == "ADM1" and outer.admin1 is not None and outer.admin1 == inner.admin1
-
-
 def _more_precise(place: EventPlace | None, than: EventPlace | None) -> bool:
     """A town inside the country or region an event had so far (taken when it attaches to
     its own trigger: a place merely near in the sentence is no better than the first)."""
-    return place is not None and than is not None and _contains(than.geo, place.geo)
+    return place is not None and than is not None and contains(than.geo, place.geo)
 
 
 def fold_generic(drafts: list[Draft], plural: Callable[[Mention], bool]) -> list[Draft]:
