@@ -114,6 +114,26 @@ def test_later_generic_blow_retells_the_incident(nlp, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        (
+            "Rebels stormed an army post in Gardez on Friday, officials said. "
+            "Residents said a sergeant was shot dead in Gardez.",
+            1,
+        ),
+        (
+            "Rebels stormed an army post in Gardez on Friday, officials said. "
+            "Residents said a sergeant was shot dead in Khost.",
+            2,
+        ),
+    ],
+)
+def test_later_casualty_in_the_same_place_retells_the_incident(nlp, text, count):
+    found = violent(events(nlp, text))
+    assert len(found) == count, [(e.place_name, text[e.start : e.end]) for e in found]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "A drone strike killed seven people at a market in Ostrava on Tuesday. "

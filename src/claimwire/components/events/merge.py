@@ -318,18 +318,20 @@ def _more_precise(place: EventPlace | None, than: EventPlace | None) -> bool:
 def fold_generic(drafts: list[Draft], plural: Callable[[Mention], bool]) -> list[Draft]:
     """A later new event told only by generic words ('the militants attacked the base',
     'civilians were targeted') is the incident already told, when an earlier new event of
-    political violence agrees with it in place and date. A plural ('launched attacks on
-    several posts': ``plural`` says which) tells several incidents and stays apart."""
+    political violence agrees with it in place and date; one told only by a casualty word
+    ('a sergeant was shot dead in X') joins one of the same named place. A plural ('launched
+    attacks on several posts': ``plural`` says which) tells several incidents and stays
+    apart."""
+    casualty = set(ontology().casualty_lemmas)
     folded: list[Draft] = []
     for draft in drafts:
         target = None
-        if (
-            draft.status == "new"
-            and violent(draft.subtype)
-            and all(_remention(m) and not plural(m) for m in draft.mentions)
-        ):
-            told = (e for e in folded if e.status == "new" and violent(e.subtype))
-            target = next((e for e in told if _agree(e, draft)), None)
+        if draft.status == "new" and violent(draft.subtype):
+            told = [e for e in folded if e.status == "new" and violent(e.subtype)]
+            if all(_remention(m) and not plural(m) for m in draft.mentions):
+                target = next((e for e in told if _agree(e, draft)), None)
+            elif all(m.lemma in casualty and not plural(m) for m in draft.mentions):
+                target = next((e for e in told if _same_place(e, draft)), None)
         if target is None:
             folded.append(draft)
         else:
@@ -339,3 +341,8 @@ def fold_generic(drafts: list[Draft], plural: Callable[[Mention], bool]) -> list
 
 def _remention(mention: Mention) -> bool:
     return mention.lemma in ontology().coreference.remention_lemmas
+
+
+def _same_place(a: Draft, b: Draft) -> bool:
+    key = _place_key(b)
+    return key is not None and key == _place_key(a) and _agree(a, b)
