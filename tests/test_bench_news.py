@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from claimwire.bench.conflict_news import run as run_news
@@ -181,3 +182,19 @@ def test_sides_compare_countries_and_demonyms():
     assert _same_stem("iraq", "iraqi") and _same_stem("dr congo", "congolese")
     assert _same_stem("russia", "russian") and _same_stem("ukraine", "ukrainian")
     assert not _same_stem("israel", "palestinian") and not _same_stem("rsf", "saf")
+
+
+@pytest.mark.parametrize(
+    ("gold", "ours", "same"),
+    [
+        ("Mosul", "Mawṣil", False),
+        ("Herat", "Herāt", True),
+        ("Sa'dah", "Sadah", True),
+        ("Tikrit", None, False),
+        ("Samarra", "Iraq", False),
+    ],
+)
+def test_event_place_names_compare_without_accents(gold, ours, same):
+    from claimwire.bench.conflict_news import _place_matches
+
+    assert _place_matches(gold, ours) is same

@@ -99,6 +99,53 @@ def test_re_mentions_join_their_incident(nlp, text):
     assert len(found) == 1, [(e.subtype, text[e.start : e.end]) for e in found]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels stormed an army outpost near Karvina on Sunday, killing four soldiers, "
+        "officials said. Witnesses said the rebels attacked the outpost before dawn.",
+        "A drone strike killed seven people at a market in Ostrava on Tuesday. "
+        "A local doctor said civilians were targeted as they queued for bread.",
+    ],
+)
+def test_later_generic_blow_retells_the_incident(nlp, text):
+    found = violent(events(nlp, text))
+    assert len(found) == 1, [(e.subtype, text[e.start : e.end]) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        (
+            "Rebels stormed an army post in Gardez on Friday, officials said. "
+            "Residents said a sergeant was shot dead in Gardez.",
+            1,
+        ),
+        (
+            "Rebels stormed an army post in Gardez on Friday, officials said. "
+            "Residents said a sergeant was shot dead in Khost.",
+            2,
+        ),
+    ],
+)
+def test_later_casualty_in_the_same_place_retells_the_incident(nlp, text, count):
+    found = violent(events(nlp, text))
+    assert len(found) == count, [(e.place_name, text[e.start : e.end]) for e in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A drone strike killed seven people at a market in Ostrava on Tuesday. "
+        "Rebels later launched attacks on police posts in the region.",
+        "A drone strike killed seven people at a market in Ostrava on Tuesday. "
+        "On Friday, gunmen attacked a bus near Brno.",
+    ],
+)
+def test_later_attacks_of_their_own_stay_apart(nlp, text):
+    assert len(violent(events(nlp, text))) == 2
+
+
 def test_re_mention_with_its_own_place_stays_apart(nlp):
     text = (
         "A drone strike hit a market in Gao on Friday. "

@@ -135,3 +135,22 @@ def test_storming_is_no_storm(nlp):
     text = "At least 30 villagers were killed when gunmen stormed a market near Kutum on Friday."
     found = events(nlp, text)
     assert found and any(t.name == "Civilians" for t in found[0].targets)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a town the country's phrase describes is the event's place
+        (
+            "A series of drone strikes around the town of Kosti in eastern Sudan have killed "
+            "at least nine people, the mayor said Friday.",
+            "Kosti",
+        ),
+        # a town of the statement, not of the event, is not
+        ("Gunmen killed nine people in eastern Sudan on Friday, officials in Kosti said.", "Sudan"),
+    ],
+)
+def test_town_inside_the_country_named_with_it(nlp, text, place):
+    found = events(nlp, text)
+    assert found, text
+    assert found[0].place_name == place, [(e.place_name, text[e.start : e.end]) for e in found]

@@ -29,7 +29,8 @@ set's README:
 - ``events``: one-to-one, by span overlap (our trigger, evidence or mentions with the gold
   span) and equal event type; duplicates are false positives. Of the events matched by span
   alone, ``events.type``, ``.subtype``, ``.place``, ``.date`` and ``.status`` count the right
-  fields (status compares ``new`` and ``background``).
+  fields (status compares ``new`` and ``background``; a place is right when the gazetteer's
+  name or the mention as written matches the gold's, accents and apostrophes aside).
 - ``relevance``: an article is predicted relevant when its result's ``relevance`` says so
   (when a result has none, when it yields an event); the measure ``events_per_offtopic``
   is the mean number of events on negatives.
@@ -43,6 +44,7 @@ import datetime as dt
 import math
 import re
 import time
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -606,6 +608,7 @@ def _norm(label: str | None) -> str:
 def _score_events(article: Article, result: Result, report: Report) -> None:
     gold = article.gold.get("events", [])
     dates = {date.id: date for date in result.dates}
+    written = {place.id: place.span.text for place in result.places}
     score = report.section("events")
     typed: set[int] = set()
     for item in gold:
@@ -654,7 +657,8 @@ def _score_events(article: Article, result: Result, report: Report) -> None:
         _tally(report, "events.type", event.type == item["event_type"])
         _tally(report, "events.subtype", _norm(event.subtype) == _norm(item["sub_event_type"]))
         if item.get("place"):
-            _tally(report, "events.place", _place_matches(item["place"], event))
+            names = [event.place_name, written.get(event.place_id or "")]
+            _tally(report, "events.place", any(_place_matches(item["place"], n) for n in names))
         if item.get("date"):
             date = dates.get(event.date_id or "")
             _tally(report, "events.date", date is not None and _is_day(date, item["date"]))
@@ -662,12 +666,19 @@ def _score_events(article: Article, result: Result, report: Report) -> None:
             _tally(report, "events.status", event.status == item["status"])
 
 
-def _place_matches(gold: str, event: Event) -> bool:
-    name = (event.place_name or "").lower()
+def _place_matches(gold: str, name: str | None) -> bool:
+    """The gold place name and one of ours (the gazetteer's, or the mention as written)
+    name one place: containment or a close spelling, accents and apostrophes aside."""
+    name, wanted = _folded(name or ""), _folded(gold)
     if not name:
         return False
-    wanted = gold.lower()
     return wanted in name or name in wanted or fuzz.token_set_ratio(name, wanted) >= 85
+
+
+def _folded(name: str) -> str:
+    """'Kirkūk' -> 'kirkuk', "Ma'rib" -> 'marib'."""
+    plain = unicodedata.normalize("NFKD", name.lower())
+    return "".join(c for c in plain if not unicodedata.combining(c) and c not in "'’`")
 
 
 def _is_day(date: Any, gold: str) -> bool:

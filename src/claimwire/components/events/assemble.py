@@ -31,6 +31,7 @@ from .context import (
     choose,
     country_place,
     date_mentions,
+    nested_place,
     owner_of,
     paragraphs,
     place_mentions,
@@ -41,7 +42,15 @@ from .hits import EventHit
 from .indexes import country_scope
 from .learned import retype
 from .lexicon import ontology
-from .merge import Draft, against_civilians, fold_anaphora, fold_headline, fold_linked, merge
+from .merge import (
+    Draft,
+    against_civilians,
+    fold_anaphora,
+    fold_generic,
+    fold_headline,
+    fold_linked,
+    merge,
+)
 from .roles import roles
 from .settings import ANCESTOR_HOPS
 from .status import background_cue, historical, irrealis, is_past
@@ -89,10 +98,17 @@ def find(doc: Doc, *, keep_irrealis: bool = False, learned: bool = True) -> list
     ]
     drafts = _drafts(doc, typed, sents, keep_irrealis=keep_irrealis, caused=caused)
     drafts = fold_linked(drafts, partial(linked, doc))
-    drafts = against_civilians(fold_headline(fold_anaphora(merge(drafts)), heads))
+    drafts = fold_headline(fold_anaphora(merge(drafts)), heads)
+    drafts = fold_generic(drafts, partial(_plural, doc))
+    drafts = against_civilians(drafts)
     if learned:
         retype(doc, drafts, sents)
     return _finish(doc, drafts, sents)
+
+
+def _plural(doc: Doc, mention: Mention) -> bool:
+    """A plural nominal trigger ('attacks'): several incidents."""
+    return doc[mention.root].tag_ in {"NNS", "NNPS"}
 
 
 @dataclass(frozen=True)
@@ -158,6 +174,8 @@ def _draft(
     cued = background_cue(doc, mention)
     where = (k, mention.start, mention.sentence)
     place = choose(*where, document.places, ancestors)
+    if place is not None:
+        place = _nested(document, place)
     date = choose(*where, document.dates, ancestors)
     if cued and date is not None and date[1] != "attached" and doc[mention.root].pos_ == "NOUN":
         date = _attached_in_clause(doc, mention, document.dates, date)
@@ -197,6 +215,13 @@ def _draft(
         paragraph=document.paragraph_of[mention.sentence],
         anaphoric=anaphoric(doc, mention),
     )
+
+
+def _nested(document: _Document, place: tuple[PlaceMention, Choice]) -> tuple[PlaceMention, Choice]:
+    """The town inside the chosen country or region that its own phrase names
+    (:func:`.context.nested_place`)."""
+    chosen, how = place
+    return nested_place(document.doc, chosen, document.places.near(chosen)), how
 
 
 def _attached_in_clause(

@@ -17,6 +17,7 @@ from typing import Generic, Literal, Protocol, TypeVar
 import pycountry
 from spacy.tokens import Doc, Span
 
+from ...geo import contains
 from ...vocab import Granularity
 from .._base import doc_text
 from . import inputs
@@ -152,9 +153,12 @@ class Candidates(Generic[MentionT]):
             self._by_sentence.setdefault(sentence, []).append(k)
             grouped.setdefault(paragraph_of[sentence], []).append(k)
         self._starts: dict[int, list[int]] = {}
+        self._where: dict[int, tuple[int, int]] = {}
         for sentence, ks in self._by_sentence.items():
             ks.sort(key=lambda k: (self.items[k][0].start, k))
             self._starts[sentence] = [self.items[k][0].start for k in ks]
+            for position, k in enumerate(ks):
+                self._where[id(self.items[k][0])] = (sentence, position)
         # per paragraph: its candidates by sentence, and the latest-starting one up to each
         self._paragraph: dict[int, tuple[list[int], list[int]]] = {}
         for paragraph, ks in grouped.items():
@@ -191,6 +195,17 @@ class Candidates(Generic[MentionT]):
                     nearest = distance
                     found.append((distance, k))
         return self.items[min(found)[1]][0] if found else None
+
+    def near(self, item: MentionT) -> list[MentionT]:
+        """The candidates of ``item``'s sentence around it, at most ``SENTENCE_CANDIDATES``
+        on each side, in text order (``item`` among them); [] when it is not a candidate."""
+        found = self._where.get(id(item))
+        if found is None:
+            return []
+        sentence, position = found
+        ks = self._by_sentence[sentence]
+        window = ks[max(0, position - SENTENCE_CANDIDATES) : position + SENTENCE_CANDIDATES + 1]
+        return [self.items[k][0] for k in window]
 
     def latest_before(self, sentence: int) -> MentionT | None:
         """The latest-starting candidate (the first of a tie) of the sentences of
@@ -232,6 +247,33 @@ def choose(
     if paragraph is not None:
         return paragraph, "paragraph"
     return None
+
+
+def nested_place(
+    doc: Doc, chosen: PlaceMention, candidates: Sequence[PlaceMention]
+) -> PlaceMention:
+    """The town a chosen country or region describes: 'the town of X in northern Y',
+    "X town of Y", "Y's X district" name one place, the inner one: a place inside the chosen
+    one whose phrase governs the chosen mention in the parse. Else the chosen one."""
+    outer = doc.char_span(chosen.start, chosen.end, alignment_mode="expand")
+    if outer is None:
+        return chosen
+    above = {t.i for t in outer.root.ancestors}
+    inner = []
+    for candidate in candidates:
+        if candidate is chosen or not contains(chosen.geo, candidate.geo):
+            continue
+        span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+        if span is None or span.root.dep_ == "ROOT":  # a dateline governs its whole line
+            continue
+        phrase, head = {span.root.i}, span.root.head
+        if head.lower_ == "of" and head.dep_ == "prep":
+            head = head.head  # 'the town of X'
+        if head.pos_ in {"NOUN", "PROPN"}:
+            phrase.add(head.i)  # 'X town', 'the town of X'
+        if phrase & above:
+            inner.append(candidate)
+    return min(inner, key=lambda c: abs(c.start - chosen.start), default=chosen)
 
 
 def country_place(

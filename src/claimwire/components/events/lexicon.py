@@ -135,6 +135,9 @@ class CoreferenceCues(ResourceItem):
     light_lemmas: Words
     """Triggers that only say a blow landed or people died ('hit'), besides the casualty
     lemmas: linked to another kind of violence, they join it."""
+    remention_lemmas: Words
+    """Triggers that say only that a blow was struck ('attacked', 'targeted'): told later
+    in an article, alone, they re-tell the incident already told there."""
     type_precedence: tuple[EventType, ...]
     """The event type kept when mentions of several types are one incident, first wins."""
 

@@ -21,10 +21,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from itertools import islice
 
+from ...geo import contains
 from ...vocab import EventSubtype, Status
 from . import subtypes as st
 from .actors import Participant
-from .context import Choice, DateMention, EventPlace, Geo
+from .context import Choice, DateMention, EventPlace
 from .indexes import country_scope
 from .lexicon import family, ontology
 from .roles import unique_participants
@@ -297,7 +298,7 @@ def _nearby(a: Draft, b: Draft) -> bool:
     if a.place is None or b.place is None:
         return False
     geo_a, geo_b = a.place.geo, b.place.geo
-    if a.status == "new" and (_contains(geo_a, geo_b) or _contains(geo_b, geo_a)):
+    if a.status == "new" and (contains(geo_a, geo_b) or contains(geo_b, geo_a)):
         return True  # past events, often mere comparisons, merge on an equal place only
     kinds = {geo_a.feature_class, geo_b.feature_class}
     if "P" in kinds and kinds <= {"P"}:
@@ -310,17 +311,40 @@ def _nearby(a: Draft, b: Draft) -> bool:
     )
 
 
-def _contains(outer: Geo, inner: Geo) -> bool:
-    """A country and a place in it, a first-level region and a place in it."""
-    if not outer.country or outer.country != inner.country:
-        return False
-    code = outer.feature_code or ""
-    if code.startswith("PCL"):
-        return True
-    return code == "ADM1" and outer.admin1 is not None and outer.admin1 == inner.admin1
-
-
 def _more_precise(place: EventPlace | None, than: EventPlace | None) -> bool:
     """A town inside the country or region an event had so far (taken when it attaches to
     its own trigger: a place merely near in the sentence is no better than the first)."""
-    return place is not None and than is not None and _contains(than.geo, place.geo)
+    return place is not None and than is not None and contains(than.geo, place.geo)
+
+
+def fold_generic(drafts: list[Draft], plural: Callable[[Mention], bool]) -> list[Draft]:
+    """A later new event told only by generic words ('the militants attacked the base',
+    'civilians were targeted') is the incident already told, when an earlier new event of
+    political violence agrees with it in place and date; one told only by a casualty word
+    ('a sergeant was shot dead in X') joins one of the same named place. A plural ('launched
+    attacks on several posts': ``plural`` says which) tells several incidents and stays
+    apart."""
+    casualty = set(ontology().casualty_lemmas)
+    folded: list[Draft] = []
+    for draft in drafts:
+        target = None
+        if draft.status == "new" and violent(draft.subtype):
+            told = [e for e in folded if e.status == "new" and violent(e.subtype)]
+            if all(_remention(m) and not plural(m) for m in draft.mentions):
+                target = next((e for e in told if _agree(e, draft)), None)
+            elif all(m.lemma in casualty and not plural(m) for m in draft.mentions):
+                target = next((e for e in told if _same_place(e, draft)), None)
+        if target is None:
+            folded.append(draft)
+        else:
+            absorb(target, draft)
+    return folded
+
+
+def _remention(mention: Mention) -> bool:
+    return mention.lemma in ontology().coreference.remention_lemmas
+
+
+def _same_place(a: Draft, b: Draft) -> bool:
+    key = _place_key(b)
+    return key is not None and key == _place_key(a) and _agree(a, b)
