@@ -128,6 +128,35 @@ def test_time_budget_is_enforced_in_process() -> None:
     assert [o.source for o in outcomes if isinstance(o, Failure)] == ["<item 0>", "<item 1>"]
 
 
+def test_an_article_over_its_budget_is_not_run_twice(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch of one that overruns is given up at once (it was run a second time on its
+    own, doubling the time a hostile submission held the server); a batch of several is
+    isolated article by article."""
+    from claimwire.errors import TimeBudgetExceeded
+    from claimwire.nlp import extract as module
+
+    calls: list[int] = []
+
+    def overrun(nlp: object, docs: list[Doc], *args: object) -> list[Doc]:
+        calls.append(len(docs))
+        raise TimeBudgetExceeded("the time budget ran out before ner")
+
+    monkeypatch.setattr(module, "_process", overrun)
+    (alone,) = module.extract_many(["Rebels killed 12 soldiers."], time_budget=5.0)
+    assert isinstance(alone, module.Failure)
+    assert alone.problem.code == "time_budget_exceeded"
+    assert calls == [1]
+    calls.clear()
+    outcomes = module.extract_many(
+        ["Rebels killed 12 soldiers.", "Police held 4."], time_budget=5.0
+    )
+    assert [o.problem.code for o in outcomes if isinstance(o, module.Failure)] == [
+        "time_budget_exceeded",
+        "time_budget_exceeded",
+    ]
+    assert calls == [2, 1, 1]
+
+
 def test_time_budget_leaves_the_output_unchanged() -> None:
     """With a budget the components run batch by batch as ``nlp.pipe`` runs them."""
     from claimwire.nlp.extract import extract_many

@@ -321,44 +321,43 @@ def make_doc(nlp: Language, document: Document) -> Doc:
 def _pipe(
     nlp: Language, docs: list[Doc], time_budget: float | None, memory_limit: int | None = None
 ) -> list[Doc | Problem]:
-    """Run the pipeline over ``docs``; if a batch fails, retry one by one to isolate it."""
+    """Run the pipeline over ``docs``; if a batch of several fails, retry one by one to
+    isolate the article at fault (a single article is not run twice)."""
     try:
         if time_budget is None:
             return list(_process(nlp, docs, None, memory_limit))
-        deadline = time.monotonic() + time_budget * len(docs)
-        return list(_process(nlp, docs, deadline, memory_limit))
-    except TimeBudgetExceeded:
-        logger.warning("a batch of %d articles overran its time budget; isolating", len(docs))
-    except MemoryLimitExceeded:
-        logger.warning("a batch of %d articles passed its memory limit; isolating", len(docs))
-    except Exception:  # an extractor bug must not lose the rest of the batch
-        logger.warning("a batch failed; retrying its %d articles one by one", len(docs))
+        batch_deadline = time.monotonic() + time_budget * len(docs)
+        return list(_process(nlp, docs, batch_deadline, memory_limit))
+    except Exception as error:  # an extractor bug must not lose the rest of the batch
+        if len(docs) == 1:
+            return [_failure(error, time_budget, memory_limit)]
+        logger.warning("a batch of %d articles failed (%s); isolating", len(docs), error)
     results: list[Doc | Problem] = []
     for doc in docs:
         fresh = nlp.make_doc(doc.text)  # the failed batch may have half-annotated ``doc``
         fresh.user_data[keys.PUBLISHED] = doc.user_data.get(keys.PUBLISHED)
+        deadline = None if time_budget is None else time.monotonic() + time_budget
         try:
-            if time_budget is None:
-                results.extend(_process(nlp, [fresh], None, memory_limit))
-            else:
-                deadline = time.monotonic() + time_budget
-                results.extend(_process(nlp, [fresh], deadline, memory_limit))
-        except TimeBudgetExceeded:
-            logger.warning("an article overran its time budget of %g s", time_budget)
-            results.append(budget_problem(time_budget))
-        except MemoryLimitExceeded:
-            logger.warning("an article passed its memory limit of %s bytes", memory_limit)
-            results.append(memory_problem(memory_limit))
+            results.extend(_process(nlp, [fresh], deadline, memory_limit))
         except Exception as error:  # recorded as the article's problem, batch goes on
-            logger.exception("pipeline failed on an article")
-            results.append(
-                Problem(
-                    code="pipeline_error",
-                    message=f"the pipeline failed on this article: {type(error).__name__}: {error}",
-                    severity="error",
-                )
-            )
+            results.append(_failure(error, time_budget, memory_limit))
     return results
+
+
+def _failure(error: Exception, time_budget: float | None, memory_limit: int | None) -> Problem:
+    """The problem of one article the pipeline gave up on, logged."""
+    if isinstance(error, TimeBudgetExceeded):
+        logger.warning("an article overran its time budget of %g s", time_budget)
+        return budget_problem(time_budget)
+    if isinstance(error, MemoryLimitExceeded):
+        logger.warning("an article passed its memory limit of %s bytes", memory_limit)
+        return memory_problem(memory_limit)
+    logger.error("pipeline failed on an article", exc_info=error)
+    return Problem(
+        code="pipeline_error",
+        message=f"the pipeline failed on this article: {type(error).__name__}: {error}",
+        severity="error",
+    )
 
 
 def _process(
