@@ -195,13 +195,22 @@ def _uri_connection(uri: str) -> sqlite3.Connection:
 
 
 def _check_owner(connection: sqlite3.Connection, path: Path) -> None:
-    """Refuse a SQLite database that has tables but is not a claimwire store."""
-    application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+    """Refuse a SQLite database that has tables but is not a claimwire store.
+
+    Both are read in one read transaction: another process creating the store commits its
+    first tables and the application id together, and two separate reads could fall on
+    either side of that commit (tables seen, id not yet).
+    """
+    connection.execute("BEGIN")
+    try:
+        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        tables = connection.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type IN ('table', 'view')"
+        ).fetchone()[0]
+    finally:
+        connection.execute("COMMIT")
     if application_id == APPLICATION_ID:
         return
-    tables = connection.execute(
-        "SELECT count(*) FROM sqlite_master WHERE type IN ('table', 'view')"
-    ).fetchone()[0]
     if application_id != 0 or tables:
         raise ForeignStoreError(
             f"{path} is a SQLite database made by another program (not a claimwire store); "
