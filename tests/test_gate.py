@@ -49,11 +49,24 @@ def test_lexicon_and_model_agree() -> None:
         ("The skillful killjoy", "violence", 0),  # whole words only
         ("Protesters marched; the protest grew.", "protest", 3),
         ("SHELLING AND AIRSTRIKES HIT THE TOWN", "weapons", 2),  # any case
+        ("Gunmen kidnapped two traders; a man was stabbed.", "violence", 2),  # doubled consonant
+        ("They went shopping.", "violence", 0),
     ],
 )
 def test_cue_words_match_whole_inflected_words(text: str, group: str, count: int) -> None:
     _, cues = count_cues(text)
     assert cues.get(group, 0) == count
+
+
+def test_a_long_text_without_a_word_of_violence_or_its_actors_is_stopped() -> None:
+    """Whatever its length feature gives: a list of numbers, a phrase repeated, a price list."""
+    lexicon = gate_lexicon()
+    for text in ("7, " * 400, "He said that " * 200, "Sales rose and prices fell. " * 60):
+        decision = gate(text)
+        assert decision.words >= SHORT_WORDS
+        assert not lexicon.evidence_groups & decision.cues.keys()
+        assert not decision.passed, text[:20]
+    assert gate("Rebels attacked the town. " + "He said that " * 200).passed
 
 
 def test_short_texts_always_pass() -> None:

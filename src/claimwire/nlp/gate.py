@@ -8,7 +8,10 @@ document, language and relevance, no facts), at the cost of one regular-expressi
 The decision is a logistic regression over counts of cue words (``resources/gate.json``:
 word groups, weights and threshold, rebuilt by ``scripts/train_gate.py``), applied in pure
 Python. A cue word matches as a whole word with an optional inflection (``kill`` matches
-``killed`` and ``killings``, not ``killer whale``'s neighbours ``skill`` or ``killjoy``).
+``killed`` and ``killings``, ``kidnap`` matches ``kidnapped``; nothing matches ``skill`` or
+``killjoy``). A text with no cue word of the lexicon's ``evidence_groups`` (violence, armed
+actors, weapons, hostilities, protest, policing, civilians, justice) is stopped whatever the
+model says: a list of numbers or a repeated phrase is not news of political violence.
 Texts shorter than :data:`SHORT_WORDS` words always pass: a snippet costs the pipeline
 little, and one sentence gives the gate too few words to be sure.
 """
@@ -46,6 +49,7 @@ class GateLexicon(ResourceModel):
     """``resources/gate.json``: the cue-word groups and the model over their counts."""
 
     description: str
+    evidence_groups: frozenset[str]
     groups: dict[str, list[str]]
     model: GateModel
 
@@ -76,7 +80,8 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, str]]:
         for word in words:
             groups.setdefault(word.lower(), group)
     alternatives = "|".join(re.escape(word) for word in sorted(groups, key=len, reverse=True))
-    pattern = re.compile(rf"\b({alternatives}){SUFFIXES}\b", re.IGNORECASE)
+    doubled = r"(?:[bdgklmnprt](?=(?:ed|ing|ings|er|ers)\b))?"  # kidnapped, stabbing
+    pattern = re.compile(rf"\b({alternatives}){doubled}{SUFFIXES}\b", re.IGNORECASE)
     return pattern, groups
 
 
@@ -126,4 +131,7 @@ def gate(text: str) -> GateDecision:
     if words < SHORT_WORDS:
         return GateDecision(True, 1.0, words, cues)
     probability = score(features(words, cues))
-    return GateDecision(probability >= gate_lexicon().model.threshold, probability, words, cues)
+    lexicon = gate_lexicon()
+    if not lexicon.evidence_groups & cues.keys():  # not one word of violence or its actors
+        return GateDecision(False, probability, words, cues)
+    return GateDecision(probability >= lexicon.model.threshold, probability, words, cues)
