@@ -22,6 +22,7 @@ from ..store.db import DEFAULT_DB
 from ..vocab import Hedge, values
 
 if TYPE_CHECKING:
+    from ..store.charts import Reference
     from ..store.queries import Filters
 
 OUTPUT_FORMATS = ("table", "json", "csv")
@@ -159,6 +160,21 @@ def reference_options(function: Callable[..., Any]) -> Callable[..., Any]:
     for option in reversed(options):
         function = option(function)
     return function
+
+
+def reference_overlay(
+    path: Path | None,
+    column: str | None,
+    category: str | None,
+    side: str | None,
+    measure: str | None,
+) -> Reference | None:
+    """The reference series of ``--reference`` and :func:`reference_options`, or None."""
+    if path is None:
+        return None
+    from ..store.plot import reference_from_csv
+
+    return reference_from_csv(path, column=column, category=category, side=side, measure=measure)
 
 
 def format_option(function: Callable[..., Any]) -> Callable[..., Any]:

@@ -15,6 +15,7 @@ from .options import (
     make_filters,
     open_for_reading,
     reference_options,
+    reference_overlay,
 )
 
 
@@ -59,22 +60,14 @@ def plot_series_command(
 ) -> None:
     """Draw claimed series over time: one chart per measure, category, side and conflict
     (the dashboard's charts), with an optional reference series on the charts it matches."""
-    from ..store.plot import plot_series, reference_from_csv
+    from ..store.plot import plot_series
     from ..store.series import read_series
 
     connection = open_for_reading(db)
     try:
         found = read_series(connection, make_filters(options))
-        overlay = (
-            reference_from_csv(
-                reference,
-                column=reference_column,
-                category=reference_category,
-                side=reference_side,
-                measure=reference_measure,
-            )
-            if reference
-            else None
+        overlay = reference_overlay(
+            reference, reference_column, reference_category, reference_side, reference_measure
         )
         drawn = plot_series(found, output, reference=overlay, title=title)
     except ClaimwireError as error:

@@ -12,7 +12,7 @@ import click
 
 from ..store.db import DEFAULT_DB
 from ..web.limits import DEFAULT_MAX_BYTES, DEFAULT_TIME_BUDGET, DEFAULT_WAITING, DEFAULT_WORKERS
-from .options import reference_options
+from .options import reference_options, reference_overlay
 
 
 def register(main: click.Group) -> None:
@@ -98,7 +98,6 @@ def serve(
             f"serving needs the web extra ({error.name} is missing): pip install 'claimwire[web]'"
         ) from None
     from ..errors import ClaimwireError
-    from ..store.plot import reference_from_csv
     from ..web.guard import is_loopback
     from ..web.submissions import SubmissionLimits
 
@@ -120,16 +119,8 @@ def serve(
     )
     form_secret = secrets.token_bytes(32)
     try:
-        overlay = (
-            reference_from_csv(
-                reference,
-                column=reference_column,
-                category=reference_category,
-                side=reference_side,
-                measure=reference_measure,
-            )
-            if reference
-            else None
+        overlay = reference_overlay(
+            reference, reference_column, reference_category, reference_side, reference_measure
         )
         app = create_app(
             db,
