@@ -22,11 +22,18 @@ from claimwire.watch.config import (
 )
 from claimwire.watch.errors import SourcesFileError
 from claimwire.watch.feeds import FeedError, parse_feed, parse_sitemap, scan_folder
-from claimwire.watch.fetch import USER_AGENT, Fetcher
+from claimwire.watch.fetch import USER_AGENT, Fetcher, is_public_host
 from claimwire.watch.state import normalize_url
 from watch_helpers import Site, atom, http_date, huge_page, rss, serving, sitemap
 
-FAST = WatchSettings(host_delay=0.0, timeout=0.5, retries=2, backoff=0.05, max_bytes=200_000)
+FAST = WatchSettings(
+    host_delay=0.0,
+    timeout=0.5,
+    retries=2,
+    backoff=0.05,
+    max_bytes=200_000,
+    allow_private_pages=True,  # the loopback site; the default is tested below
+)
 
 
 @pytest.fixture
@@ -148,7 +155,7 @@ def test_a_404_is_not_retried(site):
 
 def test_a_slow_server_times_out(site):
     url = site.add("/slow.xml", b"late", delay=1.5)
-    fetched = Fetcher(WatchSettings(host_delay=0, timeout=0.3, retries=0)).fetch(url)
+    fetched = Fetcher(WatchSettings(host_delay=0, timeout=0.3, retries=0)).fetch(url, source=True)
     assert (fetched.outcome, fetched.reason) == ("failed", "timeout")
 
 
@@ -219,14 +226,77 @@ def test_requests_to_one_host_are_spaced(site):
     fetcher = Fetcher(WatchSettings(host_delay=0.2, host_concurrency=1))
     started = time.perf_counter()
     for _ in range(3):
-        fetcher.fetch(url)
+        fetcher.fetch(url, source=True)
     # robots.txt and three pages: three waits of 0.2 s
     assert time.perf_counter() - started >= 0.6
     other = Fetcher(WatchSettings(host_delay=0.0))
     started = time.perf_counter()
     for _ in range(3):
-        other.fetch(url)
+        other.fetch(url, source=True)
     assert time.perf_counter() - started < 0.6
+
+
+@pytest.mark.parametrize(
+    ("host", "public"),
+    [
+        ("127.0.0.1", False),
+        ("localhost", False),
+        ("10.1.2.3", False),
+        ("192.168.0.20", False),
+        ("169.254.169.254", False),  # the cloud's metadata address
+        ("0.0.0.0", False),
+        ("::1", False),
+        ("[::1]", False),
+        ("::ffff:127.0.0.1", False),
+        ("fe80::1", False),
+        ("224.0.0.1", False),
+        ("8.8.8.8", True),
+        ("2001:4860:4860::8888", True),
+    ],
+)
+def test_public_addresses_are_told_from_the_others(host, public):
+    assert is_public_host(host) is public
+
+
+def test_a_page_a_feed_lists_on_a_private_address_is_not_fetched(site):
+    url = site.add("/internal.html", "<p>admin</p>")
+    fetched = Fetcher(WatchSettings(host_delay=0.0)).fetch(url, page=True)
+    assert (fetched.outcome, fetched.reason) == ("skipped", "private_address")
+    assert site.requests["/internal.html"] == 0
+
+
+def test_pages_on_the_host_of_a_source_are_fetched(site):
+    feed = site.add("/rss.xml", rss([]), content_type="application/rss+xml")
+    page = site.add("/a.html", "<p>news</p>")
+    fetcher = Fetcher(WatchSettings(host_delay=0.0))
+    assert fetcher.fetch(feed, source=True).outcome == "ok"
+    assert fetcher.fetch(page, page=True).outcome == "ok"
+    assert (
+        Fetcher(WatchSettings(host_delay=0.0, allow_private_pages=True))
+        .fetch(page, page=True)
+        .outcome
+        == "ok"
+    )
+
+
+def test_a_redirect_to_a_private_host_is_not_followed(site):
+    port = site.url.rsplit(":", 1)[1]
+    site.add("/out", status=302, headers={"Location": f"http://localhost:{port}/secret.html"})
+    site.add("/secret.html", "<p>secret</p>")
+    fetcher = Fetcher(WatchSettings(host_delay=0.0))
+    fetcher.trust(site.url)  # 127.0.0.1 is trusted, "localhost" is not
+    fetched = fetcher.fetch(site.url + "/out", page=True)
+    assert (fetched.outcome, fetched.reason) == ("skipped", "private_address")
+    assert site.requests["/secret.html"] == 0
+
+
+def test_allow_private_pages_must_be_true_or_false(tmp_path):
+    path = tmp_path / "sources.toml"
+    path.write_text("[watch]\nallow_private_pages = 'yes'\n")
+    with pytest.raises(SourcesFileError, match="true or false"):
+        load_sources(path)
+    path.write_text("[watch]\nallow_private_pages = true\n")
+    assert load_sources(path).settings.allow_private_pages is True
 
 
 # -- feeds, sitemaps, folders -----------------------------------------------------------------

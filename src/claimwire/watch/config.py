@@ -81,6 +81,10 @@ class WatchSettings:
     batch; off when None."""
     webhook_min_value: float = 10.0
     """Figures below this value are left out of the webhook's changes."""
+    allow_private_pages: bool = False
+    """Fetch pages on loopback, private and link-local addresses even when no source of the
+    sources file is on their host (off: a feed cannot point the watcher at this machine's
+    or this network's services)."""
 
 
 @dataclass(frozen=True)
@@ -148,7 +152,12 @@ def _settings(raw: Any, path: Path) -> WatchSettings:
             values[item.name] = value
             continue
         default = getattr(defaults, item.name)
-        if isinstance(default, int) and not isinstance(default, bool):
+        if isinstance(default, bool):
+            if not isinstance(value, bool):
+                raise SourcesFileError(f"{path}: [watch] {item.name} must be true or false")
+            values[item.name] = value
+            continue
+        if isinstance(default, int):
             ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
         else:
             ok = isinstance(value, int | float) and not isinstance(value, bool) and value >= 0

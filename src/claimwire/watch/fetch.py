@@ -7,12 +7,22 @@ timeouts, redirects followed up to a limit, the body streamed and cut at ``max_b
 and tries again after a timeout, a connection error, a 5xx or a 429, waiting
 exponentially longer with jitter. A fetch never raises for the server's faults: it comes
 back as :class:`Fetched` with ``outcome`` "failed" or "skipped" and a reason.
+
+Pages and child sitemaps come from a third party (a feed lists them), so a page on a host
+that resolves to a loopback, private, link-local or otherwise non-public address is skipped
+(``private_address``), redirects included: a hostile feed cannot make the watcher read the
+machine's own services or the cloud's metadata address into the store. A host the user put
+in the sources file is trusted, and so are its pages; ``allow_private_pages`` trusts all.
+The address is checked when the request is made, not pinned for the connection, so a host
+whose DNS answer changes between the two is not caught (docs/watch.md).
 """
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import random
+import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -37,6 +47,10 @@ MAX_RETRY_AFTER = 60.0
 """A server's Retry-After is honoured up to this many seconds."""
 
 Outcome = Literal["ok", "not_modified", "failed", "skipped"]
+
+
+class PrivateAddressError(httpx.RequestError):
+    """A page's host (or a redirect's) resolves to an address that is not public."""
 
 
 @dataclass(frozen=True)
@@ -79,7 +93,11 @@ class Fetcher:
     ) -> None:
         self.settings = settings
         self.stop = stop or threading.Event()
+        self._trusted: set[str] = set()
+        self._public: dict[str, bool] = {}
+        self._public_lock = threading.Lock()
         self.client = httpx.Client(
+            event_hooks={"request": [self._check_address]},
             headers={"User-Agent": USER_AGENT},
             timeout=httpx.Timeout(settings.timeout),
             follow_redirects=True,
@@ -101,6 +119,7 @@ class Fetcher:
         etag: str | None = None,
         last_modified: str | None = None,
         page: bool = False,
+        source: bool = False,
     ) -> Fetched:
         """Fetch ``url``, trying again with backoff after a transient failure.
 
@@ -109,10 +128,14 @@ class Fetcher:
             etag: The ETag of the copy the caller has (sent as If-None-Match).
             last_modified: Its Last-Modified (sent as If-Modified-Since).
             page: An article page: anything but HTML or plain text is skipped.
+            source: A URL from the sources file: its host is trusted even when it is not
+                public (see the module's description).
 
         Returns:
             The outcome; never raises for a network or server fault.
         """
+        if source:
+            self.trust(url)
         if not self.allowed(url):
             return Fetched("skipped", url, reason="robots_disallowed")
         headers = {}
@@ -147,6 +170,8 @@ class Fetcher:
             try:
                 with self.client.stream("GET", url, headers=headers) as response:
                     return self._read(response, page=page)
+            except PrivateAddressError as error:
+                return Fetched("skipped", str(error.request.url), reason="private_address"), None
             except httpx.TooManyRedirects:
                 return Fetched("failed", url, reason="too_many_redirects"), None
             except httpx.TimeoutException:
@@ -223,6 +248,24 @@ class Fetcher:
         robots.parse(response.text.splitlines())
         return robots
 
+    def trust(self, url: str) -> None:
+        """Let requests reach ``url``'s host whatever its address (a URL the user gave)."""
+        self._trusted.add(_host_name(url))
+
+    def _check_address(self, request: httpx.Request) -> None:
+        """Refuse a request to a host that is not public (event hook: redirects too)."""
+        host = request.url.host
+        if self.settings.allow_private_pages or host in self._trusted:
+            return
+        with self._public_lock:
+            public = self._public.get(host)
+        if public is None:
+            public = is_public_host(host)
+            with self._public_lock:
+                self._public[host] = public
+        if not public:
+            raise PrivateAddressError(f"{host} is not a public address", request=request)
+
     def _host(self, url: str) -> _Host:
         name = urlsplit(url).netloc.lower()
         with self._hosts_lock:
@@ -238,6 +281,31 @@ class Fetcher:
             host.next_at = at + self.settings.host_delay
         if at > now:
             self.stop.wait(at - now)
+
+
+def is_public_host(host: str) -> bool:
+    """Whether every address ``host`` resolves to is a public one (a name that does not
+    resolve counts as public: the connection fails on its own)."""
+    try:
+        addresses = [ipaddress.ip_address(host.strip("[]"))]
+    except ValueError:
+        try:
+            infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+        except (OSError, UnicodeError):
+            return True
+        addresses = [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
+    return all(_public(address) for address in addresses)
+
+
+def _public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    mapped = getattr(address, "ipv4_mapped", None)
+    if mapped is not None:
+        address = mapped
+    return address.is_global and not address.is_multicast
+
+
+def _host_name(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
 
 
 def _retry_after(value: str | None) -> float:

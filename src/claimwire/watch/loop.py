@@ -240,7 +240,7 @@ class Watcher:
         """
         url = str(source.url)
         etag, last_modified = self.state.validators(source.name)
-        fetched = self.fetcher.fetch(url, etag=etag, last_modified=last_modified)
+        fetched = self.fetcher.fetch(url, etag=etag, last_modified=last_modified, source=True)
         if fetched.outcome == "not_modified":
             self.state.record_unchanged(source, now=now)
             event(logger, "poll", f"{source.name}: not modified", source=source.name, new=0)
@@ -357,6 +357,7 @@ class Watcher:
         if not any(fresh.values()):
             return
         body = {"since": found.since, "latest": found.latest, **fresh}
+        self.fetcher.trust(url)
         try:
             response = self.fetcher.client.post(url, json=body)
         except httpx.HTTPError as error:
