@@ -48,7 +48,7 @@ gate: $(VENV)/.installed-run
 check: lint test gate
 
 load: $(VENV)/.installed-test
-	$(VENV)/bin/pytest -m load tests/test_load.py
+	$(VENV)/bin/pytest -m load tests/
 
 fuzz: $(VENV)/.installed-test
 	$(VENV)/bin/pytest -m fuzz -s tests/test_fuzz.py

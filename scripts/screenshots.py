@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import socket
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from importlib.resources import files
@@ -95,30 +93,11 @@ def build_sample_store(path: Path) -> str:
 @contextlib.contextmanager
 def serving(db: Path) -> Iterator[str]:
     """The dashboard of ``db`` on a free loopback port, in a thread; its base URL."""
-    import uvicorn
-
     from claimwire.web.app import create_app
+    from claimwire.web.background import serving_in_thread
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = int(probe.getsockname()[1])
-    server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(db, read_only=True), host="127.0.0.1", port=port, log_level="warning"
-        )
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the dashboard did not start")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with serving_in_thread(create_app(db, read_only=True)) as url:
+        yield url
 
 
 def wait_for(page, expression: str, timeout: float = 60.0) -> None:

@@ -27,6 +27,8 @@ from pathlib import Path
 
 import httpx
 
+from claimwire.web.background import free_port
+
 GOOD = (
     "Kyiv, {day} June 2022. Regional officials said {n} civilians were killed and {m} "
     "wounded when shelling hit Kharkiv on Monday, according to the governor. Russia's "
@@ -111,7 +113,7 @@ def main() -> int:
     cli = [sys.executable, "-m", "claimwire.cli"]
     first = write_round(work, 0)
     subprocess.run([*cli, "ingest", str(first), "--db", str(db), "-q"], check=False)
-    port = args.port or _free_port()
+    port = args.port or free_port()
     server = subprocess.Popen(
         [*cli, "serve", "--db", str(db), "--port", str(port), "--read-only"],
         stdout=subprocess.DEVNULL,
@@ -169,14 +171,6 @@ def main() -> int:
     print(json.dumps(summary))
     shutil.rmtree(work, ignore_errors=True)
     return 1 if errors or ingest_errors or not server_alive else 0
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _wait_up(base: str) -> None:

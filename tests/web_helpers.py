@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import contextlib
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
+
+from claimwire.web.background import serving_in_thread
 
 ARTICLES = [
     (
@@ -34,16 +33,24 @@ KHARKIV = (49.98, 36.25)
 TBILISI = (41.69, 44.83)
 
 HOSTILE_TITLE = "<script>window.pwned=1</script> hostile"
-HOSTILE = (
-    "<script>window.pwned = 1; alert('x')</script> Officials said 12 people were killed in "
-    'Kharkiv on Monday. <img src=x onerror="window.pwned=2"> 🙂🔥\n'
-    "قال مسؤولون إن 12 شخصا قتلوا في خاركيف يوم الاثنين.\n"
-    "שלום עולם ‮evil‬ text\n" + "A" * 990_000 + "\nThe end.\n"
-)
 
 
-def build_store(path: Path, *, seed_text: str | None = None, hostile: bool = False) -> dict:
-    """A store with the test articles (and the seed, the hostile article); their ids."""
+def hostile_text(run: int = 60_000) -> str:
+    """Markup, scripts, mixed directions and one unbroken word of ``run`` characters (far
+    wider than any screen; ``run=990_000`` makes the article nearly the default limit)."""
+    return (
+        "<script>window.pwned = 1; alert('x')</script> Officials said 12 people were killed "
+        'in Kharkiv on Monday. <img src=x onerror="window.pwned=2"> 🙂🔥\n'
+        "قال مسؤولون إن 12 شخصا قتلوا في خاركيف يوم الاثنين.\n"
+        "שלום עולם ‮evil‬ text\n" + "A" * run + "\nThe end.\n"
+    )
+
+
+def build_store(
+    path: Path, *, seed_text: str | None = None, hostile: bool = False, hostile_run: int = 60_000
+) -> dict:
+    """A store with the test articles (and the seed, the hostile article with an unbroken
+    word of ``hostile_run`` characters); their ids."""
     from claimwire.nlp.extract import extract
     from claimwire.store import open_store, write_result
 
@@ -60,7 +67,10 @@ def build_store(path: Path, *, seed_text: str | None = None, hostile: bool = Fal
             ids[f"article{index}"] = write_result(connection, result).document_id
         if hostile:
             result = extract(
-                HOSTILE, published="2022-06-25", outlet="<b>Bad</b>", title=HOSTILE_TITLE
+                hostile_text(hostile_run),
+                published="2022-06-25",
+                outlet="<b>Bad</b>",
+                title=HOSTILE_TITLE,
             )
             ids["hostile"] = write_result(connection, result).document_id
     finally:
@@ -68,34 +78,11 @@ def build_store(path: Path, *, seed_text: str | None = None, hostile: bool = Fal
     return ids
 
 
-def free_port() -> int:
-    """A free TCP port on the loopback interface."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @contextlib.contextmanager
 def running_server(app) -> Iterator[str]:
     """Serve ``app`` with uvicorn on 127.0.0.1 in a thread; yields its base URL."""
-    import uvicorn
-
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with serving_in_thread(app, start_timeout=20) as url:
+        yield url
 
 
 def generate_store(path: Path, *, articles: int = 20_000, seed: int = 7) -> None:
