@@ -695,12 +695,29 @@ CASES += [
      {"measure": "detained", "category": "people"}),
 ]  # fmt: skip
 
+CASES += [
+    ("count-after-age", "Gunmen killed 3 men aged 20 and 5 children in the village.", "5",
+     {"measure": "killed"}),
+    ("hospitalised", "Eleven protesters were hospitalised after the clashes.", "Eleven",
+     {"measure": "injured"}),
+]  # fmt: skip
+
 # (case id, text, number as written): numbers that are not figures
 NEGATIVES = [
     ("duration", "The battles can last for 3 days in a single street.", "3"),
     ("hours", "The curfew runs for 24 hours from Friday.", "24"),
     ("age-hyphen", "An 18-year-old conscript was among the dead.", "18"),
     ("age-apposition", "Rodrigo Perez, 65, was killed by gunmen at his home.", "65"),
+    (
+        "age-apposition-dash",
+        "The blast killed Omar Haddad Jr., 17 — a student — and two others.",
+        "17",
+    ),
+    ("age-list", "Three other men, ages 41, 47 and 52, were wounded in the attack.", "52"),
+    ("age-list-middle", "Three other men, ages 41, 47 and 52, were wounded in the attack.", "47"),
+    ("age-range", "Nine people, between the ages of 14 and 30, were shot at the fair.", "14"),
+    ("age-range-end", "Nine people, between the ages of 14 and 30, were shot at the fair.", "30"),
+    ("written-date-year", "On the night of May 4, 2019, gunmen shot three guards.", "2019"),
     ("distance", "Troops advanced 70 km towards the capital.", "70"),
     ("months", "The siege has lasted 6 months.", "6"),
     ("ordinal", "The 18th century fortress was damaged.", "18th"),

@@ -21,7 +21,7 @@ from ..numbers import load_lexicon as numbers_lexicon
 from .categories import categorize, category_group, repaired_category, token_forms
 from .hits import FigureHit
 from .lexicon import load_lexicon, measure_index
-from .settings import AGE_SUFFIX_CHARS, DESIGNATION_DISTANCE
+from .settings import AGE_LIST_TOKENS, AGE_SUFFIX_CHARS, DESIGNATION_DISTANCE
 
 PRENOMINAL_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
@@ -380,6 +380,26 @@ def _is_unit_or_age(doc: Doc, span: Span, after: Token | None) -> bool:
     return tail.startswith(("-year-old", " year-old", " years old", "-years-old"))
 
 
+def _in_list_of_ages(doc: Doc, span: Span, after: Token | None) -> bool:
+    """ "ages 25, 26 and 33", "between the ages of 11 and 25": a number in a list that an
+    age word opens, with no noun of its own after it ("aged 20 and 5 children" counts)."""
+    if after is not None and after.pos_ in NOMINAL_POS:
+        return False
+    words = load_lexicon().age_words
+    index, steps = span.start - 1, 0
+    while index >= 0 and steps < AGE_LIST_TOKENS:
+        token = doc[index]
+        if not (token.like_num or token.is_space or token.lower_ in (",", "and", "or", "-", "–")):
+            break
+        index, steps = index - 1, steps + 1
+    if index < 0:
+        return False
+    opener = doc[index]
+    if opener.lower_ in words:
+        return steps > 0
+    return opener.lower_ == "of" and index > 0 and doc[index - 1].lower_ in words
+
+
 def _is_counter(doc: Doc, span: Span, before: Token | None, after: Token | None) -> bool:
     """ "1 / 3", "Image 2 of / 5": a gallery or page counter, not a count."""
     if after is not None and after.text == "/" and after.i + 1 < len(doc):
@@ -395,6 +415,8 @@ def not_a_count(doc: Doc, span: Span, counted: Counted) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     after = next_word(doc, span.end)
     if before is not None and before.lower_ in lex.age_words:
+        return True
+    if _in_list_of_ages(doc, span, after):
         return True
     if before is not None and before.lower_ in lex.identifier_words:
         return True  # "detachment no. 6", "Channel 7"
@@ -421,7 +443,7 @@ def not_a_count(doc: Doc, span: Span, counted: Counted) -> bool:
         and before is not None
         and before.text == ","
         and after is not None
-        and after.text in (",", ".", ")", ";")
+        and after.text in (",", ".", ")", ";", "—", "–", "--")
         and span.start > 1
         and (doc[span.start - 2].pos_ in NOMINAL_POS or doc[span.start - 2].is_title)
     ):

@@ -36,3 +36,6 @@ SINCE_CLAUSE_HOPS: Final = 3
 MIN_REPAIRED_LENGTH: Final = 6
 """Letters a head noun needs before a one-letter slip is repaired ("imembers" -> members):
 shorter words lie one edit from too many others ("men", "man", "mean")."""
+
+AGE_LIST_TOKENS: Final = 12
+"""Tokens walked back over a list of numbers ("ages 25, 26, and 33") to the word opening it."""

@@ -43,6 +43,8 @@ def _is_date_or_time(doc: Doc, text: str, start: int, end: int, number: NumberVa
     if is_year_shape and number.value is not None and MIN_YEAR <= number.value <= MAX_YEAR:
         if before in lex.year_cues or before in lex.months or not after:
             return True
+        if _after_month_and_day(doc, start):
+            return True  # "June 19, 2015, the gunman ...": the year of a written date
         # "1410 Russian tanks": a plural noun right after makes it a count, whatever NER says.
         return first.ent_type_ == "DATE" and not _counts_a_noun(doc, end)
     # "T-72", "Su-25": a letter and a hyphen glued to the digits.
@@ -50,6 +52,19 @@ def _is_date_or_time(doc: Doc, text: str, start: int, end: int, number: NumberVa
     if offset >= 2 and text[offset - 1] == "-" and text[offset - 2].isalpha():
         return True
     return _is_phone_like(text, offset, last.idx + len(last.text))
+
+
+def _after_month_and_day(doc: Doc, start: int) -> bool:
+    """Whether "Month D," comes right before (the US written date "June 19, 2015")."""
+    words = [token for token in doc[max(0, start - 6) : start] if not token.is_space]
+    if len(words) < 3 or words[-1].text != ",":
+        return False
+    day, month = words[-2], words[-3]
+    return (
+        day.is_digit
+        and 1 <= int(day.text) <= MAX_DAY_OF_MONTH
+        and month.lower_.rstrip(".") in load_lexicon().months
+    )
 
 
 def _counts_a_noun(doc: Doc, end: int) -> bool:
