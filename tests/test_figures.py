@@ -698,6 +698,12 @@ CASES += [
 CASES += [
     ("count-after-age", "Gunmen killed 3 men aged 20 and 5 children in the village.", "5",
      {"measure": "killed"}),
+    ("taken-to-hospital", "Fourteen workers were taken to a hospital after the blast.",
+     "Fourteen", {"measure": "injured"}),
+    ("hit-by-gunfire", "Two guards were hit by gunfire at the checkpoint.", "Two",
+     {"measure": "injured"}),
+    ("bodies-to-hospital", "The bodies of 6 miners were taken to the hospital.", "6",
+     {"measure": "killed"}),
     ("hospitalised", "Eleven protesters were hospitalised after the clashes.", "Eleven",
      {"measure": "injured"}),
 ]  # fmt: skip
