@@ -11,13 +11,14 @@ after their article's publication or in the future are left out and counted
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Literal
 
 from .filters import Filters
-from .queries import LISTS, ListQuery
+from .queries import LISTS
 from .rows import Record
 
 PLAUSIBLE_EVENT = (
@@ -28,11 +29,11 @@ PLAUSIBLE_EVENT = (
 (``+e.date``: a full pass is faster than a range search of the date index here)."""
 
 _EVENTS = LISTS["events"]
-TIMELINE = ListQuery(
-    _EVENTS.select, _EVENTS.source, (*_EVENTS.clauses, PLAUSIBLE_EVENT), _EVENTS.order
-)
+TIMELINE = dataclasses.replace(_EVENTS, clauses=(*_EVENTS.clauses, PLAUSIBLE_EVENT))
 """The timeline: the event list without the reports of implausible dates (the CLI's
-``events``, the API's ``/api/events`` and the exports keep every report)."""
+``events``, the API's ``/api/events`` and the exports keep every report). Its order is the
+event list's, so it is read through the same date index (``events_date``) when many rows
+match."""
 
 Period = Literal["day", "week", "month"]
 MAX_CLAIMANT_LINES = 6
