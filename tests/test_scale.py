@@ -272,3 +272,24 @@ def test_the_bbox_filter_selects_figures_by_their_place(synthetic):
     ]
     assert 0 < len(inside) < len(every)
     assert [row["id"] for row in inside] == placed
+
+
+def test_the_change_feed_reads_the_newest_arrivals_through_their_index(synthetic):
+    from claimwire.store import changes
+
+    connection = open_store(synthetic[0], readonly=True)
+    since = "2000-01-01T00:00:00+00:00"
+    for sql, params in (
+        (changes._EVENTS, (since, 50)),
+        (changes._FIGURES, (10.0, since, 50)),
+        (changes._CONTRADICTIONS, (since, 50)),
+    ):
+        plan = [row[3] for row in connection.execute(f"EXPLAIN QUERY PLAN {sql}", params)]
+        assert "results_created" in plan[0] and not any(step.startswith("SCAN") for step in plan)
+    found = changes.changes_since(connection, since, limit=50)
+    every = changes.changes_since(connection, since, limit=100_000)
+    connection.close()
+    for page, rows in zip(found.lists(), every.lists(), strict=True):
+        assert len(page) == 50 and page == rows[:50]
+        keys = [(row["arrived"], row["document_id"]) for row in rows]
+        assert keys == sorted(keys, reverse=True)
