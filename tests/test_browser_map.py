@@ -3,7 +3,10 @@ events where the oldest 500 would hide the newest."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import json
 import time
 from urllib.parse import parse_qs, urlsplit
 
@@ -200,7 +203,54 @@ def test_the_export_buttons_download_what_the_cli_exports_for_the_map_filter(sit
         content = download(page, button)
         assert content == cli_export(store, link), link
         assert len(content) > 200, link
+    box = parse_qs(urlsplit(buttons.nth(2).get_attribute("href")).query)["bbox"][0]
     rows = page.request.get(f"{site}/api/clusters?limit=500&country=UA&type=Battles"
-                            f"&since={since}").json()["total"]  # fmt: skip
+                            f"&since={since}&bbox={box}").json()["total"]  # fmt: skip
     geojson = page.request.get(site + buttons.nth(2).get_attribute("href")).json()
     assert len(geojson["features"]) == rows > 0
+
+
+def test_the_exports_hold_only_the_events_in_the_maps_box(site, store, page):
+    page.goto(site + "/map?bbox=35.5,47.5,39.5,50.5")  # around Kharkiv, Izium and Bakhmut
+    settle(page)
+    buttons = page.locator("nav.exports a.export")
+    geojson_button = buttons.nth(2)
+    link = geojson_button.get_attribute("href")
+    box = [float(value) for value in parse_qs(urlsplit(link).query)["bbox"][0].split(",")]
+    shown = [float(value) for value in parse_qs(urlsplit(page.url).query)["bbox"][0].split(",")]
+    assert box == shown  # the box in view, as the URL keeps it
+    west, south, east, north = box
+    content = download(page, geojson_button)
+    assert content == cli_export(store, link)
+    features = json.loads(content)["features"]
+    points = [feature["geometry"]["coordinates"] for feature in features]
+    assert points and all(west <= lon <= east and south <= lat <= north for lon, lat in points)
+    # the box leaves events out: the same export without it has more, some outside the box
+    everything = page.request.get(site + link.split("?")[0]).json()["features"]
+    outside = [
+        feature
+        for feature in everything
+        if not (west <= feature["geometry"]["coordinates"][0] <= east)
+        or not (south <= feature["geometry"]["coordinates"][1] <= north)
+    ]
+    assert len(everything) == len(features) + len(outside) and outside
+    # after panning, the buttons follow the new box
+    page.goto(site + "/map?bbox=36.6,35.6,37.6,36.6")  # Aleppo and Idlib
+    settle(page)
+    csv_link = page.locator("nav.exports a.export").nth(0).get_attribute("href")
+    west, south, east, north = (
+        float(value) for value in parse_qs(urlsplit(csv_link).query)["bbox"][0].split(",")
+    )
+    rows = list(csv.DictReader(io.StringIO(page.request.get(site + csv_link).text())))
+    assert rows and {row["place"] for row in rows} == {"Aleppo", "Idlib"}
+    assert all(south <= float(row["lat"]) <= north and west <= float(row["lon"]) <= east
+               for row in rows)  # fmt: skip
+
+
+def test_a_bad_box_is_refused_with_the_reason(site, page):
+    answer = page.request.get(site + "/api/export/geojson?bbox=40,10,30")
+    assert answer.status == 422
+    assert "bbox" in answer.json()["error"]["message"]
+    assert "four numbers" in answer.json()["error"]["message"]
+    answer = page.request.get(site + "/api/export/geojson?bbox=30,60,40,50")
+    assert answer.status == 422 and "south" in answer.json()["error"]["message"]

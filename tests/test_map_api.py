@@ -4,6 +4,7 @@ event's page and its JSON twin; the towns of the offline base layer."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import statistics
 import time
 
@@ -15,7 +16,7 @@ from fastapi.testclient import TestClient
 
 from claimwire.bench.mapstore import PLACES, build_event_store
 from claimwire.errors import InvalidOptionError
-from claimwire.store.mapview import Box
+from claimwire.store.box import Box
 from claimwire.web.app import create_app
 
 EVENTS = 700
@@ -157,3 +158,87 @@ def test_the_map_api_answers_fast_on_100k_events(tmp_path):
         timings.sort()
         p95 = timings[int(0.95 * (len(timings) - 1))]
         assert p95 < 0.3, f"p95 {p95 * 1000:.0f} ms"
+
+
+def _inside(row, west, south, east, north):
+    return south <= row["lat"] <= north and west <= row["lon"] <= east
+
+
+def test_the_bbox_filter_selects_events_and_clusters_placed_inside(client):
+    from claimwire.store import open_store, queries
+    from claimwire.store.filters import Filters
+
+    box = Box.parse("35.5,47.5,39.5,50.5")  # Kharkiv, Izium, Kharkiv Oblast, Bakhmut
+    path = client.app.state.context.store.path
+    connection = open_store(path, readonly=True)
+    every = queries.clusters(connection, Filters(limit=None))
+    inside = queries.clusters(connection, Filters(limit=None, bbox=box))
+    reports = queries.events(connection, Filters(limit=None, bbox=box))
+    connection.close()
+    assert 0 < len(inside) < len(every)
+    assert all(_inside(row, 35.5, 47.5, 39.5, 50.5) for row in inside)
+    assert {row["place"] for row in inside} == {"Kharkiv", "Izium", "Kharkiv Oblast", "Bakhmut"}
+    assert [row["id"] for row in inside] == [
+        row["id"] for row in every if _inside(row, 35.5, 47.5, 39.5, 50.5)
+    ]
+    assert reports and all(_inside(row, 35.5, 47.5, 39.5, 50.5) for row in reports)
+    assert {row["cluster_id"] for row in reports} == {row["id"] for row in inside}
+    # the same box through the map's API counts the same events
+    assert client.get(f"/api/clusters?bbox={box.text()}").json()["total"] == len(inside)
+
+
+def test_the_bbox_filter_crosses_the_antimeridian():
+    import sqlite3
+
+    from claimwire.store.filters import Filters, by_box, where
+
+    connection = sqlite3.connect(":memory:")
+    connection.execute("CREATE TABLE t (name TEXT, lat REAL, lon REAL)")
+    connection.executemany(
+        "INSERT INTO t VALUES (?, ?, ?)",
+        [("Suva", -18.1, 178.4), ("Apia", -13.8, -171.8), ("Sydney", -33.9, 151.2)],
+    )
+    clauses = (by_box("lat", "lon"),)
+    for text, expected in [
+        ("170,-30,-160,0", ["Apia", "Suva"]),
+        ("140,-40,179,0", ["Suva", "Sydney"]),
+        ("-180,-90,180,90", ["Apia", "Suva", "Sydney"]),
+        ("0,0,10,10", []),
+    ]:
+        condition, params = where(Filters(bbox=Box.parse(text)), clauses)
+        found = connection.execute(f"SELECT name FROM t{condition} ORDER BY name", params)
+        assert [row[0] for row in found] == expected, text
+
+
+def test_a_box_on_rows_without_a_place_is_refused_not_ignored(client):
+    from claimwire.store import open_store, queries
+    from claimwire.store.filters import Filters
+
+    path = client.app.state.context.store.path
+    connection = open_store(path, readonly=True)
+    with pytest.raises(InvalidOptionError, match="bbox"):
+        queries.claims(connection, Filters(bbox=Box.parse("0,0,10,10")))
+    connection.close()
+    answer = client.get("/api/export/csv?table=claims&bbox=0,0,10,10")
+    assert answer.status_code == 422 and "bbox" in answer.json()["error"]["message"]
+
+
+def test_the_cli_exports_the_events_of_a_box(client, tmp_path):
+    from click.testing import CliRunner
+
+    from claimwire.cli import main
+
+    path = client.app.state.context.store.path
+    runner = CliRunner()
+    result = runner.invoke(
+        main, ["export", "--db", str(path), "--to", "geojson", "--bbox", "36.6,35.6,37.6,36.6"]
+    )
+    assert result.exit_code == 0, result.output
+    features = json.loads(result.stdout)["features"]
+    assert features
+    assert {feature["properties"]["place"] for feature in features} == {"Aleppo", "Idlib"}
+    web = client.get("/api/export/geojson?bbox=36.6,35.6,37.6,36.6")
+    assert web.status_code == 200 and web.content == result.stdout_bytes
+    bad = runner.invoke(main, ["export", "--db", str(path), "--to", "geojson", "--bbox", "1,2,3"])
+    assert bad.exit_code == 2
+    assert "--bbox: '1,2,3' is not four numbers" in bad.output

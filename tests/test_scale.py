@@ -224,3 +224,72 @@ def test_a_capped_list_read_in_order_has_the_rows_of_the_sorted_one(
     connection.close()
     assert capped.total_capped is True and capped.total == 20
     assert [row["id"] for row in capped.items] == [row["id"] for row in exact.items]
+
+
+def test_the_timeline_is_read_through_the_event_lists_date_index():
+    from claimwire.store.activity import TIMELINE
+    from claimwire.store.queries import LISTS
+
+    assert TIMELINE.ordered_by == LISTS["events"].ordered_by == "events_date"
+    assert "INDEXED BY events_date" in TIMELINE.in_order().source
+
+
+def test_a_capped_timeline_read_in_order_has_the_rows_of_the_sorted_one(synthetic, monkeypatch):
+    from claimwire.store.filters import Filters
+    from claimwire.web import queries
+
+    connection = open_store(synthetic[0], readonly=True)
+    chosen = Filters(descending=True, limit=30, offset=10, country="UA")
+    exact = queries.page(connection, "timeline", chosen)
+    monkeypatch.setattr(queries, "COUNT_CAP", 20)
+    monkeypatch.setattr(queries, "_TOTALS", queries._Totals())
+    capped = queries.page(connection, "timeline", chosen)
+    connection.close()
+    assert exact.total > 40 and capped.total_capped is True
+    assert [row["id"] for row in capped.items] == [row["id"] for row in exact.items]
+
+
+def test_the_bbox_filter_selects_figures_by_their_place(synthetic):
+    from claimwire.store import queries
+    from claimwire.store.box import Box
+
+    connection = open_store(synthetic[0], readonly=True)
+    box = Box.parse("29.5,49.5,31.5,51")  # around Kyiv
+    every = queries.figures(connection, filters.Filters(limit=None))
+    inside = queries.figures(connection, filters.Filters(limit=None, bbox=box))
+    where_is = {
+        row["id"]: (row["lat"], row["lon"])
+        for row in connection.execute("SELECT id, lat, lon FROM entities WHERE kind = 'place'")
+    }
+    connection.close()
+    placed = [
+        row["id"]
+        for row in every
+        if row["place_entity"] in where_is
+        and where_is[row["place_entity"]][0] is not None
+        and 49.5 <= where_is[row["place_entity"]][0] <= 51
+        and 29.5 <= where_is[row["place_entity"]][1] <= 31.5
+    ]
+    assert 0 < len(inside) < len(every)
+    assert [row["id"] for row in inside] == placed
+
+
+def test_the_change_feed_reads_the_newest_arrivals_through_their_index(synthetic):
+    from claimwire.store import changes
+
+    connection = open_store(synthetic[0], readonly=True)
+    since = "2000-01-01T00:00:00+00:00"
+    for sql, params in (
+        (changes._EVENTS, (since, 50)),
+        (changes._FIGURES, (10.0, since, 50)),
+        (changes._CONTRADICTIONS, (since, 50)),
+    ):
+        plan = [row[3] for row in connection.execute(f"EXPLAIN QUERY PLAN {sql}", params)]
+        assert "results_created" in plan[0] and not any(step.startswith("SCAN") for step in plan)
+    found = changes.changes_since(connection, since, limit=50)
+    every = changes.changes_since(connection, since, limit=100_000)
+    connection.close()
+    for page, rows in zip(found.lists(), every.lists(), strict=True):
+        assert len(page) == 50 and page == rows[:50]
+        keys = [(row["arrived"], row["document_id"]) for row in rows]
+        assert keys == sorted(keys, reverse=True)

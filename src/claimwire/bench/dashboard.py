@@ -162,6 +162,7 @@ def cases(found: Sample) -> list[Case]:
             ]
             if name == "events":
                 listed.append(Case(f"{kind}{name}, type", f"{prefix}?type=Battles", pages=True))
+                listed.append(Case(f"{kind}{name}, box", f"{prefix}?bbox={found.bbox}", pages=True))
     box = f"bbox={found.bbox}"
     listed += [
         Case("page overview", "/"),

@@ -48,6 +48,11 @@ def register(main: click.Group) -> None:
     help="csv, acled, ucdp: start with a UTF-8 byte order mark (for spreadsheet programs).",
 )
 @click.option(
+    "--bbox",
+    metavar="WEST,SOUTH,EAST,NORTH",
+    help="Only events, clusters and figures placed inside this box (degrees; the map's view).",
+)
+@click.option(
     "--all-statuses",
     is_flag=True,
     help="acled, ucdp: also write events that articles only recall (background), not just news.",
@@ -59,6 +64,7 @@ def export(
     output: Path | None,
     bom: bool,
     all_statuses: bool,
+    bbox: str | None,
     **options: Any,
 ) -> None:
     """Export the store: JSONL, CSV, Parquet, GeoJSON of events, ACLED- or UCDP GED-style CSV.
@@ -67,9 +73,16 @@ def export(
     dashboard's export buttons give the same bytes for the same filters.
     """
     from ..store import export as exports
+    from ..store.box import Box
 
+    box = None
+    if bbox is not None:
+        try:
+            box = Box.parse(bbox)
+        except ClaimwireError as error:
+            fail(f"--{error.message}", ExitCode.USAGE)
     connection = open_for_reading(db)
-    filters = make_filters({**options, "limit": 0, "offset": 0})
+    filters = make_filters({**options, "limit": 0, "offset": 0}, bbox=box)
     stream: IO[str] = sys.stdout
     try:
         if target == "parquet":

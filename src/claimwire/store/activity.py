@@ -11,13 +11,15 @@ after their article's publication or in the future are left out and counted
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .filters import Filters
-from .queries import LISTS, ListQuery
+from . import tallies
+from .filters import Filters, country_code
+from .queries import LISTS
 from .rows import Record
 
 PLAUSIBLE_EVENT = (
@@ -28,11 +30,11 @@ PLAUSIBLE_EVENT = (
 (``+e.date``: a full pass is faster than a range search of the date index here)."""
 
 _EVENTS = LISTS["events"]
-TIMELINE = ListQuery(
-    _EVENTS.select, _EVENTS.source, (*_EVENTS.clauses, PLAUSIBLE_EVENT), _EVENTS.order
-)
+TIMELINE = dataclasses.replace(_EVENTS, clauses=(*_EVENTS.clauses, PLAUSIBLE_EVENT))
 """The timeline: the event list without the reports of implausible dates (the CLI's
-``events``, the API's ``/api/events`` and the exports keep every report)."""
+``events``, the API's ``/api/events`` and the exports keep every report). Its order is the
+event list's, so it is read through the same date index (``events_date``) when many rows
+match."""
 
 Period = Literal["day", "week", "month"]
 MAX_CLAIMANT_LINES = 6
@@ -67,14 +69,19 @@ class Activity:
 def activity(connection: sqlite3.Connection, filters: Filters) -> Activity:
     """Events by type and fatalities per claimant over time, for the filters.
 
-    The counting is done by SQLite (a group per event, then per period), so the charts of
-    a large store cost one pass over its event reports.
+    The charts of the whole store and of one country are read from the tallies the write
+    path keeps (:mod:`.tallies`: a few thousand rows per country); for other filters the
+    counting is done by SQLite (a group per event, then per period), one pass over the
+    matching event reports.
 
     Args:
         connection: The store.
         filters: As for the event list (dates, country, type, claimant, hedge, outlet);
             the page (limit, offset) is ignored.
     """
+    country = tallied_country(filters)
+    if country is not None and tallies.usable(connection):
+        return _from_tallies(connection, filters, country)
     condition, params = LISTS["events"].where(filters)
     joined = f"{condition} AND" if condition else " WHERE"
     plausible = f"{joined} {PLAUSIBLE_EVENT} AND e.date IS NOT NULL"
@@ -123,6 +130,113 @@ def activity(connection: sqlite3.Connection, filters: Filters) -> Activity:
     ):
         labels[who] = f"reported by {name}" if kind == "outlet" else name
         totals.setdefault(who, [None] * len(periods))[index[begins]] = float(value)
+    return _charted(period, periods, events, totals, labels, excluded, examples)
+
+
+def tallied_country(filters: Filters) -> str | None:
+    """The country whose tallies answer the filters ('' for all), or None when the
+    filters select more than a country (the reports are grouped then)."""
+    rest = dataclasses.replace(filters, country=None, limit=None, offset=0, descending=False)
+    if rest != Filters(limit=None):
+        return None
+    return country_code(filters.country) if filters.country else ""
+
+
+def _from_tallies(connection: sqlite3.Connection, filters: Filters, country: str) -> Activity:
+    """:func:`activity` from the tallies of one country ('' for all)."""
+    excluded, examples = _implausible(connection, filters)
+    first = connection.execute(
+        "SELECT min(day) FROM activity_days WHERE country = ?", (country,)
+    ).fetchone()[0]
+    last = connection.execute(
+        "SELECT substr(max(last), 1, 10) FROM activity_clusters WHERE country = ?", (country,)
+    ).fetchone()[0]
+    if first is None or last is None:
+        return Activity("day", excluded=excluded, excluded_examples=examples)
+    start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    period = _period(start, end)
+    periods = _periods(start, end, period)
+    index = {day.isoformat(): number for number, day in enumerate(periods)}
+    slot = _period_sql(period)
+    events: dict[str, list[int]] = {}
+    for kind, begins, count in connection.execute(
+        f"SELECT type, {slot} AS begins, sum(events) FROM activity_days WHERE country = ? "
+        "GROUP BY type, begins",
+        (country,),
+    ):
+        events.setdefault(kind, [0] * len(periods))[index[begins]] = int(count)
+    # every claimant's total ranks them; only the drawn ones are read per period
+    claimed: dict[str, float] = {}
+    labels: dict[str, str] = {}
+    for who, name, kind, total in connection.execute(
+        "SELECT f.who, coalesce(n.name, f.written), f.kind, f.total FROM (SELECT who, "
+        "min(written) AS written, min(kind) AS kind, sum(fatalities) AS total "
+        "FROM activity_claim_days WHERE country = ? GROUP BY who) f "
+        "LEFT JOIN entities n ON n.id = f.who",
+        (country,),
+    ):
+        labels[who] = f"reported by {name}" if kind == "outlet" else name
+        claimed[who] = float(total)
+    ranked = sorted(claimed, key=lambda who: (-claimed[who], labels[who]))
+    drawn = ranked[:MAX_CLAIMANT_LINES]
+    totals: dict[str, list[float | None]] = {who: [None] * len(periods) for who in drawn}
+    marks = ", ".join("?" * len(drawn))
+    for who, begins, value in connection.execute(
+        f"SELECT who, {slot} AS begins, sum(fatalities) FROM activity_claim_days "
+        f"WHERE country = ? AND who IN ({marks}) GROUP BY who, begins",
+        (country, *drawn),
+    ):
+        totals[who][index[begins]] = float(value)
+    return Activity(
+        period=period,
+        periods=periods,
+        events=dict(sorted(events.items(), key=lambda item: (-sum(item[1]), item[0]))),
+        fatalities={labels[who]: totals[who] for who in drawn},
+        other_claimants=max(0, len(ranked) - MAX_CLAIMANT_LINES),
+        excluded=excluded,
+        excluded_examples=examples,
+    )
+
+
+def _implausible(connection: sqlite3.Connection, filters: Filters) -> tuple[int, list[Record]]:
+    """How many reports matching the filters have an implausible date, and the latest few:
+    those dated after their article's publication (the partial index ``events_late``), and
+    those dated after today."""
+    condition, params = LISTS["events"].where(filters)
+    joined = f"{condition} AND" if condition else " WHERE"
+    late = "e.date > substr(e.published, 1, 10)"
+    future = f"e.date > date('now') AND NOT coalesce({late}, 0)"
+    count = 0
+    found: list[Record] = []
+    for source, kind in (("events e INDEXED BY events_late", late), ("events e", future)):
+        count += int(
+            connection.execute(f"SELECT count(*) FROM {source}{joined} {kind}", params).fetchone()[
+                0
+            ]
+        )
+        found += _records(
+            connection.execute(
+                "SELECT e.id, e.document_id, e.date, e.published, e.type, e.place, e.claimant, "
+                f"e.evidence FROM {source}{joined} {kind} ORDER BY e.date DESC, e.id LIMIT ?",
+                [*params, EXCLUDED_EXAMPLES],
+            ).fetchall()
+        )
+    found.sort(key=lambda row: str(row["id"]))
+    found.sort(key=lambda row: str(row["date"]), reverse=True)
+    return count, found[:EXCLUDED_EXAMPLES]
+
+
+def _charted(
+    period: Period,
+    periods: list[dt.date],
+    events: dict[str, list[int]],
+    totals: dict[str, list[float | None]],
+    labels: dict[str, str],
+    excluded: int,
+    examples: list[Record],
+) -> Activity:
+    """The activity of counted events and claimants' totals: types by size, the claimants
+    with the most fatalities drawn."""
     ranked = sorted(totals, key=lambda who: (-sum(v or 0.0 for v in totals[who]), labels[who]))
     return Activity(
         period=period,

@@ -16,6 +16,7 @@ from .entities import claimant_entity, place_entity
 from .rows import EventRow, FigureRow, PlaceRow, ResultRows
 from .series import assign_series, refresh_series
 from .tables import insert
+from .tallies import refresh as refresh_tallies
 
 
 def add_facts(connection: sqlite3.Connection, rows: ResultRows, *, duplicate: bool) -> None:
@@ -59,6 +60,8 @@ def add_facts(connection: sqlite3.Connection, rows: ResultRows, *, duplicate: bo
         dataclasses.replace(e, cluster_id=renamed[e.cluster_id]) if e.cluster_id else e
         for e in events
     ]
+    # the activity charts' tallies of these events (and of a cluster renamed away)
+    refresh_tallies(connection, [*renamed, *(e.cluster_id or e.id for e in events)])
 
     if duplicate:
         return
@@ -80,12 +83,20 @@ def retire(connection: sqlite3.Connection, document_id: str) -> None:
         (document_id,),
     ).fetchall():
         refresh_series(connection, series_id)
+    touched = [
+        str(key)
+        for (key,) in connection.execute(
+            "SELECT DISTINCT coalesce(cluster_id, id) FROM events WHERE document_id = ?",
+            (document_id,),
+        ).fetchall()
+    ]
     for (cluster_id,) in connection.execute(
         "SELECT DISTINCT cluster_id FROM events WHERE document_id = ? AND cluster_id IS NOT NULL "
         "ORDER BY cluster_id",
         (document_id,),
     ).fetchall():
-        refresh_cluster(connection, cluster_id)
+        touched.append(refresh_cluster(connection, cluster_id))
+    refresh_tallies(connection, touched)
 
 
 _Fact = TypeVar("_Fact", FigureRow, EventRow)

@@ -3,6 +3,7 @@ contradictions, each with the time its article arrived (its result's ``created``
 
 What ``/api/changes``, the Atom feed ``/feeds/changes.atom`` and the watcher's webhooks
 give. Rows are the articles' current facts; off-topic articles and wire copies are left out.
+Each list is newest first: by arrival time, then article, then fact id.
 """
 
 from __future__ import annotations
@@ -19,27 +20,30 @@ DEFAULT_MIN_VALUE = 10.0
 MAX_CHANGES = 500
 
 _RELEVANT = "(d.relevant IS NULL OR d.relevant = 1)"
+_NEWEST = "r.created DESC, r.document_id DESC"
+"""Newest arrivals first, read backwards through ``results_created`` (created, document):
+only the articles of the page are read, however many arrived since the date."""
 _EVENTS = (
     "SELECT e.id, e.document_id, e.cluster_id, e.type, e.subtype, e.place, e.country, e.lat, "
     "e.lon, e.date, e.fatalities, e.claimant, e.hedge, e.evidence, d.title, d.outlet, d.url, "
-    "r.created AS arrived FROM events e JOIN documents d ON d.id = e.document_id "
-    "JOIN results r ON r.document_id = e.document_id "
+    "r.created AS arrived FROM results r JOIN documents d ON d.id = r.document_id "
+    "JOIN events e ON e.document_id = r.document_id "
     f"WHERE e.current = 1 AND e.duplicate = 0 AND {_RELEVANT} AND r.created >= ? "
-    "ORDER BY r.created DESC, e.id LIMIT ?"
+    f"ORDER BY {_NEWEST}, e.id LIMIT ?"
 )
 _FIGURES = (
     "SELECT f.id, f.document_id, f.value, f.unit, f.category, f.measure, f.side, f.place, "
     "f.country, f.date, f.claimant, f.hedge, f.evidence, d.title, d.outlet, d.url, "
-    "r.created AS arrived FROM figures f JOIN documents d ON d.id = f.document_id "
-    "JOIN results r ON r.document_id = f.document_id "
+    "r.created AS arrived FROM results r JOIN documents d ON d.id = r.document_id "
+    "JOIN figures f ON f.document_id = r.document_id "
     f"WHERE f.current = 1 AND f.duplicate = 0 AND f.negated = 0 AND {_RELEVANT} "
-    "AND f.value >= ? AND r.created >= ? ORDER BY r.created DESC, f.id LIMIT ?"
+    f"AND f.value >= ? AND r.created >= ? ORDER BY {_NEWEST}, f.id LIMIT ?"
 )
 _CONTRADICTIONS = (
     "SELECT c.id, c.kind, c.reason, c.measure, c.subject, c.date, c.a_claimant, c.a_value, "
     "c.a_document, c.b_claimant, c.b_value, c.b_document, c.detected_by AS document_id, "
-    "r.created AS arrived FROM contradictions c JOIN results r ON r.document_id = c.detected_by "
-    "WHERE r.created >= ? ORDER BY r.created DESC, c.id LIMIT ?"
+    "r.created AS arrived FROM results r CROSS JOIN contradictions c "
+    f"ON c.detected_by = r.document_id WHERE r.created >= ? ORDER BY {_NEWEST}, c.id LIMIT ?"
 )
 
 

@@ -20,6 +20,7 @@ import pycountry
 from ..errors import InvalidOptionError
 from ..geo.entry import Entry
 from ..geo.gazetteer import get_gazetteer
+from .box import Box
 from .keywords import fts_query
 from .names import name_key
 from .rows import SqlValue
@@ -43,7 +44,8 @@ class Filters:
     ``actor`` is part of the name of an event's actor or target, ``subtype`` an event
     sub-type. ``keyword`` holds words that the article text (articles) or the evidence and
     its line (figures, claims, events) must contain (see :mod:`.keywords`).
-    ``cluster`` is an event's id: its reports (events).
+    ``cluster`` is an event's id: its reports (events). ``bbox`` is a box of the map:
+    events, clusters and figures whose place has coordinates inside it.
     ``include_offtopic`` keeps the articles the relevance model found off-topic (and
     their figures and claims), left out by default. ``descending`` gives the newest first.
     """
@@ -68,6 +70,7 @@ class Filters:
     open_only: bool = False
     hedge: str | None = None
     cluster: str | None = None
+    bbox: Box | None = None
     descending: bool = False
     limit: int | None = DEFAULT_LIMIT
     offset: int = 0
@@ -94,6 +97,7 @@ FilterField = Literal[
     "open_only",
     "hedge",
     "cluster",
+    "bbox",
 ]
 """The fields of :class:`Filters` that select rows (the others order and page)."""
 
@@ -188,8 +192,14 @@ def where(filters: Filters, clauses: Sequence[Clause]) -> tuple[str, list[SqlVal
         clauses: How the query's rows answer the filters, in the order they are joined.
 
     Raises:
-        InvalidOptionError: A filter value is unknown (a country).
+        InvalidOptionError: A filter value is unknown (a country), or a box is given to
+            rows without coordinates (it would be ignored).
     """
+    if filters.bbox is not None and "bbox" not in fields_of(clauses):
+        raise InvalidOptionError(
+            "the bbox filter applies to events, clusters and figures (rows with a place "
+            "on the map), not to these rows"
+        )
     parts: list[str] = []
     params: list[SqlValue] = []
     for clause in clauses:
@@ -311,6 +321,38 @@ def region(value: object) -> tuple[SqlValue, ...]:
 def by_place(entity_column: str) -> Condition:
     """The place filter on a place entity column."""
     return Condition("place", f"{entity_column} IN ({PLACE_ENTITIES})", place)
+
+
+def corners(value: object) -> tuple[SqlValue, ...]:
+    """The parameters of :func:`by_box`'s clause, from a :class:`~.box.Box`."""
+    if not isinstance(value, Box):
+        raise TypeError(f"not a box: {value!r}")
+    west, south, east, north = value.west, value.south, value.east, value.north
+    return (south, north, west, east, west, east, west, east)
+
+
+def inside_box(lat: str, lon: str) -> str:
+    """The clause of :func:`corners`: a point of ``lat``/``lon`` inside the box (a box with
+    ``west > east`` crosses the antimeridian)."""
+    return (
+        f"{lat} BETWEEN ? AND ? AND ({lon} BETWEEN ? AND ? "
+        f"OR (? > ? AND ({lon} >= ? OR {lon} <= ?)))"
+    )
+
+
+def by_box(lat: str, lon: str) -> Condition:
+    """The ``bbox`` filter on a row's coordinates."""
+    return Condition("bbox", inside_box(lat, lon), corners)
+
+
+def by_box_of_place(entity_column: str) -> Condition:
+    """The ``bbox`` filter on a place entity column (its coordinates inside the box)."""
+    return Condition(
+        "bbox",
+        f"{entity_column} IN (SELECT id FROM entities WHERE kind = 'place' "
+        f"AND {inside_box('lat', 'lon')})",
+        corners,
+    )
 
 
 def by_region(entity_column: str) -> Condition:

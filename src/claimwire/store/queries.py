@@ -23,6 +23,8 @@ from .filters import (
     Clause,
     Condition,
     Filters,
+    by_box,
+    by_box_of_place,
     by_claimant,
     by_keyword,
     by_place,
@@ -217,6 +219,7 @@ _EVENT_CLAUSES: tuple[Condition, ...] = (
     ),
     Condition("side", "(e.actor1_side = ? OR e.actor2_side = ?)", twice),
     by_keyword("e.id", "event"),
+    by_box("e.lat", "e.lon"),
 )
 """How event reports answer the filters besides their dates, claimant, hedge, outlet and
 versions (see :func:`_fact_list`)."""
@@ -268,6 +271,7 @@ LISTS: dict[str, ListQuery] = {
         by_place("f.place_entity"),
         by_region("f.place_entity"),
         by_keyword("f.id", "figure"),
+        by_box_of_place("f.place_entity"),
     ),
     "claims": _fact_list(
         ClaimRow,
@@ -309,6 +313,7 @@ LISTS: dict[str, ListQuery] = {
             Condition("subtype", "c.subtype = ?"),
             by_place("c.place_entity"),
             Condition("admin1", f"p.admin1 IN ({REGION_NAMES})", region),
+            by_box("p.lat", "p.lon"),
             Condition(
                 "claimant",
                 "c.id IN (SELECT cluster_id FROM events WHERE current = 1 AND "

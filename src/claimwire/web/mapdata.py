@@ -17,9 +17,10 @@ from typing import Annotated, Final
 
 from fastapi import Query
 
+from ..store.box import Box
 from ..store.eventview import EventDetail, event_detail
 from ..store.filters import Filters
-from ..store.mapview import Box, Extent, map_count, map_events, map_extent
+from ..store.mapview import Extent, map_count, map_events, map_extent
 from ..store.rows import Record
 from .errors import ApiError
 

@@ -132,6 +132,7 @@ def map_page(
 ) -> HTMLResponse:
     """Events on a map (fetched from /api/clusters by the page's script for the view)."""
     box = mapdata.parse_box(bbox)
+    box_filter = params.filter_string(bbox=box.text() if box else None)
     return render(
         request,
         context,
@@ -144,7 +145,7 @@ def map_page(
         twin="/api/clusters",
         fields=("since", "until", "country", "type", "claimant"),
         exports=[
-            (label, export_url(target, params.filter_string(), table=table))  # type: ignore[arg-type]
+            (label, export_url(target, box_filter, table=table))  # type: ignore[arg-type]
             for label, target, table in MAP_EXPORTS
         ],
     )

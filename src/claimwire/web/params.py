@@ -20,6 +20,7 @@ from fastapi import Query, Request
 
 from ..errors import InvalidOptionError
 from ..store import facets
+from ..store.box import Box
 from ..store.keywords import fts_query
 from ..store.queries import ARTICLE_FIELDS, LISTS, Filters, country_code
 from ..vocab import Category, EventSubtype, EventType, Hedge, Measure, values
@@ -69,7 +70,7 @@ TEXTS = (
 """Text parameters, named as the :class:`Filters` field they set."""
 PAGING = ("sort", "limit", "offset")
 """The parameters of order and page (every list takes them)."""
-PARAMETERS = ("since", "until", *TEXTS, *FLAGS, "open", *PAGING)
+PARAMETERS = ("since", "until", *TEXTS, "bbox", *FLAGS, "open", *PAGING)
 """Every parameter of a list, in the order a query string gives them."""
 
 PageName = Literal["articles", "figures", "claims", "events", "clusters", "contradictions"]
@@ -127,6 +128,7 @@ class ListParams:
             "since": self.filters.since,
             "until": self.filters.until,
             **{name: getattr(self.filters, name) for name in TEXTS},
+            "bbox": self.filters.bbox.text() if self.filters.bbox else None,
             **{name: "true" if getattr(self.filters, f) else None for name, f in FLAGS.items()},
             "open": "true" if self.open_only else None,
             "sort": self.sort if self.sort != "-date" else None,
@@ -204,6 +206,16 @@ class _Reader:
             self.problem(name, f"{value!r} is not a whole number from {low} to {high:,}")
             return default
         return int(value)
+
+    def box(self, name: str) -> Box | None:
+        value = self.text(name)
+        if value is None:
+            return None
+        try:
+            return Box.parse(value)
+        except InvalidOptionError as error:
+            self.problem(name, error.message.removeprefix(f"{name}: "))
+            return None
 
     def flag(self, name: str) -> bool:
         value = (self.text(name) or "false").lower()
@@ -285,6 +297,7 @@ def parse_query(
     filters = Filters(
         since=first,
         until=last,
+        bbox=reader.box("bbox") if "bbox" in accepted else None,
         **chosen,
         open_only=open_only,
         descending=sort == "-date",
@@ -379,6 +392,7 @@ DESCRIPTIONS = {
     "outlet": "Part of the outlet's name.",
     "keyword": 'Words of the article text or evidence ("a phrase", prefix*), SQLite FTS5.',
     "cluster": "An event's id (see /events/{id}): its reports only.",
+    "bbox": "west,south,east,north in degrees: events and figures placed inside the box.",
     "all_topics": "true: include articles the relevance model found off-topic.",
     "with_copies": "true: include wire copies.",
     "all_versions": "true: include superseded versions.",

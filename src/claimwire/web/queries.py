@@ -225,12 +225,15 @@ def overview(connection: sqlite3.Connection) -> Overview:
     def count(sql: str) -> int:
         return int(connection.execute(sql).fetchone()[0])
 
+    def kept(name: str) -> int:  # current facts, not copies: kept by the store's triggers
+        return count(f"SELECT counted FROM fact_counts WHERE name = '{name}'")
+
     counts = {
         "articles": count("SELECT count(*) FROM documents WHERE current = 1"),
-        "figures": count("SELECT count(*) FROM figures WHERE current = 1 AND duplicate = 0"),
-        "claims": count("SELECT count(*) FROM claims WHERE current = 1 AND duplicate = 0"),
+        "figures": kept("figures"),
+        "claims": kept("claims"),
         "events": count("SELECT count(*) FROM clusters WHERE reports > 0"),
-        "event_reports": count("SELECT count(*) FROM events WHERE current = 1 AND duplicate = 0"),
+        "event_reports": kept("events"),
         "series": count("SELECT count(*) FROM series WHERE points > 0"),
         "contradictions": count("SELECT count(*) FROM contradictions"),
         "open_contradictions": count(

@@ -46,6 +46,7 @@ from ...store.rows import (
 )
 from ...store.series import series_key
 from ...store.tables import insert
+from ...store.tallies import rebuild as rebuild_tallies
 from ...version import __version__
 from .articles import ArticleRows, Fields, Newsroom
 from .world import Theatre, World, build_world
@@ -139,6 +140,9 @@ def build_synthetic_store(
         connection.execute("COMMIT")
         for sql in indexes:
             connection.execute(sql)
+        connection.execute("BEGIN")
+        rebuild_tallies(connection)  # what the write path keeps, from the rows written
+        connection.execute("COMMIT")
         connection.execute("ANALYZE")
         connection.execute("PRAGMA journal_mode=WAL")
         rows = {

@@ -100,10 +100,10 @@
       if (pair[1]) { next.searchParams.set(pair[0], pair[1]); } else { next.searchParams.delete(pair[0]); }
     });
     window.history.replaceState(null, "", next.pathname + "?" + next.searchParams.toString());
-    // the export buttons follow the time window (their filters are the map's)
+    // the export buttons follow the time window and the box (their filters are the map's)
     document.querySelectorAll("nav.exports a.export").forEach(function (link) {
       var target = new URL(link.getAttribute("href"), window.location.href);
-      [["since", since], ["until", until]].forEach(function (pair) {
+      [["since", since], ["until", until], ["bbox", box]].forEach(function (pair) {
         if (pair[1]) { target.searchParams.set(pair[0], pair[1]); } else { target.searchParams.delete(pair[0]); }
       });
       link.setAttribute("href", target.pathname + "?" + target.searchParams.toString());
