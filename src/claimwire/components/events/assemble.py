@@ -53,6 +53,7 @@ from .merge import (
 )
 from .roles import roles
 from .settings import ANCESTOR_HOPS
+from .specific import keep_specific
 from .status import background_cue, historical, irrealis, is_past
 from .subtyping import territory, typed_mentions
 from .tolls import (
@@ -67,7 +68,9 @@ from .tolls import (
 from .triggers import Mention, is_territory
 
 
-def find(doc: Doc, *, keep_irrealis: bool = False, learned: bool = True) -> list[EventHit]:
+def find(
+    doc: Doc, *, keep_irrealis: bool = False, learned: bool = True, specific: bool = True
+) -> list[EventHit]:
     """The events of a parsed document.
 
     Args:
@@ -76,6 +79,8 @@ def find(doc: Doc, *, keep_irrealis: bool = False, learned: bool = True) -> list
         keep_irrealis: Keep threatened, planned, conditional and negated events (flagged).
         learned: Let the learned event-type model re-type each event among its triggers'
             sub-types (:mod:`.learned`); False keeps the rules' types.
+        specific: Let the learned filter drop events it finds generic, unrealised or told
+            again (:mod:`.specific`); False keeps every event of the rules.
 
     Returns:
         Events in document order, with ids "e1", "e2"...
@@ -103,7 +108,8 @@ def find(doc: Doc, *, keep_irrealis: bool = False, learned: bool = True) -> list
     drafts = against_civilians(drafts)
     if learned:
         retype(doc, drafts, sents)
-    return _finish(doc, drafts, sents)
+    hits = _finish(doc, drafts, sents)
+    return keep_specific(doc, hits) if specific else hits
 
 
 def _plural(doc: Doc, mention: Mention) -> bool:

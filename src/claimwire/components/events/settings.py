@@ -79,3 +79,8 @@ link in the parse (an incident told by thousands of triggers made the check quad
 LEARNED_TYPES: Final = True
 """Whether the learned event-type model (:mod:`.learned`) works with the rules by default
 (the events component's ``learned_types`` and :func:`.classify_doc`'s ``learned``)."""
+
+# ---------------------------------------------------------------- learned filter
+SPECIFIC_EVENTS: Final = True
+"""Whether the learned filter (:mod:`.specific`) drops events it finds generic, unrealised or
+told again (the events component's ``specific_events``)."""
