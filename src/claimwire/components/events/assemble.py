@@ -52,7 +52,7 @@ from .merge import (
     merge,
 )
 from .roles import roles
-from .settings import ANCESTOR_HOPS
+from .settings import ANCESTOR_HOPS, STATEMENT_DATE_HOPS
 from .specific import keep_specific
 from .status import background_cue, historical, irrealis, is_past
 from .subtyping import territory, typed_mentions
@@ -129,6 +129,8 @@ class _Document:
     """Token index of each mention's anchor and root -> index of the mention."""
     paragraph_of: list[int]
     published: dt.date | None
+    statement_days: frozenset[int]
+    """Offsets of the dates that say when a statement was made (:func:`_statement_days`)."""
 
 
 def _drafts(
@@ -157,6 +159,7 @@ def _drafts(
         anchors,
         paragraph_of,
         published,
+        _statement_days(doc, [d for d, _owner, _s in dates]),
     )
     tolls: list[Toll] = [(m, *toll_roles(doc, m, actors)) for m in caused]
     drafts: list[Draft] = []
@@ -182,7 +185,7 @@ def _draft(
     place = choose(*where, document.places, ancestors)
     if place is not None:
         place = _nested(document, place)
-    date = choose(*where, document.dates, ancestors)
+    date = choose(*where, document.dates, ancestors, lambda d: d.start in document.statement_days)
     if cued and date is not None and date[1] != "attached" and doc[mention.root].pos_ == "NOUN":
         date = _attached_in_clause(doc, mention, document.dates, date)
     if is_historical or historical(doc, mention, date[0] if date else None):
@@ -221,6 +224,30 @@ def _draft(
         paragraph=document.paragraph_of[mention.sentence],
         anaphoric=anaphoric(doc, mention),
     )
+
+
+def _statement_days(doc: Doc, dates: Sequence[DateMention]) -> frozenset[int]:
+    """The dates that modify the cue of a claim ('reported on Monday that ...'): the day of
+    the statement, not of what it reports (offsets of the date mentions)."""
+    cues = [(c.cue_start, c.cue_end) for c in inputs.claims_of(doc) if c.cue_start is not None]
+    if not cues:
+        return frozenset()
+    found = set()
+    for date in dates:
+        span = doc.char_span(date.start, date.end, alignment_mode="expand")
+        if span is None:
+            continue
+        token = span.root
+        for _ in range(STATEMENT_DATE_HOPS):
+            if token.head is token:
+                break
+            token = token.head
+            if any(start <= token.idx < end for start, end in cues if end is not None):
+                found.add(date.start)
+                break
+            if token.pos_ in {"VERB", "AUX"}:
+                break
+    return frozenset(found)
 
 
 def _nested(document: _Document, place: tuple[PlaceMention, Choice]) -> tuple[PlaceMention, Choice]:
