@@ -11,6 +11,7 @@ import pytest
 
 from claimwire.components import events as ev
 from claimwire.components import keys
+from claimwire.components.dates import hits_of as dates_of
 
 PUBLISHED = dt.date(2024, 6, 14)
 
@@ -30,6 +31,16 @@ def nlp_irrealis():
 
     nlp = build_pipeline(load_model())
     nlp.replace_pipe(keys.EVENTS_FACTORY, keys.EVENTS_FACTORY, config={"keep_irrealis": True})
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def nlp_rules():
+    """The same, without the learned filter of events (the status rules alone)."""
+    from claimwire.nlp.pipeline import build_pipeline, load_model
+
+    nlp = build_pipeline(load_model())
+    nlp.replace_pipe(keys.EVENTS_FACTORY, keys.EVENTS_FACTORY, config={"specific_events": False})
     return nlp
 
 
@@ -424,17 +435,17 @@ def test_attacked_thing_is_no_instrument(nlp):
 # ------------------------------------------------------------------ status, merge, irrealis
 
 
-def test_background_comparison(nlp):
+def test_background_comparison(nlp_rules):
     # with "last month" in the sentence, the dates component dates the siege too
     text = "The siege echoed the fall of Bakhmut, when hundreds were trapped."
-    found = events(nlp, text)
+    found = events(nlp_rules, text)
     statuses = {text[e.start : e.end]: e.status for e in found}
     assert statuses == {"siege": "new", "fall": "background"}
 
 
-def test_background_since_invasion(nlp):
+def test_background_since_invasion(nlp_rules):
     text = "It is one of the worst attacks since they launched their invasion on Feb. 24."
-    found = events(nlp, text, published=dt.date(2022, 6, 14))
+    found = events(nlp_rules, text, published=dt.date(2022, 6, 14))
     invasion = [e for e in found if "invasion" in text[e.start : e.end]]
     assert invasion and invasion[0].status == "background"
 
@@ -606,3 +617,28 @@ def test_argument_tokens_come_in_text_independent_fixed_order(nlp):
         anchor = next(t for t in doc if t.text == "launched")
         agents, _patients = _argument_tokens(root, anchor)
         assert [t.text for t in agents] == ["army", "troops"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # the statement's day is not the day of what it reports
+        (
+            "The monitoring group reported on Monday that the shelling of Arvin "
+            "happened on Saturday.",
+            dt.date(2024, 6, 8),
+        ),
+        (
+            "Gunmen attacked a bus near Tolo on Thursday, officials said on Friday.",
+            dt.date(2024, 6, 6),
+        ),
+        # with no other day in the sentence, the statement's day is kept
+        ("Officials said on Friday that gunmen attacked a bus near Tolo.", dt.date(2024, 6, 7)),
+    ],
+)
+def test_event_date_is_not_the_statement_day(nlp_rules, text, day):
+    doc = run(nlp_rules, text, published=dt.date(2024, 6, 10))
+    dates = dates_of(doc)
+    found = [e for e in ev.hits_of(doc) if e.date_index is not None]
+    assert found, text
+    assert dates[found[0].date_index].start_date == day, text

@@ -29,6 +29,9 @@ How it works, per sentence, one module per step:
 8. **Learned typing** (:mod:`.learned`): a model trained on labelled development data
    re-types a merged event among the sub-types its own triggers were given, when its
    probability is high enough (``learned_types=False`` keeps the rules' types).
+9. **Learned filter** (:mod:`.specific`): a model trained on the development gold drops
+   the events it finds generic, unrealised or told again (``specific_events=False``
+   keeps every event of the rules).
 
 :mod:`.assemble` runs the steps, :mod:`.component` is the spaCy component, and
 :func:`classify_doc` (:mod:`.classify`) types a whole snippet. Word lists are loaded by

@@ -52,7 +52,8 @@ from .merge import (
     merge,
 )
 from .roles import roles
-from .settings import ANCESTOR_HOPS
+from .settings import ANCESTOR_HOPS, STATEMENT_DATE_HOPS
+from .specific import keep_specific
 from .status import background_cue, historical, irrealis, is_past
 from .subtyping import territory, typed_mentions
 from .tolls import (
@@ -67,7 +68,9 @@ from .tolls import (
 from .triggers import Mention, is_territory
 
 
-def find(doc: Doc, *, keep_irrealis: bool = False, learned: bool = True) -> list[EventHit]:
+def find(
+    doc: Doc, *, keep_irrealis: bool = False, learned: bool = True, specific: bool = True
+) -> list[EventHit]:
     """The events of a parsed document.
 
     Args:
@@ -76,6 +79,8 @@ def find(doc: Doc, *, keep_irrealis: bool = False, learned: bool = True) -> list
         keep_irrealis: Keep threatened, planned, conditional and negated events (flagged).
         learned: Let the learned event-type model re-type each event among its triggers'
             sub-types (:mod:`.learned`); False keeps the rules' types.
+        specific: Let the learned filter drop events it finds generic, unrealised or told
+            again (:mod:`.specific`); False keeps every event of the rules.
 
     Returns:
         Events in document order, with ids "e1", "e2"...
@@ -103,7 +108,8 @@ def find(doc: Doc, *, keep_irrealis: bool = False, learned: bool = True) -> list
     drafts = against_civilians(drafts)
     if learned:
         retype(doc, drafts, sents)
-    return _finish(doc, drafts, sents)
+    hits = _finish(doc, drafts, sents)
+    return keep_specific(doc, hits) if specific else hits
 
 
 def _plural(doc: Doc, mention: Mention) -> bool:
@@ -123,6 +129,8 @@ class _Document:
     """Token index of each mention's anchor and root -> index of the mention."""
     paragraph_of: list[int]
     published: dt.date | None
+    statement_days: frozenset[int]
+    """Offsets of the dates that say when a statement was made (:func:`_statement_days`)."""
 
 
 def _drafts(
@@ -151,6 +159,7 @@ def _drafts(
         anchors,
         paragraph_of,
         published,
+        _statement_days(doc, [d for d, _owner, _s in dates]),
     )
     tolls: list[Toll] = [(m, *toll_roles(doc, m, actors)) for m in caused]
     drafts: list[Draft] = []
@@ -176,7 +185,7 @@ def _draft(
     place = choose(*where, document.places, ancestors)
     if place is not None:
         place = _nested(document, place)
-    date = choose(*where, document.dates, ancestors)
+    date = choose(*where, document.dates, ancestors, lambda d: d.start in document.statement_days)
     if cued and date is not None and date[1] != "attached" and doc[mention.root].pos_ == "NOUN":
         date = _attached_in_clause(doc, mention, document.dates, date)
     if is_historical or historical(doc, mention, date[0] if date else None):
@@ -215,6 +224,30 @@ def _draft(
         paragraph=document.paragraph_of[mention.sentence],
         anaphoric=anaphoric(doc, mention),
     )
+
+
+def _statement_days(doc: Doc, dates: Sequence[DateMention]) -> frozenset[int]:
+    """The dates that modify the cue of a claim ('reported on Monday that ...'): the day of
+    the statement, not of what it reports (offsets of the date mentions)."""
+    cues = [(c.cue_start, c.cue_end) for c in inputs.claims_of(doc) if c.cue_start is not None]
+    if not cues:
+        return frozenset()
+    found = set()
+    for date in dates:
+        span = doc.char_span(date.start, date.end, alignment_mode="expand")
+        if span is None:
+            continue
+        token = span.root
+        for _ in range(STATEMENT_DATE_HOPS):
+            if token.head is token:
+                break
+            token = token.head
+            if any(start <= token.idx < end for start, end in cues if end is not None):
+                found.add(date.start)
+                break
+            if token.pos_ in {"VERB", "AUX"}:
+                break
+    return frozenset(found)
 
 
 def _nested(document: _Document, place: tuple[PlaceMention, Choice]) -> tuple[PlaceMention, Choice]:

@@ -9,8 +9,8 @@ from .. import keys
 from .._base import HitsComponent
 from .assemble import find
 from .hits import EventHit
-from .lexicon import event_type_model
-from .settings import LEARNED_TYPES
+from .lexicon import event_realis_model, event_type_model
+from .settings import LEARNED_TYPES, SPECIFIC_EVENTS
 
 REQUIRES = [
     "token.dep",
@@ -39,16 +39,25 @@ class Events(HitsComponent[EventHit]):
         *,
         keep_irrealis: bool = False,
         learned_types: bool = LEARNED_TYPES,
+        specific_events: bool = SPECIFIC_EVENTS,
     ) -> None:
         super().__init__(name)
         self.keep_irrealis = keep_irrealis
         self.learned_types = learned_types
+        self.specific_events = specific_events
         if learned_types:
             event_type_model()  # a broken weights file fails here, not on the first article
+        if specific_events:
+            event_realis_model()
 
     def find(self, doc: Doc) -> list[EventHit]:
         """The events of ``doc`` (see :func:`claimwire.components.events.find`)."""
-        return find(doc, keep_irrealis=self.keep_irrealis, learned=self.learned_types)
+        return find(
+            doc,
+            keep_irrealis=self.keep_irrealis,
+            learned=self.learned_types,
+            specific=self.specific_events,
+        )
 
     def label(self, hit: EventHit) -> str:
         """A trigger's span is labelled with the event's sub-type."""
@@ -59,9 +68,15 @@ class Events(HitsComponent[EventHit]):
     keys.EVENTS_FACTORY,
     assigns=[f"doc._.{keys.EVENTS_EXTENSION}", "doc.spans"],
     requires=REQUIRES,
-    default_config={"keep_irrealis": False, "learned_types": LEARNED_TYPES},
+    default_config={
+        "keep_irrealis": False,
+        "learned_types": LEARNED_TYPES,
+        "specific_events": SPECIFIC_EVENTS,
+    },
 )
-def make_events(nlp: Language, name: str, keep_irrealis: bool, learned_types: bool) -> Events:
+def make_events(
+    nlp: Language, name: str, keep_irrealis: bool, learned_types: bool, specific_events: bool
+) -> Events:
     """Create the events component (spaCy factory ``claimwire_events_v1``).
 
     Args:
@@ -70,8 +85,16 @@ def make_events(nlp: Language, name: str, keep_irrealis: bool, learned_types: bo
         keep_irrealis: Keep threatened, planned, conditional and negated events (flagged).
         learned_types: Let the learned event-type model (``resources/event_type_model.json``)
             re-type events; False keeps the rules' types.
+        specific_events: Let the learned filter (``resources/event_realis_model.json``)
+            drop generic, unrealised and repeated events; False keeps them all.
 
     Raises:
-        ResourceError: ``learned_types`` is on and the model file is missing or broken.
+        ResourceError: ``learned_types`` or ``specific_events`` is on and its model file
+            is missing or broken.
     """
-    return Events(name, keep_irrealis=keep_irrealis, learned_types=learned_types)
+    return Events(
+        name,
+        keep_irrealis=keep_irrealis,
+        learned_types=learned_types,
+        specific_events=specific_events,
+    )

@@ -176,10 +176,15 @@ class Candidates(Generic[MentionT]):
         return [self.items[k][0] for k in self._by_owner.get(mention_index, ())]
 
     def nearest_in_sentence(
-        self, start: int, sentence: int, ancestors: set[int]
+        self,
+        start: int,
+        sentence: int,
+        ancestors: set[int],
+        skip: Callable[[MentionT], bool] | None = None,
     ) -> MentionT | None:
         """The candidate of the sentence nearest ``start`` (the first of a tie) that no mention
-        owns but the ones in ``ancestors``; at most ``SENTENCE_CANDIDATES`` on each side."""
+        owns but the ones in ``ancestors`` (and that ``skip`` does not refuse); at most
+        ``SENTENCE_CANDIDATES`` on each side."""
         ks = self._by_sentence.get(sentence, [])
         starts = self._starts.get(sentence, [])
         middle = bisect.bisect_right(starts, start)
@@ -191,6 +196,8 @@ class Candidates(Generic[MentionT]):
                 distance = abs(candidate.start - start)
                 if nearest is not None and distance > nearest:
                     break
+                if skip is not None and skip(candidate):
+                    continue
                 if owner is None or owner in ancestors:
                     nearest = distance
                     found.append((distance, k))
@@ -221,11 +228,14 @@ def choose(
     sentence: int,
     candidates: Candidates[MentionT],
     ancestors: set[int],
+    secondary: Callable[[MentionT], bool] | None = None,
 ) -> tuple[MentionT, Choice] | None:
     """The place or date of a trigger mention, and how it was chosen.
 
     Attached in the parse first, then the nearest one of the sentence that no other
-    mention owns, then the last one of the paragraph before it.
+    mention owns, then the last one of the paragraph before it. A candidate of the
+    sentence that ``secondary`` marks (the day of a statement: "said on Friday that the
+    attack on Thursday ...") is taken only when the sentence has no other.
 
     Args:
         mention_index: Index of the mention among the document's mentions.
@@ -233,6 +243,7 @@ def choose(
         sentence: Index of its sentence.
         candidates: The document's places or dates, indexed.
         ancestors: Indices of the mentions that govern this one in the parse.
+        secondary: Candidates of the sentence to take only when there is no other.
 
     Returns:
         (candidate, "attached" | "sentence" | "paragraph"), or None.
@@ -241,6 +252,8 @@ def choose(
     if attached:
         return min(attached, key=lambda c: abs(c.start - start)), "attached"
     same = candidates.nearest_in_sentence(start, sentence, ancestors)
+    if same is not None and secondary is not None and secondary(same):
+        same = candidates.nearest_in_sentence(start, sentence, ancestors, secondary) or same
     if same is not None:
         return same, "sentence"
     paragraph = candidates.latest_before(sentence)

@@ -30,6 +30,7 @@ from .settings import TRIGGER_WEIGHT
 EVENT_TYPES_FILE = "event_types.json"
 ACTORS_FILE = "actors.json"
 EVENT_TYPE_MODEL_FILE = "event_type_model.json"
+EVENT_REALIS_MODEL_FILE = "event_realis_model.json"
 Use = Literal["snippet", "event"]
 """What the learned model types: a whole short text, or one event of an article."""
 Words = tuple[str, ...]
@@ -343,3 +344,59 @@ def event_type_model() -> EventTypeModel:
         raise
     except (OSError, ValueError) as error:  # missing, unreadable or not JSON
         raise ResourceError(f"{EVENT_TYPE_MODEL_FILE}: cannot be read ({error})") from error
+
+
+class EventRealisModel(ResourceModel):
+    """``resources/event_realis_model.json``: a binary logistic regression over named
+    features (:mod:`.specific`), written by ``scripts/train_event_realis.py``.
+
+    ``p = sigmoid(bias + sum(value * weights[feature]))``, the probability that an event
+    is a specific one the article reports; events under ``threshold`` are dropped.
+    """
+
+    description: str
+    version: str
+    features: tuple[str, ...]
+    weights: tuple[StrictFloat, ...]
+    """One weight per feature."""
+    bias: StrictFloat
+    threshold: StrictFloat
+    training: dict[str, int]
+    """Events per source and label the model was trained on."""
+    regularization: StrictFloat
+    cross_validation: dict[str, Any]
+    """Cross-validated scores of the rules alone and with the filter (folds by article)."""
+
+    @field_validator("weights")
+    @classmethod
+    def _one_per_feature(
+        cls, weights: tuple[float, ...], info: ValidationInfo
+    ) -> tuple[float, ...]:
+        if len(weights) != len(info.data.get("features", ())):
+            raise ValueError("weights need one value per feature")
+        return weights
+
+    _index: dict[str, int] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, context: Any, /) -> None:
+        """Index the features once."""
+        self._index.update((name, row) for row, name in enumerate(self.features))
+
+    def feature_index(self) -> dict[str, int]:
+        """Feature name -> its index in ``weights``."""
+        return self._index
+
+
+@lru_cache(maxsize=1)
+def event_realis_model() -> EventRealisModel:
+    """The learned event filter of ``resources/event_realis_model.json``, loaded once.
+
+    Raises:
+        ResourceError: The file is missing or malformed (the message names the key).
+    """
+    try:
+        return load_typed_resource(EVENT_REALIS_MODEL_FILE, EventRealisModel)
+    except ResourceError:
+        raise
+    except (OSError, ValueError) as error:  # missing, unreadable or not JSON
+        raise ResourceError(f"{EVENT_REALIS_MODEL_FILE}: cannot be read ({error})") from error

@@ -40,6 +40,10 @@ ANCESTOR_HOPS: Final = 48
 depth (a news sentence's parse is far shallower; a text without full stops chains
 thousands of conjuncts)."""
 
+STATEMENT_DATE_HOPS: Final = 2
+"""Heads climbed from a date to the cue of a claim it modifies ('said on Friday': the date,
+its preposition, the cue); the first verb met otherwise ends the climb."""
+
 # ---------------------------------------------------------------- merging
 MAX_MERGE_DISTANCE: Final = 3
 """Sentences between two placeless mentions that may still describe one event (also how
@@ -79,3 +83,8 @@ link in the parse (an incident told by thousands of triggers made the check quad
 LEARNED_TYPES: Final = True
 """Whether the learned event-type model (:mod:`.learned`) works with the rules by default
 (the events component's ``learned_types`` and :func:`.classify_doc`'s ``learned``)."""
+
+# ---------------------------------------------------------------- learned filter
+SPECIFIC_EVENTS: Final = True
+"""Whether the learned filter (:mod:`.specific`) drops events it finds generic, unrealised or
+told again (the events component's ``specific_events``)."""
