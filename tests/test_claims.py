@@ -807,29 +807,45 @@ def test_a_hedged_sentence_with_a_source_keeps_it(claims_nlp):
 
 
 @pytest.mark.parametrize(
-    ("text", "claimant"),
+    ("text", "claimant", "nth"),
     [
         (
             "Six killed in raid on northern depot\nSix guards were killed in the raid, "
             "a police spokesman told the radio.",
             "police spokesman",
+            0,
         ),
-        (  # two sources give the number: the title stays the outlet's
+        (  # two sources give the number: the title takes the first, the lead's
             "Six killed in raid on northern depot\nSix guards were killed, police said. "
             "Six guards were killed, the rebels said.",
-            None,
+            "police",
+            0,
         ),
-        (  # a body sentence is not a title
-            "Six guards were killed in a raid on Monday. Six guards were killed, police said.",
+        (  # a lead's toll takes the source that gives it further on
+            "Nine farmers were killed in a raid on Monday. The raid began at dawn. "
+            '"The toll is nine dead," said Amadou Keita, the district mayor.',
+            "Amadou Keita",
+            0,
+        ),
+        (  # a source that gave the number before does not claim the later sentence
+            "Police said nine farmers were killed on Monday. Nine farmers were killed in "
+            "a raid on Monday.",
             None,
+            -1,
+        ),
+        (  # a twin that counts other people is not a source
+            "Nine farmers were killed in a raid on Monday. The army said nine soldiers "
+            "were killed in a second raid.",
+            None,
+            0,
         ),
     ],
 )
-def test_a_title_figure_takes_its_source(text, claimant):
+def test_a_title_or_lead_figure_takes_its_source(text, claimant, nth):
     from claimwire import extract
 
     result = extract(text)
-    first = min(result.figures, key=lambda figure: figure.span.start)
+    first = sorted(result.figures, key=lambda figure: figure.span.start)[nth]
     claim = next((c for c in result.claims if c.id == first.claim_id), None)
     if claimant is None:
         assert claim is None or claim.form == "outlet", claim
