@@ -851,3 +851,21 @@ def test_a_title_or_lead_figure_takes_its_source(text, claimant, nth):
         assert claim is None or claim.form == "outlet", claim
     else:
         assert claim is not None and claimant in claim.claimant.name, claim
+
+
+@pytest.mark.parametrize(
+    ("text", "claimants"),
+    [
+        (
+            "The port authority said the convoy was hit near Dalby, according to satellite images.",
+            ["port authority"],
+        ),
+        ("According to drone footage, the depot near Dalby was destroyed on Tuesday.", []),
+        ("The identities of the guards were confirmed by drone, the navy said.", ["navy"]),
+        # a person or a body that confirms stays the claimant
+        ("The deaths of four guards were confirmed by hospital staff.", ["hospital staff"]),
+    ],
+)
+def test_what_shows_but_never_says_is_no_claimant(claims_nlp, text, claimants):
+    found = attributed(claims_nlp(text))
+    assert [h.claimant.name for h in found] == claimants, found
