@@ -869,3 +869,34 @@ def test_a_title_or_lead_figure_takes_its_source(text, claimant, nth):
 def test_what_shows_but_never_says_is_no_claimant(claims_nlp, text, claimants):
     found = attributed(claims_nlp(text))
     assert [h.claimant.name for h in found] == claimants, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Health Ministry in Bolivia said 30 people were killed. Bolivia's Health Ministry "
+        "said 50 people were wounded.",
+        "The Defence Ministry of Norland said 9 tanks were hit. Norland's Defence Ministry "
+        "said 4 jets were downed.",
+        "Peru's interior ministry said 9 people were arrested. The interior ministry in "
+        "Peru said 3 people were hurt.",
+    ],
+)
+def test_one_office_spelt_two_ways_is_one_claimant(claims_nlp, text):
+    found = attributed(claims_nlp(text))
+    assert len(found) == 2 and found[0].claimant == found[1].claimant, found
+
+
+@pytest.mark.parametrize(
+    ("name", "other", "same"),
+    [
+        ("General Staff of Norland", "Norland's General Staff", True),
+        ("the Health Ministry in Velsk", "Velsk’s health ministry", True),
+        ("Norland defence ministry", "Velsk defence ministry", False),
+        ("Ministry of Health", "Ministry of Defence", False),
+    ],
+)
+def test_name_keys(name, other, same):
+    from claimwire.components.claims.registry import name_key
+
+    assert (name_key(name) == name_key(other)) is same

@@ -48,6 +48,8 @@ class _Pass(Enum):
 
 
 NEXT = _Pass.NEXT
+SEAT_PREPOSITIONS = frozenset({"of", "in"})
+"""Prepositions of the place an office belongs to ("the ministry of X", "... in Y")."""
 """A pass's answer when its rules do not apply: the next pass decides."""
 Outcome = int | None | Literal[_Pass.NEXT]
 
@@ -157,6 +159,9 @@ def _by_head(speakers: Speakers, phrase: _Phrase) -> Outcome:
         return resolve_reporting(speakers, tokens, owner, start)
     if owner is not None and head.lower_ in organizations:
         return _owned(speakers, tokens, owner, head, start, end)
+    seat = _seat(head) if head.lower_ in organizations else None
+    if seat is not None:  # "the Health Ministry in X" is "X's Health Ministry"
+        return _owned(speakers, tokens, seat, head, start, end)
     definite = is_definite(phrase.span)
     if definite and len(phrase.words) == 1 and head.lower_ in organizations:
         found = speakers.recent_institution(start, head.lower_)
@@ -255,12 +260,31 @@ def _owned(
     if owner_index is None:
         return speakers.add(Speaker(clean_name(tokens), "organization"), start, end)
     boss = speakers.entries[owner_index]
-    rest = [t for t in tokens if t.i > owner[-1].i and t.lower_ not in (*POSSESSIVE, "'")]
+    after = owner[-1].i if owner[0].i < head.i else -1  # the owner stands after: "in X"
+    rest = [
+        t for t in tokens if t.i > after and t.dep_ != "det" and t.lower_ not in (*POSSESSIVE, "'")
+    ]
     noun = " ".join(t.lower_ for t in rest) or head.lower_
     name = f"{boss.name}'s {noun}" if boss.type == "person" else f"{boss.name} {noun}"
     return speakers.add(
         Speaker(name, "organization", affiliation=boss.name, side=boss.side), start, end
     )
+
+
+def _seat(head: Token) -> list[Token] | None:
+    """The place an office is of or in ("the Health Ministry in X", "the army of Y"): the
+    object of its "of" or "in" when that is a place entity or a government's alias."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in SEAT_PREPOSITIONS or prep.i < head.i:
+            continue
+        for place in prep.children:
+            words = list(place.subtree)
+            if place.dep_ == "pobj" and (
+                all(t.ent_type_ == "GPE" for t in words)
+                or " ".join(t.lower_ for t in words) in government_aliases()
+            ):
+                return words
+    return None
 
 
 def _named_person(
