@@ -900,3 +900,18 @@ def test_name_keys(name, other, same):
     from claimwire.components.claims.registry import name_key
 
     assert (name_key(name) == name_key(other)) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Reports suggest that dozens of families have fled the town.", "unattributed"),
+        ("Unconfirmed reports said 12 people were killed.", "unattributed"),
+        ("Local media reports said 12 people were killed.", "local media reports"),
+        # a report with an owner is its owner's
+        ("The group's reports say 12 people were killed.", "Velsk Rifles"),
+    ],
+)
+def test_unnamed_reports_are_nobody_named_before(claims_nlp, text, claimant):
+    found = attributed(claims_nlp("The Velsk Rifles said they took the bridge. " + text))
+    assert [h.claimant.name for h in found] == ["Velsk Rifles", claimant], found

@@ -48,6 +48,8 @@ class _Pass(Enum):
 
 
 NEXT = _Pass.NEXT
+UNATTRIBUTED = "unattributed"
+"""The claimant of what unnamed reports say ("Reports suggest ...")."""
 SEAT_PREPOSITIONS = frozenset({"of", "in"})
 """Prepositions of the place an office belongs to ("the ministry of X", "... in Y")."""
 """A pass's answer when its rules do not apply: the next pass decides."""
@@ -235,13 +237,20 @@ def resolve_reporting(
     if owner:
         span = owner[0].doc[owner[0].i : owner[-1].i + 1]
         return resolve_speaker(speakers, span)
-    author = author_of(head_of(tokens))
+    head = head_of(tokens)
+    author = author_of(head)
     if author is not None:
         found = resolve_speaker(speakers, author)
         if found is not None:
             return found
-    found = speakers.latest(start, ("government", "organization"))
     end = tokens[-1].idx + len(tokens[-1])
+    if head.tag_ == "NNS" and not any(t.dep_ in ("det", "poss") for t in tokens):
+        # "Reports suggest ...", "media reports say ...": nobody's in particular, never
+        # the organisation named last
+        bare = all(t.pos_ == "ADJ" for t in tokens if t is not head)
+        name = UNATTRIBUTED if bare else clean_name(tokens)
+        return speakers.add(Speaker(name, "anonymous"), start, end)
+    found = speakers.latest(start, ("government", "organization"))
     if found is None:
         return speakers.add(Speaker(clean_name(tokens), "anonymous"), start, end)
     return speakers.mention(found, start, end)
