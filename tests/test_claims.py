@@ -915,3 +915,22 @@ def test_name_keys(name, other, same):
 def test_unnamed_reports_are_nobody_named_before(claims_nlp, text, claimant):
     found = attributed(claims_nlp("The Velsk Rifles said they took the bridge. " + text))
     assert [h.claimant.name for h in found] == ["Velsk Rifles", claimant], found
+
+
+@pytest.mark.parametrize(
+    ("text", "claimants"),
+    [
+        (  # the apposition says the name is a group: "the group" then points back to it
+            "The Dalby Healers, a group that treats the wounded in Peru, reported on Monday "
+            "that 12 people were killed. The group added that dozens more were wounded.",
+            [("Dalby Healers", "organization"), ("Dalby Healers", "organization")],
+        ),
+        (  # a person's apposition keeps the person
+            "Maria Lopez, a nurse at the clinic, said 12 people were killed.",
+            [("Maria Lopez", "person")],
+        ),
+    ],
+)
+def test_a_name_set_beside_a_group_noun_is_a_group(claims_nlp, text, claimants):
+    found = attributed(claims_nlp(text))
+    assert [(h.claimant.name, h.claimant.type) for h in found] == claimants, found

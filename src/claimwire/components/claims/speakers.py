@@ -169,6 +169,9 @@ def _by_head(speakers: Speakers, phrase: _Phrase) -> Outcome:
         found = speakers.recent_institution(start, head.lower_)
         if found is not None:  # "The agency told ...", after TransLink spoke
             return speakers.mention(found, start, end)
+    if head.pos_ == "PROPN" and _apposed_group(head):
+        # "The Dalby Healers, a network of doctors, said": a name the text says is a group
+        return speakers.add(Speaker(clean_name(tokens), "organization"), start, end)
     titled = titled_name(tokens)
     person = titled[1] if titled else person_tokens(tokens) or unlabelled_name(tokens)
     if person:
@@ -277,6 +280,15 @@ def _owned(
     name = f"{boss.name}'s {noun}" if boss.type == "person" else f"{boss.name} {noun}"
     return speakers.add(
         Speaker(name, "organization", affiliation=boss.name, side=boss.side), start, end
+    )
+
+
+def _apposed_group(head: Token) -> bool:
+    """Whether an apposition says the named ``head`` is a group ("X, a rights group")."""
+    groups = claimants().organization_nouns | claimants().group_nouns | cues().group_descriptions
+    return any(
+        child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in groups
+        for child in head.children
     )
 
 
