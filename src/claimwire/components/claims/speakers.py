@@ -247,7 +247,8 @@ def resolve_reporting(
         if found is not None:
             return found
     end = tokens[-1].idx + len(tokens[-1])
-    if head.tag_ == "NNS" and not any(t.dep_ in ("det", "poss") for t in tokens):
+    unnamed = head.lower_ in cues().unnamed_reports
+    if unnamed and not any(t.dep_ in ("det", "poss") for t in tokens):
         # "Reports suggest ...", "media reports say ...": nobody's in particular, never
         # the organisation named last
         bare = all(t.pos_ == "ADJ" for t in tokens if t is not head)
