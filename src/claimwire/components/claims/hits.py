@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from ...vocab import ClaimantType, ClaimForm, Hedge
 from .. import _base, keys
-from .settings import TITLE_MAX_WORDS, VAGUE_CATEGORIES
+from .settings import REPEAT_TWINS_READ, TITLE_MAX_WORDS, VAGUE_CATEGORIES
 
 
 @dataclass(frozen=True)
@@ -161,14 +161,16 @@ def claims_of_repeats(
         start = breaks[k - 1] + 1 if k else 0
         if start not in titles:
             titles[start] = _in_title(text, start, breaks[k] if k < len(breaks) else len(text))
-        twins = [
-            twin
-            for other, twin in sourced.get((value, measure), [])
-            if titles[start]
-            or (other.offset > offset and _same_kind(figure.category, other.category))
-        ]
-        if twins:
-            found[offset] = twins[0].id
+        twins = sourced.get((value, measure), [])
+        if twins and titles[start]:
+            found[offset] = twins[0][1].id
+            continue
+        # the first later twin of the same kind, read from where the figure stands
+        k = bisect.bisect_right(twins, offset, key=lambda twin: twin[0].offset)
+        for other, twin in twins[k : k + REPEAT_TWINS_READ]:
+            if _same_kind(figure.category, other.category):
+                found[offset] = twin.id
+                break
     return found
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -67,6 +68,7 @@ class Speaker:
         )
 
 
+@lru_cache(maxsize=4096)
 def name_key(name: str) -> tuple[str, ...]:
     """What two spellings of one claimant's name share: its words, lower-cased, in any
     order, without articles, possessives and the "of" or "in" of a seat ("the General

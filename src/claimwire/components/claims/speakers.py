@@ -286,11 +286,17 @@ def _owned(
 
 def _apposed_group(head: Token) -> bool:
     """Whether an apposition says the named ``head`` is a group ("X, a rights group")."""
-    groups = claimants().organization_nouns | claimants().group_nouns | cues().group_descriptions
-    return any(
-        child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in groups
-        for child in head.children
-    )
+    for child in head.children:
+        if child.dep_ != "appos" or child.pos_ != "NOUN":
+            continue
+        lemma = child.lemma_.lower()
+        if (
+            lemma in claimants().organization_nouns
+            or lemma in claimants().group_nouns
+            or lemma in cues().group_descriptions
+        ):
+            return True
+    return False
 
 
 def _seat(head: Token) -> list[Token] | None:
