@@ -244,6 +244,18 @@ def test_denials(case: str, text: str, one: str | None, other: str | None) -> No
     )
 
 
+def test_a_joint_denial_speaks_for_each_party_of_its_subject() -> None:
+    pairs = _pairs(
+        "Osland and the Varne navy deny ferry sunk in border raid\n\n"
+        "A fishermen's union said a ferry was sunk by the Varne navy on Sunday. "
+        "The Osland defence ministry said the raid, carried out with Varne ships, "
+        "killed 20 smugglers."
+    )
+    assert any("sunk by the Varne navy" in a or "sunk by the Varne navy" in b for a, b in pairs)
+    # a denier's own ministry naming its partner is not the accusation it denies
+    assert not any("20 smugglers" in a or "20 smugglers" in b for a, b in pairs), pairs
+
+
 def test_two_tolls_of_two_sources_end_to_end() -> None:
     text = (
         "Gunmen attacked a police post in Harrow Creek on Sunday. "

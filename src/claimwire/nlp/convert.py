@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..components._base import doc_text, publication_date
-from ..components.claims import ClaimHit, claim_lookup, claims_of_repeats
+from ..components.claims import ClaimHit, FigureFacts, claim_lookup, claims_of_repeats
 from ..components.claims import hits_of as claims_of
 from ..components.claims.tolls import toll_contradictions
 from ..components.dates import hits_of as dates_of
@@ -244,13 +244,19 @@ def _time(doc: Doc, hit: FigureHit, found_dates: list[DateMention]) -> TimeRef |
     )
 
 
+def _facts(hit: FigureHit) -> FigureFacts:
+    """What a figure's title or lead repeat is matched on (value, measure, category, bound)."""
+    bound = "lower" if hit.lower is not None else "upper" if hit.upper is not None else None
+    if bound is None and hit.approx:
+        bound = "approx"
+    return FigureFacts(hit.start, hit.value, hit.measure, hit.category, bound)
+
+
 def figures(doc: Doc, found_dates: list[DateMention]) -> list[Figure]:
     """The figures of ``claimwire_figures_v1``, linked to their claim and dates."""
     claim_hits = claims_of(doc)
     found = figures_of(doc)
-    repeats = claims_of_repeats(
-        claim_hits, [(h.start, h.value, h.measure) for h in found], doc_text(doc)
-    )
+    repeats = claims_of_repeats(claim_hits, [_facts(hit) for hit in found], doc_text(doc))
     claim_at = claim_lookup(claim_hits)
     return [
         Figure(

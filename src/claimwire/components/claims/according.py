@@ -16,7 +16,7 @@ from .context import DocContext
 from .lexicon import CuePhrase, claimants, cues
 from .quote_marks import QUOTE_MARKS
 from .settings import ACCORDING_SIDE_MIN_TOKENS
-from .syntax import SUBJECTS, noun_phrase
+from .syntax import SUBJECTS, noun_phrase, shows_only
 
 SOURCE_STOPS = frozenset({"that", "who"})
 """Words that end the source named after ``according to``."""
@@ -47,6 +47,8 @@ def _according_candidate(
     words = source_words(ctx, after, sent.end)
     if not words or (phrase.text == "citing" and not _names_a_source(words)):
         return None
+    if shows_only(_last_noun(words)):
+        return None  # "according to satellite images": grounds, not a source
     claimant = doc[words[0].i : words[-1].i + 1]
     phrase_end = words[-1].i
     before, after_phrase = first - sent.start, sent.end - 1 - phrase_end
@@ -62,6 +64,11 @@ def _according_candidate(
     start, end = ctx.chars(lo, hi)
     cue = ctx.chars(first, after - 1)
     return Candidate(start, end, cue, phrase.form, phrase.modality, claimant)
+
+
+def _last_noun(words: list[Token]) -> Token:
+    """The head of a source phrase: its last noun (the phrase's last word if none)."""
+    return next((t for t in reversed(words) if t.pos_ in ("NOUN", "PROPN")), words[-1])
 
 
 def _names_a_source(words: list[Token]) -> bool:

@@ -82,7 +82,10 @@ def _denials(doc: Doc, hits: list[ClaimHit]) -> list[Denial]:
         ):
             cue = _denial_verb(doc[span.start : span.end], hit)
             named = _accuser(cue) if cue is not None else frozenset()
-            found.append(Denial(hit, _claimant_words(hit), named))
+            # a joint denial ("the army and the ministry deny ...") speaks for every party
+            # of its subject, not only for the claimant it was given
+            joint = _party_words(_subject(cue)) if cue is not None else frozenset()
+            found.append(Denial(hit, _claimant_words(hit) | joint, named))
             continue
         verb = _denial_verb(span, None)
         if verb is not None:

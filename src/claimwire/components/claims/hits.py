@@ -10,12 +10,13 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
 from ...vocab import ClaimantType, ClaimForm, Hedge
 from .. import _base, keys
-from .settings import TITLE_MAX_WORDS
+from .settings import REPEAT_TWINS_READ, TITLE_MAX_WORDS, VAGUE_CATEGORIES
 
 
 @dataclass(frozen=True)
@@ -103,21 +104,35 @@ def claim_lookup(hits: list[ClaimHit]) -> Callable[[int], ClaimHit | None]:
     return claim_at
 
 
+class FigureFacts(NamedTuple):
+    """What :func:`claims_of_repeats` compares of a figure: where, how many, of what."""
+
+    offset: int
+    value: float | None
+    measure: str | None
+    category: str | None = None
+    bound: str | None = None
+    """How the number is qualified: "lower", "upper", "approx" or None (exact)."""
+
+
 def claims_of_repeats(
-    hits: list[ClaimHit], figures: list[tuple[int, float | None, str | None]], text: str
+    hits: list[ClaimHit], figures: list[FigureFacts], text: str
 ) -> dict[int, str]:
     """The claims of figures the outlet repeats from a source, by the figure's offset.
 
     A title often states without its source a figure the article attributes below it
-    ("Five killed in market blast" over "..., police said five people were killed"). A
-    figure of a title line (a short line with no closing full stop) outside every
-    attributed claim takes the claim of the attributed figures with the same value and
-    measure, when they all have one claimant; sources that disagree, no attributed twin,
-    or a figure in the body's own sentences leave it the outlet's.
+    ("Five killed in market blast" over "..., police said five people were killed"), and
+    a lead states a toll whose source the article names further on ("Six guards were
+    killed on Monday. ... The toll is six dead, the mayor said."). A figure outside every
+    attributed claim takes the claim of an attributed figure with the same value, measure
+    and a compatible category: in a title line (a short line with no closing full stop)
+    any such twin, in the body a later one with the same bound ("at least 5" is not
+    "around 5"); when several sources give the number, the first of them (the one the
+    lead follows). No attributed twin leaves it the outlet's.
 
     Args:
         hits: Claims of one document (:func:`hits_of`).
-        figures: ``(offset, value, measure)`` of each figure of the document.
+        figures: The facts of each figure of the document.
         text: The document's text.
 
     Returns:
@@ -125,17 +140,18 @@ def claims_of_repeats(
     """
     claim_at: dict[int, ClaimHit | None] = {}
     lookup = claim_lookup(hits)
-    for offset, _, _ in figures:
-        claim_at[offset] = lookup(offset)
-    sourced: dict[tuple[float, str], list[ClaimHit]] = {}
-    for offset, value, measure in figures:
-        claim = claim_at[offset]
-        if value and measure and claim is not None and claim.form != "outlet":
-            sourced.setdefault((value, measure), []).append(claim)
+    for figure in figures:
+        claim_at[figure.offset] = lookup(figure.offset)
+    sourced: dict[tuple[float, str], list[tuple[FigureFacts, ClaimHit]]] = {}
+    for figure in sorted(figures):
+        claim = claim_at[figure.offset]
+        if figure.value and figure.measure and claim is not None and claim.form != "outlet":
+            sourced.setdefault((figure.value, figure.measure), []).append((figure, claim))
     found = {}
     breaks: list[int] | None = None
     titles: dict[int, bool] = {}  # line start -> whether the line is a title line
-    for offset, value, measure in figures:
+    for figure in figures:
+        offset, value, measure = figure.offset, figure.value, figure.measure
         claim = claim_at[offset]
         if not value or not measure or (claim is not None and claim.form != "outlet"):
             continue
@@ -145,12 +161,22 @@ def claims_of_repeats(
         start = breaks[k - 1] + 1 if k else 0
         if start not in titles:
             titles[start] = _in_title(text, start, breaks[k] if k < len(breaks) else len(text))
-        if not titles[start]:
-            continue
         twins = sourced.get((value, measure), [])
-        if twins and len({twin.claimant.name for twin in twins}) == 1:
-            found[offset] = twins[0].id
+        if twins and titles[start]:
+            found[offset] = twins[0][1].id
+            continue
+        # the first later twin of the same kind, read from where the figure stands
+        k = bisect.bisect_right(twins, offset, key=lambda twin: twin[0].offset)
+        for other, twin in twins[k : k + REPEAT_TWINS_READ]:
+            if _same_kind(figure.category, other.category):
+                found[offset] = twin.id
+                break
     return found
+
+
+def _same_kind(one: str | None, other: str | None) -> bool:
+    """Whether two figures' categories may count the same ("people" or none fit any)."""
+    return one == other or one in VAGUE_CATEGORIES or other in VAGUE_CATEGORIES
 
 
 def _in_title(text: str, start: int, end: int) -> bool:

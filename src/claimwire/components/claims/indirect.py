@@ -21,7 +21,15 @@ from .names import names_person
 from .postposed import claim_before, speaker_apart
 from .quote_marks import QUOTE_MARKS
 from .settings import REPORTED_CLAUSE_MAX_CHARS
-from .syntax import FINITE_TAGS, SUBJECTS, cue_lemma, is_finite, noun_phrase, subject_of
+from .syntax import (
+    FINITE_TAGS,
+    SUBJECTS,
+    cue_lemma,
+    is_finite,
+    noun_phrase,
+    shows_only,
+    subject_of,
+)
 
 ADVERBIAL_MARKS = frozenset(
     {"as", "while", "when", "after", "before", "because", "if", "since", "until", "though", "to"}
@@ -91,7 +99,7 @@ def _passive_candidate(ctx: DocContext, cue: Token, lemma: str) -> Candidate | N
         return None
     agent = next((c for c in cue.children if c.dep_ == "agent"), None)
     source = None if agent is None else next((c for c in agent.children if c.dep_ == "pobj"), None)
-    if source is None:
+    if source is None or shows_only(source):
         return None
     sent = sentence_of(cue)
     start, end = ctx.chars(*ctx.strip(sent.start, sent.end - 1))

@@ -95,6 +95,11 @@ class CueLexicon(ResourceModel):
     kicker_labels: tuple[str, ...]
     group_descriptions: frozenset[str]
     """Heads of "the group", "the monitor": the organisation named before."""
+    unnamed_reports: frozenset[str]
+    """Plural report nouns that name no source ("Reports suggest"): unattributed."""
+    mute_sources: frozenset[str]
+    """Heads of what shows but never says ("images", "footage", "drone"): grounds, no
+    claimant."""
     state_words: frozenset[str]
     """Words of a state body's name, which "the group" never points to."""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -35,6 +36,8 @@ GOVERNMENT_NOUNS = frozenset(
     | {"spokesman", "spokeswoman", "spokesperson", "command", "headquarters"}
 )
 """Bare nouns that keep their own resolution instead of pointing to a recent organization."""
+KEY_SKIPPED_WORDS = frozenset({"the", "of", "in"})
+"""Words that do not tell one claimant's name from another spelling of it."""
 
 
 @dataclass
@@ -65,6 +68,16 @@ class Speaker:
         )
 
 
+@lru_cache(maxsize=4096)
+def name_key(name: str) -> tuple[str, ...]:
+    """What two spellings of one claimant's name share: its words, lower-cased, in any
+    order, without articles, possessives and the "of" or "in" of a seat ("the General
+    Staff of X" = "X's General Staff", "the Health Ministry in Y" = "Y's health ministry").
+    """
+    words = name.lower().replace("’s", " ").replace("'s", " ").split()
+    return tuple(sorted(word for word in words if word not in KEY_SKIPPED_WORDS))
+
+
 class Speakers:
     """The claimants of one document, each an entry referred to by its index."""
 
@@ -73,8 +86,9 @@ class Speakers:
 
     def add(self, speaker: Speaker, start: int, end: int) -> int:
         """Register a mention of ``speaker`` (merged with an equal one) and return its index."""
+        key = name_key(speaker.name)
         for index, entry in enumerate(self.entries):
-            if entry.name.lower() == speaker.name.lower() and entry.type == speaker.type:
+            if entry.type == speaker.type and name_key(entry.name) == key:
                 entry.role = entry.role or speaker.role
                 entry.affiliation = entry.affiliation or speaker.affiliation
                 entry.side = entry.side or speaker.side

@@ -112,6 +112,12 @@ HEADLINE_MAX_TOKENS: Final = 30
 """Longest line (tokens) read as a title whose source stands apart ("...: UN report")."""
 TITLE_MAX_WORDS: Final = 25
 """Longest line (words) read as a title when a title's figure takes its source's claim."""
+REPEAT_TWINS_READ: Final = 8
+"""Later attributed twins read for an unattributed figure's source (bounded work on a text
+that repeats one number thousands of times; an article has a few)."""
+VAGUE_CATEGORIES: Final = frozenset({None, "people"})
+"""Categories of a figure that may count the same as any other ("13 dead", "13 people")
+when an unattributed figure takes the source of its twin."""
 HEADLINE_SOURCE_MAX_WORDS: Final = 5
 """Longest source phrase of a title ("Provincial police chief"); longer ones are clauses."""
 POSTPOSED_SPEAKER_MAX_TOKENS: Final = 8

@@ -48,6 +48,10 @@ class _Pass(Enum):
 
 
 NEXT = _Pass.NEXT
+UNATTRIBUTED = "unattributed"
+"""The claimant of what unnamed reports say ("Reports suggest ...")."""
+SEAT_PREPOSITIONS = frozenset({"of", "in"})
+"""Prepositions of the place an office belongs to ("the ministry of X", "... in Y")."""
 """A pass's answer when its rules do not apply: the next pass decides."""
 Outcome = int | None | Literal[_Pass.NEXT]
 
@@ -157,11 +161,17 @@ def _by_head(speakers: Speakers, phrase: _Phrase) -> Outcome:
         return resolve_reporting(speakers, tokens, owner, start)
     if owner is not None and head.lower_ in organizations:
         return _owned(speakers, tokens, owner, head, start, end)
+    seat = _seat(head) if head.lower_ in organizations else None
+    if seat is not None:  # "the Health Ministry in X" is "X's Health Ministry"
+        return _owned(speakers, tokens, seat, head, start, end)
     definite = is_definite(phrase.span)
     if definite and len(phrase.words) == 1 and head.lower_ in organizations:
         found = speakers.recent_institution(start, head.lower_)
         if found is not None:  # "The agency told ...", after TransLink spoke
             return speakers.mention(found, start, end)
+    if head.pos_ == "PROPN" and _apposed_group(head):
+        # "The Dalby Healers, a network of doctors, said": a name the text says is a group
+        return speakers.add(Speaker(clean_name(tokens), "organization"), start, end)
     titled = titled_name(tokens)
     person = titled[1] if titled else person_tokens(tokens) or unlabelled_name(tokens)
     if person:
@@ -230,13 +240,21 @@ def resolve_reporting(
     if owner:
         span = owner[0].doc[owner[0].i : owner[-1].i + 1]
         return resolve_speaker(speakers, span)
-    author = author_of(head_of(tokens))
+    head = head_of(tokens)
+    author = author_of(head)
     if author is not None:
         found = resolve_speaker(speakers, author)
         if found is not None:
             return found
-    found = speakers.latest(start, ("government", "organization"))
     end = tokens[-1].idx + len(tokens[-1])
+    unnamed = head.lower_ in cues().unnamed_reports
+    if unnamed and not any(t.dep_ in ("det", "poss") for t in tokens):
+        # "Reports suggest ...", "media reports say ...": nobody's in particular, never
+        # the organisation named last
+        bare = all(t.pos_ == "ADJ" for t in tokens if t is not head)
+        name = UNATTRIBUTED if bare else clean_name(tokens)
+        return speakers.add(Speaker(name, "anonymous"), start, end)
+    found = speakers.latest(start, ("government", "organization"))
     if found is None:
         return speakers.add(Speaker(clean_name(tokens), "anonymous"), start, end)
     return speakers.mention(found, start, end)
@@ -255,12 +273,46 @@ def _owned(
     if owner_index is None:
         return speakers.add(Speaker(clean_name(tokens), "organization"), start, end)
     boss = speakers.entries[owner_index]
-    rest = [t for t in tokens if t.i > owner[-1].i and t.lower_ not in (*POSSESSIVE, "'")]
+    after = owner[-1].i if owner[0].i < head.i else -1  # the owner stands after: "in X"
+    rest = [
+        t for t in tokens if t.i > after and t.dep_ != "det" and t.lower_ not in (*POSSESSIVE, "'")
+    ]
     noun = " ".join(t.lower_ for t in rest) or head.lower_
     name = f"{boss.name}'s {noun}" if boss.type == "person" else f"{boss.name} {noun}"
     return speakers.add(
         Speaker(name, "organization", affiliation=boss.name, side=boss.side), start, end
     )
+
+
+def _apposed_group(head: Token) -> bool:
+    """Whether an apposition says the named ``head`` is a group ("X, a rights group")."""
+    for child in head.children:
+        if child.dep_ != "appos" or child.pos_ != "NOUN":
+            continue
+        lemma = child.lemma_.lower()
+        if (
+            lemma in claimants().organization_nouns
+            or lemma in claimants().group_nouns
+            or lemma in cues().group_descriptions
+        ):
+            return True
+    return False
+
+
+def _seat(head: Token) -> list[Token] | None:
+    """The place an office is of or in ("the Health Ministry in X", "the army of Y"): the
+    object of its "of" or "in" when that is a place entity or a government's alias."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in SEAT_PREPOSITIONS or prep.i < head.i:
+            continue
+        for place in prep.children:
+            words = list(place.subtree)
+            if place.dep_ == "pobj" and (
+                all(t.ent_type_ == "GPE" for t in words)
+                or " ".join(t.lower_ for t in words) in government_aliases()
+            ):
+                return words
+    return None
 
 
 def _named_person(

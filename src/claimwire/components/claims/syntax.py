@@ -93,3 +93,17 @@ def left_name(cue: Token) -> SpacySpan | None:
             break
         first -= 1
     return doc[first : cue.i]
+
+
+NAMING_ENTITIES = frozenset({"ORG", "PERSON", "NORP", "GPE"})
+"""Entity labels of a word that names who speaks ("images released by the army")."""
+
+
+def shows_only(head: Token) -> bool:
+    """Whether ``head`` is a thing that shows but never says ("satellite images", "drone")
+    and nobody is named with it: the grounds of a claim, not its claimant."""
+    if head.lower_ not in cues().mute_sources and head.lemma_.lower() not in cues().mute_sources:
+        return False
+    return not any(
+        t.pos_ == "PROPN" or t.ent_type_ in NAMING_ENTITIES for t in head.subtree if t is not head
+    )
