@@ -43,7 +43,6 @@ def test_an_article_over_its_time_budget_is_reported_and_the_run_goes_on():
             [ArticleInput(source="slow", text=ARTICLES[0])],
             jobs=1,
             time_budget=0.001,
-            startup=0,
             pool_threshold=0,
         )
     )

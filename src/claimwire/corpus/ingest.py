@@ -24,7 +24,7 @@ from typing import Any
 from ..input.sources import ArticleInput, InputFailure, read_sources, with_metadata
 from ..models import Problem
 from ..nlp.extract import Failure
-from ..nlp.limits import BATCH_SIZE, DEFAULT_MAX_CHARS, DEFAULT_TIME_BUDGET
+from ..nlp.limits import BATCH_SIZE, DEFAULT_MAX_CHARS, DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_BUDGET
 from ..nlp.parallel import extract_parallel
 from ..store import open_store
 from ..store.errors import database_failure
@@ -111,6 +111,7 @@ def ingest(
     max_chars: int = DEFAULT_MAX_CHARS,
     metadata: Mapping[str, str | None] | None = None,
     wait: bool = True,
+    memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
     on_wait: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Extract every article of ``paths`` and store it, skipping inputs already done.
@@ -126,7 +127,11 @@ def ingest(
         jobs: Extraction worker processes (default every core; small inputs run in this
             process). Writing stays in this process: the store has one writer.
         time_budget: Seconds an article may take before it is skipped and recorded as
-            failed (``time_budget_exceeded``); None for no limit.
+            failed (``time_budget_exceeded``); None for no limit. It is hard: the
+            article's worker process is stopped at most
+            :data:`~claimwire.nlp.limits.KILL_GRACE` seconds after it.
+        memory_limit: Bytes of memory one article may add to its worker before it is
+            skipped and recorded as failed (``memory_limit_exceeded``); None for no limit.
         batch_size: Articles per spaCy batch.
         max_chars: Longest article accepted, in characters.
         metadata: ``published``, ``outlet``, ``url`` or ``title`` for the articles that
@@ -158,7 +163,12 @@ def ingest(
                 failures,
                 progress=progress,
                 count_first=count_first,
-                options={"jobs": jobs, "time_budget": time_budget, "batch_size": batch_size},
+                options={
+                    "jobs": jobs,
+                    "time_budget": time_budget,
+                    "batch_size": batch_size,
+                    "memory_limit": memory_limit,
+                },
                 max_chars=max_chars,
                 metadata=metadata,
             )
