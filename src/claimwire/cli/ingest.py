@@ -132,6 +132,18 @@ def ingest(
     state = report.progress
     for source, problem in report.failures:
         click.echo(f"claimwire: error: {source}: [{problem.code}] {problem.message}", err=True)
+    if report.unlisted_failures:
+        click.echo(
+            f"claimwire: error: {report.unlisted_failures} more failed input(s) not listed "
+            "(each is recorded with its problem in the store's inputs table)",
+            err=True,
+        )
+    if report.unlisted_failures:
+        click.echo(
+            f"claimwire: error: {report.unlisted_failures} more failed input(s) not listed "
+            "(each is recorded with its problem in the store's inputs table)",
+            err=True,
+        )
     if not quiet:
         rate = state.done / report.seconds if report.seconds else 0.0
         click.echo(

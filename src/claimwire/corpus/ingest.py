@@ -33,6 +33,11 @@ from ..store.write import record_failure, write_result
 
 logger = logging.getLogger(__name__)
 
+LISTED_FAILURES = 1_000
+"""Failed inputs an ingest report lists (with their problems); the ones after are counted
+only (every one is recorded in the store's ``inputs`` table). A million broken JSONL lines
+kept in the report took 1.5 GB (issue 20)."""
+
 
 @dataclass
 class IngestProgress:
@@ -68,7 +73,13 @@ class IngestReport:
 
     progress: IngestProgress
     failures: list[tuple[str, Problem]]
+    """The first :data:`LISTED_FAILURES` failed inputs, with their problems."""
     seconds: float
+
+    @property
+    def unlisted_failures(self) -> int:
+        """Failed inputs of this run not in :attr:`failures` (counted only)."""
+        return self.progress.failed - len(self.failures)
 
     @property
     def stored(self) -> int:
@@ -210,7 +221,8 @@ def _run(
         key, source = keys.popleft()
         if isinstance(outcome, Failure):
             record_failure(connection, key, source=source, problem=outcome.problem)
-            failures.append((outcome.source, outcome.problem))
+            if len(failures) < LISTED_FAILURES:
+                failures.append((outcome.source, outcome.problem))
             state.failed += 1
         else:
             written = write_result(connection, outcome, input_key=key, source=source)
