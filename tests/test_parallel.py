@@ -1,4 +1,5 @@
-"""extract_parallel: same results as in-process, in order, and a time budget per article."""
+"""extract_parallel: same results as in-process, in order, and a time budget per article
+(small inputs go to the process's one shared worker)."""
 
 from __future__ import annotations
 
@@ -43,7 +44,6 @@ def test_an_article_over_its_time_budget_is_reported_and_the_run_goes_on():
             [ArticleInput(source="slow", text=ARTICLES[0])],
             jobs=1,
             time_budget=0.001,
-            startup=0,
             pool_threshold=0,
         )
     )
@@ -53,5 +53,5 @@ def test_an_article_over_its_time_budget_is_reported_and_the_run_goes_on():
     assert "--time-budget" in failure.problem.message
 
 
-def test_small_inputs_run_in_process():
+def test_small_inputs_run_in_one_shared_worker():
     assert summary(extract_parallel(items(), jobs=2)) == summary(extract_many(items()))

@@ -108,6 +108,14 @@ class MemoryLimitExceeded(ClaimwireError):
     code = "E008"
 
 
+class WorkerError(ClaimwireError):
+    """An extraction worker process could not load the pipeline: it stopped (out of memory,
+    killed) or took longer than its start-up allowance. The message says which."""
+
+    code = "E009"
+    exit_code = ExitCode.SETUP
+
+
 class MissingExtraError(ClaimwireError):
     """An optional dependency is not installed (the message names the extra to install)."""
 

@@ -98,6 +98,7 @@ def extract(
     max_chars: int | None,
     jobs: int | None,
     time_budget: float,
+    memory_limit: int | None,
 ) -> None:
     """Extract figures, claims, places, dates and events from articles.
 
@@ -110,7 +111,6 @@ def extract(
     2 usage error, 3 nothing could be processed, 4 no spaCy model installed.
     """
     from ..input.sources import ArticleInput, read_sources
-    from ..nlp.extract import extract_many
     from ..nlp.limits import DEFAULT_MAX_CHARS
     from ..nlp.parallel import extract_parallel
 
@@ -142,12 +142,14 @@ def extract(
             yield item
 
     try:
-        if several:
-            outcomes = extract_parallel(
-                articles(), jobs=jobs, max_chars=limit, time_budget=time_budget, full=full
-            )
-        else:
-            outcomes = extract_many(articles(), max_chars=limit, time_budget=time_budget, full=full)
+        outcomes = extract_parallel(  # one article: in one worker process that can be stopped
+            articles(),
+            jobs=jobs if several else 1,
+            max_chars=limit,
+            time_budget=time_budget,
+            full=full,
+            memory_limit=memory_limit,
+        )
         good, bad = write_results(
             with_progress(outcomes, show=several), output_format, output, several=several
         )

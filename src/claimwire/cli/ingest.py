@@ -80,6 +80,7 @@ def ingest(
     max_chars: int | None,
     jobs: int | None,
     time_budget: float,
+    memory_limit: int | None,
     engine: str,
     scheduler: str | None,
     dask_workers: int,
@@ -116,6 +117,7 @@ def ingest(
         "max_chars": max_chars or DEFAULT_MAX_CHARS,
         "jobs": jobs,
         "time_budget": time_budget,
+        "memory_limit": memory_limit,
         "metadata": metadata,
         "wait": wait,
         "on_wait": lambda message: click.echo(f"claimwire: {message}", err=True),
@@ -130,6 +132,18 @@ def ingest(
     state = report.progress
     for source, problem in report.failures:
         click.echo(f"claimwire: error: {source}: [{problem.code}] {problem.message}", err=True)
+    if report.unlisted_failures:
+        click.echo(
+            f"claimwire: error: {report.unlisted_failures} more failed input(s) not listed "
+            "(each is recorded with its problem in the store's inputs table)",
+            err=True,
+        )
+    if report.unlisted_failures:
+        click.echo(
+            f"claimwire: error: {report.unlisted_failures} more failed input(s) not listed "
+            "(each is recorded with its problem in the store's inputs table)",
+            err=True,
+        )
     if not quiet:
         rate = state.done / report.seconds if report.seconds else 0.0
         click.echo(

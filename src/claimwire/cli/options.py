@@ -12,18 +12,21 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from ..errors import ClaimwireError, ExitCode
-from ..nlp.limits import DEFAULT_TIME_BUDGET
+from ..nlp.limits import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_BUDGET, format_size, parse_size
 from ..store.db import DEFAULT_DB
 from ..vocab import Hedge, values
 
 if TYPE_CHECKING:
     from ..store.charts import Reference
     from ..store.queries import Filters
+
+Command = TypeVar("Command", bound=Callable[..., Any])
+"""A function an option decorates."""
 
 OUTPUT_FORMATS = ("table", "json", "csv")
 HEDGES = values(Hedge)
@@ -40,8 +43,33 @@ def _choose_model(_ctx: click.Context, _param: click.Parameter, value: str | Non
         os.environ["CLAIMWIRE_MODEL"] = value  # read by nlp.pipeline, inherited by workers
 
 
+def parse_memory_limit(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    """Click callback: a human size (``1.5G``, ``800M``, bytes) or ``none`` as bytes (None
+    for no limit)."""
+    if value is None:
+        return DEFAULT_MEMORY_LIMIT
+    try:
+        return parse_size(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error), ctx=ctx, param=param) from None
+
+
+def memory_limit_option(*names: str) -> Callable[[Command], Command]:
+    """``--memory-limit SIZE`` (or ``names``): memory one article may add to its process."""
+    return click.option(
+        *(names or ("--memory-limit",)),
+        "memory_limit",
+        metavar="SIZE",
+        callback=parse_memory_limit,
+        default=None,
+        help="Memory one article may add to its process before it is skipped and reported "
+        f"as failed: 1.5G, 800M, bytes, or none [default: {format_size(DEFAULT_MEMORY_LIMIT)}].",
+    )
+
+
 def processing_options(function: Callable[..., Any]) -> Callable[..., Any]:
-    """Add ``--max-chars``, ``-j/--jobs``, ``--time-budget`` and ``--model`` to a command."""
+    """Add ``--max-chars``, ``-j/--jobs``, ``--time-budget``, ``--memory-limit`` and
+    ``--model`` to a command."""
     options = (
         click.option(
             "--max-chars",
@@ -61,8 +89,10 @@ def processing_options(function: Callable[..., Any]) -> Callable[..., Any]:
             type=click.FloatRange(min=0, min_open=True),
             default=DEFAULT_TIME_BUDGET,
             show_default=True,
-            help="Seconds one article may take before it is skipped and reported as failed.",
+            help="Seconds one article may take before it is skipped and reported as failed "
+            "(its worker process is stopped at most 1 s later).",
         ),
+        memory_limit_option(),
         click.option(
             "--model",
             envvar="CLAIMWIRE_MODEL",

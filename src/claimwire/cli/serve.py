@@ -12,7 +12,7 @@ import click
 
 from ..store.db import DEFAULT_DB
 from ..web.limits import DEFAULT_MAX_BYTES, DEFAULT_TIME_BUDGET, DEFAULT_WAITING, DEFAULT_WORKERS
-from .options import reference_options, reference_overlay
+from .options import memory_limit_option, reference_options, reference_overlay
 
 
 def register(main: click.Group) -> None:
@@ -27,12 +27,14 @@ def submit_options(command: Callable[..., None]) -> Callable[..., None]:
                      show_default=True, help="Largest submitted article, in bytes (413)."),
         click.option("--submit-time-budget", type=click.FloatRange(0.1), show_default=True,
                      default=DEFAULT_TIME_BUDGET,
-                     help="Seconds one submitted article may take to extract."),
+                     help="Seconds one submitted article may take to extract (its worker "
+                          "process is stopped at most 1 s later)."),
         click.option("--submit-workers", type=click.IntRange(1, 16), default=DEFAULT_WORKERS,
                      show_default=True, help="Submissions extracting at once."),
         click.option("--submit-queue", type=click.IntRange(0, 100), default=DEFAULT_WAITING,
                      show_default=True,
                      help="Submissions waiting for a turn; one more gets 503 busy."),
+        memory_limit_option("--submit-memory-limit", "--memory-limit"),
     ]  # fmt: skip
     for option in reversed(options):
         command = option(command)
@@ -86,6 +88,7 @@ def serve(
     submit_time_budget: float,
     submit_workers: int,
     submit_queue: int,
+    memory_limit: int | None,
     workers: int,
 ) -> None:
     """Serve the REST API (/api, docs at /docs) and the dashboard over a store."""
@@ -116,6 +119,7 @@ def serve(
         time_budget=submit_time_budget,
         workers=submit_workers,
         waiting=submit_queue,
+        memory_limit=memory_limit,
     )
     form_secret = secrets.token_bytes(32)
     try:

@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from ..errors import ClaimwireError, ExitCode
-from .options import db_option, fail
+from .options import db_option, fail, memory_limit_option
 
 DEFAULT_SOURCES = "sources.toml"
 
@@ -60,8 +60,10 @@ def register(main: click.Group) -> None:
     "--time-budget",
     type=click.FloatRange(min=0, min_open=True),
     default=None,
-    help="Seconds an article may take before it is recorded as failed [default: 10].",
+    help="Seconds an article may take before it is recorded as failed (its worker process "
+    "is stopped at most 1 s later) [default: 120].",
 )
+@memory_limit_option()
 def watch(
     db: Path,
     sources_path: Path,
@@ -69,6 +71,7 @@ def watch(
     log_format: str,
     max_chars: int | None,
     time_budget: float | None,
+    memory_limit: int | None,
 ) -> None:
     """Follow the feeds, sitemaps and folders of the sources file into the store.
 
@@ -114,6 +117,7 @@ def watch(
             stop=stop,
             max_chars=max_chars or DEFAULT_MAX_CHARS,
             time_budget=time_budget or DEFAULT_TIME_BUDGET,
+            memory_limit=memory_limit,
         )
     except ClaimwireError as error:
         fail(str(error), error.exit_code)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..models import Result
-from ..nlp.limits import BATCH_SIZE, DEFAULT_MAX_CHARS, DEFAULT_TIME_BUDGET
+from ..nlp.limits import BATCH_SIZE, DEFAULT_MAX_CHARS, DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_BUDGET
 from ..store.db import open_store
 from ..store.queries import Filters, claims, clusters, contradictions, events, figures
 from ..store.series import Series, read_series
@@ -65,6 +65,7 @@ class Corpus:
         batch_size: int = BATCH_SIZE,
         max_chars: int = DEFAULT_MAX_CHARS,
         metadata: Mapping[str, str | None] | None = None,
+        memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
     ) -> IngestReport:
         """Extract every article of ``paths`` into this store, skipping inputs already done.
 
@@ -80,6 +81,8 @@ class Corpus:
             max_chars: Longest article accepted, in characters.
             metadata: ``published``, ``outlet``, ``url`` or ``title`` for the articles
                 that do not give their own (plain-text files).
+            memory_limit: Bytes of memory one article may add to its process before it
+                is skipped and recorded as failed; None for no limit.
 
         Returns:
             Counts of what was done and the inputs that failed (see
@@ -100,6 +103,7 @@ class Corpus:
             batch_size=batch_size,
             max_chars=max_chars,
             metadata=metadata,
+            memory_limit=memory_limit,
         )
 
     def add(self, result: Result) -> WriteOutcome:

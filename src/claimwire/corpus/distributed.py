@@ -281,11 +281,11 @@ def run_dask(
         raise DaskNotInstalledError(
             "the Dask engine needs the dask extra: pip install 'claimwire[dask]'"
         ) from error
+    plan = plan_partitions(paths, size=size)  # checks the inputs before anything is created
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     for leftover in out.glob(".part-*.tmp"):  # written by a task killed in an earlier run
         leftover.unlink()
-    plan = plan_partitions(paths, size=size)
     (out / "_plan.json").write_text(
         json.dumps([asdict(partition) for partition in plan], indent=1), encoding="utf-8"
     )

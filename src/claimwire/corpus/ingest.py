@@ -24,7 +24,7 @@ from typing import Any
 from ..input.sources import ArticleInput, InputFailure, read_sources, with_metadata
 from ..models import Problem
 from ..nlp.extract import Failure
-from ..nlp.limits import BATCH_SIZE, DEFAULT_MAX_CHARS, DEFAULT_TIME_BUDGET
+from ..nlp.limits import BATCH_SIZE, DEFAULT_MAX_CHARS, DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_BUDGET
 from ..nlp.parallel import extract_parallel
 from ..store import open_store
 from ..store.errors import database_failure
@@ -32,6 +32,11 @@ from ..store.lock import store_path, writer_lock
 from ..store.write import record_failure, write_result
 
 logger = logging.getLogger(__name__)
+
+LISTED_FAILURES = 1_000
+"""Failed inputs an ingest report lists (with their problems); the ones after are counted
+only (every one is recorded in the store's ``inputs`` table). A million broken JSONL lines
+kept in the report took 1.5 GB (issue 20)."""
 
 
 @dataclass
@@ -68,7 +73,13 @@ class IngestReport:
 
     progress: IngestProgress
     failures: list[tuple[str, Problem]]
+    """The first :data:`LISTED_FAILURES` failed inputs, with their problems."""
     seconds: float
+
+    @property
+    def unlisted_failures(self) -> int:
+        """Failed inputs of this run not in :attr:`failures` (counted only)."""
+        return self.progress.failed - len(self.failures)
 
     @property
     def stored(self) -> int:
@@ -111,6 +122,7 @@ def ingest(
     max_chars: int = DEFAULT_MAX_CHARS,
     metadata: Mapping[str, str | None] | None = None,
     wait: bool = True,
+    memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
     on_wait: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Extract every article of ``paths`` and store it, skipping inputs already done.
@@ -126,7 +138,11 @@ def ingest(
         jobs: Extraction worker processes (default every core; small inputs run in this
             process). Writing stays in this process: the store has one writer.
         time_budget: Seconds an article may take before it is skipped and recorded as
-            failed (``time_budget_exceeded``); None for no limit.
+            failed (``time_budget_exceeded``); None for no limit. It is hard: the
+            article's worker process is stopped at most
+            :data:`~claimwire.nlp.limits.KILL_GRACE` seconds after it.
+        memory_limit: Bytes of memory one article may add to its worker before it is
+            skipped and recorded as failed (``memory_limit_exceeded``); None for no limit.
         batch_size: Articles per spaCy batch.
         max_chars: Longest article accepted, in characters.
         metadata: ``published``, ``outlet``, ``url`` or ``title`` for the articles that
@@ -158,7 +174,12 @@ def ingest(
                 failures,
                 progress=progress,
                 count_first=count_first,
-                options={"jobs": jobs, "time_budget": time_budget, "batch_size": batch_size},
+                options={
+                    "jobs": jobs,
+                    "time_budget": time_budget,
+                    "batch_size": batch_size,
+                    "memory_limit": memory_limit,
+                },
                 max_chars=max_chars,
                 metadata=metadata,
             )
@@ -200,7 +221,8 @@ def _run(
         key, source = keys.popleft()
         if isinstance(outcome, Failure):
             record_failure(connection, key, source=source, problem=outcome.problem)
-            failures.append((outcome.source, outcome.problem))
+            if len(failures) < LISTED_FAILURES:
+                failures.append((outcome.source, outcome.problem))
             state.failed += 1
         else:
             written = write_result(connection, outcome, input_key=key, source=source)

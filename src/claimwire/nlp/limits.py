@@ -34,3 +34,51 @@ BYTES_PER_CHAR = 600
 """Memory one character of a long article takes through the pipeline and its result, for
 the estimate before processing: a generated 1,000,000-character news article grew the
 process by about 420 bytes a character (docs/scale.md#memory-per-article)."""
+
+KILL_GRACE = 1.0
+"""Seconds an article (or a batch: the sum of its articles' budgets) may run past its time
+budget in a worker process before the worker is killed (:mod:`claimwire.nlp.worker`): the
+pipeline's own, cooperative check usually gives it up sooner; this is the hard bound."""
+
+SIZE_UNITS = {"": 1, "B": 1, "K": 2**10, "M": 2**20, "G": 2**30, "T": 2**40}
+"""Multipliers of a human size's unit (binary: 1K is 1,024 bytes)."""
+
+
+def parse_size(text: str) -> int | None:
+    """Bytes of a human size: ``1.5G``, ``800M``, ``64K``, ``2000000`` (bytes), or ``none``
+    (no limit: None). Units are binary and case-insensitive; ``MB``, ``GiB`` work too.
+
+    Raises:
+        ValueError: ``text`` is not such a size, or it is not positive.
+    """
+    cleaned = text.strip().upper().replace(",", "").replace("_", "")
+    if cleaned == "NONE":
+        return None
+    for suffix in ("IB", "B"):
+        if cleaned.endswith(suffix) and len(cleaned) > len(suffix) and cleaned != "B":
+            cleaned = cleaned[: -len(suffix)]
+            break
+    unit = cleaned[-1:] if cleaned[-1:].isalpha() else ""
+    number = cleaned[: len(cleaned) - len(unit)]
+    if unit not in SIZE_UNITS or not number:
+        raise ValueError(f"{text!r} is not a size: use a number of bytes, or 1.5G, 800M, none")
+    try:
+        value = float(number)
+    except ValueError:
+        raise ValueError(
+            f"{text!r} is not a size: use a number of bytes, or 1.5G, 800M, none"
+        ) from None
+    if not value > 0 or value == float("inf"):
+        raise ValueError(f"{text!r} is not a positive size (use none for no limit)")
+    return int(value * SIZE_UNITS[unit])
+
+
+def format_size(size: int | None) -> str:
+    """A size in bytes as a human size (``2G``, ``800M``), or ``none``."""
+    if size is None:
+        return "none"
+    for unit in ("T", "G", "M", "K"):
+        value = size / SIZE_UNITS[unit]
+        if value >= 1 and (value * 10).is_integer():
+            return f"{value:g}{unit}"
+    return str(size)

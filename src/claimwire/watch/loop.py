@@ -27,8 +27,9 @@ from ..input.sources import (
     with_metadata,
 )
 from ..models import Result
-from ..nlp.extract import Failure, extract_many
-from ..nlp.limits import BATCH_SIZE, DEFAULT_MAX_CHARS, DEFAULT_TIME_BUDGET
+from ..nlp.extract import Failure
+from ..nlp.limits import BATCH_SIZE, DEFAULT_MAX_CHARS, DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_BUDGET
+from ..nlp.worker import Options, extract_bounded
 from ..store.write import store_result
 from .config import Source, SourcesFile
 from .feeds import MAX_CHILD_SITEMAPS, FeedError, Listing, parse_feed, parse_sitemap, scan_folder
@@ -85,6 +86,7 @@ class Watcher:
         time_budget: float | None = DEFAULT_TIME_BUDGET,
         batch_size: int = BATCH_SIZE,
         on_stored: Callable[[WatchReport], None] | None = None,
+        memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
     ) -> None:
         self.state = state
         self.sources = sources_file.sources
@@ -93,6 +95,7 @@ class Watcher:
         self.fetcher = fetcher or Fetcher(self.settings, stop=self.stop)
         self.max_chars = max_chars
         self.time_budget = time_budget
+        self.memory_limit = memory_limit
         self.batch_size = batch_size
         self.on_stored = on_stored
         self.report = WatchReport()
@@ -322,14 +325,10 @@ class Watcher:
         """Extract the fetched items and store each with its ``done``, one transaction each."""
         inputs = {item.id: article_inputs(item) for item in batch}
         flat = [article for item in batch for article in inputs[item.id]]
-        outcomes = iter(
-            extract_many(
-                flat,
-                max_chars=self.max_chars,
-                batch_size=max(1, len(flat)),
-                time_budget=self.time_budget,
-            )
-        )
+        options = Options(
+            max_chars=self.max_chars, time_budget=self.time_budget, memory_limit=self.memory_limit
+        )  # in a worker process that is stopped when an article overruns its budget
+        outcomes = iter(extract_bounded(flat, options=options, batch_size=max(1, len(flat))))
         for item in batch:
             results = [next(outcomes) for _ in inputs[item.id]]
             self._store(item, results)
@@ -456,6 +455,7 @@ def watch(
     max_chars: int = DEFAULT_MAX_CHARS,
     time_budget: float | None = DEFAULT_TIME_BUDGET,
     batch_size: int = BATCH_SIZE,
+    memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
 ) -> WatchReport:
     """Follow the sources of the file ``sources`` into the store ``db``.
 
@@ -466,8 +466,12 @@ def watch(
         stop: Set it (from a signal handler, another thread) to stop gracefully: the batch
             being ingested is finished and committed first.
         max_chars: Longest article accepted, in characters.
-        time_budget: Seconds an article may take before it is recorded as failed.
+        time_budget: Seconds an article may take before it is recorded as failed (its
+            worker process is stopped at most :data:`~claimwire.nlp.limits.KILL_GRACE`
+            seconds later).
         batch_size: Fetched items extracted together.
+        memory_limit: Bytes of memory one article may add to its process before it is
+            recorded as failed; None for no limit.
 
     Returns:
         What the run did.
@@ -495,6 +499,7 @@ def watch(
             max_chars=max_chars,
             time_budget=time_budget,
             batch_size=batch_size,
+            memory_limit=memory_limit,
         )
         return watcher.run(once=once)
     finally:

@@ -19,6 +19,7 @@ from fastapi import Depends, Request
 from fastapi.templating import Jinja2Templates
 
 from ..models import Result
+from ..nlp.limits import DEFAULT_MEMORY_LIMIT
 from ..store import open_store
 from ..store.charts import Reference
 from .guard import WritePolicy
@@ -142,17 +143,28 @@ Context = Annotated[AppContext, Depends(context_of)]
 """A route parameter of this type receives the app's :class:`AppContext`."""
 
 
-def budgeted_extract(content: str | bytes, metadata: ArticleMetadata, budget: float) -> Result:
-    """Extract one submitted article within ``budget`` seconds (the pipeline's own time
-    budget, checked between components and inside their long loops).
+def budgeted_extract(
+    content: str | bytes,
+    metadata: ArticleMetadata,
+    budget: float,
+    *,
+    workers: int = 1,
+    memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
+) -> Result:
+    """Extract one submitted article within ``budget`` seconds, in a worker process of
+    the process's shared pool (:func:`claimwire.nlp.worker.shared_pool`, room for
+    ``workers``) that is killed :data:`~claimwire.nlp.limits.KILL_GRACE` seconds after the
+    budget if the pipeline's own check has not given the article up by then.
 
     Raises:
         TimeBudgetExceeded: The article took longer than ``budget``.
-        ArticleError: The article is empty, binary, has no text, or is too long.
+        ArticleError: The article is empty, binary, has no text, is too long, or takes
+            more than ``memory_limit`` bytes (``memory_limit_exceeded``).
     """
     from ..errors import ArticleError, TimeBudgetExceeded
     from ..input.sources import ArticleInput, InputFailure, looks_like_html, read_bytes
-    from ..nlp.extract import Failure, extract_many
+    from ..nlp.extract import Failure
+    from ..nlp.worker import Options, shared_pool
 
     item: ArticleInput | InputFailure
     if isinstance(content, bytes):
@@ -173,7 +185,8 @@ def budgeted_extract(content: str | bytes, metadata: ArticleMetadata, budget: fl
             published=metadata.published.isoformat() if metadata.published else None,
             problems=item.problems,
         )
-    (found,) = extract_many([item], time_budget=budget)
+    options = Options(time_budget=budget, memory_limit=memory_limit)
+    (found,) = shared_pool(workers).extract([item], options)
     if isinstance(found, Failure):
         problem = found.problem
         if problem.code == "time_budget_exceeded":

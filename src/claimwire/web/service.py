@@ -186,7 +186,13 @@ def submit(
     context.limits.check_size(content)
     with context.queue.turn():
         if context.extract is None:
-            result = budgeted_extract(content, metadata, context.limits.time_budget)
+            result = budgeted_extract(
+                content,
+                metadata,
+                context.limits.time_budget,
+                workers=context.limits.workers,
+                memory_limit=context.limits.memory_limit,
+            )
         else:
             result = context.extract(content, metadata)
     with context.extract_lock:

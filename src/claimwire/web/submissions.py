@@ -2,7 +2,11 @@
 
 A submission larger than :attr:`SubmissionLimits.max_bytes` is refused (``413
 submission_too_large``); one that takes longer than :attr:`SubmissionLimits.time_budget`
-is given up by the pipeline's own time budget (``422 time_budget_exceeded``); at most
+is given up (``422 time_budget_exceeded``): it is extracted in a worker process that is
+killed :data:`~claimwire.nlp.limits.KILL_GRACE` seconds after the budget if the pipeline's
+own check has not stopped it sooner (:mod:`claimwire.nlp.worker`); one that takes more
+than :attr:`SubmissionLimits.memory_limit` is ``422 article_rejected`` (its message says
+so); at most
 ``workers`` submissions extract at once and at most ``waiting`` wait for a turn: one more
 is answered at once with ``503 busy`` and ``Retry-After``, never left waiting in silence.
 """
@@ -15,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from ..nlp.limits import DEFAULT_MEMORY_LIMIT
 from .errors import ApiError
 from .limits import DEFAULT_MAX_BYTES, DEFAULT_TIME_BUDGET, DEFAULT_WAITING, DEFAULT_WORKERS
 
@@ -28,12 +33,15 @@ class SubmissionLimits:
         time_budget: Seconds one article may take to extract.
         workers: Submissions extracting at once.
         waiting: Submissions waiting for a turn beyond ``workers``.
+        memory_limit: Bytes of memory one article may add to its worker process; None for
+            no limit.
     """
 
     max_bytes: int = DEFAULT_MAX_BYTES
     time_budget: float = DEFAULT_TIME_BUDGET
     workers: int = DEFAULT_WORKERS
     waiting: int = DEFAULT_WAITING
+    memory_limit: int | None = DEFAULT_MEMORY_LIMIT
 
     def check_size(self, content: str | bytes) -> None:
         """Refuse an article over :attr:`max_bytes`.
