@@ -162,6 +162,50 @@ def bounded_subtree(token: Token, cap: int) -> list[Token]:
     return list(token.doc[low : high + 1])  # the subtree, the parse being projective
 
 
+def governs(ancestor: Token, token: Token) -> bool:
+    """Whether ``ancestor`` is one of ``token``'s ancestors in the parse.
+
+    The same as ``ancestor.is_ancestor(token)`` or ``ancestor in token.ancestors``, which
+    walk up from ``token`` on every call: once per mention of a sentence of thousands of
+    tokens chained one under the other, that is quadratic. The parse is walked once per Doc
+    (depth first: an ancestor is ranked before its descendants, which follow it in one run)
+    and each question is two comparisons.
+    """
+    doc = token.doc
+    order: list[list[int]] | None = doc.user_data.get(keys.PARSE_ORDER)
+    if order is None:
+        order = doc.user_data[keys.PARSE_ORDER] = _parse_order(doc)
+    rank, last = order
+    return rank[ancestor.i] < rank[token.i] <= last[ancestor.i]
+
+
+def _parse_order(doc: Doc) -> list[list[int]]:
+    """[rank, last]: each token's rank in a depth-first walk of ``doc``'s parse, and the
+    greatest rank in its subtree."""
+    children: list[list[int]] = [[] for _ in range(len(doc))]
+    roots = []
+    for token in doc:
+        head = token.head.i
+        if head == token.i:
+            roots.append(token.i)
+        else:
+            children[head].append(token.i)
+    rank, last = [0] * len(doc), [0] * len(doc)
+    counter = 0
+    for root in roots:
+        stack = [(root, False)]
+        while stack:
+            i, done = stack.pop()
+            if done:
+                last[i] = counter - 1
+                continue
+            rank[i] = counter
+            counter += 1
+            stack.append((i, True))
+            stack.extend((child, False) for child in reversed(children[i]))
+    return [rank, last]
+
+
 def check_deadline(doc: Doc) -> None:
     """Stop the work on ``doc`` when its time budget is spent (a long loop calls this).
 

@@ -69,6 +69,9 @@ start tokens, in order."""
 ENTITY_CHARS: Final = "claimwire.entity_chars"
 """Cache of :func:`claimwire.components._base.entities_starting_in`: the character offset
 where each of the model's entities starts, in order."""
+PARSE_ORDER: Final = "claimwire.parse_order"
+"""Cache of :func:`claimwire.components._base.governs`: each token's rank in a depth-first
+walk of the parse, and the last rank of its subtree."""
 SENTENCE_MEMO: Final = "claimwire.sentence_memo"
 """Cache of :func:`claimwire.components._base.per_sentence`: values computed once per
 sentence, keyed by (name, sentence start)."""

@@ -6,13 +6,14 @@ on the Doc; this module reads them and builds the records of :mod:`claimwire.mod
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from ..components._base import doc_text, publication_date
+from ..components._base import doc_text, publication_date, sentence_of
 from ..components.claims import ClaimHit, FigureFacts, claim_lookup, claims_of_repeats
 from ..components.claims import hits_of as claims_of
 from ..components.claims.tolls import toll_contradictions
@@ -298,6 +299,7 @@ def events(
 ) -> list[Event]:
     """The events of ``claimwire_events_v1``, linked by id to places, dates and figures."""
     by_offset = {(figure.span.start, figure.span.end): figure.id for figure in found}
+    place_at, date_at = _ids_by_offsets(found_places), _ids_by_offsets(found_dates)
     return [
         Event(
             id=hit.id,
@@ -309,9 +311,9 @@ def events(
             mentions=[make_span(doc, start, end) for start, end in hit.mentions],
             actors=[_actor(doc, actor) for actor in hit.actors],
             targets=[_actor(doc, target) for target in hit.targets],
-            place_id=_by_offsets(found_places, hit.place_start, hit.place_end),
+            place_id=place_at.get((hit.place_start, hit.place_end)),
             place_name=hit.place_name,
-            date_id=_by_offsets(found_dates, hit.date_start, hit.date_end),
+            date_id=date_at.get((hit.date_start, hit.date_end)),
             figure_ids=[by_offset[span] for span in hit.figures if span in by_offset],
             claim_id=hit.claim_id,
             status=hit.status,
@@ -340,10 +342,13 @@ def relevance(doc: Doc) -> Relevance:
     )
 
 
-def _by_offsets(records: list[Any], start: int | None, end: int | None) -> str | None:
-    if start is None or end is None:
-        return None
-    return next((r.id for r in records if r.span.start == start and r.span.end == end), None)
+def _ids_by_offsets(records: list[Any]) -> dict[tuple[int | None, int | None], str]:
+    """(start, end) of each record's span -> the id of the first record there (a scan of
+    every record per event was quadratic)."""
+    ids: dict[tuple[int | None, int | None], str] = {}
+    for record in records:
+        ids.setdefault((record.span.start, record.span.end), record.id)
+    return ids
 
 
 NEAR_AFTER_CHARS = 40
@@ -365,23 +370,38 @@ def place_figures(
         if event.place_id
         for figure_id in event.figure_ids
     }
+    locations = _Locations(found_places)
     located = []
     for figure in found:
-        place_id = by_event.get(figure.id) or _nearest_location(doc, figure, found_places)
+        place_id = by_event.get(figure.id) or _nearest_location(doc, figure, locations)
         located.append(figure.model_copy(update={"place_ids": [place_id]}) if place_id else figure)
     return located
 
 
-def _nearest_location(doc: Doc, figure: Figure, found_places: list[Place]) -> str | None:
+class _Locations:
+    """The resolved locations of a document, found by where they start: a scan of every
+    place for each figure was quadratic in a text of thousands of figures and places."""
+
+    def __init__(self, found_places: list[Place]) -> None:
+        self.places = [p for p in found_places if p.role == "location" and p.resolved]
+        self.starts = [place.span.start for place in self.places]
+        self.ordered = self.starts == sorted(self.starts)
+
+    def starting_in(self, start: int, end: int) -> list[Place]:
+        """The locations that start at a character in ``start:end``, in the document's order."""
+        if not self.ordered:
+            return [place for place in self.places if start <= place.span.start < end]
+        low, high = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return self.places[low:high]
+
+
+def _nearest_location(doc: Doc, figure: Figure, locations: _Locations) -> str | None:
     sentence = doc.char_span(figure.span.start, figure.span.end, alignment_mode="expand")
     if sentence is None:
         return None
-    start, end = sentence.sent.start_char, sentence.sent.end_char
-    candidates = [
-        place
-        for place in found_places
-        if place.role == "location" and place.resolved and start <= place.span.start < end
-    ]
+    # the sentences of its first and last token, as ``span.sent`` (which walks them) reads
+    start, end = sentence_of(sentence[0]).start_char, sentence_of(sentence[-1]).end_char
+    candidates = locations.starting_in(start, end)
     before = [place for place in candidates if place.span.end <= figure.span.start]
     if before:
         return before[-1].id

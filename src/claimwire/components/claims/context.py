@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from .._base import doc_text
 from .quote_marks import Quote, find_quotes
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,14 @@ class DocContext:
     token_starts: list[int]
     quotes: list[Quote]
     quote_starts: list[int]
+    cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """Indexes a finder builds once for the document (:meth:`memo`)."""
+
+    def memo(self, name: str, compute: Callable[[], T]) -> T:
+        """``compute()``, computed on the first call for ``name`` and then remembered."""
+        if name not in self.cache:
+            self.cache[name] = compute()
+        return self.cache[name]  # type: ignore[no-any-return]
 
     @classmethod
     def of(cls, doc: Doc) -> DocContext:

@@ -11,6 +11,7 @@ signed by a name instead of marked, are direct claims too.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Span as SpacySpan
@@ -179,28 +180,77 @@ def attribution_before(ctx: DocContext, quote: Quote) -> Attribution | None:
     line_start = text.rfind("\n", 0, quote.open) + 1
     sent = ctx.sent_at(quote.open)
     start = max(line_start, sent.start_char) if quote.open > sent.start_char else line_start
-    lead = text[start : quote.open]
-    cue_match = None
-    for word in re.finditer(r"[A-Za-z]+", lead):
-        if word.group(0).lower() in cue_forms():
-            token = ctx.token_from(start + word.start())
-            if token is not None and token.pos_ != "NOUN":  # "here was the big reveal:"
-                cue_match = word
+    cue_match = _last_cue(ctx, start, quote.open)
     if cue_match is None:
-        colon = _colon_speaker(ctx, start, lead)
+        colon = _colon_speaker(ctx, start, text[start : quote.open])
         return Attribution(None, colon, "") if colon is not None else None
-    tail = lead[cue_match.end() :].strip()
+    cue_start, cue_end = cue_match
+    tail = text[cue_end : quote.open].strip()
     if (tail and not tail.endswith((":", ","))) or len(tail.split()) > BEFORE_QUOTE_MAX_TAIL_WORDS:
         return None
-    cue_start = start + cue_match.start()
-    cue_end = start + cue_match.end()
-    lemma = cue_forms()[cue_match.group(0).lower()]
+    lemma = cue_forms()[text[cue_start:cue_end].lower()]
     speaker = _parsed_subject(ctx, cue_start, line_start) or _speaker_before(ctx, start, cue_start)
     if speaker is None:
         speaker = _speaker_after_chars(ctx, cue_end, quote.open)
     if speaker is None:
         return None
     return Attribution((cue_start, cue_end), speaker, lemma)
+
+
+WORD = re.compile(r"[A-Za-z]+")
+
+
+def _is_cue(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is a form of a reporting verb, not used as a noun."""
+    if ctx.text[start:end].lower() not in cue_forms():
+        return False
+    token = ctx.token_from(start)
+    return token is not None and token.pos_ != "NOUN"  # "here was the big reveal:"
+
+
+def _last_cue(ctx: DocContext, start: int, end: int) -> tuple[int, int] | None:
+    """The offsets of the last word of ``text[start:end]`` (a run of letters) that is a
+    cue (:func:`_is_cue`), or None.
+
+    The document's words and cues are found once, so that each quote of a sentence of
+    thousands of words does not read all the words before it; a word cut by ``start`` or
+    ``end`` is judged on its part inside, as a search of the slice would.
+    """
+    starts, ends, cue_starts, cue_ends = ctx.memo(_CUE_WORDS, lambda: _cue_words(ctx))
+    first = bisect.bisect_right(ends, start)  # the first word that ends after ``start``
+    last = bisect.bisect_left(starts, end) - 1  # the last word that starts before ``end``
+    if first > last:
+        return None
+    inside_first, inside_last = first, last
+    if starts[last] < start or ends[last] > end:  # the last word is cut
+        piece = max(starts[last], start), min(ends[last], end)
+        if _is_cue(ctx, *piece):
+            return piece
+        inside_last -= 1
+    if starts[first] < start:
+        inside_first += 1
+    if inside_first <= inside_last:
+        k = bisect.bisect_right(cue_starts, starts[inside_last]) - 1
+        if k >= 0 and cue_starts[k] >= starts[inside_first]:
+            return cue_starts[k], cue_ends[k]
+    if first < last and starts[first] < start and _is_cue(ctx, start, ends[first]):
+        return start, ends[first]  # the first word, cut
+    return None
+
+
+_CUE_WORDS = "cue_words"
+
+
+def _cue_words(ctx: DocContext) -> tuple[list[int], list[int], list[int], list[int]]:
+    """The start and end of every word of the text, and of every one that is a cue."""
+    starts, ends, cue_starts, cue_ends = [], [], [], []
+    for word in WORD.finditer(ctx.text):
+        starts.append(word.start())
+        ends.append(word.end())
+        if _is_cue(ctx, word.start(), word.end()):
+            cue_starts.append(word.start())
+            cue_ends.append(word.end())
+    return starts, ends, cue_starts, cue_ends
 
 
 def _colon_speaker(ctx: DocContext, start: int, lead: str) -> SpacySpan | None:

@@ -9,11 +9,13 @@ earnings have ...``, ``said in a statement that ...``), and the parenthetical cu
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ...vocab import ClaimForm
-from .._base import sentence_of
+from .._base import governs, sentence_of
 from .candidate import Candidate
 from .context import DocContext
 from .lexicon import cues
@@ -166,9 +168,11 @@ def _line_before(ctx: DocContext, subject: SpacySpan) -> tuple[int, int] | None:
 
 def _through_quotes(ctx: DocContext, start: int, end: int) -> int:
     """Extend a content end to the end of a quote opened inside the content."""
-    for quote in ctx.quotes:
-        if start <= quote.open < end < quote.end:
-            end = quote.end
+    opens = ctx.memo("quote_opens", lambda: [quote.open for quote in ctx.quotes])
+    k = bisect.bisect_left(opens, start)  # the quotes are in order: only those from start
+    while k < len(opens) and opens[k] < end:
+        end = max(end, ctx.quotes[k].end)
+        k += 1
     return end
 
 
@@ -325,13 +329,23 @@ def _first_after(cue: Token, clause: Token) -> int:
     """
     if clause.left_edge.i > cue.i:
         return clause.left_edge.i
-    return min(t.i for t in clause.subtree if t.i > cue.i)
+    return next(t.i for t in clause.doc[cue.i + 1 :] if t == clause or governs(clause, t))
 
 
 def _closes_inside(ctx: DocContext, index: int, first: int) -> bool:
     """Whether token ``index`` closes a quote opened at or after token ``first``."""
-    offset = ctx.doc[index].idx
-    return any(q.close == offset and q.open >= ctx.doc[first].idx for q in ctx.quotes)
+    opened = ctx.memo("opened_by_close", lambda: _opened_by_close(ctx))
+    opening = opened.get(ctx.doc[index].idx)
+    return opening is not None and opening >= ctx.doc[first].idx
+
+
+def _opened_by_close(ctx: DocContext) -> dict[int, int]:
+    """Offset of each closing mark -> the latest opening mark it closes."""
+    opened: dict[int, int] = {}
+    for quote in ctx.quotes:
+        if quote.close is not None:
+            opened[quote.close] = max(quote.open, opened.get(quote.close, quote.open))
+    return opened
 
 
 def _parenthetical_range(ctx: DocContext, cue: Token, sent: SpacySpan) -> tuple[int, int]:

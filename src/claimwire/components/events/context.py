@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from ...geo import contains
 from ...vocab import Granularity
-from .._base import doc_text
+from .._base import doc_text, governs
 from . import inputs
 from .settings import OWNER_HOPS, SENTENCE_CANDIDATES
 
@@ -271,7 +271,6 @@ def nested_place(
     outer = doc.char_span(chosen.start, chosen.end, alignment_mode="expand")
     if outer is None:
         return chosen
-    above = {t.i for t in outer.root.ancestors}
     inner = []
     for candidate in candidates:
         if candidate is chosen or not contains(chosen.geo, candidate.geo):
@@ -284,7 +283,7 @@ def nested_place(
             head = head.head  # 'the town of X'
         if head.pos_ in {"NOUN", "PROPN"}:
             phrase.add(head.i)  # 'X town', 'the town of X'
-        if phrase & above:
+        if any(governs(doc[i], outer.root) for i in phrase):
             inner.append(candidate)
     return min(inner, key=lambda c: abs(c.start - chosen.start), default=chosen)
 

@@ -51,9 +51,12 @@ def typed_mentions(doc: Doc, sents: Sequence[Span] | None = None) -> list[Mentio
     """
     sents = list(doc.sents) if sents is None else sents
     mentions = find_mentions(doc, sents)
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
     typed: list[Mention] = []
     for s_index, sent in enumerate(sents):
-        in_sentence = [m for m in mentions if m.sentence == s_index]
+        in_sentence = by_sentence.get(s_index)
         if in_sentence:
             typed.extend(_type_sentence(doc, in_sentence, sent))
     return typed

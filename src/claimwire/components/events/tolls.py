@@ -10,6 +10,8 @@ since the war began") make no event at all.
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, Participant
@@ -134,22 +136,55 @@ def absorb_tolls(drafts: list[Draft], tolls: list[Toll], paragraph_of: list[int]
     """'A bomb exploded, killing three soldiers', '... Seven people died.': a toll joins the
     violent event of its sentence, else the latest one of its paragraph at most
     ``MAX_MERGE_DISTANCE`` sentences before; its victims become that event's targets, and
-    its doers the actors of an event that names none (it makes no event of its own)."""
+    its doers the actors of an event that names none (it makes no event of its own).
+
+    The drafts are indexed by the sentences they hold (kept up to date as tolls join them),
+    so a toll reads the drafts of its own and the few sentences before, not all of them."""
+    holding = _Holding(drafts)
     for mention, victims, doers in tolls:
-        here = mention.sentence
-        candidates = [
-            d
-            for d in drafts
-            if violent(d.subtype)
-            and d.paragraph == paragraph_of[here]
-            and 0 <= here - min(d.sentences) <= MAX_MERGE_DISTANCE
-            and (here in d.sentences or max(d.sentences) < here)
-        ]
-        same = [d for d in candidates if here in d.sentences]
-        owner = same[0] if same else max(candidates, key=lambda d: max(d.sentences), default=None)
-        if owner is not None:
-            owner.mentions.append(mention)
-            owner.sentences.add(here)
-            owner.targets = unique_participants([*owner.targets, *victims])
-            if not owner.actors:  # 'RSF fighters kill dozens in attack on a camp'
-                owner.actors = [d for d in doers if d.name not in {v.name for v in victims}]
+        owner = holding.owner(mention.sentence, paragraph_of[mention.sentence])
+        if owner is None:
+            continue
+        draft = drafts[owner]
+        draft.mentions.append(mention)
+        holding.add(owner, mention.sentence)
+        draft.targets = unique_participants([*draft.targets, *victims])
+        if not draft.actors:  # 'RSF fighters kill dozens in attack on a camp'
+            draft.actors = [d for d in doers if d.name not in {v.name for v in victims}]
+
+
+class _Holding:
+    """The violent drafts by the sentences they hold, in the drafts' order."""
+
+    def __init__(self, drafts: list[Draft]) -> None:
+        self.drafts = drafts
+        self.first = [min(d.sentences) for d in drafts]
+        """A draft's first sentence (a toll only joins a draft at or after it)."""
+        self.by_sentence: dict[int, list[int]] = {}
+        for k, draft in enumerate(drafts):
+            if violent(draft.subtype):
+                for sentence in draft.sentences:
+                    self.by_sentence.setdefault(sentence, []).append(k)
+
+    def add(self, k: int, sentence: int) -> None:
+        """Record that draft ``k`` now holds ``sentence``."""
+        if sentence not in self.drafts[k].sentences:
+            self.drafts[k].sentences.add(sentence)
+            bisect.insort(self.by_sentence.setdefault(sentence, []), k)
+
+    def _fits(self, k: int, here: int, paragraph: int) -> bool:
+        draft = self.drafts[k]
+        return draft.paragraph == paragraph and 0 <= here - self.first[k] <= MAX_MERGE_DISTANCE
+
+    def owner(self, here: int, paragraph: int) -> int | None:
+        """The first violent draft of the paragraph that holds sentence ``here``, else the
+        one whose last sentence is latest before it (the first of a tie), at most
+        ``MAX_MERGE_DISTANCE`` sentences from its first."""
+        for k in self.by_sentence.get(here, ()):
+            if self._fits(k, here, paragraph):
+                return k
+        for last in range(here - 1, here - MAX_MERGE_DISTANCE - 1, -1):
+            for k in self.by_sentence.get(last, ()):
+                if max(self.drafts[k].sentences) == last and self._fits(k, here, paragraph):
+                    return k
+        return None

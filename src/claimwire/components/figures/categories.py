@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Token
 
@@ -68,8 +70,6 @@ def categorize(forms: list[frozenset[str]], head: int | None = None) -> Category
 def repaired_category(words: list[str]) -> Category | None:
     """The people category of a misspelled or split head noun ("imembers", "memb ers"):
     the last word, or the last two joined, one edit from a noun of a people category."""
-    index = category_index()
-    lex = load_lexicon()
     candidates = [words[-1].lower()]
     if len(words) > 1:
         candidates.insert(0, (words[-2] + words[-1]).lower())
@@ -77,11 +77,25 @@ def repaired_category(words: list[str]) -> Category | None:
         if len(candidate) < MIN_REPAIRED_LENGTH:
             continue
         for form in word_forms(candidate):
-            for noun, name in index.nouns.items():
-                if len(noun) < MIN_REPAIRED_LENGTH - 1 or lex.categories[name].group != "people":
-                    continue
-                if Levenshtein.distance(form, noun, score_cutoff=1) <= 1:
-                    return name
+            name = _people_noun_near(form)
+            if name is not None:
+                return name
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _people_noun_near(form: str) -> Category | None:
+    """The category of the first noun of a people category one edit from ``form``.
+
+    Remembered per form: the search reads every noun of the vocabulary, and a text that
+    repeats one phrase asked it again for each of its numbers."""
+    index = category_index()
+    lex = load_lexicon()
+    for noun, name in index.nouns.items():
+        if len(noun) < MIN_REPAIRED_LENGTH - 1 or lex.categories[name].group != "people":
+            continue
+        if Levenshtein.distance(form, noun, score_cutoff=1) <= 1:
+            return name
     return None
 
 
