@@ -75,6 +75,14 @@ def test_short_texts_always_pass() -> None:
     assert decision.passed and decision.score == 1.0
 
 
+def test_a_long_text_of_few_words_needs_a_cue_word() -> None:
+    """Separators, symbols and digit tables: long in characters, short in words."""
+    assert not gate("; -- / | ... " * 2_000).passed
+    assert not gate("== ** ## 12.5 %% " * 1_000).passed
+    table = "Casualties by district, killed and wounded:\n" + "| 12 | 4 | 7 |\n" * 1_000
+    assert gate(table).passed
+
+
 def test_conflict_report_passes_and_campaign_news_does_not() -> None:
     assert gate(FIGHTING).passed
     decision = gate(CAMPAIGN)

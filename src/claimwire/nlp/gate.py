@@ -12,8 +12,10 @@ Python. A cue word matches as a whole word with an optional inflection (``kill``
 ``killjoy``). A text with no cue word of the lexicon's ``evidence_groups`` (violence, armed
 actors, weapons, hostilities, protest, policing, civilians, justice) is stopped whatever the
 model says: a list of numbers or a repeated phrase is not news of political violence.
-Texts shorter than :data:`SHORT_WORDS` words always pass: a snippet costs the pipeline
-little, and one sentence gives the gate too few words to be sure.
+Texts shorter than :data:`SHORT_WORDS` words pass: a snippet costs the pipeline little, and
+one sentence gives the gate too few words to be sure; but one of at least
+:data:`LONG_TEXT_CHARS` characters with so few words (separators, digits, symbols) must
+still hold a cue word of the evidence groups.
 """
 
 from __future__ import annotations
@@ -27,6 +29,10 @@ from ..resource import ResourceItem, ResourceModel, load_typed_resource
 
 SHORT_WORDS = 120
 """Texts of fewer words than this always pass the gate (see the module's docstring)."""
+LONG_TEXT_CHARS = 4_000
+"""A text this long with fewer than :data:`SHORT_WORDS` words is mostly not words: it passes
+only with a cue word of the evidence groups (a page of separators or symbols costs the
+spaCy model as much as news of its length, for nothing)."""
 RATE_MIN_WORDS = 50
 """Rates are counted per 1,000 words of at least this many (as the relevance model does)."""
 SUFFIXES = r"(?:s|es|ed|d|ing|ings|er|ers|ment|ments)?"
@@ -128,10 +134,11 @@ def gate(text: str) -> GateDecision:
         score and the cue words counted.
     """
     words, cues = count_cues(text)
-    if words < SHORT_WORDS:
-        return GateDecision(True, 1.0, words, cues)
-    probability = score(features(words, cues))
     lexicon = gate_lexicon()
-    if not lexicon.evidence_groups & cues.keys():  # not one word of violence or its actors
+    evidence = bool(lexicon.evidence_groups & cues.keys())  # a word of violence or its actors
+    if words < SHORT_WORDS:
+        return GateDecision(evidence or len(text) < LONG_TEXT_CHARS, 1.0, words, cues)
+    probability = score(features(words, cues))
+    if not evidence:
         return GateDecision(False, probability, words, cues)
     return GateDecision(probability >= lexicon.model.threshold, probability, words, cues)
