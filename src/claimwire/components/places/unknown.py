@@ -57,9 +57,7 @@ def _fuzzy_entries(text: str, gazetteer: Gazetteer, countries: Counter[str]) -> 
     long_name = len(key) >= settings.FUZZY_LONG_CHARS
     limit = settings.FUZZY_LONG_EDITS if long_name else settings.FUZZY_EDITS
     found: list[Entry] = []
-    for name in gazetteer.fuzzy_names(key[:1]):
-        if name[:2] != key[:2] or abs(len(name) - len(key)) > limit:
-            continue
+    for name in gazetteer.fuzzy_candidates(key, limit):
         if OSA.distance(key, name, score_cutoff=limit) <= limit:
             found += [e for e in gazetteer.lookup_notable(name) if e.country in countries]
     return tuple(found)
