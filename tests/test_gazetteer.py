@@ -266,3 +266,30 @@ def test_a_malformed_resource_names_its_file_and_key(monkeypatch):
     monkeypatch.setattr(resource, "load_resource", lambda file_name: bad)
     with pytest.raises(ResourceError, match=r"places_countries\.json: points\.UA"):
         resource.load_typed_resource("places_countries.json", CountryPoints)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Lviv", "Ivano-Frankivs’k", "Port of Spain", "Kherson Oblast", "Lyon", "Q.", "Zzyzxqw"],
+)
+def test_the_name_index_answers_as_the_queries_do(gaz, name):
+    """With the in-memory indexes loaded, a lookup finds what the SQLite query finds, and a
+    name the gazetteer lacks finds nothing."""
+    plain = Gazetteer(gaz.path)
+    indexed = Gazetteer(gaz.path)
+    indexed.load_indexes()
+    assert indexed.lookup(name) == plain.lookup(name)
+    assert indexed.lookup(name) == indexed.lookup(name)  # from the memo
+
+
+@pytest.mark.parametrize(("key", "edits"), [("kharkvi", 1), ("zaporizhzia", 2), ("lviiv", 1)])
+def test_fuzzy_candidates_are_the_first_letter_names_within_the_edits(gaz, key, edits):
+    """The names by first letters and length are those of the first letter's list kept by
+    the same tests, in the same order."""
+    expected = [
+        name
+        for name in gaz.fuzzy_names(key[:1])
+        if name[:2] == key[:2] and abs(len(name) - len(key)) <= edits
+    ]
+    assert expected
+    assert gaz.fuzzy_candidates(key, edits) == expected

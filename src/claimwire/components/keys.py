@@ -80,6 +80,13 @@ DEADLINE: Final = "claimwire.deadline"
 when a time budget applies; see :func:`claimwire.components._base.check_deadline`."""
 TEXT: Final = "claimwire.text"
 """Cache of ``doc.text`` (spaCy rebuilds it from the tokens on every access)."""
+TOKEN_TEXTS: Final = "claimwire.token_texts"
+"""Cache of :func:`claimwire.components._view.token_texts`: every token's text."""
+TOKEN_LOWERS: Final = "claimwire.token_lowers"
+"""Cache of :func:`claimwire.components._view.token_lowers`: every token's lower form."""
+TOKEN_LEMMAS: Final = "claimwire.token_lemmas"
+"""Cache of :func:`claimwire.components._view.token_lemmas`: every token's lower-case
+lemma."""
 EVENT_SEQUENCED: Final = "claimwire.events.sequenced"
 """Cache of the events component's coreference: whether each token (its index as a string)
 is, or is introduced by, a word of sequence or cause."""

@@ -15,7 +15,9 @@ install:
 
 The file carries a version (:func:`.build.build_version`); a file of another version is
 rebuilt. Lookups go through an SQLite index on the normalized name, with a small
-in-process memo, so opening the gazetteer costs milliseconds.
+in-process memo, so opening the gazetteer costs milliseconds. A long run calls
+:meth:`Gazetteer.load_indexes` once: most names a text tries are no place, and with the
+hashes of every listed name in memory such a name costs a bisection instead of a query.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
+
+import numpy as np
 
 from .build import build_gazetteer, build_version
 from .entry import PLACE_COLUMNS, Entry, is_notable
@@ -57,7 +61,10 @@ class Gazetteer:
         self.path = path
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._memo: dict[tuple[str, str], tuple[Entry, ...]] = {}
+        self._by_text: dict[str, tuple[Entry, ...]] = {}
+        self._known: np.ndarray[Any, np.dtype[np.int64]] | None = None
         self._fuzzy_index: dict[str, list[str]] | None = None
+        self._fuzzy_by_length: dict[tuple[str, int], list[tuple[int, str]]] | None = None
         self._by_id: dict[str, Entry] = {}
         self._countries: dict[str, tuple[Entry, ...]] | None = None
 
@@ -69,18 +76,46 @@ class Gazetteer:
             found.setdefault(entry.id, entry)
         return tuple(found.values())
 
+    def load_indexes(self) -> None:
+        """Hold in memory what makes lookups cheap in a long run (about a second, 6 MB):
+        the hashes of every listed name, so a name the gazetteer lacks costs no query, and
+        the notable names by first letters and length, for misspellings."""
+        if self._known is not None:
+            return
+        keys = self._db.execute("SELECT DISTINCT key FROM name")
+        known = np.fromiter((hash(key) for (key,) in keys), dtype=np.int64)
+        known.sort()
+        self._known = known
+        self._fuzzy_candidates_index()
+
+    def _listed(self, key: str) -> bool:
+        """False when ``key`` is surely no listed name (see :meth:`load_indexes`)."""
+        if self._known is None:
+            return True
+        wanted = hash(key)
+        at = int(np.searchsorted(self._known, wanted))
+        return at < len(self._known) and int(self._known[at]) == wanted
+
     def lookup(self, name: str) -> tuple[Entry, ...]:
         """Every entry called ``name`` (any listed spelling), by normalized name."""
-        key = name_key(name)
-        if len(self._memo) > MEMO_SIZE:
+        if len(self._memo) > MEMO_SIZE or len(self._by_text) > MEMO_SIZE:
             self._memo.clear()
+            self._by_text.clear()
+        memo = self._by_text.get(name)
+        if memo is not None:
+            return memo
+        key = name_key(name)
         memo = self._memo.get(("n", key))
         if memo is None:
-            memo = self._rows(
-                f"SELECT {_COLUMNS} FROM name n JOIN place p ON p.rowid = n.place WHERE n.key = ?",
-                (key,),
-            )
+            memo = ()
+            if self._listed(key):
+                memo = self._rows(
+                    f"SELECT {_COLUMNS} FROM name n JOIN place p ON p.rowid = n.place "
+                    "WHERE n.key = ?",
+                    (key,),
+                )
             self._memo[("n", key)] = memo
+        self._by_text[name] = memo
         return memo
 
     def lookup_variant(self, name: str) -> tuple[Entry, ...]:
@@ -128,6 +163,23 @@ class Gazetteer:
                 index[key[:1]].append(key)
             self._fuzzy_index = dict(index)
         return self._fuzzy_index.get(first, [])
+
+    def fuzzy_candidates(self, key: str, edits: int) -> list[str]:
+        """The names of :meth:`fuzzy_names` that start with the first two letters of ``key``
+        and whose length is within ``edits`` of its length, in the same order."""
+        index = self._fuzzy_candidates_index()
+        found: list[tuple[int, str]] = []
+        for length in range(len(key) - edits, len(key) + edits + 1):
+            found += index.get((key[:2], length), [])
+        return [name for _, name in sorted(found)]
+
+    def _fuzzy_candidates_index(self) -> dict[tuple[str, int], list[tuple[int, str]]]:
+        if self._fuzzy_by_length is None:
+            index: dict[tuple[str, int], list[tuple[int, str]]] = defaultdict(list)
+            for position, (key,) in enumerate(self._db.execute("SELECT key FROM notable")):
+                index[key[:2], len(key)].append((position, key))
+            self._fuzzy_by_length = dict(index)
+        return self._fuzzy_by_length
 
     def lookup_notable(self, key: str) -> tuple[Entry, ...]:
         """Notable entries (regions, countries, big towns) called exactly ``key``."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .._base import sentence_of
+from .._view import token_lowers
 from .candidate import Attribution, Candidate
 from .context import DocContext
 from .lexicon import CuePhrase, claimants, cues
@@ -26,7 +27,7 @@ def according_candidates(ctx: DocContext) -> list[Candidate]:
     """``..., according to X`` / ``According to X, ...`` / ``..., citing X``."""
     doc = ctx.doc
     found = []
-    words = [t.lower_ for t in doc]
+    words = token_lowers(doc)
     for phrase in cues().phrases:
         parts = phrase.text.split()
         for i in range(len(words) - len(parts) + 1):

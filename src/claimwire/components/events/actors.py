@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from .._base import sentence_of
+from .._view import token_lowers
 from .indexes import actor_modifiers, actor_phrases, class_ids
 from .lexicon import actor_dictionary
 from .syntax import noun_keys
@@ -92,7 +93,7 @@ class ActorIndex:
 def find_actor_spans(doc: Doc) -> list[ActorSpan]:
     """Dictionary actors, generic classes and historical figures named in ``doc``."""
     index = actor_phrases()
-    lowers = [t.lower_ for t in doc]
+    lowers = token_lowers(doc)
     found: list[ActorSpan] = []
     i = 0
     while i < len(lowers):

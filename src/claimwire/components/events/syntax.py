@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .. import keys
+from .._base import doc_text
+from .._view import token_lemmas, token_lowers
 from .lexicon import ontology
 from .settings import ANCESTOR_HOPS, OBJECT_WINDOW, SALIENCE
 
@@ -35,18 +37,22 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
 
 def token_keys(token: Token) -> tuple[str, ...]:
     """The keys a lexicon word may match on a token: lemma, lower form, irregular lemma."""
-    lower = token.lower_
+    return _keys(token.lemma_.lower(), token.lower_)
+
+
+def _keys(lemma: str, lower: str) -> tuple[str, ...]:
     irregular = ontology().irregular_forms.get(lower)
     if irregular:
-        return token.lemma_.lower(), lower, irregular
-    return token.lemma_.lower(), lower
+        return lemma, lower, irregular
+    return lemma, lower
 
 
 def doc_token_keys(doc: Doc) -> list[tuple[str, ...]]:
     """:func:`token_keys` of every token of ``doc``, computed once and kept on the Doc."""
     found: list[tuple[str, ...]] | None = doc.user_data.get(keys.EVENT_TOKEN_KEYS)
     if found is None or len(found) != len(doc):
-        found = doc.user_data[keys.EVENT_TOKEN_KEYS] = [token_keys(t) for t in doc]
+        pairs = zip(token_lemmas(doc), token_lowers(doc), strict=True)
+        found = doc.user_data[keys.EVENT_TOKEN_KEYS] = [_keys(*pair) for pair in pairs]
     return found
 
 
@@ -69,9 +75,12 @@ def has_any(sent_words: set[str], sent_text: str, cues: Iterable[str]) -> bool:
 
 def sentence_words(sent: Span) -> SentenceWords:
     """The lemmas and lower forms of a sentence, and its text followed by its lemmas."""
-    words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-    lemma_text = " ".join(t.lemma_.lower() for t in sent)
-    return words, f"{sent.text.lower()} || {lemma_text}"
+    # From the token keys and the text computed once per Doc, not token by token.
+    sent_keys = doc_token_keys(sent.doc)[sent.start : sent.end]
+    words = {k[0] for k in sent_keys} | {k[1] for k in sent_keys}
+    lemma_text = " ".join(k[0] for k in sent_keys)
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char] if len(sent) else ""
+    return words, f"{text.lower()} || {lemma_text}"
 
 
 def phrase_tokens(head: Token) -> list[Token]:

@@ -13,6 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from .._base import doc_text
+from .._view import token_lowers
 from .grammar import NumberValue, match_number, qualifier_at, starters
 from .lexicon import load_lexicon
 from .settings import (
@@ -125,7 +126,7 @@ def find_numbers(doc: Doc) -> list[NumberValue]:
     Returns:
         The numbers, with character offsets into ``doc.text``.
     """
-    words = [token.lower_ for token in doc]
+    words = token_lowers(doc)
     spaces = [token.whitespace_ for token in doc]
     text = doc_text(doc)
     found: list[NumberValue] = []

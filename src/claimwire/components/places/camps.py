@@ -16,6 +16,7 @@ from collections import Counter
 from spacy.tokens import Span
 
 from ...vocab import PlaceMatch
+from .._view import token_texts
 from . import settings
 from .lexicon import rules
 from .mention import Mention
@@ -46,10 +47,10 @@ def camp_mentions(reader: Reader, countries: Counter[str]) -> list[Mention]:
     doc = reader.doc
     lists = rules()
     found: list[Mention] = []
-    for token in doc:
-        if token.text not in lists.camp_nouns or token.i == 0:
+    for i, text in enumerate(token_texts(doc)):
+        if text not in lists.camp_nouns or i == 0:
             continue
-        end = token.i
+        end = i
         modified = doc[end - 1].text in lists.camp_modifiers
         span = _name_before(reader, end - 1 if modified else end)
         if span is None or span.text in reader.person_words:

@@ -141,5 +141,7 @@ class PlaceFinder(HitsComponent[PlaceHit]):
     ],
 )
 def make_place_finder(nlp: Language, name: str) -> PlaceFinder:
-    """Create the place component (spaCy factory ``claimwire_places_v1``)."""
+    """Create the place component (spaCy factory ``claimwire_places_v1``), with the
+    gazetteer's in-memory indexes loaded (once per process)."""
+    get_gazetteer().load_indexes()
     return PlaceFinder(name, english_words(nlp))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...geo import Entry, name_key
+from .._view import token_lowers
 from . import settings
 from .lexicon import SPEECH_VERBS, demonym_codes, demonym_first_words, region_demonyms, rules
 from .mention import Mention
@@ -28,9 +29,10 @@ def demonym_mentions(reader: Reader) -> list[Mention]:
     doc = reader.doc
     found = []
     firsts = demonym_first_words()
-    for token in doc:
-        if token.lower_.rstrip("s") not in firsts and token.lower_ not in firsts:
+    for i, lower in enumerate(token_lowers(doc)):
+        if lower.rstrip("s") not in firsts and lower not in firsts:
             continue
+        token = doc[i]
         if token.i in reader.taken or not is_capitalized(token):
             continue
         if _starts_longer_name(reader, token.i) or _not_a_demonym(reader, token):

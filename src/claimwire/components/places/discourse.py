@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ...geo import Entry, name_key
+from .._view import token_texts
 from . import settings
 from .cues import named_so
 from .kinds import ACRONYM_KINDS, PLACE_LABELS
@@ -58,9 +59,10 @@ def repeated_mentions(reader: Reader, mentions: list[Mention]) -> list[Mention]:
     longest = max(len(mention.span) for mention in known.values())
     firsts = {mention.span[0].text for mention in known.values()}
     found = []
-    for token in doc:
-        if token.text not in firsts or token.i in reader.taken:
+    for i, text in enumerate(token_texts(doc)):
+        if text not in firsts or i in reader.taken:
             continue
+        token = doc[i]
         for size in range(min(longest, len(doc) - token.i), 0, -1):
             span = doc[token.i : token.i + size]
             model = known.get(span.text)
@@ -174,9 +176,9 @@ def initials_mentions(reader: Reader, mentions: list[Mention]) -> list[Mention]:
     if not named:
         return []
     found = []
-    for token in reader.doc:
-        key = token.text.replace("&", "").replace(".", "")
-        if token.i in reader.taken or not key.isupper() or key not in named:
+    for i, text in enumerate(token_texts(reader.doc)):
+        key = text.replace("&", "").replace(".", "")
+        if i in reader.taken or not key.isupper() or key not in named:
             continue
-        found.append(reader.take(Mention(token.doc[token.i : token.i + 1], named[key], "variant")))
+        found.append(reader.take(Mention(reader.doc[i : i + 1], named[key], "variant")))
     return found

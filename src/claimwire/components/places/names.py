@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from .._base import doc_text
 from . import settings
 from .cues import accept
 from .kinds import LOWER_END_KINDS
@@ -23,6 +24,7 @@ def ngram_mentions(reader: Reader, start: int, end: int) -> list[Mention]:
     """Gazetteer names among tokens ``start:end``, longest first, left to right; the tokens
     of each are taken."""
     doc = reader.doc
+    text = doc_text(doc)
     connectors = name_connectors()
     found: list[Mention] = []
     index = start
@@ -33,15 +35,16 @@ def ngram_mentions(reader: Reader, start: int, end: int) -> list[Mention]:
             continue
         matched = None
         for size in range(_name_run(reader, index, end, connectors), 0, -1):
-            span = doc[index : index + size]
-            last = span[-1]
+            last = doc[index + size - 1]
             if last.text in DASHES:
                 continue
-            entries = reader.gazetteer.lookup(span.text)
+            # The span's text, without building the span (most runs are no place).
+            entries = reader.gazetteer.lookup(text[token.idx : last.idx + len(last)])
             if last.is_lower and size > 1:
                 entries = tuple(e for e in entries if e.kind in LOWER_END_KINDS)
             if not entries:
                 continue
+            span = doc[index : index + size]
             verdict = accept(reader, span, entries)
             if verdict is not None:
                 span = with_final_dot(span)
@@ -67,12 +70,14 @@ def _name_run(reader: Reader, index: int, end: int, connectors: frozenset[str]) 
     sentence."""
     doc = reader.doc
     size = 1
+    previous = doc[index]
     while size < settings.MAX_TOKENS and index + size < end:
         token = doc[index + size]
         if token.i in reader.taken or not name_token(token) or token.is_sent_start:
             break
-        if "\n" in doc[index + size - 1].text_with_ws:
+        if "\n" in previous.text_with_ws:
             break
+        previous = token
         if not is_capitalized(token) and token.lower_ not in connectors and token.text != "-":
             break
         size += 1

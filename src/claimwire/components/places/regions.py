@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+from .._view import token_texts
 from . import settings
 from .kinds import REGION_KINDS, WIDE_KINDS
 from .lexicon import LIST_WORDS, rules
@@ -27,10 +28,11 @@ def regions_of_a_region_noun(reader: Reader, mentions: list[Mention]) -> list[Me
     doc, types = reader.doc, rules().region_noun_types
     by_span = {(m.span.start, m.span.end): index for index, m in enumerate(mentions)}
     result, added = list(mentions), []
-    for token in doc:
-        kind = types.get(token.text)
+    for i, text in enumerate(token_texts(doc)):
+        kind = types.get(text)
         if kind is None:
             continue
+        token = doc[i]
         runs = _listed_before(doc, token.i)
         if len(runs) == 1 and token.text.endswith("s"):
             # 'Indiana counties', 'Ukraine's regions' are regions in a place, not the place

@@ -13,6 +13,7 @@ from rapidfuzz.distance import OSA
 
 from ...geo import Entry, Gazetteer, is_notable, name_key
 from ...vocab import PlaceMatch
+from .._view import token_texts
 from . import settings
 from .lexicon import rules
 from .mention import Mention
@@ -27,9 +28,10 @@ def way_mentions(reader: Reader) -> list[Mention]:
     doc = reader.doc
     heads = rules().way_heads
     found = []
-    for token in doc:
-        if token.text not in heads or token.i in reader.taken or token.i == 0:
+    for i, text in enumerate(token_texts(doc)):
+        if text not in heads or i in reader.taken or i == 0:
             continue
+        token = doc[i]
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if after is not None and is_capitalized(after) and "\n" not in token.text_with_ws:
             continue
@@ -57,9 +59,7 @@ def _fuzzy_entries(text: str, gazetteer: Gazetteer, countries: Counter[str]) -> 
     long_name = len(key) >= settings.FUZZY_LONG_CHARS
     limit = settings.FUZZY_LONG_EDITS if long_name else settings.FUZZY_EDITS
     found: list[Entry] = []
-    for name in gazetteer.fuzzy_names(key[:1]):
-        if name[:2] != key[:2] or abs(len(name) - len(key)) > limit:
-            continue
+    for name in gazetteer.fuzzy_candidates(key, limit):
         if OSA.distance(key, name, score_cutoff=limit) <= limit:
             found += [e for e in gazetteer.lookup_notable(name) if e.country in countries]
     return tuple(found)

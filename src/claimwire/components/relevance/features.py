@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from .._view import token_lemmas, token_lowers
 from ..events import find_actor_spans
 from ..events import hits_of as events_of
 from ..figures import hits_of as figures_of
@@ -201,8 +202,8 @@ def _count_actors(doc: Doc, counts: Counts) -> None:
 
 def _count_words(doc: Doc, counts: Counts) -> None:
     index = phrase_index()
-    lemmas = [token.lemma_.lower() for token in doc]
-    lowers = [token.lower_ for token in doc]
+    lemmas = token_lemmas(doc)
+    lowers = token_lowers(doc)
     i = 0
     while i < len(doc):
         found = _phrase_at(index, lemmas, i) or _phrase_at(index, lowers, i)
