@@ -47,6 +47,13 @@ def hit(hits, text):
         ("According to Moscow, the depot was destroyed.", "Moscow", "actor"),
         ("Russia's total troop losses passed 30,000.", "Russia", "actor"),
         ("Shells fell on Russia's border regions overnight.", "Russia", "location"),
+        # the first part of an adjectival compound is no place of the event
+        ("Tehran-backed militias shelled the airport overnight.", "Tehran", "modifier"),
+        ("A Nairobi-based rights group counted the dead.", "Nairobi", "modifier"),
+        ("The Damascus-led offensive stalled near the river.", "Damascus", "modifier"),
+        ("Troops seized US-made rifles in a raid.", "US", "modifier"),
+        ("Fighting flared along the Sudan-Chad border.", "Sudan", "location"),
+        ("Fighting flared along the Sudan-Chad border.", "Chad", "location"),
     ],
 )
 def test_metonymy(nlp, text, name, role):
