@@ -600,3 +600,30 @@ def test_analyze_pipes_reports_a_pipeline_without_entities():
 def test_analyze_pipes_reports_no_problem_of_the_place_component_in_the_full_pipeline():
     full = build_pipeline(load_model())
     assert full.analyze_pipes()["problems"][keys.PLACES_FACTORY] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Aid convoys reached the Idlib and Raqqa provinces on Monday.", "Raqqa", "SY"),
+        ("Troops were sent to the Sool and Sanaag regions last week.", "Sanaag", "SO"),
+    ],
+)
+def test_listed_region_the_tagger_read_as_an_adjective(nlp, text, name, country):
+    # the tagger reads some names as adjectives (those ending in '-ous'): simulate it
+    doc = nlp(text)
+    next(token for token in doc if token.text == name).tag_ = "JJ"
+    found = {h.text: h for h in places.find(doc)}
+    assert found[name].country == country
+    assert found[name].feature_code in {"ADM1", "ADM2"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floods hit the Famous and Glorious counties after the storm.",
+        "Voting ended in the Russian and Ukrainian regions on Sunday.",
+    ],
+)
+def test_listed_adjectives_are_no_regions(nlp, text):
+    assert all(h.role != "location" for h in hits_of(nlp, text))
