@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from ...geo import Entry, name_key
 from .._view import token_texts
 from . import settings
 from .kinds import REGION_KINDS, WIDE_KINDS
-from .lexicon import LIST_WORDS, rules
+from .lexicon import LIST_WORDS, demonym_first_words, rules
 from .mention import Mention
 from .reader import Reader
-from .tokens import proper
+from .tokens import is_capitalized, name_token, proper
 
 
 def regions_of_a_region_noun(reader: Reader, mentions: list[Mention]) -> list[Mention]:
@@ -46,10 +47,38 @@ def regions_of_a_region_noun(reader: Reader, mentions: list[Mention]) -> list[Me
             if index is not None:
                 result[index] = _as_region(reader, mentions[index], kind)
                 continue
-            entries = reader.gazetteer.lookup(f"{run.text} {kind}") if reader.free(run) else ()
+            entries = _listed_regions(reader, run, kind) if reader.free(run) else ()
             if entries:
                 added.append(reader.take(Mention(run, entries, "exact", cued=True)))
     return sorted(result + added, key=lambda mention: mention.span.start)
+
+
+def _listed_regions(reader: Reader, run: Span, kind: str) -> tuple[Entry, ...]:
+    """The regions a listed name not recognized yet may be: those the gazetteer calls so
+    with the type word ('Sarpy County'), else the first-level and second-level regions
+    called by the name or spelt another way ('Raqqah' in 'the Idlib and Raqqa provinces');
+    never its towns."""
+    gazetteer = reader.gazetteer
+    named = gazetteer.lookup(f"{run.text} {kind}")
+    if named:
+        return named
+    exact = tuple(e for e in gazetteer.lookup(run.text) if e.kind in REGION_KINDS)
+    return exact or tuple(e for e in gazetteer.lookup_variant(run.text) if e.kind in REGION_KINDS)
+
+
+def _listed_word(token: Token) -> bool:
+    """Tell whether ``token`` may be a word of a listed name: a proper noun, or a capitalized
+    word the tagger read as an adjective that is no demonym (a name ending in '-ous' is
+    tagged like 'famous')."""
+    if proper(token):
+        return True
+    return (
+        token.tag_ == "JJ"
+        and not token.is_sent_start
+        and is_capitalized(token)
+        and name_token(token)
+        and name_key(token.text) not in demonym_first_words()
+    )
 
 
 def _listed_before(doc: Doc, end: int) -> list[Span]:
@@ -58,7 +87,7 @@ def _listed_before(doc: Doc, end: int) -> list[Span]:
     runs: list[Span] = []
     while True:
         start = end
-        while start > 0 and end - start < settings.LIST_NAME_WORDS and proper(doc[start - 1]):
+        while start > 0 and end - start < settings.LIST_NAME_WORDS and _listed_word(doc[start - 1]):
             start -= 1
         if start == end:
             return runs

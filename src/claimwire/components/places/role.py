@@ -3,18 +3,25 @@
 A country or national capital that is the subject of a verb ('Kyiv said', 'Ukraine
 claimed'), the possessor of forces or government ("Moscow's troops") or the object of
 'according to' is an actor; demonyms, 'pro-X' and names inside organizations are
-modifiers; everything else is a location.
+modifiers, and so is the first part of an adjectival compound ('Tehran-backed militias',
+'a Nairobi-based group'): the event did not take place there; everything else is a
+location.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import Final
+
+from spacy.tokens import Span, Token
 
 from ...geo import Entry
 from ...vocab import PlaceRole
 from .kinds import PLACE_LABELS
 from .lexicon import rules
 from .mention import Mention
+
+HYPHENS: Final = frozenset({"-", "\u2010", "\u2011"})
+"""Hyphens that join the parts of a compound word."""
 
 
 def _place_part(noun: Token) -> bool:
@@ -23,6 +30,19 @@ def _place_part(noun: Token) -> bool:
     if noun.lower_ in words or noun.lemma_ in words:
         return True
     return noun.ent_type_ in PLACE_LABELS or noun.tag_ in {"NNP", "NNPS"}
+
+
+def _compound_modifier(span: Span) -> bool:
+    """Tell whether the place is the first part of an adjectival compound: 'X-backed',
+    'X-led', 'X-based', 'X-made', 'X-friendly' (a hyphen, then a participle or a
+    lower-case adjective, written without spaces)."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or span[-1].whitespace_:
+        return False
+    hyphen, word = doc[span.end], doc[span.end + 1]
+    if hyphen.text not in HYPHENS or hyphen.whitespace_:
+        return False
+    return word.tag_ in {"VBN", "VBD"} or (word.tag_ == "JJ" and word.is_lower)
 
 
 def place_role(mention: Mention, entry: Entry | None) -> PlaceRole:
@@ -36,6 +56,8 @@ def place_role(mention: Mention, entry: Entry | None) -> PlaceRole:
     lists = rules()
     hyphen = span.start >= 2 and doc[span.start - 1].text == "-"
     if hyphen and doc[span.start - 2].lower_ in lists.modifier_prefixes:
+        return "modifier"
+    if _compound_modifier(span):
         return "modifier"
     if entry is None or not (entry.kind == "country" or entry.feature_code == "PPLC"):
         return "location"
