@@ -19,7 +19,8 @@ pytest.importorskip("fastapi")
 
 import httpx
 
-from web_helpers import free_port, generate_store
+from claimwire.web.background import free_port
+from web_helpers import generate_store
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 REQUESTS = 2_000
