@@ -10,7 +10,7 @@ here but in :mod:`.settings`.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import (
     Field,
@@ -26,6 +26,8 @@ from ...errors import ResourceError
 from ...resource import ResourceItem, ResourceModel, load_typed_resource
 from ...vocab import EventSubtype, EventType
 from .settings import TRIGGER_WEIGHT
+
+ModelT = TypeVar("ModelT", bound=ResourceModel)
 
 EVENT_TYPES_FILE = "event_types.json"
 ACTORS_FILE = "actors.json"
@@ -281,26 +283,57 @@ class Combination(ResourceItem):
     """The model may only choose among the sub-types the rules gave the unit's triggers."""
 
 
-class EventTypeModel(ResourceModel):
+class LearnedModel(ResourceModel):
+    """What the learned models of the events component share: their provenance
+    (``scripts/train_*.py`` writes it) and their named features, indexed once."""
+
+    description: str
+    version: str
+    features: tuple[str, ...]
+    training: dict[str, int]
+    """Units per source (and label) the model was trained on."""
+    regularization: StrictFloat
+    cross_validation: dict[str, Any]
+    """Cross-validated scores of the rules, the model and their combination (folds by
+    document)."""
+
+    _index: dict[str, int] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, context: Any, /) -> None:
+        """Index the features once."""
+        self._index.update((name, row) for row, name in enumerate(self.features))
+
+    def feature_index(self) -> dict[str, int]:
+        """Feature name -> its row of the weights."""
+        return self._index
+
+
+def _load_model(name: str, model_type: type[ModelT]) -> ModelT:
+    """Load a learned model's resource file.
+
+    Raises:
+        ResourceError: The file is missing or malformed (the message names the key).
+    """
+    try:
+        return load_typed_resource(name, model_type)
+    except ResourceError:
+        raise
+    except (OSError, ValueError) as error:  # missing, unreadable or not JSON
+        raise ResourceError(f"{name}: cannot be read ({error})") from error
+
+
+class EventTypeModel(LearnedModel):
     """``resources/event_type_model.json``: a multinomial logistic regression over named
     features (:mod:`.learned`), written by ``scripts/train_event_types.py``.
 
     ``logit[k] = bias[k] + sum(value * weights[feature][k])``; probabilities by softmax.
     """
 
-    description: str
-    version: str
     classes: tuple[EventSubtype, ...]
-    features: tuple[str, ...]
     weights: tuple[tuple[StrictFloat, ...], ...]
     """One row per feature, one weight per class."""
     bias: tuple[StrictFloat, ...]
     combination: dict[Use, Combination]
-    training: dict[str, int]
-    """Units per source the model was trained on."""
-    regularization: StrictFloat
-    cross_validation: dict[str, Any]
-    """Cross-validated scores of rules, model and combination (folds by document)."""
 
     @field_validator("weights")
     @classmethod
@@ -320,33 +353,14 @@ class EventTypeModel(ResourceModel):
             raise ValueError("bias needs one value per class")
         return bias
 
-    _index: dict[str, int] = PrivateAttr(default_factory=dict)
-
-    def model_post_init(self, context: Any, /) -> None:
-        """Index the features once."""
-        self._index.update((name, row) for row, name in enumerate(self.features))
-
-    def feature_index(self) -> dict[str, int]:
-        """Feature name -> its row of ``weights``."""
-        return self._index
-
 
 @lru_cache(maxsize=1)
 def event_type_model() -> EventTypeModel:
-    """The learned event-type model of ``resources/event_type_model.json``, loaded once.
-
-    Raises:
-        ResourceError: The file is missing or malformed (the message names the key).
-    """
-    try:
-        return load_typed_resource(EVENT_TYPE_MODEL_FILE, EventTypeModel)
-    except ResourceError:
-        raise
-    except (OSError, ValueError) as error:  # missing, unreadable or not JSON
-        raise ResourceError(f"{EVENT_TYPE_MODEL_FILE}: cannot be read ({error})") from error
+    """The learned event-type model of ``resources/event_type_model.json``, loaded once."""
+    return _load_model(EVENT_TYPE_MODEL_FILE, EventTypeModel)
 
 
-class EventRealisModel(ResourceModel):
+class EventRealisModel(LearnedModel):
     """``resources/event_realis_model.json``: a binary logistic regression over named
     features (:mod:`.specific`), written by ``scripts/train_event_realis.py``.
 
@@ -354,18 +368,10 @@ class EventRealisModel(ResourceModel):
     is a specific one the article reports; events under ``threshold`` are dropped.
     """
 
-    description: str
-    version: str
-    features: tuple[str, ...]
     weights: tuple[StrictFloat, ...]
     """One weight per feature."""
     bias: StrictFloat
     threshold: StrictFloat
-    training: dict[str, int]
-    """Events per source and label the model was trained on."""
-    regularization: StrictFloat
-    cross_validation: dict[str, Any]
-    """Cross-validated scores of the rules alone and with the filter (folds by article)."""
 
     @field_validator("weights")
     @classmethod
@@ -376,27 +382,8 @@ class EventRealisModel(ResourceModel):
             raise ValueError("weights need one value per feature")
         return weights
 
-    _index: dict[str, int] = PrivateAttr(default_factory=dict)
-
-    def model_post_init(self, context: Any, /) -> None:
-        """Index the features once."""
-        self._index.update((name, row) for row, name in enumerate(self.features))
-
-    def feature_index(self) -> dict[str, int]:
-        """Feature name -> its index in ``weights``."""
-        return self._index
-
 
 @lru_cache(maxsize=1)
 def event_realis_model() -> EventRealisModel:
-    """The learned event filter of ``resources/event_realis_model.json``, loaded once.
-
-    Raises:
-        ResourceError: The file is missing or malformed (the message names the key).
-    """
-    try:
-        return load_typed_resource(EVENT_REALIS_MODEL_FILE, EventRealisModel)
-    except ResourceError:
-        raise
-    except (OSError, ValueError) as error:  # missing, unreadable or not JSON
-        raise ResourceError(f"{EVENT_REALIS_MODEL_FILE}: cannot be read ({error})") from error
+    """The learned event filter of ``resources/event_realis_model.json``, loaded once."""
+    return _load_model(EVENT_REALIS_MODEL_FILE, EventRealisModel)
