@@ -16,6 +16,7 @@ import httpx
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
+from claimwire.errors import WorkerError
 from claimwire.web.app import create_app
 from claimwire.web.submissions import SubmissionLimits
 from web_helpers import running_server
@@ -253,6 +254,21 @@ def test_a_slow_submission_is_given_up_at_the_time_budget(db):
         assert refused.status_code == 422 and code_of(refused) == "time_budget_exceeded"
         assert "--submit-time-budget" in refused.json()["error"]["message"]
         assert time.monotonic() - began < 20
+
+
+def test_no_extraction_worker_is_a_503_to_try_again(db):
+    """A worker that cannot load the pipeline (out of memory, killed) is the server's
+    trouble, not the request's: 503 with Retry-After, not 422."""
+
+    def broken(*_):
+        raise WorkerError("an extraction worker did not load the pipeline in 60 s")
+
+    app = create_app(db, allowed_hosts=["testserver"], allow_submit=True, extract=broken)
+    with TestClient(app, client=LOOPBACK) as client:
+        answer = client.post("/api/articles", json={"text": TEXT})
+    assert answer.status_code == 503 and code_of(answer) == "extraction_unavailable"
+    assert int(answer.headers["Retry-After"]) > 0
+    assert "Traceback" not in answer.text
 
 
 def test_beyond_the_queue_the_answer_is_busy_at_once(db, result):

@@ -6,7 +6,8 @@ Codes are stable: ``validation_error`` and ``invalid_option`` (422), ``not_found
 the guards of :mod:`claimwire.web.guard` add ``bad_host`` (400), ``bad_token`` (401),
 ``submission_off``, ``reviews_off``, ``not_loopback``, ``cross_origin`` and
 ``csrf_failed`` (403); submissions add ``submission_too_large`` (413),
-``time_budget_exceeded`` (422) and ``busy`` (503, with ``Retry-After``). Pages get the
+``time_budget_exceeded`` (422), ``busy`` and ``extraction_unavailable`` (503, with
+``Retry-After``: no extraction worker could load the pipeline). Pages get the
 same error as a small HTML page; no answer ever carries a stack trace.
 """
 
@@ -19,9 +20,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import ArticleError, ClaimwireError, TimeBudgetExceeded
+from ..errors import ArticleError, ClaimwireError, TimeBudgetExceeded, WorkerError
 
 logger = logging.getLogger(__name__)
+
+WORKER_RETRY_AFTER = 30
+"""Seconds a client is told to wait when no extraction worker could be started."""
 
 HTTP_CODES = {
     400: "bad_request",
@@ -128,6 +132,18 @@ def install(app: FastAPI) -> None:
     async def time_budget(request: Request, error: TimeBudgetExceeded) -> Response:
         message = f"{error.message} (claimwire serve --submit-time-budget sets it)"
         return respond(request, ApiError(422, "time_budget_exceeded", message))
+
+    @app.exception_handler(WorkerError)
+    async def worker_error(request: Request, error: WorkerError) -> Response:
+        return respond(
+            request,
+            ApiError(
+                503,
+                "extraction_unavailable",
+                f"{error.message}; the server's log says why; send it again later",
+                headers={"Retry-After": str(WORKER_RETRY_AFTER)},
+            ),
+        )
 
     @app.exception_handler(ClaimwireError)
     async def claimwire_error(request: Request, error: ClaimwireError) -> Response:
