@@ -447,6 +447,69 @@ class WatchItemSourceRow(Row):
     first_seen: str
 
 
+@dataclass(frozen=True, kw_only=True)
+class ActivityClusterRow(Row):
+    """A row of ``activity_clusters`` (kept by :mod:`.tallies`): one event per country, its
+    first day, latest date and smallest type."""
+
+    TABLE = "activity_clusters"
+    key: str
+    country: str
+    day: str
+    last: str
+    type: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ActivityClaimRow(Row):
+    """A row of ``activity_claims`` (kept by :mod:`.tallies`): the highest death toll one
+    claimant gave for one event in one country."""
+
+    TABLE = "activity_claims"
+    key: str
+    country: str
+    who: str
+    day: str
+    best: float
+    written: str
+    kind: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ActivityDayRow(Row):
+    """A row of ``activity_days`` (kept by :mod:`.tallies`): events per country, day and type."""
+
+    TABLE = "activity_days"
+    country: str
+    day: str
+    type: str
+    events: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class ActivityClaimDayRow(Row):
+    """A row of ``activity_claim_days`` (kept by :mod:`.tallies`): fatalities per country,
+    day and claimant."""
+
+    TABLE = "activity_claim_days"
+    country: str
+    day: str
+    who: str
+    fatalities: float
+    events: int
+    written: str
+    kind: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class FactCountRow(Row):
+    """A row of ``fact_counts`` (kept by triggers): current figures, claims or events."""
+
+    TABLE = "fact_counts"
+    name: str
+    counted: int
+
+
 TABLE_ROWS: tuple[type[Row], ...] = (
     DocumentRow,
     ResultRow,
@@ -465,6 +528,11 @@ TABLE_ROWS: tuple[type[Row], ...] = (
     WatchSourceRow,
     WatchItemRow,
     WatchItemSourceRow,
+    ActivityClusterRow,
+    ActivityClaimRow,
+    ActivityDayRow,
+    ActivityClaimDayRow,
+    FactCountRow,
 )
 """The row type of every table of the store."""
 

@@ -28,6 +28,7 @@ from ...geo.gazetteer import get_gazetteer
 from ...models import Document, Provenance, Relevance, Result
 from ...store import open_store
 from ...store.rows import (
+    TABLE_ROWS,
     ClaimRow,
     ClusterRow,
     ContradictionReviewRow,
@@ -160,25 +161,8 @@ def build_synthetic_store(
     )
 
 
-_TABLES = (
-    "documents",
-    "results",
-    "inputs",
-    "entities",
-    "entity_names",
-    "entity_spellings",
-    "series",
-    "clusters",
-    "figures",
-    "claims",
-    "places",
-    "events",
-    "contradictions",
-    "contradiction_reviews",
-    "watch_sources",
-    "watch_items",
-    "watch_item_sources",
-)
+_TABLES = tuple(row_type.TABLE for row_type in TABLE_ROWS)
+"""Every table of the store, counted in the summary."""
 
 
 def _drop_indexes(connection: sqlite3.Connection) -> list[str]:
