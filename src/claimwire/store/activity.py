@@ -104,11 +104,7 @@ def activity(connection: sqlite3.Connection, filters: Filters) -> Activity:
     ).fetchone()
     if first is None:
         return Activity("day", excluded=excluded, excluded_examples=examples)
-    start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
-    period = _period(start, end)
-    periods = _periods(start, end, period)
-    index = {day.isoformat(): number for number, day in enumerate(periods)}
-    slot = _period_sql(period)
+    period, periods, index, slot = _axis(first, last)
     events: dict[str, list[int]] = {}
     for kind, begins, count in connection.execute(
         f"SELECT type, {slot} AS begins, count(*) FROM (SELECT min(substr(e.date, 1, 10)) "
@@ -153,11 +149,7 @@ def _from_tallies(connection: sqlite3.Connection, filters: Filters, country: str
     ).fetchone()[0]
     if first is None or last is None:
         return Activity("day", excluded=excluded, excluded_examples=examples)
-    start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
-    period = _period(start, end)
-    periods = _periods(start, end, period)
-    index = {day.isoformat(): number for number, day in enumerate(periods)}
-    slot = _period_sql(period)
+    period, periods, index, slot = _axis(first, last)
     events: dict[str, list[int]] = {}
     for kind, begins, count in connection.execute(
         f"SELECT type, {slot} AS begins, sum(events) FROM activity_days WHERE country = ? "
@@ -247,6 +239,16 @@ def _charted(
         excluded=excluded,
         excluded_examples=examples,
     )
+
+
+def _axis(first: str, last: str) -> tuple[Period, list[dt.date], dict[str, int], str]:
+    """The time axis from day ``first`` to ``last``: its period, the periods' first days,
+    each first day's position, and the SQL that gives a day its period's first day."""
+    start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    period = _period(start, end)
+    periods = _periods(start, end, period)
+    index = {day.isoformat(): number for number, day in enumerate(periods)}
+    return period, periods, index, _period_sql(period)
 
 
 def _period_sql(period: Period) -> str:
