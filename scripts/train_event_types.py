@@ -71,18 +71,10 @@ class Unit:
 
 def _pipeline() -> Any:
     """claimwire's pipeline with the learned typing off (the rules alone)."""
-    from claimwire import components  # noqa: F401
     from claimwire.components import keys
-    from claimwire.nlp.pipeline import COMPONENTS, load_model
+    from claimwire.nlp.pipeline import build_pipeline, load_model
 
-    nlp = load_model()
-    for factory, before in COMPONENTS:
-        config = {"learned_types": False} if factory == keys.EVENTS_FACTORY else {}
-        if before is not None and before in nlp.pipe_names:
-            nlp.add_pipe(factory, name=factory, before=before, config=config)
-        else:
-            nlp.add_pipe(factory, name=factory, config=config)
-    return nlp
+    return build_pipeline(load_model(), {keys.EVENTS_FACTORY: {"learned_types": False}})
 
 
 def case_units(nlp: Any, half: str) -> Iterator[Unit]:

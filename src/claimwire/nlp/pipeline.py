@@ -12,7 +12,9 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+from collections.abc import Mapping
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -95,11 +97,13 @@ def _load_chosen(name: str) -> Language:
     return nlp
 
 
-def build_pipeline(nlp: Language) -> Language:
+def build_pipeline(nlp: Language, configs: Mapping[str, dict[str, Any]] | None = None) -> Language:
     """Add claimwire's components to a spaCy English pipeline, in order.
 
     Args:
         nlp: A pipeline with a tagger, parser and NER (en_core_web_sm or compatible).
+        configs: Factory name -> its config, for components not run with their defaults
+            (the training scripts turn the learned parts off).
 
     Returns:
         The same pipeline, with the components added.
@@ -109,10 +113,11 @@ def build_pipeline(nlp: Language) -> Language:
     for factory, before in COMPONENTS:
         if factory in nlp.pipe_names:
             continue
+        config = (configs or {}).get(factory, {})
         if before is not None and before in nlp.pipe_names:
-            nlp.add_pipe(factory, name=factory, before=before)
+            nlp.add_pipe(factory, name=factory, before=before, config=config)
         else:
-            nlp.add_pipe(factory, name=factory)
+            nlp.add_pipe(factory, name=factory, config=config)
     cache_attributes(nlp)
     return nlp
 
