@@ -934,3 +934,59 @@ def test_unnamed_reports_are_nobody_named_before(claims_nlp, text, claimant):
 def test_a_name_set_beside_a_group_noun_is_a_group(claims_nlp, text, claimants):
     found = attributed(claims_nlp(text))
     assert [(h.claimant.name, h.claimant.type) for h in found] == claimants, found
+
+
+@pytest.mark.parametrize(
+    ("text", "claimants"),
+    [
+        (  # "state" of "state-run" is no cue: the quotes are the source's, not the agency's
+            'A source close to the militia confirmed that one of the dead was "a commander" '
+            'and the other was "a farmer".\n\nThe state-run radio said the drone hit a car.',
+            ["source close to the militia", "state-run radio"],
+        ),
+        (  # a cue in the next paragraph does not attribute the quote before it
+            'The raid left the market "in ruins".\n\nThe police said nine were arrested.',
+            ["police"],
+        ),
+    ],
+)
+def test_a_cue_word_in_a_compound_or_the_next_paragraph_is_not_the_quotes(
+    claims_nlp, text, claimants
+):
+    found = attributed(claims_nlp(text))
+    assert [h.claimant.name for h in found] == claimants, found
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (  # "who" is the chief's, past the participle phrase
+            "The raid was confirmed by a village chief, speaking on condition of anonymity, "
+            "who gave a death toll of at least nine farmers.",
+            "village chief",
+        ),
+        ("A nurse who treated the wounded said eight people died.", "nurse"),
+    ],
+)
+def test_who_after_a_participle_phrase_is_the_noun_before_it(claims_nlp, text, claimant):
+    names = {h.claimant.name for h in attributed(claims_nlp(text))}
+    assert names == {claimant}, names
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (  # "it" of a joined clause is the first clause's institution
+            "The Chadian army has not commented on the raids, but last week it announced "
+            "that it had struck rebel camps near the border.",
+            "Chadian army",
+        ),
+        (  # a thing is no speaker: "it" is not the storm
+            "The storm has not weakened, but it warned that floods would come.",
+            "unidentified",
+        ),
+    ],
+)
+def test_it_of_a_joined_clause_is_its_subject(claims_nlp, text, claimant):
+    names = [h.claimant.name for h in attributed(claims_nlp(text))]
+    assert names == [claimant], names

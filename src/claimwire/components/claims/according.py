@@ -17,7 +17,7 @@ from .context import DocContext
 from .lexicon import CuePhrase, claimants, cues
 from .quote_marks import QUOTE_MARKS
 from .settings import ACCORDING_SIDE_MIN_TOKENS
-from .syntax import SUBJECTS, noun_phrase, shows_only
+from .syntax import SUBJECTS, antecedent, noun_phrase, shows_only
 
 SOURCE_STOPS = frozenset({"that", "who"})
 """Words that end the source named after ``according to``."""
@@ -138,7 +138,7 @@ def published_candidate(ctx: DocContext, verb: Token) -> Candidate | None:
     modality = reporting.get(obj.lower_, "reported")  # "put the number at": reported
     speaker = noun_phrase(subject)
     if subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-        speaker = noun_phrase(verb.head)  # "an official, ..., who gave a death toll of 15"
+        speaker = noun_phrase(antecedent(verb))  # "an official, ..., who gave a toll of 15"
     return Candidate(start, end, (verb.idx, obj.idx + len(obj)), "reported", modality, speaker)
 
 

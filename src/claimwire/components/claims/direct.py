@@ -32,7 +32,7 @@ from .settings import (
     FREE_QUOTE_MIN_WORDS,
     INVERTED_SPEAKER_WINDOW_TOKENS,
 )
-from .syntax import SUBJECTS, cue_lemma, noun_phrase, subject_of
+from .syntax import SUBJECTS, cue_lemma, in_compound_word, noun_phrase, subject_of
 
 PASSIVE_QUOTE = frozenset({"be", "quote", "have"})
 """Verbs allowed between a speaker and the cue: ``he was quoted as saying``."""
@@ -108,6 +108,10 @@ def attribution_after(ctx: DocContext, quote: Quote) -> Attribution | None:
     for k, token in enumerate(tokens):
         if token.text in QUOTE_MARKS or (token.text in TERMINAL and k > 0):
             return None
+        if token.is_space and "\n" in token.text:
+            return None  # a cue in the next paragraph speaks its own words
+        if in_compound_word(token):
+            continue  # "state" of "state-run"
         lemma = cue_lemma(token) or cue_forms().get(token.lower_)
         if lemma is None:
             continue

@@ -41,6 +41,7 @@ from .people import latest_person, resolve_pronoun
 from .quote_marks import QUOTE_MARKS
 from .registry import Speaker, Speakers
 from .settings import KNOWN_NAME_MAX_WORDS, ROLE_PHRASE_MAX_TOKENS
+from .syntax import SUBJECTS, noun_phrase
 
 
 class _Pass(Enum):
@@ -116,6 +117,9 @@ def _by_form(speakers: Speakers, phrase: _Phrase) -> Outcome:
     """A pronoun, a government's alias, or the name of a person already met."""
     tokens, start, end = phrase.tokens, phrase.start, phrase.end
     if len(tokens) == 1 and tokens[0].lower_ in cues().pronouns:
+        shared = shared_subject(tokens[0])
+        if shared is not None:
+            return resolve_speaker(speakers, noun_phrase(shared))
         return resolve_pronoun(speakers, tokens[0])
     lower = phrase.text.lower()
     aliases = government_aliases()
@@ -129,6 +133,25 @@ def _by_form(speakers: Speakers, phrase: _Phrase) -> Outcome:
         if known is not None:
             return speakers.mention(known, start, end)
     return NEXT
+
+
+def shared_subject(pronoun: Token) -> Token | None:
+    """The institution an "it" names when its clause joins one about it: "the army has
+    not commented, but it announced ..." (the first clause's subject, a noun)."""
+    if pronoun.lower_ != "it" or pronoun.dep_ not in SUBJECTS:
+        return None
+    verb = pronoun.head
+    while verb.dep_ == "conj" and verb.head.i < verb.i:
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is None:
+            continue
+        if subject.pos_ not in ("NOUN", "PROPN") or subject.tag_ in ("NNS", "NNPS"):
+            return None
+        lexicon = cues()
+        institution = subject.lemma_.lower() in lexicon.state_words | lexicon.group_descriptions
+        return subject if institution or subject.ent_type_ in ("ORG", "NORP") else None
+    return None
 
 
 def _by_head(speakers: Speakers, phrase: _Phrase) -> Outcome:

@@ -24,9 +24,27 @@ def cue_lemma(token: Token) -> str | None:
     """The reporting-verb lemma of ``token``, or None when it is not a cue verb."""
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in VERB_TAGS:
         return None
+    if in_compound_word(token):
+        return None
     if token.lemma_.lower() in cues().verbs:
         return token.lemma_.lower()
     return cue_forms().get(token.lower_)
+
+
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+"""Hyphens that glue words into one compound ("state-run", "report-backed")."""
+
+
+def in_compound_word(token: Token) -> bool:
+    """Whether ``token`` is glued by a hyphen to the next word ("state" of "state-run"):
+    part of a compound modifier, never a verb of its own."""
+    doc = token.doc
+    return (
+        not token.whitespace_
+        and token.i + 2 < len(doc)
+        and doc[token.i + 1].text in HYPHENS
+        and not doc[token.i + 1].whitespace_
+    )
 
 
 def is_finite(clause: Token) -> bool:
@@ -59,6 +77,21 @@ def noun_phrase(token: Token) -> SpacySpan:
     return doc[left : right + 1]
 
 
+def antecedent(relcl: Token) -> Token:
+    """The noun a relative clause speaks of, past a participle phrase set off by commas:
+    "a guard, speaking on condition of anonymity, who said" is the guard's."""
+    head = relcl.head
+    doc = relcl.doc
+    verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.tag_ not in ("VBG", "VBN") or verb.dep_ not in ("advcl", "acl"):
+        return head
+    first = verb.left_edge.i
+    if first < 2 or doc[first - 1].text != ",":
+        return head
+    before = doc[first - 2]
+    return before if before.pos_ in ("NOUN", "PROPN") else head
+
+
 def subject_of(token: Token) -> SpacySpan | None:
     """The speaker phrase of a cue verb: its subject, or the subject it shares."""
     current = token
@@ -66,7 +99,7 @@ def subject_of(token: Token) -> SpacySpan | None:
         subject = next((c for c in current.children if c.dep_ in SUBJECTS), None)
         if subject is not None:
             if subject.lower_ in ("who", "that", "which") and current.dep_ == "relcl":
-                return noun_phrase(current.head)
+                return noun_phrase(antecedent(current))
             return noun_phrase(subject)
         if current.dep_ in CLIMB and current.head != current:
             current = current.head if current.head.dep_ != "prep" else current.head.head
