@@ -321,3 +321,40 @@ def test_tolls_of_two_places_are_no_contradiction():
     assert toll_contradictions([one, other], CLAIMS, [], places) == []  # type: ignore[arg-type]
     same = _figure("f2", "c2", 110, 18, place_ids=["p1"])
     assert toll_contradictions([one, same], CLAIMS, [], places)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("case", "text"),
+    [
+        (
+            "a total of several incidents and one incident's toll",
+            "Seven rebels were killed in two explosions in Tarsa province, the provincial "
+            "police said.\n\nFour rebels were killed in the nearby Olum district when their "
+            "truck hit a mine, a separate statement said.",
+        ),
+        (
+            "a toll that counts the gunman and one that counts his victims",
+            "A gunman killed five people at a mall, police said.\n\nSix people died in the "
+            "rampage, including the gunman, the mayor said.",
+        ),
+        (
+            "a person standing somewhere is no thing still standing",
+            "The boy was standing on a corner when he was shot, police said.\n\n"
+            '"The boy was shot in the back and later died," his aunt Mary Cole said.',
+        ),
+    ],
+)
+def test_what_only_looks_like_a_contradiction(case: str, text: str) -> None:
+    assert _pairs(text) == [], case
+
+
+def test_a_contradiction_points_at_where_a_source_first_gives_its_toll() -> None:
+    text = (
+        "Gunmen on motorcycles raided the village of Doka, shooting dead 16 residents, "
+        "according to police spokesman Musa Bello.\n\n"
+        '"The attackers killed 16 people and fled before our officers arrived," Bello said.'
+        "\n\nHowever, local media put the death toll at 40."
+    )
+    pairs = _pairs(text)
+    assert len(pairs) == 1, pairs
+    assert any("16 residents" in side for side in pairs[0]), pairs

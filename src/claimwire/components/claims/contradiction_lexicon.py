@@ -28,6 +28,12 @@ class ContradictionLexicon(ResourceModel):
     """Counted nouns meaning people in general."""
     maximal_qualifiers: frozenset[str]
     """Qualifiers putting a toll near its upper bound ("as many as", "up to")."""
+    incident_nouns: tuple[str, ...]
+    """Plural nouns of incidents ("attacks", "blasts"): a toll of several is a total."""
+    perpetrator_nouns: frozenset[str]
+    """Who a toll "including the gunman" counts besides the victims."""
+    posture_verbs: frozenset[str]
+    """Verbs of a body's posture ("standing on a corner"), no state of a thing."""
 
 
 @lru_cache(maxsize=1)

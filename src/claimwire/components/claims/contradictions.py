@@ -12,6 +12,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from .contradiction_lexicon import contradiction_words
 from .denials import denial_links
 from .hits import ClaimHit, Contradiction
 from .lexicon import cues
@@ -84,11 +85,20 @@ def _polar_referents(doc: Doc, hit: ClaimHit) -> dict[str, set[Polarity]]:
         for polarity in ("gone", "persists"):
             if word not in words[polarity] and token.lower_ not in words[polarity]:
                 continue
+            if polarity == "persists" and _posture(token):
+                continue
             negated = any(c.dep_ == "neg" for c in token.children)
             state = OPPOSITE[polarity] if negated else polarity
             for noun in _related_nouns(token):
                 found.setdefault(noun, set()).add(state)
     return found
+
+
+def _posture(token: Token) -> bool:
+    """A verb of posture with a place ("a boy standing on a corner"): no state of a thing."""
+    return token.lemma_.lower() in contradiction_words().posture_verbs and any(
+        c.dep_ == "prep" for c in token.children
+    )
 
 
 def _related_nouns(token: Token) -> list[str]:

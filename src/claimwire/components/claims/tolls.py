@@ -77,7 +77,9 @@ def toll_contradictions(
         two claims, the two figures and the reason ("15 vs 21 soldiers killed").
     """
     groups: dict[tuple[str | None, tuple[str | None, str | None]], list[Toll]] = {}
-    for toll in _tolls(figures, claims):  # only tolls of one measure and referent can clash
+    tolls = _tolls(figures, claims)
+    first = _first_tellings(tolls)
+    for toll in tolls:  # only tolls of one measure and referent can clash
         groups.setdefault((toll.figure.measure, _referent(toll.figure)), []).append(toll)
     days = {date.id: _day(date) for date in dates}
     where = {place.id: place for place in places or []}
@@ -94,6 +96,11 @@ def toll_contradictions(
                 if outer is not None and not _part_exceeds_whole(outer, one, other):
                     continue
                 seen.add(pair)
+                one, other = first.get(one.figure.id, one), first.get(other.figure.id, other)
+                told = frozenset((one.claim.id, other.claim.id))
+                if told != pair and told in seen:
+                    continue
+                seen.add(told)
                 found.append((one.figure.span.start, _contradiction(one, other)))
     return [contradiction for _, contradiction in sorted(found, key=lambda item: item[0])]
 
@@ -109,6 +116,24 @@ def _tolls(figures: list[Figure], claims: list[Claim]) -> list[Toll]:
             continue
         tolls.append(Toll(figure, claim, *interval))
     return tolls
+
+
+def _first_tellings(tolls: list[Toll]) -> dict[str, Toll]:
+    """The first time each source gives each toll, by figure id: a contradiction points at
+    where a source first states its count ("16 killed, according to the police" before the
+    police's "they killed 16 people"), whatever the counted noun of the later telling."""
+    first: dict[tuple[str, str | None, float | None, float, float], Toll] = {}
+    tellings = {}
+    for toll in sorted(tolls, key=lambda toll: toll.figure.span.start):
+        key = (
+            toll.claim.claimant.name,
+            toll.figure.measure,
+            toll.figure.value,
+            toll.low,
+            toll.high,
+        )
+        tellings[toll.figure.id] = first.setdefault(key, toll)
+    return tellings
 
 
 def _comparable(figure: Figure) -> bool:
@@ -148,7 +173,40 @@ def _contradict(one: Toll, other: Toll, days: dict[str, Day]) -> bool:
         return False
     if not _same_moment(first, second, days) or not _different_sources(one.claim, other.claim):
         return False
-    return one.high < other.low or other.high < one.low
+    if not (one.high < other.low or other.high < one.low):
+        return False
+    smaller, larger = sorted((one, other), key=lambda toll: toll.high)
+    return not _part_of_total(smaller, larger) and not _counts_perpetrator(larger)
+
+
+def _words(claim: Claim) -> str:
+    return " " + " ".join(claim.content.text.lower().split()) + " "
+
+
+def _part_of_total(smaller: Toll, larger: Toll) -> bool:
+    """The larger toll adds up several incidents ("killed in two blasts") and the smaller
+    one tells of a single one: a part of the total, not another count of it."""
+    nouns = contradiction_words().incident_nouns
+
+    def several(toll: Toll) -> bool:
+        words = _words(toll.claim)
+        return any(f" {noun} " in words or f" {noun}," in words for noun in nouns)
+
+    return several(larger) and not several(smaller)
+
+
+def _counts_perpetrator(larger: Toll) -> bool:
+    """The larger toll counts the attacker too ("seven died, including the gunman")."""
+    words = _words(larger.claim).replace(",", " ").split()
+    perpetrators = contradiction_words().perpetrator_nouns
+    return any(
+        word == "including" and perpetrators & set(words[k + 1 : k + 1 + PERPETRATOR_WINDOW])
+        for k, word in enumerate(words)
+    )
+
+
+PERPETRATOR_WINDOW: Final = 3
+"""Words read after "including" for the attacker ("including the suspected gunman")."""
 
 
 def _referent(figure: Figure) -> tuple[str | None, str | None]:
