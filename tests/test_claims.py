@@ -990,3 +990,23 @@ def test_who_after_a_participle_phrase_is_the_noun_before_it(claims_nlp, text, c
 def test_it_of_a_joined_clause_is_its_subject(claims_nlp, text, claimant):
     names = [h.claimant.name for h in attributed(claims_nlp(text))]
     assert names == [claimant], names
+
+
+@pytest.mark.parametrize(
+    ("text", "claimants"),
+    [
+        (  # "the statement" met before is the army's, a group's as much as a ministry's
+            "The soldiers were ambushed near the river, the army said in a statement. "
+            "Troops were sent to search for the attackers, the statement added.",
+            ["army", "army"],
+        ),
+        (  # an indefinite report is no statement met before
+            "The soldiers were ambushed near the river, the army said. "
+            "A report said troops were sent to search for the attackers.",
+            ["army", "report"],
+        ),
+    ],
+)
+def test_the_statement_is_its_author_s(claims_nlp, text, claimants):
+    found = attributed(claims_nlp(text))
+    assert [h.claimant.name for h in found] == claimants, found

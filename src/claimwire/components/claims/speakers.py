@@ -17,6 +17,7 @@ from typing import Literal
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ...vocab import ClaimantType
 from .._base import entities_of
 from .descriptions import describes_named, named_before, source_before
 from .lexicon import claimants, cues, demonyms, government_aliases
@@ -277,7 +278,11 @@ def resolve_reporting(
         bare = all(t.pos_ == "ADJ" for t in tokens if t is not head)
         name = UNATTRIBUTED if bare else clean_name(tokens)
         return speakers.add(Speaker(name, "anonymous"), start, end)
-    found = speakers.latest(start, ("government", "organization"))
+    definite = any(t.lower_ in ("the", "that", "this") for t in tokens if t.dep_ == "det")
+    # "the statement added": the statement already met, whoever made it (an army, a
+    # ministry); "a report said": the latest institution
+    kinds: tuple[ClaimantType, ...] = ("government", "organization")
+    found = speakers.latest(start, (*kinds, "group") if definite else kinds)
     if found is None:
         return speakers.add(Speaker(clean_name(tokens), "anonymous"), start, end)
     return speakers.mention(found, start, end)
