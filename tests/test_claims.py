@@ -696,6 +696,13 @@ DESCRIPTIONS = [
         None,
     ),
     ("The army said on Monday that the group had 40 fighters. The group said 9 died.", "9", None),
+    (  # where a group sits is neither its name nor its side
+        "More than 40 people were killed in the province, according to the Levant Rights "
+        "Observatory (LRO). The British-based monitoring group reported that 300 civilians "
+        "were killed.",
+        "300",
+        "Levant Rights Observatory",
+    ),
 ]
 
 

@@ -20,6 +20,7 @@ from .lexicon import claimants, cues, government_aliases
 from .names import clean_name, is_definite, side_of
 from .registry import Speaker, Speakers
 from .settings import INSTITUTION_WINDOW_CHARS
+from .syntax import in_compound_word
 
 SOURCE_PHRASE_MAX_WORDS = 3
 """"The source", "the same source": longer phrases describe a new source."""
@@ -35,11 +36,22 @@ mislabelled ("attacks in Erbil"), unless a group noun heads it ("members of the 
 
 def describes_named(span: SpacySpan, words: list[Token], head: Token) -> bool:
     """Whether a speaker phrase is a description of a named organisation ("the group")."""
+    words = [t for t in words if not _seat_word(t)]
     return (
         is_definite(span)
         and head.lower_ in cues().group_descriptions
         and not any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON") for t in words)
     )
+
+
+SEAT_LEMMAS = frozenset({"base", "headquarter"})
+"""Participles of where an organisation sits ("the London-based group")."""
+
+
+def _seat_word(token: Token) -> bool:
+    """A word of "X-based": where a group sits, neither its name nor its side."""
+    head = token.head
+    return in_compound_word(token) and head.lemma_.lower() in SEAT_LEMMAS and head.i == token.i + 2
 
 
 def named_before(speakers: Speakers, span: SpacySpan, start: int, end: int) -> int | None:
@@ -51,7 +63,7 @@ def named_before(speakers: Speakers, span: SpacySpan, start: int, end: int) -> i
         start: Start of the description's words.
         end: End of the description's words.
     """
-    side = side_of(list(span))
+    side = side_of([t for t in span if not _seat_word(t)])
     best_at, best = -1, None
     for index, entry in enumerate(speakers.entries):
         if entry.type not in NAMED_TYPES or not _named(entry.name, entry.side, side):
