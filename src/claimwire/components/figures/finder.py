@@ -29,7 +29,8 @@ from .counted import (
 from .hits import FigureHit
 from .lexicon import load_lexicon
 from .measure import resolve_measure
-from .qualifiers import cumulative, figure_side, negated, side_of, status, time_phrase
+from .qualifiers import cumulative, figure_side, negated, status, time_phrase
+from .sides import side_of
 from .triggers import find_trigger, trigger_end
 
 
