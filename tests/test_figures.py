@@ -598,6 +598,25 @@ CASES = [
         "21",
         {"side": "civilian"},
     ),
+    # counted nouns: forces of a government, killings counted one per victim
+    (
+        "counted-regime-forces",
+        "Drone strikes caused the deaths of 25 regime forces near the airport.",
+        "25",
+        {"category": "soldiers", "measure": "killed"},
+    ),
+    (
+        "counted-pro-government-forces-side",
+        "The army said it had killed 14 pro-government forces by mistake.",
+        "14",
+        {"category": "soldiers", "side": None},
+    ),
+    (
+        "counted-murders",
+        "The feud between the gangs has led to hundreds of murders in the port city.",
+        "hundreds",
+        {"category": "people", "measure": "killed"},
+    ),
     # time
     (
         "since-date",

@@ -91,7 +91,8 @@ def _keys(token: Token) -> Iterator[str]:
     lemma, word = token.lemma_.lower(), token.lower_
     if token.i > 0:
         before = token.doc[token.i - 1]
-        if before.head == token and before.dep_ in ("compound", "amod", "nmod"):
+        partisan = before.i >= 2 and before.nbor(-1).text == "-" and before.nbor(-2).lower_ == "pro"
+        if before.head == token and before.dep_ in ("compound", "amod", "nmod") and not partisan:
             yield f"{before.lower_} {lemma}"
             yield f"{before.lower_} {word}"
     yield lemma
