@@ -617,6 +617,12 @@ CASES = [
         "hundreds",
         {"category": "people", "measure": "killed"},
     ),
+    (
+        "category-people-without-noun",
+        "Four dead, 11 hurt as mortar rounds hit a crowded bus stop",
+        "11",
+        {"category": "people", "measure": "injured"},
+    ),
     # time
     (
         "since-date",

@@ -136,7 +136,7 @@ def civilian_victims(
             return False
     elif counted.kind == "subject":
         return category in (None, "people") and _toll_of_attack(counted)
-    elif counted.kind != "none" or category is not None:
+    elif counted.kind != "none":
         return False
     return any(_does_violence(noun) for noun in cause_arguments(trigger.token))
 
