@@ -29,7 +29,8 @@ from .counted import (
 from .hits import FigureHit
 from .lexicon import load_lexicon
 from .measure import resolve_measure
-from .qualifiers import cumulative, figure_side, negated, side_of, status, time_phrase
+from .qualifiers import cumulative, figure_side, negated, status, time_phrase
+from .sides import side_of
 from .triggers import find_trigger, trigger_end
 
 
@@ -69,6 +70,8 @@ def _figure(doc: Doc, span: Span, number: NumberValue, found: list[FigureHit]) -
         ):
             return None  # "14 departments", "Channel 7 television": not people
         category = "people"  # "nine congregants were killed": only the living are killed
+    if category is None and counted.kind in ("none", "subject") and measure in lex.living_measures:
+        category = "people"  # "Five killed, 20 wounded in strike": no noun, but people
     time = time_phrase(span)
     running = cumulative(sent)
     if time is not None and running and time[2] == "on":

@@ -108,6 +108,11 @@ class FiguresLexicon(ResourceModel):
     attacker_nouns: frozenset[str]
     military_target_nouns: frozenset[str]
     loss_verbs: frozenset[str]
+    side_nouns: dict[str, str]
+    civilian_modifiers: frozenset[str]
+    civilian_property_nouns: frozenset[str]
+    civilian_measures: Measures
+    attacker_modifiers: frozenset[str]
 
 
 @lru_cache(maxsize=1)

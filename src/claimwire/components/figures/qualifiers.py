@@ -2,7 +2,8 @@
 
 - negation: "no civilians were killed", "were not killed";
 - modality: "could kill up to 100", "threatened to kill 10", "If the dam breaks ...";
-- side: whose people or equipment are counted ("Russian tanks", "its soldiers"; civilians
+- side: whose people or equipment are counted ("Russian tanks", "its soldiers"; the
+  counted's own words, predicate nominals, attacks and quotes in :mod:`.sides`; civilians
   in :mod:`.victims`);
 - time: the date expression nearest the number and how it bounds it (since, as of, on),
   and whether the figure is a running total or an increment;
@@ -17,12 +18,14 @@ from spacy.tokens import Span, Token
 
 from ...vocab import Category, Measure, Status, TimeRelation
 from .._base import entities_of, per_sentence, sentence_of
+from .categories import category_group
 from .counted import Counted, attachment
 from .hits import FigureHit
 from .lexicon import load_lexicon
 from .settings import SINCE_CLAUSE_HOPS
+from .sides import accompanying_side, own_side, predicate_side, side_of, speaker_side, target_side
 from .triggers import Trigger
-from .victims import CIVILIAN, civilian_victims, subset_side
+from .victims import CIVILIAN, civilian_losses, civilian_victims, subset_side
 
 TimePhrase = tuple[int, int, TimeRelation]
 """Character offsets of a time phrase and how it bounds the figure."""
@@ -71,39 +74,6 @@ def verb_above(token: Token) -> Token | None:
 # ---------------------------------------------------------------- side
 
 
-def side_of(tokens: list[Token]) -> str | None:
-    """The side the first side word among ``tokens`` designates ("Russian" -> Russia;
-    "pro-Assad" -> pro-Assad); a side word of an attack names the attacker, not the
-    counted ("the toll of the Russian strike")."""
-    lex = load_lexicon()
-    for token in tokens:
-        if token.dep_ in ("amod", "compound", "poss", "nmod") and (
-            token.head.lemma_.lower() in lex.attack_nouns
-        ):
-            continue
-        partisan = _partisan(token)
-        if partisan is not None:
-            return partisan
-        if token.lower_ in lex.sides:
-            return lex.sides[token.lower_]
-    return None
-
-
-def _partisan(token: Token) -> str | None:
-    """ "pro-Assad fighters": the side of a name after "pro-" (the lexicon's own entry for
-    "pro-russian" first)."""
-    doc = token.doc
-    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 2].lower_ != "pro":
-        return None
-    sides = load_lexicon().sides
-    written = f"pro-{token.lower_}"
-    if written in sides:
-        return sides[written]
-    if token.lower_ in sides or token.pos_ == "PROPN" or token.is_title:
-        return f"pro-{token.text}"
-    return None
-
-
 def _loser_side(counted: Counted) -> str | None:
     """ "the army lost 10 tanks", "the other side suffered three casualties": the subject
     of a verb of loss whose object is the counted."""
@@ -145,14 +115,26 @@ def _possessor_side(counted: Counted) -> str | None:
     return None
 
 
-def _sibling_side(found: list[FigureHit], sent: Span, trigger: Trigger | None) -> str | None:
+def _sibling_side(
+    found: list[FigureHit], sent: Span, trigger: Trigger | None, category: Category | None
+) -> str | None:
     """Side of an earlier figure of the sentence with the same trigger ("along with")."""
     for hit in reversed(found):
         if hit.start < sent.start_char:
             break
         if trigger is not None and hit.trigger_start == trigger.token.idx and hit.side:
-            return hit.side
+            return None if _other_people(hit.category, category) else hit.side
     return None
+
+
+def _other_people(earlier: Category | None, category: Category | None) -> bool:
+    """ "8 members of the security forces and 3 of allied militias": two counts of people
+    of different kinds need not be of one side."""
+    return (
+        category is not None
+        and category != earlier
+        and category_group(category) == category_group(earlier) == "people"
+    )
 
 
 def _nearer_antecedent(counted: Counted, inherited: FigureHit, span: Span) -> bool:
@@ -203,6 +185,10 @@ def figure_side(
     side = side_of(counted.side_tokens or [])
     if side is None and counted.head is not None:
         side = _possessor_side(counted) or _loser_side(counted)
+    if side is None:
+        side = own_side(counted) or speaker_side(counted, span)
+    if side is None:
+        side = predicate_side(counted, category, span) or target_side(category, trigger, measure)
     if side is None and counted.kind == "none":
         side = _demonym_after(span)
     if side is None:
@@ -212,8 +198,13 @@ def figure_side(
     if side is None and inherited is not None and not _nearer_antecedent(counted, inherited, span):
         side = inherited.side
     if side is None:
-        side = _sibling_side(found, sent, trigger)
-    if side is None and civilian_victims(counted, category, trigger, measure):
+        side = _sibling_side(found, sent, trigger, category)
+    if side is None:
+        side = accompanying_side(counted, measure, found, sent)
+    if side is None and (
+        civilian_victims(counted, category, trigger, measure)
+        or civilian_losses(counted, category, measure)
+    ):
         side = CIVILIAN
     return side
 

@@ -4,7 +4,11 @@
   shelling": generic people killed or injured by an attack or by attackers are civilians,
   unless the attack was on a military target ("an attack on an army base");
 - "30 civilians were killed, including 12 men": a subset of counted people takes the side
-  of the figure it is part of (and civilians' subsets are civilians).
+  of the figure it is part of (and civilians' subsets are civilians);
+- "three men and two women were killed": generic people listed with civilians are civilians;
+- "40,000 people fled": generic people displaced are civilians;
+- "30 houses were destroyed", "dozens of private cars": homes, public buildings and what a
+  civilian modifier marks are civilian losses.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ...vocab import Category, Measure
-from .categories import category_group
+from .categories import categorize, category_group, token_forms
 from .counted import Counted
 from .hits import FigureHit
 from .lexicon import load_lexicon
@@ -39,7 +43,7 @@ SUBSET_HOPS = 3
 """Heads climbed from a subset's number to its "including" ("including 4 women and 2 ...")."""
 
 
-def _arguments(trigger: Token) -> Iterator[Token]:
+def cause_arguments(trigger: Token) -> Iterator[Token]:
     """The nouns that may say what did it: the subject, the agent and the objects of cause
     prepositions of ``trigger``, and of the clause it hangs from in a headline fragment
     ("Three dead and 30 injured in strikes")."""
@@ -48,7 +52,7 @@ def _arguments(trigger: Token) -> Iterator[Token]:
         heads.append(trigger.head)
         heads.extend(c for c in trigger.head.children if c.dep_ in ("acl", "conj", "amod"))
     if trigger.dep_ == "relcl":
-        yield trigger.head  # "an attack that killed 10 people"
+        yield from _relative_antecedents(trigger.head)  # "an attack that killed 10 people"
     for head in heads:
         for child in head.children:
             if child.dep_ == "nsubj":
@@ -61,6 +65,17 @@ def _arguments(trigger: Token) -> Iterator[Token]:
         yield from (c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass"))
 
 
+def _relative_antecedents(noun: Token) -> Iterator[Token]:
+    """The noun a relative clause hangs from, and the nouns whose place phrases hold it:
+    "the attack on a mosque in the city that killed 40" may mean the attack."""
+    yield noun
+    for _ in range(SUBSET_HOPS):
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ != "NOUN":
+            return
+        noun = noun.head.head
+        yield noun
+
+
 def _military_target(noun: Token) -> bool:
     """ "an attack on an army base", "strikes against militants": a target that is no
     civilian one."""
@@ -71,15 +86,8 @@ def _military_target(noun: Token) -> bool:
         for target in prep.children:
             if target.dep_ != "pobj":
                 continue
-            if target.lemma_.lower() in lex.military_target_nouns:
-                return True
-            if target.lemma_.lower() in lex.attacker_nouns or target.lemma_.lower() in (
-                "soldier",
-                "troop",
-                "army",
-                "police",
-                "force",
-            ):
+            lemma = target.lemma_.lower()
+            if lemma in lex.military_target_nouns or lemma in lex.attacker_nouns:
                 return True
     return False
 
@@ -91,6 +99,8 @@ def _does_violence(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
     if lemma in lex.attacker_nouns or noun.lower_ in lex.attacker_nouns:
         return True
+    if any(c.dep_ == "amod" and c.lower_ in lex.attacker_modifiers for c in noun.children):
+        return category_group(categorize([token_forms(noun)])) == "people"  # "armed men"
     if lemma in lex.attack_nouns:
         return not _military_target(noun)
     return any(
@@ -126,9 +136,9 @@ def civilian_victims(
             return False
     elif counted.kind == "subject":
         return category in (None, "people") and _toll_of_attack(counted)
-    elif counted.kind != "none" or category is not None:
+    elif counted.kind != "none":
         return False
-    return any(_does_violence(noun) for noun in _arguments(trigger.token))
+    return any(_does_violence(noun) for noun in cause_arguments(trigger.token))
 
 
 def subset_side(anchor: Token, found: list[FigureHit], sent: Span) -> str | None:
@@ -187,3 +197,36 @@ def _is_parent(hit: FigureHit, token: Token) -> bool:
     if inside and hit.counted_start <= token.idx < hit.counted_end:  # type: ignore[operator]
         return True
     return hit.trigger_start == token.idx
+
+
+def civilian_losses(counted: Counted, category: Category | None, measure: Measure | None) -> bool:
+    """Whether a figure counts civilians or their property by what it is: generic people
+    displaced or listed with civilians, homes destroyed, "private cars"."""
+    lex, head = load_lexicon(), counted.head
+    if category in (None, "people") and measure in lex.civilian_measures:
+        return counted.kind in ("noun", "none", "partitive")
+    if head is None or counted.kind != "noun":
+        return False
+    if category_group(category) == "people":
+        return category == "people" and _listed_with_civilians(head)
+    if any(
+        c.dep_ in ("amod", "compound") and c.lower_ in lex.civilian_modifiers for c in head.children
+    ):
+        return True
+    if category_group(category) != "property":
+        return False
+    before = head.doc[head.i - 1].lower_ if head.i > 0 else ""
+    nouns = lex.civilian_property_nouns
+    return head.lemma_.lower() in nouns or f"{before} {head.lemma_.lower()}" in nouns
+
+
+def _listed_with_civilians(head: Token) -> bool:
+    """ "three men and two women", "six people, three women and three children": a generic
+    noun of people coordinated with, or set in apposition to, civilians."""
+    if head.lemma_.lower() not in load_lexicon().generic_people_nouns | {"man"}:
+        return False
+    neighbours = [*head.conjuncts]
+    neighbours += [c for c in head.children if c.dep_ == "appos"]
+    for appos in [c for c in head.children if c.dep_ == "appos"]:
+        neighbours += appos.conjuncts
+    return any(categorize([token_forms(t)]) in CIVILIAN_CATEGORIES for t in neighbours)
