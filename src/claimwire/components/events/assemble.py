@@ -23,6 +23,7 @@ from . import inputs
 from .actors import ActorIndex, find_actor_spans
 from .campaigns import no_event
 from .context import (
+    STANDING_ORDER,
     Candidates,
     Choice,
     DateMention,
@@ -182,7 +183,13 @@ def _draft(
     found_actors, targets, is_historical = roles(doc, mention.root, mention.anchor, document.actors)
     cued = background_cue(doc, mention)
     where = (k, mention.start, mention.sentence)
-    place = choose(*where, document.places, ancestors)
+    place = choose(
+        *where,
+        document.places,
+        ancestors,
+        lambda p: p.standing == "participant",
+        lambda p: STANDING_ORDER[p.standing],
+    )
     if place is not None:
         place = _nested(document, place)
     date = choose(*where, document.dates, ancestors, lambda d: d.start in document.statement_days)
