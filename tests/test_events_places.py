@@ -55,3 +55,27 @@ def test_scene_before_sides_and_names(nlp, text, place):
     found = events(nlp, text)
     assert found, text
     assert found[0].place_name == place, [(e.place_name, text[e.start : e.end]) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a placeless event after the article's news takes its place
+        (
+            "Heavy fighting broke out in Goma on Monday, residents said.\n"
+            "Later that day, militants executed six prisoners, a local official said.",
+            ["Goma", "Goma"],
+        ),
+        # but never the place of news told after it
+        (
+            "Militants executed six prisoners on Monday, a local official said.\n"
+            "Heavy fighting broke out in Goma on Tuesday, residents said.",
+            [None, "Goma"],
+        ),
+    ],
+)
+def test_placeless_event_takes_the_place_of_the_news_before_it(nlp, text, places):
+    found = events(nlp, text)
+    assert [e.place_name for e in found] == places, [
+        (e.place_name, text[e.start : e.end]) for e in found
+    ]

@@ -9,6 +9,7 @@ linked to the figures of their sentences and the claim that reports them.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -110,7 +111,29 @@ def find(
     if learned:
         retype(doc, drafts, sents)
     hits = _finish(doc, drafts, sents)
-    return keep_specific(doc, hits) if specific else hits
+    return inherit_places(keep_specific(doc, hits) if specific else hits)
+
+
+def inherit_places(hits: list[EventHit]) -> list[EventHit]:
+    """A new event whose sentence and paragraph name no place happened where the article's
+    news before it happened: it takes the place of the latest earlier new event that has
+    one ("Fighting shook X on Monday. ... Later, gunmen executed six prisoners."). Done after
+    the learned filter, which reads whether the rules found a place."""
+    found: list[EventHit] = []
+    latest: EventHit | None = None
+    for hit in hits:
+        if hit.status == "new" and hit.place_name is None and latest is not None:
+            hit = dataclasses.replace(
+                hit,
+                place_start=latest.place_start,
+                place_end=latest.place_end,
+                place_name=latest.place_name,
+                place_index=latest.place_index,
+            )
+        elif hit.status == "new" and hit.place_name is not None:
+            latest = hit
+        found.append(hit)
+    return found
 
 
 def _plural(doc: Doc, mention: Mention) -> bool:
