@@ -244,6 +244,7 @@ def _draft(
         targets=targets,
         place=chosen[0] if chosen else None,
         place_attached=chosen is not None and chosen[1] == "attached",
+        place_method=chosen[1] if chosen else None,
         date=date[0] if date else None,
         date_method=date[1] if date else None,
         status=status,
