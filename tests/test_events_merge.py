@@ -154,3 +154,26 @@ def test_town_inside_the_country_named_with_it(nlp, text, place):
     found = events(nlp, text)
     assert found, text
     assert found[0].place_name == place, [(e.place_name, text[e.start : e.end]) for e in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a later sentence that names no place of its own is not told apart by the place
+        # of the statement before it
+        "Rebels ambushed an army convoy near Beni on Monday, killing five soldiers. The "
+        "governor of North Kivu spoke in Goma on Tuesday. Three civilians were wounded by "
+        "gunfire during an ambush by rebels on Monday.",
+        # a headline repeated in the body is the same incident
+        "Soldiers killed in rebel ambush\n\n"
+        "Rebels ambushed an army convoy near Beni on Monday, killing five soldiers, the army "
+        "said in Goma.\n\n"
+        "Soldiers killed in rebel ambush\n\n"
+        "The army has sent reinforcements.",
+    ],
+)
+def test_borrowed_place_does_not_split_an_incident(nlp, text):
+    found = [e for e in events(nlp, text) if e.type == "Battles"]
+    assert [e.place_name for e in found] == ["Beni"], [
+        (e.place_name, text[e.start : e.end]) for e in found
+    ]

@@ -9,6 +9,7 @@ linked to the figures of their sentences and the claim that reports them.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from . import inputs
 from .actors import ActorIndex, find_actor_spans
 from .campaigns import no_event
 from .context import (
+    STANDING_ORDER,
     Candidates,
     Choice,
     DateMention,
@@ -109,7 +111,29 @@ def find(
     if learned:
         retype(doc, drafts, sents)
     hits = _finish(doc, drafts, sents)
-    return keep_specific(doc, hits) if specific else hits
+    return inherit_places(keep_specific(doc, hits) if specific else hits)
+
+
+def inherit_places(hits: list[EventHit]) -> list[EventHit]:
+    """A new event whose sentence and paragraph name no place happened where the article's
+    news before it happened: it takes the place of the latest earlier new event that has
+    one ("Fighting shook X on Monday. ... Later, gunmen executed six prisoners."). Done after
+    the learned filter, which reads whether the rules found a place."""
+    found: list[EventHit] = []
+    latest: EventHit | None = None
+    for hit in hits:
+        if hit.status == "new" and hit.place_name is None and latest is not None:
+            hit = dataclasses.replace(
+                hit,
+                place_start=latest.place_start,
+                place_end=latest.place_end,
+                place_name=latest.place_name,
+                place_index=latest.place_index,
+            )
+        elif hit.status == "new" and hit.place_name is not None:
+            latest = hit
+        found.append(hit)
+    return found
 
 
 def _plural(doc: Doc, mention: Mention) -> bool:
@@ -182,7 +206,13 @@ def _draft(
     found_actors, targets, is_historical = roles(doc, mention.root, mention.anchor, document.actors)
     cued = background_cue(doc, mention)
     where = (k, mention.start, mention.sentence)
-    place = choose(*where, document.places, ancestors)
+    place = choose(
+        *where,
+        document.places,
+        ancestors,
+        lambda p: p.standing == "participant",
+        lambda p: STANDING_ORDER[p.standing],
+    )
     if place is not None:
         place = _nested(document, place)
     date = choose(*where, document.dates, ancestors, lambda d: d.start in document.statement_days)
@@ -214,6 +244,7 @@ def _draft(
         targets=targets,
         place=chosen[0] if chosen else None,
         place_attached=chosen is not None and chosen[1] == "attached",
+        place_method=chosen[1] if chosen else None,
         date=date[0] if date else None,
         date_method=date[1] if date else None,
         status=status,

@@ -12,6 +12,7 @@ import bisect
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, Literal, Protocol, TypeVar
 
 import pycountry
@@ -21,11 +22,19 @@ from ...geo import contains
 from ...vocab import Granularity
 from .._base import doc_text, governs
 from . import inputs
+from .lexicon import ontology
 from .settings import OWNER_HOPS, SENTENCE_CANDIDATES
 
 Choice = Literal["attached", "sentence", "paragraph", "country"]
 """How an event's place or date was chosen: attached to its trigger in the parse, the
 nearest of its sentence, the paragraph's last before it, or (places) its country."""
+Standing = Literal["scene", "other", "modifier", "participant"]
+"""What a place mention is in its clause: the object of a preposition of place or of a verb
+('in X', 'hit X'), another argument, a modifier inside another name ("X's Northern
+Command", 'the X Defence Forces'), or a side ('clashes with X', 'between X and Y')."""
+STANDING_ORDER: dict[Standing, int] = {"scene": 0, "other": 1, "modifier": 2, "participant": 3}
+"""Among the places attached to a trigger, the better standing is taken first."""
+MODIFIER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,7 @@ class PlaceMention:
     index: int
     """Index into ``doc._.claimwire_places``."""
     geo: Geo
+    standing: Standing = "other"
 
 
 @dataclass(frozen=True)
@@ -98,10 +108,44 @@ def place_mentions(doc: Doc) -> list[PlaceMention]:
         if hit.role != "location":
             continue
         geo = Geo(hit.country, hit.feature_class, hit.feature_code, hit.admin1, hit.lat, hit.lon)
-        found.append(
-            PlaceMention(hit.start, hit.end, hit.name or text[hit.start : hit.end], i, geo)
-        )
+        name = hit.name or text[hit.start : hit.end]
+        where = standing(doc, hit.start, hit.end)
+        found.append(PlaceMention(hit.start, hit.end, name, i, geo, where))
     return found
+
+
+def standing(doc: Doc, start: int, end: int) -> Standing:
+    """What the place mention from ``start`` to ``end`` is in its clause (:data:`Standing`).
+
+    A conjunct or apposition stands as the first of its list ('between X and Y'), a
+    modifier of a common noun as its phrase ('X town', "X's Y district"); a modifier of
+    another name is a modifier.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return "other"
+    token = span.root
+    for _ in range(OWNER_HOPS):
+        if token.head is token:
+            break
+        if token.dep_ in MODIFIER_DEPS and token.head.pos_ == "PROPN":
+            return "modifier"  # part of another name: "X's Northern Command", 'X Army'
+        if token.dep_ not in {"conj", "appos", *MODIFIER_DEPS}:
+            break
+        token = token.head  # 'X and Y', 'X town', "X's Y district": the phrase stands
+    if token.dep_ == "pobj":
+        if token.head.lower_ in participant_prepositions():
+            return "participant"
+        return "scene"
+    if token.dep_ in {"dobj", "nsubjpass"}:
+        return "scene"
+    return "other"
+
+
+@lru_cache(maxsize=1)
+def participant_prepositions() -> frozenset[str]:
+    """Prepositions whose object is a side, not a scene (``participant_prepositions``)."""
+    return frozenset(ontology().participant_prepositions)
 
 
 def date_mentions(doc: Doc) -> list[DateMention]:
@@ -229,13 +273,15 @@ def choose(
     candidates: Candidates[MentionT],
     ancestors: set[int],
     secondary: Callable[[MentionT], bool] | None = None,
+    rank: Callable[[MentionT], int] = lambda _: 0,
 ) -> tuple[MentionT, Choice] | None:
     """The place or date of a trigger mention, and how it was chosen.
 
-    Attached in the parse first, then the nearest one of the sentence that no other
-    mention owns, then the last one of the paragraph before it. A candidate of the
-    sentence that ``secondary`` marks (the day of a statement: "said on Friday that the
-    attack on Thursday ...") is taken only when the sentence has no other.
+    Attached in the parse first (the best ``rank``, then the nearest), then the nearest
+    one of the sentence that no other mention owns, then the last one of the paragraph
+    before it. A candidate of the sentence that ``secondary`` marks (the day of a
+    statement: "said on Friday that the attack on Thursday ..."; a side: 'clashes with X')
+    is taken only when the sentence has no other.
 
     Args:
         mention_index: Index of the mention among the document's mentions.
@@ -244,13 +290,14 @@ def choose(
         candidates: The document's places or dates, indexed.
         ancestors: Indices of the mentions that govern this one in the parse.
         secondary: Candidates of the sentence to take only when there is no other.
+        rank: Orders the attached candidates before their distance (lower first).
 
     Returns:
         (candidate, "attached" | "sentence" | "paragraph"), or None.
     """
     attached = candidates.owned_by(mention_index)
     if attached:
-        return min(attached, key=lambda c: abs(c.start - start)), "attached"
+        return min(attached, key=lambda c: (rank(c), abs(c.start - start))), "attached"
     same = candidates.nearest_in_sentence(start, sentence, ancestors)
     if same is not None and secondary is not None and secondary(same):
         same = candidates.nearest_in_sentence(start, sentence, ancestors, secondary) or same

@@ -176,6 +176,9 @@ class EventLexicon(ResourceModel):
     figure_measures: Words
     """Measures of the figures linked to events."""
     place_nouns: Words
+    participant_prepositions: Words
+    """Prepositions whose object is a side, not a scene ('clashes with X', 'between X and
+    Y', 'the border with X'): a place there is an event's place only when no other fits."""
     one_sided_cues: Words
     withdrawal_lemmas: Words
     patient_subject_lemmas: Words

@@ -4,10 +4,11 @@ A mention merges into the latest earlier draft of the same type family and statu
 their dates agree (or one is unknown) and their places agree: the same name, a country
 or first-level region and a place inside it (news only; the inner place then becomes the
 event's when it attaches to its trigger), a region and a place near it (coordinates from
-the places component), or one of them unknown. Two placeless mentions merge only within
-``MAX_MERGE_DISTANCE`` sentences; background events merge only on an equal place or
-date. After merging, an armed clash whose only targets are civilians or civilian sites
-and that names at most one armed side becomes violence against civilians.
+the places component), or one of them unknown (a place borrowed from an earlier sentence
+of the paragraph counts as unknown, and an own place replaces it). Two placeless mentions
+merge only within ``MAX_MERGE_DISTANCE`` sentences; background events merge only on an
+equal place or date. After merging, an armed clash whose only targets are civilians or
+civilian sites and that names at most one armed side becomes violence against civilians.
 
 Across type families (:mod:`.coreference` says which mentions are one incident): mentions
 of one sentence linked in the parse fold first (:func:`fold_linked`), re-mentions ('the
@@ -53,6 +54,8 @@ class Draft:
     place: EventPlace | None = None
     place_attached: bool = False
     """The place attaches to a trigger in the parse ('hit a school in X')."""
+    place_method: Choice | None = None
+    """How the place was chosen (:data:`.context.Choice`)."""
     date: DateMention | None = None
     date_method: Choice | None = None
     status: Status = "new"
@@ -84,9 +87,14 @@ def absorb(target: Draft, draft: Draft) -> None:
     target.sentences |= draft.sentences
     target.actors = unique_participants([*target.actors, *draft.actors])
     target.targets = unique_participants([*target.targets, *draft.targets])
-    if target.place is None or (draft.place_attached and _more_precise(draft.place, target.place)):
+    if (
+        target.place is None
+        or (draft.place_attached and _more_precise(draft.place, target.place))
+        or (_borrowed(target) and draft.place is not None and not _borrowed(draft))
+    ):
         target.place = draft.place
         target.place_attached = draft.place_attached
+        target.place_method = draft.place_method
     elif draft.place_attached and _place_key(draft) == _place_key(target):
         target.place_attached = True  # the place attaches to one of the event's triggers
     if target.date is None:
@@ -231,10 +239,10 @@ def violent(subtype: EventSubtype) -> bool:
 
 def _agree(a: Draft, b: Draft) -> bool:
     """Dates and places that may be one incident's: equal or unknown dates; equal, nested
-    or nearby places, or one unknown."""
+    or nearby places, or one unknown (or only borrowed from an earlier sentence)."""
     if a.date is not None and b.date is not None and a.date.interval != b.date.interval:
         return False
-    place_a, place_b = _place_key(a), _place_key(b)
+    place_a, place_b = _own_place_key(a), _own_place_key(b)
     return not (place_a and place_b) or place_a == place_b or _nearby(a, b)
 
 
@@ -269,12 +277,23 @@ def _place_key(draft: Draft) -> str | None:
     return draft.place.name.lower()
 
 
+def _borrowed(draft: Draft) -> bool:
+    """The place was borrowed from an earlier sentence of the paragraph: the mention's own
+    sentence names none, so it does not tell the incident apart."""
+    return draft.place_method == "paragraph"
+
+
+def _own_place_key(draft: Draft) -> str | None:
+    """The place key of what the mention's own sentence says (None when borrowed)."""
+    return None if _borrowed(draft) else _place_key(draft)
+
+
 def _compatible(a: Draft, b: Draft) -> bool:
     if family(a.subtype) != family(b.subtype) or a.status != b.status:
         return False
     if a.date is not None and b.date is not None and a.date.interval != b.date.interval:
         return False
-    place_a, place_b = _place_key(a), _place_key(b)
+    place_a, place_b = _own_place_key(a), _own_place_key(b)
     if place_a and place_b:
         return place_a == place_b or _nearby(a, b)
     if a.date is not None and b.date is not None:
