@@ -282,6 +282,44 @@ def test_words_of_organizations_and_newspapers_named_like_places_are_no_places(
     assert any(h.text == name for h in found) is kept
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country", "kind"),
+    [
+        # a country's name that is also a first-level region of the article's country
+        ("Herders were attacked in Niger State, police in Minna said.", "Niger", "NG", "admin1"),
+        (
+            "Gunmen raided two villages in Niger, the Zamfara police commissioner said.",
+            "Niger",
+            "NG",
+            "admin1",
+        ),
+        (
+            "Soldiers were ambushed in Niger, near the border with Burkina Faso.",
+            "Niger",
+            "NE",
+            "country",
+        ),
+        (
+            "Voters in Georgia lined up outside polling stations in Savannah.",
+            "Georgia",
+            "US",
+            "admin1",
+        ),
+        (
+            "Tanks rolled through Georgia on their way from Russia towards Gori.",
+            "Georgia",
+            "GE",
+            "country",
+        ),
+        ("Farmers in Punjab blocked the highway to Amritsar.", "Punjab", "IN", "admin1"),
+        ("Floods hit Punjab, officials in Lahore said.", "Punjab", "PK", "admin1"),
+    ],
+)
+def test_homonyms_of_countries_and_regions_follow_the_article(nlp, text, name, country, kind):
+    found = hit(hits_of(nlp, text), name)
+    assert (found.country, found.kind) == (country, kind)
+
+
 def test_street_names_are_not_split_into_towns(nlp):
     hits = hits_of(nlp, "The fire started at a house on Orchard Street in Alexandria, Louisiana.")
     assert not [h for h in hits if h.text in {"Orchard", "Street"}]
