@@ -109,6 +109,30 @@ def test_outlines_of_another_level_name_no_group(tmp_path):
     assert name_by_outlines(folder, groups, {}, {"LR": []}) == {}
 
 
+def test_outlines_of_lower_level_subdivisions_name_groups_by_their_parent(tmp_path):
+    """Provinces as outlines: each counts for the ISO region that holds it."""
+    _write(
+        tmp_path,
+        "bfa",
+        {
+            "Soum": [_square(0, 0, 1)],
+            "Oudalan": [_square(1, 0, 1)],
+            "Seno": [_square(2, 0, 1)],
+            "Kadiogo": [_square(5, 0, 1)],
+        },
+    )
+    groups = {
+        ("BF", "12"): [_town("Red Well", 0.5, 0.5, "BF"), _town("Dry Ford", 0.5, 1.5, "BF")],
+        ("BF", "03"): [_town("Low Hill", 0.5, 5.5, "BF")],
+    }
+    found = name_by_outlines(tmp_path, groups, {}, {})
+    assert {key: info["id"] for key, info in found.items()} == {
+        ("BF", "12"): "iso3166-2:BF-12",
+        ("BF", "03"): "iso3166-2:BF-03",
+    }
+    assert found[("BF", "12")]["display"] == "Sahel"
+
+
 def test_the_vendored_outlines_are_found_and_read():
     folder = outlines_source()
     assert folder is not None
@@ -126,6 +150,8 @@ def test_the_vendored_outlines_are_found_and_read():
         ("Wau", "SS", "Western Bahr el Ghazal"),
         ("Minna", "NG", "Niger"),
         ("Jos", "NG", "Plateau"),
+        ("Ouagadougou", "BF", "Centre"),
+        ("Djibo", "BF", "Sahel"),
     ],
 )
 def test_towns_of_regions_iso_names_alone_cannot_pair_get_their_region(town, country, region):

