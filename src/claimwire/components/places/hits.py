@@ -14,8 +14,8 @@ from .. import _base, keys
 class PlaceHit:
     """A place mention: evidence offsets, the chosen gazetteer entry and the mention's role.
 
-    ``gazetteer_id`` is ``geonames:<id>``, ``iso3166-2:<code>`` (a first-level region) or
-    ``curated:<id>``; all entry fields are None when ``resolved`` is False.
+    ``gazetteer_id`` is ``geonames:<id>``, ``iso3166-2:<code>`` or ``ne:<country>-<name>`` (a
+    first-level region) or ``curated:<id>``; all entry fields are None when ``resolved`` is False.
     """
 
     start: int

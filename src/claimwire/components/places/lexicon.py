@@ -68,6 +68,7 @@ class PlaceRules(ResourceModel):
     camp_nouns: Words
     camp_modifiers: Words
     name_articles: Words
+    outlet_heads: Words
 
 
 @lru_cache(maxsize=1)
