@@ -86,7 +86,7 @@ ENGLISH_WORDS: Final = frozenset(
         "its",
     ]
 )
-"""English function words that are not words of another Latin-script language: an
+"""English function words that are rare in other Latin-script languages: an
 article in which they are :data:`ENGLISH_WORD_SHARE` of the words is plainly English, and
 the model is not asked (a French, German or Dutch text has almost none of them)."""
 
