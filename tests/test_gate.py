@@ -127,3 +127,23 @@ def test_every_cue_word_is_in_one_group_once() -> None:
         for word in words:
             assert word.lower() not in seen, f"{word!r} is in {seen.get(word.lower())} and {group}"
             seen[word.lower()] = group
+
+
+def test_grouped_cue_pattern_matches_as_the_plain_alternation() -> None:
+    import re
+
+    from claimwire.nlp.gate import SUFFIXES, _matcher
+
+    pattern, groups = _matcher()
+    plain = "|".join(re.escape(word) for word in sorted(groups, key=len, reverse=True))
+    doubled = r"(?:[bdgklmnprt](?=(?:ed|ing|ings|er|ers)\b))?"
+    reference = re.compile(rf"\b({plain}){doubled}{SUFFIXES}\b", re.IGNORECASE)
+    text = (
+        FIGHTING
+        + CAMPAIGN
+        + "\nMilitiamen SHOT DEAD a guard; a cease-fire held after the air raids. Rioters"
+        " were hacked to death, gunned down or kidnapped; peace talks stalled at the front line."
+    )
+    found = [(m.span(), m.group(1).lower()) for m in pattern.finditer(text)]
+    assert found == [(m.span(), m.group(1).lower()) for m in reference.finditer(text)]
+    assert len(found) > 20

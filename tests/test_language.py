@@ -84,6 +84,49 @@ def test_english_stays_english(text: str) -> None:
     assert detect_language(text).code == "en"
 
 
+LONG_ENGLISH = " ".join(
+    [
+        "The river ferry that links the two market towns stopped running on Sunday after the",
+        "provincial council said its engines had failed an inspection. Traders who cross",
+        "with their goods every morning told a local radio station that they would lose a",
+        "week of sales, and that the council had known about the problem for months but had",
+        "done nothing. A spokesman for the council said a replacement boat would be found",
+        "within days. It was the third time this year that the service has been halted, and",
+        "residents of the villages on the eastern bank, who have no bridge, said they were",
+        "tired of promises. Their representative said that the council would meet them on",
+        "Friday, and that a new timetable was being prepared with the operator.",
+    ]
+)
+LONG_GERMAN = " ".join(
+    [
+        "Die Fähre zwischen den beiden Marktstädten am Fluss hat am Sonntag den Betrieb",
+        "eingestellt, nachdem der Provinzrat mitgeteilt hatte, dass ihre Motoren bei einer",
+        "Prüfung durchgefallen seien. Händler, die jeden Morgen mit ihren Waren übersetzen,",
+        "sagten einem örtlichen Radiosender, sie würden eine Woche Umsatz verlieren und der",
+        "Rat habe seit Monaten von dem Problem gewusst, aber nichts getan. Ein Sprecher des",
+        "Rates sagte, innerhalb weniger Tage werde ein Ersatzboot gefunden. Es war das dritte",
+        "Mal in diesem Jahr, dass der Dienst unterbrochen wurde, und die Bewohner der Dörfer",
+        "am Ostufer, die keine Brücke haben, sagten, sie seien der Versprechen müde. Ihr",
+        "Vertreter sagte, der Rat werde sie am Freitag treffen und ein neuer Fahrplan werde",
+        "mit dem Betreiber vorbereitet.",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "method"),
+    [
+        (LONG_ENGLISH, "en", "english_words"),  # plainly English: the model is not asked
+        (LONG_GERMAN, "de", "detected"),
+        (ENGLISH, "en", "detected"),  # too few words to decide by function words
+        (LONG_ENGLISH.upper(), "en", "english_words"),
+    ],
+)
+def test_plainly_english_text_skips_the_model(text: str, code: str, method: str) -> None:
+    guess = detect_language(text)
+    assert (guess.code, guess.method) == (code, method)
+
+
 def test_a_short_text_in_another_script_is_not_english() -> None:
     assert detect_language("Київ").code == "uk"
 

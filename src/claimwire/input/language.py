@@ -62,6 +62,43 @@ SHORT_LETTERS: Final = 60
 SHORT_CONFIDENCE: Final = 0.95
 """The confidence a short Latin-script text needs to be called non-English."""
 
+ENGLISH_WORDS: Final = frozenset(
+    [
+        "the",
+        "and",
+        "that",
+        "with",
+        "which",
+        "from",
+        "have",
+        "has",
+        "had",
+        "been",
+        "this",
+        "they",
+        "their",
+        "would",
+        "said",
+        "were",
+        "who",
+        "but",
+        "it",
+        "its",
+    ]
+)
+"""English function words that are rare in other Latin-script languages: an
+article in which they are :data:`ENGLISH_WORD_SHARE` of the words is plainly English, and
+the model is not asked (a French, German or Dutch text has almost none of them)."""
+
+ENGLISH_WORD_SHARE: Final = 0.12
+"""Share of :data:`ENGLISH_WORDS` among the words of a sample above which it is English
+without the model. English news runs at 15-20%; over the 3,286 texts of the development
+sets, every one at or above this share was also English to the model."""
+
+ENGLISH_WORDS_MIN: Final = 100
+"""Words a sample needs before :data:`ENGLISH_WORD_SHARE` decides (a short text costs the
+model little, and a few words say too little)."""
+
 ENGLISH_LIKE: Final = frozenset({"en", "pcm"})
 """Labels that mean the English rules apply: Nigerian Pidgin ("pcm") is the model's usual
 second guess for English news and shares its words."""
@@ -93,7 +130,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _OTHER_SCRIPT_LETTERS = re.compile(f"[^\\W\\d_{_LATIN}]+")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 
-Method = Literal["detected", "given", "default"]
+Method = Literal["detected", "given", "default", "english_words"]
 
 
 @dataclass(frozen=True)
@@ -105,7 +142,8 @@ class LanguageGuess:
     confidence: float | None
     """The model's probability for ``code``; None when given or defaulted."""
     method: Method
-    """``detected`` by the model, ``given`` with the input, or ``default`` (too short)."""
+    """``detected`` by the model, ``given`` with the input, ``default`` (too short), or
+    ``english_words`` (plainly English by its function words, the model not asked)."""
 
     @property
     def supported(self) -> bool:
@@ -143,7 +181,21 @@ def detect_language(text: str) -> LanguageGuess:
         return _other_script(sample)
     if latin < MIN_LETTERS:
         return LanguageGuess(DEFAULT, None, "default")
-    return _latin_script(_OTHER_SCRIPT_LETTERS.sub(" ", sample), latin)
+    latin_sample = _OTHER_SCRIPT_LETTERS.sub(" ", sample)
+    if plainly_english(latin_sample):
+        return LanguageGuess(DEFAULT, None, "english_words")
+    return _latin_script(latin_sample, latin)
+
+
+def plainly_english(text: str) -> bool:
+    """Whether ``text`` is English by the share of its words that are English function
+    words (:data:`ENGLISH_WORDS`): a pass over its words, against the model's byte n-grams
+    (about a tenth of the cost). False for a text of too few words: the model decides."""
+    words = _words(text).lower().split()
+    if len(words) < ENGLISH_WORDS_MIN:
+        return False
+    english = sum(1 for word in words if word in ENGLISH_WORDS)
+    return english >= ENGLISH_WORD_SHARE * len(words)
 
 
 def _latin_script(sample: str, letters: int) -> LanguageGuess:

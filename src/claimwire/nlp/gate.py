@@ -85,10 +85,28 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, str]]:
     for group, words in gate_lexicon().groups.items():
         for word in words:
             groups.setdefault(word.lower(), group)
-    alternatives = "|".join(re.escape(word) for word in sorted(groups, key=len, reverse=True))
+    alternatives = _by_first_letter(sorted(groups, key=len, reverse=True))
     doubled = r"(?:[bdgklmnprt](?=(?:ed|ing|ings|er|ers)\b))?"  # kidnapped, stabbing
     pattern = re.compile(rf"\b({alternatives}){doubled}{SUFFIXES}\b", re.IGNORECASE)
     return pattern, groups
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """``words`` as one alternation, grouped under their first letter: ``k(?:ill|idnap)``.
+
+    The regular-expression engine tries the alternatives of a plain alternation one by one
+    at every word start (hundreds of them); grouped, it tries one letter per group first.
+    Alternatives of different first letters cannot match at the same place, and within a
+    group the order of ``words`` is kept, so every match (and the alternative it takes) is
+    the plain alternation's.
+    """
+    by_letter: dict[str, list[str]] = {}
+    for word in words:
+        by_letter.setdefault(word[:1].lower(), []).append(word[1:])
+    return "|".join(
+        re.escape(letter) + "(?:" + "|".join(re.escape(rest) for rest in rests) + ")"
+        for letter, rests in by_letter.items()
+    )
 
 
 def count_cues(text: str) -> tuple[int, dict[str, int]]:

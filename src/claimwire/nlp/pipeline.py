@@ -199,10 +199,13 @@ def get_bare_nlp() -> Language:
 
 
 def model_name(nlp: Language) -> str:
-    """Name and version of a loaded pipeline, e.g. ``en_core_web_sm 3.8.0``."""
-    return (
-        f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')}"
-    )
+    """Name and version of a loaded pipeline, e.g. ``en_core_web_sm 3.8.0``.
+
+    Read once per result: ``nlp.meta`` rebuilds the labels of every component on each
+    access (about a millisecond), so it is read once here, not once per field.
+    """
+    meta = nlp.meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', '?')} {meta.get('version', '?')}"
 
 
 def spacy_version() -> str:
