@@ -90,6 +90,44 @@ def test_the_dashboard_benchmark_answers_every_case(synthetic):
     assert "| case | URL |" in table(timings)
 
 
+def test_the_bulk_filled_indexes_and_counts_equal_what_the_triggers_keep(synthetic, tmp_path):
+    # the synthetic store fills its full-text indexes and counts in SQL at the end; the
+    # same rows written one by one into a fresh store, through its triggers, give the same
+    path, _ = synthetic
+    fresh = open_store(tmp_path / "through-triggers.db")
+    fresh.execute("PRAGMA foreign_keys=OFF")
+    fresh.execute("ATTACH DATABASE ? AS built", (str(path),))
+    with fresh:
+        for table in ("documents", "figures", "claims", "events"):
+            fresh.execute(f"INSERT INTO main.{table} SELECT * FROM built.{table} ORDER BY rowid")
+
+    def evidence(schema):
+        return fresh.execute(
+            f"SELECT f.kind, f.fact_id, f.text, r.kind FROM {schema}.evidence_fts f "
+            f"JOIN {schema}.evidence_fts_rows r ON r.fts_rowid = f.rowid AND r.fact_id = f.fact_id "
+            "ORDER BY f.kind, f.rowid"
+        ).fetchall()
+
+    kept, filled = evidence("main"), evidence("built")
+    assert len(kept) > 1000 and kept == filled
+    rows = "SELECT count(*) FROM {}.evidence_fts_rows"
+    assert fresh.execute(rows.format("built")).fetchone()[0] == len(filled)
+    counts = "SELECT name, counted FROM {}.fact_counts ORDER BY name"
+    assert fresh.execute(counts.format("main")).fetchall() == (
+        fresh.execute(counts.format("built")).fetchall()
+    )
+    for word in ("shelled", "said", "tanks", "curfew", "ministry"):
+        found = "SELECT rowid FROM {}.documents_fts WHERE documents_fts MATCH ? ORDER BY rowid"
+        mine = fresh.execute(found.format("main"), (word,)).fetchall()
+        assert mine == fresh.execute(found.format("built"), (word,)).fetchall(), word
+        matched = "SELECT fact_id FROM {}.evidence_fts WHERE evidence_fts MATCH ? ORDER BY fact_id"
+        assert fresh.execute(matched.format("main"), (word,)).fetchall() == (
+            fresh.execute(matched.format("built"), (word,)).fetchall()
+        ), word
+    fresh.execute("INSERT INTO built.documents_fts (documents_fts) VALUES ('integrity-check')")
+    fresh.close()
+
+
 def test_a_keyword_searches_its_newest_matches_and_says_when_it_stops(synthetic, monkeypatch):
     path, _ = synthetic
     client = TestClient(create_app(path, read_only=True, allowed_hosts=["testserver"]))
