@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
+from urllib.parse import unquote
 
 import pytest
 
@@ -331,3 +333,46 @@ def test_the_change_feed_reads_the_newest_arrivals_through_their_index(synthetic
         assert len(page) == 50 and page == rows[:50]
         keys = [(row["arrived"], row["document_id"]) for row in rows]
         assert keys == sorted(keys, reverse=True)
+
+
+def test_deep_pages_are_read_by_cursor_and_give_the_same_rows(synthetic, monkeypatch):
+    from claimwire.web import params
+
+    path, _ = synthetic
+    client = TestClient(create_app(path, read_only=True, allowed_hosts=["testserver"]))
+    monkeypatch.setattr(params, "MAX_OFFSET", 20)
+    for name in ("figures", "claims", "events", "contradictions"):
+        for sort in ("-date", "date"):
+            everything = client.get(f"/api/{name}?limit=500&sort={sort}").json()["items"]
+            assert len(everything) > 40, name
+            url, seen, links = f"/api/{name}?limit=10&sort={sort}", [], []
+            while url:
+                body = client.get(url).json()
+                seen += [row["id"] for row in body["items"]]
+                url = body["next"]
+                links.append(url)
+            assert seen[:500] == [row["id"] for row in everything], (name, sort)
+            assert len(seen) == len(set(seen)) >= len(everything)
+            assert "offset=20" in links[1] and "after=" in links[2], links[:3]
+    # the page's next link past the offsets is a cursor too, and gives the next rows
+    html = client.get("/claims?offset=20&limit=10").text
+    following = re.search(r'<a href="\?([^"]*after=[^"]*)">next', html)
+    assert following is not None
+    cursor = unquote(following.group(1).replace("&amp;", "&"))
+    rows = client.get(f"/api/claims?{cursor}").json()["items"]
+    assert [row["id"] for row in rows] == [
+        row["id"] for row in client.get("/api/claims?limit=500").json()["items"][30:40]
+    ]
+
+
+def test_an_offset_past_the_cap_and_a_bad_cursor_are_refused_with_the_way_on(synthetic):
+    path, _ = synthetic
+    client = TestClient(create_app(path, read_only=True, allowed_hosts=["testserver"]))
+    deep = client.get("/api/figures?offset=50000")
+    assert deep.status_code == 422 and "follow the next links" in deep.text
+    assert client.get("/api/figures?after=nonsense").status_code == 422
+    both = client.get("/api/figures?after=2024-01-01~x&offset=10")
+    assert both.status_code == 422 and "not both" in both.text
+    page = client.get("/figures?offset=50000")
+    assert page.status_code == 200 and "follow the next links" in page.text
+    assert client.get("/api/articles?after=2024-01-01~x").status_code == 422

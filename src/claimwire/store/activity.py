@@ -132,7 +132,9 @@ def activity(connection: sqlite3.Connection, filters: Filters) -> Activity:
 def tallied_country(filters: Filters) -> str | None:
     """The country whose tallies answer the filters ('' for all), or None when the
     filters select more than a country (the reports are grouped then)."""
-    rest = dataclasses.replace(filters, country=None, limit=None, offset=0, descending=False)
+    rest = dataclasses.replace(
+        filters, country=None, limit=None, offset=0, descending=False, after=None
+    )
     if rest != Filters(limit=None):
         return None
     return country_code(filters.country) if filters.country else ""

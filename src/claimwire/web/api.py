@@ -99,7 +99,11 @@ def listing(
     base = str(request.url.path)
     following = offset + limit
     kept = query or {}
-    following_url = f"{base}?{params.query_string(offset=following, **kept)}"
+    if params.filters.after is None:
+        more = following < page.total or _more(page, limit)
+    else:
+        more = len(page.items) == limit
+    following_query = params.next_page(page.next_after, more, **kept)
     previous = max(0, offset - limit) or None
     previous_url = f"{base}?{params.query_string(offset=previous, **kept)}"
     body = {
@@ -109,8 +113,9 @@ def listing(
         "offset": offset,
         "keyword_capped": page.keyword_capped,
         "total_capped": page.total_capped,
-        "next": following_url if following < page.total or _more(page, limit) else None,
+        "next": f"{base}?{following_query}" if following_query is not None else None,
         "previous": previous_url if offset > 0 else None,
+        "after": params.filters.after.text() if params.filters.after else None,
         **(extra or {}),
     }
     return JSONResponse(body)
