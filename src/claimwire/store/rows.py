@@ -487,6 +487,8 @@ class ActivityClaimRow(Row):
     best: float
     written: str
     kind: str
+    type: str = ""
+    """The event's type (its ``activity_clusters`` row's; migration 12)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -509,6 +511,22 @@ class ActivityClaimDayRow(Row):
     country: str
     day: str
     who: str
+    fatalities: float
+    events: int
+    written: str
+    kind: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ActivityTypeClaimDayRow(Row):
+    """A row of ``activity_type_claim_days`` (kept by :mod:`.tallies`): fatalities per
+    country, event type, claimant and day."""
+
+    TABLE = "activity_type_claim_days"
+    country: str
+    type: str
+    who: str
+    day: str
     fatalities: float
     events: int
     written: str
@@ -546,6 +564,7 @@ TABLE_ROWS: tuple[type[Row], ...] = (
     ActivityClaimRow,
     ActivityDayRow,
     ActivityClaimDayRow,
+    ActivityTypeClaimDayRow,
     FactCountRow,
 )
 """The row type of every table of the store."""
