@@ -376,3 +376,4 @@ def test_an_offset_past_the_cap_and_a_bad_cursor_are_refused_with_the_way_on(syn
     page = client.get("/figures?offset=50000")
     assert page.status_code == 200 and "follow the next links" in page.text
     assert client.get("/api/articles?after=2024-01-01~x").status_code == 422
+    assert client.get("/api/clusters?after=2024-01-01~x").status_code == 422

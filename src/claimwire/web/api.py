@@ -18,6 +18,7 @@ from ..nlp.limits import DEFAULT_MAX_CHARS
 from ..version import __version__
 from . import mapdata, service
 from .context import ArticleMetadata, Context
+from .errors import ApiError
 from .guard import bearer_token
 from .params import ListParams, api_query, list_params, openapi_parameters
 from .queries import ListName, Page
@@ -252,6 +253,8 @@ def get_clusters(
     the page: ``unplaced`` (matching events without coordinates) and ``first``/``last``
     (dates of the oldest and newest matching event whatever ``since``/``until``).
     """
+    if params.filters.after is not None:
+        raise ApiError(422, "validation_error", "the map's events page by offset, not after")
     box = mapdata.parse_box(bbox)
     view = mapdata.events_in_view(context.connection(), params.filters, box)
     extent = view.extent
