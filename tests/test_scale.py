@@ -377,3 +377,22 @@ def test_an_offset_past_the_cap_and_a_bad_cursor_are_refused_with_the_way_on(syn
     assert page.status_code == 200 and "follow the next links" in page.text
     assert client.get("/api/articles?after=2024-01-01~x").status_code == 422
     assert client.get("/api/clusters?after=2024-01-01~x").status_code == 422
+
+
+def test_charts_of_too_many_reports_for_the_tallies_say_so_instead(synthetic, monkeypatch):
+    from claimwire.store import activity as activity_module
+    from claimwire.web import service
+
+    path, _ = synthetic
+    client = TestClient(create_app(path, read_only=True, allowed_hosts=["testserver"]))
+    claimant = "Ukraine's General Staff"
+    drawn = client.get(f"/api/activity?claimant={claimant}").json()
+    assert drawn["uncharted"] == 0 and drawn["events"]
+    monkeypatch.setattr(activity_module, "CHART_CAP", 5)
+    monkeypatch.setattr(service, "_ACTIVITY", {})
+    refused = client.get(f"/api/activity?claimant={claimant}").json()
+    assert refused["uncharted"] == 5 and refused["events"] == {} and refused["fatalities"] == {}
+    page = client.get(f"/events?claimant={claimant}")
+    assert page.status_code == 200 and "The charts are not drawn for these filters" in page.text
+    for tallied in ("country=UA", "type=Battles"):  # counted by the store: drawn at any size
+        assert client.get(f"/api/activity?{tallied}").json()["uncharted"] == 0

@@ -65,15 +65,25 @@ class Activity:
     other_claimants: int = 0
     excluded: int = 0
     excluded_examples: list[Record] = field(default_factory=list)
+    uncharted: int = 0
+    """More than this many reports match filters the tallies do not answer: the charts
+    were not drawn (narrow the filters); 0 when they were."""
+
+
+CHART_CAP = 20_000
+"""Most matching reports the charts group at a request (filters other than a country
+and an event type, which the tallies answer at any size): grouping a million reports
+took seconds. Beyond it the charts are not drawn and the page says so."""
 
 
 def activity(connection: sqlite3.Connection, filters: Filters) -> Activity:
     """Events by type and fatalities per claimant over time, for the filters.
 
-    The charts of the whole store and of one country are read from the tallies the write
-    path keeps (:mod:`.tallies`: a few thousand rows per country); for other filters the
-    counting is done by SQLite (a group per event, then per period), one pass over the
-    matching event reports.
+    The charts of the whole store, of one country and of one event type (in a country or
+    all) are read from the tallies the write path keeps (:mod:`.tallies`: a few thousand
+    rows per country); for other filters the counting is done by SQLite (a group per
+    event, then per period), one pass over the matching event reports, when at most
+    :data:`CHART_CAP` match (else :attr:`Activity.uncharted`).
 
     Args:
         connection: The store.
@@ -88,6 +98,13 @@ def activity(connection: sqlite3.Connection, filters: Filters) -> Activity:
     condition, params = LISTS["events"].where(filters)
     joined = f"{condition} AND" if condition else " WHERE"
     plausible = f"{joined} {PLAUSIBLE_EVENT} AND e.date IS NOT NULL"
+    matching = connection.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM events e{plausible} LIMIT ?)",
+        [*params, CHART_CAP + 1],
+    ).fetchone()[0]
+    if int(matching) > CHART_CAP:
+        excluded, examples = _implausible(connection, filters)
+        return Activity("day", excluded=excluded, excluded_examples=examples, uncharted=CHART_CAP)
     excluded = int(
         connection.execute(
             f"SELECT count(*) FROM events e{joined} NOT {PLAUSIBLE_EVENT}", params

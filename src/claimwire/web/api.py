@@ -348,6 +348,7 @@ def get_activity(context: Context, params: Params) -> dict[str, object]:
         "other_claimants": found.other_claimants,
         "excluded": found.excluded,
         "excluded_examples": found.excluded_examples,
+        "uncharted": found.uncharted,
     }
 
 
