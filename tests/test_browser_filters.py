@@ -80,8 +80,8 @@ def test_a_bad_value_is_named_inline_and_the_other_filters_survive(site, page):
     assert all(row == "Protests" for row in page.eval_on_selector_all(
         "li.event b", "items => items.map(b => b.textContent)"))  # fmt: skip
     assert len(shown_ids(page)) >= 1
-    page.goto(f"{base}/claims?offset=100000")
-    assert "no rows at offset 100,000;" in page.locator(".pager").first.inner_text()
+    page.goto(f"{base}/claims?offset=9000")
+    assert "no rows at offset 9,000;" in page.locator(".pager").first.inner_text()
     assert page.problems == []
 
 

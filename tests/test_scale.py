@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
+from urllib.parse import unquote
 
 import pytest
 
@@ -88,6 +90,44 @@ def test_the_dashboard_benchmark_answers_every_case(synthetic):
     names = {timing.case.name for timing in timings}
     assert {"page overview", "API clusters (map), country box", "API series"} <= names
     assert "| case | URL |" in table(timings)
+
+
+def test_the_bulk_filled_indexes_and_counts_equal_what_the_triggers_keep(synthetic, tmp_path):
+    # the synthetic store fills its full-text indexes and counts in SQL at the end; the
+    # same rows written one by one into a fresh store, through its triggers, give the same
+    path, _ = synthetic
+    fresh = open_store(tmp_path / "through-triggers.db")
+    fresh.execute("PRAGMA foreign_keys=OFF")
+    fresh.execute("ATTACH DATABASE ? AS built", (str(path),))
+    with fresh:
+        for table in ("documents", "figures", "claims", "events"):
+            fresh.execute(f"INSERT INTO main.{table} SELECT * FROM built.{table} ORDER BY rowid")
+
+    def evidence(schema):
+        return fresh.execute(
+            f"SELECT f.kind, f.fact_id, f.text, r.kind FROM {schema}.evidence_fts f "
+            f"JOIN {schema}.evidence_fts_rows r ON r.fts_rowid = f.rowid AND r.fact_id = f.fact_id "
+            "ORDER BY f.kind, f.rowid"
+        ).fetchall()
+
+    kept, filled = evidence("main"), evidence("built")
+    assert len(kept) > 1000 and kept == filled
+    rows = "SELECT count(*) FROM {}.evidence_fts_rows"
+    assert fresh.execute(rows.format("built")).fetchone()[0] == len(filled)
+    counts = "SELECT name, counted FROM {}.fact_counts ORDER BY name"
+    assert fresh.execute(counts.format("main")).fetchall() == (
+        fresh.execute(counts.format("built")).fetchall()
+    )
+    for word in ("shelled", "said", "tanks", "curfew", "ministry"):
+        found = "SELECT rowid FROM {}.documents_fts WHERE documents_fts MATCH ? ORDER BY rowid"
+        mine = fresh.execute(found.format("main"), (word,)).fetchall()
+        assert mine == fresh.execute(found.format("built"), (word,)).fetchall(), word
+        matched = "SELECT fact_id FROM {}.evidence_fts WHERE evidence_fts MATCH ? ORDER BY fact_id"
+        assert fresh.execute(matched.format("main"), (word,)).fetchall() == (
+            fresh.execute(matched.format("built"), (word,)).fetchall()
+        ), word
+    fresh.execute("INSERT INTO built.documents_fts (documents_fts) VALUES ('integrity-check')")
+    fresh.close()
 
 
 def test_a_keyword_searches_its_newest_matches_and_says_when_it_stops(synthetic, monkeypatch):
@@ -293,3 +333,66 @@ def test_the_change_feed_reads_the_newest_arrivals_through_their_index(synthetic
         assert len(page) == 50 and page == rows[:50]
         keys = [(row["arrived"], row["document_id"]) for row in rows]
         assert keys == sorted(keys, reverse=True)
+
+
+def test_deep_pages_are_read_by_cursor_and_give_the_same_rows(synthetic, monkeypatch):
+    from claimwire.web import params
+
+    path, _ = synthetic
+    client = TestClient(create_app(path, read_only=True, allowed_hosts=["testserver"]))
+    monkeypatch.setattr(params, "MAX_OFFSET", 20)
+    for name in ("figures", "claims", "events", "contradictions"):
+        for sort in ("-date", "date"):
+            everything = client.get(f"/api/{name}?limit=500&sort={sort}").json()["items"]
+            assert len(everything) > 40, name
+            url, seen, links = f"/api/{name}?limit=10&sort={sort}", [], []
+            while url:
+                body = client.get(url).json()
+                seen += [row["id"] for row in body["items"]]
+                url = body["next"]
+                links.append(url)
+            assert seen[:500] == [row["id"] for row in everything], (name, sort)
+            assert len(seen) == len(set(seen)) >= len(everything)
+            assert "offset=20" in links[1] and "after=" in links[2], links[:3]
+    # the page's next link past the offsets is a cursor too, and gives the next rows
+    html = client.get("/claims?offset=20&limit=10").text
+    following = re.search(r'<a href="\?([^"]*after=[^"]*)">next', html)
+    assert following is not None
+    cursor = unquote(following.group(1).replace("&amp;", "&"))
+    rows = client.get(f"/api/claims?{cursor}").json()["items"]
+    assert [row["id"] for row in rows] == [
+        row["id"] for row in client.get("/api/claims?limit=500").json()["items"][30:40]
+    ]
+
+
+def test_an_offset_past_the_cap_and_a_bad_cursor_are_refused_with_the_way_on(synthetic):
+    path, _ = synthetic
+    client = TestClient(create_app(path, read_only=True, allowed_hosts=["testserver"]))
+    deep = client.get("/api/figures?offset=50000")
+    assert deep.status_code == 422 and "follow the next links" in deep.text
+    assert client.get("/api/figures?after=nonsense").status_code == 422
+    both = client.get("/api/figures?after=2024-01-01~x&offset=10")
+    assert both.status_code == 422 and "not both" in both.text
+    page = client.get("/figures?offset=50000")
+    assert page.status_code == 200 and "follow the next links" in page.text
+    assert client.get("/api/articles?after=2024-01-01~x").status_code == 422
+    assert client.get("/api/clusters?after=2024-01-01~x").status_code == 422
+
+
+def test_charts_of_too_many_reports_for_the_tallies_say_so_instead(synthetic, monkeypatch):
+    from claimwire.store import activity as activity_module
+    from claimwire.web import service
+
+    path, _ = synthetic
+    client = TestClient(create_app(path, read_only=True, allowed_hosts=["testserver"]))
+    claimant = "Ukraine's General Staff"
+    drawn = client.get(f"/api/activity?claimant={claimant}").json()
+    assert drawn["uncharted"] == 0 and drawn["events"]
+    monkeypatch.setattr(activity_module, "CHART_CAP", 5)
+    monkeypatch.setattr(service, "_ACTIVITY", {})
+    refused = client.get(f"/api/activity?claimant={claimant}").json()
+    assert refused["uncharted"] == 5 and refused["events"] == {} and refused["fatalities"] == {}
+    page = client.get(f"/events?claimant={claimant}")
+    assert page.status_code == 200 and "The charts are not drawn for these filters" in page.text
+    for tallied in ("country=UA", "type=Battles"):  # counted by the store: drawn at any size
+        assert client.get(f"/api/activity?{tallied}").json()["uncharted"] == 0

@@ -11,14 +11,14 @@ import pytest
 
 from claimwire.store import activity as activity_module
 from claimwire.store import open_store, tallies
-from claimwire.store.activity import activity, tallied_country
+from claimwire.store.activity import activity, tallied_country, tallied_type
 from claimwire.store.aggregate import retire
 from claimwire.store.filters import Filters
 from claimwire.store.migrations import migrations, split_statements
 from claimwire.store.write import transaction, write_result
 from corpus_helpers import LYSYCHANSK, SHELLING, Article, two_weeks
 
-TABLES = ("activity_clusters", "activity_claims", "activity_days", "activity_claim_days")
+TABLES = tallies.TABLES
 
 
 def snapshot(connection: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
@@ -93,25 +93,29 @@ def test_the_migration_fills_the_tallies_as_the_write_path_does(store):
             store.execute(f"DELETE FROM {table}")
         backfill = [
             statement
-            for statement in split_statements(migrations()[10].sql)
-            if statement.startswith("INSERT INTO activity")
+            for migration in migrations()[10:12]
+            for statement in split_statements(migration.sql)
+            if statement.startswith(("INSERT INTO activity", "UPDATE activity"))
         ]
-        assert len(backfill) == 4
+        assert len(backfill) == 6
         for statement in backfill:
             store.execute(statement)
     assert snapshot(store) == kept
 
 
+@pytest.mark.parametrize("kind", [None, "Explosions/Remote violence", "Battles"])
 @pytest.mark.parametrize("country", [None, "UA", "Ukraine", "SY"])
-def test_the_charts_from_the_tallies_equal_the_charts_from_the_reports(store, monkeypatch, country):
+def test_the_charts_from_the_tallies_equal_the_charts_from_the_reports(
+    store, monkeypatch, country, kind
+):
     _shelling(
         store, "Serhiy Haidai", 3, day="2030-01-01", published="2022-06-10", outlet="Kyiv Daily"
     )  # fmt: skip  after its publication: left out, counted
-    filters = Filters(country=country)
-    assert tallied_country(filters) is not None
+    filters = Filters(country=country, type=kind)
+    assert (tallied_country(filters) if kind is None else tallied_type(filters)) is not None
     fast = activity(store, filters)
     assert fast == scanned(store, filters, monkeypatch)
-    if country != "SY":
+    if country != "SY" and kind != "Battles":
         assert fast.events and fast.fatalities and fast.excluded == 1
 
 
@@ -123,14 +127,18 @@ def test_only_the_whole_store_and_a_country_are_read_from_the_tallies(store, mon
     read: list[str] = []
     original = activity_module._from_tallies
 
-    def spy(connection, filters, country):
+    def spy(connection, filters, country, kind=None):
         read.append(country)
-        return original(connection, filters, country)
+        return original(connection, filters, country, kind)
 
     monkeypatch.setattr(activity_module, "_from_tallies", spy)
     activity(store, Filters(country="UA"))
     activity(store, Filters(claimant="Serhiy Haidai"))
-    assert read == ["UA"]
+    activity(store, Filters(type=SHELLING))  # an event type: its events' tallies
+    activity(store, Filters(type="shelling_artillery_missile_attack"))  # a sub-type: no
+    activity(store, Filters(type=SHELLING, hedge="asserted"))
+    assert read == ["UA", ""]
+    assert tallied_type(Filters(type=SHELLING, country="Ukraine")) == ("UA", SHELLING)
 
 
 def test_a_report_dated_after_today_sends_the_charts_back_to_the_reports(store, monkeypatch):

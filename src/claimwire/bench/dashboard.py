@@ -13,6 +13,7 @@ through a list does. See docs/scale.md for the table on a 1,000,000-article stor
 from __future__ import annotations
 
 import math
+import sqlite3
 import statistics
 import time
 from collections.abc import Callable
@@ -21,6 +22,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..store import open_store
+from ..store.filters import Cursor, Filters
+from ..store.queries import LISTS
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,8 @@ class Sample:
     article: str
     contradiction: str
     bbox: str
+    cursors: dict[str, str]
+    """List name -> the cursor (``after``) of its row 50,000 deep, newest first."""
 
 
 def sample(db: Path) -> Sample:
@@ -111,9 +116,26 @@ def sample(db: Path) -> Sample:
             article=one("SELECT id FROM documents WHERE current = 1 ORDER BY seq DESC LIMIT 1"),
             contradiction=one("SELECT id FROM contradictions ORDER BY date DESC LIMIT 1"),
             bbox=_bbox(connection, country),
+            cursors={name: _deep_cursor(connection, name) for name in _CURSOR_LISTS},
         )
     finally:
         connection.close()
+
+
+_CURSOR_LISTS = ("figures", "claims", "events")
+DEPTH = 50_000
+"""How deep the deep-page cases read (by cursor; ``offset`` stops at 10,000)."""
+
+
+def _deep_cursor(connection: sqlite3.Connection, name: str) -> str:
+    """The cursor of the list's row :data:`DEPTH` deep (newest first), or of its oldest."""
+    query = LISTS[name].in_order()
+    for depth in (DEPTH, 0):
+        filters = Filters(descending=depth > 0, limit=1, offset=depth)
+        row = connection.execute(*query.sql(filters)).fetchone()
+        if row is not None:
+            return Cursor.of(dict(row), query.order).text()
+    return "~none"
 
 
 def _bbox(connection: object, country: str) -> str:
@@ -153,13 +175,20 @@ def cases(found: Sample) -> list[Case]:
                 Case(f"{kind}{name}, region", f"{prefix}?admin1={q(found.region)}", pages=True),
                 Case(f"{kind}{name}, keyword in every row", f"{prefix}?keyword=said", pages=True),
                 Case(f"{kind}{name}, rare keyword", f"{prefix}?keyword=curfew", pages=True),
-                Case(f"{kind}{name}, offset 50,000", f"{prefix}?offset=50000"),
+                Case(f"{kind}{name}, offset 10,000", f"{prefix}?offset=10000"),
                 Case(
                     f"{kind}{name}, oldest first, country + dates",
                     f"{prefix}?country={found.country}&{dates}&sort=date",
                     pages=True,
                 ),
             ]
+            if name in found.cursors and name != "articles":
+                listed.append(
+                    Case(
+                        f"{kind}{name}, 50,000 deep by cursor",
+                        f"{prefix}?after={q(found.cursors[name])}",
+                    )
+                )
             if name == "events":
                 listed.append(Case(f"{kind}{name}, type", f"{prefix}?type=Battles", pages=True))
                 listed.append(Case(f"{kind}{name}, box", f"{prefix}?bbox={found.bbox}", pages=True))
@@ -176,7 +205,7 @@ def cases(found: Sample) -> list[Case]:
             "API clusters (map), box + claimant",
             f"/api/clusters?limit=500&{box}&claimant={q(found.claimant)}",
         ),
-        Case("API clusters, offset 50,000", "/api/clusters?offset=50000"),
+        Case("API clusters, offset 10,000", "/api/clusters?offset=10000"),
         Case("API towns", f"/api/towns?{box}&zoom=7"),
         Case("page event", f"/events/{q(found.cluster)}"),
         Case("API event", f"/api/events/{q(found.cluster)}"),

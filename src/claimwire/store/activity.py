@@ -17,6 +17,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..vocab import EventType, values
 from . import tallies
 from .filters import Filters, country_code
 from .queries import LISTS
@@ -64,27 +65,46 @@ class Activity:
     other_claimants: int = 0
     excluded: int = 0
     excluded_examples: list[Record] = field(default_factory=list)
+    uncharted: int = 0
+    """More than this many reports match filters the tallies do not answer: the charts
+    were not drawn (narrow the filters); 0 when they were."""
+
+
+CHART_CAP = 20_000
+"""Most matching reports the charts group at a request (filters other than a country
+and an event type, which the tallies answer at any size): grouping a million reports
+took seconds. Beyond it the charts are not drawn and the page says so."""
 
 
 def activity(connection: sqlite3.Connection, filters: Filters) -> Activity:
     """Events by type and fatalities per claimant over time, for the filters.
 
-    The charts of the whole store and of one country are read from the tallies the write
-    path keeps (:mod:`.tallies`: a few thousand rows per country); for other filters the
-    counting is done by SQLite (a group per event, then per period), one pass over the
-    matching event reports.
+    The charts of the whole store, of one country and of one event type (in a country or
+    all) are read from the tallies the write path keeps (:mod:`.tallies`: a few thousand
+    rows per country); for other filters the counting is done by SQLite (a group per
+    event, then per period), one pass over the matching event reports, when at most
+    :data:`CHART_CAP` match (else :attr:`Activity.uncharted`).
 
     Args:
         connection: The store.
         filters: As for the event list (dates, country, type, claimant, hedge, outlet);
             the page (limit, offset) is ignored.
     """
-    country = tallied_country(filters)
+    country, kind = tallied_country(filters), None
+    if country is None and (typed := tallied_type(filters)) is not None:
+        country, kind = typed
     if country is not None and tallies.usable(connection):
-        return _from_tallies(connection, filters, country)
+        return _from_tallies(connection, filters, country, kind)
     condition, params = LISTS["events"].where(filters)
     joined = f"{condition} AND" if condition else " WHERE"
     plausible = f"{joined} {PLAUSIBLE_EVENT} AND e.date IS NOT NULL"
+    matching = connection.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM events e{plausible} LIMIT ?)",
+        [*params, CHART_CAP + 1],
+    ).fetchone()[0]
+    if int(matching) > CHART_CAP:
+        excluded, examples = _implausible(connection, filters)
+        return Activity("day", excluded=excluded, excluded_examples=examples, uncharted=CHART_CAP)
     excluded = int(
         connection.execute(
             f"SELECT count(*) FROM events e{joined} NOT {PLAUSIBLE_EVENT}", params
@@ -132,51 +152,74 @@ def activity(connection: sqlite3.Connection, filters: Filters) -> Activity:
 def tallied_country(filters: Filters) -> str | None:
     """The country whose tallies answer the filters ('' for all), or None when the
     filters select more than a country (the reports are grouped then)."""
-    rest = dataclasses.replace(filters, country=None, limit=None, offset=0, descending=False)
+    rest = dataclasses.replace(
+        filters, country=None, limit=None, offset=0, descending=False, after=None
+    )
     if rest != Filters(limit=None):
         return None
     return country_code(filters.country) if filters.country else ""
 
 
-def _from_tallies(connection: sqlite3.Connection, filters: Filters, country: str) -> Activity:
-    """:func:`activity` from the tallies of one country ('' for all)."""
+def tallied_type(filters: Filters) -> tuple[str, str] | None:
+    """The country ('' for all) and event type whose tallies answer the filters, or None:
+    an event type (not a sub-type) and at most a country. Every report of an event has
+    its type, so the type's events are whole events (migration 12)."""
+    if filters.type not in _EVENT_TYPES:
+        return None
+    country = tallied_country(dataclasses.replace(filters, type=None))
+    return None if country is None or filters.type is None else (country, filters.type)
+
+
+_EVENT_TYPES = frozenset(values(EventType))
+
+
+def _from_tallies(
+    connection: sqlite3.Connection, filters: Filters, country: str, kind: str | None = None
+) -> Activity:
+    """:func:`activity` from the tallies of one country ('' for all), of one event type
+    (``kind``) or all."""
     excluded, examples = _implausible(connection, filters)
+    typed = "" if kind is None else " AND type = ?"
+    chosen: tuple[str, ...] = (country,) if kind is None else (country, kind)
     first = connection.execute(
-        "SELECT min(day) FROM activity_days WHERE country = ?", (country,)
+        f"SELECT min(day) FROM activity_days WHERE country = ?{typed}", chosen
     ).fetchone()[0]
     last = connection.execute(
-        "SELECT substr(max(last), 1, 10) FROM activity_clusters WHERE country = ?", (country,)
-    ).fetchone()[0]
+        f"SELECT substr(last, 1, 10) FROM activity_clusters WHERE country = ?{typed} "
+        "ORDER BY last DESC LIMIT 1",
+        chosen,
+    ).fetchone()
     if first is None or last is None:
         return Activity("day", excluded=excluded, excluded_examples=examples)
-    period, periods, index, slot = _axis(first, last)
+    period, periods, index, slot = _axis(first, last[0])
     events: dict[str, list[int]] = {}
-    for kind, begins, count in connection.execute(
-        f"SELECT type, {slot} AS begins, sum(events) FROM activity_days WHERE country = ? "
-        "GROUP BY type, begins",
-        (country,),
+    for name, begins, count in connection.execute(
+        f"SELECT type, {slot} AS begins, sum(events) FROM activity_days WHERE country = ?"
+        f"{typed} GROUP BY type, begins",
+        chosen,
     ):
-        events.setdefault(kind, [0] * len(periods))[index[begins]] = int(count)
+        events.setdefault(name, [0] * len(periods))[index[begins]] = int(count)
     # every claimant's total ranks them; only the drawn ones are read per period
+    days = "activity_claim_days" if kind is None else "activity_type_claim_days"
     claimed: dict[str, float] = {}
     labels: dict[str, str] = {}
-    for who, name, kind, total in connection.execute(
+    for who, name, claimant_type, total in connection.execute(
         "SELECT f.who, coalesce(n.name, f.written), f.kind, f.total FROM (SELECT who, "
         "min(written) AS written, min(kind) AS kind, sum(fatalities) AS total "
-        "FROM activity_claim_days WHERE country = ? GROUP BY who) f "
+        f"FROM {days} WHERE country = ?{typed} GROUP BY who) f "
         "LEFT JOIN entities n ON n.id = f.who",
-        (country,),
+        chosen,
     ):
-        labels[who] = f"reported by {name}" if kind == "outlet" else name
+        labels[who] = f"reported by {name}" if claimant_type == "outlet" else name
         claimed[who] = float(total)
     ranked = sorted(claimed, key=lambda who: (-claimed[who], labels[who]))
     drawn = ranked[:MAX_CLAIMANT_LINES]
     totals: dict[str, list[float | None]] = {who: [None] * len(periods) for who in drawn}
     marks = ", ".join("?" * len(drawn))
     for who, begins, value in connection.execute(
-        f"SELECT who, {slot} AS begins, sum(fatalities) FROM activity_claim_days "
-        f"WHERE country = ? AND who IN ({marks}) GROUP BY who, begins",
-        (country, *drawn),
+        f"SELECT who, {slot} AS begins, sum(fatalities) FROM {days} "
+        f"WHERE country = ?{typed} AND who IN ({marks}) GROUP BY who, begins",
+        (*chosen, *drawn),
     ):
         totals[who][index[begins]] = float(value)
     return Activity(

@@ -23,9 +23,66 @@ from ..geo.gazetteer import get_gazetteer
 from .box import Box
 from .keywords import fts_query
 from .names import name_key
-from .rows import SqlValue
+from .rows import Record, SqlValue
 
 DEFAULT_LIMIT = 100
+
+
+CURSOR_MARK = "~"
+"""Between the date and the id of a cursor's text (no date has it)."""
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """A row's place in a list ordered by (date, id): the next page starts after it.
+
+    Paging by cursor reads the list's date index from the cursor on, however deep the
+    page; ``offset`` reads and skips every row before the page. A list's answer gives the
+    cursor of its last row (``after`` of the next page's URL).
+    """
+
+    date: str | None
+    id: str
+
+    def text(self) -> str:
+        """The cursor as a URL parameter: ``date~id`` (``~id`` for an undated row)."""
+        return f"{self.date or ''}{CURSOR_MARK}{self.id}"
+
+    @classmethod
+    def parse(cls, text: str) -> Cursor:
+        """The cursor of :meth:`text`.
+
+        Raises:
+            InvalidOptionError: ``text`` is not ``date~id``.
+        """
+        date, mark, identifier = text.partition(CURSOR_MARK)
+        if not mark or not identifier:
+            raise InvalidOptionError(
+                f"after {text!r} is not a cursor (date~id, as a list's next link gives it)"
+            )
+        return cls(date or None, identifier)
+
+    @classmethod
+    def of(cls, row: Record, order: tuple[str, ...]) -> Cursor:
+        """The cursor of a row of a list ordered by ``order`` (date column, id column)."""
+        date, identifier = (row[column.split(".")[-1]] for column in order)
+        return cls(None if date is None else str(date), str(identifier))
+
+    def parts(self, order: tuple[str, ...], descending: bool) -> list[tuple[str, list[SqlValue]]]:
+        """The rows after this one in the order (date, id), undated rows first (last when
+        ``descending``): one or two conditions (SQL and parameters), each a range of the
+        date index read in order, the first's rows before the second's."""
+        date, identifier = order
+        if self.date is None:
+            undated = "<" if descending else ">"
+            part: tuple[str, list[SqlValue]] = (
+                f"{date} IS NULL AND {identifier} {undated} ?",
+                [self.id],
+            )
+            return [part] if descending else [part, (f"{date} IS NOT NULL", [])]
+        dated = "<" if descending else ">"
+        part = (f"({date}, {identifier}) {dated} (?, ?)", [self.date, self.id])
+        return [part, (f"{date} IS NULL", [])] if descending else [part]
 
 
 @dataclass(frozen=True)
@@ -74,6 +131,9 @@ class Filters:
     descending: bool = False
     limit: int | None = DEFAULT_LIMIT
     offset: int = 0
+    after: Cursor | None = None
+    """Keyset paging: the rows after this one in the list's order (``offset`` counts
+    from there); see :class:`Cursor`."""
 
 
 FilterField = Literal[

@@ -22,6 +22,7 @@ from .filters import (
     REGION_NAMES,
     Clause,
     Condition,
+    Cursor,
     Filters,
     by_box,
     by_box_of_place,
@@ -171,7 +172,10 @@ class ListQuery:
         return where(filters, self.clauses)
 
     def sql(self, filters: Filters) -> tuple[str, list[SqlValue]]:
-        """One page of the list: the query and its parameters."""
+        """One page of the list: the query and its parameters (with ``after``, the rows
+        after the cursor: see :meth:`after`)."""
+        if filters.after is not None:
+            return self.after(filters, filters.after)
         condition, params = self.where(filters)
         direction = " DESC" if filters.descending else ""
         order = ", ".join(f"{column}{direction}" for column in self.order)
@@ -179,6 +183,39 @@ class ListQuery:
         return (
             f"SELECT {self.select} FROM {self.source}{condition} ORDER BY {order}{limit}",
             [*params, *paging],
+        )
+
+    def after(self, filters: Filters, cursor: Cursor) -> tuple[str, list[SqlValue]]:
+        """The page after ``cursor`` (keyset paging): each part of the rows after it
+        (:meth:`~.filters.Cursor.parts`) read in order up to the page, then the parts'
+        rows in the list's order. However deep the cursor, a part is a range of the date
+        index, so no row before it is read (``offset`` would read and skip them all).
+
+        Raises:
+            InvalidOptionError: ``offset`` is given too (a cursor replaces it).
+        """
+        if filters.offset:
+            raise InvalidOptionError("give after or offset, not both: after replaces offset")
+        if len(self.order) != 2:
+            raise InvalidOptionError("this list is not ordered by date and id: no cursor")
+        condition, params = self.where(filters)
+        direction = " DESC" if filters.descending else ""
+        order = ", ".join(f"{column}{direction}" for column in self.order)
+        limit, paging = page(filters)
+        selects, bound = [], []
+        for part, values in cursor.parts(self.order, filters.descending):
+            joined = f"{condition} AND {part}" if condition else f" WHERE {part}"
+            selects.append(
+                f"SELECT * FROM (SELECT {self.select} FROM {self.source}{joined} "
+                f"ORDER BY {order}{limit})"
+            )
+            bound += [*params, *values, *paging]
+        date, identifier = (column.split(".")[-1] for column in self.order)
+        undated = "" if filters.descending else " DESC"
+        return (
+            f"SELECT * FROM ({' UNION ALL '.join(selects)}) ORDER BY {date} IS NULL{undated}, "
+            f"{date}{direction}, {identifier}{direction}{limit}",
+            [*bound, *paging],
         )
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import operator
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import ClassVar
 
@@ -56,7 +58,17 @@ class Row:
 
     def values(self) -> tuple[SqlValue, ...]:
         """The row's column values, in the order of :func:`columns`."""
-        return tuple(getattr(self, name) for name in columns(type(self)))
+        getter = _GETTERS.get(type(self))
+        if getter is None:
+            getter = _GETTERS[type(self)] = _getter(columns(type(self)))
+        return getter(self)
+
+
+def _getter(names: tuple[str, ...]) -> Callable[[Row], tuple[SqlValue, ...]]:
+    """A getter of these attributes as a tuple (``attrgetter`` gives a bare value for one)."""
+    if len(names) == 1:
+        return lambda row: (getattr(row, names[0]),)
+    return operator.attrgetter(*names)
 
 
 def columns(row_type: type[Row]) -> tuple[str, ...]:
@@ -69,6 +81,8 @@ def columns(row_type: type[Row]) -> tuple[str, ...]:
 
 
 _COLUMNS: dict[type[Row], tuple[str, ...]] = {}
+_GETTERS: dict[type[Row], Callable[[Row], tuple[SqlValue, ...]]] = {}
+"""Per row type, a getter of its column values (one C call: bulk writes call it per row)."""
 
 
 def pick(row_type: type[Row], names: str) -> tuple[str, ...]:
@@ -473,6 +487,8 @@ class ActivityClaimRow(Row):
     best: float
     written: str
     kind: str
+    type: str = ""
+    """The event's type (its ``activity_clusters`` row's; migration 12)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -495,6 +511,22 @@ class ActivityClaimDayRow(Row):
     country: str
     day: str
     who: str
+    fatalities: float
+    events: int
+    written: str
+    kind: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ActivityTypeClaimDayRow(Row):
+    """A row of ``activity_type_claim_days`` (kept by :mod:`.tallies`): fatalities per
+    country, event type, claimant and day."""
+
+    TABLE = "activity_type_claim_days"
+    country: str
+    type: str
+    who: str
+    day: str
     fatalities: float
     events: int
     written: str
@@ -532,6 +564,7 @@ TABLE_ROWS: tuple[type[Row], ...] = (
     ActivityClaimRow,
     ActivityDayRow,
     ActivityClaimDayRow,
+    ActivityTypeClaimDayRow,
     FactCountRow,
 )
 """The row type of every table of the store."""

@@ -51,7 +51,17 @@ _CLAIM_COLUMNS = (
     "e.fatalities AS fatalities, e.claimant AS written, e.claimant_type AS kind"
 )
 
-_STEPS = (
+_TYPE_CLAIM_DAYS = (
+    "INSERT INTO activity_type_claim_days "
+    "(country, type, who, day, fatalities, events, written, kind) "
+    "SELECT country, type, who, day, {sign}sum(best), {sign}count(*), min(written), min(kind) "
+    f"FROM activity_claims WHERE {_KEYS} GROUP BY country, type, who, day "
+    "ON CONFLICT (country, type, who, day) DO UPDATE SET fatalities = fatalities + "
+    "excluded.fatalities, events = events + excluded.events"
+)
+"""The touched events' claimant rows into (``{sign}`` ``-``: out of) the sums per type."""
+
+_TAKE_OUT = (
     # take the touched events out of the daily sums
     "INSERT INTO activity_days (country, day, type, events) "
     f"SELECT country, day, type, -count(*) FROM activity_clusters WHERE {_KEYS} "
@@ -62,8 +72,13 @@ _STEPS = (
     f"FROM activity_claims WHERE {_KEYS} GROUP BY country, who, day "
     "ON CONFLICT (country, who, day) DO UPDATE SET fatalities = fatalities + "
     "excluded.fatalities, events = events + excluded.events",
+    _TYPE_CLAIM_DAYS.format(sign="-"),
     f"DELETE FROM activity_clusters WHERE {_KEYS}",
     f"DELETE FROM activity_claims WHERE {_KEYS}",
+)
+"""The touched events' rows out of the tallies."""
+
+_PUT_BACK = (
     # recompute them from their reports
     "INSERT INTO activity_clusters (key, country, day, last, type) "
     f"SELECT key, country, min(day), max(date), min(type) FROM ({_reports(_EVENT_COLUMNS)}) "
@@ -71,6 +86,10 @@ _STEPS = (
     "INSERT INTO activity_claims (key, country, who, day, best, written, kind) "
     "SELECT key, country, who, min(day), max(fatalities), min(written), min(kind) FROM "
     f"({_reports(_CLAIM_COLUMNS, ' AND e.fatalities IS NOT NULL')}) GROUP BY key, country, who",
+    # each claimant row has its event's type
+    "UPDATE activity_claims SET type = coalesce((SELECT k.type FROM activity_clusters k "
+    "WHERE k.key = activity_claims.key AND k.country = activity_claims.country), '') "
+    f"WHERE {_KEYS}",
     # and add them back
     "INSERT INTO activity_days (country, day, type, events) "
     f"SELECT country, day, type, count(*) FROM activity_clusters WHERE {_KEYS} "
@@ -82,9 +101,22 @@ _STEPS = (
     "ON CONFLICT (country, who, day) DO UPDATE SET fatalities = fatalities + "
     "excluded.fatalities, events = events + excluded.events, "
     "written = min(written, excluded.written), kind = min(kind, excluded.kind)",
+    _TYPE_CLAIM_DAYS.format(sign="")
+    + ", written = min(written, excluded.written), kind = min(kind, excluded.kind)",
     "DELETE FROM activity_days WHERE events = 0",
     "DELETE FROM activity_claim_days WHERE events = 0",
+    "DELETE FROM activity_type_claim_days WHERE events = 0",
 )
+"""The touched events' rows recomputed from their reports, and into the tallies."""
+
+TABLES = (
+    "activity_clusters",
+    "activity_claims",
+    "activity_days",
+    "activity_claim_days",
+    "activity_type_claim_days",
+)
+"""The tallies' tables."""
 
 
 def refresh(connection: sqlite3.Connection, keys: Iterable[str]) -> None:
@@ -99,7 +131,7 @@ def refresh(connection: sqlite3.Connection, keys: Iterable[str]) -> None:
     connection.executemany(
         "INSERT INTO temp.activity_keys (key) VALUES (?)", [(key,) for key in chosen]
     )
-    for step in _STEPS:
+    for step in (*_TAKE_OUT, *_PUT_BACK):
         connection.execute(step)
     connection.execute("DELETE FROM temp.activity_keys")
 
@@ -107,7 +139,7 @@ def refresh(connection: sqlite3.Connection, keys: Iterable[str]) -> None:
 def rebuild(connection: sqlite3.Connection) -> None:
     """Recompute every tally from the stored reports (inside the caller's transaction);
     what a store written outside the write path needs (the synthetic store)."""
-    for table in ("activity_clusters", "activity_claims", "activity_days", "activity_claim_days"):
+    for table in TABLES:
         connection.execute(f"DELETE FROM {table}")
     connection.execute("CREATE TEMP TABLE IF NOT EXISTS activity_keys (key TEXT PRIMARY KEY)")
     connection.execute("DELETE FROM temp.activity_keys")
@@ -115,7 +147,7 @@ def rebuild(connection: sqlite3.Connection) -> None:
         "INSERT OR IGNORE INTO temp.activity_keys (key) "
         "SELECT DISTINCT coalesce(cluster_id, id) FROM events"
     )
-    for step in _STEPS[4:]:
+    for step in _PUT_BACK:
         connection.execute(step)
     connection.execute("DELETE FROM temp.activity_keys")
 

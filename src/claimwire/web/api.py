@@ -18,6 +18,7 @@ from ..nlp.limits import DEFAULT_MAX_CHARS
 from ..version import __version__
 from . import mapdata, service
 from .context import ArticleMetadata, Context
+from .errors import ApiError
 from .guard import bearer_token
 from .params import ListParams, api_query, list_params, openapi_parameters
 from .queries import ListName, Page
@@ -99,7 +100,11 @@ def listing(
     base = str(request.url.path)
     following = offset + limit
     kept = query or {}
-    following_url = f"{base}?{params.query_string(offset=following, **kept)}"
+    if params.filters.after is None:
+        more = following < page.total or _more(page, limit)
+    else:
+        more = len(page.items) == limit
+    following_query = params.next_page(page.next_after, more, **kept)
     previous = max(0, offset - limit) or None
     previous_url = f"{base}?{params.query_string(offset=previous, **kept)}"
     body = {
@@ -109,8 +114,9 @@ def listing(
         "offset": offset,
         "keyword_capped": page.keyword_capped,
         "total_capped": page.total_capped,
-        "next": following_url if following < page.total or _more(page, limit) else None,
+        "next": f"{base}?{following_query}" if following_query is not None else None,
         "previous": previous_url if offset > 0 else None,
+        "after": params.filters.after.text() if params.filters.after else None,
         **(extra or {}),
     }
     return JSONResponse(body)
@@ -247,6 +253,8 @@ def get_clusters(
     the page: ``unplaced`` (matching events without coordinates) and ``first``/``last``
     (dates of the oldest and newest matching event whatever ``since``/``until``).
     """
+    if params.filters.after is not None:
+        raise ApiError(422, "validation_error", "the map's events page by offset, not after")
     box = mapdata.parse_box(bbox)
     view = mapdata.events_in_view(context.connection(), params.filters, box)
     extent = view.extent
@@ -340,6 +348,7 @@ def get_activity(context: Context, params: Params) -> dict[str, object]:
         "other_claimants": found.other_claimants,
         "excluded": found.excluded,
         "excluded_examples": found.excluded_examples,
+        "uncharted": found.uncharted,
     }
 
 

@@ -74,7 +74,7 @@ def get_export(
     name = _list_of(chosen, table)
     query = {key: value for key, value in request.query_params.items() if key not in OWN_PARAMETERS}
     parsed = parse_query(query, name, connection=context.connection()).strict().filters
-    filters = replace(parsed, descending=False, limit=None, offset=0)  # as the CLI: all, by date
+    filters = replace(parsed, descending=False, limit=None, offset=0, after=None)  # as the CLI
     connection = open_store(context.store.path, readonly=True)
     try:
         chunks = export_chunks(connection, chosen, filters, table=table, all_statuses=all_statuses)

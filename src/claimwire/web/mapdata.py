@@ -99,7 +99,7 @@ def events_in_view(connection: sqlite3.Connection, filters: Filters, box: Box | 
         InvalidOptionError: A filter value is unknown (a country), or ``hedge`` is given.
     """
     items = map_events(connection, filters, box)
-    everything = dataclasses.replace(filters, limit=None, offset=0, descending=False)
+    everything = dataclasses.replace(filters, limit=None, offset=0, descending=False, after=None)
     total = _COUNTS.get(connection, ("total", everything, box))
     if not isinstance(total, int):
         total = map_count(connection, everything, box)

@@ -21,6 +21,7 @@ from fastapi import Query, Request
 from ..errors import InvalidOptionError
 from ..store import facets
 from ..store.box import Box
+from ..store.filters import Cursor
 from ..store.keywords import fts_query
 from ..store.queries import ARTICLE_FIELDS, LISTS, Filters, country_code
 from ..vocab import Category, EventSubtype, EventType, Hedge, Measure, values
@@ -29,7 +30,9 @@ from .errors import ApiError
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
 MAX_TEXT = 200
-MAX_OFFSET = 10_000_000
+MAX_OFFSET = 10_000
+"""Deepest page by ``offset`` (every row before it is read and skipped); deeper pages are
+reached by cursor (``after``, the ``next`` link of a page past it)."""
 HEDGES = values(Hedge)
 EVENT_TYPES = values(EventType)
 EVENT_SUBTYPES = values(EventSubtype)
@@ -68,8 +71,8 @@ TEXTS = (
     "cluster",
 )
 """Text parameters, named as the :class:`Filters` field they set."""
-PAGING = ("sort", "limit", "offset")
-"""The parameters of order and page (every list takes them)."""
+PAGING = ("sort", "limit", "offset", "after")
+"""The parameters of order and page (every list takes them; articles no ``after``)."""
 PARAMETERS = ("since", "until", *TEXTS, "bbox", *FLAGS, "open", *PAGING)
 """Every parameter of a list, in the order a query string gives them."""
 
@@ -84,7 +87,8 @@ def accepted_parameters(name: PageName) -> tuple[str, ...]:
     return tuple(
         parameter
         for parameter in PARAMETERS
-        if parameter in PAGING or field_of.get(parameter, parameter) in fields
+        if (parameter in PAGING and (parameter, name) != ("after", "articles"))
+        or field_of.get(parameter, parameter) in fields
     )
 
 
@@ -134,6 +138,7 @@ class ListParams:
             "sort": self.sort if self.sort != "-date" else None,
             "limit": self.filters.limit if self.filters.limit != DEFAULT_LIMIT else None,
             "offset": self.filters.offset or None,
+            "after": self.filters.after.text() if self.filters.after else None,
         }
         return found
 
@@ -145,11 +150,24 @@ class ListParams:
 
     def filter_string(self, **changes: object) -> str:
         """:meth:`query_string` without order and page: the filter alone (exports)."""
-        return self.query_string(sort=None, limit=None, offset=None, **changes)
+        return self.query_string(sort=None, limit=None, offset=None, after=None, **changes)
 
     def with_page(self, limit: int, offset: int = 0) -> ListParams:
         """The same filters, another page."""
-        return replace(self, filters=replace(self.filters, limit=limit, offset=offset))
+        return replace(self, filters=replace(self.filters, limit=limit, offset=offset, after=None))
+
+    def next_page(self, next_after: str | None, more: bool, **changes: object) -> str | None:
+        """The query string of the next page (``more``: there is one): by offset while it
+        is at most :data:`MAX_OFFSET`, else by cursor (``next_after``, the last row's)."""
+        if not more:
+            return None
+        limit = self.filters.limit or DEFAULT_LIMIT
+        following = self.filters.offset + limit
+        if self.filters.after is None and following <= MAX_OFFSET:
+            return self.query_string(offset=following, **changes)
+        if next_after is None:
+            return None
+        return self.query_string(offset=None, after=next_after, **changes)
 
     def strict(self) -> ListParams:
         """These parameters, if nothing was left out.
@@ -203,9 +221,27 @@ class _Reader:
         if value is None:
             return default
         if not value.isdigit() or not low <= int(value) <= high:
-            self.problem(name, f"{value!r} is not a whole number from {low} to {high:,}")
+            deeper = (
+                " (deeper pages: follow the next links, which page by cursor)"
+                if name == "offset" and value.isdigit()
+                else ""
+            )
+            self.problem(name, f"{value!r} is not a whole number from {low} to {high:,}{deeper}")
             return default
         return int(value)
+
+    def cursor(self, name: str, instead: str) -> Cursor | None:
+        value = self.text(name)
+        if value is None:
+            return None
+        if self.text(instead):
+            self.problem(name, f"give {name} or {instead}, not both ({name} left out)")
+            return None
+        try:
+            return Cursor.parse(value)
+        except InvalidOptionError as error:
+            self.problem(name, error.message)
+            return None
 
     def box(self, name: str) -> Box | None:
         value = self.text(name)
@@ -303,6 +339,7 @@ def parse_query(
         descending=sort == "-date",
         limit=reader.number("limit", DEFAULT_LIMIT, 1, MAX_LIMIT),
         offset=reader.number("offset", 0, 0, MAX_OFFSET),
+        after=reader.cursor("after", "offset") if "after" in accepted else None,
     )
     return ListParams(
         filters=filters, sort=sort, open_only=open_only, problems=tuple(reader.problems)
@@ -399,7 +436,8 @@ DESCRIPTIONS = {
     "open": "true: contradictions not settled only.",
     "sort": "-date (newest first, the default) or date.",
     "limit": f"Rows per page, 1 to {MAX_LIMIT} (default {DEFAULT_LIMIT}).",
-    "offset": "Rows to skip.",
+    "offset": f"Rows to skip (at most {MAX_OFFSET:,}; deeper pages by after).",
+    "after": "The rows after this cursor (date~id: a page's next link gives it).",
 }
 """What each parameter does (the OpenAPI document)."""
 
@@ -439,7 +477,10 @@ def list_params(
     ] = False,
     sort: Annotated[Literal["date", "-date"], Query(description="-date: newest first.")] = "-date",
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
-    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    after: Annotated[
+        str | None, Query(max_length=MAX_TEXT, description=DESCRIPTIONS["after"])
+    ] = None,
 ) -> ListParams:
     """Parse the filters, order and page of a list request (a FastAPI dependency).
 
@@ -449,6 +490,19 @@ def list_params(
     first, last = _day("since", since), _day("until", until)
     if first and last and first > last:
         raise ApiError(422, "validation_error", f"since ({first}) is after until ({last})")
+    if offset > MAX_OFFSET:
+        raise ApiError(
+            422,
+            "validation_error",
+            f"offset {offset} is over {MAX_OFFSET:,}: follow the next links (they page by "
+            "cursor, after=)",
+        )
+    if after and offset:
+        raise ApiError(422, "validation_error", "give after or offset, not both")
+    try:
+        cursor = Cursor.parse(after) if after else None
+    except InvalidOptionError as error:
+        raise ApiError(422, "validation_error", error.message) from None
     filters = Filters(
         since=first,
         until=last,
@@ -465,6 +519,7 @@ def list_params(
         descending=sort == "-date",
         limit=limit,
         offset=offset,
+        after=cursor,
     )
     return ListParams(filters=filters, sort=sort, open_only=open)
 

@@ -18,6 +18,7 @@ from ..store.activity import TIMELINE
 from ..store.contradictions import with_details
 from ..store.filters import (
     Condition,
+    Cursor,
     Filters,
     country,
     keyword_capped,
@@ -46,6 +47,9 @@ class Page:
     keyword_capped: bool = False
     total_capped: bool = False
     """More than :data:`COUNT_CAP` rows match: ``total`` is the cap ("10,000+")."""
+    next_after: str | None = None
+    """The cursor of the page's last row (``after`` of the next page), when the page is
+    full; lists not ordered by date and id have none."""
 
 
 COUNT_CAP = 10_000
@@ -82,14 +86,21 @@ def page(connection: sqlite3.Connection, name: ListName, filters: Filters) -> Pa
             for a list whose rows have no hedge.
     """
     query = TIMELINE if name == "timeline" else store.LISTS[name]
-    everything = dataclasses.replace(filters, limit=None, offset=0, descending=False)
+    everything = dataclasses.replace(filters, limit=None, offset=0, descending=False, after=None)
     condition, params = query.where(everything)
     total, more = counted(connection, (name, everything), query.source, condition, params)
     # many rows match: read the list in order and stop at the page
     listed = query.in_order() if more else query
     rows = [dict(row) for row in connection.execute(*listed.sql(filters))]
     keywords = capped(connection, filters, name)
-    return Page(items=rows, total=total, keyword_capped=keywords, total_capped=more)
+    full = bool(rows) and filters.limit is not None and len(rows) == filters.limit
+    return Page(
+        items=rows,
+        total=total,
+        keyword_capped=keywords,
+        total_capped=more,
+        next_after=Cursor.of(rows[-1], query.order).text() if full else None,
+    )
 
 
 KEYWORD_KINDS: dict[str, str | None] = {
@@ -166,7 +177,8 @@ def articles(connection: sqlite3.Connection, filters: Filters) -> Page:
     The filters select as the JSONL export does (:data:`~claimwire.store.queries.ARTICLE_CLAUSES`).
     """
     condition, params = where(filters, store.ARTICLE_CLAUSES)
-    key: _Key = ("articles", dataclasses.replace(filters, limit=None, offset=0, descending=False))
+    unpaged = dataclasses.replace(filters, limit=None, offset=0, descending=False, after=None)
+    key: _Key = ("articles", unpaged)
     total, more = counted(connection, key, "documents d", condition, params)
     # many rows match: read the articles in order and stop at the page
     source = "documents d INDEXED BY documents_current_published" if more else "documents d"

@@ -272,7 +272,11 @@ def activity(context: AppContext, filters: Filters) -> Activity:
     kept while the store and the day do not change (every write adds a document)."""
     connection = context.connection()
     version = connection.execute("SELECT coalesce(max(seq), 0) FROM documents").fetchone()[0]
-    key = (replace(filters, limit=None, offset=0, descending=False), version, date.today())
+    key = (
+        replace(filters, limit=None, offset=0, descending=False, after=None),
+        version,
+        date.today(),
+    )
     found = _ACTIVITY.get(key)
     if found is None:
         found = read_activity(connection, filters)

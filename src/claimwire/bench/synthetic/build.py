@@ -4,9 +4,11 @@ The store is created and migrated as any store is (:func:`~claimwire.store.open_
 it has every table, index, full-text index and trigger a real store has. While the rows go
 in, the secondary indexes are dropped and made again at the end from their own SQL
 (faster than keeping them up to date row by row), foreign keys are checked by
-construction instead of by SQLite, and the journal is off; the full-text indexes are
-filled by the store's own triggers. Then ``ANALYZE`` and the write-ahead log, as a store
-in use has.
+construction instead of by SQLite, and the journal is off. The triggers are dropped too:
+the full-text indexes, the overview's counts and the activity tallies are computed in SQL
+once the rows are in (:mod:`claimwire.store.bulk`, :func:`claimwire.store.tallies.rebuild`),
+equal to what the triggers and the write path keep. Then ``ANALYZE`` and the write-ahead
+log, as a store in use has.
 """
 
 from __future__ import annotations
@@ -22,11 +24,13 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ...errors import InvalidOptionError
 from ...geo.gazetteer import get_gazetteer
 from ...models import Document, Provenance, Relevance, Result
 from ...store import open_store
+from ...store.bulk import drop_for_bulk_load, fill_derived, restore
 from ...store.rows import (
     TABLE_ROWS,
     ClaimRow,
@@ -119,7 +123,7 @@ def build_synthetic_store(
     world = build_world(get_gazetteer(), rng)
     connection = open_store(path)
     try:
-        indexes = _drop_indexes(connection)
+        dropped = drop_for_bulk_load(connection)
         connection.execute("PRAGMA journal_mode=OFF")
         connection.execute("PRAGMA synchronous=OFF")
         connection.execute("PRAGMA foreign_keys=OFF")
@@ -138,10 +142,10 @@ def build_synthetic_store(
                     progress(writer.documents, time.perf_counter() - started)
         writer.flush()
         _finish(connection, world, corpus)
+        fill_derived(connection)  # the full-text indexes and counts the triggers keep
         connection.execute("COMMIT")
-        for sql in indexes:
-            connection.execute(sql)
         connection.execute("BEGIN")
+        restore(connection, dropped)
         rebuild_tallies(connection)  # what the write path keeps, from the rows written
         connection.execute("COMMIT")
         connection.execute("ANALYZE")
@@ -163,16 +167,6 @@ def build_synthetic_store(
 
 _TABLES = tuple(row_type.TABLE for row_type in TABLE_ROWS)
 """Every table of the store, counted in the summary."""
-
-
-def _drop_indexes(connection: sqlite3.Connection) -> list[str]:
-    """Drop the secondary indexes; the SQL that makes them again."""
-    found = connection.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-    ).fetchall()
-    for name, _ in found:
-        connection.execute(f'DROP INDEX "{name}"')
-    return [sql for _, sql in found]
 
 
 def _schedule(world: World, rng: random.Random, articles: int) -> list[tuple[dt.date, Theatre]]:
@@ -222,8 +216,30 @@ def _result_json(rows: ArticleRows) -> str:
     """A stored result: the document (without its text), its relevance, the provenance.
 
     The facts are in the fact tables only: an article page shows the text without its
-    highlighted spans.
+    highlighted spans. The JSON is the template's (:func:`_result_template`, what the
+    models write) with the article's fields put in, so the models are not run per article.
     """
+    document = rows.document
+    data = _result_template(rows)
+    data["document"] = {
+        **data["document"],
+        "id": document.id,
+        "title": document.title,
+        "outlet": document.outlet,
+        "url": document.url,
+        "published": document.published or "2000-01-01",
+    }
+    data["relevance"] = {
+        **data["relevance"],
+        "score": document.relevance_score or 0.0,
+        "relevant": bool(document.relevant),
+        "label": document.relevance_label or "other",
+    }
+    return json.dumps(data)
+
+
+def _model_result_json(rows: ArticleRows) -> str:
+    """The stored result as the models write it (:func:`_result_json`, slower)."""
     document = rows.document
     result = Result(
         document=Document(
@@ -246,6 +262,18 @@ def _result_json(rows: ArticleRows) -> str:
     data = result.model_dump(mode="json")
     del data["document"]["text"]
     return json.dumps(data)
+
+
+_TEMPLATE: dict[str, dict[str, Any]] = {}
+"""The result JSON of the first article written, as a dict (see :func:`_result_template`)."""
+
+
+def _result_template(rows: ArticleRows) -> dict[str, Any]:
+    """A result's JSON as the models write it, as a dict (a shallow copy: callers replace
+    its inner dicts); made once, from the first article."""
+    if "result" not in _TEMPLATE:
+        _TEMPLATE["result"] = json.loads(_model_result_json(rows))
+    return dict(_TEMPLATE["result"])
 
 
 _PROVENANCE = Provenance(
