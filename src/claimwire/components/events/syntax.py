@@ -168,7 +168,7 @@ def salience(token: Token) -> float:
     depth = 0
     deepest = len(SALIENCE) - 1
     for _ in range(ANCESTOR_HOPS):
-        if token.head is token or depth >= deepest:
+        if token.head.i == token.i or depth >= deepest:
             break
         if token.dep_ not in FLAT_DEPS:
             depth += 1
