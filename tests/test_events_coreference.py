@@ -3,40 +3,20 @@ lead) and the mentions that are no event (wars as a whole, campaigns, displaceme
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from claimwire.components import keys
-from claimwire.components.events import hits_of
-
-PUBLISHED = dt.date(2024, 3, 9)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    """The full claimwire pipeline."""
-    from claimwire.nlp.pipeline import get_nlp
-
-    return get_nlp()
+from events_helpers import events
 
 
 @pytest.fixture(scope="module")
 def nlp_rules():
-    """The same, without the learned filter of events (the rules alone)."""
+    """The full pipeline without the learned filter of events (the rules alone)."""
     from claimwire.nlp.pipeline import build_pipeline, load_model
 
     nlp = build_pipeline(load_model())
     nlp.replace_pipe(keys.EVENTS_FACTORY, keys.EVENTS_FACTORY, config={"specific_events": False})
     return nlp
-
-
-def events(nlp, text: str):
-    doc = nlp.make_doc(text)
-    doc.user_data[keys.PUBLISHED] = PUBLISHED
-    for _name, proc in nlp.pipeline:
-        doc = proc(doc)
-    return hits_of(doc)
 
 
 def violent(found):

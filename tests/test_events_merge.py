@@ -2,30 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from claimwire.components import keys
-from claimwire.components.events import hits_of
-
-PUBLISHED = dt.date(2024, 3, 9)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    """The full claimwire pipeline (places and dates give the events their context)."""
-    from claimwire.nlp.pipeline import get_nlp
-
-    return get_nlp()
-
-
-def events(nlp, text: str):
-    doc = nlp.make_doc(text)
-    doc.user_data[keys.PUBLISHED] = PUBLISHED
-    for _name, proc in nlp.pipeline:
-        doc = proc(doc)
-    return hits_of(doc)
+from events_helpers import events
 
 
 def test_headline_and_lead_are_one_event(nlp):
