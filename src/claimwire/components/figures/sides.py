@@ -16,7 +16,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
@@ -73,8 +73,7 @@ def side_of(tokens: list[Token]) -> str | None:
 def _partisan(token: Token) -> str | None:
     """ "pro-Assad fighters": the side of a name after "pro-" (the lexicon's own entry for
     "pro-russian" first)."""
-    doc = token.doc
-    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 2].lower_ != "pro":
+    if not _after_pro(token):
         return None
     sides = load_lexicon().sides
     written = f"pro-{token.lower_}"
@@ -85,14 +84,23 @@ def _partisan(token: Token) -> str | None:
     return None
 
 
+def _after_pro(token: Token) -> bool:
+    """Whether ``token`` follows "pro-" ("pro-Assad")."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "pro"
+
+
 def _keys(token: Token) -> Iterator[str]:
     """Lookup keys of a head noun: with the modifier right before it first ("police
     officer"), then its lemma and its word."""
     lemma, word = token.lemma_.lower(), token.lower_
     if token.i > 0:
         before = token.doc[token.i - 1]
-        partisan = before.i >= 2 and before.nbor(-1).text == "-" and before.nbor(-2).lower_ == "pro"
-        if before.head == token and before.dep_ in ("compound", "amod", "nmod") and not partisan:
+        if (
+            before.head == token
+            and before.dep_ in ("compound", "amod", "nmod")
+            and not _after_pro(before)
+        ):
             yield f"{before.lower_} {lemma}"
             yield f"{before.lower_} {word}"
     yield lemma
@@ -230,18 +238,21 @@ def speaker_side(counted: Counted, span: Span) -> str | None:
         return None
     doc, sent = span.doc, sentence_of(span)
     limit = sentence_of(doc[sent.end]).end if sent.end < len(doc) else sent.end
-    closed = False
-    for token in doc[span.end : limit]:  # the quote closes, then "..., an officer said"
+    verb = _verb_past_quote(doc[span.end : limit])  # the quote closes, then ", an officer said"
+    if verb is None:  # "an officer said: “We lost ...”"
+        verb = _verb_past_quote(reversed(doc[sent.start : span.start]))
+    return _subject_side(verb) if verb is not None else None
+
+
+def _verb_past_quote(tokens: Iterable[Token]) -> Token | None:
+    """The first reporting verb among ``tokens`` after a quote mark among them."""
+    reporting_verbs = load_lexicon().reporting_verbs
+    quoted = False
+    for token in tokens:
         if token.is_quote:
-            closed = True
-        elif closed and token.lemma_.lower() in load_lexicon().reporting_verbs:
-            return _subject_side(token)
-    opened = False
-    for token in reversed(doc[sent.start : span.start]):  # "an officer said: “We lost ...”"
-        if token.is_quote:
-            opened = True
-        elif opened and token.lemma_.lower() in load_lexicon().reporting_verbs:
-            return _subject_side(token)
+            quoted = True
+        elif quoted and token.lemma_.lower() in reporting_verbs:
+            return token
     return None
 
 
