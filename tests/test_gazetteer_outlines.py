@@ -102,6 +102,16 @@ def test_an_outline_holding_most_towns_of_two_groups_names_neither(tmp_path):
     }
 
 
+def test_a_region_named_by_its_outline_alone_leaves_a_towns_name_to_the_town(tmp_path):
+    folder = _liberia(tmp_path, {"Kelbo": [_square(0, 0, 4)], "Hills": [_square(4, 0, 4)]})
+    big = {**_town("Kelbo", 1.0, 1.0), "population": 250_000, "alternatenames": []}
+    groups = {("LR", "01"): [big], ("LR", "02"): [_town("Stone Bend", 2.0, 5.0)]}
+    found = name_by_outlines(folder, groups, {}, {"LR": []})
+    assert found[("LR", "01")]["display"] == "Kelbo"
+    assert found[("LR", "01")]["names"] == ["Kelbo Region", "Kelbo Province", "Kelbo Oblast"]
+    assert found[("LR", "02")]["names"] == ["Hills"]
+
+
 def test_outlines_of_another_level_name_no_group(tmp_path):
     """Many more outlines than groups: the outlines are provinces of regions, not regions."""
     folder = _liberia(tmp_path, {f"Part {n}": [_square(n, 0, 1)] for n in range(6)})

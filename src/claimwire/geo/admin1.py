@@ -95,6 +95,11 @@ overrule a pairing by towns' names, and between a largest town's name and the pa
 subdivision's for the pairing to stand."""
 OVERRULE_TOWNS: Final = 3
 """Fewest towns of a group whose pairing by name an outline may overrule."""
+TOWN_POPULATION: Final = 10_000
+"""Least population of a town whose name a region named by its outline alone may not
+take as a lookup name."""
+TOWN_NAMED_REGION_WORDS: Final = ("Region", "Province", "Oblast")
+"""Words after the name of such a region that make its lookup names."""
 INSIDE_MARGIN_DEG: Final = 1.0
 """Margin around a group's box of towns within which a listed point lies inside it."""
 
@@ -362,7 +367,9 @@ def name_by_outlines(
             if parent is not None:
                 info = _iso_names(parent)
             else:
-                info = _outline_names(country, by_name[region], by_country.get(country, []), taken)
+                subdivisions = by_country.get(country, [])
+                towns = _town_keys(groups, country)
+                info = _outline_names(country, by_name[region], subdivisions, taken, towns)
             taken.add(info["code"])
             found[key] = info
     return found
@@ -545,14 +552,29 @@ def _outline_labels(country: str, outlines: tuple[Outline, ...], groups: int) ->
     return labels
 
 
+def _town_keys(groups: Groups, country: str) -> set[str]:
+    """The lookup keys of the names of ``country``'s towns of :data:`TOWN_POPULATION` or
+    more people."""
+    return {
+        key
+        for (code, _), members in groups.items()
+        if code == country
+        for town in members
+        if town.get("population", 0) >= TOWN_POPULATION
+        for key in latin_keys([town["name"], *town.get("alternatenames", ())])
+    }
+
+
 def _outline_names(
-    country: str, outline: Outline, subdivisions: list[Any], taken: set[str]
+    country: str, outline: Outline, subdivisions: list[Any], taken: set[str], towns: set[str]
 ) -> dict[str, Any]:
     """The names, display name, id and code of a group named by ``outline``.
 
     The subdivision whose name (or listed alias) is closest to the outline's takes it,
     even one another group took already: GeoNames keeps some regions twice (a state before
-    and after a split), and both groups then share its code.
+    and after a split), and both groups then share its code. A region named by its outline
+    alone is found by that name only when no town of ``towns`` bears it: "Gomel" is the
+    city (GeoNames' Homyel'), and the region is "Gomel Region" or "Gomel Oblast".
     """
     aliases = variants().admin1_aliases
     stem_key = name_key(_strip_type(outline.name)[0])
@@ -565,7 +587,10 @@ def _outline_names(
             best, best_score = subdivision, score
     if best is None or best_score < OUTLINE_NAME_RATIO:
         code = f"{country}-{name_key(outline.name).replace(' ', '-')}"
-        return {"names": [outline.name], "display": outline.name, "id": f"ne:{code}", "code": code}
+        names = [outline.name]
+        if name_key(outline.name) in towns:
+            names = [f"{outline.name} {word}" for word in TOWN_NAMED_REGION_WORDS]
+        return {"names": names, "display": outline.name, "id": f"ne:{code}", "code": code}
     return _iso_names(best)
 
 
