@@ -14,6 +14,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from . import mapindex, tallies
+
 FACT_TABLES = ("figures", "claims", "events")
 """The fact tables: their evidence is indexed and their current rows counted."""
 
@@ -87,3 +89,11 @@ def restore(connection: sqlite3.Connection, dropped: Dropped) -> None:
     """Make the indexes and triggers of :func:`drop_for_bulk_load` again."""
     for sql in (*dropped.indexes, *dropped.triggers):
         connection.execute(sql)
+
+
+def fill_kept(connection: sqlite3.Connection) -> None:
+    """Fill what the write path keeps per article (the activity tallies, the map's events)
+    from the stored rows, inside the caller's transaction; after :func:`restore`, since
+    both read the reports of each event through the indexes."""
+    tallies.rebuild(connection)
+    mapindex.rebuild(connection)

@@ -542,6 +542,28 @@ class FactCountRow(Row):
     counted: int
 
 
+@dataclass(frozen=True, kw_only=True)
+class MapEventRow(Row):
+    """A row of ``map_events`` (kept by :mod:`.mapindex`, migration 13): one event (cluster)
+    with reports, with what the map filters on and its place's coordinates."""
+
+    TABLE = "map_events"
+    id: str
+    ontopic: int
+    """1 when a current report of an on-topic article tells it."""
+    date_start: str
+    """The cluster's first date, ``''`` when undated (so is ``date_end``)."""
+    date_end: str
+    span: int
+    """Whole days from ``date_start`` to ``date_end``, plus one (0 when undated)."""
+    type: str
+    subtype: str | None = None
+    country: str | None = None
+    place_entity: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
 TABLE_ROWS: tuple[type[Row], ...] = (
     DocumentRow,
     ResultRow,
@@ -566,6 +588,7 @@ TABLE_ROWS: tuple[type[Row], ...] = (
     ActivityClaimDayRow,
     ActivityTypeClaimDayRow,
     FactCountRow,
+    MapEventRow,
 )
 """The row type of every table of the store."""
 

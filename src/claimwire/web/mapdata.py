@@ -98,12 +98,12 @@ def events_in_view(connection: sqlite3.Connection, filters: Filters, box: Box | 
     Raises:
         InvalidOptionError: A filter value is unknown (a country), or ``hedge`` is given.
     """
-    items = map_events(connection, filters, box)
     everything = dataclasses.replace(filters, limit=None, offset=0, descending=False, after=None)
     total = _COUNTS.get(connection, ("total", everything, box))
     if not isinstance(total, int):
         total = map_count(connection, everything, box)
         _COUNTS.put(connection, ("total", everything, box), total)
+    items = map_events(connection, filters, box, matches=total)
     extent = _COUNTS.get(connection, ("extent", everything))
     if not isinstance(extent, Extent):
         extent = map_extent(connection, everything)

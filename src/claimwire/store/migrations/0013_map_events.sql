@@ -1,0 +1,41 @@
+-- claimwire store, schema 13: the map's events, kept by the write path (store/mapindex.py).
+-- The map (/api/clusters, /map) lists and counts the events (clusters) in a box and a
+-- time window. Read from clusters, each candidate needed its place's coordinates (a join)
+-- and a probe of its reports (is one of an on-topic article?): seconds to count the
+-- events of the world on a store of a million articles. This table holds one row per
+-- event that has reports, with what the map filters on, in the map's order.
+CREATE TABLE map_events (
+    id TEXT NOT NULL,                   -- the cluster's id
+    ontopic INTEGER NOT NULL,           -- 1: a current report of an on-topic article tells it
+    date_start TEXT NOT NULL,           -- the cluster's dates ('' when undated)
+    date_end TEXT NOT NULL,
+    span INTEGER NOT NULL,              -- whole days from date_start to date_end, plus one
+    type TEXT NOT NULL,
+    subtype TEXT,
+    country TEXT,
+    place_entity TEXT,
+    lat REAL,                           -- its place's coordinates (NULL: not on the map)
+    lon REAL,
+    PRIMARY KEY (ontopic, date_start, id)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX map_events_id ON map_events(id);
+-- newest first whatever the relevance (include_offtopic)
+CREATE INDEX map_events_date ON map_events(date_start, id);
+-- the longest span: a time window's events start at most that many days before it
+CREATE INDEX map_events_span ON map_events(span);
+-- counts of a box: the coordinates and what the common filters test, without the rows
+CREATE INDEX map_events_box ON map_events(ontopic, lat, lon, date_start, type, subtype, country);
+-- the events a claimant's reports tell (the map's and the event list's claimant filter
+-- read every report without it)
+CREATE INDEX events_claimant_cluster ON events(claimant_entity, current, cluster_id);
+
+INSERT INTO map_events
+    (id, ontopic, date_start, date_end, span, type, subtype, country, place_entity, lat, lon)
+SELECT c.id,
+    EXISTS (SELECT 1 FROM events o WHERE o.cluster_id = c.id AND o.current = 1
+        AND o.document_id NOT IN (SELECT id FROM documents WHERE relevant = 0)),
+    coalesce(c.date_start, ''), coalesce(c.date_end, ''),
+    coalesce(CAST(julianday(c.date_end) - julianday(c.date_start) AS INTEGER) + 1, 0),
+    c.type, c.subtype, c.country, c.place_entity, p.lat, p.lon
+FROM clusters c LEFT JOIN entities p ON p.id = c.place_entity
+WHERE c.reports > 0;
