@@ -21,6 +21,7 @@ from claimwire.store.mapview import (
     PRECISION_SQL,
     TOLLS_SQL,
     Extent,
+    _per_place,
     map_count,
     map_events,
     map_extent,
@@ -33,6 +34,14 @@ from corpus_helpers import LYSYCHANSK, SHELLING, Article, two_weeks
 
 
 def snapshot(connection: sqlite3.Connection) -> list[tuple[object, ...]]:
+    """The map's events, after checking that their counts per place are their grouping."""
+    places = sorted(tuple(row) for row in connection.execute("SELECT * FROM map_places"))
+    grouped = connection.execute(
+        "SELECT ontopic, coalesce(place_entity, ''), type, coalesce(subtype, ''), "
+        "coalesce(country, ''), min(lat), min(lon), count(*) FROM map_events "
+        "GROUP BY 1, 2, 3, 4, 5"
+    )
+    assert places == sorted(tuple(row) for row in grouped)
     return sorted(tuple(row) for row in connection.execute("SELECT * FROM map_events"))
 
 
@@ -93,19 +102,21 @@ def test_a_report_joining_an_event_a_new_event_and_a_retired_version_update_it(s
         for (document,) in store.execute("SELECT DISTINCT document_id FROM events").fetchall():
             retire(store, document)
     assert snapshot(store) == [] == rebuilt(store)
+    assert store.execute("SELECT count(*) FROM map_places").fetchone()[0] == 0
 
 
 def test_the_migration_fills_the_maps_events_as_the_write_path_does(store):
     kept = snapshot(store)
-    backfill = [
-        statement
-        for statement in split_statements(migrations()[12].sql)
-        if statement.startswith("INSERT INTO map_events")
-    ]
-    assert migrations()[12].name == "map_events" and len(backfill) == 1
-    with transaction(store):
+    statements = split_statements(migrations()[12].sql)
+    backfill = [s for s in statements if s.startswith(("INSERT INTO map_", "CREATE TRIGGER"))]
+    assert migrations()[12].name == "map_events" and len(backfill) == 4
+    with transaction(store):  # the tables as the migration finds them: empty, no triggers
+        store.execute("DROP TRIGGER map_places_insert")
+        store.execute("DROP TRIGGER map_places_delete")
         store.execute("DELETE FROM map_events")
-        store.execute(backfill[0])
+        store.execute("DELETE FROM map_places")
+        for statement in backfill:
+            store.execute(statement)
     assert snapshot(store) == kept
 
 
@@ -182,6 +193,9 @@ def _from_map(connection, filters, box):
 def test_the_map_reads_the_same_events_as_the_clusters_give(synthetic, filters, box):
     expected = _from_clusters(synthetic, filters, box)
     assert _from_map(synthetic, filters, box) == expected
+    everything = dataclasses.replace(filters, limit=None, offset=0, descending=False)
+    per_place = filters.since is None and filters.claimant is None
+    assert _per_place(everything) is per_place  # the case's count read from map_places
     assert expected[1] or filters.bbox is not None  # the case selects events
 
 

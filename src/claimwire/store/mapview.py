@@ -123,6 +123,12 @@ MAP_CLAUSES: tuple[Clause, ...] = (
 """How the map's events (``map_events m``) answer the filters: as the event list
 (``LISTS["clusters"]``) does, read from the table the write path keeps for the map."""
 
+PLACE_FIELDS = frozenset(
+    {"include_offtopic", "country", "type", "subtype", "place", "admin1", "bbox"}
+)
+"""The filters ``map_places`` (the events per place, type, sub-type and country) answers
+with the same clauses: a count without a time window, a claimant or a report's words."""
+
 SPARSE = 20_000
 """Up to this many matching events, a page is sorted from the matches found by the box's
 index; beyond, the events are read newest first until the page is full."""
@@ -179,14 +185,28 @@ def map_events(
 
 
 def map_count(connection: sqlite3.Connection, filters: Filters, box: Box | None) -> int:
-    """How many events match the filters (with a box, inside it), whatever the page.
+    """How many events match the filters (with a box, inside it), whatever the page: the
+    sum of their places' counts (``map_places``) when the filters allow, else counted.
 
     Raises:
         InvalidOptionError: A filter value is unknown (a country), or ``hedge`` is given.
     """
     placed, params = _placed(filters, box)
-    sql = f"SELECT count(*) FROM map_events m{placed}"
+    if _per_place(filters):
+        sql = f"SELECT coalesce(sum(m.events), 0) FROM map_places m{placed}"
+    else:
+        sql = f"SELECT count(*) FROM map_events m{placed}"
     return int(connection.execute(sql, params).fetchone()[0])
+
+
+def _per_place(filters: Filters) -> bool:
+    """Whether every filter given is one ``map_places`` answers."""
+    given = {
+        clause.field
+        for clause in MAP_CLAUSES
+        if isinstance(clause, Condition) and clause.applies(filters) and not clause.when_off
+    }
+    return given <= PLACE_FIELDS and not filters.hedge
 
 
 def map_extent(connection: sqlite3.Connection, filters: Filters) -> Extent:
@@ -197,8 +217,13 @@ def map_extent(connection: sqlite3.Connection, filters: Filters) -> Extent:
         InvalidOptionError: A filter value is unknown (a country), or ``hedge`` is given.
     """
     condition, params = _where(filters)
+    counted = (
+        "coalesce(sum(m.events), 0) FROM map_places"
+        if _per_place(filters)
+        else ("count(*) FROM map_events")
+    )
     unplaced = connection.execute(
-        f"SELECT count(*) FROM map_events m{condition} AND m.lat IS NULL", params
+        f"SELECT {counted} m{condition} AND m.lat IS NULL", params
     ).fetchone()[0]
     every, every_params = _where(dataclasses.replace(filters, since=None, until=None))
     dated = f"FROM map_events m{every} AND m.date_start != ''"

@@ -564,6 +564,22 @@ class MapEventRow(Row):
     lon: float | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
+class MapPlaceRow(Row):
+    """A row of ``map_places`` (kept from ``map_events`` by triggers, migration 13): the
+    map's events per place, type, sub-type and country (``''`` for none)."""
+
+    TABLE = "map_places"
+    ontopic: int
+    place_entity: str
+    type: str
+    subtype: str
+    country: str
+    lat: float | None = None
+    lon: float | None = None
+    events: int
+
+
 TABLE_ROWS: tuple[type[Row], ...] = (
     DocumentRow,
     ResultRow,
@@ -589,6 +605,7 @@ TABLE_ROWS: tuple[type[Row], ...] = (
     ActivityTypeClaimDayRow,
     FactCountRow,
     MapEventRow,
+    MapPlaceRow,
 )
 """The row type of every table of the store."""
 

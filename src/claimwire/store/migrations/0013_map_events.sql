@@ -39,3 +39,41 @@ SELECT c.id,
     c.type, c.subtype, c.country, c.place_entity, p.lat, p.lon
 FROM clusters c LEFT JOIN entities p ON p.id = c.place_entity
 WHERE c.reports > 0;
+
+-- The map's counts without a time window (the world, a box, a country, a type): events per
+-- place, type, sub-type and country, kept from map_events by triggers ('' for none).
+CREATE TABLE map_places (
+    ontopic INTEGER NOT NULL,
+    place_entity TEXT NOT NULL,
+    type TEXT NOT NULL,
+    subtype TEXT NOT NULL,
+    country TEXT NOT NULL,
+    lat REAL,
+    lon REAL,
+    events INTEGER NOT NULL,
+    PRIMARY KEY (ontopic, place_entity, type, subtype, country)
+) WITHOUT ROWID;
+
+CREATE TRIGGER map_places_insert AFTER INSERT ON map_events BEGIN
+    INSERT INTO map_places (ontopic, place_entity, type, subtype, country, lat, lon, events)
+    VALUES (new.ontopic, coalesce(new.place_entity, ''), new.type, coalesce(new.subtype, ''),
+        coalesce(new.country, ''), new.lat, new.lon, 1)
+    ON CONFLICT (ontopic, place_entity, type, subtype, country)
+    DO UPDATE SET events = events + 1;
+END;
+CREATE TRIGGER map_places_delete AFTER DELETE ON map_events BEGIN
+    UPDATE map_places SET events = events - 1
+    WHERE ontopic = old.ontopic AND place_entity = coalesce(old.place_entity, '')
+        AND type = old.type AND subtype = coalesce(old.subtype, '')
+        AND country = coalesce(old.country, '');
+    DELETE FROM map_places
+    WHERE ontopic = old.ontopic AND place_entity = coalesce(old.place_entity, '')
+        AND type = old.type AND subtype = coalesce(old.subtype, '')
+        AND country = coalesce(old.country, '') AND events = 0;
+END;
+
+INSERT INTO map_places (ontopic, place_entity, type, subtype, country, lat, lon, events)
+SELECT ontopic, coalesce(place_entity, ''), type, coalesce(subtype, ''), coalesce(country, ''),
+    min(lat), min(lon), count(*)
+FROM map_events
+GROUP BY ontopic, coalesce(place_entity, ''), type, coalesce(subtype, ''), coalesce(country, '');
