@@ -183,6 +183,7 @@ def _from_map(connection, filters, box):
         (Filters(limit=50, offset=30), None),
         (Filters(limit=50, descending=True, since=dt.date(2024, 1, 1)), UKRAINE),
         (Filters(limit=50, since=dt.date(2023, 1, 1), until=dt.date(2024, 6, 30)), None),
+        (Filters(limit=50, since=dt.date(2024, 3, 1), until=dt.date(2024, 8, 31)), UKRAINE),
         (Filters(limit=50, descending=True, type="Battles"), UKRAINE),
         (Filters(limit=50, descending=True, country="UA", include_offtopic=True), None),
         (Filters(limit=50, descending=True, claimant="Ukraine's General Staff"), UKRAINE),

@@ -23,8 +23,11 @@ CREATE UNIQUE INDEX map_events_id ON map_events(id);
 CREATE INDEX map_events_date ON map_events(date_start, id);
 -- the longest span: a time window's events start at most that many days before it
 CREATE INDEX map_events_span ON map_events(span);
--- counts of a box: the coordinates and what the common filters test, without the rows
-CREATE INDEX map_events_box ON map_events(ontopic, lat, lon, date_start, type, subtype, country);
+-- counts of a box, and of a time window: what the filters test, without the rows
+CREATE INDEX map_events_box
+    ON map_events(ontopic, lat, lon, date_start, date_end, type, subtype, country);
+CREATE INDEX map_events_when
+    ON map_events(ontopic, date_start, date_end, lat, lon, type, subtype, country);
 -- the events a claimant's reports tell (the map's and the event list's claimant filter
 -- read every report without it)
 CREATE INDEX events_claimant_cluster ON events(claimant_entity, current, cluster_id);
