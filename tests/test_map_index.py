@@ -108,7 +108,9 @@ def test_a_report_joining_an_event_a_new_event_and_a_retired_version_update_it(s
 def test_the_migration_fills_the_maps_events_as_the_write_path_does(store):
     kept = snapshot(store)
     statements = split_statements(migrations()[12].sql)
-    backfill = [s for s in statements if s.startswith(("INSERT INTO map_", "CREATE TRIGGER"))]
+    backfill = [
+        s for s in statements if s.startswith(("INSERT INTO map_", "CREATE TRIGGER map_places"))
+    ]
     assert migrations()[12].name == "map_events" and len(backfill) == 4
     with transaction(store):  # the tables as the migration finds them: empty, no triggers
         store.execute("DROP TRIGGER map_places_insert")
@@ -212,3 +214,25 @@ def test_an_event_of_several_days_is_in_every_window_it_reaches_into(store):
             expected = _from_clusters(store, window, None)
             assert _from_map(store, window, None) == expected, (day, window)
             assert expected[0] > 0 or not 0 <= day < span
+
+
+def test_the_overviews_counts_are_kept_by_the_store(store):
+    from claimwire.web.queries import overview
+
+    _shelling(store, "Serhiy Haidai", 10, day="2022-06-07", published="2022-06-08",
+              outlet="Kyiv Daily")  # fmt: skip
+    with transaction(store):
+        retire(store, store.execute("SELECT document_id FROM events LIMIT 1").fetchone()[0])
+        store.execute("UPDATE contradictions SET settled_by = 'a9' WHERE rowid = "
+                      "(SELECT min(rowid) FROM contradictions)")  # fmt: skip
+    counts = overview(store)["counts"]
+    direct = {
+        "articles": "SELECT count(*) FROM documents WHERE current = 1",
+        "events": "SELECT count(*) FROM clusters WHERE reports > 0",
+        "open_contradictions": "SELECT count(*) FROM contradictions WHERE settled_by IS NULL",
+    }
+    for name, sql in direct.items():
+        assert counts[name] == store.execute(sql).fetchone()[0] > 0, name
+    every = store.execute("SELECT count(*) FROM contradictions").fetchone()[0]
+    articles = store.execute("SELECT count(*) FROM documents").fetchone()[0]
+    assert counts["open_contradictions"] < every and counts["articles"] < articles

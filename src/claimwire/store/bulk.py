@@ -77,12 +77,21 @@ def fill_derived(connection: sqlite3.Connection) -> None:
 
 
 def recount_facts(connection: sqlite3.Connection) -> None:
-    """Count the current facts (not wire copies) of each fact table into ``fact_counts``."""
+    """Count the current facts (not wire copies) of each fact table, the current articles
+    and the open contradictions into ``fact_counts``."""
     for table in FACT_TABLES:
         connection.execute(
             "INSERT OR REPLACE INTO fact_counts (name, counted) "
             f"SELECT '{table}', count(*) FROM {table} WHERE current = 1 AND duplicate = 0"
         )
+    connection.execute(
+        "INSERT OR REPLACE INTO fact_counts (name, counted) "
+        "SELECT 'articles', count(*) FROM documents WHERE current = 1"
+    )
+    connection.execute(
+        "INSERT OR REPLACE INTO fact_counts (name, counted) "
+        "SELECT 'open_contradictions', count(*) FROM contradictions WHERE settled_by IS NULL"
+    )
 
 
 def restore(connection: sqlite3.Connection, dropped: Dropped) -> None:

@@ -535,7 +535,8 @@ class ActivityTypeClaimDayRow(Row):
 
 @dataclass(frozen=True, kw_only=True)
 class FactCountRow(Row):
-    """A row of ``fact_counts`` (kept by triggers): current figures, claims or events."""
+    """A row of ``fact_counts`` (kept by triggers): current figures, claims or events;
+    current articles and open contradictions (migration 13)."""
 
     TABLE = "fact_counts"
     name: str

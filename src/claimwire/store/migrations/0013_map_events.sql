@@ -80,3 +80,33 @@ SELECT ontopic, coalesce(place_entity, ''), type, coalesce(subtype, ''), coalesc
     min(lat), min(lon), count(*)
 FROM map_events
 GROUP BY ontopic, coalesce(place_entity, ''), type, coalesce(subtype, ''), coalesce(country, '');
+
+-- The overview's other counts, kept by triggers as fact_counts' are (counting a table of
+-- a million rows took 50 ms each on every request): current articles, open contradictions.
+INSERT INTO fact_counts (name, counted)
+SELECT 'articles', count(*) FROM documents WHERE current = 1;
+INSERT INTO fact_counts (name, counted)
+SELECT 'open_contradictions', count(*) FROM contradictions WHERE settled_by IS NULL;
+
+CREATE TRIGGER documents_count_insert AFTER INSERT ON documents WHEN new.current = 1 BEGIN
+    UPDATE fact_counts SET counted = counted + 1 WHERE name = 'articles';
+END;
+CREATE TRIGGER documents_count_delete AFTER DELETE ON documents WHEN old.current = 1 BEGIN
+    UPDATE fact_counts SET counted = counted - 1 WHERE name = 'articles';
+END;
+CREATE TRIGGER documents_count_update AFTER UPDATE OF current ON documents BEGIN
+    UPDATE fact_counts SET counted = counted + (new.current = 1) - (old.current = 1)
+        WHERE name = 'articles';
+END;
+CREATE TRIGGER contradictions_open_insert AFTER INSERT ON contradictions
+WHEN new.settled_by IS NULL BEGIN
+    UPDATE fact_counts SET counted = counted + 1 WHERE name = 'open_contradictions';
+END;
+CREATE TRIGGER contradictions_open_delete AFTER DELETE ON contradictions
+WHEN old.settled_by IS NULL BEGIN
+    UPDATE fact_counts SET counted = counted - 1 WHERE name = 'open_contradictions';
+END;
+CREATE TRIGGER contradictions_open_update AFTER UPDATE OF settled_by ON contradictions BEGIN
+    UPDATE fact_counts SET counted = counted + (new.settled_by IS NULL)
+        - (old.settled_by IS NULL) WHERE name = 'open_contradictions';
+END;
