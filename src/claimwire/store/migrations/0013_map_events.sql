@@ -18,7 +18,8 @@ CREATE TABLE map_events (
     lon REAL,
     PRIMARY KEY (ontopic, date_start, id)
 ) WITHOUT ROWID;
-CREATE UNIQUE INDEX map_events_id ON map_events(id);
+-- by event (the write path's refresh; a claimant's events, counted without the rows)
+CREATE INDEX map_events_id ON map_events(id, lat, lon, date_end, type, subtype, country);
 -- newest first whatever the relevance (include_offtopic)
 CREATE INDEX map_events_date ON map_events(date_start, id);
 -- the longest span: a time window's events start at most that many days before it
