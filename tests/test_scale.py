@@ -100,7 +100,7 @@ def test_the_bulk_filled_indexes_and_counts_equal_what_the_triggers_keep(synthet
     fresh.execute("PRAGMA foreign_keys=OFF")
     fresh.execute("ATTACH DATABASE ? AS built", (str(path),))
     with fresh:
-        for table in ("documents", "figures", "claims", "events"):
+        for table in ("documents", "figures", "claims", "events", "contradictions"):
             fresh.execute(f"INSERT INTO main.{table} SELECT * FROM built.{table} ORDER BY rowid")
 
     def evidence(schema):

@@ -284,3 +284,14 @@ def test_events_count_once_and_fatalities_stay_per_claimant(
     timeline = connection.execute(*TIMELINE.sql(Filters())).fetchall()
     assert {row["date"] for row in timeline} == {"2022-06-07"}
     assert len(queries.rows(connection, "events", Filters())) == 4  # the export keeps all
+
+
+def test_a_series_as_data_is_what_asdict_gives(connection: sqlite3.Connection) -> None:
+    import dataclasses
+
+    _report(connection, "Russia has lost 1,000 tanks in all.", "2022-06-01", 1000,
+            cumulative=True, as_of="2022-06-01")  # fmt: skip
+    _report(connection, "Russia lost 36 tanks on Monday.", "2022-06-14", 36, as_of="2022-06-13")
+    (entry,) = read_series(connection, Filters())
+    data = entry.to_dict()
+    assert data == dataclasses.asdict(entry) and len(data["points"]) == 2  # type: ignore[arg-type]

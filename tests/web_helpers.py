@@ -6,6 +6,7 @@ import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
+from claimwire.store import mapindex
 from claimwire.web.background import serving_in_thread
 
 ARTICLES = [
@@ -211,5 +212,6 @@ def generate_store(path: Path, *, articles: int = 20_000, seed: int = 7) -> None
         "UPDATE entities SET mentions = (SELECT count(*) FROM claims WHERE claimant_entity = "
         "entities.id) WHERE kind = 'claimant'"
     )
+    mapindex.rebuild(connection)  # the map's events, as the write path keeps them
     connection.execute("COMMIT")
     connection.close()

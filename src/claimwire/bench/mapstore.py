@@ -17,7 +17,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..store import open_store
+from ..store import mapindex, open_store
 from ..store.rows import ClaimRow, ClusterRow, DocumentRow, EntityRow, EventRow, Row
 from ..store.tables import insert
 
@@ -155,6 +155,7 @@ def build_event_store(
             if len(batch[ClusterRow]) >= 5000:
                 _flush(connection, batch)
         _flush(connection, batch)
+        mapindex.rebuild(connection)  # the map's events, as the write path keeps them
         connection.execute("COMMIT")
         connection.execute("ANALYZE")
     finally:

@@ -13,6 +13,7 @@ from typing import TypeVar
 from .clusters import assign_cluster, refresh_cluster
 from .contradictions import claim_contradictions, denial_contradictions, figure_contradictions
 from .entities import claimant_entity, place_entity
+from .mapindex import refresh as refresh_map
 from .rows import EventRow, FigureRow, PlaceRow, ResultRows
 from .series import assign_series, refresh_series
 from .tables import insert
@@ -60,8 +61,11 @@ def add_facts(connection: sqlite3.Connection, rows: ResultRows, *, duplicate: bo
         dataclasses.replace(e, cluster_id=renamed[e.cluster_id]) if e.cluster_id else e
         for e in events
     ]
-    # the activity charts' tallies of these events (and of a cluster renamed away)
-    refresh_tallies(connection, [*renamed, *(e.cluster_id or e.id for e in events)])
+    # the activity charts' tallies and the map's rows of these events (and of a cluster
+    # renamed away)
+    touched = [*renamed, *(e.cluster_id or e.id for e in events)]
+    refresh_tallies(connection, touched)
+    refresh_map(connection, touched)
 
     if duplicate:
         return
@@ -97,6 +101,7 @@ def retire(connection: sqlite3.Connection, document_id: str) -> None:
     ).fetchall():
         touched.append(refresh_cluster(connection, cluster_id))
     refresh_tallies(connection, touched)
+    refresh_map(connection, touched)
 
 
 _Fact = TypeVar("_Fact", FigureRow, EventRow)

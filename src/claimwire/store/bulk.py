@@ -14,6 +14,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from . import mapindex, tallies
+
 FACT_TABLES = ("figures", "claims", "events")
 """The fact tables: their evidence is indexed and their current rows counted."""
 
@@ -75,15 +77,32 @@ def fill_derived(connection: sqlite3.Connection) -> None:
 
 
 def recount_facts(connection: sqlite3.Connection) -> None:
-    """Count the current facts (not wire copies) of each fact table into ``fact_counts``."""
+    """Count the current facts (not wire copies) of each fact table, the current articles
+    and the open contradictions into ``fact_counts``."""
     for table in FACT_TABLES:
         connection.execute(
             "INSERT OR REPLACE INTO fact_counts (name, counted) "
             f"SELECT '{table}', count(*) FROM {table} WHERE current = 1 AND duplicate = 0"
         )
+    connection.execute(
+        "INSERT OR REPLACE INTO fact_counts (name, counted) "
+        "SELECT 'articles', count(*) FROM documents WHERE current = 1"
+    )
+    connection.execute(
+        "INSERT OR REPLACE INTO fact_counts (name, counted) "
+        "SELECT 'open_contradictions', count(*) FROM contradictions WHERE settled_by IS NULL"
+    )
 
 
 def restore(connection: sqlite3.Connection, dropped: Dropped) -> None:
     """Make the indexes and triggers of :func:`drop_for_bulk_load` again."""
     for sql in (*dropped.indexes, *dropped.triggers):
         connection.execute(sql)
+
+
+def fill_kept(connection: sqlite3.Connection) -> None:
+    """Fill what the write path keeps per article (the activity tallies, the map's events)
+    from the stored rows, inside the caller's transaction; after :func:`restore`, since
+    both read the reports of each event through the indexes."""
+    tallies.rebuild(connection)
+    mapindex.rebuild(connection)

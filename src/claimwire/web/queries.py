@@ -241,16 +241,15 @@ def overview(connection: sqlite3.Connection) -> Overview:
         return count(f"SELECT counted FROM fact_counts WHERE name = '{name}'")
 
     counts = {
-        "articles": count("SELECT count(*) FROM documents WHERE current = 1"),
+        "articles": kept("articles"),
         "figures": kept("figures"),
         "claims": kept("claims"),
-        "events": count("SELECT count(*) FROM clusters WHERE reports > 0"),
+        # the events with reports: the map's, counted per place (store/mapindex.py)
+        "events": count("SELECT coalesce(sum(events), 0) FROM map_places"),
         "event_reports": kept("events"),
         "series": count("SELECT count(*) FROM series WHERE points > 0"),
         "contradictions": count("SELECT count(*) FROM contradictions"),
-        "open_contradictions": count(
-            "SELECT count(*) FROM contradictions WHERE settled_by IS NULL"
-        ),
+        "open_contradictions": kept("open_contradictions"),
     }
     claimants = connection.execute(
         "SELECT id, name, type, side, mentions FROM entities WHERE kind = 'claimant' "

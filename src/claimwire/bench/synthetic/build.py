@@ -5,8 +5,8 @@ it has every table, index, full-text index and trigger a real store has. While t
 in, the secondary indexes are dropped and made again at the end from their own SQL
 (faster than keeping them up to date row by row), foreign keys are checked by
 construction instead of by SQLite, and the journal is off. The triggers are dropped too:
-the full-text indexes, the overview's counts and the activity tallies are computed in SQL
-once the rows are in (:mod:`claimwire.store.bulk`, :func:`claimwire.store.tallies.rebuild`),
+the full-text indexes, the overview's counts, the activity tallies and the map's events
+are computed in SQL once the rows are in (:mod:`claimwire.store.bulk`, its ``fill_kept``),
 equal to what the triggers and the write path keep. Then ``ANALYZE`` and the write-ahead
 log, as a store in use has.
 """
@@ -30,7 +30,7 @@ from ...errors import InvalidOptionError
 from ...geo.gazetteer import get_gazetteer
 from ...models import Document, Provenance, Relevance, Result
 from ...store import open_store
-from ...store.bulk import drop_for_bulk_load, fill_derived, restore
+from ...store.bulk import drop_for_bulk_load, fill_derived, fill_kept, restore
 from ...store.rows import (
     TABLE_ROWS,
     ClaimRow,
@@ -51,7 +51,6 @@ from ...store.rows import (
 )
 from ...store.series import series_key
 from ...store.tables import insert
-from ...store.tallies import rebuild as rebuild_tallies
 from ...version import __version__
 from .articles import ArticleRows, Fields, Newsroom
 from .world import Theatre, World, build_world
@@ -146,7 +145,7 @@ def build_synthetic_store(
         connection.execute("COMMIT")
         connection.execute("BEGIN")
         restore(connection, dropped)
-        rebuild_tallies(connection)  # what the write path keeps, from the rows written
+        fill_kept(connection)  # what the write path keeps, from the rows written
         connection.execute("COMMIT")
         connection.execute("ANALYZE")
         connection.execute("PRAGMA journal_mode=WAL")
