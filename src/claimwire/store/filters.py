@@ -273,7 +273,7 @@ def where(filters: Filters, clauses: Sequence[Clause]) -> tuple[str, list[SqlVal
 
 
 OFFTOPIC_DOCUMENTS = "SELECT id FROM documents WHERE relevant = 0"
-"""The articles the relevance model found off-topic (``documents_offtopic`` indexes them)."""
+"""The articles the relevance model found off-topic (``documents_offtopic_id`` indexes them)."""
 
 
 def current(alias: str) -> tuple[Condition, Condition, Condition]:
@@ -286,10 +286,13 @@ def current(alias: str) -> tuple[Condition, Condition, Condition]:
 
 
 def on_topic(document_column: str) -> Condition:
-    """Leave out the rows of off-topic articles unless ``include_offtopic``."""
+    """Leave out the rows of off-topic articles unless ``include_offtopic``: one seek per
+    row in ``documents_offtopic_id`` (``NOT IN`` would first read every off-topic article's
+    id, 80,000 rows at a million articles, on every query)."""
     return Condition(
         "include_offtopic",
-        f"{document_column} NOT IN ({OFFTOPIC_DOCUMENTS})",
+        "NOT EXISTS (SELECT 1 FROM documents o INDEXED BY documents_offtopic_id "
+        f"WHERE o.relevant = 0 AND o.id = {document_column})",
         None,
         when_off=True,
     )
