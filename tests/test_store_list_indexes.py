@@ -138,3 +138,45 @@ def test_the_country_of_a_claim_or_article_is_a_place_its_article_names(syntheti
     assert rows and len(rows) < len(every)
     assert set(documents) <= named
     assert [str(row["id"]) for row in rows] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"), [("figures", "figure"), ("claims", "claim"), ("events", "event")]
+)
+def test_a_keyword_finds_the_same_facts_read_from_the_last_row_of_their_kind(synthetic, name, kind):
+    from claimwire.store.filters import keyword_capped
+    from claimwire.store.keywords import fts_query
+
+    matched = [
+        str(row[0])
+        for row in synthetic.execute(
+            "SELECT r.fact_id FROM evidence_fts x JOIN evidence_fts_rows r "
+            "ON r.fts_rowid = x.rowid "
+            "WHERE evidence_fts MATCH ? AND r.kind = ? ORDER BY x.rowid DESC",
+            (fts_query("said"), kind),
+        )
+    ]
+    shown = {
+        str(row["id"]) for row in store.rows(synthetic, name, Filters(keyword="said", limit=None))
+    }
+    listed = {str(row["id"]) for row in store.rows(synthetic, name, Filters(limit=None))}
+    assert shown and shown == set(matched) & listed
+    assert keyword_capped(synthetic, "said", kind) is False
+
+
+def test_a_keyword_is_capped_at_its_newest_matches_of_the_kind(synthetic, monkeypatch):
+    from claimwire.store import filters
+    from claimwire.store.keywords import fts_query
+
+    newest = [
+        int(row[0])
+        for row in synthetic.execute(
+            "SELECT x.rowid FROM evidence_fts x JOIN evidence_fts_rows r ON r.fts_rowid = x.rowid "
+            "WHERE evidence_fts MATCH ? AND r.kind = 'claim' ORDER BY x.rowid DESC",
+            (fts_query("said"),),
+        )
+    ]
+    monkeypatch.setattr(filters, "KEYWORD_CAP", len(newest) - 1)
+    assert filters.keyword_capped(synthetic, "said", "claim") is True
+    monkeypatch.setattr(filters, "KEYWORD_CAP", len(newest))
+    assert filters.keyword_capped(synthetic, "said", "claim") is False

@@ -59,3 +59,7 @@ DROP INDEX documents_current_published;
 CREATE INDEX documents_current_published ON documents(
     current, published, seq, duplicate_of, relevant, id
 );
+
+-- The evidence index's rows of each kind of fact: a keyword's newest matches of a kind
+-- are read from the last row of that kind down (see store/filters.py, last_of_kind).
+CREATE INDEX evidence_fts_rows_kind ON evidence_fts_rows(kind, fts_rowid);
