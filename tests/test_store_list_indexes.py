@@ -180,3 +180,18 @@ def test_a_keyword_is_capped_at_its_newest_matches_of_the_kind(synthetic, monkey
     assert filters.keyword_capped(synthetic, "said", "claim") is True
     monkeypatch.setattr(filters, "KEYWORD_CAP", len(newest))
     assert filters.keyword_capped(synthetic, "said", "claim") is False
+
+
+@pytest.mark.parametrize("chosen", ["none", "country", "place", "region", "claimant", "keyword"])
+def test_the_article_lists_count_reads_only_covering_indexes_of_the_articles(synthetic, chosen):
+    from claimwire.store.filters import where
+
+    given = {
+        "claimant": {"claimant": _claimant(synthetic)},
+        "keyword": {"keyword": "said"},
+    }.get(chosen) or FILTERS[chosen]
+    condition, params = where(Filters(**given), store.ARTICLE_CLAUSES)
+    counted = f"SELECT count(*) FROM (SELECT 1 FROM documents d{condition} LIMIT 10001)"
+    plan = _plan(synthetic, counted, params)
+    reads = [line for line in plan if line.startswith(("SCAN d ", "SEARCH d "))]
+    assert reads and all("COVERING INDEX" in line for line in reads), plan

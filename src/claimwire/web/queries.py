@@ -183,15 +183,17 @@ def articles(connection: sqlite3.Connection, filters: Filters) -> Page:
     # many rows match: read the articles in order and stop at the page
     source = "documents d INDEXED BY documents_current_published" if more else "documents d"
     direction = "DESC" if filters.descending else "ASC"
+    order = f"ORDER BY d.published {direction}, d.seq {direction}"
     limit, bounds = paging(filters)
+    # the page is chosen in the indexes, then only its articles are read (their text)
     rows = connection.execute(
         "SELECT d.id, d.seq, d.title, d.outlet, d.url, d.published, d.source, d.version, "
         "d.duplicate_of, substr(d.text, 1, 160) AS opening, length(d.text) AS characters, "
         "(SELECT count(*) FROM figures f WHERE f.document_id = d.id) AS figures, "
         "(SELECT count(*) FROM claims c WHERE c.document_id = d.id) AS claims, "
         "(SELECT count(*) FROM events e WHERE e.document_id = d.id) AS events "
-        f"FROM {source}{condition} "
-        f"ORDER BY d.published {direction}, d.seq {direction}{limit}",
+        f"FROM documents d WHERE d.rowid IN (SELECT d.rowid FROM {source}{condition} "
+        f"{order}{limit}) {order}",
         [*params, *bounds],
     ).fetchall()
     items = [dict(row) for row in rows]

@@ -63,3 +63,11 @@ CREATE INDEX documents_current_published ON documents(
 -- The evidence index's rows of each kind of fact: a keyword's newest matches of a kind
 -- are read from the last row of that kind down (see store/filters.py, last_of_kind).
 CREATE INDEX evidence_fts_rows_kind ON evidence_fts_rows(kind, fts_rowid);
+
+-- An article by id and by arrival (seq, the article index's row), with the columns the
+-- article list filters and orders by: a claimant's, a place's or a keyword's articles
+-- are checked and ordered in these, and only the page's articles are read.
+CREATE INDEX documents_listed ON documents(id, current, duplicate_of, relevant, published, seq);
+CREATE INDEX documents_seq_listed ON documents(
+    seq, current, duplicate_of, relevant, published, id
+);
