@@ -195,3 +195,22 @@ def test_the_article_lists_count_reads_only_covering_indexes_of_the_articles(syn
     plan = _plan(synthetic, counted, params)
     reads = [line for line in plan if line.startswith(("SCAN d ", "SEARCH d "))]
     assert reads and all("COVERING INDEX" in line for line in reads), plan
+
+
+@pytest.mark.parametrize("until", ["2023-12-31", "2024-02-29", "2025-06-30"])
+def test_the_article_lists_until_keeps_every_article_published_that_day(synthetic, until):
+    from claimwire.web import queries
+
+    day = dt.date.fromisoformat(until)
+    published = [
+        str(row[0])
+        for row in synthetic.execute(
+            "SELECT id FROM documents WHERE current = 1 AND duplicate_of IS NULL "
+            "AND coalesce(relevant, 1) = 1 AND substr(published, 1, 10) <= ? "
+            "ORDER BY published DESC, seq DESC",
+            (until,),
+        )
+    ]
+    chosen = Filters(until=day, descending=True, limit=None)
+    assert [str(row["id"]) for row in queries.articles(synthetic, chosen).items] == published
+    assert published

@@ -9,6 +9,7 @@ read unless ``include_superseded``; wire copies are left out unless ``include_du
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sqlite3
 from dataclasses import dataclass, replace
@@ -270,6 +271,16 @@ _PLACES_OF_ARTICLES = f"SELECT document_id FROM places WHERE place_entity IN ({P
 _REGIONS_OF_ARTICLES = f"SELECT document_id FROM places WHERE place_entity IN ({REGION_ENTITIES})"
 """The articles naming a place in a first-level region (one parameter)."""
 
+
+def up_to(value: object) -> tuple[SqlValue, ...]:
+    """The parameters of the article list's ``until``: the next day, an upper bound of the
+    publication index's range (every publication date up to the day sorts before it, so
+    the range holds what the exact test keeps), and the day itself."""
+    (day,) = iso(value)
+    following = dt.date.fromisoformat(str(day)) + dt.timedelta(days=1)
+    return following.isoformat(), day
+
+
 _EVENT_CLAUSES: tuple[Condition, ...] = (
     Condition("country", "e.country = ?", country),
     Condition("type", "(e.type = ? OR e.subtype = ?)", twice),
@@ -300,7 +311,7 @@ ARTICLE_CLAUSES: tuple[Clause, ...] = (
     Condition("include_duplicates", "d.duplicate_of IS NULL", None, when_off=True),
     Condition("include_offtopic", "coalesce(d.relevant, 1) = 1", None, when_off=True),
     Condition("since", "d.published >= ?", iso),
-    Condition("until", "substr(d.published, 1, 10) <= ?", iso),
+    Condition("until", "d.published < ? AND substr(d.published, 1, 10) <= ?", up_to),
     Condition("outlet", "d.outlet LIKE ?", contains),
     Condition("country", _ARTICLE_IN_COUNTRY.format(document="d.id"), country),
     Condition(
