@@ -47,10 +47,12 @@ def _plan(connection: sqlite3.Connection, sql: str, params: list) -> list[str]:
     return [str(row[3]) for row in connection.execute(f"EXPLAIN QUERY PLAN {sql}", params)]
 
 
-@pytest.mark.parametrize("name", ["figures", "claims", "events"])
+@pytest.mark.parametrize("name", ["figures", "claims", "events", "timeline"])
 @pytest.mark.parametrize("chosen", [*FILTERS, "claimant"])
 def test_a_lists_count_reads_only_covering_indexes(synthetic, name, chosen):
-    query = store.LISTS[name]
+    from claimwire.store.activity import TIMELINE
+
+    query = TIMELINE if name == "timeline" else store.LISTS[name]
     given = {"claimant": _claimant(synthetic)} if chosen == "claimant" else FILTERS[chosen]
     condition, params = query.where(Filters(**given))
     alias = query.source.split()[1]
@@ -214,3 +216,19 @@ def test_the_article_lists_until_keeps_every_article_published_that_day(syntheti
     chosen = Filters(until=day, descending=True, limit=None)
     assert [str(row["id"]) for row in queries.articles(synthetic, chosen).items] == published
     assert published
+
+
+@pytest.mark.parametrize(
+    "given",
+    [{}, {"open_only": True}, {"open_only": True, "country": "UA"}, {"type": "figures"}],
+    ids=["none", "open", "open-country", "type"],
+)
+def test_the_contradictions_count_and_page_read_their_date_index(synthetic, given):
+    query = store.LISTS["contradictions"]
+    condition, params = query.where(Filters(**given))
+    counted = f"SELECT count(*) FROM (SELECT 1 FROM {query.source}{condition} LIMIT 10001)"
+    plan = _plan(synthetic, counted, params)
+    reads = [line for line in plan if line.startswith(("SCAN x ", "SEARCH x "))]
+    assert reads and all("COVERING INDEX" in line for line in reads), plan
+    plan = _plan(synthetic, *query.in_order().sql(Filters(**given, descending=True)))
+    assert any("COVERING INDEX contradictions_date" in line for line in plan), plan

@@ -424,6 +424,7 @@ LISTS: dict[str, ListQuery] = {
         ),
         ("x.date", "x.id"),
         no_hedge=True,
+        ordered_by="contradictions_date",
     ),
 }
 """List name -> its query."""

@@ -21,11 +21,12 @@ CREATE INDEX claims_date ON claims(
 DROP INDEX events_date;
 CREATE INDEX events_date ON events(
     date, id, current, duplicate, document_id, country, type, subtype, place_entity,
-    admin1, claimant_entity, hedge, lat, lon
+    admin1, claimant_entity, hedge, lat, lon, published
 );
 
 -- The filters' own indexes carry the version, copy and article columns, so a count by
--- country, claimant, place, region or type reads no fact row.
+-- country, claimant, place, region or type reads no fact row (events: and the
+-- publication, which the timeline compares with the event's date).
 DROP INDEX figures_country;
 CREATE INDEX figures_country ON figures(country, date, current, duplicate, document_id);
 DROP INDEX figures_claimant;
@@ -35,14 +36,14 @@ CREATE INDEX figures_place ON figures(place_entity, date, current, duplicate, do
 DROP INDEX claims_claimant;
 CREATE INDEX claims_claimant ON claims(claimant_entity, date, current, duplicate, document_id);
 DROP INDEX events_country;
-CREATE INDEX events_country ON events(country, date, current, duplicate, document_id);
+CREATE INDEX events_country ON events(country, date, current, duplicate, document_id, published);
 DROP INDEX events_place;
-CREATE INDEX events_place ON events(place_entity, date, current, duplicate, document_id);
+CREATE INDEX events_place ON events(place_entity, date, current, duplicate, document_id, published);
 DROP INDEX events_admin1;
-CREATE INDEX events_admin1 ON events(admin1, date, current, duplicate, document_id);
+CREATE INDEX events_admin1 ON events(admin1, date, current, duplicate, document_id, published);
 DROP INDEX events_type;
-CREATE INDEX events_type ON events(type, date, current, duplicate, document_id);
-CREATE INDEX events_claimant ON events(claimant_entity, date, current, duplicate, document_id);
+CREATE INDEX events_type ON events(type, date, current, duplicate, document_id, published);
+CREATE INDEX events_claimant ON events(claimant_entity, date, current, duplicate, document_id, published);
 
 -- A claim's article, for the claims' place and region filters (the claims of the
 -- articles naming the place), with the version and copy columns.
@@ -70,4 +71,11 @@ CREATE INDEX evidence_fts_rows_kind ON evidence_fts_rows(kind, fts_rowid);
 CREATE INDEX documents_listed ON documents(id, current, duplicate_of, relevant, published, seq);
 CREATE INDEX documents_seq_listed ON documents(
     seq, current, duplicate_of, relevant, published, id
+);
+
+-- The contradictions' date order with the columns their filters read (open, kind,
+-- measure, category, side, the two articles for the country).
+DROP INDEX contradictions_date;
+CREATE INDEX contradictions_date ON contradictions(
+    date, id, settled_by, kind, measure, category, side, a_document, b_document
 );
