@@ -40,3 +40,27 @@ def test_a_second_app_loads_the_compiled_templates_instead_of_compiling(tmp_path
     second.mkdir()
     _app(second)
     assert compiled == []
+
+
+def test_the_pages_choices_are_read_once_per_store_version(tmp_path):
+    from claimwire.web import queries
+
+    connection = open_store(tmp_path / "store.db")
+    reads: list[int] = []
+
+    def sides(_connection) -> list[str]:
+        reads.append(1)
+        return ["Russia", "Ukraine"]
+
+    assert queries.vocabulary(connection, "test-sides", sides) == ["Russia", "Ukraine"]
+    assert queries.vocabulary(connection, "test-sides", sides) == ["Russia", "Ukraine"]
+    assert len(reads) == 1
+    # a new article changes the store's version: the choices are read again
+    connection.execute(
+        "INSERT INTO documents (id, seq, version_key, text_hash, text) "
+        "VALUES ('d1', 1, 'd1', 'h1', 'text')"
+    )
+    connection.commit()
+    queries.vocabulary(connection, "test-sides", sides)
+    assert len(reads) == 2
+    connection.close()

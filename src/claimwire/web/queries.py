@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, TypedDict
 
@@ -164,6 +165,42 @@ class _Totals:
 
 
 _TOTALS = _Totals()
+
+
+class _Vocabularies:
+    """Lists of the store's values (its sides, regions, most named places) that the pages
+    offer as choices, read once per store version (:meth:`_Totals.version`) instead of
+    on every page."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, tuple[tuple[str, int], list[str]]] = {}
+        self._lock = threading.Lock()
+
+    def get(
+        self,
+        connection: sqlite3.Connection,
+        name: str,
+        read: Callable[[sqlite3.Connection], list[str]],
+    ) -> list[str]:
+        version = _Totals.version(connection)
+        found = self._kept.get(name)
+        if found is not None and found[0] == version:
+            return list(found[1])
+        values = read(connection)
+        with self._lock:
+            self._kept[name] = (version, values)
+        return list(values)
+
+
+_VOCABULARIES = _Vocabularies()
+
+
+def vocabulary(
+    connection: sqlite3.Connection, name: str, read: Callable[[sqlite3.Connection], list[str]]
+) -> list[str]:
+    """The store's values ``read`` gives (a function of :mod:`claimwire.store.facets`),
+    cached while the store does not change; ``name`` names them."""
+    return _VOCABULARIES.get(connection, name, read)
 
 
 _PLACE_CLAUSES = ("kind = 'place'", Condition("country", "country = ?", country))
