@@ -232,3 +232,17 @@ def test_the_contradictions_count_and_page_read_their_date_index(synthetic, give
     assert reads and all("COVERING INDEX" in line for line in reads), plan
     plan = _plan(synthetic, *query.in_order().sql(Filters(**given, descending=True)))
     assert any("COVERING INDEX contradictions_date" in line for line in plan), plan
+
+
+def test_the_benchmark_times_the_cases_named_between_bars(synthetic):
+    from pathlib import Path
+
+    from claimwire.bench.dashboard import run
+
+    path = Path(str(synthetic.execute("PRAGMA database_list").fetchone()["file"]))
+    timings = run(path, rounds=1, only="API claims, claimant|API articles, dates")
+    assert {timing.case.name for timing in timings} == {
+        "API claims, claimant",
+        "API articles, dates",
+    }
+    assert all(timing.status == 200 for timing in timings)
