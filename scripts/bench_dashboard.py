@@ -21,7 +21,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--rounds", type=int, default=10)
-    parser.add_argument("--only", help="time only the cases whose name contains this")
+    parser.add_argument(
+        "--only",
+        help='time only the cases whose name contains this (or one of "a|b")',
+    )
     parser.add_argument("--budget", type=float, default=300.0, help="p95 goal in ms")
     options = parser.parse_args()
 

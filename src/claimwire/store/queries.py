@@ -9,6 +9,8 @@ read unless ``include_superseded``; wire copies are left out unless ``include_du
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import sqlite3
 from dataclasses import dataclass, replace
 
@@ -173,17 +175,36 @@ class ListQuery:
 
     def sql(self, filters: Filters) -> tuple[str, list[SqlValue]]:
         """One page of the list: the query and its parameters (with ``after``, the rows
-        after the cursor: see :meth:`after`)."""
+        after the cursor: see :meth:`after`).
+
+        A page (``limit``) is chosen first by its rows' ids from the indexes, then only its
+        rows are read (:meth:`rows_of`): the fact rows are wide (evidence, context), and
+        sorting the matches would read every matching row whole.
+        """
         if filters.after is not None:
             return self.after(filters, filters.after)
         condition, params = self.where(filters)
         direction = " DESC" if filters.descending else ""
         order = ", ".join(f"{column}{direction}" for column in self.order)
         limit, paging = page(filters)
-        return (
-            f"SELECT {self.select} FROM {self.source}{condition} ORDER BY {order}{limit}",
-            [*params, *paging],
-        )
+        if filters.limit is None:
+            return (
+                f"SELECT {self.select} FROM {self.source}{condition} ORDER BY {order}{limit}",
+                [*params, *paging],
+            )
+        chosen = f"SELECT {self.key} FROM {self.source}{condition} ORDER BY {order}{limit}"
+        return self.rows_of(chosen, order), [*params, *paging]
+
+    @property
+    def key(self) -> str:
+        """The column that finds a row of the list's first table (its ``rowid``)."""
+        return f"{self.source.split()[1]}.rowid"
+
+    def rows_of(self, chosen: str, order: str) -> str:
+        """The rows whose :attr:`key` the query ``chosen`` selects, in the order ``order``
+        (read through the key, whatever index ``chosen`` was made to read)."""
+        source = re.sub(r" INDEXED BY \w+", "", self.source)
+        return f"SELECT {self.select} FROM {source} WHERE {self.key} IN ({chosen}) ORDER BY {order}"
 
     def after(self, filters: Filters, cursor: Cursor) -> tuple[str, list[SqlValue]]:
         """The page after ``cursor`` (keyset paging): each part of the rows after it
@@ -203,20 +224,21 @@ class ListQuery:
         order = ", ".join(f"{column}{direction}" for column in self.order)
         limit, paging = page(filters)
         selects, bound = [], []
+        date, identifier = self.order
         for part, values in cursor.parts(self.order, filters.descending):
             joined = f"{condition} AND {part}" if condition else f" WHERE {part}"
             selects.append(
-                f"SELECT * FROM (SELECT {self.select} FROM {self.source}{joined} "
-                f"ORDER BY {order}{limit})"
+                f"SELECT * FROM (SELECT {self.key} AS key, {date} AS date, {identifier} AS id "
+                f"FROM {self.source}{joined} ORDER BY {order}{limit})"
             )
             bound += [*params, *values, *paging]
-        date, identifier = (column.split(".")[-1] for column in self.order)
         undated = "" if filters.descending else " DESC"
-        return (
-            f"SELECT * FROM ({' UNION ALL '.join(selects)}) ORDER BY {date} IS NULL{undated}, "
-            f"{date}{direction}, {identifier}{direction}{limit}",
-            [*bound, *paging],
+        chosen = (
+            f"SELECT key FROM ({' UNION ALL '.join(selects)}) ORDER BY date IS NULL{undated}, "
+            f"date{direction}, id{direction}{limit}"
         )
+        ordered = f"{date} IS NULL{undated}, {order}"
+        return self.rows_of(chosen, ordered), [*bound, *paging]
 
 
 def _fact_list(
@@ -238,10 +260,26 @@ def _fact_list(
     )
 
 
+_ARTICLE_IN_COUNTRY = (
+    "EXISTS (SELECT 1 FROM places p WHERE p.document_id = {document} AND p.country = ?)"
+)
+"""An article names a place in the country (one parameter): one seek per row in
+``places_document`` (document, country, place). The articles of a large country are a
+third of the store: ``IN`` would read their every place mention before the first row."""
 _PLACES_OF_ARTICLES = f"SELECT document_id FROM places WHERE place_entity IN ({PLACE_ENTITIES})"
 """The articles naming a place (two parameters, see :func:`~.filters.place`)."""
 _REGIONS_OF_ARTICLES = f"SELECT document_id FROM places WHERE place_entity IN ({REGION_ENTITIES})"
 """The articles naming a place in a first-level region (one parameter)."""
+
+
+def up_to(value: object) -> tuple[SqlValue, ...]:
+    """The parameters of the article list's ``until``: the next day, an upper bound of the
+    publication index's range (every publication date up to the day sorts before it, so
+    the range holds what the exact test keeps), and the day itself."""
+    (day,) = iso(value)
+    following = dt.date.fromisoformat(str(day)) + dt.timedelta(days=1)
+    return following.isoformat(), day
+
 
 _EVENT_CLAUSES: tuple[Condition, ...] = (
     Condition("country", "e.country = ?", country),
@@ -274,9 +312,9 @@ ARTICLE_CLAUSES: tuple[Clause, ...] = (
     Condition("include_duplicates", "d.duplicate_of IS NULL", None, when_off=True),
     Condition("include_offtopic", "coalesce(d.relevant, 1) = 1", None, when_off=True),
     Condition("since", "d.published >= ?", iso),
-    Condition("until", "substr(d.published, 1, 10) <= ?", iso),
+    Condition("until", "d.published < ? AND substr(d.published, 1, 10) <= ?", up_to),
     Condition("outlet", "d.outlet LIKE ?", contains),
-    Condition("country", "d.id IN (SELECT document_id FROM places WHERE country = ?)", country),
+    Condition("country", _ARTICLE_IN_COUNTRY.format(document="d.id"), country),
     Condition(
         "claimant",
         f"d.id IN (SELECT document_id FROM claims WHERE {claimant_clause('claimant_entity')})",
@@ -315,11 +353,7 @@ LISTS: dict[str, ListQuery] = {
         ClaimRow,
         "c",
         CLAIM_COLUMNS,
-        Condition(
-            "country",
-            "c.document_id IN (SELECT document_id FROM places WHERE country = ?)",
-            country,
-        ),
+        Condition("country", _ARTICLE_IN_COUNTRY.format(document="c.document_id"), country),
         Condition("side", "c.claimant_side = ?"),
         Condition("place", f"c.document_id IN ({_PLACES_OF_ARTICLES})", place),
         Condition("admin1", f"c.document_id IN ({_REGIONS_OF_ARTICLES})", region),
@@ -391,6 +425,7 @@ LISTS: dict[str, ListQuery] = {
         ),
         ("x.date", "x.id"),
         no_hedge=True,
+        ordered_by="contradictions_date",
     ),
 }
 """List name -> its query."""

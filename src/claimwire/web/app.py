@@ -188,6 +188,7 @@ def create_app(
     writes.check_options()
     limits = submit_limits or SubmissionLimits()
     from . import api, exports, live, pages
+    from .warm import warm
 
     app = FastAPI(
         title="claimwire",
@@ -205,6 +206,7 @@ def create_app(
     templates.env.filters["snippet"] = pages.snippet
     templates.env.filters["http_url"] = pages.http_url
     templates.env.globals.update(read_only=read_only, version=__version__)
+    warm(templates.env)  # compiled now, not on each page's first request
     app.state.context = AppContext(
         store=store,
         read_only=read_only,

@@ -36,7 +36,7 @@ from .params import (
     list_params,
     page_query,
 )
-from .queries import ListName, Page
+from .queries import ListName, Page, vocabulary
 from .svg import Bars, Chart, draw_bars, draw_lines, draw_panel
 
 router = APIRouter(include_in_schema=False)
@@ -184,9 +184,9 @@ def choices(context: AppContext, fields: tuple[str, ...]) -> dict[str, object]:
         "subtypes": EVENT_SUBTYPES,
         "measures": MEASURES,
         "categories": CATEGORIES,
-        "sides": facets.sides(connection) if "side" in fields else [],
-        "regions": facets.regions(connection) if "admin1" in fields else [],
-        "places": facets.places(connection) if "place" in fields else [],
+        "sides": vocabulary(connection, "sides", facets.sides) if "side" in fields else [],
+        "regions": vocabulary(connection, "regions", facets.regions) if "admin1" in fields else [],
+        "places": vocabulary(connection, "places", facets.places) if "place" in fields else [],
     }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, TypedDict
 
@@ -166,6 +167,42 @@ class _Totals:
 _TOTALS = _Totals()
 
 
+class _Vocabularies:
+    """Lists of the store's values (its sides, regions, most named places) that the pages
+    offer as choices, read once per store version (:meth:`_Totals.version`) instead of
+    on every page."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, tuple[tuple[str, int], list[str]]] = {}
+        self._lock = threading.Lock()
+
+    def get(
+        self,
+        connection: sqlite3.Connection,
+        name: str,
+        read: Callable[[sqlite3.Connection], list[str]],
+    ) -> list[str]:
+        version = _Totals.version(connection)
+        found = self._kept.get(name)
+        if found is not None and found[0] == version:
+            return list(found[1])
+        values = read(connection)
+        with self._lock:
+            self._kept[name] = (version, values)
+        return list(values)
+
+
+_VOCABULARIES = _Vocabularies()
+
+
+def vocabulary(
+    connection: sqlite3.Connection, name: str, read: Callable[[sqlite3.Connection], list[str]]
+) -> list[str]:
+    """The store's values ``read`` gives (a function of :mod:`claimwire.store.facets`),
+    cached while the store does not change; ``name`` names them."""
+    return _VOCABULARIES.get(connection, name, read)
+
+
 _PLACE_CLAUSES = ("kind = 'place'", Condition("country", "country = ?", country))
 """How canonical places answer the filters."""
 
@@ -183,15 +220,17 @@ def articles(connection: sqlite3.Connection, filters: Filters) -> Page:
     # many rows match: read the articles in order and stop at the page
     source = "documents d INDEXED BY documents_current_published" if more else "documents d"
     direction = "DESC" if filters.descending else "ASC"
+    order = f"ORDER BY d.published {direction}, d.seq {direction}"
     limit, bounds = paging(filters)
+    # the page is chosen in the indexes, then only its articles are read (their text)
     rows = connection.execute(
         "SELECT d.id, d.seq, d.title, d.outlet, d.url, d.published, d.source, d.version, "
         "d.duplicate_of, substr(d.text, 1, 160) AS opening, length(d.text) AS characters, "
         "(SELECT count(*) FROM figures f WHERE f.document_id = d.id) AS figures, "
         "(SELECT count(*) FROM claims c WHERE c.document_id = d.id) AS claims, "
         "(SELECT count(*) FROM events e WHERE e.document_id = d.id) AS events "
-        f"FROM {source}{condition} "
-        f"ORDER BY d.published {direction}, d.seq {direction}{limit}",
+        f"FROM documents d WHERE d.rowid IN (SELECT d.rowid FROM {source}{condition} "
+        f"{order}{limit}) {order}",
         [*params, *bounds],
     ).fetchall()
     items = [dict(row) for row in rows]
