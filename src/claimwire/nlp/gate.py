@@ -5,9 +5,13 @@ can be about political violence, protest or armed conflict (or hold their figure
 article it lets through gets the full pipeline; one it stops gets a light result (its
 document, language and relevance, no facts), at the cost of one regular-expression pass.
 
-The decision is a logistic regression over counts of cue words (``resources/gate.json``:
-word groups, weights and threshold, rebuilt by ``scripts/train_gate.py``), applied in pure
-Python. A cue word matches as a whole word with an optional inflection (``kill`` matches
+The decision is a logistic regression (``resources/gate.json``: word groups, weights and
+threshold, rebuilt by ``scripts/train_gate.py``), applied in pure Python, over counts of
+cue words per group and, if the model has a vocabulary (``train_gate.py --words``; the
+shipped model has none, see docs/scale.md), which of its words the text holds at all (one
+weight per lower-case word, present or not).
+
+A cue word matches as a whole word with an optional inflection (``kill`` matches
 ``killed`` and ``killings``, ``kidnap`` matches ``kidnapped``; nothing matches ``skill`` or
 ``killjoy``). A text with no cue word of the lexicon's ``evidence_groups`` (violence, armed
 actors, weapons, hostilities, protest, policing, civilians, justice) is stopped whatever the
@@ -22,8 +26,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
+
+from pydantic import Field
 
 from ..resource import ResourceItem, ResourceModel, load_typed_resource
 
@@ -38,6 +45,8 @@ RATE_MIN_WORDS = 50
 SUFFIXES = r"(?:s|es|ed|d|ing|ings|er|ers|ment|ments)?"
 """Inflections a cue word may carry and still match."""
 WORD = re.compile(r"\w+")
+VOCABULARY_WORD = re.compile(r"[^\W\d_]{3,}")
+"""A word of the model's vocabulary: three letters or more (no digits), matched lower-cased."""
 
 
 class GateModel(ResourceItem):
@@ -47,6 +56,8 @@ class GateModel(ResourceItem):
     means: list[float]
     scales: list[float]
     weights: list[float]
+    words: dict[str, float] = Field(default_factory=dict)
+    """Weight of each vocabulary word (lower-case) when the text holds it, once or more."""
     bias: float
     threshold: float
 
@@ -130,10 +141,22 @@ def features(words: int, cues: dict[str, int]) -> dict[str, float]:
     return values
 
 
-def score(values: dict[str, float]) -> float:
-    """The model's probability of relevance for feature ``values``."""
+def vocabulary_words(text: str) -> set[str]:
+    """The distinct lower-case words of ``text`` that can be vocabulary words."""
+    return set(VOCABULARY_WORD.findall(text.lower()))
+
+
+def score(values: dict[str, float], present: AbstractSet[str] = frozenset()) -> float:
+    """The model's probability of relevance for feature ``values``.
+
+    Args:
+        values: The cue-word features (:func:`features`).
+        present: The text's distinct words (:func:`vocabulary_words`); the weights of those
+            of the model's vocabulary are added.
+    """
     model = gate_lexicon().model
-    total = model.bias
+    words = model.words
+    total = model.bias + math.fsum(words[word] for word in words.keys() & present)
     for name, mean, scale, weight in zip(
         model.features, model.means, model.scales, model.weights, strict=True
     ):
@@ -156,7 +179,8 @@ def gate(text: str) -> GateDecision:
     evidence = bool(lexicon.evidence_groups & cues.keys())  # a word of violence or its actors
     if words < SHORT_WORDS:
         return GateDecision(evidence or len(text) < LONG_TEXT_CHARS, 1.0, words, cues)
-    probability = score(features(words, cues))
+    present = vocabulary_words(text) if lexicon.model.words else frozenset()
+    probability = score(features(words, cues), present)
     if not evidence:
         return GateDecision(False, probability, words, cues)
     return GateDecision(probability >= lexicon.model.threshold, probability, words, cues)
