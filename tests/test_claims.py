@@ -636,6 +636,9 @@ SPEECH_ACTS = [
     ("Drone attack kills two in southern town - mayor\nIt hit a house.", "mayor", None, "two"),
     ("Provincial police chief: bomb blast kills 6 near mosque\nIt was Friday.", "chief", None, "6"),
     ("Mortar fire kills 5 near the port: ISPR.\nThe port is closed.", "ISPR", None, "5"),
+    # a speech act in a relative clause: its own subject claims the noun it describes
+    ("A nurse said six died in the raid, which the rebels claimed.", "rebels", "claimed", "raid"),
+    ("Witnesses described a shelling that the navy later denied.", "navy", "denied", "shelling"),
     # negatives
     ("No group has claimed responsibility for the two bombings.", None, None, None),
     ("The guards denied access to the reporters.", None, None, None),
@@ -644,6 +647,7 @@ SPEECH_ACTS = [
     ("The team won the final - again", None, None, None),
     ("Kabul: a city of 5 million", None, None, None),
     ("It is a group that documents abuses in the region.", None, None, None),
+    ("The council passed the budget, which the mayor announced.", None, None, None),
 ]
 
 

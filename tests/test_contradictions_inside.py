@@ -216,6 +216,13 @@ DENIALS = [
         "nothing to do with the militia",
     ),
     (
+        "a denial told in a relative clause of the accusation",
+        "The Osland foreign minister said Varne agents poisoned a retired judge in Tarsk, "
+        "a charge that Varne denies.",
+        "Varne agents poisoned",
+        "a charge",
+    ),
+    (
         "a denial by a party nobody accused",
         "Local doctors said nine people were wounded in the blast in Osterby. "
         "The transport ministry denied that the bridge had been closed.",

@@ -72,6 +72,7 @@ def denial_links(doc: Doc, hits: list[ClaimHit]) -> list[tuple[str, str, str]]:
 def _denials(doc: Doc, hits: list[ClaimHit]) -> list[Denial]:
     """The claims that deny, with their denier's party words."""
     phrases = contradiction_words().denial_phrases
+    cues_at = {hit.cue_start for hit in hits if hit.cue_start is not None}
     found = []
     for hit in hits:
         span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
@@ -88,7 +89,7 @@ def _denials(doc: Doc, hits: list[ClaimHit]) -> list[Denial]:
             found.append(Denial(hit, _claimant_words(hit) | joint, named))
             continue
         verb = _denial_verb(span, None)
-        if verb is not None:
+        if verb is not None and verb.idx not in cues_at:  # a denial claim of its own
             found.append(Denial(hit, _party_words(_subject(verb)), _accuser(verb)))
     return [denial for denial in found if denial.denier]
 
@@ -190,7 +191,7 @@ def _content_words(doc: Doc, hit: ClaimHit) -> tuple[frozenset[str], frozenset[s
     speakers = {
         t.i
         for verb in span
-        if verb.lemma_.lower() in speaking
+        if verb.lemma_.lower() in speaking and verb.dep_ != "relcl"  # a claim of its own
         for child in verb.children
         if child.dep_ in ("nsubj", "nsubjpass")
         for t in child.subtree
