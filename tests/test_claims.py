@@ -700,6 +700,12 @@ DESCRIPTIONS = [
         None,
     ),
     ("The army said on Monday that the group had 40 fighters. The group said 9 died.", "9", None),
+    (  # "the army" names again the forces the article named last
+        "Ruritania's army said it shelled a depot near Dovra. "
+        '"Only rockets were stored there," the military said.',
+        "rockets",
+        "Ruritania's army",
+    ),
     (  # where a group sits is neither its name nor its side
         "More than 40 people were killed in the province, according to the Levant Rights "
         "Observatory (LRO). The British-based monitoring group reported that 300 civilians "
@@ -708,6 +714,12 @@ DESCRIPTIONS = [
         "Levant Rights Observatory",
     ),
 ]
+
+
+def test_the_army_with_no_forces_named_before_stays_the_army(claims_nlp):
+    text = "The rebels said 4 fishermen died. The army said the boats carried guns."
+    holding = [h for h in attributed(claims_nlp(text)) if "boats" in text[h.start : h.end]]
+    assert [h.claimant.name for h in holding] == ["army"]
 
 
 @pytest.mark.parametrize(("text", "word", "name"), DESCRIPTIONS)
