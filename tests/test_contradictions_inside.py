@@ -345,6 +345,12 @@ def test_tolls_of_two_places_are_no_contradiction():
             "rampage, including the gunman, the mayor said.",
         ),
         (
+            "a government's denial and its own ministry's account of the same strike",
+            "The Osland government denied reports that a Varne air strike killed farmers "
+            "near Tarsk. The Osland defence ministry said the strike, carried out with "
+            "Varne jets, killed about 20 smugglers.",
+        ),
+        (
             "a person standing somewhere is no thing still standing",
             "The boy was standing on a corner when he was shot, police said.\n\n"
             '"The boy was shot in the back and later died," his aunt Mary Cole said.',
