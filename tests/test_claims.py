@@ -629,6 +629,12 @@ SPEECH_ACTS = [
     ("The rebels urged residents to leave the town.", "rebels", None, "leave"),
     ("The agency warned of a fuel shortage in the camps.", "agency", None, "fuel"),
     ("A colonel put the number of dead at 27.", "colonel", None, "27"),
+    (  # a participle after the cue's object gives grounds, not what it reports
+        "The monitor reported the deaths of 31 villagers since Monday, citing beatings.",
+        "monitor",
+        None,
+        "31",
+    ),
     ("Kenya health ministry says nine killed in rebel raid", "ministry", None, "nine"),
     ("Rescuers say 12 dead in shelling of market", "Rescuers", None, "12"),
     ("Bandits kill 30 in northwest, activists say\nIt began at dawn.", "activists", None, "30"),
