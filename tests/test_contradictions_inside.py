@@ -218,9 +218,9 @@ DENIALS = [
     (
         "a denial told in a relative clause of the accusation",
         "The Osland foreign minister said Varne agents poisoned a retired judge in Tarsk, "
-        "a charge that Varne denies.",
+        "an accusation that Varne denies.",
         "Varne agents poisoned",
-        "a charge",
+        "an accusation",
     ),
     (
         "a denial by a party nobody accused",

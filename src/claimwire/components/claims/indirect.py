@@ -44,8 +44,6 @@ CLAUSES = frozenset({"acl", "ccomp"})
 ("a policy that failed") describes the object, it says nothing happened."""
 RELATIVE_OBJECTS = frozenset({"which", "that"})
 """Relative pronouns that stand for the claimed noun as a speech act's object."""
-CONTESTED = frozenset({"claimed", "denied"})
-"""Hedges of a speech act that contests what it speaks of, whatever the noun."""
 GERUND_CUES = frozenset({"deny", "admit", "confirm", "report", "recall"})
 """Cues whose claim can be a gerund (``denied having fired``)."""
 
@@ -109,10 +107,12 @@ def _relative_speech(ctx: DocContext, cue: Token, lemma: str) -> Candidate | Non
     if noun.pos_ not in ("NOUN", "PROPN") or noun.i > cue.i:
         return None
     hedge = cues().verbs[lemma]
-    # "the budget, which the mayor announced" says nothing happened; a claimed or denied
-    # noun, or an event ("the attack, which the army confirmed"), does
-    words = cues().event_verbs | cues().claim_object_words
-    if hedge not in CONTESTED and not (noun.lower_ in words or noun.lemma_.lower() in words):
+    # "the budget, which the mayor announced" says nothing happened, and "a man and his
+    # daughter, which X denies" hangs on the wrong noun; an event ("the attack, which the
+    # army confirmed"), an allegation or a report does
+    lexicon = cues()
+    words = lexicon.event_verbs | lexicon.claim_object_words | set(lexicon.reporting_nouns)
+    if not (noun.lower_ in words or noun.lemma_.lower() in words):
         return None
     phrase = noun_phrase(noun)
     start, end = ctx.strip(phrase.start, min(phrase.end, relative.i) - 1)
