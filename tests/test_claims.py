@@ -657,6 +657,16 @@ SPEECH_ACTS = [
 ]
 
 
+def test_a_participle_after_an_object_that_claims_nothing_is_still_the_claim(claims_nlp):
+    text = (
+        "Justice Ann Roe said the ban was unfair. Still, she denied Mr. Kell's request for "
+        'the files, calling that demand excessive. "This fight is bitter," she wrote.'
+    )
+    found = {text[h.start : h.end]: h.claimant.name for h in attributed(claims_nlp(text))}
+    assert found.get("calling that demand excessive") == "Ann Roe", found
+    assert found.get("This fight is bitter,") == "Ann Roe", found
+
+
 def test_a_denial_hung_on_a_person_claims_nothing_of_its_own(claims_nlp):
     # the parser hangs "which" on the last noun: "his son" is not what Osland denies
     text = "Varne accuses Osland of holding a judge and his son, which Osland denies."

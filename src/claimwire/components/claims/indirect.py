@@ -221,9 +221,9 @@ def _loose_clause(cue: Token, lemma: str) -> Token | None:
         return None
     if any(c.dep_ == "dobj" and c.lower_ in lexicon.not_cue_objects for c in cue.children):
         return None
+    if _claimed_object(cue, lemma) is not None:
+        return None  # "reported the deaths of 31 men, citing ...": the object is the claim
     for child in cue.rights:
-        if child.dep_ == "dobj":
-            return None  # "reported the deaths of 31 men, citing ...": the object is the claim
         if child.dep_ in ("xcomp", "dep", "advcl") and child.pos_ in ("VERB", "AUX"):
             marks = [
                 c for c in child.children if c.dep_ in ("mark", "advmod", "aux") and c.i < child.i
