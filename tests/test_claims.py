@@ -629,6 +629,12 @@ SPEECH_ACTS = [
     ("The rebels urged residents to leave the town.", "rebels", None, "leave"),
     ("The agency warned of a fuel shortage in the camps.", "agency", None, "fuel"),
     ("A colonel put the number of dead at 27.", "colonel", None, "27"),
+    (  # a participle after the cue's object gives grounds, not what it reports
+        "The monitor reported the deaths of 31 villagers since Monday, citing beatings.",
+        "monitor",
+        None,
+        "31",
+    ),
     ("Kenya health ministry says nine killed in rebel raid", "ministry", None, "nine"),
     ("Rescuers say 12 dead in shelling of market", "Rescuers", None, "12"),
     ("Bandits kill 30 in northwest, activists say\nIt began at dawn.", "activists", None, "30"),
@@ -636,6 +642,9 @@ SPEECH_ACTS = [
     ("Drone attack kills two in southern town - mayor\nIt hit a house.", "mayor", None, "two"),
     ("Provincial police chief: bomb blast kills 6 near mosque\nIt was Friday.", "chief", None, "6"),
     ("Mortar fire kills 5 near the port: ISPR.\nThe port is closed.", "ISPR", None, "5"),
+    # a speech act in a relative clause: its own subject claims the noun it describes
+    ("A nurse said six died in the raid, which the rebels claimed.", "rebels", "claimed", "raid"),
+    ("Witnesses described an attack that the navy later denied.", "navy", "denied", "attack"),
     # negatives
     ("No group has claimed responsibility for the two bombings.", None, None, None),
     ("The guards denied access to the reporters.", None, None, None),
@@ -644,7 +653,24 @@ SPEECH_ACTS = [
     ("The team won the final - again", None, None, None),
     ("Kabul: a city of 5 million", None, None, None),
     ("It is a group that documents abuses in the region.", None, None, None),
+    ("The council passed the budget, which the mayor announced.", None, None, None),
 ]
+
+
+def test_a_participle_after_an_object_that_claims_nothing_is_still_the_claim(claims_nlp):
+    text = (
+        "Justice Ann Roe said the ban was unfair. Still, she denied Mr. Kell's request for "
+        'the files, calling that demand excessive. "This fight is bitter," she wrote.'
+    )
+    found = {text[h.start : h.end]: h.claimant.name for h in attributed(claims_nlp(text))}
+    assert found.get("calling that demand excessive") == "Ann Roe", found
+    assert found.get("This fight is bitter,") == "Ann Roe", found
+
+
+def test_a_denial_hung_on_a_person_claims_nothing_of_its_own(claims_nlp):
+    # the parser hangs "which" on the last noun: "his son" is not what Osland denies
+    text = "Varne accuses Osland of holding a judge and his son, which Osland denies."
+    assert [h.claimant.name for h in attributed(claims_nlp(text))] == ["Varne"]
 
 
 @pytest.mark.parametrize(("text", "name", "hedge", "word"), SPEECH_ACTS)
@@ -696,6 +722,12 @@ DESCRIPTIONS = [
         None,
     ),
     ("The army said on Monday that the group had 40 fighters. The group said 9 died.", "9", None),
+    (  # "the army" names again the forces the article named last
+        "Ruritania's army said it shelled a depot near Dovra. "
+        '"Only rockets were stored there," the military said.',
+        "rockets",
+        "Ruritania's army",
+    ),
     (  # where a group sits is neither its name nor its side
         "More than 40 people were killed in the province, according to the Levant Rights "
         "Observatory (LRO). The British-based monitoring group reported that 300 civilians "
@@ -704,6 +736,12 @@ DESCRIPTIONS = [
         "Levant Rights Observatory",
     ),
 ]
+
+
+def test_the_army_with_no_forces_named_before_stays_the_army(claims_nlp):
+    text = "The rebels said 4 fishermen died. The army said the boats carried guns."
+    holding = [h for h in attributed(claims_nlp(text)) if "boats" in text[h.start : h.end]]
+    assert [h.claimant.name for h in holding] == ["army"]
 
 
 @pytest.mark.parametrize(("text", "word", "name"), DESCRIPTIONS)

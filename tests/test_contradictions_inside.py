@@ -216,6 +216,13 @@ DENIALS = [
         "nothing to do with the militia",
     ),
     (
+        "a denial told in a relative clause of the accusation",
+        "The Osland foreign minister said Varne agents poisoned a retired judge in Tarsk, "
+        "an accusation that Varne denies.",
+        "Varne agents poisoned",
+        "an accusation",
+    ),
+    (
         "a denial by a party nobody accused",
         "Local doctors said nine people were wounded in the blast in Osterby. "
         "The transport ministry denied that the bridge had been closed.",
@@ -336,6 +343,12 @@ def test_tolls_of_two_places_are_no_contradiction():
             "a toll that counts the gunman and one that counts his victims",
             "A gunman killed five people at a mall, police said.\n\nSix people died in the "
             "rampage, including the gunman, the mayor said.",
+        ),
+        (
+            "a government's denial and its own ministry's account of the same strike",
+            "The Osland government denied reports that a Varne air strike killed farmers "
+            "near Tarsk. The Osland defence ministry said the strike, carried out with "
+            "Varne jets, killed about 20 smugglers.",
         ),
         (
             "a person standing somewhere is no thing still standing",

@@ -13,7 +13,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from .contradiction_lexicon import contradiction_words
-from .denials import denial_links
+from .denials import claimant_words, denial_links, same_party
 from .hits import ClaimHit, Contradiction
 from .lexicon import cues
 
@@ -138,8 +138,17 @@ def _conflict(
             "persists" in one[referent] and "gone" in other[referent]
         ):
             return referent, "gone vs still there"
-    if (first.hedge == "denied") != (second.hedge == "denied"):
+    if (first.hedge == "denied") != (second.hedge == "denied") and not _one_party(first, second):
         shared = sorted(set(one) & set(other))
         if shared:
             return shared[0], "denied vs asserted"
     return None
+
+
+def _one_party(first: ClaimHit, second: ClaimHit) -> bool:
+    """Two claimants of one party (a government and its ministry): a denial by one does
+    not deny what the other states."""
+    side, other_side = first.claimant.side, second.claimant.side
+    if side and other_side and side == other_side:
+        return True
+    return same_party(claimant_words(first), claimant_words(second))

@@ -54,7 +54,7 @@ def denial_links(doc: Doc, hits: list[ClaimHit]) -> list[tuple[str, str, str]]:
     by_content: dict[str, list[int]] = {}
     for k, target in enumerate(targets):
         content, speaker = words[target.id]
-        for key in _keys(_claimant_words(target) | speaker):
+        for key in _keys(claimant_words(target) | speaker):
             by_claimant.setdefault(key, []).append(k)
         for key in _keys(content):
             by_content.setdefault(key, []).append(k)
@@ -72,6 +72,7 @@ def denial_links(doc: Doc, hits: list[ClaimHit]) -> list[tuple[str, str, str]]:
 def _denials(doc: Doc, hits: list[ClaimHit]) -> list[Denial]:
     """The claims that deny, with their denier's party words."""
     phrases = contradiction_words().denial_phrases
+    cues_at = {hit.cue_start for hit in hits if hit.cue_start is not None}
     found = []
     for hit in hits:
         span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
@@ -85,10 +86,10 @@ def _denials(doc: Doc, hits: list[ClaimHit]) -> list[Denial]:
             # a joint denial ("the army and the ministry deny ...") speaks for every party
             # of its subject, not only for the claimant it was given
             joint = _party_words(_subject(cue)) if cue is not None else frozenset()
-            found.append(Denial(hit, _claimant_words(hit) | joint, named))
+            found.append(Denial(hit, claimant_words(hit) | joint, named))
             continue
         verb = _denial_verb(span, None)
-        if verb is not None:
+        if verb is not None and verb.idx not in cues_at:  # a denial claim of its own
             found.append(Denial(hit, _party_words(_subject(verb)), _accuser(verb)))
     return [denial for denial in found if denial.denier]
 
@@ -134,7 +135,7 @@ def _accuser(verb: Token) -> frozenset[str]:
     return _clean(words)
 
 
-def _claimant_words(hit: ClaimHit) -> frozenset[str]:
+def claimant_words(hit: ClaimHit) -> frozenset[str]:
     """The party words of a claim's claimant: its name, its side."""
     words = hit.claimant.name.split()
     if hit.claimant.side:
@@ -162,7 +163,7 @@ def _clean(words: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _same(one: frozenset[str], other: frozenset[str]) -> bool:
+def same_party(one: frozenset[str], other: frozenset[str]) -> bool:
     """Whether two sets of party words share a party ("azerbaijani" and "azerbaijan")."""
     return any(
         a == b or (min(len(a), len(b)) >= STEM_CHARS and a[:STEM_CHARS] == b[:STEM_CHARS])
@@ -172,7 +173,7 @@ def _same(one: frozenset[str], other: frozenset[str]) -> bool:
 
 
 def _keys(words: Iterable[str]) -> set[str]:
-    """What :func:`_same` compares of each word: two sets of words share a party exactly
+    """What :func:`same_party` compares of each word: two sets of words share a party exactly
     when they share a key (a short word whole, a longer one's first ``STEM_CHARS``)."""
     return {word if len(word) < STEM_CHARS else word[:STEM_CHARS] for word in words}
 
@@ -190,7 +191,7 @@ def _content_words(doc: Doc, hit: ClaimHit) -> tuple[frozenset[str], frozenset[s
     speakers = {
         t.i
         for verb in span
-        if verb.lemma_.lower() in speaking
+        if verb.lemma_.lower() in speaking and verb.dep_ != "relcl"  # a claim of its own
         for child in verb.children
         if child.dep_ in ("nsubj", "nsubjpass")
         for t in child.subtree
@@ -207,15 +208,15 @@ def _accuses(
     if target.id == denial.claim.id or target.hedge == "denied":
         return False
     content, speaker = words
-    claimant = _claimant_words(target) | speaker
-    if _same(claimant, denial.denier):
+    claimant = claimant_words(target) | speaker
+    if same_party(claimant, denial.denier):
         return False
     if denial.claim.form != "outlet" and target.claimant.name == denial.claim.claimant.name:
         return False
     side, denier_side = target.claimant.side, denial.claim.claimant.side
     if side and denier_side and side == denier_side:
         return False
-    return _same(denial.named, claimant) or _same(content, denial.denier)
+    return same_party(denial.named, claimant) or same_party(content, denial.denier)
 
 
 def _nearest(denial: Denial, candidates: list[ClaimHit]) -> ClaimHit | None:

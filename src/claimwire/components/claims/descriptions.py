@@ -126,6 +126,40 @@ def _named(name: str, own_side: str | None, side: str | None) -> bool:
     return side is None or own_side is None or own_side == side
 
 
+def forces_before(speakers: Speakers, span: SpacySpan, start: int, end: int) -> int | None:
+    """ "The army said", after "the Freedonian military said": the forces named last.
+
+    A bare definite "the army" or "the military" names again the state's forces the
+    article named (with their side or their proper name) last before it, within
+    :data:`~.settings.INSTITUTION_WINDOW_CHARS`; None when no such forces spoke.
+
+    Args:
+        speakers: The document's claimants.
+        span: The speaker phrase.
+        start: Start of the phrase's words.
+        end: End of the phrase's words.
+    """
+    lexicon = cues()
+    words = [t for t in span if t.dep_ != "det"]
+    if (
+        not is_definite(span)
+        or len(words) != 1
+        or words[0].lower_ not in lexicon.military_descriptions
+    ):
+        return None
+    best_at, best = -1, None
+    for index, entry in enumerate(speakers.entries):
+        name = entry.name.lower().split()
+        if entry.type == "outlet" or not name or name[-1] not in lexicon.military_names:
+            continue
+        if len(name) < 2 and not entry.name.isupper():  # "army": itself a bare noun
+            continue
+        at = max((s for s, _ in entry.mentions if s < start), default=-1)
+        if at > best_at and start - at <= INSTITUTION_WINDOW_CHARS:
+            best_at, best = at, index
+    return None if best is None else speakers.mention(best, start, end)
+
+
 def source_before(speakers: Speakers, span: SpacySpan, start: int, end: int) -> int | None:
     """ "The source said": the anonymous source quoted last (any claimant for "the same source").
 

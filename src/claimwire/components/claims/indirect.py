@@ -42,6 +42,8 @@ NOBODY = frozenset({"no", "nobody", "none", "neither"})
 CLAUSES = frozenset({"acl", "ccomp"})
 """Labels of a clause inside a noun object ("claims that it fired"); a relative clause
 ("a policy that failed") describes the object, it says nothing happened."""
+RELATIVE_OBJECTS = frozenset({"which", "that"})
+"""Relative pronouns that stand for the claimed noun as a speech act's object."""
 GERUND_CUES = frozenset({"deny", "admit", "confirm", "report", "recall"})
 """Cues whose claim can be a gerund (``denied having fired``)."""
 
@@ -49,6 +51,9 @@ GERUND_CUES = frozenset({"deny", "admit", "confirm", "report", "recall"})
 def speech_candidate(ctx: DocContext, token: Token, lemma: str) -> Candidate | None:
     """Indirect speech: a cue verb with a clause, or a parenthetical ``, he said,``."""
     lexicon = cues()
+    relative = _relative_speech(ctx, token, lemma)
+    if relative is not None:
+        return relative
     clause = _reported_clause(token, lemma)
     if any(c.dep_ == "auxpass" for c in token.children):
         return _passive_candidate(ctx, token, lemma)
@@ -84,6 +89,39 @@ def speech_candidate(ctx: DocContext, token: Token, lemma: str) -> Candidate | N
     form: ClaimForm = "reported" if reporting else "indirect"
     cue = (token.idx, token.idx + len(token))
     return Candidate(start, end, cue, form, hedge, subject, reporting=reporting)
+
+
+def _relative_speech(ctx: DocContext, cue: Token, lemma: str) -> Candidate | None:
+    """``the raid, which the rebels claimed``, ``a charge that Ruritania denies``: a speech
+    act in a relative clause whose object is the relative pronoun claims the noun it
+    describes, and its own subject says it (not the speaker of the sentence around it)."""
+    if cue.dep_ != "relcl" or "dobj" not in cues().object_cues.get(lemma, frozenset()):
+        return None
+    relative = next((c for c in cue.children if c.dep_ == "dobj" and c.i < cue.i), None)
+    subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    if relative is None or relative.lower_ not in RELATIVE_OBJECTS or subject is None:
+        return None
+    if subject.pos_ == "PRON" and subject.lower_ in RELATIVE_OBJECTS:
+        return None
+    noun = cue.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.i > cue.i:
+        return None
+    hedge = cues().verbs[lemma]
+    # "the budget, which the mayor announced" says nothing happened, and "a man and his
+    # daughter, which X denies" hangs on the wrong noun; an event ("the attack, which the
+    # army confirmed"), an allegation or a report does
+    lexicon = cues()
+    words = lexicon.event_verbs | lexicon.claim_object_words | set(lexicon.reporting_nouns)
+    if not (noun.lower_ in words or noun.lemma_.lower() in words):
+        return None
+    phrase = noun_phrase(noun)
+    start, end = ctx.strip(phrase.start, min(phrase.end, relative.i) - 1)
+    if end < start:
+        return None
+    if any(c.dep_ == "neg" for c in cue.children):
+        hedge = "negated"
+    cue_chars = (cue.idx, cue.idx + len(cue))
+    return Candidate(*ctx.chars(start, end), cue_chars, "indirect", hedge, noun_phrase(subject))
 
 
 def _set_off(subject: SpacySpan, cue: Token) -> bool:
@@ -183,6 +221,8 @@ def _loose_clause(cue: Token, lemma: str) -> Token | None:
         return None
     if any(c.dep_ == "dobj" and c.lower_ in lexicon.not_cue_objects for c in cue.children):
         return None
+    if _claimed_object(cue, lemma) is not None:
+        return None  # "reported the deaths of 31 men, citing ...": the object is the claim
     for child in cue.rights:
         if child.dep_ in ("xcomp", "dep", "advcl") and child.pos_ in ("VERB", "AUX"):
             marks = [

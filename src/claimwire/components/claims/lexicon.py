@@ -102,6 +102,10 @@ class CueLexicon(ResourceModel):
     claimant."""
     state_words: frozenset[str]
     """Words of a state body's name, which "the group" never points to."""
+    military_descriptions: frozenset[str]
+    """Single nouns of "the army", "the military": the forces named before."""
+    military_names: frozenset[str]
+    """Last words of the name of a state's forces ("Freedonian military", "... Forces")."""
 
     @property
     def gone(self) -> frozenset[str]:

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from ...vocab import ClaimantType
 from .._base import entities_of
-from .descriptions import describes_named, named_before, source_before
+from .descriptions import describes_named, forces_before, named_before, source_before
 from .lexicon import claimants, cues, demonyms, government_aliases
 from .names import (
     POSSESSIVE,
@@ -175,6 +175,8 @@ def _by_head(speakers: Speakers, phrase: _Phrase) -> Outcome:
     ):
         return _named_person(speakers, tokens, named, start, end)
     again = source_before(speakers, phrase.span, start, end)
+    if again is None:
+        again = forces_before(speakers, phrase.span, start, end)
     if again is not None:
         return again
     if describes_named(phrase.span, phrase.words, head):
