@@ -102,6 +102,8 @@ def test_the_bulk_filled_indexes_and_counts_equal_what_the_triggers_keep(synthet
     with fresh:
         for table in ("documents", "figures", "claims", "events", "contradictions"):
             fresh.execute(f"INSERT INTO main.{table} SELECT * FROM built.{table} ORDER BY rowid")
+        for table in ("watch_items", "watch_item_sources"):
+            fresh.execute(f"INSERT INTO main.{table} SELECT * FROM built.{table} ORDER BY rowid")
 
     def evidence(schema):
         return fresh.execute(
@@ -118,6 +120,9 @@ def test_the_bulk_filled_indexes_and_counts_equal_what_the_triggers_keep(synthet
     assert fresh.execute(counts.format("main")).fetchall() == (
         fresh.execute(counts.format("built")).fetchall()
     )
+    sources = "SELECT source, stored, not_stored FROM {}.watch_source_counts ORDER BY source"
+    kept_sources = fresh.execute(sources.format("main")).fetchall()
+    assert kept_sources and kept_sources == fresh.execute(sources.format("built")).fetchall()
     for word in ("shelled", "said", "tanks", "curfew", "ministry"):
         found = "SELECT rowid FROM {}.documents_fts WHERE documents_fts MATCH ? ORDER BY rowid"
         mine = fresh.execute(found.format("main"), (word,)).fetchall()

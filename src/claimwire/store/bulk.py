@@ -78,7 +78,8 @@ def fill_derived(connection: sqlite3.Connection) -> None:
 
 def recount_facts(connection: sqlite3.Connection) -> None:
     """Count the current facts (not wire copies) of each fact table, the current articles
-    and the open contradictions into ``fact_counts``."""
+    and the open contradictions into ``fact_counts``, and each watched source's stored and
+    not stored items into ``watch_source_counts``."""
     for table in FACT_TABLES:
         connection.execute(
             "INSERT OR REPLACE INTO fact_counts (name, counted) "
@@ -91,6 +92,12 @@ def recount_facts(connection: sqlite3.Connection) -> None:
     connection.execute(
         "INSERT OR REPLACE INTO fact_counts (name, counted) "
         "SELECT 'open_contradictions', count(*) FROM contradictions WHERE settled_by IS NULL"
+    )
+    connection.execute("DELETE FROM watch_source_counts")
+    connection.execute(
+        "INSERT INTO watch_source_counts (source, stored, not_stored) "
+        "SELECT c.source, sum(i.status = 'done'), sum(i.status IN ('failed', 'skipped')) "
+        "FROM watch_item_sources c JOIN watch_items i ON i.id = c.item_id GROUP BY c.source"
     )
 
 

@@ -462,6 +462,17 @@ class WatchItemSourceRow(Row):
 
 
 @dataclass(frozen=True, kw_only=True)
+class WatchSourceCountRow(Row):
+    """A row of ``watch_source_counts`` (kept by triggers, migration 15): a source's items
+    ingested and not (failed or skipped)."""
+
+    TABLE = "watch_source_counts"
+    source: str
+    stored: int = 0
+    not_stored: int = 0
+
+
+@dataclass(frozen=True, kw_only=True)
 class ActivityClusterRow(Row):
     """A row of ``activity_clusters`` (kept by :mod:`.tallies`): one event per country, its
     first day, latest date and smallest type."""
@@ -599,6 +610,7 @@ TABLE_ROWS: tuple[type[Row], ...] = (
     WatchSourceRow,
     WatchItemRow,
     WatchItemSourceRow,
+    WatchSourceCountRow,
     ActivityClusterRow,
     ActivityClaimRow,
     ActivityDayRow,

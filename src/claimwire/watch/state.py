@@ -361,11 +361,9 @@ def source_health(
         "s.last_error, s.next_poll, s.items, "
         "(SELECT count(*) FROM watch_item_sources c WHERE c.source = s.name "
         " AND c.first_seen >= ?) AS items_24h, "
-        "(SELECT count(*) FROM watch_item_sources c JOIN watch_items i ON i.id = c.item_id "
-        " WHERE c.source = s.name AND i.status = 'done') AS stored, "
-        "(SELECT count(*) FROM watch_item_sources c JOIN watch_items i ON i.id = c.item_id "
-        " WHERE c.source = s.name AND i.status IN ('failed', 'skipped')) AS not_stored "
-        "FROM watch_sources s ORDER BY s.name",
+        "coalesce(n.stored, 0) AS stored, coalesce(n.not_stored, 0) AS not_stored "
+        "FROM watch_sources s LEFT JOIN watch_source_counts n ON n.source = s.name "  # triggers
+        "ORDER BY s.name",
         (since,),
     ).fetchall()
     return [dict(row) | {"healthy": row["errors"] == 0} for row in rows]
