@@ -50,6 +50,17 @@ def test_headline_near_the_lead_is_the_lead(nlp, text, place):
     assert found[0].place_name == place
 
 
+def test_shootout_is_a_battle_its_re_mention_joins(nlp):
+    text = (
+        "Police confirmed a long shootout in the northern town of Culiacan, where nine gang "
+        "members died after ambushing an army patrol on Monday. In the aftermath of the "
+        "clash, soldiers found two hostages."
+    )
+    found = events(nlp, text)
+    assert [(e.type, e.subtype) for e in found] == [("Battles", "armed_clash")]
+    assert "shootout" in [text[start:end] for start, end in found[0].mentions]
+
+
 def test_headline_far_from_the_lead_stays_apart(nlp):
     text = (
         "Drone strike kills three in Odesa\n\n"

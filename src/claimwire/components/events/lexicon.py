@@ -150,6 +150,7 @@ class CampaignCues(ResourceItem):
 
     description: str
     displacement_lemmas: Words
+    deployment_lemmas: Words
     war_nouns: Words
     campaign_verbs: Words
     campaign_nouns: Words
