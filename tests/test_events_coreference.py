@@ -177,6 +177,11 @@ def test_headline_and_lead_of_two_types_are_one_event(nlp):
         # displacement is a consequence, not an event of its own
         "More than 20,000 people have fled their homes in the district.",
         "The violence has led to widespread displacement in the valley.",
+        # a count over a past period is a running total, not an incident
+        "Health officials said 31 people were killed and 80 others wounded in the past "
+        "24 hours across the province.",
+        "Twelve people were killed and 40 injured during the past week in Mogadishu, the "
+        "health ministry said.",
         # a deployment is a response to an incident, not one
         "Soldiers and police officers were deployed to Dogon Dawa on Saturday.",
         "The army dispatched reinforcements to the border town of Kelmo.",

@@ -156,6 +156,9 @@ class CampaignCues(ResourceItem):
     campaign_nouns: Words
     duration_nouns: Words
     start_verbs: Words
+    period_prepositions: Words
+    period_nouns: Words
+    period_modifiers: Words
 
 
 class EventLexicon(ResourceModel):
