@@ -27,12 +27,17 @@ Features (:func:`claimwire.components.events.learned.features`): lemmas of the u
 sentences, entity labels, trigger lemmas with their dependency, the words the parse
 attaches to a trigger, the rules' candidate sub-types and their choice. Only features
 seen in at least :data:`MIN_COUNT` training units are kept (the weights name frequent
-words, not texts). The model is a multinomial logistic regression; its regularization and
-the thresholds at which it overrides the rules (per use: a snippet, an event) are the
-ones that maximise the cross-validated score: :data:`FOLDS` folds grouped by document
-(a snippet, an article). The script prints, per fold-out unit, the rules alone, the
-model alone (without the rules' features, and with them) and the combination, with
-per-type F1.
+words, not texts). The model is a multinomial logistic regression; its regularization is
+the one of the best cross-validated CASE macro-F1: :data:`FOLDS` folds grouped by
+document (a snippet, an article).
+
+Who decides the type, per use (a snippet: CASE; an event: conflict_news), is chosen on
+the same out-of-fold probabilities (:func:`choose`): the rules alone, the model alone
+(the rules' type is one of its features), the model above a probability threshold, among
+the rules' candidates or anywhere, and the rules keeping the sub-types on which they were
+more precise than the model. The simplest way within :data:`MIN_GAIN` of the best score
+is shipped. The script prints every way's scores and per-type F1, cross-validated on the
+training halves and on the held-out halves (read, never chosen on).
 """
 
 from __future__ import annotations
@@ -52,8 +57,15 @@ MIN_COUNT = 3
 FOLDS = 5
 SEED = 16
 REGULARIZATIONS = (1.0, 3.0, 10.0, 30.0, 100.0)
-THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
-"""Probabilities tried for the model to override the rules (1.01: never)."""
+THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+"""Probabilities tried for the model to override the rules (0.0 and not among the rules'
+candidates: the model alone; 1.01: never, the rules alone)."""
+MIN_GAIN = 0.01
+"""Cross-validated score by which a more complex way of combining the rules and the model
+must beat a simpler one to be chosen (about three snippets of CASE's training half)."""
+MIN_PREDICTED = 3
+"""Predictions of a sub-type (by the rules and by the model) needed to compare their
+precision on it."""
 RULE_PREFIXES = ("r:", "rule:")
 
 
@@ -280,8 +292,18 @@ def fit(units: list[Unit], c: float, *, with_rules: bool = True) -> tuple[Any, l
     return model, names
 
 
-def combined(unit: Unit, probs: dict[str, float], threshold: float, *, among: bool) -> str | None:
-    """The rules' choice, or the model's when it reaches ``threshold`` (see learned.combine)."""
+def combined(
+    unit: Unit,
+    probs: dict[str, float],
+    threshold: float,
+    *,
+    among: bool,
+    keep: frozenset[str] = frozenset(),
+) -> str | None:
+    """The rules' choice, or the model's when it reaches ``threshold``, unless the rules'
+    choice is one of ``keep`` (see learned.combine)."""
+    if unit.chosen in keep:
+        return unit.chosen
     pool = {k: p for k, p in probs.items() if not among or k in unit.candidates}
     if not pool:
         return unit.chosen
@@ -289,6 +311,20 @@ def combined(unit: Unit, probs: dict[str, float], threshold: float, *, among: bo
     if best == unit.chosen or pool[best] < threshold:
         return unit.chosen
     return best
+
+
+def rules_more_precise(units: list[Unit], oof: list[dict[str, float]]) -> frozenset[str]:
+    """The sub-types whose rules' choice was at least as precise as the model's choice of
+    them, out of fold (each predicted at least ``MIN_PREDICTED`` times by both)."""
+    keep = set()
+    for label in {u.chosen for u in units if u.chosen}:
+        rules = [u.label == label for u in units if u.chosen == label]
+        model = [u.label == label for u, p in zip(units, oof, strict=True) if _argmax(p) == label]
+        if len(rules) < MIN_PREDICTED:
+            continue
+        if len(model) < MIN_PREDICTED or sum(rules) / len(rules) >= sum(model) / len(model):
+            keep.add(label)
+    return frozenset(keep)
 
 
 def out_of_fold(units: list[Unit], c: float, *, with_rules: bool = True) -> list[dict[str, float]]:
@@ -309,24 +345,86 @@ def _argmax(probs: dict[str, float]) -> str:
     return max(probs, key=lambda k: probs[k])
 
 
+USES = {
+    "snippet": (("case2021_a",), lambda us, ps: case_macro(us, ps)["macro_f1_all30"]),
+    "event": (("conflict_news_a",), lambda us, ps: event_scores(us, ps)["type"]),
+}
+"""Each use of the model: its training source and the cross-validated score it is chosen by."""
+
+
 def choose(units: list[Unit], oof: list[dict[str, float]]) -> dict[str, dict[str, Any]]:
-    """The threshold and mode per use that maximise the cross-validated score."""
+    """The way the rules and the model decide, per use, by the cross-validated score: a
+    threshold (0 and not among the candidates: the model alone; 1.01: never, the rules
+    alone), whether the model chooses among the rules' candidates, and whether the rules
+    keep the sub-types they were more precise on (:func:`rules_more_precise`, over every
+    training unit). The simplest way within ``MIN_GAIN`` of the best score is chosen
+    (the rules alone, then the model among the rules' candidates from the highest
+    threshold down, then anywhere, then with kept types): a way that wins by less than a
+    few units of a small set has not shown that it generalises."""
     chosen: dict[str, dict[str, Any]] = {}
-    for use, sources, metric in (
-        ("snippet", ("case2021_a",), lambda us, ps: case_macro(us, ps)["macro_f1_all30"]),
-        ("event", ("conflict_news_a",), lambda us, ps: event_scores(us, ps)["type"]),
-    ):
+    precise = rules_more_precise(units, oof)
+    for use, (sources, metric) in USES.items():
         index = [i for i, u in enumerate(units) if u.source in sources]
         subset = [units[i] for i in index]
-        best: tuple[float, float, bool] = (-1.0, 1.01, True)
-        for among in (True, False):
-            for threshold in THRESHOLDS:
-                predicted = [combined(units[i], oof[i], threshold, among=among) for i in index]
-                score = metric(subset, predicted)
-                if score > best[0] + 1e-9:
-                    best = (score, threshold, among)
-        chosen[use] = {"min_probability": best[1], "among_candidates": best[2], "cv": best[0]}
+        tried: list[tuple[float, float, bool, frozenset[str]]] = []
+        for keep in (frozenset(), precise):
+            for among in (True, False):
+                for threshold in reversed(THRESHOLDS):
+                    predicted = [
+                        combined(units[i], oof[i], threshold, among=among, keep=keep) for i in index
+                    ]
+                    tried.append((metric(subset, predicted), threshold, among, keep))
+        top = max(score for score, *_ in tried)
+        score, threshold, among, keep = next(t for t in tried if t[0] >= top - MIN_GAIN)
+        chosen[use] = {
+            "min_probability": threshold,
+            "among_candidates": among,
+            "rules_keep": sorted(keep),
+            "cv": score,
+            "best_cv": top,
+        }
     return chosen
+
+
+def decide(unit: Unit, probs: dict[str, float], uses: dict[str, dict[str, Any]]) -> str | None:
+    """A unit's sub-type by its use's chosen way (:func:`choose`)."""
+    use = uses["snippet" if unit.source.startswith("case") else "event"]
+    return combined(
+        unit,
+        probs,
+        use["min_probability"],
+        among=use["among_candidates"],
+        keep=frozenset(use["rules_keep"]),
+    )
+
+
+def strategies(uses: dict[str, dict[str, Any]], precise: frozenset[str]) -> dict[str, Any]:
+    """The ways compared in the printed table: unit, probabilities -> sub-type."""
+    return {
+        "rules alone": lambda u, p: u.chosen,
+        "model alone": lambda u, p: _argmax(p),
+        "model among rules' cands": lambda u, p: combined(u, p, 0.0, among=True),
+        "rules keep precise types": lambda u, p: combined(u, p, 0.0, among=False, keep=precise),
+        "chosen combination": lambda u, p: decide(u, p, uses),
+    }
+
+
+def per_type_table(
+    title: str, units: list[Unit], probs: list[dict[str, float]], ways: dict[str, Any]
+) -> None:
+    """Print the F1 of each gold sub-type under each way, per source."""
+    for source in dict.fromkeys(u.source for u in units):
+        index = [i for i, u in enumerate(units) if u.source == source]
+        subset = [units[i] for i in index]
+        columns = {
+            name: per_type_f1(subset, [way(units[i], probs[i]) for i in index])
+            for name, way in ways.items()
+        }
+        print(f"  per type, {title}, {source} (n={len(subset)}): " + " / ".join(columns))
+        for label in sorted({u.label for u in subset}):
+            support = sum(u.label == label for u in subset)
+            cells = " ".join(f"{columns[name][label]:.3f}" for name in columns)
+            print(f"    {label:38} {support:4} {cells}")
 
 
 def report(title: str, units: list[Unit], predicted: list[str | None]) -> dict[str, Any]:
@@ -367,48 +465,22 @@ def main() -> int:
     assert best_oof is not None
     text_oof = out_of_fold(train, best_c, with_rules=False)
     uses = choose(train, best_oof)
-    print(f"C={best_c}; combination {uses}")
+    precise = rules_more_precise(train, best_oof)
+    print(f"C={best_c}; rules more precise on {sorted(precise)}")
+    print(f"chosen per use: {uses}")
+    ways = strategies(uses, precise)
 
     print(f"cross-validated ({FOLDS} folds grouped by document), training halves:")
     cv = {
-        "rules": report("rules alone", train, [u.chosen for u in train]),
         "model_text_only": report(
             "model alone (no rule feats)", train, [_argmax(p) for p in text_oof]
-        ),
-        "model": report("model alone", train, [_argmax(p) for p in best_oof]),
+        )
     }
-    cv["combination"] = report(
-        "combination",
-        train,
-        [
-            combined(
-                u,
-                p,
-                uses["snippet" if u.source.startswith("case") else "event"]["min_probability"],
-                among=uses["snippet" if u.source.startswith("case") else "event"][
-                    "among_candidates"
-                ],
-            )
-            for u, p in zip(train, best_oof, strict=True)
-        ],
-    )
-    case_train = [u for u in train if u.source.startswith("case")]
-    case_index = [i for i, u in enumerate(train) if u.source.startswith("case")]
-    rules_f1 = per_type_f1(case_train, [u.chosen for u in case_train])
-    model_f1 = per_type_f1(case_train, [_argmax(best_oof[i]) for i in case_index])
-    combo = uses["snippet"]
-    combo_f1 = per_type_f1(
-        case_train,
-        [
-            combined(
-                train[i], best_oof[i], combo["min_probability"], among=combo["among_candidates"]
-            )
-            for i in case_index
-        ],
-    )
-    print("  per type (CASE half a, cross-validated): rules / model / combination")
-    for label in rules_f1:
-        print(f"    {label:40} {rules_f1[label]:.3f} {model_f1[label]:.3f} {combo_f1[label]:.3f}")
+    for name, way in ways.items():
+        cv[name.replace(" ", "_").replace("'", "")] = report(
+            name, train, [way(u, p) for u, p in zip(train, best_oof, strict=True)]
+        )
+    per_type_table("cross-validated", train, best_oof, ways)
 
     model, names = fit(train, best_c)
     if held:
@@ -416,24 +488,10 @@ def main() -> int:
         held_probs = [
             {str(k): float(p) for k, p in zip(model.classes_, row, strict=True)} for row in probs
         ]
-        print("held out (half b, never trained on):")
-        report("rules alone", held, [u.chosen for u in held])
-        report("model alone", held, [_argmax(p) for p in held_probs])
-        report(
-            "combination",
-            held,
-            [
-                combined(
-                    u,
-                    p,
-                    uses["snippet" if u.source.startswith("case") else "event"]["min_probability"],
-                    among=uses["snippet" if u.source.startswith("case") else "event"][
-                        "among_candidates"
-                    ],
-                )
-                for u, p in zip(held, held_probs, strict=True)
-            ],
-        )
+        print("held out (half b, never trained on nor chosen on):")
+        for name, way in ways.items():
+            report(name, held, [way(u, p) for u, p in zip(held, held_probs, strict=True)])
+        per_type_table("held out", held, held_probs, ways)
     weights = model.coef_.T  # one row per feature
     keep = [k for k in range(len(names)) if any(abs(w) >= 1e-4 for w in weights[k])]
     payload = {
@@ -442,7 +500,8 @@ def main() -> int:
             "written by scripts/train_event_types.py (see its data recipe). logit[k] = "
             "bias[k] + sum(value * weights[feature][k]); softmax; the model's sub-type "
             "replaces the rules' when its probability reaches combination[use]."
-            "min_probability (and is among the rules' candidates when among_candidates)."
+            "min_probability (and is among the rules' candidates when among_candidates), "
+            "unless the rules' sub-type is one of combination[use].rules_keep."
         ),
         "version": "1",
         "classes": [str(k) for k in model.classes_],
@@ -453,6 +512,7 @@ def main() -> int:
             use: {
                 "min_probability": v["min_probability"],
                 "among_candidates": v["among_candidates"],
+                "rules_keep": v["rules_keep"],
             }
             for use, v in uses.items()
         },

@@ -177,11 +177,27 @@ def test_headline_and_lead_of_two_types_are_one_event(nlp):
         # displacement is a consequence, not an event of its own
         "More than 20,000 people have fled their homes in the district.",
         "The violence has led to widespread displacement in the valley.",
+        # a count over a past period is a running total, not an incident
+        "Health officials said 31 people were killed and 80 others wounded in the past "
+        "24 hours across the province.",
+        "Twelve people were killed and 40 injured during the past week in Mogadishu, the "
+        "health ministry said.",
+        # a deployment is a response to an incident, not one
+        "Soldiers and police officers were deployed to Dogon Dawa on Saturday.",
+        "The army dispatched reinforcements to the border town of Kelmo.",
     ],
 )
 def test_no_event(nlp, text):
     found = events(nlp, text)
     assert not found, [(e.subtype, text[e.start : e.end]) for e in found]
+
+
+def test_incident_stays_when_forces_are_deployed_after_it(nlp):
+    text = (
+        "Gunmen killed four farmers in the village of Dogon Dawa on Friday. Soldiers and "
+        "police officers were deployed to the area on Saturday, the governor said."
+    )
+    assert [e.type for e in events(nlp, text)] == ["Violence against civilians"]
 
 
 def test_present_tense_headline_is_news(nlp):

@@ -78,6 +78,18 @@ def test_combine_may_leave_the_candidates_when_the_file_says_so():
     )
 
 
+def test_combine_leaves_the_rules_their_kept_types():
+    model = _model(among=False)
+    model.combination["event"] = Combination(
+        min_probability=0.5, among_candidates=False, rules_keep=("armed_clash",)
+    )
+    probs = learned.probabilities({"w:rally": 1.0}, model)
+    # the model is sure, but the rules were the more precise on armed clashes
+    assert learned.combine("armed_clash", probs, "event", {"armed_clash"}, model) == ("armed_clash")
+    # a sub-type the rules do not keep: the model decides
+    assert learned.combine("attack", probs, "event", {"attack"}, model) == "peaceful_protest"
+
+
 def test_combine_needs_the_threshold():
     model = _model(min_probability=0.99)
     probs = learned.probabilities({"w:rally": 1.0}, model)

@@ -2,6 +2,8 @@
 the displacement they cause (ACLED codes incidents: one place, one day).
 
 - **Displacement**: 'thousands fled', 'widespread displacement' (a consequence).
+- **Deployments**: 'troops were deployed to the area', 'police reinforcements were
+  dispatched' (a response to an incident, not one).
 - **The war as a whole**: 'the fighting has killed thousands', 'the war that began in
   2014', 'fighting has raged for months', 'has been battling the rebels since 2015'.
 - **Campaigns and habits**: 'has increased its attacks', 'the raids persist', 'a strategy
@@ -29,7 +31,7 @@ def no_event(doc: Doc, mention: Mention, *, headline: bool) -> bool:
         headline: The mention is in the headline (whose present tense tells news).
     """
     cues = ontology().campaigns
-    if mention.lemma in cues.displacement_lemmas:
+    if mention.lemma in cues.displacement_lemmas or mention.lemma in cues.deployment_lemmas:
         return True
     root, anchor = doc[mention.root], doc[mention.anchor]
     if root.pos_ == "VERB" or anchor.pos_ == "VERB":

@@ -10,9 +10,11 @@ nothing here needs scikit-learn.
 
 How it works with the rules (:func:`combine`): the model's sub-type replaces the rules'
 one only when its probability reaches the file's threshold for that use (a snippet, or
-an event of the events component) and, for an event, only when it is one of the
-sub-types the event's own triggers were given (the model chooses among the rules'
-candidates, it does not invent a kind of event).
+an event of the events component), when the file says so only among the sub-types the
+unit's own triggers were given (the model chooses among the rules' candidates, it does
+not invent a kind of event), and never for a sub-type the file lets the rules keep. The
+training script chooses these per use by cross-validation (rules alone, model alone,
+thresholds, candidates, kept types: see its docstring).
 """
 
 from __future__ import annotations
@@ -136,12 +138,15 @@ def combine(
         chosen: The rules' sub-type.
         probs: :func:`probabilities` of the unit.
         use: ``"snippet"`` (a whole short text) or ``"event"`` (one event's sentences).
+            The rules' sub-type stands when it is one of the use's ``rules_keep``.
         candidates: The sub-types the rules gave the unit's triggers; for an event the
             model may only choose among them.
         model: The model (the shipped one when None).
     """
     model = model or event_type_model()
     rule = model.combination[use]
+    if chosen is not None and chosen in rule.rules_keep:
+        return chosen
     allowed = set(candidates)
     pool = {k: p for k, p in probs.items() if not rule.among_candidates or k in allowed}
     if not pool:

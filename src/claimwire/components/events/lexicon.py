@@ -150,11 +150,15 @@ class CampaignCues(ResourceItem):
 
     description: str
     displacement_lemmas: Words
+    deployment_lemmas: Words
     war_nouns: Words
     campaign_verbs: Words
     campaign_nouns: Words
     duration_nouns: Words
     start_verbs: Words
+    period_prepositions: Words
+    period_nouns: Words
+    period_modifiers: Words
 
 
 class EventLexicon(ResourceModel):
@@ -284,6 +288,9 @@ class Combination(ResourceItem):
     """The model's probability its sub-type needs."""
     among_candidates: StrictBool
     """The model may only choose among the sub-types the rules gave the unit's triggers."""
+    rules_keep: tuple[EventSubtype, ...] = ()
+    """Sub-types the rules keep whatever the model says: those for which the rules'
+    choice was more precise than the model's in cross-validation."""
 
 
 class LearnedModel(ResourceModel):

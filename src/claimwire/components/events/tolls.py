@@ -5,7 +5,8 @@ school, killing 11 children") and bare casualty reports with no doer, instrument
 place of their own make no event: such a toll joins the violent event of its sentence
 (else the latest of its paragraph), whose targets its victims become. Counted equipment
 losses ("1,432 tanks had been destroyed") and totals counted since a start ("displaced
-since the war began") make no event at all.
+since the war began") or over a past period ("killed in the past 24 hours") make no event
+at all.
 """
 
 from __future__ import annotations
@@ -55,12 +56,27 @@ def running_total(doc: Doc, mention: Mention) -> bool:
         c.dep_ in {"nsubj", "nsubjpass"} and (counted(c) or c.lemma_.lower() in QUANTITY_WORDS)
         for c in root.children
     )
+    heads = (root, *(c for c in root.children if c.dep_ in {"advcl", "conj"}))
     since = any(
-        c.lower_ == "since" and c.dep_ in {"prep", "mark"}
-        for t in (root, *(c for c in root.children if c.dep_ == "advcl"))
-        for c in t.children
+        c.lower_ == "since" and c.dep_ in {"prep", "mark"} for t in heads for c in t.children
     )
-    return is_counted and since
+    return is_counted and (since or any(_past_period(t) for t in heads))
+
+
+def _past_period(token: Token) -> bool:
+    """'killed ... in the past 24 hours', 'over the last week': a count of a period."""
+    cues = ontology().campaigns
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in cues.period_prepositions:
+            continue
+        for noun in prep.children:
+            if (
+                noun.dep_ == "pobj"
+                and noun.lemma_.lower() in cues.period_nouns
+                and any(c.lower_ in cues.period_modifiers for c in noun.children)
+            ):
+                return True
+    return False
 
 
 def absorb_caused(doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
