@@ -23,33 +23,6 @@ def test_headline_and_lead_are_one_event(nlp):
     assert not [e for e in events(nlp, text) if e.type == "Violence against civilians"]
 
 
-@pytest.mark.parametrize(
-    ("text", "place"),
-    [
-        # the title names the city, the lead a town 20 km away: the lead's place
-        (
-            "Missile strike kills three near Kramatorsk\n\n"
-            "A Russian missile hit a cafe in the town of Druzhkivka on Friday, killing three "
-            "people, the governor said.",
-            "Druzhkivka",
-        ),
-        # a title, a line under it that starts the lead's event, the lead, and a past event
-        (
-            "Three dead and 20 hurt in strikes on Yemen's Taiz city\n\n"
-            "Rebels launched two missile strikes on the city\n\n"
-            "Missile strikes on Taiz on Sunday killed three civilians and wounded 20, "
-            "officials said.\n\nThe rebels seized the capital in 2015.",
-            "Taiz",
-        ),
-    ],
-)
-def test_headline_near_the_lead_is_the_lead(nlp, text, place):
-    found = [e for e in events(nlp, text) if e.status == "new"]
-    assert len(found) == 1, [(e.subtype, text[e.start : e.end]) for e in found]
-    assert found[0].type == "Explosions/Remote violence"
-    assert found[0].place_name == place
-
-
 def test_shootout_is_a_battle_its_re_mention_joins(nlp):
     text = (
         "Police confirmed a long shootout in the northern town of Culiacan, where nine gang "
@@ -59,48 +32,6 @@ def test_shootout_is_a_battle_its_re_mention_joins(nlp):
     found = events(nlp, text)
     assert [(e.type, e.subtype) for e in found] == [("Battles", "armed_clash")]
     assert "shootout" in [text[start:end] for start, end in found[0].mentions]
-
-
-def test_headline_far_from_the_lead_stays_apart(nlp):
-    text = (
-        "Drone strike kills three in Odesa\n\n"
-        "A drone strike hit a market in Kharkiv on Friday, killing three people, "
-        "officials said."
-    )
-    found = [e for e in events(nlp, text) if e.type == "Explosions/Remote violence"]
-    assert sorted(e.place_name or "" for e in found) == ["Kharkiv", "Odesa"]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # an opening re-mention names the incident told next
-        (
-            "The governor condemned the attack on a school in Bilozerka. A drone strike on "
-            "Tuesday killed six people in Bilozerka, officials said.",
-            [("Explosions/Remote violence", "Bilozerka")],
-        ),
-        (
-            "The mayor condemned the attack that hit a clinic in Kupiansk. Russian shelling "
-            "on Thursday killed three people there, officials said.",
-            [("Explosions/Remote violence", "Kupyansk")],
-        ),
-        # ... but not one of another place
-        (
-            "The governor condemned the attack on a school in Bilozerka. A drone strike on "
-            "Tuesday killed six people in Odesa, officials said.",
-            [("Violence against civilians", "Bilozerka"), ("Explosions/Remote violence", "Odesa")],
-        ),
-        # ... and a re-mention after an incident is that incident's
-        (
-            "Gunmen attacked a police post in Kano on Monday. The governor condemned the attack "
-            "on the post. A drone strike on Tuesday killed six people in Kherson, officials said.",
-            [("Battles", "Kano"), ("Explosions/Remote violence", "Kherson Oblast")],
-        ),
-    ],
-)
-def test_opening_remention_is_the_next_incident(nlp, text, expected):
-    assert [(e.type, e.place_name) for e in events(nlp, text)] == expected
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from itertools import islice
 
-from ...geo import contains, distance_km
+from ...geo import contains
 from ...vocab import EventSubtype, Status
 from . import subtypes as st
 from .actors import Participant
@@ -32,7 +32,6 @@ from .lexicon import family, ontology
 from .roles import unique_participants
 from .settings import (
     FOLD_CANDIDATES,
-    HEADLINE_PLACE_KM,
     LINK_MENTIONS,
     MAX_MERGE_DISTANCE,
     REGION_DEGREES,
@@ -176,41 +175,15 @@ def fold_linked(drafts: list[Draft], linked: Callable[[Mention, Mention], bool])
 def fold_anaphora(drafts: list[Draft]) -> list[Draft]:
     """A re-mention ('the attack', "Sunday's raid") joins the incident it refers to: the
     latest earlier event of political violence (or of the re-mention's own type) of the same
-    status whose date and place agree with the ones the re-mention's own words give. One
-    that opens the article's news, with no incident told before it ('The UN condemned the
-    attack on the village. A drone strike on Tuesday killed ...'), names the one told next:
-    it joins the next event of political violence of its status within
-    ``MAX_MERGE_DISTANCE`` sentences whose date and place agree."""
+    status whose date and place agree with the ones the re-mention's own words give."""
     folded: list[Draft] = []
-    opening: Draft | None = None
     for draft in drafts:
         target = _antecedent(folded, draft) if draft.anaphoric else None
-        if target is None and opening is not None and _told_next(opening, draft):
-            absorb(opening, draft)
-            opening = None
-            continue
         if target is None:
-            if (
-                draft.anaphoric
-                and violent(draft.subtype)
-                and not any(violent(e.subtype) for e in folded)
-            ):
-                opening = draft
             folded.append(draft)
         else:
             absorb(target, _own_context(draft))
     return folded
-
-
-def _told_next(opening: Draft, draft: Draft) -> bool:
-    """``draft`` tells the incident an opening re-mention named (see :func:`fold_anaphora`)."""
-    distance = min(abs(s - t) for s in opening.sentences for t in draft.sentences)
-    return (
-        violent(draft.subtype)
-        and draft.status == opening.status
-        and 0 < distance <= MAX_MERGE_DISTANCE
-        and _agree(_own_context(opening), draft)
-    )
 
 
 def _own_context(draft: Draft) -> Draft:
@@ -241,57 +214,22 @@ def _antecedent(earlier: list[Draft], draft: Draft) -> Draft | None:
 
 def fold_headline(drafts: list[Draft], headline: set[int]) -> list[Draft]:
     """The headline's event is the lead's: the headline's drafts of political violence
-    (``headline``: the indices of its sentences, the title and the lines under it) and the
-    body's first one of the same status are one event, whatever their types, when their
-    dates agree and their places agree or lie near each other (:func:`_near_headline`: a
-    title names the district or the city, the lead the village)."""
+    (``headline``: the indices of its sentences) and the body's first one are one event,
+    whatever their types, when their status, dates and places agree."""
     heads = [d for d in drafts if d.mention.sentence in headline and violent(d.subtype)]
-    if not heads:
-        return drafts
     body = next(
-        (
-            d
-            for d in drafts
-            if d.mention.sentence not in headline
-            and violent(d.subtype)
-            and d.status == heads[0].status
-        ),
-        None,
+        (d for d in drafts if d.mention.sentence not in headline and violent(d.subtype)), None
     )
-    joined = [
-        d
-        for d in heads
-        if d.status == heads[0].status
-        and _near_headline(d, heads[0])
-        and (body is None or _near_headline(d, body))
-    ]
-    gone = joined[1:] + ([body] if body is not None and joined else [])
-    if not gone:
+    if not heads or body is None:
         return drafts
-    first = joined[0]
-    for other in gone:
-        attached = other.place_attached and not first.place_attached
+    joined = [d for d in heads if d.status == body.status and _agree(d, body)]
+    if not joined:
+        return drafts
+    first, *others = joined
+    for other in [*others, body]:
         absorb(first, other)
-        if attached:  # the lead's own scene over a place merely named in the title
-            first.place, first.place_attached = other.place, True
-            first.place_method = other.place_method
-    removed = {id(d) for d in gone}
-    return [d for d in drafts if id(d) not in removed]
-
-
-def _near_headline(a: Draft, b: Draft) -> bool:
-    """A headline's draft and the lead's may be one incident: :func:`_agree`, or equal or
-    unknown dates and places within ``HEADLINE_PLACE_KM`` of each other."""
-    if _agree(a, b):
-        return True
-    if a.date is not None and b.date is not None and a.date.interval != b.date.interval:
-        return False
-    if a.place is None or b.place is None:
-        return False
-    geo_a, geo_b = a.place.geo, b.place.geo
-    if geo_a.lat is None or geo_a.lon is None or geo_b.lat is None or geo_b.lon is None:
-        return False
-    return distance_km(geo_a.lat, geo_a.lon, geo_b.lat, geo_b.lon) <= HEADLINE_PLACE_KM
+    gone = {id(d) for d in [*others, body]}
+    return [d for d in drafts if id(d) not in gone]
 
 
 def violent(subtype: EventSubtype) -> bool:

@@ -48,9 +48,6 @@ its preposition, the cue); the first verb met otherwise ends the climb."""
 MAX_MERGE_DISTANCE: Final = 3
 """Sentences between two placeless mentions that may still describe one event (also how
 far back a casualty toll looks for its event)."""
-HEADLINE_PLACE_KM: Final = 50.0
-"""Distance within which a headline's place and the lead's name one incident's
-surroundings (the city or district in the title, the village or camp in the lead)."""
 REGION_DEGREES: Final = 2.0
 """Latitude span within which a region-level place and another place are one theatre."""
 REGION_LONGITUDE_FACTOR: Final = 1.5
