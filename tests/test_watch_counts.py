@@ -1,4 +1,4 @@
-"""Each watched source's stored and not stored items, kept by triggers (migration 15),
+"""Each watched source's stored and not stored items, kept by triggers (migration 16),
 equal counting them item by item, through inserts, status changes and deletions."""
 
 from __future__ import annotations

@@ -463,7 +463,7 @@ class WatchItemSourceRow(Row):
 
 @dataclass(frozen=True, kw_only=True)
 class WatchSourceCountRow(Row):
-    """A row of ``watch_source_counts`` (kept by triggers, migration 15): a source's items
+    """A row of ``watch_source_counts`` (kept by triggers, migration 16): a source's items
     ingested and not (failed or skipped)."""
 
     TABLE = "watch_source_counts"

@@ -1,4 +1,4 @@
--- claimwire store, schema 15: each watched source's stored and not stored items, kept by
+-- claimwire store, schema 16: each watched source's stored and not stored items, kept by
 -- triggers (the sources page counted them item by item: 100,000 items took a second).
 
 CREATE TABLE watch_source_counts (
