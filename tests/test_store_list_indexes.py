@@ -13,7 +13,7 @@ import pytest
 from claimwire.bench.synthetic import build_synthetic_store
 from claimwire.store import open_store
 from claimwire.store import queries as store
-from claimwire.store.filters import Filters
+from claimwire.store.filters import Cursor, Filters
 
 
 @pytest.fixture(scope="module")
@@ -246,3 +246,67 @@ def test_the_benchmark_times_the_cases_named_between_bars(synthetic):
         "API articles, dates",
     }
     assert all(timing.status == 200 for timing in timings)
+
+
+def test_the_claims_areas_kept_by_the_triggers_equal_recomputing_them(tmp_path):
+    from claimwire.store.aggregate import retire
+    from claimwire.store.bulk import CLAIM_AREAS_SELECT
+
+    built = tmp_path / "built.db"
+    build_synthetic_store(built, articles=300, seed=7)  # claim_areas filled by store/bulk.py
+    fresh = open_store(tmp_path / "through-triggers.db")
+    fresh.execute("PRAGMA foreign_keys=OFF")
+    fresh.execute("ATTACH DATABASE ? AS built", (str(built),))
+    with fresh:  # an article's places are written before its claims (store/aggregate.py)
+        for table in ("documents", "entities", "places", "claims"):
+            fresh.execute(f"INSERT INTO main.{table} SELECT * FROM built.{table} ORDER BY rowid")
+    areas = "SELECT * FROM {}.claim_areas ORDER BY id, level, name"
+    kept = fresh.execute(areas.format("main")).fetchall()
+    assert len(kept) > 300
+    assert {row["level"] for row in kept} == {"country", "admin1"}
+    assert kept == fresh.execute(areas.format("built")).fetchall()
+    # a new version retires its article's claims: their areas follow
+    document = kept[0]["document_id"]
+    with fresh:
+        retire(fresh, document)
+    recomputed = fresh.execute(f"{CLAIM_AREAS_SELECT} ORDER BY c.id, a.level, a.name").fetchall()
+    kept = fresh.execute(areas.format("main")).fetchall()
+    assert [tuple(row) for row in kept] == [tuple(row) for row in recomputed]
+    assert {row["current"] for row in kept if row["document_id"] == document} == {0}
+    fresh.close()
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        {"country": "UA"},
+        {"admin1": "Kyiv Oblast"},
+        {"country": "UA", "admin1": "Kyiv Oblast"},
+        {"country": "UA", "since": dt.date(2024, 1, 1), "outlet": "a"},
+        {"admin1": "Kyiv Oblast", "place": "Kyiv", "keyword": "said"},
+    ],
+    ids=str,
+)
+def test_the_claims_of_an_area_are_read_in_claim_areas_and_are_those_of_the_articles(
+    synthetic, given
+):
+    areas = store.LISTS["claims"].for_filters(Filters(**given))
+    assert areas.source == "claim_areas c"
+    articles = dataclasses.replace(store.LISTS["claims"], by_filter=())
+    for descending in (False, True):
+        chosen = Filters(**given, descending=descending, limit=7)
+        first = [dict(row) for row in synthetic.execute(*areas.sql(chosen))]
+        assert first == [dict(row) for row in synthetic.execute(*articles.sql(chosen))]
+        assert first, given
+        following = dataclasses.replace(chosen, after=Cursor.of(first[-1], areas.order))
+        assert [dict(row) for row in synthetic.execute(*areas.sql(following))] == [
+            dict(row) for row in synthetic.execute(*articles.sql(following))
+        ]
+    every = Filters(**given, limit=None)
+    assert store.count(synthetic, "claims", every) == len(
+        list(synthetic.execute(*articles.sql(every)))
+    )
+    condition, params = areas.where(every)
+    plan = _plan(synthetic, f"SELECT count(*) FROM {areas.source}{condition}", params)
+    assert any("claim_areas_date" in step or "PRIMARY KEY" in step for step in plan), plan
+    assert not any(step.startswith("SCAN c") and "INDEX" not in step for step in plan), plan

@@ -1,7 +1,8 @@
 """Bulk loading a store: what the triggers keep, computed once after the rows are in.
 
 A store written row by row keeps its full-text indexes (``documents_fts``, ``evidence_fts``
-and its map ``evidence_fts_rows``) and the overview's counts (``fact_counts``) through
+and its map ``evidence_fts_rows``), the overview's counts (``fact_counts``) and the claims'
+areas (``claim_areas``) through
 triggers. A bulk load (the synthetic store) drops the triggers and the secondary indexes,
 writes the rows, then fills what the triggers would have kept with one statement each and
 makes the triggers and indexes again from their own SQL, so the schema is the migrated
@@ -48,8 +49,9 @@ def drop_for_bulk_load(connection: sqlite3.Connection) -> Dropped:
 
 
 def fill_derived(connection: sqlite3.Connection) -> None:
-    """Fill the full-text indexes and the fact counts from the stored rows (inside the
-    caller's transaction), as the triggers would have for rows written one by one.
+    """Fill the full-text indexes, the fact counts and the claims' areas (``claim_areas``)
+    from the stored rows (inside the caller's transaction), as the triggers would have for
+    rows written one by one.
 
     The evidence of each table goes in in the table's row order, so a keyword's matches of
     one kind are in the order the facts were stored, as the triggers leave them.
@@ -71,7 +73,31 @@ def fill_derived(connection: sqlite3.Connection) -> None:
         "INSERT INTO evidence_fts_rows (fact_id, kind, fts_rowid) "
         "SELECT fact_id, kind, rowid FROM evidence_fts"
     )
+    connection.execute("DELETE FROM claim_areas")
+    connection.execute(CLAIM_AREAS)
     recount_facts(connection)
+
+
+CLAIM_AREAS_SELECT = """
+SELECT c.id, a.level, a.name, c.date, c.current, c.duplicate, c.document_id,
+       c.claimant_entity, c.claimant_side, c.hedge
+FROM (
+    SELECT document_id, 'country' AS level, country AS name FROM places
+    WHERE country IS NOT NULL
+    UNION
+    SELECT p.document_id, 'admin1', e.admin1 FROM places p JOIN entities e ON e.id = p.place_entity
+    WHERE e.admin1 IS NOT NULL
+) a
+JOIN claims c ON c.document_id = a.document_id
+"""
+"""Each claim's countries and first-level regions (its article's), as the triggers of
+migration 15 keep them (the migration fills an existing store with the same SELECT)."""
+
+CLAIM_AREAS = (
+    "INSERT INTO claim_areas (id, level, name, date, current, duplicate, document_id, "
+    f"claimant_entity, claimant_side, hedge) {CLAIM_AREAS_SELECT}"
+)
+"""Fill ``claim_areas`` (an empty one) from the stored rows."""
 
 
 def recount_facts(connection: sqlite3.Connection) -> None:

@@ -542,6 +542,24 @@ class FactCountRow(Row):
     counted: int
 
 
+@dataclass(frozen=True, kw_only=True)
+class ClaimAreaRow(Row):
+    """A row of ``claim_areas`` (kept by triggers, migration 15): a country or first-level
+    region of a claim's article, with the claim's columns its list filters read."""
+
+    TABLE = "claim_areas"
+    id: str
+    level: str
+    name: str
+    date: str | None
+    current: int
+    duplicate: int
+    document_id: str
+    claimant_entity: str | None
+    claimant_side: str | None
+    hedge: str
+
+
 TABLE_ROWS: tuple[type[Row], ...] = (
     DocumentRow,
     ResultRow,
@@ -566,6 +584,7 @@ TABLE_ROWS: tuple[type[Row], ...] = (
     ActivityClaimDayRow,
     ActivityTypeClaimDayRow,
     FactCountRow,
+    ClaimAreaRow,
 )
 """The row type of every table of the store."""
 

@@ -86,7 +86,7 @@ def page(connection: sqlite3.Connection, name: ListName, filters: Filters) -> Pa
         InvalidOptionError: A filter value is unknown (a country), or ``hedge`` is given
             for a list whose rows have no hedge.
     """
-    query = TIMELINE if name == "timeline" else store.LISTS[name]
+    query = TIMELINE if name == "timeline" else store.LISTS[name].for_filters(filters)
     everything = dataclasses.replace(filters, limit=None, offset=0, descending=False, after=None)
     condition, params = query.where(everything)
     total, more = counted(connection, (name, everything), query.source, condition, params)
