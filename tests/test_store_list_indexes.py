@@ -310,3 +310,29 @@ def test_the_claims_of_an_area_are_read_in_claim_areas_and_are_those_of_the_arti
     plan = _plan(synthetic, f"SELECT count(*) FROM {areas.source}{condition}", params)
     assert any("claim_areas_date" in step or "PRIMARY KEY" in step for step in plan), plan
     assert not any(step.startswith("SCAN c") and "INDEX" not in step for step in plan), plan
+
+
+@pytest.mark.parametrize("name", ["figures", "claims", "events", "timeline"])
+def test_a_capped_keywords_page_read_in_order_has_the_rows_of_the_sorted_one(
+    synthetic, monkeypatch, name
+):
+    from claimwire.store import filters
+    from claimwire.store.activity import TIMELINE
+    from claimwire.web import queries
+
+    chosen = Filters(keyword="said", descending=True, limit=20, offset=5)
+    query = TIMELINE if name == "timeline" else store.LISTS[name]
+    exact = [dict(row)["id"] for row in synthetic.execute(*query.sql(chosen))]
+    assert len(exact) == 20
+    ordered = query.in_order().source
+    monkeypatch.setattr(queries, "_TOTALS", queries._Totals())
+    monkeypatch.setattr(filters, "KEYWORD_CAP", 30)  # "said" is in more facts than this
+    read = []
+    in_order = store.ListQuery.in_order
+    monkeypatch.setattr(
+        store.ListQuery, "in_order", lambda self: read.append(in_order(self)) or read[-1]
+    )
+    page = queries.page(synthetic, name, chosen)
+    assert page.keyword_capped is True  # read in its date index, not sorted
+    assert [listed.source for listed in read] == [ordered]
+    assert [row["id"] for row in page.items] == exact

@@ -90,10 +90,11 @@ def page(connection: sqlite3.Connection, name: ListName, filters: Filters) -> Pa
     everything = dataclasses.replace(filters, limit=None, offset=0, descending=False, after=None)
     condition, params = query.where(everything)
     total, more = counted(connection, (name, everything), query.source, condition, params)
-    # many rows match: read the list in order and stop at the page
-    listed = query.in_order() if more else query
-    rows = [dict(row) for row in connection.execute(*listed.sql(filters))]
     keywords = capped(connection, filters, name)
+    # many rows match (or a keyword's newest 10,000, newest first): read the list in
+    # order and stop at the page, instead of reading and sorting every match
+    listed = query.in_order() if more or (keywords and filters.descending) else query
+    rows = [dict(row) for row in connection.execute(*listed.sql(filters))]
     full = bool(rows) and filters.limit is not None and len(rows) == filters.limit
     return Page(
         items=rows,
