@@ -13,7 +13,7 @@ import pytest
 from claimwire.bench.synthetic import build_synthetic_store
 from claimwire.store import open_store
 from claimwire.store import queries as store
-from claimwire.store.filters import Cursor, Filters
+from claimwire.store.filters import Cursor, Filters, where
 
 
 @pytest.fixture(scope="module")
@@ -248,9 +248,9 @@ def test_the_benchmark_times_the_cases_named_between_bars(synthetic):
     assert all(timing.status == 200 for timing in timings)
 
 
-def test_the_claims_areas_kept_by_the_triggers_equal_recomputing_them(tmp_path):
+def test_the_claims_and_articles_areas_kept_by_the_triggers_equal_recomputing_them(tmp_path):
     from claimwire.store.aggregate import retire
-    from claimwire.store.bulk import CLAIM_AREAS_SELECT
+    from claimwire.store.bulk import ARTICLE_AREAS_SELECT, CLAIM_AREAS_SELECT
 
     built = tmp_path / "built.db"
     build_synthetic_store(built, articles=300, seed=7)  # claim_areas filled by store/bulk.py
@@ -265,6 +265,9 @@ def test_the_claims_areas_kept_by_the_triggers_equal_recomputing_them(tmp_path):
     assert len(kept) > 300
     assert {row["level"] for row in kept} == {"country", "admin1"}
     assert kept == fresh.execute(areas.format("built")).fetchall()
+    articles = "SELECT * FROM {}.article_areas ORDER BY id, level, name"
+    listed = fresh.execute(articles.format("main")).fetchall()
+    assert len(listed) > 300 and listed == fresh.execute(articles.format("built")).fetchall()
     # a new version retires its article's claims: their areas follow
     document = kept[0]["document_id"]
     with fresh:
@@ -273,6 +276,10 @@ def test_the_claims_areas_kept_by_the_triggers_equal_recomputing_them(tmp_path):
     kept = fresh.execute(areas.format("main")).fetchall()
     assert [tuple(row) for row in kept] == [tuple(row) for row in recomputed]
     assert {row["current"] for row in kept if row["document_id"] == document} == {0}
+    recomputed = fresh.execute(f"{ARTICLE_AREAS_SELECT} ORDER BY d.id, a.level, a.name")
+    listed = fresh.execute(articles.format("main")).fetchall()
+    assert [tuple(row) for row in listed] == [tuple(row) for row in recomputed.fetchall()]
+    assert {row["current"] for row in listed if row["id"] == document} == {0}
     fresh.close()
 
 
@@ -336,3 +343,37 @@ def test_a_capped_keywords_page_read_in_order_has_the_rows_of_the_sorted_one(
     assert page.keyword_capped is True  # read in its date index, not sorted
     assert [listed.source for listed in read] == [ordered]
     assert [row["id"] for row in page.items] == exact
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        {"country": "UA"},
+        {"admin1": "Kyiv Oblast"},
+        {"country": "UA", "admin1": "Kyiv Oblast"},
+        {"country": "UA", "since": dt.date(2024, 1, 1), "outlet": "a"},
+        {"admin1": "Kyiv Oblast", "place": "Kyiv", "keyword": "said"},
+        {"country": "UA", "include_superseded": True, "include_duplicates": True},
+    ],
+    ids=str,
+)
+def test_the_articles_of_an_area_are_read_in_article_areas_and_are_those_naming_it(
+    synthetic, monkeypatch, given
+):
+    from claimwire.web import queries
+
+    for descending in (False, True):
+        chosen = Filters(**given, descending=descending, limit=7, offset=2)
+        monkeypatch.setattr(queries, "_TOTALS", queries._Totals())
+        areas = queries.articles(synthetic, chosen)
+        with monkeypatch.context() as patched:  # as before: the places of each article
+            patched.setattr(queries, "_TOTALS", queries._Totals())
+            patched.setattr(store, "article_area", lambda filters: None)
+            named = queries.articles(synthetic, chosen)
+        assert areas.items and areas.items == named.items, given
+        assert areas.total == named.total
+    area = store.article_area(Filters(**given))
+    assert area == ("admin1" if "admin1" in given else "country")
+    condition, params = where(Filters(**given), store.ARTICLE_AREA_CLAUSES[area])
+    plan = _plan(synthetic, f"SELECT count(*) FROM article_areas d{condition}", params)
+    assert any("article_areas_published" in step or "PRIMARY KEY" in step for step in plan)

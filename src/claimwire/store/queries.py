@@ -403,6 +403,57 @@ ARTICLE_CLAUSES: tuple[Clause, ...] = (
 export (dates: the publication date; ``country``, ``place``, ``admin1``: articles naming a
 place there; ``claimant``: articles quoting that claimant; ``outlet``: part of its name)."""
 
+_ARTICLE_IN = {
+    "country": "d.level = 'country' AND d.name = ?",
+    "admin1": f"d.level = 'admin1' AND d.name IN ({REGION_NAMES})",
+}
+"""An article's area (``article_areas d``), by filter."""
+
+
+def _article_area_clauses(field: str) -> tuple[Clause, ...]:
+    """:data:`ARTICLE_CLAUSES` on ``article_areas d`` (migration 15) for the articles of a
+    country or region (``field``): its rows repeat the article columns the filters read."""
+    other = "admin1" if field == "country" else "country"
+    found = _ARTICLE_IN[other].replace("d.", "a.")
+    clauses: list[Clause] = []
+    for clause in ARTICLE_CLAUSES:
+        if not isinstance(clause, Condition):
+            clauses.append(clause)
+        elif clause.field == field:
+            clauses.append(replace(clause, sql=_ARTICLE_IN[field]))
+        elif clause.field == other:
+            clauses.append(
+                replace(
+                    clause,
+                    sql=f"EXISTS (SELECT 1 FROM article_areas a WHERE a.id = d.id AND {found})",
+                )
+            )
+        elif clause.field == "outlet":  # not a column of article_areas
+            clauses.append(
+                replace(
+                    clause,
+                    sql="EXISTS (SELECT 1 FROM documents o WHERE o.id = d.id AND o.outlet LIKE ?)",
+                )
+            )
+        else:
+            clauses.append(clause)
+    return tuple(clauses)
+
+
+ARTICLE_AREA_CLAUSES: dict[str, tuple[Clause, ...]] = {
+    "admin1": _article_area_clauses("admin1"),
+    "country": _article_area_clauses("country"),
+}
+"""The article list's clauses on ``article_areas d`` when a region (first) or a country is
+given: the articles are chosen in ``article_areas_published``, then read by id."""
+
+
+def article_area(filters: Filters) -> str | None:
+    """The area filter (``admin1``, else ``country``) whose ``article_areas`` rows the
+    article list is chosen in, or None (``documents``)."""
+    return next((field for field in ARTICLE_AREA_CLAUSES if getattr(filters, field)), None)
+
+
 ARTICLE_FIELDS: frozenset[str] = frozenset(fields_of(ARTICLE_CLAUSES))
 """The filters the article list answers."""
 

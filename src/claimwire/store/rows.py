@@ -560,6 +560,22 @@ class ClaimAreaRow(Row):
     hedge: str
 
 
+@dataclass(frozen=True, kw_only=True)
+class ArticleAreaRow(Row):
+    """A row of ``article_areas`` (kept by triggers, migration 15): a country or
+    first-level region an article names, with the columns its list filters and orders by."""
+
+    TABLE = "article_areas"
+    id: str
+    level: str
+    name: str
+    current: int
+    published: str | None
+    seq: int
+    duplicate_of: str | None
+    relevant: int | None
+
+
 TABLE_ROWS: tuple[type[Row], ...] = (
     DocumentRow,
     ResultRow,
@@ -585,6 +601,7 @@ TABLE_ROWS: tuple[type[Row], ...] = (
     ActivityTypeClaimDayRow,
     FactCountRow,
     ClaimAreaRow,
+    ArticleAreaRow,
 )
 """The row type of every table of the store."""
 

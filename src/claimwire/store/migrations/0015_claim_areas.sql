@@ -70,3 +70,54 @@ END;
 CREATE TRIGGER claim_areas_delete AFTER DELETE ON claims BEGIN
     DELETE FROM claim_areas WHERE id = old.id;
 END;
+
+-- The same for articles: an article's countries and regions, with the columns the
+-- article list filters and orders by (documents_current_published's), so that the
+-- articles of a country or region are one range of article_areas_published. An article
+-- gets its rows as its places are inserted (after the article), and follows its version.
+CREATE TABLE article_areas (
+    id TEXT NOT NULL,          -- the article
+    level TEXT NOT NULL,       -- country | admin1
+    name TEXT NOT NULL,
+    current INTEGER NOT NULL,
+    published TEXT,
+    seq INTEGER NOT NULL,
+    duplicate_of TEXT,
+    relevant INTEGER,
+    PRIMARY KEY (id, level, name)
+) WITHOUT ROWID;
+
+INSERT INTO article_areas (id, level, name, current, published, seq, duplicate_of, relevant)
+SELECT d.id, a.level, a.name, d.current, d.published, d.seq, d.duplicate_of, d.relevant
+FROM (
+    SELECT document_id, 'country' AS level, country AS name FROM places
+    WHERE country IS NOT NULL
+    UNION
+    SELECT p.document_id, 'admin1', e.admin1 FROM places p JOIN entities e ON e.id = p.place_entity
+    WHERE e.admin1 IS NOT NULL
+) a
+JOIN documents d ON d.id = a.document_id;
+
+CREATE INDEX article_areas_published ON article_areas(
+    level, name, current, published, seq, duplicate_of, relevant
+);
+
+CREATE TRIGGER article_areas_insert AFTER INSERT ON places BEGIN
+    INSERT OR IGNORE INTO article_areas (
+        id, level, name, current, published, seq, duplicate_of, relevant
+    )
+    SELECT d.id, 'country', new.country, d.current, d.published, d.seq, d.duplicate_of,
+           d.relevant
+    FROM documents d WHERE d.id = new.document_id AND new.country IS NOT NULL;
+    INSERT OR IGNORE INTO article_areas (
+        id, level, name, current, published, seq, duplicate_of, relevant
+    )
+    SELECT d.id, 'admin1', e.admin1, d.current, d.published, d.seq, d.duplicate_of,
+           d.relevant
+    FROM documents d JOIN entities e ON e.id = new.place_entity
+    WHERE d.id = new.document_id AND e.admin1 IS NOT NULL;
+END;
+
+CREATE TRIGGER article_areas_current AFTER UPDATE OF current ON documents BEGIN
+    UPDATE article_areas SET current = new.current WHERE id = new.id;
+END;
