@@ -377,3 +377,24 @@ def test_the_articles_of_an_area_are_read_in_article_areas_and_are_those_naming_
     condition, params = where(Filters(**given), store.ARTICLE_AREA_CLAUSES[area])
     plan = _plan(synthetic, f"SELECT count(*) FROM article_areas d{condition}", params)
     assert any("article_areas_published" in step or "PRIMARY KEY" in step for step in plan)
+
+
+def test_the_areas_kept_through_the_write_path_equal_recomputing_them(tmp_path):
+    from claimwire.store.bulk import ARTICLE_AREAS_SELECT, CLAIM_AREAS_SELECT
+    from claimwire.store.write import write_result
+    from corpus_helpers import two_weeks
+
+    connection = open_store(tmp_path / "written.db")
+    for result in two_weeks():  # a new version (a10 -> a11) and a wire copy among them
+        write_result(connection, result)
+    claims = connection.execute("SELECT * FROM claim_areas ORDER BY id, level, name")
+    recomputed = connection.execute(f"{CLAIM_AREAS_SELECT} ORDER BY c.id, a.level, a.name")
+    kept = [tuple(row) for row in claims]
+    assert kept and kept == [tuple(row) for row in recomputed]
+    retired = connection.execute("SELECT count(*) FROM documents WHERE current = 0")
+    assert retired.fetchone()[0] == 1  # a10, by a11
+    articles = connection.execute("SELECT * FROM article_areas ORDER BY id, level, name")
+    recomputed = connection.execute(f"{ARTICLE_AREAS_SELECT} ORDER BY d.id, a.level, a.name")
+    listed = [tuple(row) for row in articles]
+    assert listed and listed == [tuple(row) for row in recomputed]
+    connection.close()
