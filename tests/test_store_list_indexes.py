@@ -13,7 +13,7 @@ import pytest
 from claimwire.bench.synthetic import build_synthetic_store
 from claimwire.store import open_store
 from claimwire.store import queries as store
-from claimwire.store.filters import Filters
+from claimwire.store.filters import Cursor, Filters, where
 
 
 @pytest.fixture(scope="module")
@@ -246,3 +246,155 @@ def test_the_benchmark_times_the_cases_named_between_bars(synthetic):
         "API articles, dates",
     }
     assert all(timing.status == 200 for timing in timings)
+
+
+def test_the_claims_and_articles_areas_kept_by_the_triggers_equal_recomputing_them(tmp_path):
+    from claimwire.store.aggregate import retire
+    from claimwire.store.bulk import ARTICLE_AREAS_SELECT, CLAIM_AREAS_SELECT
+
+    built = tmp_path / "built.db"
+    build_synthetic_store(built, articles=300, seed=7)  # claim_areas filled by store/bulk.py
+    fresh = open_store(tmp_path / "through-triggers.db")
+    fresh.execute("PRAGMA foreign_keys=OFF")
+    fresh.execute("ATTACH DATABASE ? AS built", (str(built),))
+    with fresh:  # an article's places are written before its claims (store/aggregate.py)
+        for table in ("documents", "entities", "places", "claims"):
+            fresh.execute(f"INSERT INTO main.{table} SELECT * FROM built.{table} ORDER BY rowid")
+    areas = "SELECT * FROM {}.claim_areas ORDER BY id, level, name"
+    kept = fresh.execute(areas.format("main")).fetchall()
+    assert len(kept) > 300
+    assert {row["level"] for row in kept} == {"country", "admin1"}
+    assert kept == fresh.execute(areas.format("built")).fetchall()
+    articles = "SELECT * FROM {}.article_areas ORDER BY id, level, name"
+    listed = fresh.execute(articles.format("main")).fetchall()
+    assert len(listed) > 300 and listed == fresh.execute(articles.format("built")).fetchall()
+    # a new version retires its article's claims: their areas follow
+    document = kept[0]["document_id"]
+    with fresh:
+        retire(fresh, document)
+    recomputed = fresh.execute(f"{CLAIM_AREAS_SELECT} ORDER BY c.id, a.level, a.name").fetchall()
+    kept = fresh.execute(areas.format("main")).fetchall()
+    assert [tuple(row) for row in kept] == [tuple(row) for row in recomputed]
+    assert {row["current"] for row in kept if row["document_id"] == document} == {0}
+    recomputed = fresh.execute(f"{ARTICLE_AREAS_SELECT} ORDER BY d.id, a.level, a.name")
+    listed = fresh.execute(articles.format("main")).fetchall()
+    assert [tuple(row) for row in listed] == [tuple(row) for row in recomputed.fetchall()]
+    assert {row["current"] for row in listed if row["id"] == document} == {0}
+    fresh.close()
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        {"country": "UA"},
+        {"admin1": "Kyiv Oblast"},
+        {"country": "UA", "admin1": "Kyiv Oblast"},
+        {"country": "UA", "since": dt.date(2024, 1, 1), "outlet": "a"},
+        {"admin1": "Kyiv Oblast", "place": "Kyiv", "keyword": "said"},
+    ],
+    ids=str,
+)
+def test_the_claims_of_an_area_are_read_in_claim_areas_and_are_those_of_the_articles(
+    synthetic, given
+):
+    areas = store.LISTS["claims"].for_filters(Filters(**given))
+    assert areas.source == "claim_areas c"
+    articles = dataclasses.replace(store.LISTS["claims"], by_filter=())
+    for descending in (False, True):
+        chosen = Filters(**given, descending=descending, limit=7)
+        first = [dict(row) for row in synthetic.execute(*areas.sql(chosen))]
+        assert first == [dict(row) for row in synthetic.execute(*articles.sql(chosen))]
+        assert first, given
+        following = dataclasses.replace(chosen, after=Cursor.of(first[-1], areas.order))
+        assert [dict(row) for row in synthetic.execute(*areas.sql(following))] == [
+            dict(row) for row in synthetic.execute(*articles.sql(following))
+        ]
+    every = Filters(**given, limit=None)
+    assert store.count(synthetic, "claims", every) == len(
+        list(synthetic.execute(*articles.sql(every)))
+    )
+    condition, params = areas.where(every)
+    plan = _plan(synthetic, f"SELECT count(*) FROM {areas.source}{condition}", params)
+    assert any("claim_areas_date" in step or "PRIMARY KEY" in step for step in plan), plan
+    assert not any(step.startswith("SCAN c") and "INDEX" not in step for step in plan), plan
+
+
+@pytest.mark.parametrize("name", ["figures", "claims", "events", "timeline"])
+def test_a_capped_keywords_page_read_in_order_has_the_rows_of_the_sorted_one(
+    synthetic, monkeypatch, name
+):
+    from claimwire.store import filters
+    from claimwire.store.activity import TIMELINE
+    from claimwire.web import queries
+
+    chosen = Filters(keyword="said", descending=True, limit=20, offset=5)
+    query = TIMELINE if name == "timeline" else store.LISTS[name]
+    exact = [dict(row)["id"] for row in synthetic.execute(*query.sql(chosen))]
+    assert len(exact) == 20
+    ordered = query.in_order().source
+    monkeypatch.setattr(queries, "_TOTALS", queries._Totals())
+    monkeypatch.setattr(filters, "KEYWORD_CAP", 30)  # "said" is in more facts than this
+    read = []
+    in_order = store.ListQuery.in_order
+    monkeypatch.setattr(
+        store.ListQuery, "in_order", lambda self: read.append(in_order(self)) or read[-1]
+    )
+    page = queries.page(synthetic, name, chosen)
+    assert page.keyword_capped is True  # read in its date index, not sorted
+    assert [listed.source for listed in read] == [ordered]
+    assert [row["id"] for row in page.items] == exact
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        {"country": "UA"},
+        {"admin1": "Kyiv Oblast"},
+        {"country": "UA", "admin1": "Kyiv Oblast"},
+        {"country": "UA", "since": dt.date(2024, 1, 1), "outlet": "a"},
+        {"admin1": "Kyiv Oblast", "place": "Kyiv", "keyword": "said"},
+        {"country": "UA", "include_superseded": True, "include_duplicates": True},
+    ],
+    ids=str,
+)
+def test_the_articles_of_an_area_are_read_in_article_areas_and_are_those_naming_it(
+    synthetic, monkeypatch, given
+):
+    from claimwire.web import queries
+
+    for descending in (False, True):
+        chosen = Filters(**given, descending=descending, limit=7, offset=2)
+        monkeypatch.setattr(queries, "_TOTALS", queries._Totals())
+        areas = queries.articles(synthetic, chosen)
+        with monkeypatch.context() as patched:  # as before: the places of each article
+            patched.setattr(queries, "_TOTALS", queries._Totals())
+            patched.setattr(store, "article_area", lambda filters: None)
+            named = queries.articles(synthetic, chosen)
+        assert areas.items and areas.items == named.items, given
+        assert areas.total == named.total
+    area = store.article_area(Filters(**given))
+    assert area == ("admin1" if "admin1" in given else "country")
+    condition, params = where(Filters(**given), store.ARTICLE_AREA_CLAUSES[area])
+    plan = _plan(synthetic, f"SELECT count(*) FROM article_areas d{condition}", params)
+    assert any("article_areas_published" in step or "PRIMARY KEY" in step for step in plan)
+
+
+def test_the_areas_kept_through_the_write_path_equal_recomputing_them(tmp_path):
+    from claimwire.store.bulk import ARTICLE_AREAS_SELECT, CLAIM_AREAS_SELECT
+    from claimwire.store.write import write_result
+    from corpus_helpers import two_weeks
+
+    connection = open_store(tmp_path / "written.db")
+    for result in two_weeks():  # a new version (a10 -> a11) and a wire copy among them
+        write_result(connection, result)
+    claims = connection.execute("SELECT * FROM claim_areas ORDER BY id, level, name")
+    recomputed = connection.execute(f"{CLAIM_AREAS_SELECT} ORDER BY c.id, a.level, a.name")
+    kept = [tuple(row) for row in claims]
+    assert kept and kept == [tuple(row) for row in recomputed]
+    retired = connection.execute("SELECT count(*) FROM documents WHERE current = 0")
+    assert retired.fetchone()[0] == 1  # a10, by a11
+    articles = connection.execute("SELECT * FROM article_areas ORDER BY id, level, name")
+    recomputed = connection.execute(f"{ARTICLE_AREAS_SELECT} ORDER BY d.id, a.level, a.name")
+    listed = [tuple(row) for row in articles]
+    assert listed and listed == [tuple(row) for row in recomputed]
+    connection.close()

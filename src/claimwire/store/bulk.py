@@ -1,10 +1,11 @@
 """Bulk loading a store: what the triggers keep, computed once after the rows are in.
 
 A store written row by row keeps its full-text indexes (``documents_fts``, ``evidence_fts``
-and its map ``evidence_fts_rows``) and the overview's counts (``fact_counts``) through
-triggers. A bulk load (the synthetic store) drops the triggers and the secondary indexes,
-writes the rows, then fills what the triggers would have kept with one statement each and
-makes the triggers and indexes again from their own SQL, so the schema is the migrated
+and its map ``evidence_fts_rows``), the overview's counts (``fact_counts``) and the claims'
+and articles' areas (``claim_areas``, ``article_areas``) through triggers. A bulk load (the
+synthetic store) drops the triggers and the secondary indexes, writes the rows, then fills
+what the triggers would have kept with one statement each and makes the triggers and
+indexes again from their own SQL, so the schema is the migrated
 one. :func:`fill_derived` gives what the triggers give for the same rows; a test compares
 the two.
 """
@@ -50,8 +51,9 @@ def drop_for_bulk_load(connection: sqlite3.Connection) -> Dropped:
 
 
 def fill_derived(connection: sqlite3.Connection) -> None:
-    """Fill the full-text indexes and the fact counts from the stored rows (inside the
-    caller's transaction), as the triggers would have for rows written one by one.
+    """Fill the full-text indexes, the fact counts and the claims' and articles' areas
+    (``claim_areas``, ``article_areas``) from the stored rows (inside the caller's
+    transaction), as the triggers would have for rows written one by one.
 
     The evidence of each table goes in in the table's row order, so a keyword's matches of
     one kind are in the order the facts were stored, as the triggers leave them.
@@ -73,7 +75,50 @@ def fill_derived(connection: sqlite3.Connection) -> None:
         "INSERT INTO evidence_fts_rows (fact_id, kind, fts_rowid) "
         "SELECT fact_id, kind, rowid FROM evidence_fts"
     )
+    connection.execute("DELETE FROM claim_areas")
+    connection.execute(CLAIM_AREAS)
+    connection.execute("DELETE FROM article_areas")
+    connection.execute(ARTICLE_AREAS)
     recount_facts(connection)
+
+
+AREAS_OF_ARTICLES = """(
+    SELECT document_id, 'country' AS level, country AS name FROM places
+    WHERE country IS NOT NULL
+    UNION
+    SELECT p.document_id, 'admin1', e.admin1 FROM places p JOIN entities e ON e.id = p.place_entity
+    WHERE e.admin1 IS NOT NULL
+) a"""
+"""The countries of the places each article names, and the first-level regions of their
+canonical places (``document_id``, ``level``, ``name``)."""
+
+CLAIM_AREAS_SELECT = f"""
+SELECT c.id, a.level, a.name, c.date, c.current, c.duplicate, c.document_id,
+       c.claimant_entity, c.claimant_side, c.hedge
+FROM {AREAS_OF_ARTICLES}
+JOIN claims c ON c.document_id = a.document_id
+"""
+"""Each claim's countries and first-level regions (its article's), as the triggers of
+migration 15 keep them (the migration fills an existing store with the same SELECT)."""
+
+CLAIM_AREAS = (
+    "INSERT INTO claim_areas (id, level, name, date, current, duplicate, document_id, "
+    f"claimant_entity, claimant_side, hedge) {CLAIM_AREAS_SELECT}"
+)
+"""Fill ``claim_areas`` (an empty one) from the stored rows."""
+
+ARTICLE_AREAS_SELECT = f"""
+SELECT d.id, a.level, a.name, d.current, d.published, d.seq, d.duplicate_of, d.relevant
+FROM {AREAS_OF_ARTICLES}
+JOIN documents d ON d.id = a.document_id
+"""
+"""Each article's countries and first-level regions, as migration 15's triggers keep them."""
+
+ARTICLE_AREAS = (
+    "INSERT INTO article_areas (id, level, name, current, published, seq, duplicate_of, "
+    f"relevant) {ARTICLE_AREAS_SELECT}"
+)
+"""Fill ``article_areas`` (an empty one) from the stored rows."""
 
 
 def recount_facts(connection: sqlite3.Connection) -> None:

@@ -228,8 +228,10 @@ def iter_table_rows(
     """
     if table not in TABLES:
         raise InvalidOptionError(f"unknown table {table!r}; choose one of: {', '.join(TABLES)}")
-    sql, params = queries.LISTS[table].sql(
-        dataclasses.replace(filters, limit=None, offset=0, after=None)
+    sql, params = (
+        queries.LISTS[table]
+        .for_filters(filters)
+        .sql(dataclasses.replace(filters, limit=None, offset=0, after=None))
     )
     cursor = connection.execute(sql, params)
     return (dict(row) for row in cursor)

@@ -145,6 +145,23 @@ class ListQuery:
     no_hedge: bool = False
     ordered_by: str | None = None
     """The index that holds the list in its order (see :meth:`in_order`)."""
+    key_column: str | None = None
+    """The column of ``source`` that finds a listed row in ``rows_from`` (default: the
+    first table's ``rowid``)."""
+    rows_from: str | None = None
+    """Where the listed rows are read from, when ``source`` only chooses them (a table of
+    filter columns: see :data:`CLAIM_AREA_LISTS`)."""
+    by_filter: tuple[tuple[str, ListQuery], ...] = ()
+    """The same list read from another source when a filter is given (the first given
+    wins): see :meth:`for_filters`."""
+
+    def for_filters(self, filters: Filters) -> ListQuery:
+        """The query that reads this list best for the filters: the claims of a country or
+        region are a range of ``claim_areas_date`` (migration 15); else this one."""
+        for field, query in self.by_filter:
+            if getattr(filters, field):
+                return query
+        return self
 
     def in_order(self) -> ListQuery:
         """This list read through the index of its order, the filters checked row by row
@@ -187,7 +204,7 @@ class ListQuery:
         direction = " DESC" if filters.descending else ""
         order = ", ".join(f"{column}{direction}" for column in self.order)
         limit, paging = page(filters)
-        if filters.limit is None:
+        if filters.limit is None and self.rows_from is None:
             return (
                 f"SELECT {self.select} FROM {self.source}{condition} ORDER BY {order}{limit}",
                 [*params, *paging],
@@ -197,13 +214,14 @@ class ListQuery:
 
     @property
     def key(self) -> str:
-        """The column that finds a row of the list's first table (its ``rowid``)."""
-        return f"{self.source.split()[1]}.rowid"
+        """The column that finds a row of the list's first table (its ``rowid``), or a
+        listed row in :attr:`rows_from` (``key_column``)."""
+        return self.key_column or f"{self.source.split()[1]}.rowid"
 
     def rows_of(self, chosen: str, order: str) -> str:
         """The rows whose :attr:`key` the query ``chosen`` selects, in the order ``order``
         (read through the key, whatever index ``chosen`` was made to read)."""
-        source = re.sub(r" INDEXED BY \w+", "", self.source)
+        source = self.rows_from or re.sub(r" INDEXED BY \w+", "", self.source)
         return f"SELECT {self.select} FROM {source} WHERE {self.key} IN ({chosen}) ORDER BY {order}"
 
     def after(self, filters: Filters, cursor: Cursor) -> tuple[str, list[SqlValue]]:
@@ -307,6 +325,60 @@ _REPORT_CLAUSES: tuple[Condition, ...] = (
 """The filters a cluster answers through its reports (some current report matches each)."""
 REPORT_CLAUSES = _REPORT_CLAUSES
 
+_CLAIM_CLAUSES: tuple[Condition, ...] = (
+    Condition("country", _ARTICLE_IN_COUNTRY.format(document="c.document_id"), country),
+    Condition("side", "c.claimant_side = ?"),
+    Condition("place", f"c.document_id IN ({_PLACES_OF_ARTICLES})", place),
+    Condition("admin1", f"c.document_id IN ({_REGIONS_OF_ARTICLES})", region),
+    by_keyword("c.id", "claim"),
+)
+"""How claims answer the filters besides their dates, claimant, hedge, outlet and versions."""
+
+_CLAIM_IN_COUNTRY = "c.level = 'country' AND c.name = ?"
+_CLAIM_IN_REGION = f"c.level = 'admin1' AND c.name IN ({REGION_NAMES})"
+_CLAIM_AREA = "EXISTS (SELECT 1 FROM claim_areas a WHERE a.id = c.id AND {})"
+"""A claim (``claim_areas c``) has another area: one seek in the table's key."""
+_CLAIM_OUTLET = "EXISTS (SELECT 1 FROM claims o WHERE o.id = c.id AND o.outlet LIKE ?)"
+"""A claim (``claim_areas c``) is from an outlet (part of its name): its row is read."""
+
+
+def _claim_area_list(field: str) -> ListQuery:
+    """The claims of a country or region (``field``), chosen in ``claim_areas`` (its rows
+    repeat the claim columns the filters read, in ``claim_areas_date``'s order), then read
+    from ``claims`` by id: a count or a page reads one range of the index."""
+    driving = {"country": _CLAIM_IN_COUNTRY, "admin1": _CLAIM_IN_REGION}
+    other = "admin1" if field == "country" else "country"
+    listed = _fact_list(ClaimRow, "c", CLAIM_COLUMNS, *_CLAIM_CLAUSES)
+    clauses: list[Clause] = []
+    for clause in listed.clauses:
+        if not isinstance(clause, Condition):
+            clauses.append(clause)
+        elif clause.field == field:
+            clauses.append(replace(clause, sql=driving[field]))
+        elif clause.field == other:
+            checked = _CLAIM_AREA.format(driving[other].replace("c.", "a."))
+            clauses.append(replace(clause, sql=checked))
+        elif clause.field == "outlet":  # not a column of claim_areas
+            clauses.append(replace(clause, sql=_CLAIM_OUTLET))
+        else:
+            clauses.append(clause)
+    return replace(
+        listed,
+        source="claim_areas c",
+        clauses=tuple(clauses),
+        ordered_by="claim_areas_date",
+        key_column="c.id",
+        rows_from="claims c",
+    )
+
+
+CLAIM_AREA_LISTS: dict[str, ListQuery] = {
+    "admin1": _claim_area_list("admin1"),
+    "country": _claim_area_list("country"),
+}
+"""The claims of a region, of a country (``claim_areas``, migration 15): a region first
+(fewer claims; the country is then checked per claim)."""
+
 ARTICLE_CLAUSES: tuple[Clause, ...] = (
     Condition("include_superseded", "d.current = 1", None, when_off=True),
     Condition("include_duplicates", "d.duplicate_of IS NULL", None, when_off=True),
@@ -332,6 +404,57 @@ ARTICLE_CLAUSES: tuple[Clause, ...] = (
 export (dates: the publication date; ``country``, ``place``, ``admin1``: articles naming a
 place there; ``claimant``: articles quoting that claimant; ``outlet``: part of its name)."""
 
+_ARTICLE_IN = {
+    "country": "d.level = 'country' AND d.name = ?",
+    "admin1": f"d.level = 'admin1' AND d.name IN ({REGION_NAMES})",
+}
+"""An article's area (``article_areas d``), by filter."""
+
+
+def _article_area_clauses(field: str) -> tuple[Clause, ...]:
+    """:data:`ARTICLE_CLAUSES` on ``article_areas d`` (migration 15) for the articles of a
+    country or region (``field``): its rows repeat the article columns the filters read."""
+    other = "admin1" if field == "country" else "country"
+    found = _ARTICLE_IN[other].replace("d.", "a.")
+    clauses: list[Clause] = []
+    for clause in ARTICLE_CLAUSES:
+        if not isinstance(clause, Condition):
+            clauses.append(clause)
+        elif clause.field == field:
+            clauses.append(replace(clause, sql=_ARTICLE_IN[field]))
+        elif clause.field == other:
+            clauses.append(
+                replace(
+                    clause,
+                    sql=f"EXISTS (SELECT 1 FROM article_areas a WHERE a.id = d.id AND {found})",
+                )
+            )
+        elif clause.field == "outlet":  # not a column of article_areas
+            clauses.append(
+                replace(
+                    clause,
+                    sql="EXISTS (SELECT 1 FROM documents o WHERE o.id = d.id AND o.outlet LIKE ?)",
+                )
+            )
+        else:
+            clauses.append(clause)
+    return tuple(clauses)
+
+
+ARTICLE_AREA_CLAUSES: dict[str, tuple[Clause, ...]] = {
+    "admin1": _article_area_clauses("admin1"),
+    "country": _article_area_clauses("country"),
+}
+"""The article list's clauses on ``article_areas d`` when a region (first) or a country is
+given: the articles are chosen in ``article_areas_published``, then read by id."""
+
+
+def article_area(filters: Filters) -> str | None:
+    """The area filter (``admin1``, else ``country``) whose ``article_areas`` rows the
+    article list is chosen in, or None (``documents``)."""
+    return next((field for field in ARTICLE_AREA_CLAUSES if getattr(filters, field)), None)
+
+
 ARTICLE_FIELDS: frozenset[str] = frozenset(fields_of(ARTICLE_CLAUSES))
 """The filters the article list answers."""
 
@@ -349,15 +472,9 @@ LISTS: dict[str, ListQuery] = {
         by_keyword("f.id", "figure"),
         by_box_of_place("f.place_entity"),
     ),
-    "claims": _fact_list(
-        ClaimRow,
-        "c",
-        CLAIM_COLUMNS,
-        Condition("country", _ARTICLE_IN_COUNTRY.format(document="c.document_id"), country),
-        Condition("side", "c.claimant_side = ?"),
-        Condition("place", f"c.document_id IN ({_PLACES_OF_ARTICLES})", place),
-        Condition("admin1", f"c.document_id IN ({_REGIONS_OF_ARTICLES})", region),
-        by_keyword("c.id", "claim"),
+    "claims": replace(
+        _fact_list(ClaimRow, "c", CLAIM_COLUMNS, *_CLAIM_CLAUSES),
+        by_filter=tuple(CLAIM_AREA_LISTS.items()),
     ),
     "events": _fact_list(
         EventRow,
@@ -438,13 +555,13 @@ def rows(connection: sqlite3.Connection, name: str, filters: Filters) -> list[Re
         InvalidOptionError: A filter value is unknown (a country), or ``hedge`` is given
             for a list whose rows have no hedge (clusters, contradictions).
     """
-    sql, params = LISTS[name].sql(filters)
+    sql, params = LISTS[name].for_filters(filters).sql(filters)
     return [dict(row) for row in connection.execute(sql, params)]
 
 
 def count(connection: sqlite3.Connection, name: str, filters: Filters) -> int:
     """The number of rows of the list ``name`` matching the filters, whatever the page."""
-    query = LISTS[name]
+    query = LISTS[name].for_filters(filters)
     condition, params = query.where(filters)
     sql = f"SELECT count(*) FROM {query.source}{condition}"
     return int(connection.execute(sql, params).fetchone()[0])

@@ -592,6 +592,40 @@ class MapPlaceRow(Row):
     events: int
 
 
+@dataclass(frozen=True, kw_only=True)
+class ClaimAreaRow(Row):
+    """A row of ``claim_areas`` (kept by triggers, migration 15): a country or first-level
+    region of a claim's article, with the claim's columns its list filters read."""
+
+    TABLE = "claim_areas"
+    id: str
+    level: str
+    name: str
+    date: str | None
+    current: int
+    duplicate: int
+    document_id: str
+    claimant_entity: str | None
+    claimant_side: str | None
+    hedge: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ArticleAreaRow(Row):
+    """A row of ``article_areas`` (kept by triggers, migration 15): a country or
+    first-level region an article names, with the columns its list filters and orders by."""
+
+    TABLE = "article_areas"
+    id: str
+    level: str
+    name: str
+    current: int
+    published: str | None
+    seq: int
+    duplicate_of: str | None
+    relevant: int | None
+
+
 TABLE_ROWS: tuple[type[Row], ...] = (
     DocumentRow,
     ResultRow,
@@ -619,6 +653,8 @@ TABLE_ROWS: tuple[type[Row], ...] = (
     FactCountRow,
     MapEventRow,
     MapPlaceRow,
+    ClaimAreaRow,
+    ArticleAreaRow,
 )
 """The row type of every table of the store."""
 

@@ -86,14 +86,15 @@ def page(connection: sqlite3.Connection, name: ListName, filters: Filters) -> Pa
         InvalidOptionError: A filter value is unknown (a country), or ``hedge`` is given
             for a list whose rows have no hedge.
     """
-    query = TIMELINE if name == "timeline" else store.LISTS[name]
+    query = TIMELINE if name == "timeline" else store.LISTS[name].for_filters(filters)
     everything = dataclasses.replace(filters, limit=None, offset=0, descending=False, after=None)
     condition, params = query.where(everything)
     total, more = counted(connection, (name, everything), query.source, condition, params)
-    # many rows match: read the list in order and stop at the page
-    listed = query.in_order() if more else query
-    rows = [dict(row) for row in connection.execute(*listed.sql(filters))]
     keywords = capped(connection, filters, name)
+    # many rows match (or a keyword's newest 10,000, newest first): read the list in
+    # order and stop at the page, instead of reading and sorting every match
+    listed = query.in_order() if more or (keywords and filters.descending) else query
+    rows = [dict(row) for row in connection.execute(*listed.sql(filters))]
     full = bool(rows) and filters.limit is not None and len(rows) == filters.limit
     return Page(
         items=rows,
@@ -213,12 +214,18 @@ def articles(connection: sqlite3.Connection, filters: Filters) -> Page:
 
     The filters select as the JSONL export does (:data:`~claimwire.store.queries.ARTICLE_CLAUSES`).
     """
-    condition, params = where(filters, store.ARTICLE_CLAUSES)
+    area = store.article_area(filters)
+    if area is None:
+        table, index, chosen = "documents d", "documents_current_published", "d.rowid"
+        condition, params = where(filters, store.ARTICLE_CLAUSES)
+    else:  # the articles of a region or country: one range of article_areas_published
+        table, index, chosen = "article_areas d", "article_areas_published", "d.id"
+        condition, params = where(filters, store.ARTICLE_AREA_CLAUSES[area])
     unpaged = dataclasses.replace(filters, limit=None, offset=0, descending=False, after=None)
     key: _Key = ("articles", unpaged)
-    total, more = counted(connection, key, "documents d", condition, params)
+    total, more = counted(connection, key, table, condition, params)
     # many rows match: read the articles in order and stop at the page
-    source = "documents d INDEXED BY documents_current_published" if more else "documents d"
+    source = f"{table} INDEXED BY {index}" if more else table
     direction = "DESC" if filters.descending else "ASC"
     order = f"ORDER BY d.published {direction}, d.seq {direction}"
     limit, bounds = paging(filters)
@@ -229,7 +236,7 @@ def articles(connection: sqlite3.Connection, filters: Filters) -> Page:
         "(SELECT count(*) FROM figures f WHERE f.document_id = d.id) AS figures, "
         "(SELECT count(*) FROM claims c WHERE c.document_id = d.id) AS claims, "
         "(SELECT count(*) FROM events e WHERE e.document_id = d.id) AS events "
-        f"FROM documents d WHERE d.rowid IN (SELECT d.rowid FROM {source}{condition} "
+        f"FROM documents d WHERE {chosen} IN (SELECT {chosen} FROM {source}{condition} "
         f"{order}{limit}) {order}",
         [*params, *bounds],
     ).fetchall()
