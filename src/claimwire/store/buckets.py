@@ -11,10 +11,21 @@ value claimed among them. Nothing is added up: a kept point is a claim someone m
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from .series import Point, Series
+from .filters import Filters, country_code
+from .series import (
+    POINT_SELECT,
+    Point,
+    Series,
+    claimed_of,
+    figure_rows,
+    make_point,
+    series_of,
+    series_rows,
+)
 
 Period = Literal["day", "week", "month"]
 
@@ -106,3 +117,148 @@ def _day(point: Point) -> dt.date | None:
         return dt.date.fromisoformat(point.date[:10])
     except ValueError:
         return None
+
+
+def thinned_series(
+    connection: sqlite3.Connection,
+    filters: Filters,
+    *,
+    today: dt.date | None = None,
+    limit: int = MAX_POINTS,
+) -> list[Thinned]:
+    """``[thin(s, limit=limit) for s in read_series(connection, filters, today=today)]``,
+    reading a long series' days (``series_days``, schema 16), not its points.
+
+    A series is read point by point, as :func:`read_series` does, when one of its
+    conflicts keeps no more than ``limit`` points in the filters' dates (none is thinned),
+    has a point without a day, a date after ``today``, or no day rows yet.
+    """
+    rows = series_rows(connection, filters)
+    last_day = (today or dt.date.today()).isoformat()
+    country = country_code(filters.country) if filters.country else None
+    since = filters.since.isoformat() if filters.since else ""
+    until = filters.until.isoformat() if filters.until else "9999-12-31"
+    ids = [row["id"] for row in rows]
+    conflicts: dict[str, list[sqlite3.Row]] = {series_id: [] for series_id in ids}
+    spans: dict[tuple[str, str], sqlite3.Row] = {}
+    for chunk in _chunks(ids, 500):
+        marks = ", ".join("?" for _ in chunk)
+        for found in connection.execute(
+            f"SELECT * FROM series_conflicts WHERE series_id IN ({marks})", chunk
+        ):
+            conflicts[found["series_id"]].append(found)
+        for found in connection.execute(
+            "SELECT series_id, conflict, sum(points) AS points, min(day) AS first, "
+            f"max(day) AS last FROM series_days WHERE series_id IN ({marks}) "
+            "AND day >= ? AND day <= ? GROUP BY series_id, conflict",
+            [*chunk, since, until],
+        ):
+            spans[(found["series_id"], found["conflict"])] = found
+    slow = [row["id"] for row in rows if not _by_days(conflicts[row["id"]], spans, country,
+                                                      last_day, limit)]  # fmt: skip
+    by_series = figure_rows(connection, slow)
+    found_series: list[Thinned] = []
+    for row in rows:
+        if row["id"] in by_series:
+            found_series.extend(
+                thin(entry, limit=limit)
+                for entry in series_of(row, by_series[row["id"]], filters, last_day)
+            )
+            continue
+        for conflict in sorted(conflicts[row["id"]], key=lambda c: c["conflict"] or "~"):
+            span = spans.get((row["id"], conflict["conflict"]))
+            if span is None or (country is not None and conflict["conflict"] != country):
+                continue
+            found_series.append(_thinned_days(connection, row, conflict, span, since, until))
+    return found_series
+
+
+def _by_days(
+    conflicts: list[sqlite3.Row],
+    spans: dict[tuple[str, str], sqlite3.Row],
+    country: str | None,
+    last_day: str,
+    limit: int,
+) -> bool:
+    """Whether a series can be read from its days: each conflict shown is thinned."""
+    if not conflicts:
+        return False
+    for conflict in conflicts:
+        if not conflict["dated"] or (conflict["last_date"] or "") > last_day:
+            return False
+        if country is not None and conflict["conflict"] != country:
+            continue
+        span = spans.get((conflict["series_id"], conflict["conflict"]))
+        if span is not None and span["points"] <= limit:
+            return False
+    return True
+
+
+def _thinned_days(
+    connection: sqlite3.Connection,
+    row: sqlite3.Row,
+    conflict: sqlite3.Row,
+    span: sqlite3.Row,
+    since: str,
+    until: str,
+) -> Thinned:
+    """One conflict of a series thinned from its day rows in ``since``..``until``."""
+    chosen = period_for(dt.date.fromisoformat(span["first"]), dt.date.fromisoformat(span["last"]))
+    groups: dict[tuple[dt.date, str], _Group] = {}
+    for day in connection.execute(
+        "SELECT day, kind, points, low, high, last_figure, last_rank, last_total "
+        "FROM series_days WHERE series_id = ? AND conflict = ? AND day >= ? AND day <= ?",
+        (row["id"], conflict["conflict"], since, until),
+    ):
+        key = (period_start(dt.date.fromisoformat(day["day"]), chosen), day["kind"])
+        group = groups.get(key)
+        if group is None:
+            groups[key] = _Group(day["points"], day["low"], day["high"], day)
+            continue
+        group.points += day["points"]
+        group.low = _least(group.low, day["low"])
+        group.high = _most(group.high, day["high"])
+        if day["last_rank"] > group.last["last_rank"]:
+            group.last = day
+    ordered = sorted(groups.values(), key=lambda group: group.last["last_rank"])
+    figures = {}
+    ids = [group.last["last_figure"] for group in ordered]
+    for chunk in _chunks(ids, 500):
+        for figure in connection.execute(
+            f"{POINT_SELECT}WHERE f.id IN ({', '.join('?' for _ in chunk)})", chunk
+        ):
+            figures[figure["id"]] = figure
+    points = []
+    for group in ordered:
+        figure = figures[group.last["last_figure"]]
+        points.append(make_point(figure, claimed_of(figure), group.last["last_total"]))
+    series = Series(
+        **dict(row),
+        conflict=conflict["conflict"] or None,
+        points=points,
+        excluded=conflict["excluded"],
+    )
+    kept = [Kept(group.points, group.low, group.high) for group in ordered]
+    return Thinned(series, chosen, kept, span["points"])
+
+
+@dataclass
+class _Group:
+    """The day rows of one period and kind so far."""
+
+    points: int
+    low: float | None
+    high: float | None
+    last: sqlite3.Row
+
+
+def _least(one: float | None, other: float | None) -> float | None:
+    return other if one is None else one if other is None else min(one, other)
+
+
+def _most(one: float | None, other: float | None) -> float | None:
+    return other if one is None else one if other is None else max(one, other)
+
+
+def _chunks(items: list[str], size: int) -> list[list[str]]:
+    return [items[start : start + size] for start in range(0, len(items), size)]
