@@ -326,6 +326,15 @@ def _long_series(connection: sqlite3.Connection) -> None:
         if step % 90 == 0:
             _report(connection, f"Russia lost {2 + step % 3} tanks near Aleppo on {later}.",
                     later, 2 + step % 3, as_of=later, place=ALEPPO)  # fmt: skip
+    for step in range(0, 1500, 45):  # over four years: a point a month when thinned
+        day = (start + dt.timedelta(days=step)).isoformat()
+        _report(connection, f"Shoigu said {400 + step:,} aircraft were destroyed by {day}.",
+                day, 400 + step, cumulative=True, as_of=day, category="aircraft",
+                side="Ukraine", claimant="Sergei Shoigu")  # fmt: skip
+        if step % 90 == 0:
+            _report(connection, f"Shoigu said {step % 11} aircraft fell on {day}.", day,
+                    step % 11, as_of=day, category="aircraft", side="Ukraine",
+                    claimant="Sergei Shoigu")  # fmt: skip
     _report(connection, "Russia lost 7 tanks on 2021-03-02, after its publication.",
             "2021-02-20", 7, as_of="2021-03-02")  # fmt: skip
     _report(connection, "Russia has lost 1,010 tanks in all by 2021-01-20 (late).",
@@ -346,13 +355,13 @@ def test_long_series_read_from_their_days_are_the_points_thinned(
         return figure_rows(connection, series_ids)
 
     monkeypatch.setattr(buckets, "figure_rows", recorded)
-    today = dt.date(2023, 6, 1)
+    today = dt.date(2025, 6, 1)
     cases = [{}, {"since": dt.date(2021, 5, 1), "until": dt.date(2022, 2, 10)},
              {"since": dt.date(2022, 1, 1)}, {"country": "UA"}, {"country": "SY"},
              {"claimant": "Serhiy Haidai"}, {"measure": "destroyed", "limit": 1, "offset": 0},
              {"until": dt.date(2021, 2, 1)},
              {"since": dt.date(2021, 2, 3), "until": dt.date(2021, 11, 3)}]  # fmt: skip
-    by_days = 0
+    by_days, periods = 0, set()
     for limit in (3, 10, 200):
         for case in cases:
             filters = Filters(**{"limit": None, **case})
@@ -362,7 +371,9 @@ def test_long_series_read_from_their_days_are_the_points_thinned(
             found = buckets.thinned_series(connection, filters, today=today, limit=limit)
             assert found == expected, (limit, case)
             by_days += len({e.series.id for e in found} - set(read_point_by_point))
+            periods |= {e.period for e in found if e.series.id not in read_point_by_point}
     assert by_days >= 10  # most long series were read from their days
+    assert periods == {"day", "week", "month"}
     # a day after the last figure: a series with a figure dated later is read point by point
     early = buckets.thinned_series(connection, Filters(limit=None), today=dt.date(2021, 6, 1),
                                    limit=3)  # fmt: skip

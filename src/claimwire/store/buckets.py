@@ -204,25 +204,28 @@ def _thinned_days(
 ) -> Thinned:
     """One conflict of a series thinned from its day rows in ``since``..``until``."""
     chosen = period_for(dt.date.fromisoformat(span["first"]), dt.date.fromisoformat(span["last"]))
-    groups: dict[tuple[dt.date, str], _Group] = {}
-    for day in connection.execute(
-        "SELECT day, kind, points, low, high, last_figure, last_rank, last_total "
-        "FROM series_days WHERE series_id = ? AND conflict = ? AND day >= ? AND day <= ?",
-        (row["id"], conflict["conflict"], since, until),
-    ):
-        key = (period_start(dt.date.fromisoformat(day["day"]), chosen), day["kind"])
-        group = groups.get(key)
-        if group is None:
-            groups[key] = _Group(day["points"], day["low"], day["high"], day)
-            continue
-        group.points += day["points"]
-        group.low = _least(group.low, day["low"])
-        group.high = _most(group.high, day["high"])
-        if day["last_rank"] > group.last["last_rank"]:
-            group.last = day
-    ordered = sorted(groups.values(), key=lambda group: group.last["last_rank"])
+    # one row per period and kind, in SQL: its points and last point (max() of the rank,
+    # the only min/max of the query, gives the bare columns of its row), then its range
+    period = _PERIOD_START[chosen]
+    bounds = (row["id"], conflict["conflict"], since, until)
+    ordered = connection.execute(
+        f"SELECT {period} AS period, kind, sum(points) AS points, last_figure, "
+        "max(last_rank) AS last_rank, last_total FROM series_days "
+        "WHERE series_id = ? AND conflict = ? AND day >= ? AND day <= ? "
+        "GROUP BY period, kind ORDER BY last_rank",
+        bounds,
+    ).fetchall()
+    ranges = {
+        (found["period"], found["kind"]): (found["low"], found["high"])
+        for found in connection.execute(
+            f"SELECT {period} AS period, kind, min(low) AS low, max(high) AS high "
+            "FROM series_days WHERE series_id = ? AND conflict = ? AND day >= ? AND day <= ? "
+            "GROUP BY period, kind",
+            bounds,
+        )
+    }
     figures = {}
-    ids = [group.last["last_figure"] for group in ordered]
+    ids = [group["last_figure"] for group in ordered]
     for chunk in _chunks(ids, 500):
         for figure in connection.execute(
             f"{POINT_SELECT}WHERE f.id IN ({', '.join('?' for _ in chunk)})", chunk
@@ -230,34 +233,24 @@ def _thinned_days(
             figures[figure["id"]] = figure
     points = []
     for group in ordered:
-        figure = figures[group.last["last_figure"]]
-        points.append(make_point(figure, claimed_of(figure), group.last["last_total"]))
+        figure = figures[group["last_figure"]]
+        points.append(make_point(figure, claimed_of(figure), group["last_total"]))
     series = Series(
         **dict(row),
         conflict=conflict["conflict"] or None,
         points=points,
         excluded=conflict["excluded"],
     )
-    kept = [Kept(group.points, group.low, group.high) for group in ordered]
+    kept = [Kept(group["points"], *ranges[(group["period"], group["kind"])]) for group in ordered]
     return Thinned(series, chosen, kept, span["points"])
 
 
-@dataclass
-class _Group:
-    """The day rows of one period and kind so far."""
-
-    points: int
-    low: float | None
-    high: float | None
-    last: sqlite3.Row
-
-
-def _least(one: float | None, other: float | None) -> float | None:
-    return other if one is None else one if other is None else min(one, other)
-
-
-def _most(one: float | None, other: float | None) -> float | None:
-    return other if one is None else one if other is None else max(one, other)
+_PERIOD_START: dict[Period, str] = {
+    "day": "day",
+    "week": "date(day, '-6 days', 'weekday 1')",
+    "month": "substr(day, 1, 8) || '01'",
+}
+"""The first day of a day row's period (:func:`period_start`), in SQL."""
 
 
 def _chunks(items: list[str], size: int) -> list[list[str]]:
