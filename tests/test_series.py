@@ -295,3 +295,106 @@ def test_a_series_as_data_is_what_asdict_gives(connection: sqlite3.Connection) -
     (entry,) = read_series(connection, Filters())
     data = entry.to_dict()
     assert data == dataclasses.asdict(entry) and len(data["points"]) == 2  # type: ignore[arg-type]
+
+
+ALEPPO = {"gazetteer_id": "geonames:4", "name": "Aleppo", "admin1": "Aleppo",
+          "country": "SY", "feature_class": "P"}  # fmt: skip
+
+
+def _long_series(connection: sqlite3.Connection) -> None:
+    """Two claimants, two measures, two conflicts, over two years: running totals,
+    increments on days and over windows that overlap, a town and its province, a figure
+    dated after its article, and an older figure that arrives last."""
+    start = dt.date(2021, 1, 4)
+    for step in range(0, 720, 30):
+        day = (start + dt.timedelta(days=step)).isoformat()
+        _report(connection, f"Russia has lost {1000 + step:,} tanks in all by {day}.", day,
+                1000 + step, cumulative=True, as_of=day)  # fmt: skip
+        later = (start + dt.timedelta(days=step + 3)).isoformat()
+        _report(connection, f"Russia lost {5 + step % 7} tanks on {later}.", later,
+                5 + step % 7, as_of=later)  # fmt: skip
+        if step % 60 == 0:  # a window over the day before: overlaps, breaks the total
+            window = (start + dt.timedelta(days=step + 1)).isoformat()
+            _report(connection, f"Russia lost {20 + step % 5} tanks since {window}.", later,
+                    20 + step % 5, since=window, as_of=later)  # fmt: skip
+        _report(connection, f"Haidai said {3 + step % 4} civilians died in Lysychansk {later}.",
+                later, 3 + step % 4, as_of=later, place=LYSYCHANSK, category="civilians",
+                measure="killed", side=None, claimant="Serhiy Haidai")  # fmt: skip
+        _report(connection, f"Haidai said {9 + step % 3} died in Luhansk Oblast {later}.", later,
+                9 + step % 3, as_of=later, place=LUHANSK, category="civilians",
+                measure="killed", side=None, claimant="Serhiy Haidai")  # fmt: skip
+        if step % 90 == 0:
+            _report(connection, f"Russia lost {2 + step % 3} tanks near Aleppo on {later}.",
+                    later, 2 + step % 3, as_of=later, place=ALEPPO)  # fmt: skip
+    for step in range(0, 1500, 45):  # over four years: a point a month when thinned
+        day = (start + dt.timedelta(days=step)).isoformat()
+        _report(connection, f"Shoigu said {400 + step:,} aircraft were destroyed by {day}.",
+                day, 400 + step, cumulative=True, as_of=day, category="aircraft",
+                side="Ukraine", claimant="Sergei Shoigu")  # fmt: skip
+        if step % 90 == 0:
+            _report(connection, f"Shoigu said {step % 11} aircraft fell on {day}.", day,
+                    step % 11, as_of=day, category="aircraft", side="Ukraine",
+                    claimant="Sergei Shoigu")  # fmt: skip
+    _report(connection, "Russia lost 7 tanks on 2021-03-02, after its publication.",
+            "2021-02-20", 7, as_of="2021-03-02")  # fmt: skip
+    _report(connection, "Russia has lost 1,010 tanks in all by 2021-01-20 (late).",
+            "2022-12-30", 1010, cumulative=True, as_of="2021-01-20")  # fmt: skip
+
+
+def test_long_series_read_from_their_days_are_the_points_thinned(
+    connection: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimwire.store import buckets
+
+    _long_series(connection)
+    read_point_by_point: list[str] = []
+    figure_rows = buckets.figure_rows
+
+    def recorded(connection: sqlite3.Connection, series_ids: list[str]) -> object:
+        read_point_by_point.extend(series_ids)
+        return figure_rows(connection, series_ids)
+
+    monkeypatch.setattr(buckets, "figure_rows", recorded)
+    today = dt.date(2025, 6, 1)
+    cases = [{}, {"since": dt.date(2021, 5, 1), "until": dt.date(2022, 2, 10)},
+             {"since": dt.date(2022, 1, 1)}, {"country": "UA"}, {"country": "SY"},
+             {"claimant": "Serhiy Haidai"}, {"measure": "destroyed", "limit": 1, "offset": 0},
+             {"until": dt.date(2021, 2, 1)},
+             {"since": dt.date(2021, 2, 3), "until": dt.date(2021, 11, 3)}]  # fmt: skip
+    by_days, periods = 0, set()
+    for limit in (3, 10, 200):
+        for case in cases:
+            filters = Filters(**{"limit": None, **case})
+            expected = [buckets.thin(entry, limit=limit)
+                        for entry in read_series(connection, filters, today=today)]  # fmt: skip
+            read_point_by_point.clear()
+            found = buckets.thinned_series(connection, filters, today=today, limit=limit)
+            assert found == expected, (limit, case)
+            by_days += len({e.series.id for e in found} - set(read_point_by_point))
+            periods |= {e.period for e in found if e.series.id not in read_point_by_point}
+    assert by_days >= 10  # most long series were read from their days
+    assert periods == {"day", "week", "month"}
+    # a day after the last figure: a series with a figure dated later is read point by point
+    early = buckets.thinned_series(connection, Filters(limit=None), today=dt.date(2021, 6, 1),
+                                   limit=3)  # fmt: skip
+    assert early == [buckets.thin(entry, limit=3) for entry in read_series(
+        connection, Filters(limit=None), today=dt.date(2021, 6, 1))]  # fmt: skip
+
+
+def test_series_days_are_kept_equal_to_a_rebuild(connection: sqlite3.Connection) -> None:
+    from claimwire.store.series import rebuild_days
+
+    _long_series(connection)
+
+    def tables() -> list[list[tuple]]:
+        return [
+            [tuple(row) for row in connection.execute(f"SELECT * FROM {table} ORDER BY 1, 2, 3")]
+            for table in ("series_days", "series_conflicts")
+        ]
+
+    kept = tables()
+    assert kept[0] and kept[1]
+    connection.execute("BEGIN")
+    rebuild_days(connection)
+    connection.execute("COMMIT")
+    assert tables() == kept

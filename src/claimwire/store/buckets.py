@@ -11,10 +11,21 @@ value claimed among them. Nothing is added up: a kept point is a claim someone m
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from .series import Point, Series
+from .filters import Filters, country_code
+from .series import (
+    POINT_SELECT,
+    Point,
+    Series,
+    claimed_of,
+    figure_rows,
+    make_point,
+    series_of,
+    series_rows,
+)
 
 Period = Literal["day", "week", "month"]
 
@@ -106,3 +117,141 @@ def _day(point: Point) -> dt.date | None:
         return dt.date.fromisoformat(point.date[:10])
     except ValueError:
         return None
+
+
+def thinned_series(
+    connection: sqlite3.Connection,
+    filters: Filters,
+    *,
+    today: dt.date | None = None,
+    limit: int = MAX_POINTS,
+) -> list[Thinned]:
+    """``[thin(s, limit=limit) for s in read_series(connection, filters, today=today)]``,
+    reading a long series' days (``series_days``, schema 17), not its points.
+
+    A series is read point by point, as :func:`read_series` does, when one of its
+    conflicts keeps no more than ``limit`` points in the filters' dates (none is thinned),
+    has a point without a day, a date after ``today``, or no day rows yet.
+    """
+    rows = series_rows(connection, filters)
+    last_day = (today or dt.date.today()).isoformat()
+    country = country_code(filters.country) if filters.country else None
+    since = filters.since.isoformat() if filters.since else ""
+    until = filters.until.isoformat() if filters.until else "9999-12-31"
+    ids = [row["id"] for row in rows]
+    conflicts: dict[str, list[sqlite3.Row]] = {series_id: [] for series_id in ids}
+    spans: dict[tuple[str, str], sqlite3.Row] = {}
+    for chunk in _chunks(ids, 500):
+        marks = ", ".join("?" for _ in chunk)
+        for found in connection.execute(
+            f"SELECT * FROM series_conflicts WHERE series_id IN ({marks})", chunk
+        ):
+            conflicts[found["series_id"]].append(found)
+        for found in connection.execute(
+            "SELECT series_id, conflict, sum(points) AS points, min(day) AS first, "
+            f"max(day) AS last FROM series_days WHERE series_id IN ({marks}) "
+            "AND day >= ? AND day <= ? GROUP BY series_id, conflict",
+            [*chunk, since, until],
+        ):
+            spans[(found["series_id"], found["conflict"])] = found
+    slow = [row["id"] for row in rows if not _by_days(conflicts[row["id"]], spans, country,
+                                                      last_day, limit)]  # fmt: skip
+    by_series = figure_rows(connection, slow)
+    found_series: list[Thinned] = []
+    for row in rows:
+        if row["id"] in by_series:
+            found_series.extend(
+                thin(entry, limit=limit)
+                for entry in series_of(row, by_series[row["id"]], filters, last_day)
+            )
+            continue
+        for conflict in sorted(conflicts[row["id"]], key=lambda c: c["conflict"] or "~"):
+            span = spans.get((row["id"], conflict["conflict"]))
+            if span is None or (country is not None and conflict["conflict"] != country):
+                continue
+            found_series.append(_thinned_days(connection, row, conflict, span, since, until))
+    return found_series
+
+
+def _by_days(
+    conflicts: list[sqlite3.Row],
+    spans: dict[tuple[str, str], sqlite3.Row],
+    country: str | None,
+    last_day: str,
+    limit: int,
+) -> bool:
+    """Whether a series can be read from its days: each conflict shown is thinned."""
+    if not conflicts:
+        return False
+    for conflict in conflicts:
+        if not conflict["dated"] or (conflict["last_date"] or "") > last_day:
+            return False
+        if country is not None and conflict["conflict"] != country:
+            continue
+        span = spans.get((conflict["series_id"], conflict["conflict"]))
+        if span is not None and span["points"] <= limit:
+            return False
+    return True
+
+
+def _thinned_days(
+    connection: sqlite3.Connection,
+    row: sqlite3.Row,
+    conflict: sqlite3.Row,
+    span: sqlite3.Row,
+    since: str,
+    until: str,
+) -> Thinned:
+    """One conflict of a series thinned from its day rows in ``since``..``until``."""
+    chosen = period_for(dt.date.fromisoformat(span["first"]), dt.date.fromisoformat(span["last"]))
+    # one row per period and kind, in SQL: its points and last point (max() of the rank,
+    # the only min/max of the query, gives the bare columns of its row), then its range
+    period = _PERIOD_START[chosen]
+    bounds = (row["id"], conflict["conflict"], since, until)
+    ordered = connection.execute(
+        f"SELECT {period} AS period, kind, sum(points) AS points, last_figure, "
+        "max(last_rank) AS last_rank, last_total FROM series_days "
+        "WHERE series_id = ? AND conflict = ? AND day >= ? AND day <= ? "
+        "GROUP BY period, kind ORDER BY last_rank",
+        bounds,
+    ).fetchall()
+    ranges = {
+        (found["period"], found["kind"]): (found["low"], found["high"])
+        for found in connection.execute(
+            f"SELECT {period} AS period, kind, min(low) AS low, max(high) AS high "
+            "FROM series_days WHERE series_id = ? AND conflict = ? AND day >= ? AND day <= ? "
+            "GROUP BY period, kind",
+            bounds,
+        )
+    }
+    figures = {}
+    ids = [group["last_figure"] for group in ordered]
+    for chunk in _chunks(ids, 500):
+        for figure in connection.execute(
+            f"{POINT_SELECT}WHERE f.id IN ({', '.join('?' for _ in chunk)})", chunk
+        ):
+            figures[figure["id"]] = figure
+    points = []
+    for group in ordered:
+        figure = figures[group["last_figure"]]
+        points.append(make_point(figure, claimed_of(figure), group["last_total"]))
+    series = Series(
+        **dict(row),
+        conflict=conflict["conflict"] or None,
+        points=points,
+        excluded=conflict["excluded"],
+    )
+    kept = [Kept(group["points"], *ranges[(group["period"], group["kind"])]) for group in ordered]
+    return Thinned(series, chosen, kept, span["points"])
+
+
+_PERIOD_START: dict[Period, str] = {
+    "day": "day",
+    "week": "date(day, '-6 days', 'weekday 1')",
+    "month": "substr(day, 1, 8) || '01'",
+}
+"""The first day of a day row's period (:func:`period_start`), in SQL."""
+
+
+def _chunks(items: list[str], size: int) -> list[list[str]]:
+    return [items[start : start + size] for start in range(0, len(items), size)]

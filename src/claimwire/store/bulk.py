@@ -16,6 +16,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from . import mapindex, tallies
+from .series import rebuild_days
 
 FACT_TABLES = ("figures", "claims", "events")
 """The fact tables: their evidence is indexed and their current rows counted."""
@@ -155,6 +156,7 @@ def restore(connection: sqlite3.Connection, dropped: Dropped) -> None:
 def fill_kept(connection: sqlite3.Connection) -> None:
     """Fill what the write path keeps per article (the activity tallies, the map's events)
     from the stored rows, inside the caller's transaction; after :func:`restore`, since
-    both read the reports of each event through the indexes."""
+    both read the reports of each event through the indexes; and the series' days)."""
     tallies.rebuild(connection)
     mapindex.rebuild(connection)
+    rebuild_days(connection)

@@ -24,6 +24,7 @@ from .errors import (
 )
 from .known import StoreConnection
 from .migrations import migrate, pending
+from .series import rebuild_days
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +68,15 @@ def open_store(path: str | Path, *, readonly: bool = False) -> sqlite3.Connectio
         else:
             pending(connection)  # a newer schema is refused before anything is changed
             connection.execute("PRAGMA journal_mode=WAL")
-            migrate(connection)
+            if SERIES_DAYS in migrate(connection):
+                # the series' days are worked out in Python from the figures, once
+                connection.execute("BEGIN IMMEDIATE")
+                try:
+                    rebuild_days(connection)
+                    connection.execute("COMMIT")
+                except BaseException:
+                    connection.execute("ROLLBACK")
+                    raise
     except sqlite3.DatabaseError as error:
         if connection is not None:
             connection.close()
@@ -82,6 +91,10 @@ def open_store(path: str | Path, *, readonly: bool = False) -> sqlite3.Connectio
             connection.close()
         raise
     return connection
+
+
+SERIES_DAYS = 17
+"""The schema that adds ``series_days``: opening an older store fills it."""
 
 
 def _check_file(path: Path, *, readonly: bool) -> None:

@@ -626,6 +626,41 @@ class ArticleAreaRow(Row):
     relevant: int | None
 
 
+@dataclass(frozen=True, kw_only=True)
+class SeriesDayRow(Row):
+    """A row of ``series_days`` (kept by :func:`.series.rebuild_days`, migration 17): the
+    points of one day and kind of a series' conflict (``''`` when unknown), their lowest
+    and highest claimed value, and the last of them: its figure, its place among the
+    conflict's points, its running total (as stated, or computed; None when not safe)."""
+
+    TABLE = "series_days"
+    series_id: str
+    conflict: str
+    day: str
+    kind: str
+    points: int
+    low: float | None = None
+    high: float | None = None
+    last_figure: str
+    last_rank: int
+    last_total: float | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class SeriesConflictRow(Row):
+    """A row of ``series_conflicts`` (migration 17): a series' points in one conflict, those
+    left out for a date after their article's, whether all have a day (else the series is
+    read point by point), and its last date."""
+
+    TABLE = "series_conflicts"
+    series_id: str
+    conflict: str
+    points: int
+    excluded: int
+    dated: int
+    last_date: str | None = None
+
+
 TABLE_ROWS: tuple[type[Row], ...] = (
     DocumentRow,
     ResultRow,
@@ -655,6 +690,8 @@ TABLE_ROWS: tuple[type[Row], ...] = (
     MapPlaceRow,
     ClaimAreaRow,
     ArticleAreaRow,
+    SeriesDayRow,
+    SeriesConflictRow,
 )
 """The row type of every table of the store."""
 

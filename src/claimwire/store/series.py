@@ -80,6 +80,94 @@ def refresh_series(connection: sqlite3.Connection, series_id: str) -> None:
         "WHERE id = :id",
         {"id": series_id},
     )
+    rebuild_days(connection, [series_id])
+
+
+def rebuild_days(connection: sqlite3.Connection, series_ids: list[str] | None = None) -> None:
+    """Work out ``series_days`` and ``series_conflicts`` (schema 17) of these series (None:
+    all) again from their current figures, as :func:`read_series` would read them with no
+    filter: the same conflicts, points and computed totals. A point dated after its
+    article is left out here as there; one dated in the future is not (a series whose last
+    date is after the day it is read is read point by point)."""
+    if series_ids is None:
+        connection.execute("DELETE FROM series_days")
+        connection.execute("DELETE FROM series_conflicts")
+        series_ids = [row[0] for row in connection.execute("SELECT id FROM series ORDER BY id")]
+    for chunk in _chunks(series_ids, 200):
+        marks = ", ".join("?" for _ in chunk)
+        connection.execute(f"DELETE FROM series_days WHERE series_id IN ({marks})", chunk)
+        connection.execute(f"DELETE FROM series_conflicts WHERE series_id IN ({marks})", chunk)
+        conflict_rows: list[tuple[object, ...]] = []
+        day_rows: list[tuple[object, ...]] = []
+        for series_id, figures in figure_rows(connection, chunk).items():
+            for conflict, members in conflicts_of(figures).items():
+                kept = [f for f in members if _plausible(f, _LAST_DAY)]
+                points = _points(kept)
+                dated = all(_is_day(point.date) for point in points)
+                last_date = max((f["date"] for f in members if f["date"] is not None), default=None)
+                conflict_rows.append(
+                    (series_id, conflict or "", len(points), len(members) - len(kept), int(dated),
+                     last_date)
+                )  # fmt: skip
+                if dated:
+                    day_rows.extend(_days(series_id, conflict or "", points))
+        connection.executemany(
+            "INSERT INTO series_conflicts (series_id, conflict, points, excluded, dated, "
+            "last_date) VALUES (?, ?, ?, ?, ?, ?)",
+            conflict_rows,
+        )
+        connection.executemany(
+            "INSERT INTO series_days (series_id, conflict, day, kind, points, low, high, "
+            "last_figure, last_rank, last_total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            day_rows,
+        )
+
+
+_LAST_DAY = "9999-12-31"
+
+
+def _is_day(date: str | None) -> bool:
+    """Whether a point's date is a day (YYYY-MM-DD), as the day rows need."""
+    if date is None or len(date) != 10:
+        return False
+    try:
+        dt.date.fromisoformat(date)
+    except ValueError:
+        return False
+    return True
+
+
+@dataclass
+class _Day:
+    """The points of one day and kind so far: how many, their range, the last one."""
+
+    points: int
+    low: float | None
+    high: float | None
+    last: Point
+    rank: int
+
+
+def _days(series_id: str, conflict: str, points: list[Point]) -> list[tuple[object, ...]]:
+    """The day rows of one conflict's points (in their order)."""
+    days: dict[tuple[str, str], _Day] = {}
+    for rank, point in enumerate(points):
+        key = (str(point.date), point.kind)
+        claimed = point.claimed
+        day = days.get(key)
+        if day is None:
+            days[key] = _Day(1, claimed, claimed, point, rank)
+            continue
+        day.points += 1
+        if claimed is not None:
+            day.low = claimed if day.low is None else min(day.low, claimed)
+            day.high = claimed if day.high is None else max(day.high, claimed)
+        day.last, day.rank = point, rank
+    return [
+        (series_id, conflict, date, kind, day.points, day.low, day.high, day.last.figure_id,
+         day.rank, day.last.total)
+        for (date, kind), day in days.items()
+    ]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -190,49 +278,79 @@ def read_series(
         filters: What to select.
         today: Points dated after it are implausible (default: today).
     """
+    rows = series_rows(connection, filters)
+    by_series = figure_rows(connection, [row["id"] for row in rows])
+    last_day = (today or dt.date.today()).isoformat()
+    found = []
+    for row in rows:
+        found.extend(series_of(row, by_series[row["id"]], filters, last_day))
+    return found
+
+
+def series_rows(connection: sqlite3.Connection, filters: Filters) -> list[sqlite3.Row]:
+    """The page of series rows matching the filters (no points), in the order shown."""
     condition, params = where(filters, _SERIES_CLAUSES)
     limit, paging = page(filters)
-    rows = connection.execute(
+    return connection.execute(
         "SELECT s.id, s.claimant, e.type AS claimant_type, s.measure, s.category, s.side, "
         f"s.unit FROM series s LEFT JOIN entities e ON e.id = s.claimant_entity{condition} "
         f"ORDER BY s.claimant, s.measure, s.category, s.side, s.id{limit}",
         [*params, *paging],
     ).fetchall()
-    by_series: dict[str, list[sqlite3.Row]] = {row["id"]: [] for row in rows}
+
+
+POINT_SELECT = (
+    "SELECT f.series_id, f.id, f.document_id, f.date, f.value, f.lower, f.upper, "
+    "f.approx, f.cumulative, f.since, f.claimant, f.hedge, f.outlet, f.published, "
+    "f.date_basis, f.evidence, f.place, f.place_entity, p.type AS place_type, "
+    "p.admin1 AS place_admin1, p.name AS place_name, "
+    f"coalesce(f.country, p.country, {_DOCUMENT_COUNTRY}) AS country "
+    "FROM figures f LEFT JOIN entities p ON p.id = f.place_entity "
+)
+"""The columns of a figure that :func:`make_point` and the computed totals read."""
+
+
+def figure_rows(
+    connection: sqlite3.Connection, series_ids: list[str]
+) -> dict[str, list[sqlite3.Row]]:
+    """The current figures (not wire copies) of each series, in the points' order."""
+    by_series: dict[str, list[sqlite3.Row]] = {series_id: [] for series_id in series_ids}
     for chunk in _chunks(list(by_series), 500):
         for figure in connection.execute(
-            "SELECT f.series_id, f.id, f.document_id, f.date, f.value, f.lower, f.upper, "
-            "f.approx, f.cumulative, f.since, f.claimant, f.hedge, f.outlet, f.published, "
-            "f.date_basis, f.evidence, f.place, f.place_entity, p.type AS place_type, "
-            "p.admin1 AS place_admin1, p.name AS place_name, "
-            f"coalesce(f.country, p.country, {_DOCUMENT_COUNTRY}) AS country "
-            "FROM figures f LEFT JOIN entities p ON p.id = f.place_entity "
-            f"WHERE f.series_id IN ({', '.join('?' for _ in chunk)}) "
+            f"{POINT_SELECT}WHERE f.series_id IN ({', '.join('?' for _ in chunk)}) "
             "AND f.current = 1 AND f.duplicate = 0 "
             "ORDER BY f.series_id, f.date, f.published, f.id",
             chunk,
         ):
             by_series[figure["series_id"]].append(figure)
-    last_day = (today or dt.date.today()).isoformat()
+    return by_series
+
+
+def conflicts_of(figures: list[sqlite3.Row]) -> dict[str | None, list[sqlite3.Row]]:
+    """A series' figures by conflict (its country), conflicts in the order shown."""
+    conflicts: dict[str | None, list[sqlite3.Row]] = {}
+    known = {figure["country"] for figure in figures} - {None}
+    for figure in figures:
+        # a figure of no known place joins the series' one conflict when it has only one
+        conflict = figure["country"] or (next(iter(known)) if len(known) == 1 else None)
+        conflicts.setdefault(conflict, []).append(figure)
+    return {code: conflicts[code] for code in sorted(conflicts, key=lambda code: code or "~")}
+
+
+def series_of(
+    row: sqlite3.Row, figures: list[sqlite3.Row], filters: Filters, last_day: str
+) -> list[Series]:
+    """The :class:`Series` (one per conflict) of a series row and its figures."""
     country = country_code(filters.country) if filters.country else None
     found = []
-    for row in rows:
-        conflicts: dict[str | None, list[sqlite3.Row]] = {}
-        known = {figure["country"] for figure in by_series[row["id"]]} - {None}
-        for figure in by_series[row["id"]]:
-            # a figure of no known place joins the series' one conflict when it has only one
-            conflict = figure["country"] or (next(iter(known)) if len(known) == 1 else None)
-            conflicts.setdefault(conflict, []).append(figure)
-        for conflict in sorted(conflicts, key=lambda code: code or "~"):
-            if country is not None and conflict != country:
-                continue
-            plausible = [f for f in conflicts[conflict] if _plausible(f, last_day)]
-            points = [p for p in _points(plausible) if _selected(p, filters)]
-            if points:
-                excluded = len(conflicts[conflict]) - len(plausible)
-                found.append(
-                    Series(**dict(row), conflict=conflict, points=points, excluded=excluded)
-                )
+    for conflict, members in conflicts_of(figures).items():
+        if country is not None and conflict != country:
+            continue
+        kept = [f for f in members if _plausible(f, last_day)]
+        points = [p for p in _points(kept) if _selected(p, filters)]
+        if points:
+            excluded = len(members) - len(kept)
+            found.append(Series(**dict(row), conflict=conflict, points=points, excluded=excluded))
     return found
 
 
@@ -302,14 +420,13 @@ def _points(rows: list[sqlite3.Row]) -> list[Point]:
     added: dict[_Scope, float] = {}
     broken = False  # an overlap since the last claimed total: no computed total until the next
     for row in rows:
-        claimed = next((row[c] for c in ("value", "lower", "upper") if row[c] is not None), None)
+        claimed = claimed_of(row)
         total: float | None = None
         if row["cumulative"]:
-            kind, total = "total", claimed
+            total = claimed
             if base_date is None or (row["date"] or "") >= base_date:
                 base, base_date, added, broken = claimed, row["date"], {}, False
         else:
-            kind = "increment"
             scope = _scope(row)
             fits = (
                 scope is not None
@@ -327,31 +444,40 @@ def _points(rows: list[sqlite3.Row]) -> list[Point]:
                     added[scope] = claimed
                 if not broken:
                     total = base + sum(added.values())
-        points.append(
-            Point(
-                date=row["date"],
-                value=row["value"],
-                lower=row["lower"],
-                upper=row["upper"],
-                approx=bool(row["approx"]),
-                kind=kind,
-                claimed=claimed,
-                since=row["since"] if kind == "increment" else None,
-                total=total,
-                computed=kind == "increment" and total is not None,
-                claimant=row["claimant"],
-                hedge=row["hedge"],
-                outlet=row["outlet"],
-                published=row["published"],
-                date_basis=row["date_basis"],
-                evidence=row["evidence"],
-                figure_id=row["id"],
-                document_id=row["document_id"],
-                place=row["place"],
-                country=row["country"],
-            )
-        )
+        points.append(make_point(row, claimed, total))
     return points
+
+
+def claimed_of(row: sqlite3.Row) -> float | None:
+    """The number a figure's text claims: its value, else its bound."""
+    return next((row[c] for c in ("value", "lower", "upper") if row[c] is not None), None)
+
+
+def make_point(row: sqlite3.Row, claimed: float | None, total: float | None) -> Point:
+    """The point of a figure row (of :data:`POINT_COLUMNS`), with its running total."""
+    kind = "total" if row["cumulative"] else "increment"
+    return Point(
+        date=row["date"],
+        value=row["value"],
+        lower=row["lower"],
+        upper=row["upper"],
+        approx=bool(row["approx"]),
+        kind=kind,
+        claimed=claimed,
+        since=row["since"] if kind == "increment" else None,
+        total=total,
+        computed=kind == "increment" and total is not None,
+        claimant=row["claimant"],
+        hedge=row["hedge"],
+        outlet=row["outlet"],
+        published=row["published"],
+        date_basis=row["date_basis"],
+        evidence=row["evidence"],
+        figure_id=row["id"],
+        document_id=row["document_id"],
+        place=row["place"],
+        country=row["country"],
+    )
 
 
 def _selected(point: Point, filters: Filters) -> bool:

@@ -15,7 +15,7 @@ from typing import TypedDict
 from ..models import Result
 from ..store.activity import Activity
 from ..store.activity import activity as read_activity
-from ..store.buckets import thin
+from ..store.buckets import Thinned, thin, thinned_series
 from ..store.charts import Charts, chart_groups
 from ..store.contradictions import read_contradiction, with_details
 from ..store.filters import Filters
@@ -97,10 +97,9 @@ def series_body(context: AppContext, filters: Filters) -> SeriesBody:
     many it stands for (``stands_for``) and the lowest and highest value they claimed.
     """
     items = []
-    for entry in series(context, filters):
-        thinned = thin(entry)
+    for thinned in thinned_series_of(context, filters):
         data = thinned.series.to_dict()
-        data["label"] = series_label(entry)
+        data["label"] = series_label(thinned.series)
         data["period"] = thinned.period
         data["points_total"] = thinned.points
         for point, kept in zip(data["points"], thinned.kept, strict=True):  # type: ignore[call-overload]
@@ -130,8 +129,16 @@ def series_body(context: AppContext, filters: Filters) -> SeriesBody:
 def series_charts(context: AppContext, filters: Filters) -> Charts:
     """The charts of :func:`series` (one per measure, category, side and conflict), each
     series thinned to a point per period when it has many (see :func:`series_body`)."""
-    thinned = [thin(entry).series for entry in series(context, filters)]
+    thinned = [entry.series for entry in thinned_series_of(context, filters)]
     return chart_groups(thinned, context.reference)
+
+
+def thinned_series_of(context: AppContext, filters: Filters) -> list[Thinned]:
+    """:func:`series` thinned (:func:`claimwire.store.buckets.thin`); without a hedge
+    filter a long series is read from its days (the same, without reading its points)."""
+    if filters.hedge:
+        return [thin(entry) for entry in series(context, filters)]
+    return thinned_series(context.connection(), filters)
 
 
 @dataclass(frozen=True)
