@@ -792,6 +792,10 @@ CASES += [
      "injuries.", "four", {"measure": "injured"}),
     ("suffered-fatal-wounds", "One victim suffered fatal wounds.", "One",
      {"measure": "killed"}),
+    ("collapse-of-homes", "The quake caused the collapse of more than 3,000 houses.",
+     "more than 3,000", {"measure": "destroyed"}),
+    ("homes-collapsed", "Forty homes collapsed in the storm.", "Forty",
+     {"measure": "destroyed", "category": "buildings"}),
     ("shot-non-fatal-shooting", "Police said 4 people were shot in a non-fatal shooting.",
      "4", {"measure": "injured"}),
     # unknown or misspelled counted nouns that count people

@@ -342,15 +342,9 @@ def find_trigger(
     found = _trigger_after(doc, after, anchor, category, unit, sentence_of(span).end)
     if found is not None:
         return found, False
-    for child in anchor.children:
-        if child.dep_ in ("acl", "relcl", "amod") and child.i > anchor.i:
-            found = pick(child, category, unit) or _reported_trigger(child, category, unit)
-            if found is not None:
-                return found, False
-    if counted.kind == "noun":
-        found = injury_held(anchor, category, unit)  # "three others with serious injuries"
-        if found is not None:
-            return found, False
+    found = _clause_trigger(anchor, counted, category, unit)
+    if found is not None:
+        return found, False
     if counted.kind == "noun":
         for child in anchor.lefts:
             if child.dep_ == "amod" and child.i >= span.end:
@@ -361,6 +355,19 @@ def find_trigger(
     if found is None and counted.kind == "partitive" and head is not None:
         found = pick(head, category, unit)  # "40 of the victims were fighters"
     return (found or noun_trigger), listing
+
+
+def _clause_trigger(
+    anchor: Token, counted: Counted, category: Category | None, unit: NumberUnit
+) -> Trigger | None:
+    """A clause attached to the counted noun ("19 people it said were killed"), or an
+    injury they have ("three others with serious injuries")."""
+    for child in anchor.children:
+        if child.dep_ in ("acl", "relcl", "amod") and child.i > anchor.i:
+            found = pick(child, category, unit) or _reported_trigger(child, category, unit)
+            if found is not None:
+                return found
+    return injury_held(anchor, category, unit) if counted.kind == "noun" else None
 
 
 def _reported_trigger(clause: Token, category: Category | None, unit: NumberUnit) -> Trigger | None:
