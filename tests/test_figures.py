@@ -776,6 +776,28 @@ CASES += [
      {"measure": "killed", "category": "people"}),
     ("fatally-wounded", "Two guards were fatally wounded at the gate.", "Two",
      {"measure": "killed"}),
+    ("digits-one-fatally", "5 shot, 2 fatally, in West Linden", "5",
+     {"measure": "casualties"}),
+    ("shot-death-next-sentence", "Deputies found three people who had been shot. One died at "
+     "the scene, and two were taken to a hospital.", "three", {"measure": "casualties"}),
+    ("shot-death-next-paragraph", "Deputies found three people who had been shot.\n\nOne "
+     "died at the scene.", "three", {"measure": "injured"}),
+    ("shot-fatal-shooting", "5 shot at Elm Park fatal shooting", "5",
+     {"measure": "casualties"}),
+    ("suffered-injuries", "All three victims suffered minor injuries.", "three",
+     {"measure": "injured"}),
+    ("found-with-wounds", "Two men were found with gunshot wounds near the bar.", "Two",
+     {"measure": "injured"}),
+    ("others-with-injuries", "The blast left one guard dead and four others with serious "
+     "injuries.", "four", {"measure": "injured"}),
+    ("suffered-fatal-wounds", "One victim suffered fatal wounds.", "One",
+     {"measure": "killed"}),
+    ("collapse-of-homes", "The quake caused the collapse of more than 3,000 houses.",
+     "more than 3,000", {"measure": "destroyed"}),
+    ("homes-collapsed", "Forty homes collapsed in the storm.", "Forty",
+     {"measure": "destroyed", "category": "buildings"}),
+    ("shot-non-fatal-shooting", "Police said 4 people were shot in a non-fatal shooting.",
+     "4", {"measure": "injured"}),
     # unknown or misspelled counted nouns that count people
     ("unknown-plural", "Seven parishioners were killed when the roof was shelled.", "Seven",
      {"measure": "killed", "category": "people"}),
@@ -929,7 +951,20 @@ NEGATIVES = [
         "Dozens were hurt in the capital and at least 16 other counties.",
         "at least 16",
     ),
-]
+    # ages, rates, sources and wholes of an unknown part
+    ("age-after-also", "A man, 30, was shot in the leg; another man, also 30, was shot in "
+     "the arm.", "30"),
+    ("age-ends-headline", "Teen Killed In Eastfield Identified As Marcus Dole, 16\nEASTFIELD "
+     "— A teen was shot.", "16"),
+    ("rate-base", "The state rate was 12.4 deaths per 100,000 residents.", "100,000"),
+    ("rate-numerator", "The state rate was 12.4 deaths per 100,000 residents.", "12.4"),
+    ("according-to-sources", "According to the two women, the man died after being shot.",
+     "two"),
+    ("some-of-the-whole", "Some of the nearly 60 guests at the barbecue were hospitalized.",
+     "nearly 60"),
+    ("pronoun-larger-than-antecedent", "Six students were shot, one fatally, near the gym. "
+     "Police said all six of them were classmates.", "six"),
+]  # fmt: skip
 
 
 @pytest.fixture(scope="module")

@@ -283,6 +283,13 @@ def antecedent(found: list[FigureHit], sent: Span, *, same_sentence: bool) -> Fi
     return None
 
 
+def exceeds(number: NumberValue, whole: FigureHit) -> bool:
+    """Whether ``number`` is larger than the figure ``whole`` it would be a part of."""
+    values = [v for v in (whole.value, whole.upper) if v is not None]
+    least = number.value if number.value is not None else number.lower
+    return bool(values) and least is not None and least > max(values)
+
+
 def inside_counted(hit: FigureHit, offset: int) -> bool:
     """Whether ``offset`` lies in the counted phrase of ``hit``, after its number."""
     if hit.counted_start is None or hit.counted_end is None:
@@ -409,6 +416,38 @@ def _is_counter(doc: Doc, span: Span, before: Token | None, after: Token | None)
     return False
 
 
+APPOSITION_CLOSERS = frozenset({",", ".", ")", ";", "—", "–", "--"})
+"""Punctuation that closes an apposition ("Porth, 65, was ...")."""
+
+
+def _age_in_apposition(doc: Doc, span: Span, after: Token | None) -> bool:
+    """ "Rodriguez Porth, 65, was killed", "another man, also 30, was shot", a headline's
+    "Identified As Ana Ruiz, 16" at the end of its line: a bare number set off by commas
+    after a noun or a name is an age."""
+    k = span.start - 1
+    if k >= 0 and (doc[k].pos_ == "ADV" or doc[k].lower_ == "both"):
+        k -= 1  # "also 30", "both 19"
+    if k < 1 or doc[k].text != ",":
+        return False
+    if not (doc[k - 1].pos_ in NOMINAL_POS or doc[k - 1].is_title):
+        return False
+    if after is None:
+        return True
+    if after.text in APPOSITION_CLOSERS:
+        return True
+    return "\n" in doc_text(doc)[span.end_char : after.idx]  # the line ends with the age
+
+
+def _rate_of(head: Token) -> bool:
+    """Whether a rate word and a number follow the counted noun ("deaths per 100,000")."""
+    doc = head.doc
+    return (
+        head.i + 2 < len(doc)
+        and doc[head.i + 1].lower_ in load_lexicon().rate_words
+        and doc[head.i + 2].like_num
+    )
+
+
 def not_a_count(doc: Doc, span: Span, counted: Counted) -> bool:
     """Years are gone already; drop ages, durations, distances, list indexes, "one of"."""
     lex = load_lexicon()
@@ -438,16 +477,12 @@ def not_a_count(doc: Doc, span: Span, counted: Counted) -> bool:
         and after.text in lex.list_index_punct
     ):
         return True
-    if (
-        counted.kind == "none"
-        and before is not None
-        and before.text == ","
-        and after is not None
-        and after.text in (",", ".", ")", ";", "—", "–", "--")
-        and span.start > 1
-        and (doc[span.start - 2].pos_ in NOMINAL_POS or doc[span.start - 2].is_title)
-    ):
+    if counted.kind == "none" and _age_in_apposition(doc, span, after):
         return True  # "Rodriguez Porth, 65, was killed": an age in apposition
+    if before is not None and before.lower_ in lex.rate_words:
+        return True  # "12 deaths per 100,000 residents": the base of a rate
+    if counted.head is not None and _rate_of(counted.head):
+        return True  # "12 deaths per 100,000 residents": a rate, no count of deaths
     if counted.kind == "noun" and counted.head is not None:
         forms = token_forms(counted.head)
         if forms & lex.non_count_units and counted.category is None:

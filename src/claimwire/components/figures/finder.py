@@ -18,6 +18,7 @@ from ..numbers import NumberValue, numbers_of
 from .categories import categorize, category_group, token_forms
 from .counted import (
     Counted,
+    exceeds,
     find_counted,
     inside_counted,
     names_living,
@@ -52,9 +53,10 @@ def _figure(doc: Doc, span: Span, number: NumberValue, found: list[FigureHit]) -
         and category_group(category) not in ("people", "equipment")
     ):
         return None  # "one of our demands": one of a set of things, no count of losses
-    measure, modality, trigger = resolve_measure(
-        doc, span, unit, counted, category, found, inherited
-    )
+    whole = inherited
+    if whole is not None and counted.kind == "pronoun" and exceeds(number, whole):
+        whole = None  # "one died ... all four of them": no part of the one, nor its measure
+    measure, modality, trigger = resolve_measure(doc, span, unit, counted, category, found, whole)
     if measure is None:
         return None
     if measure == "controlled" and category is None:

@@ -89,6 +89,12 @@ class FiguresLexicon(ResourceModel):
     weak_triggers: frozenset[str]
     group_nouns: frozenset[str]
     fatal_adverbs: frozenset[str]
+    fatal_adjectives: frozenset[str]
+    fatal_event_nouns: frozenset[str]
+    rate_words: frozenset[str]
+    part_quantifiers: frozenset[str]
+    injury_nouns: frozenset[str]
+    undergo_verbs: frozenset[str]
     participle_nouns: dict[str, str]
     shooting_verbs: frozenset[str]
     vague_noun_measures: Measures

@@ -113,11 +113,20 @@ def _described_others(counted: Counted) -> bool:
 
 
 def _shot_among_dead(sent: Span, trigger: Trigger) -> bool:
-    """ "N were shot" when the sentence also tells of deaths: some of the N may be dead."""
+    """ "N were shot" when the sentence, or the next one of its paragraph, also tells of
+    deaths ("Four people were shot. One died at the scene."): some of the N may be dead."""
     token = trigger.token
     if trigger.length > 1 or verb_lemma(token) not in load_lexicon().shooting_verbs:
         return False
-    return tells_of_deaths(sent, token)
+    if tells_of_deaths(sent, token):
+        return True
+    doc, k = sent.doc, sent.end
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    last = next((t for t in reversed(sent) if not t.is_space), sent[-1])
+    if k >= len(doc) or "\n" in doc_text(doc)[last.idx : doc[k].idx]:
+        return False  # the paragraph ends with the sentence
+    return tells_of_deaths(sentence_of(doc[k]), token)
 
 
 def resolve_measure(

@@ -92,9 +92,17 @@ def _trigger_measures(token: Token) -> tuple[list[Measure], int]:
         found = measures_for(token, "adjectives") or measures_for(token, "verbs")
     elif token.pos_ in NOMINAL_POS:
         found = measures_for(token, "nouns")
-    if "injured" in found and any(c.lower_ in lex.fatal_adverbs for c in token.children):
+    if "injured" in found and any(_fatal_modifier(c) for c in token.children):
         found = ["killed", *found]  # "fatally wounded", "mortally injured"
     return found, 1
+
+
+def _fatal_modifier(token: Token) -> bool:
+    """ "fatally" modifying a trigger, not the count right before it: in "4 shot, 1
+    fatally" the adverb tells of the one, not of the four."""
+    if token.lower_ not in load_lexicon().fatal_adverbs:
+        return False
+    return token.i == 0 or not token.doc[token.i - 1].like_num
 
 
 def verb_lemma(token: Token) -> str:
@@ -107,12 +115,25 @@ def verb_lemma(token: Token) -> str:
 
 def tells_of_deaths(sent: Span, besides: Token) -> bool:
     """Whether ``sent`` says someone died, in a word other than ``besides`` ("killing",
-    "fatally", "one dead")."""
+    "fatally", "one dead", "a fatal shooting")."""
     fatal = load_lexicon().fatal_adverbs
     return any(
-        token.lower_ in fatal or (token != besides and "killed" in _trigger_measures(token)[0])
+        token.lower_ in fatal
+        or _fatal_event(token)
+        or (token != besides and "killed" in _trigger_measures(token)[0])
         for token in sent
     )
+
+
+def _fatal_event(token: Token) -> bool:
+    """ "a fatal shooting", "the deadly attack" (not "a non-fatal shooting", "deadly force")."""
+    lex = load_lexicon()
+    if token.lower_ not in lex.fatal_adjectives or token.dep_ != "amod":
+        return False
+    if token.i >= 2 and token.doc[token.i - 1].text == "-":
+        return False  # "non-fatal"
+    noun = token.head.lemma_.lower()
+    return noun in lex.fatal_event_nouns or noun in lex.attack_nouns
 
 
 def compatible(measure: Measure, category: Category | None, unit: NumberUnit) -> bool:
@@ -173,9 +194,38 @@ def _pick_strong(
     return found
 
 
+def injury_held(token: Token, category: Category | None, unit: NumberUnit) -> Trigger | None:
+    """ "four others with serious injuries", "were found with gunshot wounds", "suffered
+    minor injuries": an injury noun the counted have (with), or that their verb of
+    undergoing takes; "fatal injuries" are deaths."""
+    lex = load_lexicon()
+    undergoes = token.lemma_.lower() in lex.undergo_verbs
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "with":
+            nouns = [c for c in child.children if c.dep_ == "pobj"]
+        elif undergoes and child.dep_ in ("dobj", "obj"):
+            nouns = [child]
+        else:
+            continue
+        for noun in nouns:
+            if noun.lemma_.lower() not in lex.injury_nouns:
+                continue
+            fatal = any(
+                c.dep_ == "amod" and c.lower_ in lex.fatal_adjectives for c in noun.children
+            )
+            measure: Measure = "killed" if fatal else "injured"
+            if compatible(measure, category, unit):
+                return Trigger(measure, noun)
+    return None
+
+
 def _complement_trigger(verb: Token, category: Category | None, unit: NumberUnit) -> Trigger | None:
-    """ "are believed to have died", "are listed as missing", "were among the dead": a trigger
-    in the complement of the verb the counted are the subject of."""
+    """ "are believed to have died", "are listed as missing", "were among the dead", "were
+    found with gunshot wounds": a trigger in the complement of the verb the counted are the
+    subject of."""
+    held = injury_held(verb, category, unit)
+    if held is not None:
+        return held
     for child in verb.children:
         if child.dep_ in ("xcomp", "acomp", "oprd") and child.i > verb.i:
             found = pick(child, category, unit) or _complement_trigger(child, category, unit)
@@ -292,11 +342,9 @@ def find_trigger(
     found = _trigger_after(doc, after, anchor, category, unit, sentence_of(span).end)
     if found is not None:
         return found, False
-    for child in anchor.children:
-        if child.dep_ in ("acl", "relcl", "amod") and child.i > anchor.i:
-            found = pick(child, category, unit) or _reported_trigger(child, category, unit)
-            if found is not None:
-                return found, False
+    found = _clause_trigger(anchor, counted, category, unit)
+    if found is not None:
+        return found, False
     if counted.kind == "noun":
         for child in anchor.lefts:
             if child.dep_ == "amod" and child.i >= span.end:
@@ -307,6 +355,19 @@ def find_trigger(
     if found is None and counted.kind == "partitive" and head is not None:
         found = pick(head, category, unit)  # "40 of the victims were fighters"
     return (found or noun_trigger), listing
+
+
+def _clause_trigger(
+    anchor: Token, counted: Counted, category: Category | None, unit: NumberUnit
+) -> Trigger | None:
+    """A clause attached to the counted noun ("19 people it said were killed"), or an
+    injury they have ("three others with serious injuries")."""
+    for child in anchor.children:
+        if child.dep_ in ("acl", "relcl", "amod") and child.i > anchor.i:
+            found = pick(child, category, unit) or _reported_trigger(child, category, unit)
+            if found is not None:
+                return found
+    return injury_held(anchor, category, unit) if counted.kind == "noun" else None
 
 
 def _reported_trigger(clause: Token, category: Category | None, unit: NumberUnit) -> Trigger | None:
@@ -414,6 +475,8 @@ def _walk_up(
             break  # "arrested 45 and fired at the crowd of 2,000": another predicate
         if token.like_num and token is not anchor:
             break  # "37 of 45 drones": the whole of a partitive is not its part
+        if _whole_of_part(token):
+            break  # "some of the 40 guests were hurt": neither are the 40 of "some"
         previous, token = token, token.head
         lemma = token.lemma_.lower()
         if (
@@ -433,9 +496,20 @@ def _walk_up(
             return found, False
         if agent or (token.pos_ in ("VERB", "AUX") and dep in CORE_ARGUMENTS):
             break  # the counted take part in this verb's event, not in one above it
-        if lemma in lex.reporting_verbs:
-            break
+        if lemma in lex.reporting_verbs or token.lower_ in lex.reporting_verbs:
+            break  # "said", and "according to the two women": a source, not the counted
     return None, False
+
+
+def _whole_of_part(token: Token) -> bool:
+    """Whether ``token`` is the object of "of" after a word naming an unknown part of it
+    ("some of the 40 guests", "most of the 12 workers")."""
+    of = token.head
+    return (
+        token.dep_ == "pobj"
+        and of.lower_ == "of"
+        and of.head.lower_ in load_lexicon().part_quantifiers
+    )
 
 
 def scan_sentence(sent: Span, category: Category | None, unit: NumberUnit) -> Trigger | None:
