@@ -885,6 +885,7 @@ CASES += [
 
 # (case id, text, number as written): numbers that are not figures
 NEGATIVES = [
+    ("runners-collapsed", "Two marathon runners collapsed in the heat on Sunday.", "Two"),
     ("duration", "The battles can last for 3 days in a single street.", "3"),
     ("hours", "The curfew runs for 24 hours from Friday.", "24"),
     ("age-hyphen", "An 18-year-old conscript was among the dead.", "18"),

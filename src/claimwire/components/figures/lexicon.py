@@ -61,6 +61,7 @@ class FiguresLexicon(ResourceModel):
     equipment_only_measures: Measures
     place_incompatible_measures: Measures
     measures_needing_category: Measures
+    thing_only_verbs: frozenset[str]
     subject_measures: Measures
     controlled_needs_territory: StrictBool
     sides: dict[str, str]

@@ -27,6 +27,8 @@ from .settings import (
 
 SKIPPABLE_POS = frozenset({"AUX", "ADV", "PART"})
 CORE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr"})
+THINGS = frozenset({"equipment", "property", "place"})
+"""Groups of categories that count things, not people."""
 
 
 @dataclass
@@ -148,7 +150,7 @@ def compatible(measure: Measure, category: Category | None, unit: NumberUnit) ->
         return False  # "captured 3 villages": control, not prisoners
     if group == "people" and measure in lex.equipment_only_measures:
         return False
-    return not (group in ("equipment", "property", "place") and measure in lex.people_only_measures)
+    return not (group in THINGS and measure in lex.people_only_measures)
 
 
 def pick(
@@ -157,8 +159,11 @@ def pick(
     """The trigger at ``token`` compatible with the counted; for the agent of an active
     verb only measures whose subject is the counted ("3,000 residents fled the town")."""
     measures, length = _trigger_measures(token)
+    lex = load_lexicon()
+    if token.lemma_.lower() in lex.thing_only_verbs and category_group(category) not in THINGS:
+        return None  # 'two runners collapsed': not a loss of anything
     for measure in measures:
-        if agent and length == 1 and measure not in load_lexicon().subject_measures:
+        if agent and length == 1 and measure not in lex.subject_measures:
             continue
         if compatible(measure, category, unit):
             return Trigger(measure, token, length)
