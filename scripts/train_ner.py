@@ -232,6 +232,7 @@ def train(
     batch_words: int = 1000,
     eval_words: int = 400_000,
     eval_pieces: int = 150,
+    resume: Path | None = None,
 ) -> None:
     """Train the student's NER on the silver pieces for ``minutes`` of wall time.
 
@@ -249,6 +250,8 @@ def train(
     sample = held[:eval_pieces]
     with nlp.select_pipes(disable=frozen):
         ner.initialize(lambda: train_examples[:2000], nlp=nlp)
+        if resume is not None:
+            ner.from_disk(resume, exclude=["vocab"])
         optimizer = nlp.create_optimizer()
         best = -1.0
         deadline = time.monotonic() + minutes * 60
@@ -327,6 +330,7 @@ def main() -> int:
     train_parser.add_argument("out", type=Path)
     train_parser.add_argument("--minutes", type=float, default=30.0)
     train_parser.add_argument("--own-tok2vec", help="WIDTH,DEPTH of an own embedding")
+    train_parser.add_argument("--resume", type=Path, help="a trained component to go on from")
     agree_parser = steps.add_parser("agree", help="held-out agreement of a trained NER")
     agree_parser.add_argument("silver", type=Path)
     agree_parser.add_argument("component", type=Path)
@@ -335,7 +339,13 @@ def main() -> int:
     if args.step == "silver":
         make_silver(args.out, args.eval, args.max_chars, args.holdout)
     elif args.step == "train":
-        train(args.silver, args.out, minutes=args.minutes, own_tok2vec=_shape(args.own_tok2vec))
+        train(
+            args.silver,
+            args.out,
+            minutes=args.minutes,
+            own_tok2vec=_shape(args.own_tok2vec),
+            resume=args.resume,
+        )
     else:
         agree(args.silver, args.component, _shape(args.own_tok2vec))
     return 0
