@@ -17,7 +17,7 @@ from spacy.vocab import Vocab
 
 from claimwire.components._base import Ranges, governs
 from claimwire.components.claims.context import DocContext
-from claimwire.components.claims.denials import STEM_CHARS, _keys, _same
+from claimwire.components.claims.denials import STEM_CHARS, _keys, same_party
 from claimwire.components.claims.direct import _last_cue
 from claimwire.components.claims.lexicon import cue_forms
 from claimwire.components.events import subtypes
@@ -77,7 +77,7 @@ WORDS = st.lists(st.text("abcde", min_size=1, max_size=STEM_CHARS + 3), max_size
 
 @given(WORDS, WORDS)
 def test_party_word_keys_match_exactly_when_words_do(one: list[str], other: list[str]) -> None:
-    assert bool(_keys(one) & _keys(other)) == _same(frozenset(one), frozenset(other))
+    assert bool(_keys(one) & _keys(other)) == same_party(frozenset(one), frozenset(other))
 
 
 PARENTS = st.lists(st.integers(0, 1_000), min_size=1, max_size=40)
