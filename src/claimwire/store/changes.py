@@ -137,7 +137,8 @@ def arrivals(connection: sqlite3.Connection, *, after: int | None, limit: int = 
     ``seq`` above ``after``, newest first (none when ``after`` is None)."""
     count, latest = connection.execute(  # the count is kept by triggers (migration 13)
         "SELECT (SELECT counted FROM fact_counts WHERE name = 'articles'), "
-        "(SELECT coalesce(max(seq), 0) FROM documents WHERE current = 1)"
+        # '+current': the newest arrivals read backwards in the arrival order's index
+        "coalesce((SELECT seq FROM documents WHERE +current = 1 ORDER BY seq DESC LIMIT 1), 0)"
     ).fetchone()
     new: list[str] = []
     if after is not None:
