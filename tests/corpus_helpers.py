@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from claimwire.input.text import document_id
 from claimwire.models import (
@@ -377,3 +379,14 @@ def two_weeks() -> list[Result]:
                 place=p, date=d)  # fmt: skip
         articles.append(a)
     return [article.result() for article in articles]
+
+
+def two_weeks_store(path: Path) -> sqlite3.Connection:
+    """A new store at ``path`` with :func:`two_weeks` written into it, article by article."""
+    from claimwire.store import open_store
+    from claimwire.store.write import write_result
+
+    connection = open_store(path)
+    for result in two_weeks():
+        write_result(connection, result)
+    return connection

@@ -11,7 +11,7 @@ import sqlite3
 import pytest
 
 from claimwire.bench.synthetic import build_synthetic_store
-from claimwire.store import mapindex, open_store
+from claimwire.store import mapindex
 from claimwire.store.aggregate import retire
 from claimwire.store.box import Box
 from claimwire.store.filters import Filters
@@ -30,7 +30,7 @@ from claimwire.store.mapview import (
 from claimwire.store.migrations import migrations, split_statements
 from claimwire.store.queries import LISTS
 from claimwire.store.write import transaction, write_result
-from corpus_helpers import LYSYCHANSK, SHELLING, Article, two_weeks
+from corpus_helpers import LYSYCHANSK, SHELLING, Article, two_weeks_store
 
 
 def snapshot(connection: sqlite3.Connection) -> list[tuple[object, ...]]:
@@ -53,9 +53,7 @@ def rebuilt(connection: sqlite3.Connection) -> list[tuple[object, ...]]:
 
 @pytest.fixture
 def store(tmp_path):
-    connection = open_store(tmp_path / "store.db")
-    for result in two_weeks():
-        write_result(connection, result)
+    connection = two_weeks_store(tmp_path / "store.db")
     yield connection
     connection.close()
 

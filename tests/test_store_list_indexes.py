@@ -283,17 +283,17 @@ def test_the_claims_and_articles_areas_kept_by_the_triggers_equal_recomputing_th
     fresh.close()
 
 
-@pytest.mark.parametrize(
-    "given",
-    [
-        {"country": "UA"},
-        {"admin1": "Kyiv Oblast"},
-        {"country": "UA", "admin1": "Kyiv Oblast"},
-        {"country": "UA", "since": dt.date(2024, 1, 1), "outlet": "a"},
-        {"admin1": "Kyiv Oblast", "place": "Kyiv", "keyword": "said"},
-    ],
-    ids=str,
-)
+AREA_FILTERS = [
+    {"country": "UA"},
+    {"admin1": "Kyiv Oblast"},
+    {"country": "UA", "admin1": "Kyiv Oblast"},
+    {"country": "UA", "since": dt.date(2024, 1, 1), "outlet": "a"},
+    {"admin1": "Kyiv Oblast", "place": "Kyiv", "keyword": "said"},
+]
+"""Filter mixes with a country or region, for the area tables' lists."""
+
+
+@pytest.mark.parametrize("given", AREA_FILTERS, ids=str)
 def test_the_claims_of_an_area_are_read_in_claim_areas_and_are_those_of_the_articles(
     synthetic, given
 ):
@@ -347,14 +347,7 @@ def test_a_capped_keywords_page_read_in_order_has_the_rows_of_the_sorted_one(
 
 @pytest.mark.parametrize(
     "given",
-    [
-        {"country": "UA"},
-        {"admin1": "Kyiv Oblast"},
-        {"country": "UA", "admin1": "Kyiv Oblast"},
-        {"country": "UA", "since": dt.date(2024, 1, 1), "outlet": "a"},
-        {"admin1": "Kyiv Oblast", "place": "Kyiv", "keyword": "said"},
-        {"country": "UA", "include_superseded": True, "include_duplicates": True},
-    ],
+    [*AREA_FILTERS, {"country": "UA", "include_superseded": True, "include_duplicates": True}],
     ids=str,
 )
 def test_the_articles_of_an_area_are_read_in_article_areas_and_are_those_naming_it(

@@ -10,13 +10,13 @@ import sqlite3
 import pytest
 
 from claimwire.store import activity as activity_module
-from claimwire.store import open_store, tallies
+from claimwire.store import tallies
 from claimwire.store.activity import activity, tallied_country, tallied_type
 from claimwire.store.aggregate import retire
 from claimwire.store.filters import Filters
 from claimwire.store.migrations import migrations, split_statements
 from claimwire.store.write import transaction, write_result
-from corpus_helpers import LYSYCHANSK, SHELLING, Article, two_weeks
+from corpus_helpers import LYSYCHANSK, SHELLING, Article, two_weeks_store
 
 TABLES = tallies.TABLES
 
@@ -36,9 +36,7 @@ def rebuilt(connection: sqlite3.Connection) -> dict[str, list[tuple[object, ...]
 
 @pytest.fixture
 def store(tmp_path):
-    connection = open_store(tmp_path / "store.db")
-    for result in two_weeks():
-        write_result(connection, result)
+    connection = two_weeks_store(tmp_path / "store.db")
     yield connection
     connection.close()
 
