@@ -45,6 +45,7 @@ TOWNS = [
 
 VOLATILE = {
     "documents": {"seq"},  # the order of arrival: fetches finish in any order
+    "article_areas": {"seq"},  # the article's arrival, copied for the article list's order
     "results": {"run_id", "created"},
     "schema_version": {"applied"},
     "watch_sources": {"last_poll", "last_success", "next_poll"},
