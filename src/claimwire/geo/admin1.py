@@ -115,6 +115,13 @@ def _strip_type(name: str) -> tuple[str, str | None]:
     return base, None
 
 
+def _stem_keys(name: str) -> tuple[str, str]:
+    """A subdivision name's stem key and that stem without an adjectival ending
+    ('altayskiy' and 'altay')."""
+    stem_key = name_key(_strip_type(name)[0])
+    return stem_key, ADJECTIVE_ENDING.sub("", stem_key)
+
+
 def admin1_names(
     cities: list[dict[str, Any]], us_states: dict[str, Any], outlines: Path | None = None
 ) -> Named:
@@ -186,9 +193,7 @@ def _match_subdivisions(country: str, subdivisions: list[Any], groups: Groups) -
     ]
     scored: list[tuple[float, str, tuple[str, str], str]] = []
     for subdivision in subdivisions:
-        stem, _ = _strip_type(subdivision.name)
-        stem_key = name_key(stem)
-        bare = ADJECTIVE_ENDING.sub("", stem_key)
+        stem_key, bare = _stem_keys(subdivision.name)
         for key, members, keyed in candidates:
             if subdivision.code.split("-", 1)[1] == key[1] and key[1].isalpha():
                 scored.append((CODE_SCORE, subdivision.code, key, members[0]["name"]))
@@ -226,8 +231,7 @@ def _subdivision_names(subdivision: Any, city_name: str) -> dict[str, Any]:
     official = subdivision.name.split("[")[0].strip()  # 'Wales [Cymru GB-CYM]'
     names = [official, stem]
     display = official
-    stem_key = name_key(stem)
-    bare = ADJECTIVE_ENDING.sub("", stem_key)
+    stem_key, bare = _stem_keys(subdivision.name)
     similar = _similar(stem_key, bare, name_key(city_name))
     if similar and stem_key != name_key(city_name):
         names.append(city_name)
@@ -439,16 +443,9 @@ def _overrules(
     subdivision = codes.get(current["code"])
     if subdivision is None:
         return True
-    stem_key = name_key(_strip_type(subdivision.name)[0])
+    stem_key, _ = _stem_keys(subdivision.name)
     largest = groups[key][:ALTERNATE_TOWNS]
     return all(fuzz.ratio(stem_key, name_key(town["name"])) < OVERRULE_RATIO for town in largest)
-
-
-def _stem_keys(name: str) -> tuple[str, str]:
-    """A subdivision name's stem key and that stem without an adjectival ending
-    ('altayskiy' and 'altay')."""
-    stem_key = name_key(_strip_type(name)[0])
-    return stem_key, ADJECTIVE_ENDING.sub("", stem_key)
 
 
 def _by_code(key: tuple[str, str], info: dict[str, Any]) -> bool:
