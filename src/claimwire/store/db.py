@@ -25,6 +25,7 @@ from .errors import (
 from .known import StoreConnection
 from .migrations import migrate, pending
 from .series import rebuild_days
+from .write import transaction
 
 logger = logging.getLogger(__name__)
 
@@ -71,13 +72,8 @@ def open_store(path: str | Path, *, readonly: bool = False) -> sqlite3.Connectio
             applied = migrate(connection)
             if SERIES_DAYS in applied:
                 # the series' days are worked out in Python from the figures, once
-                connection.execute("BEGIN IMMEDIATE")
-                try:
+                with transaction(connection):
                     rebuild_days(connection)
-                    connection.execute("COMMIT")
-                except BaseException:
-                    connection.execute("ROLLBACK")
-                    raise
             if applied:
                 _analyze(connection)
     except sqlite3.DatabaseError as error:
