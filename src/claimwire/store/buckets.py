@@ -26,6 +26,7 @@ from .series import (
     series_of,
     series_rows,
 )
+from .tables import chunks
 
 Period = Literal["day", "week", "month"]
 
@@ -141,7 +142,7 @@ def thinned_series(
     ids = [row["id"] for row in rows]
     conflicts: dict[str, list[sqlite3.Row]] = {series_id: [] for series_id in ids}
     spans: dict[tuple[str, str], sqlite3.Row] = {}
-    for chunk in _chunks(ids, 500):
+    for chunk in chunks(ids):
         marks = ", ".join("?" for _ in chunk)
         for found in connection.execute(
             f"SELECT * FROM series_conflicts WHERE series_id IN ({marks})", chunk
@@ -226,7 +227,7 @@ def _thinned_days(
     }
     figures = {}
     ids = [group["last_figure"] for group in ordered]
-    for chunk in _chunks(ids, 500):
+    for chunk in chunks(ids):
         for figure in connection.execute(
             f"{POINT_SELECT}WHERE f.id IN ({', '.join('?' for _ in chunk)})", chunk
         ):
@@ -251,7 +252,3 @@ _PERIOD_START: dict[Period, str] = {
     "month": "substr(day, 1, 8) || '01'",
 }
 """The first day of a day row's period (:func:`period_start`), in SQL."""
-
-
-def _chunks(items: list[str], size: int) -> list[list[str]]:
-    return [items[start : start + size] for start in range(0, len(items), size)]

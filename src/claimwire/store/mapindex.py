@@ -19,6 +19,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from .filters import OFFTOPIC_DOCUMENTS
+from .tables import chunks
 
 _ROWS = (
     "INSERT INTO map_events "
@@ -39,8 +40,7 @@ def refresh(connection: sqlite3.Connection, keys: Iterable[str]) -> None:
     chosen = sorted(set(keys))
     if not chosen:
         return
-    for start in range(0, len(chosen), 500):
-        some = chosen[start : start + 500]
+    for some in chunks(chosen):
         marks = ", ".join("?" for _ in some)
         connection.execute(f"DELETE FROM map_events WHERE id IN ({marks})", some)
         connection.execute(f"{_ROWS} AND c.id IN ({marks})", some)

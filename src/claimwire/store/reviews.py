@@ -13,7 +13,7 @@ from typing import Final, Literal, get_args
 
 from ..errors import InvalidOptionError
 from .rows import ContradictionReviewRow, Record
-from .tables import insert
+from .tables import chunks, insert
 
 Verdict = Literal["confirmed", "dismissed"]
 VERDICTS: Final = get_args(Verdict)
@@ -77,8 +77,7 @@ def review_contradiction(
 def latest_reviews(connection: sqlite3.Connection, ids: list[str]) -> dict[str, Record]:
     """The latest review of each of these contradictions that has one (id -> review)."""
     found: dict[str, Record] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in chunks(ids):
         for row in connection.execute(
             "SELECT contradiction_id, verdict, reason, reviewed, reviewer, "
             "(SELECT count(*) FROM contradiction_reviews h "

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, fields
 from .filters import Condition, Filters, by_claimant, country_code, page, where
 from .rows import FigureRow, SeriesRow
 from .settings import settings
-from .tables import insert
+from .tables import chunks, insert
 
 
 def series_key(figure: FigureRow) -> tuple[str, str, str, str, str] | None:
@@ -93,7 +93,7 @@ def rebuild_days(connection: sqlite3.Connection, series_ids: list[str] | None = 
         connection.execute("DELETE FROM series_days")
         connection.execute("DELETE FROM series_conflicts")
         series_ids = [row[0] for row in connection.execute("SELECT id FROM series ORDER BY id")]
-    for chunk in _chunks(series_ids, 200):
+    for chunk in chunks(series_ids, 200):
         marks = ", ".join("?" for _ in chunk)
         connection.execute(f"DELETE FROM series_days WHERE series_id IN ({marks})", chunk)
         connection.execute(f"DELETE FROM series_conflicts WHERE series_id IN ({marks})", chunk)
@@ -315,7 +315,7 @@ def figure_rows(
 ) -> dict[str, list[sqlite3.Row]]:
     """The current figures (not wire copies) of each series, in the points' order."""
     by_series: dict[str, list[sqlite3.Row]] = {series_id: [] for series_id in series_ids}
-    for chunk in _chunks(list(by_series), 500):
+    for chunk in chunks(list(by_series)):
         for figure in connection.execute(
             f"{POINT_SELECT}WHERE f.series_id IN ({', '.join('?' for _ in chunk)}) "
             "AND f.current = 1 AND f.duplicate = 0 "
@@ -352,10 +352,6 @@ def series_of(
             excluded = len(members) - len(kept)
             found.append(Series(**dict(row), conflict=conflict, points=points, excluded=excluded))
     return found
-
-
-def _chunks(items: list[str], size: int) -> list[list[str]]:
-    return [items[start : start + size] for start in range(0, len(items), size)]
 
 
 def _plausible(row: sqlite3.Row, last_day: str) -> bool:

@@ -8,6 +8,9 @@ from typing import Literal
 
 from .rows import Row, columns
 
+IN_LIST_SIZE = 500
+"""Values bound in one ``IN (?, ...)`` list: SQLite limits a statement's parameters."""
+
 Conflict = Literal["ABORT", "IGNORE", "REPLACE"]
 """What SQLite does when a row's key is taken: fail, keep the stored row, or replace it."""
 
@@ -35,3 +38,8 @@ def insert(
         f"VALUES ({', '.join('?' for _ in names)})"
     )
     return connection.executemany(sql, [row.values() for row in rows]).rowcount
+
+
+def chunks(items: Sequence[str], size: int = IN_LIST_SIZE) -> list[list[str]]:
+    """``items`` in consecutive lists of at most ``size``, each bound in one ``IN`` list."""
+    return [list(items[start : start + size]) for start in range(0, len(items), size)]
